@@ -1,0 +1,17 @@
+/**
+ * The UnitGuard language service: pure functions from a unit file's text to
+ * plain results. Nothing here touches the editor, the LSP connection, the
+ * file system or processes, so the node server, a browser worker, the CLI and
+ * the tests all run this same code.
+ */
+export * from './types';
+export { parse } from './syntax/parser';
+export type { SyntaxTree, Section, Entry, Comment, ValueSegment } from './syntax/syntaxTree';
+export { allEntries } from './syntax/syntaxTree';
+export { LineIndex } from './syntax/lineIndex';
+export { parseProblems, type ParseProblemCode } from './syntax/parseProblems';
+export { unitFileInfo, UNIT_TYPES, type UnitType, type UnitFileInfo } from './unitFile';
+export { createUnitDocument, type UnitDocument } from './unitDocument';
+export { diagnose } from './features/diagnostics';
+export { documentSymbols, type UnitSymbol } from './features/documentSymbols';
+export { foldingRanges, type UnitFoldingRange } from './features/foldingRanges';

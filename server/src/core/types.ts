@@ -1,0 +1,57 @@
+/**
+ * Plain result types of the language service. They are shaped like the
+ * Language Server Protocol's types (0-based lines, UTF-16 characters) so the
+ * LSP layer can pass them through, but they carry no dependency on it.
+ */
+
+export interface Position {
+  /** 0-based line. */
+  line: number;
+  /** 0-based offset in UTF-16 code units. */
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** Safe fixes are applied by "fix all" and `unitguard check --fix`. */
+  isPreferred?: boolean;
+}
+
+export interface RelatedInformation {
+  range: Range;
+  message: string;
+}
+
+export interface Diagnostic {
+  range: Range;
+  severity: Severity;
+  /** Stable rule id, for example `invalid-section-header`. */
+  code: string;
+  message: string;
+  fixes?: Fix[];
+  related?: RelatedInformation[];
+  /** Marks settings that have no effect (rendered faded by editors). */
+  unnecessary?: boolean;
+  deprecated?: boolean;
+}
+
+export function rangeContains(range: Range, position: Position): boolean {
+  return comparePositions(range.start, position) <= 0 && comparePositions(position, range.end) <= 0;
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  return a.line !== b.line ? a.line - b.line : a.character - b.character;
+}

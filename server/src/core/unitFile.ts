@@ -1,0 +1,78 @@
+/** What a file name says about a unit file: its type, and whether it is a drop-in or a template. */
+
+export const UNIT_TYPES = [
+  'service',
+  'socket',
+  'device',
+  'mount',
+  'automount',
+  'swap',
+  'target',
+  'path',
+  'timer',
+  'slice',
+  'scope',
+] as const;
+
+export type UnitType = (typeof UNIT_TYPES)[number];
+
+export interface UnitFileInfo {
+  /** The unit type, undefined when the name does not tell. */
+  type: UnitType | undefined;
+  /** The unit's name (`nftables.service`); for a drop-in, the unit it extends. */
+  unitName: string | undefined;
+  /** A drop-in `NAME.TYPE.d/*.conf`. */
+  isDropIn: boolean;
+  /** A build-time template `NAME.TYPE.in`, with placeholders still to fill in. */
+  isBuildTemplate: boolean;
+  /** A template unit `NAME@.TYPE`. */
+  isTemplateUnit: boolean;
+}
+
+const TYPE_SET: ReadonlySet<string> = new Set(UNIT_TYPES);
+
+/** Reads a file path or URI (`file:///etc/systemd/system/foo.service.d/10-x.conf`). */
+export function unitFileInfo(pathOrUri: string): UnitFileInfo {
+  const parts = decodePath(pathOrUri).split('/').filter((p) => p.length > 0);
+  const base = parts[parts.length - 1] ?? '';
+  const parent = parts[parts.length - 2] ?? '';
+
+  if (base.endsWith('.conf') && parent.endsWith('.d')) {
+    const unitName = parent.slice(0, -2);
+    const type = typeOf(unitName);
+    if (type) return { type, unitName, isDropIn: true, isBuildTemplate: false, isTemplateUnit: unitName.includes('@.') };
+  }
+  let name = base;
+  let isBuildTemplate = false;
+  if (name.endsWith('.in')) {
+    name = name.slice(0, -3);
+    isBuildTemplate = true;
+  }
+  const type = typeOf(name);
+  return {
+    type,
+    unitName: type ? name : undefined,
+    isDropIn: false,
+    isBuildTemplate: isBuildTemplate && type !== undefined,
+    isTemplateUnit: type !== undefined && name.includes('@.'),
+  };
+}
+
+function typeOf(name: string): UnitType | undefined {
+  const dot = name.lastIndexOf('.');
+  if (dot <= 0) return undefined;
+  const suffix = name.slice(dot + 1);
+  return TYPE_SET.has(suffix) ? (suffix as UnitType) : undefined;
+}
+
+function decodePath(pathOrUri: string): string {
+  let path = pathOrUri.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/[?#].*$/, '');
+  if (/%[0-9a-f]{2}/i.test(path)) {
+    try {
+      path = decodeURIComponent(path);
+    } catch {
+      // keep it as written
+    }
+  }
+  return path.replace(/\\/g, '/');
+}
