@@ -19,8 +19,9 @@ export class LineIndex {
     this.lines = splitLines(text);
   }
 
+  /** The position of a string offset; offsets outside the text are clamped to it. */
   positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const clamped = Math.max(0, Math.min(toInteger(offset), this.text.length));
     let low = 0;
     let high = this.lines.length - 1;
     while (low < high) {
@@ -32,11 +33,18 @@ export class LineIndex {
     return { line: low, character: Math.min(clamped, line.end) - line.start };
   }
 
+  /**
+   * The string offset of a position. Lines before the first give 0, lines
+   * after the last the text's end; characters are clamped to the line (a
+   * position past the end of a line means its end, not the next line).
+   * Malformed positions (fractions, NaN, missing fields) never throw.
+   */
   offsetAt(position: Position): number {
-    if (position.line < 0) return 0;
-    if (position.line >= this.lines.length) return this.text.length;
-    const line = this.lines[position.line];
-    return Math.min(line.start + Math.max(0, position.character), line.end);
+    const lineNumber = toInteger(position?.line);
+    if (lineNumber < 0) return 0;
+    if (lineNumber >= this.lines.length) return this.text.length;
+    const line = this.lines[lineNumber];
+    return Math.min(line.start + Math.max(0, toInteger(position?.character)), line.end);
   }
 
   range(start: number, end: number): Range {
@@ -44,8 +52,14 @@ export class LineIndex {
   }
 
   textAt(range: Range): string {
-    return this.text.slice(this.offsetAt(range.start), this.offsetAt(range.end));
+    return this.text.slice(this.offsetAt(range?.start), this.offsetAt(range?.end));
   }
+}
+
+/** Whole numbers pass; fractions are cut, NaN and non-numbers become 0, infinities stay. */
+function toInteger(value: unknown): number {
+  if (typeof value !== 'number' || Number.isNaN(value)) return 0;
+  return Math.trunc(value);
 }
 
 export function splitLines(text: string): PhysicalLine[] {

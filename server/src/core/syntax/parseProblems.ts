@@ -34,24 +34,31 @@ export const parseProblems = {
     summary: 'The last line ends with a line continuation backslash but nothing follows.',
   },
   'nul-byte': {
-    severity: 'error',
-    summary: 'A NUL byte: systemd ends the line there and reads the rest as a new line.',
+    severity: 'warning',
+    summary: 'A NUL byte: systemd ends the line there and reads the rest as a new line, so it sees other lines than an editor shows.',
+  },
+  'stray-bom': {
+    severity: 'warning',
+    summary: 'A byte order mark at the start of a later line: systemd drops only the first one and reads this one as part of the key or header.',
   },
   'binary-content': {
     severity: 'error',
     summary: 'The file holds binary data (NUL bytes or control characters), not the text of a unit file.',
   },
   'invalid-utf8': {
-    severity: 'warning',
-    summary: 'The line is not valid UTF-8 (it holds a replacement character); systemd ignores such lines.',
+    severity: 'error',
+    summary: 'A line outside comments is not valid UTF-8 (it holds a replacement character U+FFFD, a lone surrogate or a noncharacter); systemd refuses to load the file.',
   },
   'line-too-long': {
     severity: 'error',
-    summary: 'A logical line longer than systemd\'s limit of 1 MiB; systemd refuses to load the file.',
+    summary: 'A line of 1 MiB or more (a comment too), or continued lines that join into more than 1 MiB; systemd refuses to load the file.',
   },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type ParseProblemCode = keyof typeof parseProblems;
 
-/** systemd's LONG_LINE_MAX: longer logical lines make the whole file fail to load. */
+/**
+ * systemd's LONG_LINE_MAX, in UTF-8 bytes: a line of this length or more, or
+ * continued lines that join into more, make the whole file fail to load.
+ */
 export const LONG_LINE_MAX = 1024 * 1024;

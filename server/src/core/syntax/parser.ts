@@ -5,19 +5,37 @@ import type { Comment, Entry, Section, SyntaxTree, ValueSegment } from './syntax
 
 /**
  * Parses a unit file the way systemd's config parser reads it, keeping the
- * exact position of every header, key, value and comment. Never throws:
- * problems of form come back as diagnostics on the tree.
+ * exact position (0-based line, UTF-16 character) of every header, key,
+ * value and comment. Never throws: problems of form come back as diagnostics
+ * on the tree.
  *
  * What systemd does, and so do we:
+ * - lines end at `\n`, `\r`, `\r\n`, `\n\r` and at a NUL byte (a run of
+ *   different line-break characters counts once; a NUL ends the run);
+ * - a line of 1 MiB or more, or a continued line that grows past 1 MiB,
+ *   makes the whole file fail to load;
  * - a line whose first non-blank character is `#` or `;` is a comment, also
  *   in the middle of a continued assignment (it is skipped there);
+ * - the first line that starts with a UTF-8 byte order mark loses it (after
+ *   the comment check, so a byte order mark before `#` is not a comment);
  * - a line ending in an unescaped backslash continues on the next line; the
  *   backslash becomes a space;
- * - blanks around keys, `=` and values are dropped, blanks inside are kept;
- * - a header must be `[Name]` with nothing after the bracket.
+ * - blanks (space, tab) around keys, `=` and values are dropped, blanks
+ *   inside are kept;
+ * - a non-comment line that is not valid UTF-8 makes the file fail to load;
+ * - a header must be `[Name]` with nothing after the bracket, and the name
+ *   must hold no quotes, backslashes or control characters;
+ * - lines before the first header are ignored, and so are lines without
+ *   `=` and assignments without a key.
  */
 export function parse(text: string): SyntaxTree {
-  return new Parser(text).run();
+  return new Parser(typeof text === 'string' ? text : String(text ?? '')).run();
+}
+
+/** A line as systemd reads it: `[start, end)` holds no line break and no NUL. */
+interface RawLine {
+  start: number;
+  end: number;
 }
 
 /** A run of the logical line that comes from one stretch of the document. */
@@ -34,8 +52,16 @@ interface Piece {
 interface LogicalLine {
   text: string;
   pieces: Piece[];
+  /** Length in UTF-8 bytes, as systemd counts it against its line limit. */
+  bytes: number;
   /** End of the last non-blank line before this one. */
   contentEndBefore: number;
+  /** Offset of the last continuation backslash, when the line is continued. */
+  lastJoint: number;
+  /** The line grew past systemd's limit; it is reported and not read. */
+  tooLong: boolean;
+  /** The line started with the byte order mark systemd dropped. */
+  afterBom: boolean;
 }
 
 const BLANK = (c: number): boolean => c === 32 || c === 9;
@@ -51,66 +77,121 @@ class Parser {
   private current: Section | undefined;
   /** End offset of the last non-blank line, for section ranges. */
   private lastContentEnd = 0;
-  private hasBom = false;
 
   constructor(private readonly text: string) {
     this.index = new LineIndex(text);
   }
 
   run(): SyntaxTree {
-    const lines = this.index.lines;
-    let pending: LogicalLine | undefined;
     if (looksBinary(this.text)) {
       this.report('binary-content', 0, 0, 'This looks like binary data, not a unit file; nothing in it was read.');
       return this.tree();
     }
-    this.checkCharacters();
+    this.reportNulBytes();
 
-    for (let n = 0; n < lines.length; n++) {
-      const line = lines[n];
-      let start = line.start;
-      if (n === 0 && this.text.charCodeAt(0) === 0xfeff) {
-        this.hasBom = true;
-        start++;
+    const text = this.text;
+    let pending: LogicalLine | undefined;
+    let bomSeen = false;
+    for (const record of splitRecords(text)) {
+      let start = record.start;
+      const end = record.end;
+
+      const rawBytes = utf8Length(text, start, end);
+      if (rawBytes >= LONG_LINE_MAX) {
+        if (pending) this.handleLogicalLine(pending);
+        pending = undefined;
+        this.report(
+          'line-too-long',
+          start,
+          end,
+          `This line is ${rawBytes} bytes long; systemd refuses to load a file with a line of ${LONG_LINE_MAX} bytes or more.`,
+        );
+        this.lastContentEnd = end;
+        continue;
       }
-      const end = line.end;
 
       let first = start;
-      while (first < end && BLANK(this.text.charCodeAt(first))) first++;
-      if (first === end && !pending) continue;
-
-      const c = this.text.charCodeAt(first);
+      while (first < end && BLANK(text.charCodeAt(first))) first++;
+      const c = text.charCodeAt(first);
       if (first < end && (c === 35 /* # */ || c === 59 /* ; */)) {
         let last = end;
-        while (last > first && BLANK(this.text.charCodeAt(last - 1))) last--;
-        this.comments.push({ text: this.text.slice(first, last), range: this.index.range(first, last) });
+        while (last > first && BLANK(text.charCodeAt(last - 1))) last--;
+        this.comments.push({ text: text.slice(first, last), range: this.index.range(first, last) });
         this.lastContentEnd = last;
         continue;
       }
 
-      const logical: LogicalLine = pending ?? { text: '', pieces: [], contentEndBefore: this.lastContentEnd };
+      let afterBom = false;
+      if (text.charCodeAt(start) === 0xfeff) {
+        if (!bomSeen) {
+          bomSeen = true;
+          afterBom = true;
+          start++;
+          if (first < start) first = start;
+          while (first < end && BLANK(text.charCodeAt(first))) first++;
+        } else {
+          this.report(
+            'stray-bom',
+            start,
+            start + 1,
+            'A byte order mark at the start of this line: systemd drops only the first one and reads this one as part of the line.',
+          );
+        }
+      }
+      if (first === end && !pending) continue;
+
+      const bytes = afterBom ? rawBytes - 3 : rawBytes;
+      let logical = pending;
+      if (!logical) {
+        logical = {
+          text: '',
+          pieces: [],
+          bytes: 0,
+          contentEndBefore: this.lastContentEnd,
+          lastJoint: -1,
+          tooLong: false,
+          afterBom,
+        };
+      } else if (!logical.tooLong && logical.bytes + bytes > LONG_LINE_MAX) {
+        logical.tooLong = true;
+        this.report(
+          'line-too-long',
+          logical.pieces[0].offset,
+          end,
+          `These continued lines join into ${logical.bytes + bytes} bytes; systemd refuses to load a file with a continued line over ${LONG_LINE_MAX} bytes.`,
+        );
+      }
       pending = undefined;
-      const continued = endsWithEscape(this.text, start, end);
+      logical.bytes += bytes;
+
+      const continued = endsWithEscape(text, start, end);
       const textEnd = continued ? end - 1 : end;
       logical.pieces.push({ at: logical.text.length, offset: start, length: textEnd - start, joint: false });
-      logical.text += this.text.slice(start, textEnd);
-      if (first < end) this.lastContentEnd = end;
+      logical.text += text.slice(start, textEnd);
+      if (first < end) {
+        let last = end;
+        while (last > first && BLANK(text.charCodeAt(last - 1))) last--;
+        this.lastContentEnd = last;
+      }
 
       if (continued) {
         logical.pieces.push({ at: logical.text.length, offset: end - 1, length: 1, joint: true });
         logical.text += ' ';
-        const atEnd = n === lines.length - 1 || (n === lines.length - 2 && lines[n + 1].start === lines[n + 1].end);
-        if (atEnd) {
-          this.report('continuation-at-end', end - 1, end, 'The file ends with a line continuation: the backslash continues onto nothing.');
-          this.handleLogicalLine(logical);
-        } else {
-          pending = logical;
-        }
+        logical.lastJoint = end - 1;
+        pending = logical;
         continue;
       }
       this.handleLogicalLine(logical);
     }
-    if (pending) this.handleLogicalLine(pending);
+    if (pending) {
+      this.report(
+        'continuation-at-end',
+        pending.lastJoint,
+        pending.lastJoint + 1,
+        'The file ends with a line continuation: the backslash continues onto nothing.',
+      );
+      this.handleLogicalLine(pending);
+    }
     this.closeSection(this.lastContentEnd);
     return this.tree();
   }
@@ -123,12 +204,13 @@ class Parser {
       orphans: this.orphans,
       comments: this.comments,
       diagnostics: this.diagnostics,
-      hasBom: this.hasBom,
+      hasBom: this.text.charCodeAt(0) === 0xfeff,
       eol: dominantEol(this.index.lines),
     };
   }
 
   private handleLogicalLine(line: LogicalLine): void {
+    if (line.tooLong) return;
     const s = line.text;
     let a = 0;
     let b = s.length;
@@ -138,14 +220,16 @@ class Parser {
 
     const startOffset = this.docOffset(line, a);
     const endOffset = this.docOffset(line, b - 1) + 1;
-    if (b - a > LONG_LINE_MAX) {
+    const bad = invalidUnicodeAt(s, a, b);
+    if (bad >= 0) {
+      const at = this.docOffset(line, bad);
+      const what = s.charCodeAt(bad) === 0xfffd ? 'a replacement character U+FFFD' : 'a character systemd does not accept as UTF-8';
       this.report(
-        'line-too-long',
-        startOffset,
-        Math.min(endOffset, startOffset + 1),
-        `This line is ${b - a} characters long; systemd refuses files with lines over ${LONG_LINE_MAX} bytes.`,
+        'invalid-utf8',
+        at,
+        at + (isSurrogatePair(s, bad) ? 2 : 1),
+        `This line holds ${what}, so it was not valid UTF-8; systemd refuses to load a file with such a line outside comments.`,
       );
-      return;
     }
 
     if (s.charCodeAt(a) === 91 /* [ */) {
@@ -154,28 +238,33 @@ class Parser {
     }
 
     const eq = s.indexOf('=', a);
+    const hasEquals = eq >= 0 && eq < b;
     if (!this.current) {
       this.report(
         'assignment-outside-section',
         startOffset,
         endOffset,
-        'This line comes before the first [Section] header; systemd ignores it.',
+        line.afterBom && (s.charCodeAt(a) === 35 || s.charCodeAt(a) === 59)
+          ? 'systemd does not read this line as a comment because of the byte order mark before it; as it comes before the first [Section] header, systemd ignores it.'
+          : 'This line comes before the first [Section] header; systemd ignores it.',
       );
-      if (eq < 0 || eq >= b) return;
-    } else if (eq < 0 || eq >= b) {
+    } else if (!hasEquals) {
       this.report(
         'missing-equals',
         startOffset,
         endOffset,
-        `Expected a Key=value assignment, a [Section] header or a comment; systemd ignores this line.`,
+        'Expected a Key=value assignment, a [Section] header or a comment; systemd ignores this line.',
       );
       return;
     }
+    if (!hasEquals) return;
 
     let ke = eq;
     while (ke > a && BLANK(s.charCodeAt(ke - 1))) ke--;
     if (ke === a) {
-      this.report('missing-key', startOffset, this.docOffset(line, eq) + 1, 'The assignment has no key before "="; systemd ignores it.');
+      if (this.current) {
+        this.report('missing-key', startOffset, this.docOffset(line, eq) + 1, 'The assignment has no key before "="; systemd ignores it.');
+      }
       return;
     }
     let vs = eq + 1;
@@ -190,8 +279,7 @@ class Parser {
     const keyStart = this.docOffset(line, ks);
     const keyEnd = this.docOffset(line, ke - 1) + 1;
     const eqOffset = this.docOffset(line, eq);
-    const keyPiece = this.pieceAt(line, ks);
-    if (keyPiece !== this.pieceAt(line, ke - 1)) {
+    if (this.pieceAt(line, ks) !== this.pieceAt(line, ke - 1)) {
       this.report('continuation-in-key', keyStart, keyEnd, 'A line continuation splits this key; systemd joins the parts with a space.');
     }
 
@@ -201,17 +289,22 @@ class Parser {
     if (vs < ve) {
       valueStart = this.docOffset(line, vs);
       valueEnd = this.docOffset(line, ve - 1) + 1;
+      // Every piece from the one holding the value's first character to the
+      // one holding its last, cut to the value: one per physical line, with
+      // exactly one joint between two neighbours (empty lines give '').
       for (const piece of line.pieces) {
         if (piece.joint) continue;
+        const pieceEnd = piece.at + piece.length;
+        const inside = piece.length > 0 ? piece.at < ve && pieceEnd > vs : piece.at > vs && piece.at < ve;
+        if (!inside) continue;
         const from = Math.max(vs, piece.at);
-        const to = Math.min(ve, piece.at + piece.length);
-        if (from > to || piece.at + piece.length < vs || piece.at > ve) continue;
+        const to = Math.min(ve, pieceEnd);
         const offset = piece.offset + (from - piece.at);
-        const text = this.text.slice(offset, offset + (to - from));
-        segments.push({ text, offset, range: this.index.range(offset, offset + text.length) });
+        segments.push({ text: this.text.slice(offset, offset + (to - from)), offset, range: this.index.range(offset, offset + (to - from)) });
       }
     }
 
+    const endOffset = Math.max(valueEnd, eqOffset + 1);
     return {
       key: line.text.slice(ks, ke),
       keyRange: this.index.range(keyStart, keyEnd),
@@ -219,9 +312,9 @@ class Parser {
       value: line.text.slice(vs, ve),
       valueRange: this.index.range(valueStart, valueEnd),
       segments,
-      range: this.index.range(keyStart, Math.max(valueEnd, eqOffset + 1)),
+      range: this.index.range(keyStart, endOffset),
       startOffset: keyStart,
-      endOffset: Math.max(valueEnd, eqOffset + 1),
+      endOffset,
       valueOffset: valueStart,
       isEmpty: vs >= ve,
       isContinued: this.pieceAt(line, ks) !== this.pieceAt(line, Math.max(ke, ve) - 1),
@@ -235,22 +328,19 @@ class Parser {
     const headerStart = this.docOffset(line, a);
     const headerEnd = this.docOffset(line, b - 1) + 1;
     const wellFormed = b - a >= 2 && s.charCodeAt(b - 1) === 93; /* ] */
-    let nameEnd = b - 1;
-    if (!wellFormed) {
-      const close = s.indexOf(']', a + 1);
-      nameEnd = close >= 0 && close < b ? close : b;
-    }
+    const close = s.indexOf(']', a + 1);
+    const hasClose = close >= 0 && close < b;
+    const nameEnd = wellFormed ? b - 1 : hasClose ? close : b;
     const name = s.slice(a + 1, nameEnd);
     const nameStart = nameEnd > a + 1 ? this.docOffset(line, a + 1) : headerStart + 1;
     const nameStop = nameEnd > a + 1 ? this.docOffset(line, nameEnd - 1) + 1 : nameStart;
 
     if (!wellFormed) {
-      const what = s.indexOf(']', a + 1) >= 0 && s.indexOf(']', a + 1) < b ? 'text after the closing "]"' : 'no closing "]"';
       this.report(
         'invalid-section-header',
         headerStart,
         headerEnd,
-        `Invalid section header (${what}); systemd refuses to load a file with it.`,
+        `Invalid section header (${hasClose ? 'text after the closing "]"' : 'no closing "]"'}); systemd refuses to load a file with it.`,
       );
     } else if (!isSafeName(name)) {
       this.report(
@@ -279,23 +369,15 @@ class Parser {
     section.range = this.index.range(start, Math.max(contentEnd, this.index.offsetAt(section.headerRange.end)));
   }
 
-  /** Flags NUL bytes and replacement characters (text that was not valid UTF-8), once per line. */
-  private checkCharacters(): void {
-    const flag = (char: string, code: ParseProblemCode, message: string): void => {
-      let lastLine = -1;
-      for (let at = this.text.indexOf(char); at >= 0; at = this.text.indexOf(char, at + 1)) {
-        const line = this.index.positionAt(at).line;
-        if (line === lastLine) continue;
-        lastLine = line;
-        this.report(code, at, at + 1, message);
-      }
-    };
-    flag('\0', 'nul-byte', 'A NUL byte: systemd ends the line here and reads the rest as a new line.');
-    flag(
-      '\ufffd',
-      'invalid-utf8',
-      'This line is not valid UTF-8 (it holds a replacement character U+FFFD); systemd ignores such lines.',
-    );
+  /** Flags each run of NUL bytes: systemd ends the line at a NUL, so the editor and systemd see different lines. */
+  private reportNulBytes(): void {
+    const text = this.text;
+    for (let at = text.indexOf('\0'); at >= 0; ) {
+      let end = at + 1;
+      while (text.charCodeAt(end) === 0) end++;
+      this.report('nul-byte', at, end, 'A NUL byte: systemd ends the line here and reads what follows as a new line.');
+      at = text.indexOf('\0', end);
+    }
   }
 
   private pieceAt(line: LogicalLine, at: number): Piece {
@@ -321,6 +403,79 @@ class Parser {
     if (count > MAX_DIAGNOSTICS_PER_CODE) return;
     this.diagnostics.push({ range: this.index.range(start, end), severity: parseProblems[code].severity, code, message });
   }
+}
+
+/**
+ * Splits the text into lines the way systemd's read_line() does: a line ends
+ * at `\n`, `\r` or NUL; following break characters belong to the same line
+ * break as long as each kind appears once and no NUL came before. So `\r\n`
+ * and `\n\r` are one break, `\n\n` two, and `\0\n` two. No empty line is
+ * produced after a final line break.
+ */
+function splitRecords(text: string): RawLine[] {
+  const records: RawLine[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const start = i;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13 || c === 0) break;
+      i++;
+    }
+    records.push({ start, end: i });
+    let seen = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      const kind = c === 0 ? 1 : c === 10 ? 2 : c === 13 ? 4 : 0;
+      if (kind === 0 || (seen & 1) !== 0 || (seen & kind) !== 0) break;
+      seen |= kind;
+      i++;
+    }
+  }
+  return records;
+}
+
+/** Length of `text[start, end)` in UTF-8 bytes (a lone surrogate counts as the 3 bytes of U+FFFD). */
+function utf8Length(text: string, start: number, end: number): number {
+  let bytes = end - start;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) bytes += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < end && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2;
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
+}
+
+/**
+ * Index of the first character in `s[start, end)` that shows the line was not
+ * valid UTF-8 for systemd, or -1: U+FFFD (what a decoder puts in place of
+ * broken bytes), a lone surrogate, or a noncharacter (U+FDD0..U+FDEF and
+ * U+xFFFE/U+xFFFF), which systemd's UTF-8 check refuses.
+ */
+function invalidUnicodeAt(s: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800) continue;
+    if (c <= 0xdbff) {
+      const d = i + 1 < end ? s.charCodeAt(i + 1) : 0;
+      if ((d & 0xfc00) !== 0xdc00) return i;
+      const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+      if ((cp & 0xfffe) === 0xfffe) return i;
+      i++;
+    } else if (c <= 0xdfff) return i;
+    else if (c === 0xfffd || c === 0xfffe || c === 0xffff || (c >= 0xfdd0 && c <= 0xfdef)) return i;
+  }
+  return -1;
+}
+
+function isSurrogatePair(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
 }
 
 /** Mostly NUL bytes or control characters in the first 64 KiB: not a text file. */

@@ -68,7 +68,7 @@ export interface SyntaxTree {
   /** Assignments before the first section header (systemd ignores them). */
   orphans: Entry[];
   comments: Comment[];
-  /** Problems of form: each has a stable `code` (see parseDiagnostics.ts). */
+  /** Problems of form: each has a stable `code` (see parseProblems.ts). */
   diagnostics: Diagnostic[];
   /** The text starts with a byte order mark. */
   hasBom: boolean;
