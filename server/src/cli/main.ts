@@ -1,22 +1,29 @@
-import { createUnitDocument, diagnose } from '../core';
-import { readUnitFile } from '../node/readUnitFile';
-import { formatText } from './formats/text';
-import { pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { EXIT } from './command';
+import { errorLine, type CliIo } from './io';
+import { runCli } from './run';
 
-function main(argv: string[]): number {
-  const [command, ...paths] = argv;
-  if (command !== 'check' || paths.length === 0) {
-    process.stderr.write('usage: unitguard check PATH...\n');
-    return 2;
-  }
-  let errors = 0;
-  for (const path of paths) {
-    const unit = createUnitDocument(pathToFileURL(path).href, readUnitFile(path));
-    const diagnostics = diagnose(unit);
-    errors += diagnostics.filter((d) => d.severity === 'error').length;
-    process.stdout.write(formatText(path, diagnostics));
-  }
-  return errors > 0 ? 1 : 0;
+/** The `unitguard` executable: wires the process to runCli. */
+const processIo: CliIo = {
+  stdout: (text) => {
+    if (text) process.stdout.write(text);
+  },
+  stderr: (text) => {
+    if (text) process.stderr.write(text);
+  },
+  readStdin: () => readFileSync(0),
+  cwd: process.cwd(),
+};
+
+// A reader that stops early (`unitguard check . | head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+  throw error;
+});
+
+try {
+  process.exitCode = runCli(process.argv.slice(2), processIo);
+} catch (error) {
+  process.stderr.write(errorLine(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+  process.exitCode = EXIT.failure;
 }
-
-process.exitCode = main(process.argv.slice(2));

@@ -5,6 +5,7 @@
  * the tests all run this same code.
  */
 export * from './types';
+export { DEFAULT_SETTINGS, SYSTEMD_VERSION_RANGE, type Settings } from './settings';
 export { parse } from './syntax/parser';
 export type { SyntaxTree, Section, Entry, Comment, ValueSegment } from './syntax/syntaxTree';
 export { allEntries } from './syntax/syntaxTree';

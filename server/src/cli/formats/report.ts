@@ -1,0 +1,29 @@
+import type { Diagnostic } from '../../core';
+import type { InputError } from '../files';
+
+/** The diagnostics of one checked file. */
+export interface FileReport {
+  /** The path as shown to the user (as given, or joined below a given folder). */
+  path: string;
+  /** Absolute path on disk; undefined for standard input without `--stdin-filename`. */
+  absolutePath: string | undefined;
+  diagnostics: Diagnostic[];
+}
+
+/** Everything a run found, for the formats that print once at the end. */
+export interface RunReport {
+  files: FileReport[];
+  /** Paths that could not be read. */
+  errors: InputError[];
+  /** The folder SARIF locations are relative to. */
+  cwd: string;
+}
+
+/**
+ * An output format. `file` is called as each file is checked (so text output
+ * streams), `end` once after the last one.
+ */
+export interface Formatter {
+  file(report: FileReport): string;
+  end(run: RunReport): string;
+}

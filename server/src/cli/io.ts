@@ -1,0 +1,14 @@
+/** What a command may touch besides the file system: its streams and folder. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Reads all of standard input (for the path `-`). */
+  readStdin(): Uint8Array;
+  /** The folder relative paths are resolved against. */
+  cwd: string;
+}
+
+/** Every message to stderr carries the program's name, as Unix tools do. */
+export function errorLine(message: string): string {
+  return `unitguard: ${message}\n`;
+}

@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { runCli, runJson, tempFolder, treeArg } from './cliHarness';
+
+const CLEAN = '[Unit]\nDescription=Walk fixture\n';
+
+describe('folder walking', () => {
+  it('finds units, .in templates and drop-ins, in sorted order, and ignores other files', () => {
+    const { json, result } = runJson([treeArg]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(
+      json.files.map((f) => f.path),
+      [
+        'app.service',
+        'app.service.d/10-limits.conf',
+        'backup.timer',
+        'nested/deeper/srv-data.mount',
+        'nested/worker@.service.in',
+        'service.d/50-timeout.conf',
+      ].map((p) => `${treeArg}/${p}`),
+    );
+    // README.md, app.service.d/notes.txt, misc/settings.conf and unit.service.txt hold
+    // broken headers: had they been checked, the run would have failed.
+    assert.equal(runCli(['check', treeArg]).stdout, '');
+  });
+
+  it('checks a file named on the command line whatever its name', () => {
+    const result = runCli(['check', `${treeArg}/misc/settings.conf`]);
+    assert.equal(result.status, 1);
+    assert.match(result.stdout, /^test\/fixtures\/cli\/tree\/misc\/settings\.conf:1:1: error: .*\[invalid-section-header\]$/m);
+  });
+
+  it('joins paths below a folder given with a trailing slash or as ./', () => {
+    const tree = runJson([`${treeArg}/nested/`]).json.files.map((f) => f.path);
+    assert.deepEqual(tree, [`${treeArg}/nested/deeper/srv-data.mount`, `${treeArg}/nested/worker@.service.in`]);
+    const here = runJson(['.'], { cwd: path.resolve(__dirname, '../../..', treeArg, 'nested') }).json.files.map((f) => f.path);
+    assert.deepEqual(here, ['deeper/srv-data.mount', 'worker@.service.in']);
+  });
+
+  it('ends symbolic link loops, checks each real file once and skips version-control folders', () => {
+    const tmp = tempFolder('walk');
+    try {
+      const root = path.join(tmp.dir, 'root');
+      mkdirSync(path.join(root, 'sub'), { recursive: true });
+      mkdirSync(path.join(root, '.git'));
+      writeFileSync(path.join(root, 'a.service'), CLEAN);
+      writeFileSync(path.join(root, 'sub', 'b.socket'), CLEAN);
+      writeFileSync(path.join(root, '.git', 'c.service'), '[Unit\n');
+      symlinkSync('..', path.join(root, 'sub', 'loop')); // sub/loop -> root
+      symlinkSync(root, path.join(root, 'sub', 'self')); // absolute link to the root
+      symlinkSync('a.service', path.join(root, 'z-alias.service')); // an alias of a.service
+      symlinkSync('missing.service', path.join(root, 'dangling.service'));
+      symlinkSync('/dev/null', path.join(root, 'masked.service'));
+      const { json, result } = runJson(['root'], { cwd: tmp.dir });
+      assert.equal(result.status, 0, result.stderr);
+      assert.deepEqual(json.files.map((f) => f.path), ['root/a.service', 'root/sub/b.socket']);
+      assert.match(result.stderr, /skipping 'root\/dangling\.service': no such file or directory/);
+    } finally {
+      tmp.remove();
+    }
+  });
+
+  it('follows a linked drop-in folder and names files by the link', () => {
+    const tmp = tempFolder('walk-link');
+    try {
+      mkdirSync(path.join(tmp.dir, 'shared'));
+      writeFileSync(path.join(tmp.dir, 'shared', '10-x.conf'), '[Service]\nNice=5\n');
+      mkdirSync(path.join(tmp.dir, 'units'));
+      symlinkSync('../shared', path.join(tmp.dir, 'units', 'web.service.d'));
+      const { json } = runJson(['units'], { cwd: tmp.dir });
+      assert.deepEqual(json.files.map((f) => f.path), ['units/web.service.d/10-x.conf']);
+    } finally {
+      tmp.remove();
+    }
+  });
+
+  it('says so on stderr when a folder holds no unit files, without failing', () => {
+    const tmp = tempFolder('walk-empty');
+    try {
+      writeFileSync(path.join(tmp.dir, 'notes.txt'), 'nothing\n');
+      const result = runCli(['check', '.'], { cwd: tmp.dir });
+      assert.equal(result.status, 0);
+      assert.equal(result.stdout, '');
+      assert.match(result.stderr, /no unit files found under '\.'/);
+    } finally {
+      tmp.remove();
+    }
+  });
+
+  it('sorts by UTF-16 code units, whatever order the files were made in', () => {
+    const tmp = tempFolder('walk-order');
+    try {
+      const names = ['b.service', 'B.service', 'a-b.service', 'a.service', 'a.service.d', '10.target', 'é.slice', '_.path', 'z.timer'];
+      for (const name of names) {
+        if (name.endsWith('.d')) {
+          mkdirSync(path.join(tmp.dir, name));
+          writeFileSync(path.join(tmp.dir, name, 'x.conf'), CLEAN);
+        } else writeFileSync(path.join(tmp.dir, name), CLEAN);
+      }
+      const found = runJson(['.'], { cwd: tmp.dir }).json.files.map((f) => f.path);
+      assert.deepEqual(found, ['10.target', 'B.service', '_.path', 'a-b.service', 'a.service', 'a.service.d/x.conf', 'b.service', 'z.timer', 'é.slice']);
+    } finally {
+      tmp.remove();
+    }
+  });
+});
