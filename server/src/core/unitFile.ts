@@ -39,6 +39,10 @@ export function unitFileInfo(pathOrUri: string): UnitFileInfo {
 
   if (base.endsWith('.conf') && parent.endsWith('.d')) {
     const unitName = parent.slice(0, -2);
+    // `service.d/` holds drop-ins for every unit of that type.
+    if (TYPE_SET.has(unitName)) {
+      return { type: unitName as UnitType, unitName: undefined, isDropIn: true, isBuildTemplate: false, isTemplateUnit: false };
+    }
     const type = typeOf(unitName);
     if (type) return { type, unitName, isDropIn: true, isBuildTemplate: false, isTemplateUnit: unitName.includes('@.') };
   }
