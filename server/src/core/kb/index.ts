@@ -1,0 +1,229 @@
+/**
+ * The knowledge base: typed, read-only views of the generated systemd tables plus the few
+ * hand-kept tables (assignment semantics, NEWS versions, legacy values, specifier wording).
+ * Features read facts here and never restate them.
+ */
+import { UNIT_TYPES, type UnitType } from '../unitFile';
+import { assignmentSemantics } from './assignment';
+import { ADDRESS_FAMILIES, ADDRESS_FAMILY_KEYWORDS } from './generated/addressFamilies';
+import { CAPABILITIES } from './generated/capabilities';
+import { DEPRECATIONS, DIRECTIVE_RECORDS, VALUE_KINDS } from './generated/directives';
+import { ENUMS } from './generated/enums';
+import { NAMESPACES } from './generated/namespaces';
+import { PAIRINGS } from './generated/pairings';
+import { SECTION_UNIT_TYPES } from './generated/sections';
+import { SECURITY_TESTS } from './generated/securityTests';
+import { SOURCE } from './generated/source';
+import { SPECIFIER_LETTERS } from './generated/specifiers';
+import { SYSCALL_GROUPS } from './generated/syscallGroups';
+import { LEGACY_VALUES } from './legacyValues';
+import { SPECIFIER_MEANINGS } from './specifierMeanings';
+import type {
+  AddressFamily,
+  Capability,
+  DirectiveInfo,
+  DirectiveRow,
+  EnumInfo,
+  EnumValue,
+  ManPage,
+  NamespaceType,
+  Pairing,
+  SectionName,
+  SecurityTest,
+  Specifier,
+  SyscallGroup,
+} from './types';
+import { DIRECTIVE_VERSIONS_FROM_NEWS, VALUE_VERSIONS_FROM_NEWS } from './versionsFromNews';
+
+export * from './types';
+export { PARSER_SEMANTICS, INSTALL_SEMANTICS, SHARED_LISTS } from './assignment';
+export { BOOLEAN_TRUE, BOOLEAN_FALSE, booleanValue } from './booleans';
+
+/** The systemd release the tables describe. */
+export const KB_SYSTEMD_VERSION: number = SOURCE.systemdVersion;
+
+const MAN_BASE = 'https://www.freedesktop.org/software/systemd/man/latest/';
+
+/** Link to a setting's entry in a man page. */
+export function manUrl(page: ManPage, directive: string): string {
+  return `${MAN_BASE}${page}.html#${directive}=`;
+}
+
+// ---------------------------------------------------------------------------
+// directives
+
+function splitList(text: string): string[] {
+  return text === '' ? [] : text.split(',');
+}
+
+const allNames: string[] = [...new Set(DIRECTIVE_RECORDS.map((r) => r[0]))];
+
+function buildRows(): DirectiveRow[] {
+  const rows: DirectiveRow[] = [];
+  for (const [name, sections, page, since, deprecation, kind, context, parser, build, shared] of DIRECTIVE_RECORDS) {
+    const assignment = assignmentSemantics(name, parser, allNames);
+    if (!assignment) throw new Error(`knowledge base: parser ${parser} of ${name}= is not classified`);
+    for (const section of splitList(sections) as SectionName[]) {
+      const news = DIRECTIVE_VERSIONS_FROM_NEWS.find((v) => v.directive === name && v.section === section);
+      const sinceValue = news ? news.since : since || undefined;
+      rows.push({
+        name,
+        section,
+        unitTypes: SECTION_UNIT_TYPES[section],
+        context,
+        parser,
+        valueKind: VALUE_KINDS[kind],
+        assignment,
+        ...(page ? { manPage: page, url: manUrl(page, name) } : {}),
+        ...(sinceValue !== undefined ? { since: sinceValue, sinceSource: news ? 'news' : 'man' } : {}),
+        ...(shared && !news ? { sinceSharedWith: splitList(shared) } : {}),
+        ...(deprecation >= 0 ? { deprecation: DEPRECATIONS[deprecation] } : {}),
+        ...(build ? { buildCondition: build } : {}),
+      });
+    }
+  }
+  return rows;
+}
+
+/** Every (setting, section) row, in the parser table's order. */
+export const directiveRows: readonly DirectiveRow[] = buildRows();
+
+const byName = new Map<string, DirectiveRow[]>();
+for (const row of directiveRows) {
+  const list = byName.get(row.name);
+  if (list) list.push(row);
+  else byName.set(row.name, [row]);
+}
+const infoByName = new Map<string, DirectiveInfo>([...byName].map(([name, rows]) => [name, { name, rows }]));
+
+/** Every setting name (case-sensitive, as systemd matches them). */
+export const directiveNames: readonly string[] = allNames;
+
+/** A setting with all sections accepting it, or undefined for an unknown name. */
+export function getDirective(name: string): DirectiveInfo | undefined {
+  return infoByName.get(name);
+}
+
+/** The row of a setting in one section, or undefined when that section does not accept it. */
+export function directiveRow(name: string, section: string): DirectiveRow | undefined {
+  return byName.get(name)?.find((r) => r.section === section);
+}
+
+const bySectionAndType = new Map<string, DirectiveRow[]>();
+for (const row of directiveRows) {
+  for (const type of row.unitTypes) {
+    const key = `${row.section}\0${type}`;
+    const list = bySectionAndType.get(key);
+    if (list) list.push(row);
+    else bySectionAndType.set(key, [row]);
+  }
+}
+
+/** Settings a section accepts in a unit of the given type (empty when the type has no such section). */
+export function directivesFor(section: string, unitType: UnitType): readonly DirectiveRow[] {
+  return bySectionAndType.get(`${section}\0${unitType}`) ?? [];
+}
+
+const SECTION_ORDER = Object.keys(SECTION_UNIT_TYPES) as SectionName[];
+
+/** Sections a unit of the given type accepts: [Unit], its own type section, [Install]. */
+export function sectionsFor(unitType: UnitType): readonly SectionName[] {
+  const own = SECTION_ORDER.filter((s) => s !== 'Unit' && s !== 'Install' && SECTION_UNIT_TYPES[s].includes(unitType));
+  return ['Unit', ...own, 'Install'];
+}
+
+/** Every section name. */
+export const sectionNames: readonly SectionName[] = SECTION_ORDER;
+
+// ---------------------------------------------------------------------------
+// enumerated values
+
+function buildEnums(): Map<string, EnumInfo> {
+  const map = new Map<string, EnumInfo>();
+  for (const info of ENUMS) {
+    const values: EnumValue[] = info.values.map((v) => {
+      const news = !v.form ? VALUE_VERSIONS_FROM_NEWS.find((n) => n.directive === info.directive && n.value === v.value) : undefined;
+      if (news && v.since === undefined) return { ...v, since: news.since, sinceSource: 'news' };
+      return v;
+    });
+    for (const legacy of LEGACY_VALUES.filter((l) => l.directive === info.directive))
+      values.push({ value: legacy.value, canonical: legacy.canonical, deprecated: true, undocumented: true });
+    map.set(info.directive, { ...info, values });
+  }
+  return map;
+}
+const enumsByName = buildEnums();
+
+/** Accepted values of an enumerated setting, or undefined when the setting is not enumerated. */
+export function enumValues(directive: string): EnumInfo | undefined {
+  return enumsByName.get(directive);
+}
+
+/** The version that added a value, where known (man page marker or NEWS). */
+export function valueSince(directive: string, value: string): number | undefined {
+  return enumsByName.get(directive)?.values.find((v) => !v.form && v.value === value)?.since;
+}
+
+// ---------------------------------------------------------------------------
+// lists
+
+const groupData = new Map(SYSCALL_GROUPS.map(([name, nested, direct]) => [name, { nested, direct }]));
+const groupCache = new Map<string, SyscallGroup>();
+
+/** A `@group` of system calls with nested groups resolved, or undefined for an unknown name. */
+export function syscallGroup(name: string): SyscallGroup | undefined {
+  const cached = groupCache.get(name);
+  if (cached) return cached;
+  const data = groupData.get(name);
+  if (!data) return undefined;
+  const members = new Set(data.direct);
+  for (const nested of data.nested) for (const s of syscallGroup(nested)?.members ?? []) members.add(s);
+  const group: SyscallGroup = { name, nested: data.nested, direct: data.direct, members: [...members].sort() };
+  groupCache.set(name, group);
+  return group;
+}
+
+/** Names of every system call group. */
+export const syscallGroupNames: readonly string[] = SYSCALL_GROUPS.map(([name]) => name);
+
+export const capabilities: readonly Capability[] = CAPABILITIES.map(([name, number]) => ({ name, number }));
+
+export const addressFamilies: readonly AddressFamily[] = ADDRESS_FAMILIES.map(([name, number, aliasOf]) =>
+  aliasOf ? { name, number, aliasOf } : { name, number },
+);
+
+/** Words RestrictAddressFamilies= accepts besides family names (`none`). */
+export const addressFamilyKeywords: readonly string[] = ADDRESS_FAMILY_KEYWORDS;
+
+export const namespaces: readonly NamespaceType[] = NAMESPACES.map(([name, cloneFlag]) => ({ name, cloneFlag }));
+
+export const specifiers: readonly Specifier[] = SPECIFIER_LETTERS.map((s) => {
+  const meaning = SPECIFIER_MEANINGS[s.letter];
+  if (meaning === undefined) throw new Error(`knowledge base: no meaning for specifier %${s.letter}`);
+  return { ...s, meaning };
+});
+
+/** A specifier by its letter (`%` for `%%`). */
+export function specifier(letter: string): Specifier | undefined {
+  return specifiers.find((s) => s.letter === letter);
+}
+
+export const securityTests: readonly SecurityTest[] = SECURITY_TESTS;
+
+export const pairings: readonly Pairing[] = PAIRINGS;
+
+const pairingsBySubject = new Map<string, Pairing[]>();
+for (const p of PAIRINGS) {
+  const key = p.subject.directive;
+  const list = pairingsBySubject.get(key);
+  if (list) list.push(p);
+  else pairingsBySubject.set(key, [p]);
+}
+
+/** Pairings whose subject is the given setting (`Condition` for the condition-family rows). */
+export function pairingsFor(directive: string): readonly Pairing[] {
+  return pairingsBySubject.get(directive) ?? [];
+}
+
+/** All unit types, re-exported for callers that only import the knowledge base. */
+export const unitTypes: readonly UnitType[] = UNIT_TYPES;

@@ -1,0 +1,22 @@
+/**
+ * Versions taken from systemd's NEWS, for facts the man pages do not mark (the per-value markers
+ * there exist only for DevicePolicy=) or mark wrongly. Hand-maintained; each entry names the
+ * release whose NEWS section announces it. Man-page markers in the generated tables stay the
+ * source for everything else.
+ */
+
+/** Values added to an existing setting. */
+export const VALUE_VERSIONS_FROM_NEWS: readonly { readonly directive: string; readonly value: string; readonly since: number }[] = [
+  { directive: 'ProtectControlGroups', value: 'private', since: 257 },
+  { directive: 'ProtectControlGroups', value: 'strict', since: 257 },
+  { directive: 'PrivateTmp', value: 'disconnected', since: 257 },
+  { directive: 'ProtectHostname', value: 'private', since: 258 },
+];
+
+/**
+ * Settings whose man entry dates them wrongly. The man entry for WantedBy=/RequiredBy=/UpheldBy=
+ * carries one marker (201) for all three; UpheldBy= in [Install] came with 254.
+ */
+export const DIRECTIVE_VERSIONS_FROM_NEWS: readonly { readonly directive: string; readonly section: string; readonly since: number }[] = [
+  { directive: 'UpheldBy', section: 'Install', since: 254 },
+];
