@@ -1,0 +1,360 @@
+/**
+ * Drives the VS Code workbench in a browser page the way a user does (Explorer, Quick Open,
+ * keyboard shortcuts, mouse) and reads what the user sees from the DOM. Every wait polls the
+ * page with a deadline; none sleeps for a fixed time. A wait that runs out saves a screenshot
+ * named after what it waited for.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+
+export interface TokenStyle {
+  text: string;
+  color: string;
+  fontWeight: string;
+  fontStyle: string;
+  /** Where the token is on the page (CSS pixels). */
+  box: { x: number; y: number; width: number; height: number };
+}
+
+export interface Problem {
+  /** The file the marker belongs to (its name as the Problems panel shows it). */
+  file: string;
+  message: string;
+  /** 'error' | 'warning' | 'info' | 'hint', from the marker icon. */
+  severity: string;
+  source: string;
+  code: string;
+  /** 1-based line and column, from the panel's "[Ln 3, Col 1]". */
+  line: number;
+  column: number;
+}
+
+export interface OutlineItem {
+  label: string;
+  /** 1 for top-level symbols. */
+  level: number;
+  /** The symbol kind VS Code shows in the row's label, e.g. "namespace", "property". */
+  kind: string;
+}
+
+// The functions passed to page.evaluate run in the browser. This project compiles without the
+// DOM library, so they see the few DOM members they use through these module-local declarations.
+interface PageElement {
+  textContent: string | null;
+  classList: { contains(name: string): boolean };
+  getAttribute(name: string): string | null;
+  querySelector(selector: string): PageElement | null;
+  querySelectorAll(selector: string): ArrayLike<PageElement>;
+  getBoundingClientRect(): { x: number; y: number; width: number; height: number };
+}
+declare const document: {
+  querySelector(selector: string): PageElement | null;
+  querySelectorAll(selector: string): ArrayLike<PageElement>;
+};
+declare function getComputedStyle(element: PageElement): { color: string; fontWeight: string; fontStyle: string };
+
+const defaultTimeoutMs = 30_000;
+const pollMs = 100;
+
+export class Workbench {
+  private shots = 0;
+  readonly screenshots: string[] = [];
+
+  constructor(
+    readonly page: Page,
+    readonly outputDir: string,
+  ) {
+    mkdirSync(outputDir, { recursive: true });
+  }
+
+  /** Opens the workbench on a folder and waits until the Explorer lists its files. */
+  static async open(page: Page, baseUrl: string, folder: string, outputDir: string, query: Record<string, string> = {}): Promise<Workbench> {
+    const params = new URLSearchParams({ folder, ...query });
+    await page.goto(`${baseUrl}/?${params.toString()}`, { timeout: 60_000 });
+    const workbench = new Workbench(page, outputDir);
+    await workbench.waitFor('the Explorer to list the workspace', async () =>
+      (await page.locator('.explorer-folders-view .monaco-list-row').count()) > 0 || undefined,
+      60_000,
+    );
+    return workbench;
+  }
+
+  /**
+   * Polls `probe` until it returns something other than undefined/false/null, and returns that.
+   * On timeout, saves a screenshot and throws with the last value seen.
+   */
+  async waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = defaultTimeoutMs): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    let last: unknown;
+    let lastError: unknown;
+    for (;;) {
+      try {
+        const value = await probe();
+        if (value !== undefined && value !== null && value !== false) return value;
+        last = value;
+      } catch (error) {
+        lastError = error;
+      }
+      if (Date.now() >= deadline) break;
+      await this.page.waitForTimeout(pollMs);
+    }
+    const shot = await this.screenshot(`timeout-${what}`).catch(() => 'none');
+    const detail = lastError instanceof Error ? `last error: ${lastError.message}` : `last value: ${JSON.stringify(last)}`;
+    throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (${detail}; screenshot ${shot})`);
+  }
+
+  /** Saves a PNG of the whole page as NN-name.png in the output folder and returns its path. */
+  async screenshot(name: string): Promise<string> {
+    this.shots += 1;
+    const safe = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    const file = path.join(this.outputDir, `${String(this.shots).padStart(2, '0')}-${safe}.png`);
+    await this.page.screenshot({ path: file, timeout: 15_000 });
+    this.screenshots.push(file);
+    return file;
+  }
+
+  /** Opens a workspace file through Quick Open (Ctrl+P) and waits for its editor tab to be active. */
+  async openFile(relativePath: string): Promise<void> {
+    const name = path.basename(relativePath);
+    await this.focusEditorArea();
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(relativePath);
+    await this.waitFor(`Quick Open to offer ${relativePath}`, async () =>
+      (await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).count()) > 0 || undefined,
+    );
+    await this.page.keyboard.press('Enter');
+    await this.waitFor(`the editor of ${relativePath}`, async () => {
+      const active = await this.page.locator('.tabs-container .tab.active').getAttribute('aria-label', { timeout: 1_000 });
+      const lines = await this.page.locator('.editor-instance .monaco-editor .view-lines .view-line').count();
+      return (active?.startsWith(name) && lines > 0) || undefined;
+    });
+  }
+
+  /** Clicks a file in the Explorer (top-level files) and waits for its editor. */
+  async clickInExplorer(name: string): Promise<void> {
+    await this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click();
+    await this.waitFor(`the editor of ${name}`, async () => {
+      const active = await this.page.locator('.tabs-container .tab.active').getAttribute('aria-label', { timeout: 1_000 });
+      return active?.startsWith(name) || undefined;
+    });
+  }
+
+  /** Moves the cursor to a line (Ctrl+G) so that it is in view. */
+  async goToLine(line: number): Promise<void> {
+    await this.focusEditor();
+    await this.page.keyboard.press('Control+G');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(`:${line}`); // Go to Line is Quick Open in ':' mode; keep the prefix
+    await this.page.keyboard.press('Enter');
+    await this.waitFor(`the cursor on line ${line}`, async () => {
+      const status = await this.statusText('status.editor.selection');
+      return status?.startsWith(`Ln ${line},`) || undefined;
+    });
+  }
+
+  /** Runs a command from the Command Palette by its title. */
+  async runCommand(title: string): Promise<void> {
+    await this.focusEditorArea();
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(`>${title}`);
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    await row.waitFor({ state: 'visible', timeout: 10_000 });
+    await row.click();
+  }
+
+  /** The text of a status bar entry, e.g. 'status.editor.mode' (the language mode). */
+  async statusText(id: string): Promise<string | undefined> {
+    const entry = this.page.locator(`[id="${id}"]`);
+    if ((await entry.count()) === 0) return undefined;
+    return ((await entry.first().textContent({ timeout: 1_000 })) ?? '').trim();
+  }
+
+  /** Waits until the status bar's language mode matches and returns it. */
+  async waitForLanguageMode(expected: string | RegExp): Promise<string> {
+    return this.waitFor(`the language mode ${expected}`, async () => {
+      const mode = await this.statusText('status.editor.mode');
+      const ok = typeof expected === 'string' ? mode === expected : mode !== undefined && expected.test(mode);
+      return ok ? mode : undefined;
+    });
+  }
+
+  /**
+   * The rendered tokens of the visible editor line whose text is `lineText`, with their computed
+   * styles. Undefined while the line is not rendered.
+   */
+  async lineTokens(lineText: string): Promise<TokenStyle[] | undefined> {
+    return this.page.evaluate((wanted) => {
+      const lines = document.querySelectorAll('.editor-instance .monaco-editor .view-lines .view-line');
+      for (const line of Array.from(lines)) {
+        if ((line.textContent ?? '').replace(/\u00a0/g, ' ') !== wanted) continue;
+        return Array.from(line.querySelectorAll(':scope > span > span')).map((span) => {
+          const style = getComputedStyle(span);
+          const r = span.getBoundingClientRect();
+          return {
+            text: (span.textContent ?? '').replace(/\u00a0/g, ' '),
+            color: style.color,
+            fontWeight: style.fontWeight,
+            fontStyle: style.fontStyle,
+            box: { x: r.x, y: r.y, width: r.width, height: r.height },
+          };
+        });
+      }
+      return undefined;
+    }, lineText);
+  }
+
+  /**
+   * The style of the token `tokenText` on the line `lineText`, once the line is rendered: the
+   * token with exactly that text, else the first one containing it.
+   */
+  async tokenStyle(lineText: string, tokenText: string): Promise<TokenStyle> {
+    return this.waitFor(`the token "${tokenText}" on the line "${lineText}"`, async () => {
+      const tokens = await this.lineTokens(lineText);
+      return tokens?.find((token) => token.text === tokenText) ?? tokens?.find((token) => token.text.includes(tokenText));
+    });
+  }
+
+  /** The colour of unscoped text in the editor (the theme's editor foreground), as rgb(...). */
+  async editorForeground(): Promise<string> {
+    return this.waitFor('an editor', () =>
+      this.page.evaluate(() => {
+        const lines = document.querySelector('.editor-instance .monaco-editor .view-lines');
+        return lines ? getComputedStyle(lines).color : undefined;
+      }),
+    );
+  }
+
+  /** Expands or collapses the Explorer's folder view (the first pane of the Explorer). */
+  async setExplorerFoldersExpanded(expanded: boolean): Promise<void> {
+    const header = this.page.locator('.explorer-viewlet .pane-header').first();
+    if (((await header.getAttribute('aria-expanded')) === 'true') !== expanded) await header.click();
+    await this.waitFor(`the Explorer folders view to be ${expanded ? 'expanded' : 'collapsed'}`, async () =>
+      ((await header.getAttribute('aria-expanded')) === 'true') === expanded || undefined,
+    );
+  }
+
+  /** Expands the Outline view in the Explorer and waits until it lists items that satisfy `expected`. */
+  async showOutline(expected: (items: OutlineItem[]) => boolean): Promise<OutlineItem[]> {
+    const header = this.page.locator('.pane-header', { hasText: 'Outline' }).first();
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    return this.waitFor('the Outline to list the expected symbols', async () => {
+      const items = await this.outlineItems();
+      return items.length > 0 && expected(items) ? items : undefined;
+    });
+  }
+
+  /** Collapses the Outline's tree (its Collapse All action) and returns the top-level items. */
+  async outlineTopLevel(expected: (items: OutlineItem[]) => boolean): Promise<OutlineItem[]> {
+    await this.showOutline(() => true);
+    return this.waitFor('the collapsed Outline to list the expected symbols', async () => {
+      const collapse = this.page.locator('.pane-header', { hasText: 'Outline' }).locator('.action-label[aria-label*="Collapse"]');
+      if ((await collapse.count()) > 0 && (await collapse.first().isEnabled())) await collapse.first().click();
+      const items = await this.outlineItems();
+      return items.length > 0 && items.every((item) => item.level === 1) && expected(items) ? items : undefined;
+    });
+  }
+
+  /** The rendered rows of the Outline view. */
+  async outlineItems(): Promise<OutlineItem[]> {
+    return this.page.evaluate(() =>
+      Array.from(document.querySelectorAll('.outline-pane .monaco-list-row')).map((row) => {
+        const ariaLabel = row.getAttribute('aria-label') ?? '';
+        const kind = /\(([^)]*)\)$/.exec(ariaLabel)?.[1] ?? '';
+        const label = (row.querySelector('.label-name')?.textContent ?? '').trim();
+        return { label, level: Number(row.getAttribute('aria-level') ?? '0'), kind };
+      }),
+    );
+  }
+
+  /** Opens the Problems panel (Ctrl+Shift+M) and, with `filter`, types it into the panel's filter box. */
+  async showProblems(filter?: string): Promise<void> {
+    if (!(await this.page.locator('.markers-panel').isVisible())) {
+      await this.focusEditorArea();
+      await this.page.keyboard.press('Control+Shift+M');
+      await this.page.locator('.markers-panel').waitFor({ state: 'visible', timeout: 10_000 });
+    }
+    if (filter !== undefined) {
+      const box = this.page.locator('.markers-panel-action-filter input, .viewpane-filter input').first();
+      await box.fill(filter);
+    }
+  }
+
+  /** The markers the Problems panel lists, grouped under their files as rendered. */
+  async problems(): Promise<Problem[]> {
+    return this.page.evaluate(() => {
+      const result: Problem[] = [];
+      let file = '';
+      for (const row of Array.from(document.querySelectorAll('.markers-panel .monaco-list-row'))) {
+        if (row.getAttribute('aria-level') === '1') {
+          file = (row.querySelector('.label-name')?.textContent ?? '').trim();
+          continue;
+        }
+        const message = row.querySelector('.marker-message');
+        if (!message) continue;
+        const icon = row.querySelector('.marker-icon');
+        const severity = ['error', 'warning', 'info', 'hint'].find((s) => icon?.classList.contains(s)) ?? '';
+        const position = /Ln\s*(\d+),\s*Col\s*(\d+)/.exec(row.querySelector('.marker-line')?.textContent ?? '');
+        result.push({
+          file,
+          message: (message.textContent ?? '').trim(),
+          severity,
+          source: (row.querySelector('.marker-source')?.textContent ?? '').trim(),
+          code: (row.querySelector('.marker-code')?.textContent ?? '').trim(),
+          line: position ? Number(position[1]) : 0,
+          column: position ? Number(position[2]) : 0,
+        });
+      }
+      return result;
+    });
+  }
+
+  /**
+   * Hovers over the token `tokenText` on the line `lineText` and returns the hover's text.
+   * Hovers are flaky to trigger, so it moves the mouse away and back until one shows.
+   */
+  async hover(lineText: string, tokenText: string, timeoutMs = defaultTimeoutMs): Promise<string> {
+    return this.waitFor(`a hover over "${tokenText}"`, async () => {
+      const { box } = await this.tokenStyle(lineText, tokenText);
+      await this.page.mouse.move(box.x + box.width / 2, box.y + box.height * 6);
+      await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+      const hover = this.page.locator('.monaco-hover-content').filter({ visible: true });
+      try {
+        await hover.first().waitFor({ state: 'visible', timeout: 2_000 });
+      } catch {
+        return undefined;
+      }
+      const text = (await hover.first().innerText()).trim();
+      return text.length > 0 ? text : undefined;
+    }, timeoutMs);
+  }
+
+  /** Puts the cursor at the end of the line `line` (1-based), triggers suggestions (Ctrl+Space) and returns their labels. */
+  async triggerSuggest(line: number): Promise<string[]> {
+    await this.goToLine(line);
+    await this.page.keyboard.press('End');
+    return this.waitFor('the suggest widget', async () => {
+      if (!(await this.page.locator('.suggest-widget.visible').isVisible())) await this.page.keyboard.press('Control+Space');
+      const labels = await this.page.locator('.suggest-widget.visible .monaco-list-row .label-name').allTextContents();
+      return labels.length > 0 ? labels.map((label) => label.trim()) : undefined;
+    });
+  }
+
+  /** Gives the keyboard to the active editor (or the editor area when none is open). */
+  private async focusEditor(): Promise<void> {
+    const editor = this.page.locator('.editor-instance .monaco-editor textarea, .editor-instance .monaco-editor .native-edit-context').first();
+    if ((await editor.count()) > 0) await editor.focus();
+  }
+
+  private async focusEditorArea(): Promise<void> {
+    await this.focusEditor();
+    if ((await this.page.locator('.editor-instance .monaco-editor').count()) === 0) {
+      await this.page.locator('.monaco-workbench').first().focus();
+    }
+  }
+}
