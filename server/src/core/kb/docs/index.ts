@@ -7,7 +7,13 @@ import { docs as execHardening } from './directives/exec-hardening';
 import { docs as execServiceSocket } from './directives/exec-service-socket';
 import { docs as otherHardening } from './directives/other-hardening';
 import { docs as unitAndOthers } from './directives/unit-and-others';
-import type { DirectiveDoc, DirectiveDocs } from './types';
+import type { DirectiveDoc, DirectiveDocs, ValueDocs } from './types';
+import { addressFamilyDocs } from './values/addressFamilies';
+import { capabilityDocs } from './values/capabilities';
+import { enumValueDocs } from './values/enumValues';
+import { namespaceDocs } from './values/namespaces';
+import { specifierDocs } from './values/specifiers';
+import { syscallGroupDocs } from './values/syscallGroups';
 
 export type { DirectiveDoc, DirectiveDocs, ValueDocs } from './types';
 
@@ -27,4 +33,49 @@ for (const source of Object.values(directiveDocSources)) {
 /** Our words on a setting, or undefined when it has none (legacy names). */
 export function directiveDoc(name: string): DirectiveDoc | undefined {
   return directiveDocs.get(name);
+}
+
+/** The value doc tables, by name, so a test can check them against the knowledge base. */
+export const valueDocSources: Readonly<Record<string, ValueDocs>> = {
+  syscallGroups: syscallGroupDocs,
+  capabilities: capabilityDocs,
+  addressFamilies: addressFamilyDocs,
+  namespaces: namespaceDocs,
+  specifiers: specifierDocs,
+};
+
+function lookup(table: ValueDocs, key: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
+
+/** Our words on one value of an enumerated setting (`PrivateTmp`, `disconnected`), including `yes`/`no` where they stand for a value. */
+export function enumValueDoc(directive: string, value: string): string | undefined {
+  const table = Object.prototype.hasOwnProperty.call(enumValueDocs, directive) ? enumValueDocs[directive] : undefined;
+  return table ? lookup(table, value) : undefined;
+}
+
+/** Our words on a system call group (`@mount`; the `@` may be left out). */
+export function syscallGroupDoc(name: string): string | undefined {
+  return lookup(syscallGroupDocs, name.startsWith('@') ? name : `@${name}`);
+}
+
+/** Our words on a capability (`CAP_SYS_ADMIN`). */
+export function capabilityDoc(name: string): string | undefined {
+  return lookup(capabilityDocs, name);
+}
+
+/** Our words on an address family (`AF_INET`) or on the keyword `none`. */
+export function addressFamilyDoc(name: string): string | undefined {
+  return lookup(addressFamilyDocs, name);
+}
+
+/** Our words on a namespace type (`net`). */
+export function namespaceDoc(name: string): string | undefined {
+  return lookup(namespaceDocs, name);
+}
+
+/** Our words on a specifier, by its letter (`n`) or as written (`%n`); `%` or `%%` for the literal percent sign. */
+export function specifierDoc(letterOrSpecifier: string): string | undefined {
+  const key = letterOrSpecifier.startsWith('%') && letterOrSpecifier.length === 2 ? letterOrSpecifier : `%${letterOrSpecifier}`;
+  return lookup(specifierDocs, key);
 }

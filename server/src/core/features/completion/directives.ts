@@ -1,0 +1,89 @@
+/** Setting-name completions for the section under the cursor. */
+import { directiveRows, directivesFor, type DirectiveRow } from '../../kb';
+import type { Section } from '../../syntax/syntaxTree';
+import type { Range } from '../../types';
+import type { UnitDocument } from '../../unitDocument';
+import { directiveMarkdown, securityTestsFor } from '../docs/directiveMarkdown';
+import { COMMON_DIRECTIVES, sortText } from './ranking';
+import { TRIGGER_SUGGEST, type UnitCompletionItem } from './types';
+import { hasValueCompletions } from './values';
+
+/** The settings a section accepts in this file: by unit type, or in any unit when the type is unknown. */
+export function rowsForSection(document: UnitDocument, sectionName: string): readonly DirectiveRow[] {
+  const type = document.file.type;
+  return type ? directivesFor(sectionName, type) : directiveRows.filter((r) => r.section === sectionName);
+}
+
+/** The row for `key` in this section of this file, or undefined when the section does not take it. */
+export function rowFor(document: UnitDocument, sectionName: string | undefined, key: string): DirectiveRow | undefined {
+  if (sectionName === undefined) return undefined;
+  return rowsForSection(document, sectionName).find((r) => r.name === key);
+}
+
+/** "boolean", "no | yes | full | strict", ... kept short for the detail line. */
+export function shortKind(row: DirectiveRow): string {
+  const label = row.valueKind.label.replace(/^enum:/, '').replace(/\|/g, ' | ');
+  return label.length > 48 ? `${label.slice(0, 47)}…` : label;
+}
+
+export interface DirectiveCompletionInput {
+  document: UnitDocument;
+  section: Section;
+  /** Replaced by the setting name. */
+  range: Range;
+  typed: string;
+  /** The line already has `=` after the name: insert the name only. */
+  hasEquals: boolean;
+  systemdVersion: number;
+}
+
+/**
+ * Settings valid here, newer ones than the target version left out, and
+ * removed ones too: systemd ignores them, so offering them only misleads.
+ */
+export function directiveItems(input: DirectiveCompletionInput): UnitCompletionItem[] {
+  const { document, section, range, typed, hasEquals, systemdVersion } = input;
+  const common = COMMON_DIRECTIVES[section.name] ?? [];
+  // [Service] only exists in .service files (and in files of unknown type).
+  const hardening = section.name === 'Service';
+  const assigned = new Set(section.entries.map((e) => e.key));
+  const items: UnitCompletionItem[] = [];
+  const rows = rowsForSection(document, section.name)
+    .filter((r) => r.since === undefined || r.since <= systemdVersion)
+    .filter((r) => r.deprecation?.kind !== 'removed');
+  const sorted = [...rows].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const weightOf = (row: DirectiveRow) => (hardening ? Math.max(0, ...securityTestsFor(row.name).map((t) => t.weight)) : 0);
+  // Hardening settings by the heaviest security check they feed; equal weights stay alphabetical.
+  const byWeight = sorted
+    .filter((r) => weightOf(r) > 0)
+    .sort((a, b) => weightOf(b) - weightOf(a))
+    .map((r) => r.name);
+  sorted.forEach((row, alphabetical) => {
+    let tier = 2;
+    let index = alphabetical;
+    if (row.deprecation) tier = 4;
+    else if (assigned.has(row.name) && row.assignment.kind === 'single') tier = 3;
+    else if (common.includes(row.name)) {
+      tier = 0;
+      index = common.indexOf(row.name);
+    } else if (byWeight.includes(row.name)) {
+      tier = 1;
+      index = byWeight.indexOf(row.name);
+    }
+    const triggers = !hasEquals && hasValueCompletions(row);
+    const newText = hasEquals ? row.name : `${row.name}=`;
+    items.push({
+      label: row.name,
+      kind: 'directive',
+      detail: [shortKind(row), row.since !== undefined ? `systemd ${row.since}+` : undefined].filter(Boolean).join(' · '),
+      documentation: directiveMarkdown(row, { detail: 'completion', systemdVersion }),
+      insertText: newText,
+      textEdit: { range, newText },
+      sortText: sortText(row.name, typed, { tier, index }),
+      filterText: row.name,
+      ...(row.deprecation ? { deprecated: true } : {}),
+      ...(triggers ? { command: TRIGGER_SUGGEST } : {}),
+    });
+  });
+  return items;
+}

@@ -1,0 +1,68 @@
+/**
+ * Completion for unit files: section headers, setting names valid in the
+ * section and unit type, values by the setting's kind, and specifiers. Items
+ * newer than the target systemd version are left out. Every item carries its
+ * docs as Markdown, so clients need no resolve step.
+ */
+import { getDirective } from '../../kb';
+import type { Settings } from '../../settings';
+import type { Position } from '../../types';
+import type { UnitDocument } from '../../unitDocument';
+import { cursorContext } from '../cursorContext';
+import { directiveItems, rowFor } from './directives';
+import { sectionItems } from './sections';
+import { specifierItems, specifierStart } from './specifiers';
+import type { CompletionContext, UnitCompletionItem } from './types';
+import { valueItems } from './values';
+
+export type { CompletionContext, UnitCompletionItem, UnitCompletionKind } from './types';
+export { TRIGGER_SUGGEST } from './types';
+
+/** Characters after which editors should ask for completions. */
+export const COMPLETION_TRIGGER_CHARACTERS: readonly string[] = ['[', '=', ' ', '%', '@', '~', ':'];
+
+export function complete(document: UnitDocument, position: Position, settings: Settings, context: CompletionContext = {}): UnitCompletionItem[] {
+  const tree = document.tree;
+  const where = cursorContext(tree, position);
+  const version = settings.systemdVersion;
+
+  switch (where.kind) {
+    case 'comment':
+      return [];
+    case 'section-header':
+      return sectionItems(document, where.replace, `[${where.prefix}`, true);
+    case 'key': {
+      // A key is being typed (or the line is empty): settings of the section,
+      // and headers to start a new section, ranked after them.
+      const hasEquals = where.hasEquals;
+      const items: UnitCompletionItem[] = [];
+      if (where.section && !where.section.malformed) {
+        items.push(...directiveItems({ document, section: where.section, range: where.replace, typed: where.prefix, hasEquals, systemdVersion: version }));
+      }
+      if (!hasEquals && !/[ \t]/.test(where.prefix)) items.push(...sectionItems(document, where.replace, where.prefix, false, where.section ? 5 : 0));
+      return items;
+    }
+    case 'value': {
+      const start = specifierStart(where.before);
+      if (start !== undefined) {
+        const end = tree.lines.offsetAt(position);
+        const range = tree.lines.range(end - start, end);
+        return specifierItems(range, where.before.slice(-start), version);
+      }
+      const sectionName = where.section?.name;
+      const row = rowFor(document, sectionName, where.key) ?? (document.file.type === undefined && !sectionName ? getDirective(where.key)?.rows[0] : undefined);
+      if (!row) return [];
+      return valueItems({
+        row,
+        word: where.word,
+        fullWord: where.fullWord,
+        range: where.wordRange,
+        valueBeforeWord: where.valueBeforeWord,
+        value: where.entry?.value,
+        systemdVersion: version,
+        units: context.workspaceUnits ?? [],
+        ownUnit: document.file.unitName,
+      });
+    }
+  }
+}

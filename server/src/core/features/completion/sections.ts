@@ -1,0 +1,37 @@
+/** Section header completions: `[Service]` and friends. */
+import { directiveRows, sectionNames, sectionsFor, type SectionName } from '../../kb';
+import type { UnitDocument } from '../../unitDocument';
+import type { Range } from '../../types';
+import { sectionMarkdown } from '../docs/sectionMarkdown';
+import { sortText } from './ranking';
+import type { UnitCompletionItem } from './types';
+
+/** Sections a file may hold: by its unit type (a drop-in's from its folder), every section when the type is unknown. */
+export function sectionsForDocument(document: UnitDocument): readonly SectionName[] {
+  const type = document.file.type;
+  return type ? sectionsFor(type) : sectionNames;
+}
+
+/**
+ * `range` is replaced by `[Name]`; `typed` is what the user wrote so far.
+ * With `bracketTyped` the filter text starts with `[` (the range starts there). `tierBase`
+ * moves the items after others in the same list (directives at the start of a line).
+ */
+export function sectionItems(document: UnitDocument, range: Range, typed: string, bracketTyped: boolean, tierBase = 0): UnitCompletionItem[] {
+  const present = new Set(document.tree.sections.map((s) => s.name));
+  return sectionsForDocument(document).map((name, index) => {
+    // [Target] and [Device] are accepted but hold no settings: offered, but last.
+    const empty = !directiveRows.some((r) => r.section === name);
+    const text = `[${name}]`;
+    return {
+      label: text,
+      kind: 'section',
+      detail: 'section',
+      documentation: sectionMarkdown(name, 'completion'),
+      insertText: text,
+      textEdit: { range, newText: text },
+      sortText: sortText(bracketTyped ? text : name, typed, { tier: tierBase + (present.has(name) || empty ? 1 : 0), index }),
+      filterText: bracketTyped ? text : name,
+    };
+  });
+}

@@ -1,0 +1,402 @@
+/**
+ * Value completions, chosen by the setting's value kind: booleans, enumerated
+ * words, capabilities, system calls and `@groups` (with `~` and `:errno`),
+ * address families, namespace types, signals, error names, unit names, and
+ * units after a number (`5min`, `512M`). In space-separated lists the
+ * completion goes on after a blank and leaves out what the list already holds.
+ */
+import {
+  addressFamilies,
+  addressFamilyKeywords,
+  capabilities,
+  enumValues,
+  namespaces,
+  securityTests,
+  syscallGroup,
+  syscallGroupNames,
+  type DirectiveRow,
+  type EnumInfo,
+  type ValueForm,
+  type ValueType,
+} from '../../kb';
+import { blocks, code } from '../docs/markdown';
+import {
+  addressFamilyMarkdown,
+  capabilityMarkdown,
+  enumValueMarkdown,
+  enumValueSpelling,
+  errnoMarkdown,
+  namespaceMarkdown,
+  signalMarkdown,
+  syscallGroupMarkdown,
+  syscallMarkdown,
+} from '../docs/valueMarkdown';
+import type { Range } from '../../types';
+import { sortText } from './ranking';
+import { ERRNOS } from './tables/errnos';
+import { SIGNALS } from './tables/signals';
+import { SPECIAL_UNITS } from './tables/specialUnits';
+import { BYTE_UNITS, TIME_UNITS } from './tables/units';
+import { TRIGGER_SUGGEST, type UnitCompletionItem, type UnitCompletionKind } from './types';
+
+interface Candidate {
+  /** The value as inserted (without a `~` or `group:` prefix, which are added later). */
+  text: string;
+  label?: string;
+  kind: UnitCompletionKind;
+  detail?: string;
+  doc?: string;
+  tier: number;
+  deprecated?: boolean;
+  command?: UnitCompletionItem['command'];
+  /** Comparable form for "already in the list". */
+  key?: string;
+}
+
+export interface ValueCompletionInput {
+  row: DirectiveRow;
+  /** The word under the cursor up to the cursor, and the whole word. */
+  word: string;
+  fullWord: string;
+  /** Replaced by the chosen value. */
+  range: Range;
+  /** The value before the word (all lines). */
+  valueBeforeWord: string;
+  /** The whole value as parsed, when the line parses. */
+  value: string | undefined;
+  systemdVersion: number;
+  /** Unit names to offer for dependency settings. */
+  units: readonly string[];
+  /** The name of the unit being edited, never offered as its own dependency. */
+  ownUnit: string | undefined;
+}
+
+/** Value types with something to offer beyond what an enum table holds. */
+const OFFERING_TYPES: ReadonlySet<ValueType> = new Set<ValueType>([
+  'boolean',
+  'enum',
+  'keyword',
+  'flag',
+  'capability',
+  'syscall',
+  'address-family',
+  'namespace',
+  'signal',
+  'errno',
+  'exit-status',
+  'unit',
+  'unit-name',
+  'rlimit',
+]);
+
+/** Whether a setting's value can be completed right after `=` (so inserting `Name=` re-opens the list). */
+export function hasValueCompletions(row: DirectiveRow): boolean {
+  return enumValues(row.name) !== undefined || row.valueKind.forms.some((f) => OFFERING_TYPES.has(f.type) || (f.type === 'condition' && f.operand === 'boolean'));
+}
+
+const BOOLEANS: readonly (readonly [string, string])[] = [
+  ['yes', 'true'],
+  ['no', 'false'],
+  ['true', 'true'],
+  ['false', 'false'],
+  ['on', 'true'],
+  ['off', 'false'],
+];
+
+function booleanCandidates(tier: number): Candidate[] {
+  return BOOLEANS.map(([word, meaning], i) => ({ text: word, kind: 'boolean', detail: `boolean: ${meaning}`, tier: i < 2 ? tier : tier + 1 }));
+}
+
+/** Capabilities users reach for most when granting (allow-lists); deny-lists rank by security weight instead. */
+const COMMON_GRANTS = ['CAP_NET_BIND_SERVICE', 'CAP_NET_ADMIN', 'CAP_NET_RAW', 'CAP_DAC_READ_SEARCH', 'CAP_SYS_NICE', 'CAP_CHOWN', 'CAP_SETUID', 'CAP_SETGID', 'CAP_KILL', 'CAP_SYS_RESOURCE'];
+const COMMON_FAMILIES = ['AF_UNIX', 'AF_INET', 'AF_INET6', 'AF_NETLINK', 'AF_PACKET'];
+const COMMON_ERRNOS = ['EPERM', 'EACCES', 'ENOSYS', 'EUCLEAN'];
+
+/** The heaviest systemd-analyze weight a deny-list entry of this target earns. */
+function denyWeight(matches: (t: (typeof securityTests)[number]) => boolean): number {
+  return Math.max(0, ...securityTests.filter(matches).map((t) => t.weight));
+}
+
+/** Orders candidates by a numeric score, highest first; equal scores keep their order. */
+function byScore<T extends Candidate>(list: readonly T[], score: (c: T) => number): T[] {
+  return list
+    .map((c, i) => ({ c, i, s: score(c) }))
+    .sort((a, b) => b.s - a.s || a.i - b.i)
+    .map((x) => x.c);
+}
+
+function capabilityCandidates(deny: boolean): Candidate[] {
+  const list = capabilities.map((cap) => {
+    const weight = denyWeight((t) => t.target.kind === 'capabilities' && t.target.names.includes(cap.name));
+    const tier = deny ? (weight > 0 ? 0 : 1) : COMMON_GRANTS.includes(cap.name) ? 0 : 1;
+    return {
+      text: cap.name,
+      kind: 'capability' as const,
+      detail: `capability ${cap.number}${deny && weight > 0 ? ` · security weight ${weight}` : ''}`,
+      doc: capabilityMarkdown(cap.name, 'completion'),
+      tier,
+      key: cap.name,
+      weight,
+    };
+  });
+  // Deny-lists: the heaviest systemd-analyze checks first; allow-lists: the common grants in their order.
+  return deny ? byScore(list, (c) => c.weight) : byScore(list, (c) => (COMMON_GRANTS.includes(c.text) ? COMMON_GRANTS.length - COMMON_GRANTS.indexOf(c.text) : 0));
+}
+
+function syscallCandidates(deny: boolean): Candidate[] {
+  const groups = syscallGroupNames.map((name) => {
+    const weight = denyWeight((t) => t.target.kind === 'syscall-group' && t.target.group === name);
+    const preferred = deny ? weight > 0 : name === '@system-service';
+    const size = syscallGroup(name)?.members.length ?? 0;
+    return {
+      text: name,
+      kind: 'syscall-group' as const,
+      detail: `group of ${size} system calls${deny && weight > 0 ? ` · security weight ${weight}` : ''}`,
+      doc: syscallGroupMarkdown(name, 'completion'),
+      tier: preferred ? 0 : 1,
+      key: name,
+      weight,
+    };
+  });
+  const calls = (syscallGroup('@known')?.members ?? []).map((name) => ({
+    text: name,
+    kind: 'syscall' as const,
+    detail: 'system call',
+    doc: syscallMarkdown(name),
+    tier: 2,
+    key: name,
+  }));
+  return [...(deny ? byScore(groups, (g) => g.weight) : groups), ...calls];
+}
+
+function addressFamilyCandidates(first: boolean, deny: boolean): Candidate[] {
+  const keywords: Candidate[] =
+    first && !deny
+      ? addressFamilyKeywords.map((word) => ({ text: word, kind: 'keyword' as const, detail: 'no address family at all', doc: addressFamilyMarkdown(word, 'completion'), tier: 1, key: word }))
+      : [];
+  return [
+    ...keywords,
+    ...addressFamilies.map((f) => ({
+      text: f.name,
+      kind: 'address-family' as const,
+      detail: `address family ${f.number}${f.aliasOf ? ` (same as ${f.aliasOf})` : ''}`,
+      doc: addressFamilyMarkdown(f.name, 'completion'),
+      tier: COMMON_FAMILIES.includes(f.name) ? 0 : f.aliasOf || f.name === 'AF_FILE' ? 2 : 1,
+      key: f.name,
+    })),
+  ];
+}
+
+function signalCandidates(tier: number): Candidate[] {
+  return SIGNALS.map(([name, num], i) => ({
+    text: name,
+    kind: 'signal' as const,
+    detail: `signal ${num}`,
+    doc: signalMarkdown(name),
+    tier: i < 5 ? tier : tier + 1,
+    key: name,
+  }));
+}
+
+function errnoCandidates(withKill: boolean): Candidate[] {
+  const kill: Candidate[] = withKill
+    ? [{ text: 'kill', kind: 'keyword', detail: 'terminate the process', doc: 'Kill the process with `SIGSYS` instead of returning an error: the default without this setting.', tier: 1 }]
+    : [];
+  return [
+    ...kill,
+    ...ERRNOS.map(([name, num]) => ({
+      text: name,
+      kind: 'errno' as const,
+      detail: `error ${num}`,
+      doc: errnoMarkdown(name),
+      tier: COMMON_ERRNOS.includes(name) ? 0 : 2,
+      key: name,
+    })),
+  ];
+}
+
+function enumCandidates(row: DirectiveRow, info: EnumInfo, systemdVersion: number, first: boolean): Candidate[] {
+  const namespaceKind = row.valueKind.forms.some((f) => f.type === 'namespace');
+  const out: Candidate[] = [];
+  info.values.forEach((v) => {
+    if (v.since !== undefined && v.since > systemdVersion) return;
+    const spelling = enumValueSpelling(v);
+    const doc = namespaceKind
+      ? blocks(enumValueMarkdown(row.name, spelling, 'completion', systemdVersion), namespaceMarkdown(v.value, 'completion'))
+      : enumValueMarkdown(row.name, spelling, 'completion', systemdVersion);
+    out.push({
+      text: v.value,
+      label: spelling,
+      kind: namespaceKind ? 'namespace' : 'value',
+      detail: [v.since !== undefined ? `systemd ${v.since}+` : undefined, v.canonical ? `old spelling of ${v.canonical}` : undefined, v.deprecated ? 'deprecated' : undefined]
+        .filter(Boolean)
+        .join(' · ') || undefined,
+      doc,
+      tier: v.deprecated || v.canonical ? 2 : 1,
+      ...(v.deprecated ? { deprecated: true } : {}),
+      key: v.value,
+    });
+  });
+  if (first && (info.booleanTrue || info.acceptsBoolean)) {
+    const have = new Set(info.values.map((v) => v.value));
+    for (const word of ['yes', 'no']) {
+      if (have.has(word)) continue;
+      const meaning = word === 'yes' && info.booleanTrue ? `same as ${info.booleanTrue}` : `boolean: ${word === 'yes' ? 'true' : 'false'}`;
+      out.push({ text: word, kind: 'boolean', detail: meaning, doc: enumValueMarkdown(row.name, word, 'completion', systemdVersion), tier: 0, key: word });
+    }
+  }
+  return out;
+}
+
+/** The value's items without the one under the cursor, in comparable form. */
+function existingItems(value: string | undefined, fullWord: string): Set<string> {
+  const words = (value ?? '').split(/[ \t]+/).filter((w) => w.length > 0);
+  const at = words.indexOf(fullWord);
+  if (at >= 0) words.splice(at, 1);
+  return new Set(words.map((w) => w.replace(/^[~!]/, '').replace(/:.*$/, '')));
+}
+
+const NUMBER = /^(\d+(?:\.\d+)?)([A-Za-zμ]*)$/;
+
+function numberUnitCandidates(forms: readonly ValueForm[], word: string): Candidate[] {
+  const match = NUMBER.exec(word);
+  if (!match) return [];
+  const num = match[1];
+  const out: Candidate[] = [];
+  for (const form of forms) {
+    if (form.type === 'timespan' || form.type === 'device-timespan') {
+      TIME_UNITS.filter((u) => !u.nsec || form.resolution === 'nsec').forEach((u) =>
+        out.push({ text: `${num}${u.unit}`, label: `${num}${u.unit}`, kind: 'number-unit', detail: u.meaning.replace(/ \(.*$/, ''), doc: `${code(u.unit)}: ${u.meaning}.`, tier: 0 }),
+      );
+    }
+    if (form.type === 'bytes' || form.type === 'device-bytes') {
+      BYTE_UNITS.forEach((u) => out.push({ text: `${num}${u.unit}`, kind: 'number-unit', detail: u.meaning, doc: `${code(u.unit)}: ${u.meaning}.`, tier: 0 }));
+    }
+  }
+  return out;
+}
+
+function unitCandidates(form: ValueForm, input: ValueCompletionInput): Candidate[] {
+  const suffix = form.qualifier ? `.${form.qualifier}` : undefined;
+  const fits = (name: string) => name !== input.ownUnit && (!suffix || name.endsWith(suffix));
+  const workspace = [...new Set(input.units)].filter(fits).sort();
+  const special = SPECIAL_UNITS.filter(([name]) => fits(name) && !workspace.includes(name));
+  return [
+    ...workspace.map((name) => ({ text: name, kind: 'unit' as const, detail: 'unit in the workspace', tier: 0, key: name })),
+    ...special.map(([name, note], i) => ({ text: name, kind: 'unit' as const, detail: 'well-known unit', doc: note, tier: i < 8 ? 1 : 2, key: name })),
+  ];
+}
+
+export function valueItems(input: ValueCompletionInput): UnitCompletionItem[] {
+  const { row, word, systemdVersion } = input;
+  const forms = row.valueKind.forms;
+  const info = enumValues(row.name);
+  const before = input.valueBeforeWord.trim();
+  const first = before === '';
+  const isList = forms.some((f) => f.list) || info?.list === true;
+  const tildeForms = forms.some((f) => f.type === 'capability' || f.type === 'syscall' || f.type === 'address-family' || f.type === 'namespace') || info?.tilde !== undefined;
+  const typedTilde = first && tildeForms && word.startsWith('~');
+  const deny = typedTilde || before.startsWith('~');
+  const candidates: Candidate[] = [];
+
+  if (!first && !isList) {
+    // A single value is complete after a blank; only a time span goes on (`1min 30s`).
+    return build(numberUnitCandidates(forms, word), input, '');
+  }
+
+  // `SystemCallFilter=~@privileged:EPERM`: an action after the colon of a deny-list item.
+  const colon = word.indexOf(':');
+  if (colon > 0 && forms.some((f) => f.type === 'syscall') && row.name === 'SystemCallFilter') {
+    if (!deny) return [];
+    return build(errnoCandidates(true), input, word.slice(0, colon + 1));
+  }
+
+  if (info) candidates.push(...enumCandidates(row, info, systemdVersion, first));
+  for (const form of forms) {
+    switch (form.type) {
+      case 'boolean':
+        if (first && !info) candidates.push(...booleanCandidates(0));
+        break;
+      case 'condition':
+        if (form.operand === 'boolean' && first) candidates.push(...booleanCandidates(0));
+        break;
+      case 'keyword':
+        if (first && form.word) candidates.push({ text: form.word, kind: 'keyword', detail: 'keyword', tier: 0, key: form.word });
+        break;
+      case 'rlimit':
+        if (first) candidates.push({ text: 'infinity', kind: 'keyword', detail: 'no limit', tier: 0, key: 'infinity' });
+        break;
+      case 'flag':
+        for (const w of form.words ?? []) candidates.push({ text: w, kind: 'value', detail: 'flag', tier: 0, key: w });
+        break;
+      case 'capability':
+        if (!info) candidates.push(...capabilityCandidates(deny));
+        break;
+      case 'syscall':
+        if (!info) candidates.push(...syscallCandidates(deny));
+        break;
+      case 'address-family':
+        if (!info) candidates.push(...addressFamilyCandidates(first, deny));
+        break;
+      case 'namespace':
+        if (!info) candidates.push(...namespaces.map((n) => ({ text: n.name, kind: 'namespace' as const, detail: n.cloneFlag, doc: namespaceMarkdown(n.name, 'completion'), tier: 1, key: n.name })));
+        break;
+      case 'signal':
+        candidates.push(...signalCandidates(0));
+        break;
+      case 'exit-status':
+        candidates.push(...signalCandidates(1));
+        break;
+      case 'errno':
+        candidates.push(...errnoCandidates(row.name === 'SystemCallErrorNumber'));
+        break;
+      case 'unit':
+      case 'unit-name':
+        candidates.push(...unitCandidates(form, input));
+        break;
+      default:
+        break;
+    }
+  }
+  candidates.push(...numberUnitCandidates(forms, word));
+
+  const existing = isList ? existingItems(input.value, input.fullWord) : new Set<string>();
+  // Booleans and `none` stand alone: they make no sense in an inverted list.
+  const fresh = candidates.filter((c) => (c.key === undefined || !existing.has(c.key)) && !(deny && (c.kind === 'boolean' || c.kind === 'keyword')));
+  // One `~` entry opens the deny-list form rather than doubling every name.
+  if (first && tildeForms && word === '') {
+    fresh.unshift({
+      text: '~',
+      kind: 'operator',
+      detail: 'invert the list',
+      doc: 'Start an inverted list: everything except the names that follow (a deny-list for capabilities, system calls and address families).',
+      tier: 0,
+      command: TRIGGER_SUGGEST,
+    });
+  }
+  return build(fresh, input, typedTilde ? '~' : '');
+}
+
+/** Turns candidates into items replacing the word under the cursor; `prefix` (`~`, `@group:`) is kept in front. */
+function build(candidates: readonly Candidate[], input: ValueCompletionInput, prefix: string): UnitCompletionItem[] {
+  const seen = new Set<string>();
+  const items: UnitCompletionItem[] = [];
+  candidates.forEach((c, index) => {
+    const newText = c.text === '~' ? '~' : `${prefix}${c.text}`;
+    if (seen.has(newText)) return;
+    seen.add(newText);
+    items.push({
+      label: c.label && !prefix ? c.label : newText,
+      kind: c.kind,
+      ...(c.detail ? { detail: c.detail } : {}),
+      ...(c.doc ? { documentation: c.doc } : {}),
+      insertText: newText,
+      textEdit: { range: input.range, newText },
+      sortText: sortText(newText, input.word, { tier: c.tier, index }),
+      filterText: newText,
+      ...(c.deprecated ? { deprecated: true } : {}),
+      ...(c.command ? { command: c.command } : {}),
+    });
+  });
+  return items;
+}

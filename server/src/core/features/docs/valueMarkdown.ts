@@ -1,0 +1,172 @@
+/**
+ * The Markdown shown for one value: an enumerated word, a `@group` of system
+ * calls, a system call, a capability, an address family, a namespace type, a
+ * specifier, a signal, an error name. Our words come from kb/docs, the facts
+ * (numbers, members, versions, security checks) from the knowledge base.
+ */
+import {
+  addressFamilies,
+  capabilities,
+  enumValues,
+  namespaces,
+  securityTests,
+  specifier,
+  syscallGroup,
+  syscallGroupNames,
+  type EnumValue,
+  type SecurityTest,
+} from '../../kb';
+import { addressFamilyDoc, capabilityDoc, enumValueDoc, namespaceDoc, specifierDoc, syscallGroupDoc } from '../../kb/docs';
+import { ERRNOS, ERRNO_NOTES } from '../completion/tables/errnos';
+import { SIGNALS } from '../completion/tables/signals';
+import { blocks, code, compactList, sinceText } from './markdown';
+
+export type Detail = 'completion' | 'hover';
+
+/** How an enumerated value is written, placeholder included: `file:PATH`, `smbios-field(FIELD OP VALUE)`. */
+export function enumValueSpelling(value: EnumValue): string {
+  if (value.form === 'prefixed') return `${value.value}${value.placeholder ?? ''}`;
+  if (value.form === 'call') return `${value.value}(${value.placeholder ?? ''})`;
+  return value.value;
+}
+
+function securityLine(tests: readonly SecurityTest[]): string | undefined {
+  if (tests.length === 0) return undefined;
+  return `**systemd-analyze security:** ${tests.map((t) => `${code(t.id)} (weight ${t.weight})`).join(', ')}`;
+}
+
+/** The docs of `value` as a value of `directive`; undefined when the setting has no such value. */
+export function enumValueMarkdown(directive: string, value: string, detail: Detail, systemdVersion?: number): string | undefined {
+  const info = enumValues(directive);
+  const entry = info?.values.find((v) => (v.form ? value.startsWith(v.value) : v.value === value));
+  const isBooleanWord = !entry && info && (info.booleanTrue || info.acceptsBoolean) && BOOLEAN_WORDS.has(value);
+  if (!entry && !isBooleanWord) return undefined;
+  const key = entry ? enumValueSpelling(entry) : value;
+  let doc = enumValueDoc(directive, key) ?? (entry ? undefined : enumValueDoc(directive, BOOLEAN_WORDS.get(value) ? 'yes' : 'no'));
+  if (!doc && isBooleanWord && info?.booleanTrue) doc = BOOLEAN_WORDS.get(value) ? `Same as ${code(info.booleanTrue)}.` : undefined;
+  const since = entry?.since;
+  const tooNew = since !== undefined && systemdVersion !== undefined && since > systemdVersion;
+  return blocks(
+    detail === 'hover' ? `${code(`${directive}=${key}`)}${since !== undefined ? ` · ${sinceText(since)}` : ''}` : undefined,
+    doc,
+    entry?.canonical ? `**Deprecated:** an old spelling of ${code(entry.canonical)}; systemd rewrites it and logs a notice.` : undefined,
+    entry?.deprecated && !entry.canonical ? '**Deprecated:** still accepted, but systemd warns about it.' : undefined,
+    tooNew ? `**Needs ${sinceText(since)}**: not available in systemd ${systemdVersion}, the version this file targets.` : undefined,
+    detail === 'completion' && since !== undefined && !tooNew ? `Added in systemd ${since}.` : undefined,
+  );
+}
+
+/** Boolean spellings systemd accepts, and whether each means true. */
+export const BOOLEAN_WORDS: ReadonlyMap<string, boolean> = new Map([
+  ['yes', true],
+  ['no', false],
+  ['true', true],
+  ['false', false],
+  ['on', true],
+  ['off', false],
+  ['y', true],
+  ['n', false],
+  ['t', true],
+  ['f', false],
+  ['1', true],
+  ['0', false],
+]);
+
+/** Groups that contain a system call, directly or through nested groups (`@known` left out: it holds them all). */
+export function groupsContaining(call: string): string[] {
+  return syscallGroupNames.filter((g) => g !== '@known' && syscallGroup(g)?.members.includes(call));
+}
+
+/** Most names a hover lists before counting the rest. */
+const HOVER_NAMES = 40;
+const COMPLETION_NAMES = 12;
+
+export function syscallGroupMarkdown(name: string, detail: Detail): string | undefined {
+  const group = syscallGroup(name);
+  if (!group) return undefined;
+  const max = detail === 'hover' ? HOVER_NAMES : COMPLETION_NAMES;
+  const tests = securityTests.filter((t) => t.target.kind === 'syscall-group' && t.target.group === name);
+  return blocks(
+    detail === 'hover' ? `**${name}** · system call group · ${group.members.length} calls` : undefined,
+    syscallGroupDoc(name),
+    group.nested.length > 0 ? `**Includes:** ${group.nested.map(code).join(', ')}` : undefined,
+    group.direct.length > 0 ? `**${group.nested.length > 0 ? 'Plus' : 'Calls'}:** ${compactList(group.direct, max)}` : undefined,
+    detail === 'hover' ? securityLine(tests) : undefined,
+  );
+}
+
+export function syscallMarkdown(name: string): string | undefined {
+  if (!syscallGroup('@known')?.members.includes(name)) return undefined;
+  const groups = groupsContaining(name);
+  return blocks(
+    `${code(name)} · system call`,
+    groups.length > 0 ? `In ${groups.map(code).join(', ')}.` : 'In no group other than `@known`.',
+  );
+}
+
+export function capabilityMarkdown(name: string, detail: Detail): string | undefined {
+  const cap = capabilities.find((c) => c.name === name);
+  if (!cap) return undefined;
+  const tests = securityTests.filter((t) => t.target.kind === 'capabilities' && t.target.names.includes(name));
+  return blocks(
+    detail === 'hover' ? `**${name}** · capability ${cap.number}` : undefined,
+    capabilityDoc(name),
+    detail === 'hover' ? securityLine(tests) : undefined,
+  );
+}
+
+export function addressFamilyMarkdown(name: string, detail: Detail): string | undefined {
+  const family = addressFamilies.find((f) => f.name === name);
+  if (!family && name !== 'none') return undefined;
+  const aliases = family ? addressFamilies.filter((f) => f.number === family.number && f.name !== name).map((f) => f.name) : [];
+  const tests = family
+    ? securityTests.filter(
+        (t) =>
+          (t.target.kind === 'address-families' && t.target.names.some((n) => n === name || aliases.includes(n))) ||
+          (t.target.kind === 'other-address-families' && !t.target.except.some((n) => n === name || aliases.includes(n))),
+      )
+    : [];
+  return blocks(
+    detail === 'hover' ? (family ? `**${name}** · address family ${family.number}` : `${code('none')} · no address family`) : undefined,
+    addressFamilyDoc(name),
+    aliases.length > 0 ? `Same family as ${aliases.map(code).join(', ')}.` : undefined,
+    detail === 'hover' ? securityLine(tests) : undefined,
+  );
+}
+
+export function namespaceMarkdown(name: string, detail: Detail): string | undefined {
+  const ns = namespaces.find((n) => n.name === name);
+  if (!ns) return undefined;
+  const tests = securityTests.filter((t) => t.target.kind === 'namespace' && t.target.name === name);
+  return blocks(
+    detail === 'hover' ? `**${name}** · namespace type (${code(ns.cloneFlag)})` : undefined,
+    namespaceDoc(name),
+    detail === 'hover' ? securityLine(tests) : undefined,
+  );
+}
+
+/** `letter` is the character after `%` (`%` for `%%`). */
+export function specifierMarkdown(letter: string, detail: Detail, systemdVersion?: number): string | undefined {
+  const spec = specifier(letter);
+  if (!spec) return undefined;
+  const tooNew = spec.since !== undefined && systemdVersion !== undefined && spec.since > systemdVersion;
+  return blocks(
+    detail === 'hover' ? `${code(`%${letter}`)} · specifier: ${spec.meaning}${spec.since !== undefined ? ` · ${sinceText(spec.since)}` : ''}` : undefined,
+    specifierDoc(letter) ?? spec.meaning,
+    spec.deprecated ? '**Deprecated:** still expanded, but systemd logs a warning; it is no longer documented.' : undefined,
+    tooNew ? `**Needs ${sinceText(spec.since)}**: not available in systemd ${systemdVersion}, the version this file targets.` : undefined,
+  );
+}
+
+export function signalMarkdown(name: string): string | undefined {
+  const bare = name.startsWith('SIG') ? name : `SIG${name}`;
+  const signal = SIGNALS.find(([n]) => n === bare);
+  if (!signal) return undefined;
+  return blocks(`${code(signal[0])} · signal ${signal[1]}`, signal[2]);
+}
+
+export function errnoMarkdown(name: string): string | undefined {
+  const errno = ERRNOS.find(([n]) => n === name);
+  if (!errno) return undefined;
+  return blocks(`${code(errno[0])} · error ${errno[1]}`, ERRNO_NOTES[errno[0]]);
+}
