@@ -28,7 +28,7 @@ export function toLspDiagnostic(diagnostic: Diagnostic, uri: string): LspDiagnos
     message: diagnostic.message,
     ...(tags.length > 0 ? { tags } : {}),
     ...(diagnostic.related && diagnostic.related.length > 0
-      ? { relatedInformation: diagnostic.related.map((r) => ({ location: { uri, range: r.range }, message: r.message })) }
+      ? { relatedInformation: diagnostic.related.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message })) }
       : {}),
   };
 }

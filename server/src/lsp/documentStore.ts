@@ -1,22 +1,40 @@
-import { TextDocuments } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Connection } from 'vscode-languageserver';
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { createUnitDocument, type UnitDocument } from '../core';
+import { documentUri, isCount, isObject, isRange } from './params';
+
+type Listener = (uri: string) => void;
 
 /**
- * The open documents, with their text kept in sync incrementally, and one
- * parse per document version.
+ * The open documents: their text kept in sync incrementally, one parse per
+ * version. Notifications with malformed params, or for documents that are not
+ * open, are logged and ignored; they never throw.
  */
 export class DocumentStore {
-  readonly documents = new TextDocuments(TextDocument);
+  private readonly texts = new Map<string, TextDocument>();
   private readonly parsed = new Map<string, UnitDocument>();
+  private readonly changeListeners: Listener[] = [];
+  private readonly closeListeners: Listener[] = [];
+  private log: (message: string) => void = () => undefined;
 
-  constructor() {
-    this.documents.onDidClose((event) => this.parsed.delete(event.document.uri));
+  /** Runs after a document is opened or its text changes. */
+  onDidChangeContent(listener: Listener): void {
+    this.changeListeners.push(listener);
+  }
+
+  /** Runs after a document is closed. */
+  onDidClose(listener: Listener): void {
+    this.closeListeners.push(listener);
+  }
+
+  /** The document's text, or undefined when it is not open. */
+  text(uri: string): TextDocument | undefined {
+    return this.texts.get(uri);
   }
 
   /** The parsed document, or undefined when it is not open. */
   get(uri: string): UnitDocument | undefined {
-    const text = this.documents.get(uri);
+    const text = this.texts.get(uri);
     if (!text) return undefined;
     const cached = this.parsed.get(uri);
     if (cached && cached.version === text.version) return cached;
@@ -24,4 +42,58 @@ export class DocumentStore {
     this.parsed.set(uri, unit);
     return unit;
   }
+
+  /** The URIs of the open documents. */
+  uris(): string[] {
+    return [...this.texts.keys()];
+  }
+
+  listen(connection: Connection): void {
+    this.log = (message) => connection.console.warn(message);
+    connection.onDidOpenTextDocument((params: unknown) => {
+      const uri = documentUri(params);
+      const document = isObject(params) && isObject(params.textDocument) ? params.textDocument : undefined;
+      if (uri === undefined || !document || typeof document.text !== 'string' || !Number.isSafeInteger(document.version)) {
+        return this.log('Ignored textDocument/didOpen without a textDocument {uri, languageId, version, text}.');
+      }
+      const languageId = typeof document.languageId === 'string' ? document.languageId : '';
+      this.texts.set(uri, TextDocument.create(uri, languageId, document.version as number, document.text));
+      this.parsed.delete(uri);
+      this.fire(this.changeListeners, uri);
+    });
+    connection.onDidChangeTextDocument((params: unknown) => {
+      const uri = documentUri(params);
+      const current = uri === undefined ? undefined : this.texts.get(uri);
+      if (uri === undefined || !current) return this.log(`Ignored textDocument/didChange for a document that is not open: ${String(uri)}`);
+      const version = isObject(params) && isObject(params.textDocument) ? params.textDocument.version : undefined;
+      const changes = isObject(params) ? params.contentChanges : undefined;
+      if (!Number.isSafeInteger(version) || !Array.isArray(changes) || !changes.every(isContentChange)) {
+        return this.log(`Ignored a malformed textDocument/didChange for ${uri}.`);
+      }
+      this.texts.set(uri, TextDocument.update(current, changes, version as number));
+      this.fire(this.changeListeners, uri);
+    });
+    connection.onDidCloseTextDocument((params: unknown) => {
+      const uri = documentUri(params);
+      if (uri === undefined || !this.texts.delete(uri)) return this.log(`Ignored textDocument/didClose for a document that is not open: ${String(uri)}`);
+      this.parsed.delete(uri);
+      this.fire(this.closeListeners, uri);
+    });
+  }
+
+  private fire(listeners: Listener[], uri: string): void {
+    for (const listener of listeners) {
+      try {
+        listener(uri);
+      } catch (error) {
+        this.log(`Handling ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+    }
+  }
+}
+
+function isContentChange(change: unknown): change is TextDocumentContentChangeEvent {
+  if (!isObject(change) || typeof change.text !== 'string') return false;
+  if (change.range === undefined) return true;
+  return isRange(change.range) && (change.rangeLength === undefined || isCount(change.rangeLength));
 }

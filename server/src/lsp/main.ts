@@ -1,22 +1,50 @@
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { format } from 'node:util';
+import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
+import { FrameReader } from './frameReader';
 import { startServer, SERVER_NAME, SERVER_VERSION } from './server';
 
 /**
  * The node entry of the language server. The transport comes from the
- * command line: --stdio, --node-ipc or --socket=PORT.
+ * command line: --stdio, --node-ipc, --socket=PORT or --pipe=NAME.
  */
 const args = process.argv.slice(2);
 if (args.includes('--version') || args.includes('-v')) {
   process.stdout.write(`${SERVER_NAME} ${SERVER_VERSION}\n`);
   process.exit(0);
 }
-if (args.includes('--help') || args.includes('-h') || !args.some((a) => /^--(stdio|node-ipc|socket|pipe|clientProcessId)/.test(a))) {
-  process.stdout.write(
-    `Usage: ${SERVER_NAME} --stdio | --node-ipc | --socket=PORT\n\nThe UnitGuard language server for systemd unit files.\n`,
+// Without a transport flag the server speaks stdio, unless a person is at the
+// terminal: `npx unitguard-language-server --stdio` hands --stdio to npm, not to us.
+const otherTransport = args.some((a) => /^--(node-ipc|socket|pipe)\b/.test(a));
+const stdio = args.includes('--stdio') || (!otherTransport && !process.stdin.isTTY);
+const help = args.includes('--help') || args.includes('-h');
+if (help || !(stdio || otherTransport)) {
+  (help ? process.stdout : process.stderr).write(
+    `Usage: ${SERVER_NAME} [--stdio | --node-ipc | --socket=PORT | --pipe=NAME]\n\nThe UnitGuard language server for systemd unit files. It speaks LSP over stdio unless told otherwise.\n`,
   );
-  process.exit(args.includes('--help') || args.includes('-h') ? 0 : 2);
+  process.exit(help ? 0 : 2);
 }
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = stdio ? stdioConnection() : createConnection(ProposedFeatures.all);
 process.on('uncaughtException', (error) => connection.console.error(`Unexpected error: ${error.stack ?? String(error)}`));
+process.on('unhandledRejection', (reason) => connection.console.error(`Unexpected error: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
 startServer(connection);
+
+/**
+ * stdio with a reader that answers malformed input with JSON-RPC errors and
+ * keeps reading; console output goes to the client's log, since stdout
+ * carries the protocol.
+ */
+function stdioConnection(): Connection {
+  const writer = new StreamMessageWriter(process.stdout);
+  process.stdout.on('error', () => process.exit(1));
+  const reader = new FrameReader(process.stdin, (bad) => {
+    void writer.write({ jsonrpc: '2.0', id: bad.id, error: { code: bad.code, message: bad.message } } as Parameters<typeof writer.write>[0]);
+  });
+  const result = createConnection(ProposedFeatures.all, reader, writer);
+  const log = (write: (message: string) => void) => (...values: unknown[]) => write(format(...values));
+  console.log = console.info = console.debug = log((m) => result.console.log(m));
+  console.warn = log((m) => result.console.warn(m));
+  console.error = log((m) => result.console.error(m));
+  reader.onClose(() => process.exit(reader.shutdownRequested ? 0 : 1));
+  return result;
+}

@@ -1,0 +1,191 @@
+/**
+ * The built language server over real stdio, spoken to as an editor does:
+ * initialize, open, outline, folding, incremental edits, close, shutdown.
+ * Run `npm run build` first: it spawns bin/unitguard-language-server.js.
+ */
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { parseProblems } from '../../server/src/core';
+import type { LspClient } from '../support/lspClient';
+import {
+  assertMatches,
+  closeDocument,
+  coreDiagnostics,
+  coreFoldingRanges,
+  coreSymbols,
+  fixtureUri,
+  fixturesDir,
+  openDocument,
+  readFixture,
+  repoRoot,
+  startServer,
+  type PublishDiagnosticsParams,
+} from './harness';
+
+interface FixtureCase {
+  name: string;
+  file: string;
+  diagnostics: unknown[];
+  symbols: unknown[];
+  foldingRanges: unknown[];
+}
+
+const cases = JSON.parse(readFileSync(path.join(fixturesDir, 'cases.json'), 'utf8')) as FixtureCase[];
+const packageVersion = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+
+const project = (diagnostics: PublishDiagnosticsParams['diagnostics']): unknown[] =>
+  diagnostics.map((d) => ({ range: d.range, severity: d.severity, code: d.code, message: d.message }));
+
+describe('language server over stdio', () => {
+  let client: LspClient;
+
+  before(() => {
+    client = startServer();
+  });
+  after(() => client.kill());
+
+  test('initialize announces incremental sync, symbols, folding and serverInfo', async () => {
+    const result = await client.initialize<{ capabilities: Record<string, unknown>; serverInfo?: { name: string; version?: string } }>();
+    const sync = result.capabilities.textDocumentSync;
+    const change = typeof sync === 'number' ? sync : (sync as { change?: number } | undefined)?.change;
+    assert.equal(change, 2, 'textDocumentSync must be Incremental (2)');
+    if (typeof sync === 'object') assert.equal((sync as { openClose?: boolean }).openClose, true);
+    assert.ok(result.capabilities.documentSymbolProvider, 'documentSymbolProvider');
+    assert.ok(result.capabilities.foldingRangeProvider, 'foldingRangeProvider');
+    assert.deepEqual(result.serverInfo, { name: 'unitguard-language-server', version: packageVersion });
+  });
+
+  for (const c of cases) {
+    test(`fixture ${c.file}: ${c.name}`, async () => {
+      const uri = fixtureUri(c.file);
+      const text = readFixture(c.file);
+      const published = await openDocument(client, uri, text, 1);
+      // The form problems are exactly the expected ones; whatever else is
+      // published is what the core computes for the text.
+      const formProblems = published.diagnostics.filter((d) => typeof d.code === 'string' && d.code in parseProblems);
+      assertMatches(formProblems, c.diagnostics, 'published diagnostics');
+      assert.deepStrictEqual(project(published.diagnostics), coreDiagnostics(uri, text, 1), 'the core computes the same diagnostics');
+
+      const symbols = await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+      assertMatches(symbols, c.symbols, 'document symbols');
+
+      const folds = await client.request('textDocument/foldingRange', { textDocument: { uri } });
+      assert.deepStrictEqual(folds, c.foldingRanges, 'folding ranges');
+
+      const cleared = await closeDocument(client, uri);
+      assert.deepStrictEqual(cleared.diagnostics, [], 'didClose clears the diagnostics');
+      assert.equal(await client.request('textDocument/documentSymbol', { textDocument: { uri } }), null, 'a closed document has no outline');
+    });
+  }
+
+  test('incremental didChange sequences leave the server with the client text', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(initialText, editSequence, async (text, notifications) => {
+        const uri = `file:///protocol/edits/run-${++run}.service`;
+        let version = 1;
+        const local = TextDocument.create(uri, 'systemd-unit', version, text);
+        await openDocument(client, uri, text, version);
+        for (const edits of notifications) {
+          version++;
+          const changes = edits.map((edit) => {
+            const change = toChange(local, edit);
+            TextDocument.update(local, [change], version);
+            return change;
+          });
+          client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+        }
+        const expectedText = local.getText();
+        const published = await client.waitForNotification<PublishDiagnosticsParams>(
+          'textDocument/publishDiagnostics',
+          (p) => p.uri === uri && p.version === version,
+        );
+        assert.deepStrictEqual(project(published.diagnostics), coreDiagnostics(uri, expectedText, version), 'diagnostics after the edits');
+        const symbols = await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+        assert.deepStrictEqual(symbols, coreSymbols(uri, expectedText), 'symbols after the edits');
+        const folds = await client.request('textDocument/foldingRange', { textDocument: { uri } });
+        assert.deepStrictEqual(folds, coreFoldingRanges(uri, expectedText), 'folding ranges after the edits');
+        await closeDocument(client, uri);
+        client.takeNotifications('textDocument/publishDiagnostics');
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  test('shutdown then exit ends the process with code 0', async () => {
+    const exit = await client.shutdown();
+    assert.deepEqual(exit, { code: 0, signal: null });
+    assert.deepEqual(client.protocolErrors, [], 'everything the server wrote was well framed JSON-RPC');
+  });
+});
+
+describe('server lifecycle', () => {
+  test('exit without shutdown ends the process with code 1', async () => {
+    const client = startServer();
+    try {
+      await client.initialize();
+      client.notify('exit');
+      assert.deepEqual(await client.waitForExit(), { code: 1, signal: null });
+    } finally {
+      client.kill();
+    }
+  });
+
+  test('the process ends when the client closes stdin (code 0 after shutdown, 1 without)', async () => {
+    for (const [shutdownFirst, code] of [[true, 0], [false, 1]] as const) {
+      const client = startServer();
+      try {
+        await client.initialize();
+        if (shutdownFirst) await client.request('shutdown');
+        client.process.stdin.end();
+        assert.deepEqual(await client.waitForExit(), { code, signal: null }, `shutdown first: ${shutdownFirst}`);
+      } finally {
+        client.kill();
+      }
+    }
+  });
+});
+
+/** Lines of unit files, broken ones included. */
+const line = fc.constantFrom(
+  '[Unit]', '[Service]', '[Install]', '[Install] trailing', '[Bad', 'Description=Nightly backup', 'ExecStart=/usr/bin/backup \\',
+  '    --all', 'ProtectSystem=strict', 'not an assignment', '=no key', '# comment', '; note', '', 'Key=📦', 'A=b\u0000c', '\ufeffK=v',
+);
+const initialText = fc.tuple(fc.array(line, { maxLength: 12 }), fc.constantFrom('\n', '\r\n')).map(([lines, eol]) => lines.join(eol));
+
+/** An edit, placed relative to the text it applies to when the sequence runs. */
+interface Edit {
+  at: number;
+  length: number;
+  text: string;
+  shape: 'range' | 'full' | 'pastEnd';
+}
+const insertion = fc.oneof(
+  line,
+  fc.constantFrom('\n', '\r\n', '\r', '=', '[', ']', '\\', '#', ' ', '\t', '📦', '\ud83d', '\u0000', 'é'),
+  fc.string({ maxLength: 6 }),
+);
+const edit: fc.Arbitrary<Edit> = fc.record({
+  at: fc.nat(),
+  length: fc.oneof(fc.constant(0), fc.nat({ max: 40 })),
+  text: fc.oneof(fc.constant(''), insertion),
+  shape: fc.constantFrom<Edit['shape']>('range', 'range', 'range', 'range', 'range', 'range', 'full', 'pastEnd'),
+});
+/** Up to eight didChange notifications, each with one to three content changes. */
+const editSequence = fc.array(fc.array(edit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 8 });
+
+function toChange(document: TextDocument, e: Edit): TextDocumentContentChangeEvent {
+  const size = document.getText().length;
+  if (e.shape === 'full') return { text: e.text };
+  const start = e.at % (size + 1);
+  const end = Math.min(size, start + e.length);
+  if (e.shape === 'pastEnd') {
+    // A range running past the last line: both sides clamp it to the end.
+    return { range: { start: document.positionAt(start), end: { line: document.lineCount + 3, character: 7 } }, text: e.text };
+  }
+  return { range: { start: document.positionAt(start), end: document.positionAt(end) }, rangeLength: end - start, text: e.text };
+}
