@@ -3,8 +3,8 @@
  * the corpus and over one generated 50,000-line unit, and the CLI end to end.
  * A measurement, not a test: it prints figures and never fails on them.
  *
- *   npm run bench                # corpus at ../shared/corpus
- *   node out/test/bench/bench.js DIR [--runs N]
+ *   npm run bench                # corpus from env UNITGUARD_CORPUS, else ../shared/corpus
+ *   node out/test/bench/bench.js [DIR] [--runs N]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { createUnitDocument, diagnose } from '../../server/src/core';
 import { collectInputs } from '../../server/src/cli/files';
 import { decodeUnitText } from '../../server/src/node/readUnitFile';
 import { parseTsv } from '../corpus/tsv';
-import { repoRoot } from '../corpus/corpusLocation';
+import { corpusFolder, repoRoot } from '../corpus/corpusLocation';
 
 interface Input {
   uri: string;
@@ -35,7 +35,7 @@ function main(argv: string[]): void {
   const runsAt = argv.indexOf('--runs');
   const runs = runsAt >= 0 ? Math.max(1, Number(argv[runsAt + 1]) || 7) : 7;
   const positional = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--runs');
-  const corpusDir = path.resolve(positional[0] ?? process.env.UNITGUARD_CORPUS ?? path.join(repoRoot, '../shared/corpus'));
+  const corpusDir = positional[0] !== undefined ? path.resolve(positional[0]) : corpusFolder().dir;
 
   console.log(`UnitGuard benchmark: node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} threads), ${runs} runs after ${WARMUP_RUNS} warm-up runs`);
   console.log('Figures: median [min .. max]; MB = 10^6 bytes of UTF-8 input; files are read before timing.\n');

@@ -7,10 +7,11 @@
  */
 import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { IGrammar } from 'vscode-textmate';
 import { allEntries, parse, type Range } from '../../server/src/core';
+import { corpusFolder, corpusManifestPaths, reportMissingCorpus } from '../corpus/corpusLocation';
 import { fixturesDir, hasScope, loadGrammar, repoRoot, splitLines, tokenAt, tokenizeLines, type Token } from './textmate';
 
 const KEY = 'support.type.property-name';
@@ -75,16 +76,6 @@ function disagreements(grammar: IGrammar, original: string, limit = 20): string[
   return problems;
 }
 
-function corpusDir(): string {
-  return path.resolve(repoRoot, process.env.UNITGUARD_CORPUS ?? '../shared/corpus');
-}
-
-/** Paths of the corpus files, from its MANIFEST.tsv (first column, after the header). */
-function corpusFiles(dir: string): string[] {
-  const manifest = readFileSync(path.join(dir, 'MANIFEST.tsv'), 'utf8').split('\n').slice(1);
-  return manifest.map((row) => row.split('\t')[0]).filter((p) => p);
-}
-
 describe('grammar and parser agree', () => {
   let grammar: IGrammar;
   before(async () => {
@@ -113,15 +104,12 @@ describe('grammar and parser agree', () => {
   });
 
   test('the corpus of real unit files', (t) => {
-    const dir = corpusDir();
-    if (!existsSync(path.join(dir, 'MANIFEST.tsv'))) {
-      const message = `SKIPPED: corpus not found at ${dir} (set UNITGUARD_CORPUS)`;
-      console.log(message);
-      if (process.env.CI === 'true') assert.fail(message);
-      t.skip(message);
+    const { dir, found } = corpusFolder();
+    if (!found) {
+      t.skip(reportMissingCorpus(dir));
       return;
     }
-    const files = corpusFiles(dir);
+    const files = corpusManifestPaths(dir);
     assert.ok(files.length > 100, `only ${files.length} files listed in ${dir}/MANIFEST.tsv`);
     const failures: string[] = [];
     let checked = 0;

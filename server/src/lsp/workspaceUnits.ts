@@ -52,8 +52,8 @@ export class WorkspaceUnits {
     }
     if (this.scanning) await Promise.race([this.scanning, new Promise((resolve) => setTimeout(resolve, WAIT_MS))]);
     const open = this.store.uris().flatMap((uri) => {
-      const name = unitFileInfo(uri).unitName;
-      return name && !unitFileInfo(uri).isDropIn ? [name] : [];
+      const info = unitFileInfo(uri);
+      return info.unitName && !info.isDropIn ? [info.unitName] : [];
     });
     return [...new Set([...open, ...this.found])];
   }

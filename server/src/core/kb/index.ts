@@ -1,6 +1,7 @@
 /**
  * The knowledge base: typed, read-only views of the generated systemd tables plus the few
- * hand-kept tables (assignment semantics, NEWS versions, legacy values, specifier wording).
+ * hand-kept tables (assignment semantics, NEWS versions, legacy values, specifier wording,
+ * signals, error names, time-span units and size suffixes, well-known units).
  * Features read facts here and never restate them.
  */
 import { UNIT_TYPES, type UnitType } from '../unitFile';
@@ -16,7 +17,10 @@ import { SECURITY_TESTS } from './generated/securityTests';
 import { SOURCE } from './generated/source';
 import { SPECIFIER_LETTERS } from './generated/specifiers';
 import { SYSCALL_GROUPS } from './generated/syscallGroups';
+import { ERRNOS } from './errnos';
 import { LEGACY_VALUES } from './legacyValues';
+import { SIGNALS } from './signals';
+import { SPECIAL_UNITS } from './specialUnits';
 import { SPECIFIER_MEANINGS } from './specifierMeanings';
 import type {
   AddressFamily,
@@ -24,12 +28,14 @@ import type {
   DirectiveInfo,
   DirectiveRow,
   EnumInfo,
+  Errno,
   EnumValue,
   ManPage,
   NamespaceType,
   Pairing,
   SectionName,
   SecurityTest,
+  Signal,
   Specifier,
   SyscallGroup,
 } from './types';
@@ -38,6 +44,7 @@ import { DIRECTIVE_VERSIONS_FROM_NEWS, VALUE_VERSIONS_FROM_NEWS } from './versio
 export * from './types';
 export { PARSER_SEMANTICS, INSTALL_SEMANTICS, SHARED_LISTS } from './assignment';
 export { BOOLEAN_TRUE, BOOLEAN_FALSE, booleanValue } from './booleans';
+export { TIME_UNITS as timeUnits, SIZE_SUFFIXES as sizeSuffixes } from './numberUnits';
 
 /** The systemd release the tables describe. */
 export const KB_SYSTEMD_VERSION: number = SOURCE.systemdVersion;
@@ -207,6 +214,26 @@ export const specifiers: readonly Specifier[] = SPECIFIER_LETTERS.map((s) => {
 export function specifier(letter: string): Specifier | undefined {
   return specifiers.find((s) => s.letter === letter);
 }
+
+/** Signals by name, aliases included (each with `aliasOf`). */
+export const signals: readonly Signal[] = SIGNALS;
+
+/** A signal by name, with or without `SIG` (`TERM`, `SIGTERM`); undefined for an unknown name. */
+export function signal(name: string): Signal | undefined {
+  const full = name.startsWith('SIG') ? name : `SIG${name}`;
+  return SIGNALS.find((s) => s.name === full);
+}
+
+/** Linux error names with their numbers. */
+export const errnos: readonly Errno[] = ERRNOS;
+
+/** An error name (`EPERM`), or undefined when it is not one. */
+export function errno(name: string): Errno | undefined {
+  return ERRNOS.find((e) => e.name === name);
+}
+
+/** Well-known units of systemd.special(7) that unit files commonly name. */
+export const specialUnits: readonly string[] = SPECIAL_UNITS;
 
 export const securityTests: readonly SecurityTest[] = SECURITY_TESTS;
 

@@ -330,6 +330,37 @@ export interface AddressFamily {
   readonly aliasOf?: string;
 }
 
+export interface Signal {
+  /** With the `SIG` prefix: `SIGTERM`. */
+  readonly name: string;
+  readonly number: number;
+  /** The signal this name is another name for (same number). */
+  readonly aliasOf?: string;
+}
+
+export interface Errno {
+  readonly name: string;
+  readonly number: number;
+}
+
+export interface TimeUnit {
+  /** Every spelling systemd accepts; the first is the short one. */
+  readonly spellings: readonly string[];
+  /** Plural English name: `minutes`. */
+  readonly name: string;
+  /** Length in microseconds. */
+  readonly usec: number;
+  /** Accepted only where the value has nanosecond resolution (parse_nsec). */
+  readonly nsecOnly?: true;
+}
+
+export interface SizeSuffix {
+  readonly suffix: string;
+  /** The binary multiple it stands for: `kibibytes`. */
+  readonly name: string;
+  readonly bytes: number;
+}
+
 export interface NamespaceType {
   readonly name: string;
   readonly cloneFlag: string;

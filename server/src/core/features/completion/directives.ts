@@ -1,24 +1,13 @@
 /** Setting-name completions for the section under the cursor. */
-import { directiveRows, directivesFor, type DirectiveRow } from '../../kb';
+import type { DirectiveRow } from '../../kb';
 import type { Section } from '../../syntax/syntaxTree';
 import type { Range } from '../../types';
 import type { UnitDocument } from '../../unitDocument';
 import { directiveMarkdown, securityTestsFor } from '../docs/directiveMarkdown';
+import { rowsForSection } from '../unitTypeRows';
 import { COMMON_DIRECTIVES, sortText } from './ranking';
 import { TRIGGER_SUGGEST, type UnitCompletionItem } from './types';
 import { hasValueCompletions } from './values';
-
-/** The settings a section accepts in this file: by unit type, or in any unit when the type is unknown. */
-export function rowsForSection(document: UnitDocument, sectionName: string): readonly DirectiveRow[] {
-  const type = document.file.type;
-  return type ? directivesFor(sectionName, type) : directiveRows.filter((r) => r.section === sectionName);
-}
-
-/** The row for `key` in this section of this file, or undefined when the section does not take it. */
-export function rowFor(document: UnitDocument, sectionName: string | undefined, key: string): DirectiveRow | undefined {
-  if (sectionName === undefined) return undefined;
-  return rowsForSection(document, sectionName).find((r) => r.name === key);
-}
 
 /** "boolean", "no | yes | full | strict", ... kept short for the detail line. */
 export function shortKind(row: DirectiveRow): string {

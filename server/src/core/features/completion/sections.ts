@@ -1,16 +1,11 @@
 /** Section header completions: `[Service]` and friends. */
-import { directiveRows, sectionNames, sectionsFor, type SectionName } from '../../kb';
+import { directiveRows } from '../../kb';
 import type { UnitDocument } from '../../unitDocument';
 import type { Range } from '../../types';
 import { sectionMarkdown } from '../docs/sectionMarkdown';
+import { sectionsForDocument } from '../unitTypeRows';
 import { sortText } from './ranking';
 import type { UnitCompletionItem } from './types';
-
-/** Sections a file may hold: by its unit type (a drop-in's from its folder), every section when the type is unknown. */
-export function sectionsForDocument(document: UnitDocument): readonly SectionName[] {
-  const type = document.file.type;
-  return type ? sectionsFor(type) : sectionNames;
-}
 
 /**
  * `range` is replaced by `[Name]`; `typed` is what the user wrote so far.

@@ -14,11 +14,8 @@ import type { UnitCompletionItem } from './types';
 export function specifierStart(before: string): number | undefined {
   const match = /(%+)([A-Za-z]?)$/.exec(before);
   if (!match) return undefined;
-  const run = match[1].length;
-  const letter = match[2];
-  if (letter === '' && run % 2 === 1) return 1;
-  if (letter !== '' && run % 2 === 1) return 2;
-  return undefined;
+  const [, run, letter] = match;
+  return run.length % 2 === 1 ? 1 + letter.length : undefined;
 }
 
 /** `range` covers the `%` (and a letter typed after it). */

@@ -10,12 +10,18 @@ import {
   addressFamilyKeywords,
   capabilities,
   enumValues,
+  errnos,
   namespaces,
   securityTests,
+  signals,
+  sizeSuffixes,
+  specialUnits,
   syscallGroup,
   syscallGroupNames,
+  timeUnits,
   type DirectiveRow,
   type EnumInfo,
+  type TimeUnit,
   type ValueForm,
   type ValueType,
 } from '../../kb';
@@ -28,15 +34,12 @@ import {
   errnoMarkdown,
   namespaceMarkdown,
   signalMarkdown,
+  specialUnitMarkdown,
   syscallGroupMarkdown,
   syscallMarkdown,
 } from '../docs/valueMarkdown';
 import type { Range } from '../../types';
 import { sortText } from './ranking';
-import { ERRNOS } from './tables/errnos';
-import { SIGNALS } from './tables/signals';
-import { SPECIAL_UNITS } from './tables/specialUnits';
-import { BYTE_UNITS, TIME_UNITS } from './tables/units';
 import { TRIGGER_SUGGEST, type UnitCompletionItem, type UnitCompletionKind } from './types';
 
 interface Candidate {
@@ -111,6 +114,16 @@ function booleanCandidates(tier: number): Candidate[] {
 const COMMON_GRANTS = ['CAP_NET_BIND_SERVICE', 'CAP_NET_ADMIN', 'CAP_NET_RAW', 'CAP_DAC_READ_SEARCH', 'CAP_SYS_NICE', 'CAP_CHOWN', 'CAP_SETUID', 'CAP_SETGID', 'CAP_KILL', 'CAP_SYS_RESOURCE'];
 const COMMON_FAMILIES = ['AF_UNIX', 'AF_INET', 'AF_INET6', 'AF_NETLINK', 'AF_PACKET'];
 const COMMON_ERRNOS = ['EPERM', 'EACCES', 'ENOSYS', 'EUCLEAN'];
+/** The stop and reload signals services use, in the order offered. */
+const COMMON_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGQUIT', 'SIGKILL'];
+/** The common names first, in their order, then the rest in table order. */
+function commonFirst<T>(list: readonly T[], name: (item: T) => string, common: readonly string[]): T[] {
+  const rank = (item: T) => {
+    const at = common.indexOf(name(item));
+    return at < 0 ? common.length : at;
+  };
+  return list.map((item, i) => ({ item, i })).sort((a, b) => rank(a.item) - rank(b.item) || a.i - b.i).map((x) => x.item);
+}
 
 /** The heaviest systemd-analyze weight a deny-list entry of this target earns. */
 function denyWeight(matches: (t: (typeof securityTests)[number]) => boolean): number {
@@ -188,13 +201,14 @@ function addressFamilyCandidates(first: boolean, deny: boolean): Candidate[] {
 }
 
 function signalCandidates(tier: number): Candidate[] {
-  return SIGNALS.map(([name, num], i) => ({
-    text: name,
+  const names = signals.filter((s) => !s.aliasOf);
+  return commonFirst(names, (s) => s.name, COMMON_SIGNALS).map((s) => ({
+    text: s.name,
     kind: 'signal' as const,
-    detail: `signal ${num}`,
-    doc: signalMarkdown(name),
-    tier: i < 5 ? tier : tier + 1,
-    key: name,
+    detail: `signal ${s.number}`,
+    doc: signalMarkdown(s.name),
+    tier: COMMON_SIGNALS.includes(s.name) ? tier : tier + 1,
+    key: s.name,
   }));
 }
 
@@ -204,13 +218,13 @@ function errnoCandidates(withKill: boolean): Candidate[] {
     : [];
   return [
     ...kill,
-    ...ERRNOS.map(([name, num]) => ({
-      text: name,
+    ...errnos.map((e) => ({
+      text: e.name,
       kind: 'errno' as const,
-      detail: `error ${num}`,
-      doc: errnoMarkdown(name),
-      tier: COMMON_ERRNOS.includes(name) ? 0 : 2,
-      key: name,
+      detail: `error ${e.number}`,
+      doc: errnoMarkdown(e.name),
+      tier: COMMON_ERRNOS.includes(e.name) ? 0 : 2,
+      key: e.name,
     })),
   ];
 }
@@ -258,6 +272,19 @@ function existingItems(value: string | undefined, fullWord: string): Set<string>
 
 const NUMBER = /^(\d+(?:\.\d+)?)([A-Za-zμ]*)$/;
 
+/** `minutes`, or `months of 30.44 days` where the length is systemd's own convention. */
+function timeUnitName(unit: TimeUnit): string {
+  const days = unit.usec / 86_400_000_000;
+  return unit.name === 'months' || unit.name === 'years' ? `${unit.name} of ${Number(days.toFixed(2))} days` : unit.name;
+}
+
+/** `` `min`: minutes (also `minute`, `minutes`, `m`). `` */
+function timeUnitDoc(unit: TimeUnit): string {
+  const others = unit.spellings.slice(1).map(code).join(', ');
+  const bare = unit.name === 'seconds' ? '; a bare number means seconds too' : '';
+  return `${code(unit.spellings[0])}: ${timeUnitName(unit)}${others ? ` (also ${others})` : ''}${bare}.`;
+}
+
 function numberUnitCandidates(forms: readonly ValueForm[], word: string): Candidate[] {
   const match = NUMBER.exec(word);
   if (!match) return [];
@@ -265,12 +292,17 @@ function numberUnitCandidates(forms: readonly ValueForm[], word: string): Candid
   const out: Candidate[] = [];
   for (const form of forms) {
     if (form.type === 'timespan' || form.type === 'device-timespan') {
-      TIME_UNITS.filter((u) => !u.nsec || form.resolution === 'nsec').forEach((u) =>
-        out.push({ text: `${num}${u.unit}`, label: `${num}${u.unit}`, kind: 'number-unit', detail: u.meaning.replace(/ \(.*$/, ''), doc: `${code(u.unit)}: ${u.meaning}.`, tier: 0 }),
-      );
+      for (const unit of timeUnits) {
+        if (unit.nsecOnly && form.resolution !== 'nsec') continue;
+        const text = `${num}${unit.spellings[0]}`;
+        out.push({ text, kind: 'number-unit', detail: timeUnitName(unit), doc: timeUnitDoc(unit), tier: 0 });
+      }
     }
     if (form.type === 'bytes' || form.type === 'device-bytes') {
-      BYTE_UNITS.forEach((u) => out.push({ text: `${num}${u.unit}`, kind: 'number-unit', detail: u.meaning, doc: `${code(u.unit)}: ${u.meaning}.`, tier: 0 }));
+      sizeSuffixes.forEach((s, i) => {
+        const meaning = `${s.name} (1024 ${i === 0 ? 'bytes' : sizeSuffixes[i - 1].suffix})`;
+        out.push({ text: `${num}${s.suffix}`, kind: 'number-unit', detail: meaning, doc: `${code(s.suffix)}: ${meaning}.`, tier: 0 });
+      });
     }
   }
   return out;
@@ -280,10 +312,18 @@ function unitCandidates(form: ValueForm, input: ValueCompletionInput): Candidate
   const suffix = form.qualifier ? `.${form.qualifier}` : undefined;
   const fits = (name: string) => name !== input.ownUnit && (!suffix || name.endsWith(suffix));
   const workspace = [...new Set(input.units)].filter(fits).sort();
-  const special = SPECIAL_UNITS.filter(([name]) => fits(name) && !workspace.includes(name));
+  const special = specialUnits.filter((name) => fits(name) && !workspace.includes(name));
   return [
     ...workspace.map((name) => ({ text: name, kind: 'unit' as const, detail: 'unit in the workspace', tier: 0, key: name })),
-    ...special.map(([name, note], i) => ({ text: name, kind: 'unit' as const, detail: 'well-known unit', doc: note, tier: i < 8 ? 1 : 2, key: name })),
+    // The knowledge base lists the most named first: the first eight that fit rank above the rest.
+    ...special.map((name, i) => ({
+      text: name,
+      kind: 'unit' as const,
+      detail: 'well-known unit',
+      doc: specialUnitMarkdown(name, 'completion'),
+      tier: i < 8 ? 1 : 2,
+      key: name,
+    })),
   ];
 }
 

@@ -6,7 +6,7 @@
  */
 import { pairingsFor, securityTests, type Deprecation, type DirectiveRow, type SecurityTest } from '../../kb';
 import { directiveDoc } from '../../kb/docs';
-import { blocks, code, link, manPageLabel, sinceText } from './markdown';
+import { blocks, code, link, manPageLabel, needsVersionText, sinceText } from './markdown';
 import { pairingText } from './pairingText';
 import { assignmentText, valueKindText } from './valueKindText';
 
@@ -55,14 +55,6 @@ export function deprecationText(name: string, deprecation: Deprecation): string 
   return text + use;
 }
 
-/** "Added in systemd 231" plus a warning when that is newer than the target. */
-function versionText(row: DirectiveRow, target: number | undefined): string | undefined {
-  const since = sinceText(row.since);
-  if (!since || row.since === undefined) return undefined;
-  if (target !== undefined && row.since > target) return `**Needs ${since}**: not available in systemd ${target}, the version this file targets.`;
-  return since;
-}
-
 /** The systemd-analyze security checks a setting feeds, heaviest first. */
 export function securityTestsFor(directive: string): readonly SecurityTest[] {
   return securityTests.filter((t) => t.directives.includes(directive)).sort((a, b) => b.weight - a.weight || a.order - b.order);
@@ -88,11 +80,11 @@ function severityRank(severity: string): number {
   return severity === 'warning' ? 0 : severity === 'information' ? 1 : 2;
 }
 
-/** The heading line: `**PrivateTmp=**` · [Service] · systemd 239+. */
-function heading(row: DirectiveRow, target: number | undefined): string {
+/** The heading line: `**PrivateTmp=**` · [Service] · systemd 239+ (the version left out when the target lacks it). */
+function heading(row: DirectiveRow, tooNew: boolean): string {
   const parts = [`**${row.name}=**`, `[${row.section}]`];
   const since = sinceText(row.since);
-  if (since && !(target !== undefined && row.since !== undefined && row.since > target)) parts.push(since);
+  if (since && !tooNew) parts.push(since);
   if (row.deprecation) parts.push(row.deprecation.kind === 'removed' ? 'removed' : 'deprecated');
   return parts.join(' · ');
 }
@@ -101,23 +93,22 @@ export function directiveMarkdown(row: DirectiveRow, options: DirectiveMarkdownO
   const doc = directiveDoc(row.name);
   // An old name without words of its own borrows the summary of its replacement.
   const replacementDoc = row.deprecation?.replacement ? directiveDoc(row.deprecation.replacement.directive) : undefined;
-  const target = options.systemdVersion;
-  const version = versionText(row, target);
+  const needsVersion = needsVersionText(row.since, options.systemdVersion);
   const hover = options.detail === 'hover';
   const manLink = row.url && row.manPage ? `${link(manPageLabel(row.manPage), row.url)}` : undefined;
   return blocks(
-    hover ? heading(row, target) : undefined,
+    hover ? heading(row, needsVersion !== undefined) : undefined,
     doc?.summary,
     row.deprecation && deprecationText(row.name, row.deprecation),
     !doc && replacementDoc ? `${code(`${row.deprecation?.replacement?.directive}=`)}: ${replacementDoc.summary}` : undefined,
-    version?.startsWith('**') ? version : undefined,
+    needsVersion,
     doc?.protects && `**Protects:** ${doc.protects}`,
     doc?.breaks && `**May break:** ${doc.breaks}`,
     doc?.notes && `**Notes:** ${doc.notes}`,
     hover && `**Value:** ${valueKindText(row)}. ${assignmentText(row.assignment)}`,
     hover && pairingsText(row.name),
     hover && securityText(row.name),
-    !hover && version && !version.startsWith('**') ? `Added in ${version.replace(/\+$/, '')}.` : undefined,
+    !hover && row.since !== undefined && !needsVersion ? `Added in systemd ${row.since}.` : undefined,
     row.buildCondition && hover ? `Needs a systemd built with ${code(row.buildCondition)}; without it the setting is ignored.` : undefined,
     manLink,
   );

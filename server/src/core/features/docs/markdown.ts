@@ -21,6 +21,12 @@ export function sinceText(version: number | undefined): string | undefined {
   return version === undefined ? undefined : `systemd ${version}+`;
 }
 
+/** The warning for something added after the target version; undefined when the target has it. */
+export function needsVersionText(since: number | undefined, target: number | undefined): string | undefined {
+  if (since === undefined || target === undefined || since <= target) return undefined;
+  return `**Needs ${sinceText(since)}**: not available in systemd ${target}, the version this file targets.`;
+}
+
 /** Joins the non-empty blocks with blank lines between them. */
 export function blocks(...parts: readonly (string | undefined | false)[]): string {
   return parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join('\n\n');

@@ -1,25 +1,37 @@
 /**
  * The Markdown shown for one value: an enumerated word, a `@group` of system
  * calls, a system call, a capability, an address family, a namespace type, a
- * specifier, a signal, an error name. Our words come from kb/docs, the facts
+ * specifier, a signal, an error name, a well-known unit. Our words come from kb/docs, the facts
  * (numbers, members, versions, security checks) from the knowledge base.
  */
 import {
   addressFamilies,
+  booleanValue,
   capabilities,
   enumValues,
+  errno,
   namespaces,
   securityTests,
+  signal,
+  specialUnits,
   specifier,
   syscallGroup,
   syscallGroupNames,
   type EnumValue,
   type SecurityTest,
 } from '../../kb';
-import { addressFamilyDoc, capabilityDoc, enumValueDoc, namespaceDoc, specifierDoc, syscallGroupDoc } from '../../kb/docs';
-import { ERRNOS, ERRNO_NOTES } from '../completion/tables/errnos';
-import { SIGNALS } from '../completion/tables/signals';
-import { blocks, code, compactList, sinceText } from './markdown';
+import {
+  addressFamilyDoc,
+  capabilityDoc,
+  enumValueDoc,
+  errnoDoc,
+  namespaceDoc,
+  signalDoc,
+  specialUnitDoc,
+  specifierDoc,
+  syscallGroupDoc,
+} from '../../kb/docs';
+import { blocks, code, compactList, needsVersionText, sinceText } from './markdown';
 
 export type Detail = 'completion' | 'hover';
 
@@ -39,38 +51,23 @@ function securityLine(tests: readonly SecurityTest[]): string | undefined {
 export function enumValueMarkdown(directive: string, value: string, detail: Detail, systemdVersion?: number): string | undefined {
   const info = enumValues(directive);
   const entry = info?.values.find((v) => (v.form ? value.startsWith(v.value) : v.value === value));
-  const isBooleanWord = !entry && info && (info.booleanTrue || info.acceptsBoolean) && BOOLEAN_WORDS.has(value);
+  const boolean = entry ? undefined : booleanValue(value);
+  const isBooleanWord = boolean !== undefined && info !== undefined && (info.booleanTrue !== undefined || info.acceptsBoolean === true);
   if (!entry && !isBooleanWord) return undefined;
   const key = entry ? enumValueSpelling(entry) : value;
-  let doc = enumValueDoc(directive, key) ?? (entry ? undefined : enumValueDoc(directive, BOOLEAN_WORDS.get(value) ? 'yes' : 'no'));
-  if (!doc && isBooleanWord && info?.booleanTrue) doc = BOOLEAN_WORDS.get(value) ? `Same as ${code(info.booleanTrue)}.` : undefined;
+  let doc = enumValueDoc(directive, key) ?? (entry ? undefined : enumValueDoc(directive, boolean ? 'yes' : 'no'));
+  if (!doc && isBooleanWord && info?.booleanTrue) doc = boolean ? `Same as ${code(info.booleanTrue)}.` : undefined;
   const since = entry?.since;
-  const tooNew = since !== undefined && systemdVersion !== undefined && since > systemdVersion;
+  const needsVersion = needsVersionText(since, systemdVersion);
   return blocks(
     detail === 'hover' ? `${code(`${directive}=${key}`)}${since !== undefined ? ` · ${sinceText(since)}` : ''}` : undefined,
     doc,
     entry?.canonical ? `**Deprecated:** an old spelling of ${code(entry.canonical)}; systemd rewrites it and logs a notice.` : undefined,
     entry?.deprecated && !entry.canonical ? '**Deprecated:** still accepted, but systemd warns about it.' : undefined,
-    tooNew ? `**Needs ${sinceText(since)}**: not available in systemd ${systemdVersion}, the version this file targets.` : undefined,
-    detail === 'completion' && since !== undefined && !tooNew ? `Added in systemd ${since}.` : undefined,
+    needsVersion,
+    detail === 'completion' && since !== undefined && !needsVersion ? `Added in systemd ${since}.` : undefined,
   );
 }
-
-/** Boolean spellings systemd accepts, and whether each means true. */
-export const BOOLEAN_WORDS: ReadonlyMap<string, boolean> = new Map([
-  ['yes', true],
-  ['no', false],
-  ['true', true],
-  ['false', false],
-  ['on', true],
-  ['off', false],
-  ['y', true],
-  ['n', false],
-  ['t', true],
-  ['f', false],
-  ['1', true],
-  ['0', false],
-]);
 
 /** Groups that contain a system call, directly or through nested groups (`@known` left out: it holds them all). */
 export function groupsContaining(call: string): string[] {
@@ -149,24 +146,32 @@ export function namespaceMarkdown(name: string, detail: Detail): string | undefi
 export function specifierMarkdown(letter: string, detail: Detail, systemdVersion?: number): string | undefined {
   const spec = specifier(letter);
   if (!spec) return undefined;
-  const tooNew = spec.since !== undefined && systemdVersion !== undefined && spec.since > systemdVersion;
   return blocks(
     detail === 'hover' ? `${code(`%${letter}`)} · specifier: ${spec.meaning}${spec.since !== undefined ? ` · ${sinceText(spec.since)}` : ''}` : undefined,
     specifierDoc(letter) ?? spec.meaning,
     spec.deprecated ? '**Deprecated:** still expanded, but systemd logs a warning; it is no longer documented.' : undefined,
-    tooNew ? `**Needs ${sinceText(spec.since)}**: not available in systemd ${systemdVersion}, the version this file targets.` : undefined,
+    needsVersionText(spec.since, systemdVersion),
   );
 }
 
 export function signalMarkdown(name: string): string | undefined {
-  const bare = name.startsWith('SIG') ? name : `SIG${name}`;
-  const signal = SIGNALS.find(([n]) => n === bare);
-  if (!signal) return undefined;
-  return blocks(`${code(signal[0])} · signal ${signal[1]}`, signal[2]);
+  const found = signal(name);
+  if (!found) return undefined;
+  return blocks(
+    `${code(found.name)} · signal ${found.number}`,
+    found.aliasOf ? `Another name for ${code(found.aliasOf)}.` : undefined,
+    signalDoc(found.aliasOf ?? found.name),
+  );
 }
 
 export function errnoMarkdown(name: string): string | undefined {
-  const errno = ERRNOS.find(([n]) => n === name);
-  if (!errno) return undefined;
-  return blocks(`${code(errno[0])} · error ${errno[1]}`, ERRNO_NOTES[errno[0]]);
+  const found = errno(name);
+  if (!found) return undefined;
+  return blocks(`${code(found.name)} · error ${found.number}`, errnoDoc(found.name));
+}
+
+/** `detail: 'completion'` leaves out the heading the completion item already shows. */
+export function specialUnitMarkdown(name: string, detail: Detail): string | undefined {
+  if (!specialUnits.includes(name)) return undefined;
+  return blocks(detail === 'hover' ? `${code(name)} · well-known unit` : undefined, specialUnitDoc(name));
 }

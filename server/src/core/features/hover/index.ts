@@ -10,12 +10,12 @@ import type { Settings } from '../../settings';
 import type { Entry, Section, ValueSegment } from '../../syntax/syntaxTree';
 import { rangeContains, type Position, type Range } from '../../types';
 import type { UnitDocument } from '../../unitDocument';
-import { rowFor } from '../completion/directives';
 import { isBlank } from '../cursorContext';
 import { directiveMarkdown } from '../docs/directiveMarkdown';
 import { blocks, code } from '../docs/markdown';
 import { isSectionName, sectionMarkdown } from '../docs/sectionMarkdown';
 import { specifierMarkdown } from '../docs/valueMarkdown';
+import { rowFor } from '../unitTypeRows';
 import { valueWordMarkdown } from './valueHover';
 
 export interface UnitHover {

@@ -1,6 +1,5 @@
 /** Hover docs for one word of a value, chosen by the setting's value kind. */
 import { enumValues, type DirectiveRow } from '../../kb';
-import { SPECIAL_UNITS } from '../completion/tables/specialUnits';
 import { enumValueDoc } from '../../kb/docs';
 import { blocks, code } from '../docs/markdown';
 import {
@@ -10,6 +9,7 @@ import {
   errnoMarkdown,
   namespaceMarkdown,
   signalMarkdown,
+  specialUnitMarkdown,
   syscallGroupMarkdown,
   syscallMarkdown,
 } from '../docs/valueMarkdown';
@@ -45,11 +45,9 @@ export function valueWordMarkdown(row: DirectiveRow, word: string, at: number, f
   if (name === '') return undefined;
   const found = (contents: string | undefined) => (contents ? { contents, from, to } : undefined);
 
-  if (types.has('namespace') && !['yes', 'no', 'true', 'false', 'on', 'off'].includes(name)) {
-    const general = namespaceMarkdown(name, 'hover');
-    // What the namespace is, then what listing it does in this setting.
-    if (general) return found(blocks(general, enumValueDoc(row.name, name)));
-  }
+  // What the namespace is, then what listing it does in this setting.
+  const namespace = types.has('namespace') ? namespaceMarkdown(name, 'hover') : undefined;
+  if (namespace) return found(blocks(namespace, enumValueDoc(row.name, name)));
   if (enumValues(row.name)) {
     const doc = enumValueMarkdown(row.name, name, 'hover', systemdVersion);
     if (doc) return found(doc);
@@ -59,9 +57,6 @@ export function valueWordMarkdown(row: DirectiveRow, word: string, at: number, f
   if (types.has('address-family')) return found(addressFamilyMarkdown(name, 'hover'));
   if (types.has('signal') || types.has('exit-status')) return found(signalMarkdown(name));
   if (types.has('errno')) return found(errnoMarkdown(name));
-  if (types.has('unit') || types.has('unit-name')) {
-    const special = SPECIAL_UNITS.find(([unit]) => unit === name);
-    return special ? found(blocks(`${code(special[0])} · well-known unit`, special[1])) : undefined;
-  }
+  if (types.has('unit') || types.has('unit-name')) return found(specialUnitMarkdown(name, 'hover'));
   return undefined;
 }

@@ -11,7 +11,10 @@ import type { DirectiveDoc, DirectiveDocs, ValueDocs } from './types';
 import { addressFamilyDocs } from './values/addressFamilies';
 import { capabilityDocs } from './values/capabilities';
 import { enumValueDocs } from './values/enumValues';
+import { errnoDocs } from './values/errnos';
 import { namespaceDocs } from './values/namespaces';
+import { signalDocs } from './values/signals';
+import { specialUnitDocs } from './values/specialUnits';
 import { specifierDocs } from './values/specifiers';
 import { syscallGroupDocs } from './values/syscallGroups';
 
@@ -42,6 +45,9 @@ export const valueDocSources: Readonly<Record<string, ValueDocs>> = {
   addressFamilies: addressFamilyDocs,
   namespaces: namespaceDocs,
   specifiers: specifierDocs,
+  signals: signalDocs,
+  errnos: errnoDocs,
+  specialUnits: specialUnitDocs,
 };
 
 function lookup(table: ValueDocs, key: string): string | undefined {
@@ -78,4 +84,19 @@ export function namespaceDoc(name: string): string | undefined {
 export function specifierDoc(letterOrSpecifier: string): string | undefined {
   const key = letterOrSpecifier.startsWith('%') && letterOrSpecifier.length === 2 ? letterOrSpecifier : `%${letterOrSpecifier}`;
   return lookup(specifierDocs, key);
+}
+
+/** Our words on a signal (`SIGTERM`). */
+export function signalDoc(name: string): string | undefined {
+  return lookup(signalDocs, name);
+}
+
+/** Our words on an error a system call filter can return (`EPERM`); only the common choices have any. */
+export function errnoDoc(name: string): string | undefined {
+  return lookup(errnoDocs, name);
+}
+
+/** Our words on a well-known unit (`network-online.target`). */
+export function specialUnitDoc(name: string): string | undefined {
+  return lookup(specialUnitDocs, name);
 }

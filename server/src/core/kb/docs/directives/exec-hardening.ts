@@ -70,7 +70,7 @@ export const docs: DirectiveDocs = {
     summary: 'Sets the kernel securebits flags that change how capabilities behave across user switches and exec.',
     protects: 'Flags such as noroot stop UID 0 from receiving capabilities automatically, no-cap-ambient-raise blocks raising ambient capabilities, and the -locked variants keep the process from changing a flag back.',
     breaks: "With noroot, programs that run as root but expect root's capabilities lose them; keep-caps keeps capabilities across a switch to another user, which weakens privilege dropping if set carelessly.",
-    notes: 'Rarely needed by hand: AmbientCapabilities= already adds keep-caps where required. Several lines are combined and an empty value clears all flags. Not applied to + command lines.',
+    notes: 'Rarely needed by hand: AmbientCapabilities= already adds keep-caps where required. A later line replaces the flags of an earlier one instead of adding to them, and an empty value clears all flags. Not applied to + command lines.',
   },
 
   // Mandatory access control
