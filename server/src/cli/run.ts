@@ -1,12 +1,13 @@
 import { UsageError } from './args';
 import { EXIT, type Command } from './command';
 import { checkCommand } from './commands/check';
+import { securityCommand } from './commands/security';
 import { commandHelp, mainHelp } from './help';
 import { errorLine, type CliIo } from './io';
 import { packageInfo } from '../node/packageInfo';
 
 /** The `unitguard` command line: argument dispatch only, each command lives in commands/. */
-const COMMANDS: readonly Command[] = [checkCommand];
+const COMMANDS: readonly Command[] = [checkCommand, securityCommand];
 
 export function runCli(argv: readonly string[], io: CliIo): number {
   const [first, ...rest] = argv;

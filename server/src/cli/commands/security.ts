@@ -1,0 +1,165 @@
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { SYSTEMD_VERSION_RANGE } from '../../core';
+import { assess, formatExposure, levelOf, type AssessResult, type SecurityPolicy, type TestResult } from '../../core/security';
+import { readSecurityInput, readSecurityPolicyFile } from '../../node/securityInput';
+import { parseArgs, UsageError, type OptionSpec } from '../args';
+import { EXIT, type Command } from '../command';
+import { commandHelp } from '../help';
+import { errorLine, type CliIo } from '../io';
+
+const OPTIONS: readonly OptionSpec[] = [
+  { name: 'json', description: 'print the result as JSON (an object for one path, an array for several)' },
+  { name: 'systemd-version', value: 'N', description: 'score as this systemd release does (default 262)' },
+  { name: 'threshold', value: 'N', description: 'exit with 1 when a score is above N (0-100, as systemd-analyze)' },
+  { name: 'security-policy', value: 'FILE', description: "systemd-analyze's policy JSON: per-check weight and range" },
+  { name: 'help', short: 'h', description: 'show this help' },
+];
+
+interface SecurityOptions {
+  json: boolean;
+  version: number;
+  threshold: number;
+  policy: SecurityPolicy | undefined;
+  policyProblems: string[];
+  paths: string[];
+}
+
+function integerOption(text: string, name: string, min: number, max: number): number {
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+    throw new UsageError(`--${name} needs a whole number from ${min} to ${max}, not '${text}'`);
+  }
+  return Number(text);
+}
+
+function readOptions(argv: readonly string[], io: CliIo): SecurityOptions | 'help' {
+  const { options, positionals } = parseArgs(argv, OPTIONS);
+  if (options.has('help')) return 'help';
+  const text = (name: string): string | undefined => {
+    const v = options.get(name);
+    return typeof v === 'string' ? v : undefined;
+  };
+  const versionText = text('systemd-version');
+  const thresholdText = text('threshold');
+  const policyPath = text('security-policy');
+  if (positionals.length === 0) throw new UsageError('no paths to score');
+  let policy: SecurityPolicy | undefined;
+  let policyProblems: string[] = [];
+  if (policyPath !== undefined) {
+    try {
+      ({ policy, problems: policyProblems } = readSecurityPolicyFile(resolve(io.cwd, policyPath)));
+    } catch (error) {
+      throw new UsageError(`cannot use the policy: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return {
+    json: options.has('json'),
+    version: versionText === undefined ? 262 : integerOption(versionText, 'systemd-version', SYSTEMD_VERSION_RANGE.min, SYSTEMD_VERSION_RANGE.max),
+    threshold: thresholdText === undefined ? 100 : integerOption(thresholdText, 'threshold', 0, 100),
+    policy,
+    policyProblems,
+    paths: positionals,
+  };
+}
+
+interface Scored {
+  path: string;
+  unit: string;
+  result: AssessResult;
+  base: string;
+}
+
+function lineList(test: TestResult, base: string): { path: string; line: number; endLine: number }[] {
+  return test.lines.map((l) => {
+    let file = l.uri;
+    try {
+      file = fileURLToPath(l.uri);
+    } catch {
+      // keep the URI
+    }
+    return { path: file === base ? file : file, line: l.range.start.line + 1, endLine: l.range.end.line + 1 };
+  });
+}
+
+function toJson(s: Scored): unknown {
+  if (!s.result.ok) return { path: s.path, unit: s.unit, error: s.result.error };
+  return {
+    path: s.path,
+    unit: s.unit,
+    exposure: s.result.exposure / 10,
+    level: s.result.level,
+    tests: s.result.tests.map((t) => ({
+      name: t.id,
+      json_field: t.jsonField,
+      description: t.description,
+      scored: t.scored,
+      badness: t.badness ?? null,
+      exposure: t.scored ? t.exposure / 10 : null,
+      weight: t.weight,
+      range: t.range,
+      lines: lineList(t, s.base),
+    })),
+  };
+}
+
+function table(s: Scored & { result: { ok: true } }): string {
+  const rows = [...s.result.tests].sort((a, b) => b.exposure - a.exposure || (a.scored === b.scored ? 0 : a.scored ? -1 : 1));
+  const mark = (t: TestResult) => (!t.scored ? ' ' : t.badness === 0 ? '✓' : '✗');
+  const nameWidth = Math.max(4, ...rows.map((t) => t.id.length));
+  const descWidth = Math.max(11, ...rows.map((t) => t.description.length));
+  const line = (m: string, n: string, d: string, e: string) => `${m} ${n.padEnd(nameWidth)} ${d.padEnd(descWidth)} ${e.padStart(8)}`.trimEnd();
+  const out = [line(' ', 'NAME', 'DESCRIPTION', 'EXPOSURE')];
+  for (const t of rows) out.push(line(mark(t), t.id, t.description, t.scored && t.exposure > 0 ? formatExposure(t.exposure) : ''));
+  const level = levelOf(s.result.exposure);
+  out.push('', `→ Overall exposure level for ${s.unit}: ${formatExposure(s.result.exposure)} ${level.level} ${level.emoji}`);
+  return out.join('\n') + '\n';
+}
+
+function run(argv: readonly string[], io: CliIo): number {
+  const options = readOptions(argv, io);
+  if (options === 'help') {
+    io.stdout(commandHelp(securityCommand));
+    return EXIT.ok;
+  }
+  for (const p of options.policyProblems) io.stderr(errorLine(p));
+  const scored: Scored[] = [];
+  let exit: number = EXIT.ok;
+  for (const path of options.paths) {
+    const absolute = resolve(io.cwd, path);
+    try {
+      const input = readSecurityInput(absolute);
+      const result = assess(input.model, { systemdVersion: options.version, ...(options.policy ? { policy: options.policy } : {}) });
+      scored.push({ path, unit: input.unitName, result, base: input.unitPath });
+      if (!result.ok) {
+        io.stderr(errorLine(`${path}: ${result.error}`));
+        exit = Math.max(exit, EXIT.problems);
+      } else if (result.exposure > options.threshold) {
+        exit = Math.max(exit, EXIT.problems);
+      }
+    } catch (error) {
+      io.stderr(errorLine(`${path}: cannot be read (${error instanceof Error ? error.message : String(error)})`));
+      exit = EXIT.failure;
+    }
+  }
+  if (options.json) {
+    const values = scored.map(toJson);
+    io.stdout(JSON.stringify(options.paths.length === 1 ? (values[0] ?? null) : values, null, 2) + '\n');
+  } else {
+    scored.forEach((s, i) => {
+      if (s.result.ok) io.stdout((i > 0 ? '\n' : '') + table(s as Scored & { result: { ok: true } }));
+    });
+  }
+  return exit;
+}
+
+export const securityCommand: Command = {
+  name: 'security',
+  summary: 'score how exposed a service is, as systemd-analyze security does',
+  synopsis: '[OPTIONS] PATH...',
+  details:
+    'Each path is a unit file (its drop-in folders next to it are merged) or a drop-in (scored with its unit).\n' +
+    'The score runs from 0.0 (locked down) to 10.0 (fully exposed). Exit status: 0, 1 when a score is above\n' +
+    '--threshold or a unit cannot be loaded, 2 on usage errors or unreadable files.\n',
+  options: OPTIONS,
+  run,
+};

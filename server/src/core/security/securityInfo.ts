@@ -1,0 +1,313 @@
+/**
+ * What the exposure checks look at, read from a unit and its drop-ins the way systemd's own
+ * parsers read each setting: lines in reading order, a value systemd rejects is skipped (the
+ * earlier value stays), an empty value resets, list settings add up. Then the implications
+ * systemd adds when it loads a unit (DynamicUser=, PrivateDevices=, ProtectClock=, ...).
+ */
+import { addressFamilies, booleanValue, capabilities, namespaces } from '../kb';
+import type { UnitModel } from '../model/unitModel';
+import { parseIpPrefix } from './ipPrefix';
+import { applySyscallFilterLine, filterNames, type SyscallFilter } from './syscallFilter';
+import { BOOLEAN_BEFORE_ENUM, PRIVATE_MOUNTS_INFERRED_SINCE, successActionKnown } from './versions';
+import { words } from './words';
+
+export interface SecurityInfo {
+  /** False when systemd would refuse to load the unit (nothing to score). */
+  loadable: boolean;
+  /** Why the unit cannot be loaded. */
+  loadError?: string;
+  defaultDependencies: boolean;
+  user: string | undefined;
+  dynamicUser: boolean;
+  supplementaryGroups: string[];
+  flags: Record<BooleanSetting, boolean>;
+  protectHome: string;
+  protectSystem: string;
+  rootDirectory: string | undefined;
+  rootImage: string | undefined;
+  capabilityBoundingSet: bigint;
+  ambientCapabilities: bigint;
+  umask: number;
+  keyringMode: string;
+  protectProc: string;
+  procSubset: string;
+  notifyAccess: string | undefined;
+  /** Namespace types still allowed; `all` = never restricted. */
+  restrictNamespaces: Set<string> | 'all';
+  /** Per group of families: restricted (true) or still usable. */
+  restrictedFamilies: { inet: boolean; unix: boolean; netlink: boolean; packet: boolean; other: boolean };
+  syscallArchitectures: Set<string>;
+  syscallFilterAllowList: boolean;
+  syscallFilter: Set<string>;
+  ipDenyAll: boolean;
+  ipAllowLocalhost: boolean;
+  ipAllowOther: boolean;
+  ipCustomFilters: boolean;
+  devicePolicy: string;
+  deviceAllow: string[];
+}
+
+export const BOOLEAN_SETTINGS = [
+  'PrivateDevices', 'PrivateMounts', 'PrivateNetwork', 'PrivateTmp', 'PrivateUsers', 'ProtectControlGroups',
+  'ProtectKernelModules', 'ProtectKernelTunables', 'ProtectKernelLogs', 'ProtectClock', 'ProtectHostname',
+  'LockPersonality', 'MemoryDenyWriteExecute', 'NoNewPrivileges', 'RemoveIPC', 'RestrictRealtime',
+  'RestrictSUIDSGID', 'Delegate',
+] as const;
+export type BooleanSetting = (typeof BOOLEAN_SETTINGS)[number];
+
+const ALL_CAPS = (1n << 64n) - 1n;
+const capNumbers = new Map(capabilities.map((c) => [c.name.toLowerCase(), c.number]));
+const familyNumbers = new Map(addressFamilies.map((f) => [f.name, f.number]));
+const AF = { UNIX: 1, INET: 2, INET6: 10, NETLINK: 16, PACKET: 17 };
+const NAMESPACE_NAMES = namespaces.map((n) => n.name);
+const ARCHITECTURES = new Set([
+  'native', 'x86', 'x86-64', 'x32', 'arm', 'arm64', 'loongarch64', 'mips', 'mips64', 'mips64-n32', 'mips-le',
+  'mips64-le', 'mips64-le-n32', 'parisc', 'parisc64', 'ppc', 'ppc64', 'ppc64-le', 'riscv64', 's390', 's390x',
+]);
+
+/** Values read in order; `apply` returns the new value or undefined to skip the line. */
+function fold<T>(model: UnitModel, name: string, initial: T, apply: (current: T, value: string) => T | undefined): T {
+  let current = initial;
+  for (const a of model.assignments(name)) {
+    const next = apply(current, a.entry.value);
+    if (next !== undefined) current = next;
+  }
+  return current;
+}
+
+function readBoolean(model: UnitModel, name: string, initial: boolean, version: number): boolean {
+  const enumForm = BOOLEAN_BEFORE_ENUM[name];
+  return fold(model, name, initial, (_, value) => {
+    const b = booleanValue(value);
+    if (b !== undefined) return b;
+    if (enumForm && version > enumForm.booleanUntil && enumForm.values.includes(value)) return true;
+    return undefined;
+  });
+}
+
+function readEnum(model: UnitModel, name: string, initial: string, values: readonly string[], emptyMeans?: string): string {
+  return fold(model, name, initial, (_, value) => {
+    if (value === '') return emptyMeans;
+    return values.includes(value) ? value : undefined;
+  });
+}
+
+function readCapabilities(model: UnitModel, name: string, initial: bigint): bigint {
+  return fold(model, name, initial, (current, value) => {
+    let text = value;
+    const invert = text.startsWith('~');
+    if (invert) text = text.slice(1);
+    let sum = 0n;
+    for (const word of words(text)) {
+      const n = /^\d+$/.test(word) ? Number(word) : capNumbers.get(word.toLowerCase());
+      if (n !== undefined && n >= 0 && n < 64 && (/^\d+$/.test(word) ? n <= 40 : true)) sum |= 1n << BigInt(n);
+    }
+    if (sum === 0n || current === initial) return invert ? ~sum & ALL_CAPS : sum;
+    return invert ? current & ~sum : current | sum;
+  });
+}
+
+function validUserName(name: string): boolean {
+  return name.length > 0 && !/[\s:/\x00-\x1f]/.test(name) && !name.startsWith('-') && name !== '.' && name !== '..';
+}
+
+function absolutePath(value: string): string | undefined {
+  return value.startsWith('/') ? value : undefined;
+}
+
+export function readSecurityInfo(model: UnitModel, version: number): SecurityInfo {
+  const b = (name: BooleanSetting, initial = false): boolean => readBoolean(model, name, initial, version);
+  const flags = Object.fromEntries(BOOLEAN_SETTINGS.map((n) => [n, b(n)])) as Record<BooleanSetting, boolean>;
+
+  // Delegate= takes a list of controllers, and an empty value turns it on.
+  flags.Delegate = fold(model, 'Delegate', false, (_, value) => {
+    if (value === '') return true;
+    return booleanValue(value) ?? true;
+  });
+  // PrivateMounts= is a tristate: empty means unset.
+  flags.PrivateMounts = fold(model, 'PrivateMounts', false, (_, value) => (value === '' ? false : booleanValue(value)));
+
+  const defaultDependencies = fold(model, 'DefaultDependencies', true, (_, v) => booleanValue(v));
+  let user = fold<string | undefined>(model, 'User', undefined, (_, v) => (v === '' ? '' : validUserName(v) ? v : undefined));
+  if (user === '') user = undefined;
+  const dynamicUser = fold(model, 'DynamicUser', false, (_, v) => booleanValue(v));
+  const supplementaryGroups = fold<string[]>(model, 'SupplementaryGroups', [], (current, v) =>
+    v === '' ? [] : [...current, ...words(v).filter(validUserName)],
+  );
+
+  let protectHome = fold(model, 'ProtectHome', 'no', (_, v) => {
+    if (v === '') return 'no';
+    const bool = booleanValue(v);
+    if (bool !== undefined) return bool ? 'yes' : 'no';
+    return ['read-only', 'tmpfs'].includes(v) ? v : undefined;
+  });
+  let protectSystem = fold(model, 'ProtectSystem', 'no', (_, v) => {
+    if (v === '') return 'no';
+    const bool = booleanValue(v);
+    if (bool !== undefined) return bool ? 'yes' : 'no';
+    return ['full', 'strict'].includes(v) ? v : undefined;
+  });
+
+  const rootDirectory = fold<string | undefined>(model, 'RootDirectory', undefined, (_, v) => (v === '' ? '' : absolutePath(v))) || undefined;
+  const rootImage = fold<string | undefined>(model, 'RootImage', undefined, (_, v) => (v === '' ? '' : absolutePath(v))) || undefined;
+
+  let capabilityBoundingSet = readCapabilities(model, 'CapabilityBoundingSet', ALL_CAPS);
+  const ambientCapabilities = readCapabilities(model, 'AmbientCapabilities', 0n);
+
+  const umask = fold(model, 'UMask', 0o022, (_, v) => (/^0?[0-7]{1,4}$/.test(v) ? parseInt(v, 8) : undefined));
+  const keyringMode = readEnum(model, 'KeyringMode', 'private', ['inherit', 'private', 'shared']);
+  const protectProc = readEnum(model, 'ProtectProc', 'default', ['default', 'noaccess', 'invisible', 'ptraceable']);
+  const procSubset = readEnum(model, 'ProcSubset', 'all', ['all', 'pid']);
+  const notifyAccess = model.type === 'service' ? readEnum(model, 'NotifyAccess', 'none', ['none', 'main', 'exec', 'all']) : undefined;
+
+  // RestrictNamespaces=: `initial` until the first list, then merged.
+  type Ns = { initial: boolean; allowed: Set<string> };
+  const ns = fold<Ns>(model, 'RestrictNamespaces', { initial: true, allowed: new Set(NAMESPACE_NAMES) }, (current, value) => {
+    if (value === '') return { initial: true, allowed: new Set(NAMESPACE_NAMES) };
+    const bool = booleanValue(value);
+    if (bool === true) return { initial: false, allowed: new Set() };
+    if (bool === false) return { initial: false, allowed: new Set(NAMESPACE_NAMES) };
+    let text = value;
+    const invert = text.startsWith('~');
+    if (invert) text = text.slice(1);
+    const listed = words(text);
+    if (!listed.every((w) => NAMESPACE_NAMES.includes(w))) return undefined;
+    if (current.initial) {
+      return { initial: false, allowed: new Set(invert ? NAMESPACE_NAMES.filter((n) => !listed.includes(n)) : listed) };
+    }
+    const allowed = new Set(current.allowed);
+    for (const n of listed) invert ? allowed.delete(n) : allowed.add(n);
+    return { initial: false, allowed };
+  });
+
+  // RestrictAddressFamilies=
+  type Families = { allowList: boolean; set: Set<number> | undefined };
+  const families = fold<Families>(model, 'RestrictAddressFamilies', { allowList: false, set: undefined }, (current, value) => {
+    if (value === '') return { allowList: false, set: undefined };
+    if (value === 'none') return { allowList: true, set: undefined };
+    let text = value;
+    const invert = text.startsWith('~');
+    if (invert) text = text.slice(1);
+    const state: Families = current.set ? { allowList: current.allowList, set: new Set(current.set) } : { allowList: !invert, set: new Set() };
+    for (const word of words(text)) {
+      const n = familyNumbers.get(word);
+      if (n === undefined) continue;
+      if (!invert === state.allowList) state.set?.add(n);
+      else state.set?.delete(n);
+    }
+    return state;
+  });
+  const restrictedFamilies = {
+    inet: families.allowList, unix: families.allowList, netlink: families.allowList, packet: families.allowList, other: families.allowList,
+  };
+  for (const n of families.set ?? []) {
+    if (n === 0) continue;
+    const key = n === AF.INET || n === AF.INET6 ? 'inet' : n === AF.UNIX ? 'unix' : n === AF.NETLINK ? 'netlink' : n === AF.PACKET ? 'packet' : 'other';
+    restrictedFamilies[key] = !families.allowList;
+  }
+
+  const syscallArchitectures = fold<Set<string>>(model, 'SystemCallArchitectures', new Set(), (current, value) =>
+    value === '' ? new Set() : new Set([...current, ...words(value).filter((w) => ARCHITECTURES.has(w))]),
+  );
+  let filter: SyscallFilter | undefined;
+  for (const a of model.assignments('SystemCallFilter')) filter = applySyscallFilterLine(filter, a.entry.value, version);
+
+  // IP access lists.
+  const ipList = (name: string) =>
+    fold<ReturnType<typeof parseIpPrefix>[]>(model, name, [], (current, value) =>
+      value === '' ? [] : [...current, ...words(value).map(parseIpPrefix).filter((p) => p !== undefined)],
+    ).flat();
+  const deny = ipList('IPAddressDeny') as NonNullable<ReturnType<typeof parseIpPrefix>>[number][];
+  const allow = ipList('IPAddressAllow') as NonNullable<ReturnType<typeof parseIpPrefix>>[number][];
+  const pathList = (name: string) => fold<string[]>(model, name, [], (current, v) => (v === '' ? [] : [...current, v]));
+  const ipCustomFilters = pathList('IPIngressFilterPath').length > 0 || pathList('IPEgressFilterPath').length > 0;
+
+  let devicePolicy = readEnum(model, 'DevicePolicy', 'auto', ['auto', 'closed', 'strict']);
+  let deviceAllow = fold<string[]>(model, 'DeviceAllow', [], (current, value) => {
+    if (value === '') return [];
+    const [path] = words(value);
+    if (!path || !(path.startsWith('/dev/') || path.startsWith('char-') || path.startsWith('block-') || path.startsWith('/run/systemd/inaccessible/'))) return undefined;
+    return [...current, value];
+  });
+
+  // What systemd adds when it loads the unit.
+  const setFlag = (name: BooleanSetting) => (flags[name] = true);
+  if (dynamicUser) {
+    if (user === undefined) user = 'dynamic';
+    setFlag('PrivateTmp');
+    setFlag('RemoveIPC');
+    protectSystem = 'strict';
+    if (protectHome === 'no') protectHome = 'read-only';
+    setFlag('NoNewPrivileges');
+    setFlag('RestrictSUIDSGID');
+  }
+  const dropCaps = (...names: string[]) => {
+    for (const name of names) capabilityBoundingSet &= ~(1n << BigInt(capNumbers.get(name.toLowerCase()) ?? 63));
+  };
+  if (flags.PrivateDevices) dropCaps('CAP_MKNOD', 'CAP_SYS_RAWIO');
+  if (flags.ProtectKernelModules) dropCaps('CAP_SYS_MODULE');
+  if (flags.ProtectKernelLogs) dropCaps('CAP_SYSLOG');
+  if (flags.ProtectClock) dropCaps('CAP_SYS_TIME', 'CAP_WAKE_ALARM');
+  if (flags.PrivateDevices && devicePolicy === 'auto') devicePolicy = 'closed';
+  if (devicePolicy !== 'auto' || deviceAllow.length > 0) {
+    if (rootImage || model.has('MountImages')) {
+      deviceAllow = [...deviceAllow, '/dev/loop-control rw', '/dev/mapper/control rw', 'block-loop rwm', 'block-blkext rwm', 'block-device-mapper rwm'];
+    }
+    if (flags.ProtectClock) deviceAllow = [...deviceAllow, 'char-rtc r'];
+  }
+  if (version >= PRIVATE_MOUNTS_INFERRED_SINCE) {
+    if (flags.PrivateDevices || flags.PrivateTmp || flags.ProtectControlGroups || flags.ProtectKernelTunables ||
+        flags.ProtectKernelModules || protectHome !== 'no' || protectSystem !== 'no' || rootImage) {
+      flags.PrivateMounts = true;
+    }
+  }
+
+  const info: SecurityInfo = {
+    loadable: true,
+    defaultDependencies,
+    user,
+    dynamicUser,
+    supplementaryGroups,
+    flags,
+    protectHome,
+    protectSystem,
+    rootDirectory,
+    rootImage,
+    capabilityBoundingSet,
+    ambientCapabilities,
+    umask,
+    keyringMode,
+    protectProc,
+    procSubset,
+    notifyAccess,
+    restrictNamespaces: ns.initial ? 'all' : ns.allowed,
+    restrictedFamilies,
+    syscallArchitectures,
+    syscallFilterAllowList: filter?.allowList ?? false,
+    syscallFilter: filter ? filterNames(filter) : new Set(),
+    ipDenyAll: deny.some((p) => p.family === 4 && p.prefixLength === 0) && deny.some((p) => p.family === 6 && p.prefixLength === 0),
+    ipAllowLocalhost: allow.some((p) => p.localhost),
+    ipAllowOther: allow.some((p) => !p.localhost),
+    ipCustomFilters,
+    devicePolicy,
+    deviceAllow,
+  };
+
+  const loadError = refusal(model, version);
+  if (loadError) {
+    info.loadable = false;
+    info.loadError = loadError;
+  }
+  return info;
+}
+
+/** The reason systemd refuses to load a service, as far as the file tells. */
+function refusal(model: UnitModel, version: number): string | undefined {
+  if (model.type !== 'service' || !model.complete) return undefined;
+  const commands = (name: string) => fold<number>(model, name, 0, (n, v) => (v === '' ? 0 : n + 1));
+  const successAction = fold(model, 'SuccessAction', 'none', (_, v) => (successActionKnown(v, version) ? v : undefined));
+  if (commands('ExecStart') === 0 && commands('ExecStop') === 0 && successAction === 'none') {
+    return 'the service has no ExecStart=, ExecStop= or SuccessAction=, so systemd refuses to load it';
+  }
+  return undefined;
+}

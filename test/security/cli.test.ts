@@ -1,0 +1,58 @@
+/** `unitguard security`: table, JSON, threshold, policy file, drop-in folder, exit codes. */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { FIXTURES, REPO } from './support';
+
+const CLI = join(REPO, 'bin/unitguard.js');
+const UNIT = join(FIXTURES, 'daemon.service');
+const run = (...args: string[]) => spawnSync(process.execPath, [CLI, 'security', ...args], { encoding: 'utf8' });
+
+interface JsonOut {
+  exposure: number;
+  level: string;
+  unit: string;
+  tests: { json_field: string; exposure: number | null; weight: number; lines: { path: string; line: number }[] }[];
+}
+
+test('prints the table and the closing line', () => {
+  const r = run('--systemd-version', '252', UNIT);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^ +NAME +DESCRIPTION +EXPOSURE$/m);
+  assert.match(r.stdout, /^→ Overall exposure level for daemon\.service: \d+\.\d (UNSAFE|EXPOSED|MEDIUM|OK|SAFE|PERFECT|DANGEROUS) \S+$/m);
+});
+
+test('merges the drop-in folder and reports its lines', () => {
+  const r = run('--json', UNIT);
+  const out = JSON.parse(r.stdout) as JsonOut;
+  const net = out.tests.find((t) => t.json_field === 'PrivateNetwork');
+  assert.equal(net?.exposure, 0);
+  assert.ok(net?.lines.some((l) => l.path.endsWith(join('daemon.service.d', '10-net.conf')) && l.line === 2));
+});
+
+test('--threshold exits 1 only above the threshold', () => {
+  const out = JSON.parse(run('--json', UNIT).stdout) as JsonOut;
+  const score = Math.round(out.exposure * 10);
+  assert.equal(run('--threshold', String(score), UNIT).status, 0);
+  assert.equal(run('--threshold', String(score - 1), UNIT).status, 1);
+  assert.equal(run('--threshold', 'lots', UNIT).status, 2);
+});
+
+test('--security-policy applies weights from the JSON file', () => {
+  const plain = JSON.parse(run('--json', UNIT).stdout) as JsonOut;
+  const r = run('--json', '--security-policy', join(FIXTURES, 'policy.json'), UNIT);
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout) as JsonOut;
+  assert.equal(out.tests.find((t) => t.json_field === 'PrivateNetwork')?.weight, 1);
+  assert.equal(out.tests.find((t) => t.json_field === 'UserOrDynamicUser')?.exposure, null);
+  assert.ok(out.exposure > plain.exposure, `${out.exposure} vs ${plain.exposure}: two passing checks lost weight`);
+  assert.equal(run('--security-policy', join(FIXTURES, 'missing.json'), UNIT).status, 2);
+});
+
+test('an unreadable path exits 2; several paths give an array in order', () => {
+  assert.equal(run(join(FIXTURES, 'does-not-exist.service')).status, 2);
+  const out = JSON.parse(run('--json', UNIT, UNIT).stdout) as JsonOut[];
+  assert.equal(out.length, 2);
+  assert.equal(out[0]?.unit, 'daemon.service');
+});

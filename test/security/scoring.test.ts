@@ -1,0 +1,101 @@
+/** Levels, rounding, policy overrides, drop-in merging, and units systemd refuses to load. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { securityTests } from '../../server/src/core/kb';
+import { assess, formatExposure, levelOf, readSecurityPolicy } from '../../server/src/core/security';
+import { modelOf } from './support';
+
+const BARE = '[Service]\nExecStart=/bin/true\n';
+
+test('level thresholds are the first row the exposure reaches', () => {
+  const table: [number, string][] = [
+    [100, 'DANGEROUS'], [99, 'UNSAFE'], [90, 'UNSAFE'], [89, 'EXPOSED'], [75, 'EXPOSED'], [74, 'MEDIUM'],
+    [50, 'MEDIUM'], [49, 'OK'], [10, 'OK'], [9, 'SAFE'], [1, 'SAFE'], [0, 'PERFECT'],
+  ];
+  for (const [exposure, level] of table) assert.equal(levelOf(exposure).level, level, String(exposure));
+  assert.equal(formatExposure(96), '9.6');
+  assert.equal(formatExposure(100), '10.0');
+  assert.equal(formatExposure(3), '0.3');
+});
+
+test('a bare service scores 9.6 UNSAFE and the rows add up to the weight sum', () => {
+  const r = assess(modelOf('a.service', BARE), { systemdVersion: 252 });
+  assert.ok(r.ok);
+  assert.equal(r.exposure, 96);
+  assert.equal(r.level, 'UNSAFE');
+  assert.equal(r.tests.length, securityTests.length);
+  // root: SupplementaryGroups= and RemoveIPC= do not apply
+  assert.deepEqual(r.tests.filter((t) => !t.scored).map((t) => t.jsonField).sort(), ['RemoveIPC', 'SupplementaryGroups']);
+});
+
+test('a policy with weight 0 leaves a check out; weight and range overrides change the sum', () => {
+  const text = BARE + 'DynamicUser=yes\n';
+  const base = assess(modelOf('a.service', text), { systemdVersion: 252 });
+  const { policy, problems } = readSecurityPolicy({
+    UserOrDynamicUser: { weight: 0 },
+    PrivateNetwork: { weight: 5000 },
+    ProtectSystem: { range: 20 },
+    ProtectHome: { weight: 'heavy' },
+  });
+  assert.deepEqual(problems, ['ProtectHome.weight: not an unsigned integer, ignored']);
+  const r = assess(modelOf('a.service', text), { systemdVersion: 252, policy });
+  assert.ok(r.ok && base.ok);
+  assert.equal(r.tests.find((t) => t.jsonField === 'UserOrDynamicUser')?.scored, false);
+  const net = r.tests.find((t) => t.jsonField === 'PrivateNetwork');
+  assert.equal(net?.weight, 5000);
+  assert.equal(r.tests.find((t) => t.jsonField === 'ProtectSystem')?.range, 20);
+  // the total follows from the rows with the overridden weights and ranges
+  let badness = 0;
+  let weights = 0;
+  for (const t of r.tests.filter((x) => x.scored)) {
+    badness += Math.ceil(((t.badness ?? 0) * t.weight) / t.range);
+    weights += t.weight;
+  }
+  assert.equal(r.exposure, Math.ceil((badness * 100) / weights));
+  assert.ok(r.exposure > base.exposure, `${r.exposure} should be above ${base.exposure}: a passing check was left out and a failing one weighs more`);
+  assert.deepEqual(readSecurityPolicy([1, 2]).problems, ['the policy is not a JSON object']);
+});
+
+test('drop-ins are merged in file-name order and empty values reset lists', () => {
+  const unit = BARE + 'CapabilityBoundingSet=CAP_NET_ADMIN\n';
+  const r = assess(modelOf('b.service', unit, [
+    { name: '20-reset.conf', text: '[Service]\nCapabilityBoundingSet=\nPrivateNetwork=yes\n' },
+    { name: '10-more.conf', text: '[Service]\nCapabilityBoundingSet=CAP_SYS_ADMIN\nPrivateNetwork=no\n' },
+  ]), { systemdVersion: 252 });
+  assert.ok(r.ok);
+  const row = (f: string) => r.tests.find((t) => t.jsonField === f);
+  assert.equal(row('CapabilityBoundingSet_CAP_SYS_ADMIN')?.badness, 0);
+  assert.equal(row('CapabilityBoundingSet_CAP_NET_ADMIN')?.badness, 0);
+  assert.equal(row('PrivateNetwork')?.badness, 0);
+  assert.ok(row('PrivateNetwork')?.lines.some((l) => l.uri.endsWith('20-reset.conf')));
+});
+
+test('a service without ExecStart=, ExecStop= or a known SuccessAction= is refused, as systemd does', () => {
+  const text = '[Unit]\nSuccessAction=halt-force\n[Service]\nType=oneshot\n';
+  const r252 = assess(modelOf('halt.service', text), { systemdVersion: 252 });
+  assert.equal(r252.ok, false);
+  const r262 = assess(modelOf('halt.service', text), { systemdVersion: 262 });
+  assert.equal(r262.ok, true);
+});
+
+test('version differences: 262 takes PrivateTmp=disconnected and infers PrivateMounts=', () => {
+  const text = BARE + 'PrivateTmp=disconnected\n';
+  const pick = (v: number, f: string) => {
+    const r = assess(modelOf('c.service', text), { systemdVersion: v });
+    assert.ok(r.ok);
+    return r.tests.find((t) => t.jsonField === f)?.badness;
+  };
+  assert.equal(pick(252, 'PrivateTmp'), 1);
+  assert.equal(pick(262, 'PrivateTmp'), 0);
+  assert.equal(pick(252, 'PrivateMounts'), 1);
+  assert.equal(pick(262, 'PrivateMounts'), 0);
+});
+
+test('bad input never throws', () => {
+  const inputs = ['', '\u0000\u0001', '\ufeff[Service]\r\nUser=\u00ff\r\n', '[Service]\nSystemCallFilter=' + 'x'.repeat(1_000_000) + '\n',
+    '[Service]\nCapabilityBoundingSet=~\nRestrictNamespaces=~\nRestrictAddressFamilies=~\nIPAddressDeny=::1/999 300.1.1.1 ::::\n'];
+  for (const text of inputs) {
+    const r = assess(modelOf('d.service', text), { systemdVersion: 252 });
+    assert.ok(r.ok ? r.exposure >= 0 && r.exposure <= 100 : typeof r.error === 'string');
+  }
+});
