@@ -10,7 +10,8 @@ const inputs: Array<{ name: string; bytes: Buffer; status: 0 | 1; codes: string[
   { name: 'bom-crlf.target', bytes: Buffer.from('\uFEFF[Unit]\r\nDescription=BOM and CRLF\r\n'), status: 0, codes: [] },
   { name: 'lone-cr.target', bytes: Buffer.from('[Unit]\rDescription=old Mac line ends\r'), status: 0, codes: [] },
   { name: 'invalid-utf8.target', bytes: Buffer.from([...Buffer.from('[Unit]\nDescription=bad '), 0xc3, 0x28, 0x0a]), status: 1, codes: ['invalid-utf8'] },
-  { name: 'nul.target', bytes: Buffer.from('[Unit]\nDescr\0iption=x\n'), status: 0, codes: ['nul-byte'] },
+  // systemd ends the line at the NUL and reads `iption=x` as an assignment of an unknown key.
+  { name: 'nul.target', bytes: Buffer.from('[Unit]\nDescr\0iption=x\n'), status: 1, codes: ['nul-byte', 'unknown-directive'] },
   { name: 'binary.target', bytes: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)), status: 1, codes: ['binary-content'] },
   { name: 'long-line.target', bytes: Buffer.from(`[Unit]\nDescription=${'x'.repeat(10 * 1024 * 1024)}\n`), status: 1, codes: ['line-too-long'] },
 ];

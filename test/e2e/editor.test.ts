@@ -11,6 +11,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { applyEdits, createUnitDocument, diagnose, DEFAULT_SETTINGS } from '../../server/src/core';
+import { securityLens } from '../../server/src/core/features/securityLens';
+import { directiveRow } from '../../server/src/core/kb';
+import { directiveDoc } from '../../server/src/core/kb/docs';
 import { cliDiagnostics } from './support/cliOracle';
 import { startEditorSession, type EditorSession } from './support/session';
 import { packagedVsix, repoRoot } from './support/tools';
@@ -30,6 +34,14 @@ const malformed = readFileSync(malformedFixture, 'utf8');
 /** A unit being written: the last line is the start of a key. */
 const typing = '[Unit]\nDescription=Half-written unit\n\n[Service]\nExec';
 
+const fixtures = path.join(repoRoot, 'test', 'e2e', 'fixtures');
+/** A [Service] to harden: the fixture ends in a half-typed key, which the test types itself. */
+const hardening = readFileSync(path.join(fixtures, 'completion-directive.service'), 'utf8').replace(/^Prot\n/m, '');
+/** SystemCallFilter= without SystemCallArchitectures=: a hardening pair with a quick fix. */
+const syscallFilter = readFileSync(path.join(fixtures, 'syscall-filter.service'), 'utf8');
+const protectSystemDoc = directiveDoc('ProtectSystem');
+const protectSystemUrl = directiveRow('ProtectSystem', 'Service')?.url;
+
 /** Screenshots the README shows: step screenshot -> docs/screenshots/<name>.png. */
 const readmeShots = new Map<string, string>();
 function keepForReadme(shot: string, name: string): void {
@@ -42,7 +54,13 @@ describe('UnitGuard in VS Code (code-server)', { timeout: 240_000 }, () => {
   before(async () => {
     session = await startEditorSession({
       suite: 'e2e',
-      files: { 'nftables.service': example, 'malformed.service': malformed, 'typing.service': typing },
+      files: {
+        'nftables.service': example,
+        'malformed.service': malformed,
+        'typing.service': typing,
+        'hardening.service': hardening,
+        'syscall-filter.service': syscallFilter,
+      },
       extensions: [packagedVsix()],
       settings: { 'outline.collapseItems': 'alwaysExpand' },
     });
@@ -160,5 +178,106 @@ describe('UnitGuard in VS Code (code-server)', { timeout: 240_000 }, () => {
     // Word-based suggestions could only offer words of the file; ExecStart is not one of them.
     assert.ok(!typing.includes('ExecStart'));
     assert.ok(labels.includes('ExecStart'), `suggestions: ${labels.join(', ')}`);
+  });
+
+  test('typing Prot in [Service] pops up ProtectSystem with its docs, and accepting it offers the values', async () => {
+    const { workbench } = session;
+    assert.ok(protectSystemDoc && protectSystemUrl, 'the knowledge base has no ProtectSystem docs');
+    assert.ok(!hardening.includes('ProtectSystem'), 'the file already mentions ProtectSystem');
+    await workbench.openFile('hardening.service');
+    const lines = hardening.split('\n');
+    await workbench.goToLine(lines.findIndex((line) => line.startsWith('ExecStart=')) + 1);
+    await workbench.page.keyboard.press('End');
+    await workbench.page.keyboard.press('Enter');
+    await workbench.typeInEditor('Prot');
+
+    // No Ctrl+Space: the widget must open from the keystrokes alone.
+    await workbench.waitForSuggestions('ProtectSystem', (offered) => offered.includes('ProtectSystem'));
+    const details = await workbench.suggestionDetails('ProtectSystem');
+    keepForReadme(await workbench.screenshot('completion'), 'completion');
+    assert.ok(details.includes(protectSystemDoc.summary), `the details of ProtectSystem show: ${details}`);
+
+    await workbench.page.keyboard.press('Enter');
+    const values = await workbench.waitForSuggestions('the values of ProtectSystem=', (offered) => offered.includes('strict'));
+    await workbench.screenshot('value completion');
+    assert.ok((await workbench.visibleEditorLines()).includes('ProtectSystem='), 'the accepted item did not write ProtectSystem=');
+    for (const value of ['yes', 'full', 'strict']) assert.ok(values.includes(value), `values offered: ${values.join(', ')}`);
+    await workbench.page.keyboard.press('Escape');
+  });
+
+  test('hovering ProtectSystem shows its docs and the man page link', async () => {
+    const { workbench } = session;
+    assert.ok(protectSystemDoc && protectSystemUrl, 'the knowledge base has no ProtectSystem docs');
+    await workbench.openFile('nftables.service');
+    const text = await workbench.hover('ProtectSystem=strict', 'ProtectSystem');
+    const links = await workbench.hoverLinks();
+    keepForReadme(await workbench.screenshot('hover'), 'hover');
+    assert.ok(text.includes(protectSystemDoc.summary), `the hover shows: ${text}`);
+    assert.ok(text.includes('systemd.exec(5)'), `the hover names no man page: ${text}`);
+    assert.ok(links.includes(protectSystemUrl), `hover links: ${JSON.stringify(links)}`);
+    await workbench.dismissHover();
+  });
+
+  test('the light bulb on SystemCallFilter= offers to add SystemCallArchitectures=native, and choosing it adds the line', async () => {
+    const { workbench } = session;
+    const title = 'Add SystemCallArchitectures=native';
+    const original = syscallFilter.split('\n');
+    const filterLine = original.findIndex((line) => line.startsWith('SystemCallFilter='));
+    assert.ok(filterLine >= 0 && !syscallFilter.includes('SystemCallArchitectures'));
+    // What the file must read afterwards: the core's own fix, applied to the text.
+    const pair = diagnose(createUnitDocument('file:///syscall-filter.service', syscallFilter), DEFAULT_SETTINGS).find((d) => d.fixes?.some((fix) => fix.title === title));
+    const fix = pair?.fixes?.find((candidate) => candidate.title === title);
+    assert.ok(pair && fix, `the core offers no "${title}" for the fixture`);
+    const expected = applyEdits(syscallFilter, fix.edits);
+
+    await workbench.openFile('syscall-filter.service');
+    // The panel draws only the rows in view: show this file's problems alone.
+    await workbench.showProblems('syscall-filter.service');
+    await workbench.waitFor('the pair in the Problems panel', async () =>
+      (await workbench.problems()).some((problem) => problem.file === 'syscall-filter.service' && problem.message === pair.message),
+    );
+    await workbench.goToLine(filterLine + 1);
+    const bulb = await workbench.waitFor('the light bulb on the SystemCallFilter= line', () => workbench.lightBulb());
+    // The fix is marked preferred, so the bulb is the auto-fix one and Ctrl+. would pick it first.
+    assert.equal(bulb.autoFix, true, 'the light bulb does not show a preferred fix');
+    const titles = await workbench.quickFixMenu(title, 'light bulb');
+    keepForReadme(await workbench.screenshot('quick fix'), 'quick-fix');
+    assert.ok(titles.includes(title), `the menu lists: ${titles.join(' | ')}`);
+
+    await workbench.chooseQuickFix(title);
+    const shown = await workbench.waitFor('the editor to show the added line', async () => {
+      const lines = await workbench.visibleEditorLines();
+      return lines.includes('SystemCallArchitectures=native') ? lines : undefined;
+    });
+    const service = shown.indexOf('[Service]');
+    const added = shown.indexOf('SystemCallArchitectures=native');
+    const install = shown.indexOf('[Install]');
+    assert.ok(service >= 0 && service < added && added < install, `the line is not in [Service]: ${JSON.stringify(shown)}`);
+    await workbench.screenshot('quick fix applied');
+
+    await workbench.page.keyboard.press('Control+S');
+    const file = path.join(session.workspace, 'syscall-filter.service');
+    const saved = await workbench.waitFor('the fixed file on disk', async () => {
+      const text = readFileSync(file, 'utf8');
+      return text !== syscallFilter ? text : undefined;
+    });
+    assert.equal(saved, expected);
+    await workbench.waitFor('the pair to leave the Problems panel', async () =>
+      !(await workbench.problems()).some((problem) => problem.file === 'syscall-filter.service' && problem.message === pair.message),
+    );
+  });
+
+  test('the exposure score shows as a lens above [Service]', async () => {
+    const { workbench } = session;
+    const expected = securityLens(createUnitDocument('file:///nftables.service', example), {}, DEFAULT_SETTINGS);
+    assert.ok(expected, 'the core gives the example no lens');
+    await workbench.openFile('nftables.service');
+    await workbench.goToLine(example.split('\n').indexOf('[Service]') + 1);
+    const lens = await workbench.waitFor('the exposure lens', async () => (await workbench.codeLenses()).find((l) => l.text.startsWith('Exposure')));
+    const header = await workbench.tokenStyle('[Service]', 'Service');
+    keepForReadme(await workbench.screenshot('exposure lens'), 'exposure-lens');
+    assert.equal(lens.text, expected.title);
+    // A lens is drawn in the line's space above the text: just above the header, not a line higher.
+    assert.ok(lens.y < header.box.y && header.box.y - lens.y < 2 * header.box.height, `lens at y=${lens.y}, [Service] at y=${header.box.y}`);
   });
 });

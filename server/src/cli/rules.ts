@@ -1,4 +1,4 @@
-import { parseProblems, type Severity } from '../core';
+import { RULES, type Severity } from '../core';
 
 /** A diagnostic code as a rule of the reports (SARIF's `tool.driver.rules`). */
 export interface RuleInfo {
@@ -10,9 +10,5 @@ export interface RuleInfo {
 
 /** Every code the language service documents, in a stable order. */
 export function knownRules(): RuleInfo[] {
-  return Object.entries(parseProblems).map(([id, problem]) => ({
-    id,
-    defaultSeverity: problem.severity,
-    description: problem.summary,
-  }));
+  return RULES.map((rule) => ({ id: rule.id, defaultSeverity: rule.defaultSeverity, description: rule.description }));
 }

@@ -1,7 +1,20 @@
+import type { Severity } from './types';
+
+/** What a rule is set to by the user: a severity, or `off` to drop its diagnostics. */
+export type RuleLevel = Severity | 'off';
+
+/**
+ * Per-rule settings, keyed by rule id (`unknown-directive`, `recommends`) or by the id of one
+ * hardening pair (`syscallarch-systemcallfilter`); a pair's own entry wins over its relation's.
+ */
+export type RuleOverrides = Readonly<Record<string, RuleLevel>>;
+
 /** Options that change what the language service reports. */
 export interface Settings {
   /** The systemd version the unit files are written for. */
   systemdVersion: number;
+  /** Severity changes and switched-off rules; absent or empty means every rule at its default. */
+  rules?: RuleOverrides;
 }
 
 /** The oldest and newest systemd versions a setting may name. */

@@ -33,6 +33,8 @@ export interface Fix {
 export interface RelatedInformation {
   range: Range;
   message: string;
+  /** The document the range is in, when it is not the diagnosed one (a drop-in, the unit itself). */
+  uri?: string;
 }
 
 export interface Diagnostic {
@@ -40,6 +42,8 @@ export interface Diagnostic {
   severity: Severity;
   /** Stable rule id, for example `invalid-section-header`. */
   code: string;
+  /** For hardening-pair diagnostics: the id of the pair (`syscallarch-systemcallfilter`). */
+  pairing?: string;
   message: string;
   fixes?: Fix[];
   related?: RelatedInformation[];

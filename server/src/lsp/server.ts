@@ -1,8 +1,15 @@
 import { TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { COMPLETION_TRIGGER_CHARACTERS } from '../core';
 import { DocumentStore } from './documentStore';
+import { CODE_ACTION_KINDS, registerCodeActions } from './handlers/codeActions';
+import { registerCodeLens } from './handlers/codeLens';
+import { registerCompletion } from './handlers/completion';
 import { registerDiagnostics } from './handlers/diagnostics';
 import { registerDocumentSymbols } from './handlers/documentSymbols';
 import { registerFoldingRanges } from './handlers/foldingRanges';
+import { registerHover } from './handlers/hover';
+import { SettingsStore } from './settings';
+import { WorkspaceUnits } from './workspaceUnits';
 
 export const SERVER_NAME = 'unitguard-language-server';
 export const SERVER_VERSION = '0.1.0';
@@ -10,22 +17,36 @@ export const SERVER_VERSION = '0.1.0';
 /** Wires the language service to an LSP connection: one small handler per feature. */
 export function startServer(connection: Connection): void {
   const store = new DocumentStore();
+  const settings = new SettingsStore();
+  const workspaceUnits = new WorkspaceUnits(store);
+  const codeLens = registerCodeLens(connection, store, settings);
 
-  connection.onInitialize(
-    (): InitializeResult => ({
+  connection.onInitialize((params: unknown): InitializeResult => {
+    settings.initialize(params);
+    workspaceUnits.initialize(params);
+    codeLens.initialize(params);
+    return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         documentSymbolProvider: true,
         foldingRangeProvider: true,
+        completionProvider: { triggerCharacters: [...COMPLETION_TRIGGER_CHARACTERS] },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
-    }),
-  );
+    };
+  });
 
-  registerDiagnostics(connection, store);
+  registerDiagnostics(connection, store, settings);
   registerDocumentSymbols(connection, store);
   registerFoldingRanges(connection, store);
+  settings.listen(connection);
+  registerCompletion(connection, store, settings, workspaceUnits);
+  registerHover(connection, store, settings);
+  registerCodeActions(connection, store, settings);
 
-  store.documents.listen(connection);
+  store.listen(connection);
   connection.listen();
 }

@@ -122,8 +122,9 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: 10_000 });
     await input.fill(relativePath);
-    await this.waitFor(`Quick Open to offer ${relativePath}`, async () =>
-      (await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).count()) > 0 || undefined,
+    // Until the filter applies, the list shows recently opened files: Enter must go to this one.
+    await this.waitFor(`Quick Open to offer ${relativePath} first`, async () =>
+      (await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).count()) > 0 || undefined,
     );
     await this.page.keyboard.press('Enter');
     await this.waitFor(`the editor of ${relativePath}`, async () => {
@@ -343,6 +344,131 @@ export class Workbench {
       const labels = await this.page.locator('.suggest-widget.visible .monaco-list-row .label-name').allTextContents();
       return labels.length > 0 ? labels.map((label) => label.trim()) : undefined;
     });
+  }
+
+  /** Types text into the active editor key by key at the cursor, as a user does. */
+  async typeInEditor(text: string): Promise<void> {
+    await this.focusEditor();
+    await this.page.keyboard.type(text, { delay: 40 });
+  }
+
+  /** Waits until the suggest widget (opened by typing or Ctrl+Space) lists labels that satisfy `expected`; returns them. */
+  async waitForSuggestions(what: string, expected: (labels: string[]) => boolean): Promise<string[]> {
+    return this.waitFor(`the suggest widget to offer ${what}`, async () => {
+      const labels = (await this.page.locator('.suggest-widget.visible .monaco-list-row .label-name').allTextContents()).map((label) => label.trim());
+      return labels.length > 0 && expected(labels) ? labels : undefined;
+    });
+  }
+
+  /**
+   * Moves the suggest widget's focus to the item `label` (arrow keys), opens its details side
+   * panel (Ctrl+Space on a focused item) and returns the details' text.
+   */
+  async suggestionDetails(label: string): Promise<string> {
+    const focused = this.page.locator('.suggest-widget.visible .monaco-list-row.focused .label-name');
+    const rows = await this.page.locator('.suggest-widget.visible .monaco-list-row').count();
+    await this.waitFor(`the suggest widget's focus on ${label}`, async () => {
+      if (((await focused.textContent({ timeout: 1_000 })) ?? '').trim() === label) return true;
+      await this.page.keyboard.press('ArrowDown');
+      return undefined;
+    }, Math.max(defaultTimeoutMs, rows * 500));
+    const details = this.page.locator('.suggest-details-container .suggest-details').filter({ visible: true });
+    return this.waitFor(`the details of ${label}`, async () => {
+      if ((await details.count()) === 0) await this.page.keyboard.press('Control+Space');
+      const text = (await details.first().innerText({ timeout: 1_000 })).trim();
+      return text.length > 0 ? text : undefined;
+    });
+  }
+
+  /** The href of every link in the visible hover. */
+  async hoverLinks(): Promise<string[]> {
+    const links = this.page.locator('.monaco-hover-content a').filter({ visible: true });
+    const hrefs: string[] = [];
+    for (let i = 0; i < (await links.count()); i++) {
+      const link = links.nth(i);
+      hrefs.push((await link.getAttribute('data-href')) ?? (await link.getAttribute('href')) ?? '');
+    }
+    return hrefs;
+  }
+
+  /** Moves the mouse off the editor and presses Escape until no hover is shown. */
+  async dismissHover(): Promise<void> {
+    await this.page.mouse.move(2, 2);
+    await this.waitFor('the hover to close', async () => {
+      if ((await this.page.locator('.monaco-hover-content').filter({ visible: true }).count()) === 0) return true;
+      await this.page.keyboard.press('Escape');
+      return undefined;
+    });
+  }
+
+  /**
+   * The light bulb the editor shows for code actions on the cursor line: in the gutter, or
+   * floating in the text when the gutter has no room. `autoFix` when a preferred quick fix is
+   * among them. Undefined while there is none.
+   */
+  private lightBulbLocator() {
+    return this.page
+      .locator('.editor-instance .monaco-editor [class*="codicon-gutter-lightbulb"], .editor-instance .monaco-editor .lightBulbWidget .codicon')
+      .filter({ visible: true });
+  }
+
+  async lightBulb(): Promise<{ autoFix: boolean } | undefined> {
+    const bulb = this.lightBulbLocator();
+    if ((await bulb.count()) === 0) return undefined;
+    const classes = (await bulb.first().getAttribute('class', { timeout: 1_000 })) ?? '';
+    return { autoFix: /auto-?fix/.test(classes) };
+  }
+
+  /**
+   * Opens the code action menu the way `how` says (a click on the light bulb, or Ctrl+. on the
+   * cursor) and waits until it lists `title`; returns every action title listed.
+   */
+  async quickFixMenu(title: string, how: 'light bulb' | 'keyboard'): Promise<string[]> {
+    const rows = this.page.locator('.action-widget .monaco-list-row.action').filter({ visible: true });
+    return this.waitFor(`the quick-fix menu to offer "${title}"`, async () => {
+      if ((await rows.count()) === 0) {
+        if (how === 'light bulb') await this.lightBulbLocator().first().click({ timeout: 2_000 });
+        else {
+          await this.focusEditor();
+          await this.page.keyboard.press('Control+.');
+        }
+        await rows.first().waitFor({ state: 'visible', timeout: 2_000 }).catch(() => undefined);
+      }
+      const titles = (await rows.allInnerTexts()).map((text) => text.trim().split('\n')[0].trim());
+      return titles.includes(title) ? titles : undefined;
+    });
+  }
+
+  /** Chooses `title` in the open quick-fix menu (arrow keys + Enter) and waits for the menu to close. */
+  async chooseQuickFix(title: string): Promise<void> {
+    const focused = this.page.locator('.action-widget .monaco-list-row.action.focused');
+    const count = await this.page.locator('.action-widget .monaco-list-row.action').count();
+    await this.waitFor(`the quick-fix menu's focus on "${title}"`, async () => {
+      if (((await focused.first().innerText({ timeout: 1_000 })) ?? '').trim().startsWith(title)) return true;
+      await this.page.keyboard.press('ArrowDown');
+      return undefined;
+    }, Math.max(defaultTimeoutMs, count * 500));
+    await this.page.keyboard.press('Enter');
+    await this.waitFor('the quick-fix menu to close', async () => (await this.page.locator('.action-widget .monaco-list-row.action').filter({ visible: true }).count()) === 0);
+  }
+
+  /** The text of the active editor's rendered lines (the whole file when it fits on screen). */
+  async visibleEditorLines(): Promise<string[]> {
+    return this.page.evaluate(() => {
+      const lines = Array.from(document.querySelectorAll('.editor-instance .monaco-editor .view-lines .view-line'));
+      const top = (line: PageElement): number => line.getBoundingClientRect().y;
+      return lines.sort((a, b) => top(a) - top(b)).map((line) => (line.textContent ?? '').replace(/\u00a0/g, ' '));
+    });
+  }
+
+  /** The CodeLenses the active editor shows: their text and where they are on the page. */
+  async codeLenses(): Promise<Array<{ text: string; y: number }>> {
+    return this.page.evaluate(() =>
+      Array.from(document.querySelectorAll('.editor-instance .monaco-editor .codelens-decoration')).map((lens) => ({
+        text: (lens.textContent ?? '').replace(/\u00a0/g, ' ').trim(),
+        y: lens.getBoundingClientRect().y,
+      })),
+    );
   }
 
   /** Gives the keyboard to the active editor (or the editor area when none is open). */

@@ -1,7 +1,10 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createUnitDocument, diagnose, DEFAULT_SETTINGS, SYSTEMD_VERSION_RANGE, type Settings } from '../../core';
+import { writeFileSync } from 'node:fs';
+import { createUnitDocument, diagnose, fixAll, unifiedDiff, DEFAULT_SETTINGS, SYSTEMD_VERSION_RANGE, type Settings, type UnitFiles } from '../../core';
 import { decodeUnitText, readUnitFile } from '../../node/readUnitFile';
+import { findRcConfig } from '../../node/unitguardrc';
+import { unitFilesFor } from '../../node/unitFiles';
 import { parseArgs, UsageError, type OptionSpec } from '../args';
 import { EXIT, type Command } from '../command';
 import { collectInputs, describeError, type InputError, type UnitInput } from '../files';
@@ -22,6 +25,8 @@ const OPTIONS: readonly OptionSpec[] = [
     description: `the systemd version the units are written for (${SYSTEMD_VERSION_RANGE.min}-${SYSTEMD_VERSION_RANGE.max}, default ${DEFAULT_SETTINGS.systemdVersion})`,
   },
   { name: 'stdin-filename', value: 'NAME', description: 'the file name that standard input (-) stands for, which gives the unit type' },
+  { name: 'fix', description: 'apply every safe fix and write the files, then report what is left' },
+  { name: 'dry-run', description: 'with --fix: print the changes as a unified diff instead of writing them' },
   { name: 'help', short: 'h', description: 'show this help' },
 ];
 
@@ -30,6 +35,10 @@ export interface CheckOptions {
   settings: Settings;
   stdinFilename: string | undefined;
   paths: string[];
+  /** `--systemd-version` was given: it wins over `.unitguardrc` files. */
+  versionGiven: boolean;
+  fix: boolean;
+  dryRun: boolean;
 }
 
 /** Turns the command line into options, or throws a UsageError. */
@@ -46,7 +55,11 @@ export function readCheckOptions(argv: readonly string[]): CheckOptions | 'help'
   if (stdinFilename === '') throw new UsageError('--stdin-filename needs a file name');
   if (positionals.length === 0) throw new UsageError('no paths to check');
   if (stdinFilename !== undefined && !positionals.includes('-')) throw new UsageError("--stdin-filename needs '-' among the paths");
-  return { format, settings, stdinFilename, paths: positionals };
+  const fix = options.has('fix');
+  const dryRun = options.has('dry-run');
+  if (dryRun && !fix) throw new UsageError('--dry-run only goes with --fix');
+  if (fix && !dryRun && positionals.includes('-')) throw new UsageError('--fix cannot write to standard input; add --dry-run to see the changes');
+  return { format, settings, stdinFilename, paths: positionals, versionGiven: versionText !== undefined, fix, dryRun };
 }
 
 function stringOption(options: Map<string, string | true>, name: string): string | undefined {
@@ -75,7 +88,7 @@ function runCheck(argv: readonly string[], io: CliIo): number {
   const errors: InputError[] = [...collected.errors];
   for (const error of collected.errors) io.stderr(errorLine(`cannot read '${error.path}': ${error.message}`));
 
-  const files: FileReport[] = [];
+  const reports: FileReport[] = [];
   let errorCount = 0;
   for (const input of collected.inputs) {
     const source = readInput(input, parsed.stdinFilename, io);
@@ -84,15 +97,64 @@ function runCheck(argv: readonly string[], io: CliIo): number {
       io.stderr(errorLine(`cannot read '${source.error.path}': ${source.error.message}`));
       continue;
     }
-    const document = createUnitDocument(source.uri, source.text);
-    const report: FileReport = { path: source.path, absolutePath: source.absolutePath, diagnostics: diagnose(document, settings) };
+    const fileSettings = settingsFor(parsed, settings, source.absolutePath, io);
+    const files: UnitFiles = source.absolutePath && input.kind === 'file' ? unitFilesFor(source.absolutePath) : {};
+    let text = source.text;
+    if (parsed.fix) {
+      const fixed = applyFixes(source, text, fileSettings, files, parsed.dryRun, io);
+      if (fixed === undefined) {
+        errors.push({ path: source.path, message: 'cannot write the fixed file' });
+      } else text = fixed;
+    }
+    const document = createUnitDocument(source.uri, text);
+    const report: FileReport = { path: source.path, absolutePath: source.absolutePath, diagnostics: diagnose(document, fileSettings, files) };
     errorCount += report.diagnostics.filter((d) => d.severity === 'error').length;
-    files.push(report);
-    io.stdout(format.file(report));
+    reports.push(report);
+    if (!parsed.dryRun) io.stdout(format.file(report));
   }
-  io.stdout(format.end({ files, errors, cwd: io.cwd }));
+  if (!parsed.dryRun) io.stdout(format.end({ files: reports, errors, cwd: io.cwd }));
   if (errors.length > 0) return EXIT.failure;
   return errorCount > 0 ? EXIT.problems : EXIT.ok;
+}
+
+/** The settings for one file: `.unitguardrc` files above it, under the command line's options. */
+function settingsFor(options: CheckOptions, base: Settings, absolutePath: string | undefined, io: CliIo): Settings {
+  const rc = findRcConfig(absolutePath ?? io.cwd, absolutePath === undefined);
+  for (const problem of rc.problems) reportOnce(problem, io);
+  return {
+    systemdVersion: options.versionGiven || rc.systemdVersion === undefined ? base.systemdVersion : rc.systemdVersion,
+    ...(Object.keys(rc.rules).length > 0 ? { rules: rc.rules } : {}),
+  };
+}
+
+const reported = new Set<string>();
+function reportOnce(message: string, io: CliIo): void {
+  if (reported.has(message)) return;
+  reported.add(message);
+  io.stderr(errorLine(message));
+}
+
+/** Applies the safe fixes: writes the file (or prints a diff); undefined when it cannot be written. */
+function applyFixes(source: Source, text: string, settings: Settings, files: UnitFiles, dryRun: boolean, io: CliIo): string | undefined {
+  if (text.includes('\uFFFD')) {
+    io.stderr(errorLine(`not fixing '${source.path}': it is not valid UTF-8, and writing it back would change its bytes`));
+    return text;
+  }
+  const result = fixAll(source.uri, text, settings, files);
+  if (result.text === text) return text;
+  if (dryRun) {
+    io.stdout(unifiedDiff(text, result.text, source.path));
+    return result.text;
+  }
+  if (!source.absolutePath) return text;
+  try {
+    writeFileSync(source.absolutePath, result.text, 'utf8');
+  } catch (error) {
+    io.stderr(errorLine(`cannot write '${source.path}': ${describeError(error)}`));
+    return undefined;
+  }
+  io.stderr(errorLine(`fixed '${source.path}': ${result.applied.join('; ')}`));
+  return result.text;
 }
 
 interface Source {
@@ -124,7 +186,7 @@ function readInput(input: UnitInput, stdinFilename: string | undefined, io: CliI
 export const checkCommand: Command = {
   name: 'check',
   summary: 'Check unit files and print their diagnostics.',
-  synopsis: '[--format text|json|sarif] [--systemd-version N] PATH...',
+  synopsis: '[--format text|json|sarif] [--systemd-version N] [--fix [--dry-run]] PATH...',
   details: [
     'PATH is a unit file, a folder (searched recursively for unit files, their .in templates',
     'and drop-ins NAME.TYPE.d/*.conf, in sorted order) or - for standard input.',
@@ -132,6 +194,14 @@ export const checkCommand: Command = {
     'Text output prints path:line:column: severity: message [code] with 1-based lines and',
     'columns (columns count UTF-16 code units). JSON output has 0-based ranges as in the',
     'Language Server Protocol. SARIF 2.1.0 output is for code-scanning services.',
+    '',
+    'Settings come from .unitguardrc files (INI) in the folders above each file, nearest first:',
+    'systemd-version = N, and a [rules] section of rule-id = error|warning|information|hint|off.',
+    '--systemd-version on the command line wins. A unit is checked together with its drop-ins',
+    '(NAME.TYPE.d/*.conf next to it), a drop-in together with its unit.',
+    '',
+    '--fix applies every safe fix and writes the files; --fix --dry-run prints a unified diff',
+    'of what it would change instead (and no report). The report shows what is left.',
     '',
     'Exit status: 0 when nothing of error severity was found, 1 when something was,',
     '2 on a usage mistake or a path that could not be read (the other paths are still checked).',

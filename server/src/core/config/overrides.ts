@@ -1,0 +1,83 @@
+/**
+ * Rule overrides: users re-grade or switch off rules by id. The values come from the editor's
+ * `unitguard.rules` setting or a `.unitguardrc` file; both arrive here as plain data, are checked,
+ * and are applied to finished diagnostics. Nothing here reads files.
+ */
+import type { RuleLevel, RuleOverrides } from '../settings';
+import type { Diagnostic, Severity } from '../types';
+
+const LEVELS: Readonly<Record<string, RuleLevel>> = {
+  error: 'error',
+  warning: 'warning',
+  warn: 'warning',
+  information: 'information',
+  info: 'information',
+  hint: 'hint',
+  off: 'off',
+  none: 'off',
+  false: 'off',
+};
+
+/** A rule level as users may spell it (`warn`, `info`, `off`, `false`), or undefined. */
+export function parseRuleLevel(value: unknown): RuleLevel | undefined {
+  if (value === false) return 'off';
+  if (typeof value !== 'string') return undefined;
+  const key = value.trim().toLowerCase();
+  return Object.prototype.hasOwnProperty.call(LEVELS, key) ? LEVELS[key] : undefined;
+}
+
+export interface OverridesResult {
+  overrides: RuleOverrides;
+  /** Entries that were ignored, in words, for the settings' author. */
+  problems: string[];
+}
+
+/**
+ * Reads `{ "rule-id": "warning", "other": "off" }`. Unknown ids are kept (a newer release may
+ * know them) but reported when `knownIds` says they do not exist; bad levels are dropped.
+ */
+export function readRuleOverrides(raw: unknown, isKnownId: (id: string) => boolean = () => true): OverridesResult {
+  const overrides: Record<string, RuleLevel> = {};
+  const problems: string[] = [];
+  if (raw === undefined || raw === null) return { overrides, problems };
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    problems.push('rules must be a table of rule id = level');
+    return { overrides, problems };
+  }
+  for (const [id, value] of Object.entries(raw as Record<string, unknown>)) {
+    const level = parseRuleLevel(value);
+    if (level === undefined) {
+      problems.push(`rule '${id}': '${String(value)}' is not one of error, warning, information, hint, off`);
+      continue;
+    }
+    if (!isKnownId(id)) problems.push(`rule '${id}' is not known; its setting is kept but matches nothing`);
+    overrides[id] = level;
+  }
+  return { overrides, problems };
+}
+
+/** Later sources win: `merge(fromFile, fromEditor)`. */
+export function mergeRuleOverrides(...layers: readonly (RuleOverrides | undefined)[]): RuleOverrides {
+  return Object.assign({}, ...layers.filter((l) => l !== undefined)) as RuleOverrides;
+}
+
+/** The level a diagnostic ends up with: its pair's setting, else its rule's, else its own. */
+export function levelFor(diagnostic: Pick<Diagnostic, 'code' | 'pairing' | 'severity'>, overrides: RuleOverrides | undefined): RuleLevel {
+  if (overrides) {
+    if (diagnostic.pairing !== undefined && Object.prototype.hasOwnProperty.call(overrides, diagnostic.pairing)) return overrides[diagnostic.pairing];
+    if (Object.prototype.hasOwnProperty.call(overrides, diagnostic.code)) return overrides[diagnostic.code];
+  }
+  return diagnostic.severity;
+}
+
+/** Drops switched-off diagnostics and re-grades the others. */
+export function applyRuleOverrides(diagnostics: readonly Diagnostic[], overrides: RuleOverrides | undefined): Diagnostic[] {
+  if (!overrides || Object.keys(overrides).length === 0) return [...diagnostics];
+  const result: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const level = levelFor(d, overrides);
+    if (level === 'off') continue;
+    result.push(level === d.severity ? d : { ...d, severity: level as Severity });
+  }
+  return result;
+}

@@ -1,0 +1,103 @@
+/**
+ * Text edits that quick fixes are made of. They keep the file's own line breaks, put new lines
+ * after the last setting of the section they belong to, and create that section in the usual
+ * place ([Unit] first, [Install] last, the type's section between) when the file lacks it.
+ */
+import type { Entry, Section } from '../../syntax/syntaxTree';
+import type { Position, TextEdit } from '../../types';
+import type { UnitDocument } from '../../unitDocument';
+
+function position(document: UnitDocument, offset: number): Position {
+  return document.tree.lines.positionAt(offset);
+}
+
+/** The last physical line an entry occupies (its value may be continued over several). */
+function lastLine(entry: Entry): number {
+  const segments = entry.segments;
+  const last = segments.length > 0 ? segments[segments.length - 1].range.end.line : entry.range.end.line;
+  return Math.max(last, entry.range.end.line, entry.equalsRange.end.line);
+}
+
+/** The sections of the document with this name whose header systemd accepts. */
+function sectionsNamed(document: UnitDocument, name: string): Section[] {
+  return document.tree.sections.filter((s) => !s.malformed && s.name === name);
+}
+
+/** Where new lines for a section go: the end of its last setting's last line, or of its header. */
+function insertionOffset(document: UnitDocument, section: Section): number {
+  const lines = document.tree.lines.lines;
+  const entries = section.entries;
+  const line = entries.length > 0 ? lastLine(entries[entries.length - 1]) : section.headerRange.end.line;
+  return lines[Math.min(line, lines.length - 1)].end;
+}
+
+/** Inserts whole lines into a section of the document, creating the section when it is missing. */
+export function insertLinesEdit(document: UnitDocument, sectionName: string, newLines: readonly string[]): TextEdit {
+  const { tree } = document;
+  const eol = tree.eol;
+  const body = newLines.join(eol);
+  const existing = sectionsNamed(document, sectionName);
+  if (existing.length > 0) {
+    const offset = insertionOffset(document, existing[existing.length - 1]);
+    const at = position(document, offset);
+    return { range: { start: at, end: at }, newText: eol + body };
+  }
+  const block = `[${sectionName}]${eol}${body}`;
+  const wellFormed = tree.sections.filter((s) => !s.malformed);
+  const start = tree.hasBom ? 1 : 0;
+  if (sectionName === 'Unit' && wellFormed.length > 0) {
+    // Before the first section; comments at the top of the file stay where they are.
+    const first = wellFormed[0];
+    const offset = tree.lines.offsetAt(first.headerRange.start);
+    const at = position(document, Math.max(offset, start));
+    return { range: { start: at, end: at }, newText: `${block}${eol}${eol}` };
+  }
+  const install = sectionName === 'Install' ? undefined : wellFormed.find((s) => s.name === 'Install');
+  if (install) {
+    const at = install.headerRange.start;
+    return { range: { start: at, end: at }, newText: `${block}${eol}${eol}` };
+  }
+  const end = tree.text.length;
+  const at = position(document, end);
+  const trimmed = tree.text.slice(start).replace(/[ \t]+$/, '');
+  if (trimmed.length === 0) return { range: { start: position(document, start), end: at }, newText: `${block}${eol}` };
+  const endsWithBreak = /(\r\n|\n|\r)$/.test(tree.text);
+  return { range: { start: at, end: at }, newText: `${endsWithBreak ? '' : eol}${eol}${block}${eol}` };
+}
+
+/** Removes the lines an entry occupies, with their line break. */
+export function removeEntryEdit(document: UnitDocument, entry: Entry): TextEdit {
+  const lines = document.tree.lines.lines;
+  const first = entry.range.start.line;
+  const last = lastLine(entry);
+  let startOffset = lines[first].start;
+  let endOffset: number;
+  if (last + 1 < lines.length) endOffset = lines[last + 1].start;
+  else {
+    // The entry ends the file without a line break: take the break before it instead.
+    endOffset = lines[last].end;
+    if (first > 0) startOffset = lines[first - 1].end;
+  }
+  return { range: { start: position(document, startOffset), end: position(document, endOffset) }, newText: '' };
+}
+
+/** The entry's text as written, all its physical lines, without the final line break. */
+export function entryText(document: UnitDocument, entry: Entry): string {
+  const lines = document.tree.lines.lines;
+  return document.tree.text.slice(lines[entry.range.start.line].start, lines[lastLine(entry)].end);
+}
+
+export function renameKeyEdit(entry: Entry, newName: string): TextEdit {
+  return { range: entry.keyRange, newText: newName };
+}
+
+/** Replaces the whole value (all continued lines of it). */
+export function replaceValueEdit(entry: Entry, newValue: string): TextEdit {
+  return { range: entry.valueRange, newText: newValue };
+}
+
+/** Moves an entry to another section of the same document, creating it when missing. */
+export function moveEntryEdits(document: UnitDocument, entry: Entry, targetSection: string): TextEdit[] {
+  const text = entryText(document, entry);
+  return [removeEntryEdit(document, entry), insertLinesEdit(document, targetSection, [text])];
+}

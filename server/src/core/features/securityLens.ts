@@ -1,0 +1,168 @@
+/**
+ * The exposure score in the editor: a lens on a service's `[Service]` header with the score and
+ * level `systemd-analyze security` would give, and the report behind it, a markdown table of every
+ * check with each failing one linked to the lines that decide it.
+ */
+import { UnitModel } from '../model/unitModel';
+import type { UnitFiles } from '../rules';
+import { assess, formatExposure, levelOf, type AssessResult, type ExposureLevel, type TestResult } from '../security';
+import type { Settings } from '../settings';
+import type { Range } from '../types';
+import type { UnitDocument } from '../unitDocument';
+
+/** The command a lens runs; its one argument is the document's URI. */
+export const SHOW_SECURITY_REPORT_COMMAND = 'unitguard.showSecurityReport';
+
+export interface SecurityLens {
+  /** The `[Service]` header (or the start of the file when it has none). */
+  range: Range;
+  title: string;
+  /** 0..100 (shown /10); undefined when the unit cannot be scored. */
+  exposure: number | undefined;
+  level: ExposureLevel | undefined;
+  /** False when a drop-in is scored without its unit (the unit's own lines are unknown). */
+  complete: boolean;
+}
+
+/** Whether the document is a service (or a service's drop-in) that has a score. */
+function isScoredDocument(document: UnitDocument): boolean {
+  const { file } = document;
+  if (file.isDropIn) return file.type === 'service' && file.unitName !== undefined;
+  if (file.type !== undefined) return file.type === 'service';
+  // An unsaved buffer: a service when it has a [Service] section.
+  return document.tree.sections.some((s) => s.name === 'Service' && !s.malformed);
+}
+
+/**
+ * The unit as systemd merges it: a unit file with its drop-ins, or a drop-in with its unit and
+ * the unit's other drop-ins (only the drop-ins when the unit is not at hand). Undefined for
+ * documents that are not services.
+ */
+export function securityModel(document: UnitDocument, files: UnitFiles = {}): UnitModel | undefined {
+  if (!isScoredDocument(document)) return undefined;
+  const dropIns = (files.dropIns ?? []).filter((d) => d.uri !== document.uri);
+  if (!document.file.isDropIn) return UnitModel.build(document, dropIns);
+  const all = [document, ...dropIns];
+  return files.unit ? UnitModel.build(files.unit, all) : UnitModel.fromDropIns(all);
+}
+
+function scoreOf(model: UnitModel, settings: Readonly<Settings>): AssessResult {
+  return assess(model, { systemdVersion: settings.systemdVersion });
+}
+
+function lensRange(document: UnitDocument): Range {
+  const header = document.tree.sections.find((s) => s.name === 'Service' && !s.malformed);
+  if (header) return header.headerRange;
+  return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+}
+
+/** `9.6 UNSAFE 😨` */
+export function exposureText(exposure: number): string {
+  const level = levelOf(exposure);
+  return `${formatExposure(exposure)} ${level.level} ${level.emoji}`;
+}
+
+/** The lens of a service or service drop-in; undefined for other documents. */
+export function securityLens(document: UnitDocument, files: UnitFiles, settings: Readonly<Settings>): SecurityLens | undefined {
+  const model = securityModel(document, files);
+  if (!model) return undefined;
+  const range = lensRange(document);
+  const result = scoreOf(model, settings);
+  if (!result.ok) return { range, title: `Exposure: not scored (${result.error})`, exposure: undefined, level: undefined, complete: model.complete };
+  const suffix = model.complete ? '' : ' (drop-ins only: the unit file is not open or not found)';
+  return { range, title: `Exposure ${exposureText(result.exposure)}${suffix}`, exposure: result.exposure, level: result.level, complete: model.complete };
+}
+
+function fileName(uri: string): string {
+  const path = uri.replace(/[?#].*$/, '');
+  let name = path.slice(path.lastIndexOf('/') + 1);
+  try {
+    name = decodeURIComponent(name);
+  } catch {
+    // keep it encoded
+  }
+  // A drop-in is known by its folder too: foo.service.d/10-net.conf.
+  const folder = path.slice(0, path.lastIndexOf('/'));
+  const parent = folder.slice(folder.lastIndexOf('/') + 1);
+  return parent.endsWith('.d') && name.endsWith('.conf') ? `${safeDecode(parent)}/${name}` : name;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Text safe inside a markdown table cell. */
+function cell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/([*_`[\]<>~])/g, '\\$1');
+}
+
+/** Text inside a code span in a table cell: a pipe still ends the cell unless escaped. */
+function codeCell(text: string): string {
+  return text.replace(/`/g, "'").replace(/\|/g, '\\|');
+}
+
+/** A link to a line (`file:///…#L12`): VS Code opens the file there. */
+function lineLink(uri: string, line: number, text: string): string {
+  return `[${cell(text)}](<${uri.replace(/[<>\s]/g, encodeURIComponent)}#L${line}>)`;
+}
+
+function whereCell(test: TestResult, model: UnitModel): string {
+  if (test.lines.length > 0) {
+    return test.lines.map((l) => lineLink(l.uri, l.range.start.line + 1, `${fileName(l.uri)}:${l.range.start.line + 1}`)).join(', ');
+  }
+  if (!(test.scored && (test.badness ?? 0) > 0)) return '';
+  // Nothing sets it: point at the [Service] section where the setting would go.
+  for (const document of model.documents) {
+    const header = document.tree.sections.find((s) => s.name === 'Service' && !s.malformed);
+    if (header) {
+      const line = header.headerRange.start.line + 1;
+      return `not set: ${lineLink(document.uri, line, `[Service] at ${fileName(document.uri)}:${line}`)}`;
+    }
+  }
+  return 'not set';
+}
+
+function mark(test: TestResult): string {
+  if (!test.scored) return '–';
+  return test.badness === 0 ? '✓' : '✗';
+}
+
+/**
+ * The report behind the lens: the overall score, then one row per check (failing ones first, by
+ * their share of the score) with what we found, the share, and links to the lines involved.
+ */
+export function securityReportMarkdown(document: UnitDocument, files: UnitFiles, settings: Readonly<Settings>): string {
+  const model = securityModel(document, files);
+  if (!model) return `# Exposure\n\n${cell(fileName(document.uri))} is not a service, so it has no exposure score.\n`;
+  const unitName = model.complete ? (model.unit.file.unitName ?? fileName(model.unit.uri)) : (document.file.unitName ?? fileName(document.uri));
+  const result = scoreOf(model, settings);
+  const out: string[] = [];
+  if (!result.ok) {
+    out.push(`# Exposure of ${cell(unitName)}: not scored`, '', `${cell(result.error)}.`, '');
+    return out.join('\n');
+  }
+  out.push(`# Exposure of ${cell(unitName)}: ${exposureText(result.exposure)}`, '');
+  out.push(`Scored as \`systemd-analyze security --offline=yes\` of systemd ${settings.systemdVersion} scores it: 0.0 is fully locked down, 10.0 fully exposed.`, '');
+  const merged = model.complete ? model.documents : [];
+  if (merged.length > 1) {
+    out.push(`Merged from ${merged.map((d) => lineLink(d.uri, 1, fileName(d.uri))).join(', ')}.`, '');
+  } else if (!model.complete) {
+    out.push(`The unit file is not open or not found: only its drop-ins (${model.documents.map((d) => lineLink(d.uri, 1, fileName(d.uri))).join(', ')}) are scored.`, '');
+  }
+  const failing = result.tests.filter((t) => t.scored && (t.badness ?? 0) > 0);
+  const passing = result.tests.filter((t) => t.scored && t.badness === 0);
+  const skipped = result.tests.filter((t) => !t.scored);
+  out.push(`${failing.length} failing, ${passing.length} passing, ${skipped.length} not applicable.`, '');
+  const rows = [...failing.sort((a, b) => b.exposure - a.exposure), ...passing, ...skipped];
+  out.push('| | Check | Description | Exposure | Where |', '|:-:|---|---|--:|---|');
+  for (const test of rows) {
+    const exposure = test.scored && test.exposure > 0 ? formatExposure(test.exposure) : '';
+    out.push(`| ${mark(test)} | \`${codeCell(test.id)}\` | ${cell(test.description)} | ${exposure} | ${whereCell(test, model)} |`);
+  }
+  out.push('', `Overall exposure level for ${cell(unitName)}: **${exposureText(result.exposure)}**`, '');
+  return out.join('\n');
+}

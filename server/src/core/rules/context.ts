@@ -1,0 +1,57 @@
+/** What every rule sees: the diagnosed document, the unit merged with its drop-ins, the settings. */
+import type { ManagerKind } from '../model/manager';
+import type { UnitModel } from '../model/unitModel';
+import type { Settings } from '../settings';
+import type { Entry, Section } from '../syntax/syntaxTree';
+import type { Diagnostic, Range, Severity } from '../types';
+import type { UnitType } from '../unitFile';
+import type { UnitDocument } from '../unitDocument';
+import { defaultSeverity } from './registry';
+
+export interface RuleContext {
+  /** The document diagnostics are reported for (the unit or one of its drop-ins). */
+  readonly document: UnitDocument;
+  /** The unit as systemd merges it, with the drop-ins at hand. */
+  readonly model: UnitModel;
+  readonly settings: Readonly<Settings>;
+  /** The unit type, undefined when the file name does not tell it. */
+  readonly type: UnitType | undefined;
+  readonly manager: ManagerKind;
+  report(diagnostic: Diagnostic): void;
+}
+
+/** A section of the document together with its usable entries. */
+export interface SectionEntries {
+  section: Section;
+  entries: Entry[];
+}
+
+export function diagnostic(
+  code: string,
+  range: Range,
+  message: string,
+  extra: Partial<Omit<Diagnostic, 'code' | 'range' | 'message'>> & { severity?: Severity } = {},
+): Diagnostic {
+  return { range, severity: extra.severity ?? defaultSeverity(code), code, message, ...withoutSeverity(extra) };
+}
+
+function withoutSeverity<T extends { severity?: Severity }>(value: T): Omit<T, 'severity'> {
+  const { severity: _severity, ...rest } = value;
+  void _severity;
+  return rest;
+}
+
+/** Sections whose header systemd accepts (malformed headers make systemd refuse the file). */
+export function wellFormedSections(document: UnitDocument): Section[] {
+  return document.tree.sections.filter((s) => !s.malformed);
+}
+
+/** Extension sections and settings (`X-...`) are the user's own; systemd skips them silently. */
+export function isExtensionName(name: string): boolean {
+  return name.startsWith('X-');
+}
+
+/** `ExecStart=` → `ExecStart`, for messages. */
+export function key(name: string): string {
+  return `${name}=`;
+}

@@ -1,0 +1,109 @@
+/** Runs every rule on a document, with the unit and drop-ins it belongs to. */
+import { managerOf } from '../model/manager';
+import { directiveRow, valueSince } from '../kb';
+import { UnitModel, type LineFilter } from '../model/unitModel';
+import { checkValue } from './values/checks';
+import { splitWords } from './values/words';
+import type { Settings } from '../settings';
+import type { Diagnostic } from '../types';
+import type { UnitDocument } from '../unitDocument';
+import type { RuleContext } from './context';
+import { createUnitDocument } from '../unitDocument';
+import { withoutTemplatePlaceholders } from '../features/buildTemplates';
+import { validateFixes } from './fixValidation';
+import { checkPairings } from './pairings/engine';
+import { checkDeprecated } from './structure/deprecated';
+import { checkDirectives } from './structure/directives';
+import { checkRepeats } from './structure/repeats';
+import { checkSections } from './structure/sections';
+import { checkVersions } from './structure/versions';
+import { checkValues } from './values/invalidValue';
+
+/** The other files of the unit that the caller has at hand. */
+export interface UnitFiles {
+  /** The unit file itself, when the diagnosed document is one of its drop-ins. */
+  unit?: UnitDocument;
+  /** The unit's drop-ins (the diagnosed document may be among them). */
+  dropIns?: readonly UnitDocument[];
+}
+
+const CHECKS: readonly ((context: RuleContext) => void)[] = [
+  checkSections,
+  checkDirectives,
+  checkDeprecated,
+  checkVersions,
+  checkRepeats,
+  checkValues,
+  checkPairings,
+];
+
+/** The merged view of the unit: the document with the files given, as systemd reads them. */
+export function modelFor(document: UnitDocument, files: UnitFiles = {}, takes?: LineFilter): UnitModel {
+  const dropIns = (files.dropIns ?? []).filter((d) => d.uri !== document.uri);
+  if (!document.file.isDropIn) return UnitModel.build(document, dropIns, takes);
+  const all = [document, ...dropIns];
+  return files.unit ? UnitModel.build(files.unit, all, takes) : UnitModel.fromDropIns(all, takes);
+}
+
+/**
+ * Lines systemd of the target version takes in: not newer than the target, and with a value it
+ * can parse (a list with some bad items still counts: systemd skips only those items).
+ */
+function takenAtTarget(settings: Readonly<Settings>): LineFilter {
+  return (entry, section) => {
+    const row = directiveRow(entry.key, section);
+    if (!row) return false;
+    if (row.since !== undefined && row.since > settings.systemdVersion) return false;
+    for (const word of splitWords(entry.value)) {
+      const since = valueSince(entry.key, word.text.replace(/^~/, ''));
+      if (since !== undefined && since > settings.systemdVersion) return false;
+    }
+    const problems = checkValue(row, entry.value);
+    return !problems.some((p) => p.start <= 0 && p.end >= entry.value.trimEnd().length);
+  };
+}
+
+/**
+ * Fixes are tried only on documents of a usual size; on bigger ones (thousands of lines) trying
+ * each would cost too much, so their fixes of hardening pairs, which may need trying, are not
+ * offered.
+ */
+const MAX_TRIED_LINES = 2000;
+
+function isSmall(document: UnitDocument): boolean {
+  return document.tree.lines.lines.length <= MAX_TRIED_LINES;
+}
+
+function dropHardeningFixes(found: Diagnostic[]): void {
+  for (const d of found) if (d.pairing !== undefined) delete d.fixes;
+}
+
+/** Depth of nested runs: fixes are tried by running the rules on the fixed text, once. */
+let nesting = 0;
+
+export function runRules(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles = {}): Diagnostic[] {
+  const model = modelFor(document, files, takenAtTarget(settings));
+  const found: Diagnostic[] = [];
+  const context: RuleContext = {
+    document,
+    model,
+    settings,
+    type: document.file.type ?? model.type,
+    manager: managerOf(files.unit?.uri ?? document.uri),
+    report: (d) => void found.push(d),
+  };
+  for (const check of CHECKS) check(context);
+  if (nesting === 0 && isSmall(document)) {
+    validateFixes(document.tree.text, found, withoutTemplatePlaceholders(document, [...document.tree.diagnostics]), (text) => {
+      nesting++;
+      try {
+        const again = createUnitDocument(document.uri, text, document.version);
+        return [...withoutTemplatePlaceholders(again, [...again.tree.diagnostics]), ...runRules(again, settings, files)];
+      } finally {
+        nesting--;
+      }
+    });
+  }
+  if (nesting === 0 && !isSmall(document)) dropHardeningFixes(found);
+  return found;
+}

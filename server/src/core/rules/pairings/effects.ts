@@ -1,0 +1,204 @@
+/**
+ * What a unit's settings amount to, computed the way systemd combines them: whether a setting
+ * is switched on, the system call filter, the capability sets, who the service runs as, which
+ * paths a path list covers. Hardening pairs are judged on these effects, so a pair counts as
+ * satisfied by any setting that has the effect (an @system-service allow-list blocks @mount; a
+ * CAP_NET_ADMIN bounding set drops CAP_SYS_ADMIN).
+ */
+import { capabilities, directiveRow, enumValues, getDirective, syscallGroup } from '../../kb';
+import type { Assignment, UnitModel } from '../../model/unitModel';
+import { parseBoolean } from '../values/scalars';
+import { splitWords } from '../values/words';
+
+/** Enumerated settings whose "off" value is not a boolean no. */
+const OFF_VALUES: Readonly<Record<string, readonly string[]>> = {
+  ProtectProc: ['default'],
+  ProcSubset: ['all'],
+  KeyringMode: [],
+  DevicePolicy: ['auto'],
+};
+
+/** Whether an assignment turns the setting on (anything but an empty, boolean-false or "off" value). */
+export function isEnabling(directive: string, value: string): boolean {
+  const trimmed = value.trim();
+  if (trimmed === '') return false;
+  if (parseBoolean(trimmed) === false) return false;
+  if (OFF_VALUES[directive]?.includes(trimmed)) return false;
+  if (trimmed === '0' && /Sec$/.test(directive)) return false;
+  return true;
+}
+
+/** A value in a form that compares equal across spellings: booleans as yes/no, `PrivateTmp=true` as yes. */
+export function normalizeValue(directive: string, value: string): string {
+  const trimmed = value.trim();
+  const bool = parseBoolean(trimmed);
+  const info = enumValues(directive);
+  if (bool !== undefined && (info === undefined || info.booleanTrue !== undefined || info.acceptsBoolean || isBooleanSetting(directive))) return bool ? 'yes' : 'no';
+  if (info?.booleanTrue !== undefined && trimmed === info.booleanTrue) return 'yes';
+  return trimmed;
+}
+
+function isBooleanSetting(directive: string): boolean {
+  return getDirective(directive)?.rows.some((r) => r.valueKind.forms.some((f) => f.type === 'boolean')) ?? false;
+}
+
+/** Whether a setting's lines add up (a list) rather than replace each other. */
+export function isListSetting(directive: string): boolean {
+  const row = getDirective(directive)?.rows[0];
+  return row?.assignment.kind === 'list';
+}
+
+/** The items of a list value, with `-`/`+` path prefixes and quotes removed. */
+export function listItems(value: string): string[] {
+  return splitWords(value)
+    .map((w) => w.text)
+    .filter((w) => w !== '');
+}
+
+export function stripPathPrefix(path: string): string {
+  return path.replace(/^[-+]+/, '');
+}
+
+function normalizePath(path: string): string {
+  const stripped = stripPathPrefix(path).replace(/\/+$/, '');
+  return stripped === '' ? '/' : stripped;
+}
+
+/** Whether `parent` is `child` or one of the folders above it. */
+export function pathCovers(parent: string, child: string): boolean {
+  const p = normalizePath(parent);
+  const c = normalizePath(child);
+  return p === '/' || p === c || c.startsWith(`${p}/`);
+}
+
+/** The first assignment among `directives` with a path item covering `path`. */
+export function coveringAssignment(model: UnitModel, directives: readonly string[], path: string): Assignment | undefined {
+  for (const directive of directives) {
+    for (const a of model.effective(directive)) if (listItems(a.entry.value).some((item) => pathCovers(item, path))) return a;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------
+// system call filter
+
+export interface SyscallFilter {
+  /** `none` when no filter is in force. */
+  mode: 'allow' | 'deny' | 'none';
+  /** Allowed calls (allow mode) or denied calls (deny mode), groups expanded. */
+  calls: Set<string>;
+  lines: Assignment[];
+}
+
+function expandSyscall(item: string): string[] {
+  const name = item.replace(/:.*$/, '');
+  if (name.startsWith('@')) return [...(syscallGroup(name)?.members ?? [])];
+  return [name];
+}
+
+/** The filter as systemd builds it: the first line's kind fixes the mode, later lines add or take away. */
+export function syscallFilter(model: UnitModel): SyscallFilter {
+  const lines = model.effective('SystemCallFilter');
+  const filter: SyscallFilter = { mode: 'none', calls: new Set(), lines };
+  for (const line of lines) {
+    const words = listItems(line.entry.value);
+    if (words.length === 0) continue;
+    const invert = words[0].startsWith('~');
+    const items = words.map((w, i) => (i === 0 ? w.replace(/^~/, '') : w)).filter((w) => w !== '');
+    if (filter.mode === 'none') filter.mode = invert ? 'deny' : 'allow';
+    const add = filter.mode === 'allow' ? !invert : invert;
+    for (const item of items) for (const call of expandSyscall(item)) add ? filter.calls.add(call) : filter.calls.delete(call);
+  }
+  return filter;
+}
+
+/** Whether every one of the calls (names or @groups) is blocked by the filter. */
+export function blocksSyscalls(filter: SyscallFilter, items: readonly string[]): boolean {
+  if (filter.mode === 'none') return false;
+  const calls = items.flatMap(expandSyscall);
+  return filter.mode === 'allow' ? calls.every((c) => !filter.calls.has(c)) : calls.every((c) => filter.calls.has(c));
+}
+
+// ---------------------------------------------------------------------------
+// capabilities
+
+const ALL_CAPABILITIES: readonly string[] = capabilities.map((c) => c.name);
+
+/**
+ * A capability set as systemd combines the lines: the first line (or an empty or bare `~` line)
+ * replaces the set, a later plain line adds, a later `~` line takes away. Undefined when no line
+ * sets it (the default: every capability for the bounding set, none for the ambient set).
+ */
+export function capabilitySet(model: UnitModel, directive: 'CapabilityBoundingSet' | 'AmbientCapabilities'): Set<string> | undefined {
+  let set: Set<string> | undefined;
+  for (const line of model.assignments(directive)) {
+    const words = listItems(line.entry.value);
+    const invert = words[0]?.startsWith('~') ?? false;
+    const names = new Set(
+      words
+        .map((w, i) => (i === 0 ? w.replace(/^~/, '') : w))
+        .filter((w) => w !== '')
+        .map((w) => w.toUpperCase()),
+    );
+    if (names.size === 0 || set === undefined) set = invert ? new Set(ALL_CAPABILITIES.filter((c) => !names.has(c))) : names;
+    else if (invert) for (const n of names) set.delete(n);
+    else for (const n of names) set.add(n);
+  }
+  return set;
+}
+
+/** Whether the bounding set lacks the capability (explicitly, or through a setting that drops it). */
+export function dropsCapability(model: UnitModel, capability: string): boolean {
+  const set = capabilitySet(model, 'CapabilityBoundingSet');
+  return set !== undefined && !set.has(capability);
+}
+
+export function holdsAmbient(model: UnitModel, capability: string): boolean {
+  const ambient = capabilitySet(model, 'AmbientCapabilities');
+  if (!ambient?.has(capability)) return false;
+  const bounding = capabilitySet(model, 'CapabilityBoundingSet');
+  return bounding === undefined || bounding.has(capability);
+}
+
+// ---------------------------------------------------------------------------
+// identity
+
+/** The value in force of a single-valued setting. */
+export function valueOf(model: UnitModel, directive: string): string | undefined {
+  return model.last(directive)?.entry.value;
+}
+
+export function isOn(model: UnitModel, directive: string): boolean {
+  const value = valueOf(model, directive);
+  return value !== undefined && isEnabling(directive, value);
+}
+
+/**
+ * Whether the service's processes run as root: system services without User= (or with
+ * User=root / 0) and without DynamicUser=. Per-user services run as the user. A User= with
+ * specifiers could be anyone and does not count as root.
+ */
+export function runsAsRoot(model: UnitModel): boolean {
+  if (model.manager === 'user') return false;
+  if (isOn(model, 'DynamicUser')) return false;
+  const user = valueOf(model, 'User');
+  return user === undefined || user === 'root' || user === '0';
+}
+
+/** Whether some command line carries the prefix (`+` runs it with full privileges). */
+export const EXEC_SETTINGS: readonly string[] = ['ExecStart', 'ExecStartPre', 'ExecStartPost', 'ExecCondition', 'ExecReload', 'ExecStop', 'ExecStopPost'];
+
+export function commandPrefix(value: string): string {
+  return /^[-@:+!|]*/.exec(value.trimStart())?.[0] ?? '';
+}
+
+/** The program a command line runs (its first word after the prefixes). */
+export function commandProgram(value: string): string | undefined {
+  const rest = value.trimStart().slice(commandPrefix(value).length);
+  return listItems(rest)[0];
+}
+
+/** The rows of a setting for messages and sections: undefined when unknown. */
+export function rowFor(directive: string, section: string): ReturnType<typeof directiveRow> {
+  return directiveRow(directive, section);
+}

@@ -1,0 +1,245 @@
+/**
+ * Hardening pairs: every row of the knowledge base's pairing table that can be decided from
+ * the unit (with the drop-ins at hand) becomes a diagnostic on the subject line, named by its
+ * relation, with related information on the other lines involved and fixes where the row
+ * gives concrete lines.
+ */
+import { directiveRow, getDirective, pairings, type Pairing, type PairingAlternative, type PairingContext, type PairingScope } from '../../kb';
+import type { Assignment } from '../../model/unitModel';
+import type { Diagnostic, Fix, RelatedInformation, Severity } from '../../types';
+import { diagnostic, type RuleContext } from '../context';
+import { pairContext, type PairContext } from './context';
+import { normalizeValue, runsAsRoot } from './effects';
+import { settingHolds, valueMatches } from './match';
+import { isPositionRow, checkPositionRows } from './positions';
+import { SPECS, defaultPairFixes, type RowSpec } from './rows';
+import { alternativeText, alternativesText, lineText, relationSentence, settingText } from './text';
+import { UNDECIDABLE } from './undecidable';
+import { removeEntryEdit } from '../../features/fixes/edits';
+
+const ABSENCE = new Set(['requires-one-of', 'recommends', 'effective-only-with']);
+
+/** Pair ids the engine reports (everything not listed as undecidable). */
+export const implementedPairings: readonly string[] = pairings.filter((p) => UNDECIDABLE[p.id] === undefined).map((p) => p.id);
+
+export function checkPairings(base: RuleContext): void {
+  // One redundant-setting diagnostic per line, however many settings imply it.
+  const redundant = new Set<string>();
+  const context = pairContext(
+    {
+      ...base,
+      report: (d) => {
+        if (d.code === 'redundant-setting') {
+          const key = `${d.range.start.line}:${d.range.start.character}`;
+          if (redundant.has(key)) return;
+          redundant.add(key);
+        }
+        base.report(d);
+      },
+    },
+    implicationHolds,
+    subjectLines,
+  );
+  for (const pairing of pairings) {
+    if (UNDECIDABLE[pairing.id] !== undefined) continue;
+    if (isPositionRow(pairing)) continue;
+    evaluate(context, pairing);
+  }
+  checkPositionRows(context);
+}
+
+/** Lines of the subject setting in force that match the row (in the diagnosed document unless `anyDocument`). */
+export function subjectLines(context: PairContext, pairing: Pairing, anyDocument: boolean): Assignment[] {
+  const subject = pairing.subject;
+  if (subject.family || subject.position) return [];
+  if (subject.unitType && context.type !== subject.unitType) return [];
+  const spec = SPECS[pairing.id];
+  return context.model
+    .effective(subject.directive)
+    .filter((a) => (anyDocument || a.document === context.document) && (spec?.subject ? spec.subject(context, a) : valueMatches(subject.directive, a.entry.value, subject.value, true)));
+}
+
+function scopeHolds(context: PairContext, scope: PairingScope): boolean {
+  if (scope.manager && context.manager !== scope.manager) return false;
+  if (scope.defaultDependencies === 'no' && context.defaultDependencies) return false;
+  if (scope.defaultDependencies === 'yes' && !context.defaultDependencies) return false;
+  if (scope.runsAs === 'root' && !(context.model.complete && runsAsRoot(context.model))) return false;
+  if (scope.runsAs === 'non-root' && runsAsRoot(context.model)) return false;
+  return true;
+}
+
+function implicationHolds(context: PairContext, pairing: Pairing, subject: Assignment): boolean {
+  if (UNDECIDABLE[pairing.id] !== undefined || !scopeHolds(context, pairing.scope)) return false;
+  const spec = SPECS[pairing.id];
+  return !spec?.when || spec.when(context, subject);
+}
+
+function newerThanTarget(context: PairContext, directive: string): boolean {
+  const since = getDirective(directive)?.rows[0]?.since;
+  return since !== undefined && since > context.settings.systemdVersion;
+}
+
+function contextHolds(context: PairContext, c: PairingContext): boolean {
+  switch (c.kind) {
+    case 'manager':
+      return context.manager === c.manager;
+    case 'unit-types':
+      return context.type !== undefined && c.unitTypes.includes(context.type);
+    case 'not-template': {
+      const name = context.model.unit.file.unitName ?? context.document.file.unitName;
+      return name !== undefined && !name.includes('@');
+    }
+    case 'listed-unit-is-device':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** The lines (possibly none) that make one alternative hold, or undefined when it does not. */
+function alternativeHolds(context: PairContext, alternative: PairingAlternative, exact: boolean): Assignment[] | undefined {
+  if (alternative.kind === 'context') return contextHolds(context, alternative.context) ? [] : undefined;
+  const lines: Assignment[] = [];
+  for (const setting of alternative.settings) {
+    const found = settingHolds(context, setting, exact);
+    if (!found) return undefined;
+    lines.push(...found);
+  }
+  return lines;
+}
+
+function anyAlternative(context: PairContext, pairing: Pairing, spec: RowSpec): Assignment[] | undefined {
+  for (const alternative of pairing.objects) {
+    const found = alternativeHolds(context, alternative, spec.exactObjects === true);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function reasonOf(context: PairContext, pairing: Pairing, spec: RowSpec, subject: Assignment): string | undefined {
+  const reason = typeof spec.reason === 'function' ? spec.reason(context, subject) : spec.reason;
+  if (reason) return reason;
+  if (pairing.id.startsWith('sysonly-')) return 'only the system service manager supports it';
+  if (pairing.id.startsWith('userns-')) return 'in a per-user service manager, file system and kernel protections need a user namespace';
+  if (pairing.id.startsWith('privatemounts-')) return 'the service gets its own mount namespace';
+  return undefined;
+}
+
+function relatedOf(context: PairContext, lines: readonly Assignment[], message: string): RelatedInformation[] {
+  const seen = new Set<Assignment>();
+  const related: RelatedInformation[] = [];
+  for (const line of lines) {
+    if (seen.has(line)) continue;
+    seen.add(line);
+    related.push({
+      range: line.entry.range,
+      message: `${message}: ${lineText(line)}`,
+      ...(line.document !== context.document ? { uri: line.document.uri } : {}),
+    });
+  }
+  return related;
+}
+
+function severityOf(pairing: Pairing): Severity {
+  return pairing.severity;
+}
+
+function evaluate(context: PairContext, pairing: Pairing): void {
+  const spec = SPECS[pairing.id] ?? {};
+  if (!scopeHolds(context, pairing.scope)) return;
+  if (newerThanTarget(context, pairing.subject.directive)) return;
+  const subjects = subjectLines(context, pairing, false);
+  if (subjects.length === 0) return;
+  for (const subject of spec.everyLine ? subjects : [subjects[0]]) {
+    if (spec.when && !spec.when(context, subject)) continue;
+    const found = judge(context, pairing, spec, subject);
+    if (found) context.report(found);
+    if (pairing.relation === 'implies' && spec.redundant) reportRedundant(context, pairing, subject);
+  }
+}
+
+function judge(context: PairContext, pairing: Pairing, spec: RowSpec, subject: Assignment): Diagnostic | undefined {
+  const subjectText = lineText(subject);
+  const reason = reasonOf(context, pairing, spec, subject);
+  const base = { severity: severityOf(pairing), pairing: pairing.id };
+  if (ABSENCE.has(pairing.relation)) {
+    if (!context.model.complete) return undefined;
+    const support = spec.satisfied ? spec.satisfied(context, subject) : anyAlternative(context, pairing, spec);
+    if (support) return undefined;
+    const fixes = spec.fixes ? spec.fixes(context, subject, pairing) : defaultPairFixes(context, subject, pairing);
+    const objects = spec.objects?.(context, subject) ?? objectsText(pairing);
+    return diagnostic(pairing.relation, subject.entry.range, relationSentence(pairing, subjectText, objects, reason), {
+      ...base,
+      ...(pairing.relation === 'effective-only-with' ? { unnecessary: true } : {}),
+      ...(fixes.length > 0 ? { fixes } : {}),
+    });
+  }
+  if (pairing.relation === 'conflicts-with' || pairing.relation === 'ignored-when') {
+    let lines: Assignment[] | undefined;
+    let what: string | undefined;
+    if (spec.present) {
+      lines = spec.present(context, subject);
+      what = lines && lines.length > 0 ? [...new Set(lines.map(lineText))].join(', ') : alternativesText(pairing);
+    } else {
+      for (const alternative of pairing.objects) {
+        const found = alternativeHolds(context, alternative, spec.exactObjects === true);
+        if (found) {
+          lines = found;
+          what =
+            found.length > 0
+              ? [...new Set(found.map(lineText))].join(', ')
+              : alternative.kind === 'context' && alternative.context.kind === 'unit-types' && context.type
+                ? `in ${context.type} units`
+                : alternativeText(alternative);
+          break;
+        }
+      }
+    }
+    if (!lines || what === undefined) return undefined;
+    const fixes = spec.fixes ? spec.fixes(context, subject, pairing) : conflictFixes(context, subject, pairing);
+    return diagnostic(pairing.relation, subject.entry.range, relationSentence(pairing, subjectText, what, reason), {
+      ...base,
+      ...(lines.length > 0 ? { related: relatedOf(context, lines, pairing.relation === 'ignored-when' ? 'Because of' : 'Conflicts with') } : {}),
+      ...(pairing.relation === 'ignored-when' && !spec.partial && pairing.severity !== 'hint' ? { unnecessary: true } : {}),
+      ...(fixes.length > 0 ? { fixes } : {}),
+    });
+  }
+  // implies
+  return diagnostic('implies', subject.entry.range, relationSentence(pairing, subjectText, spec.objects?.(context, subject) ?? objectsText(pairing), reason), base);
+}
+
+function objectsText(pairing: Pairing): string {
+  return alternativesText(pairing);
+}
+
+/** Fixes of conflicts: the row's concrete lines (a single-valued setting gets its value changed). */
+function conflictFixes(context: PairContext, subject: Assignment, pairing: Pairing): Fix[] {
+  if (pairing.fix?.kind === 'insert') return defaultPairFixes(context, subject, { ...pairing, objects: [] });
+  return [];
+}
+
+/** `implies` rows: explicit lines that only restate what the subject implies. */
+function reportRedundant(context: PairContext, pairing: Pairing, subject: Assignment): void {
+  for (const alternative of pairing.objects) {
+    if (alternative.kind !== 'settings' || alternative.settings.length !== 1) continue;
+    const setting = alternative.settings[0];
+    if (setting.value.kind !== 'one-of' || setting.value.values.length !== 1) continue;
+    const expected = setting.value.values[0];
+    const row = getDirective(setting.directive)?.rows[0];
+    if (!row || row.assignment.kind !== 'single') continue;
+    // Only a setting assigned once: removing it must leave nothing else in force.
+    const all = context.model.assignments(setting.directive);
+    const last = all.length === 1 ? all[0] : undefined;
+    if (!last || last.document !== context.document) continue;
+    if (normalizeValue(setting.directive, last.entry.value) !== normalizeValue(setting.directive, expected)) continue;
+    if (!directiveRow(setting.directive, last.section)) continue;
+    context.report(
+      diagnostic('redundant-setting', last.entry.range, `${lineText(last)} is redundant: ${lineText(subject)} (line ${subject.entry.range.start.line + 1}) already implies ${settingText(setting)}.`, {
+        pairing: pairing.id,
+        unnecessary: true,
+        related: relatedOf(context, [subject], 'Implied by'),
+        fixes: [{ title: `Remove the redundant ${last.entry.key}= line`, edits: [removeEntryEdit(context.document, last.entry)] }],
+      }),
+    );
+  }
+}

@@ -1,0 +1,75 @@
+/** Quick fixes of hardening pairs: lines to add (or values to change) in the right section. */
+import { getDirective, type SectionName } from '../../kb';
+import { insertLinesEdit, replaceValueEdit } from '../../features/fixes/edits';
+import type { Entry } from '../../syntax/syntaxTree';
+import type { Fix, TextEdit } from '../../types';
+import type { UnitType } from '../../unitFile';
+import type { UnitDocument } from '../../unitDocument';
+import { isListSetting } from './effects';
+
+export interface NewLine {
+  directive: string;
+  value: string;
+}
+
+const TYPE_SECTIONS: Readonly<Record<UnitType, SectionName | undefined>> = {
+  service: 'Service',
+  socket: 'Socket',
+  mount: 'Mount',
+  automount: 'Automount',
+  swap: 'Swap',
+  timer: 'Timer',
+  path: 'Path',
+  slice: 'Slice',
+  scope: 'Scope',
+  target: undefined,
+  device: undefined,
+};
+
+/** The section a setting goes in for this unit type: the type's own section, else [Unit], else [Install]. */
+export function sectionFor(directive: string, type: UnitType | undefined): SectionName | undefined {
+  const rows = getDirective(directive)?.rows ?? [];
+  const usable = rows.filter((r) => !r.deprecation && (type === undefined || r.unitTypes.includes(type)));
+  const own = type ? TYPE_SECTIONS[type] : 'Service';
+  return (usable.find((r) => r.section === own) ?? usable.find((r) => r.section === 'Unit') ?? usable[0])?.section;
+}
+
+function lastEntry(document: UnitDocument, section: string, directive: string): Entry | undefined {
+  let found: Entry | undefined;
+  for (const s of document.tree.sections) {
+    if (s.malformed || s.name !== section) continue;
+    for (const e of s.entries) if (e.key === directive) found = e;
+  }
+  return found;
+}
+
+/**
+ * A fix writing these settings into the document: a single-valued setting the file already
+ * assigns gets its value changed (a second line would only duplicate it), anything else is
+ * added after the last setting of its section. Undefined when a setting has no section in
+ * this unit type.
+ */
+export function settingsFix(document: UnitDocument, type: UnitType | undefined, lines: readonly NewLine[], isPreferred = false): Fix | undefined {
+  const edits: TextEdit[] = [];
+  const inserts = new Map<string, string[]>();
+  const words: string[] = [];
+  for (const line of lines) {
+    const section = sectionFor(line.directive, type);
+    if (!section) return undefined;
+    const existing = isListSetting(line.directive) ? undefined : lastEntry(document, section, line.directive);
+    if (existing) {
+      if (existing.value === line.value) continue;
+      edits.push(replaceValueEdit(existing, line.value));
+      words.push(`change ${line.directive}= to ${line.value}`);
+    } else {
+      const list = inserts.get(section) ?? [];
+      list.push(`${line.directive}=${line.value}`);
+      inserts.set(section, list);
+      words.push(`add ${line.directive}=${line.value}`);
+    }
+  }
+  for (const [section, newLines] of inserts) edits.push(insertLinesEdit(document, section, newLines));
+  if (edits.length === 0) return undefined;
+  const title = words.join(' and ');
+  return { title: title.charAt(0).toUpperCase() + title.slice(1), edits, ...(isPreferred ? { isPreferred } : {}) };
+}

@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+
+const repoRoot = path.resolve(__dirname, '../../..');
+const bin = path.join(repoRoot, 'bin/unitguard.js');
+
+function cli(args: string[], cwd: string, input = ''): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [bin, 'check', ...args], { cwd, input, encoding: 'utf8', timeout: 60_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const UNIT = '[Unit]\nDescription=app\n\n[Service]\nExecStart=/usr/bin/app\nSystemCallFilter=@system-service\nMemoryLimit=1G\n';
+
+describe('unitguard check --fix', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'unitguard-fix-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (name: string, text: string): string => {
+    const file = path.join(dir, name);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it('--fix --dry-run prints a unified diff and leaves the file alone', () => {
+    const file = write('dry/app.service', UNIT);
+    const result = cli(['--fix', '--dry-run', 'dry/app.service'], dir);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(readFileSync(file, 'utf8'), UNIT);
+    assert.match(result.stdout, /^--- a\/dry\/app\.service\n\+\+\+ b\/dry\/app\.service\n@@ /);
+    assert.match(result.stdout, /^-MemoryLimit=1G$/m);
+    assert.match(result.stdout, /^\+MemoryMax=1G$/m);
+    assert.match(result.stdout, /^\+SystemCallArchitectures=native$/m);
+    assert.doesNotMatch(result.stdout, /\[(recommends|deprecated-directive)\]/, 'no report with --dry-run');
+  });
+
+  it('--fix writes the safe fixes and reports what is left', () => {
+    const file = write('fix/app.service', UNIT);
+    const result = cli(['--fix', '--format', 'json', 'fix/app.service'], dir);
+    assert.equal(result.status, 0, result.stderr);
+    const fixed = readFileSync(file, 'utf8');
+    assert.equal(fixed, '[Unit]\nDescription=app\n\n[Service]\nExecStart=/usr/bin/app\nSystemCallFilter=@system-service\nMemoryMax=1G\nSystemCallArchitectures=native\n');
+    assert.match(result.stderr, /fixed 'fix\/app\.service'/);
+    const report = JSON.parse(result.stdout) as { files: Array<{ diagnostics: Array<{ code: string }> }> };
+    const codes = report.files[0].diagnostics.map((d) => d.code);
+    assert.ok(!codes.includes('deprecated-directive'));
+    assert.ok(codes.includes('recommends'), 'the advice without a safe fix stays (SystemCallErrorNumber=EPERM, MemoryHigh=)');
+    // A second run has nothing left to fix.
+    assert.equal(cli(['--fix', 'fix/app.service'], dir).stderr, '');
+    assert.equal(readFileSync(file, 'utf8'), fixed);
+  });
+
+  it('refuses --dry-run alone and --fix on standard input', () => {
+    assert.equal(cli(['--dry-run', 'x.service'], dir).status, 2);
+    assert.equal(cli(['--fix', '-'], dir, UNIT).status, 2);
+    const piped = cli(['--fix', '--dry-run', '--stdin-filename', 'app.service', '-'], dir, UNIT);
+    assert.equal(piped.status, 0, piped.stderr);
+    assert.match(piped.stdout, /^\+SystemCallArchitectures=native$/m);
+  });
+
+  it('reads .unitguardrc above the file; --systemd-version wins over it', () => {
+    write('rc/.unitguardrc', 'systemd-version = 252\n[rules]\nrecommends = off\nimplies = off\n');
+    write('rc/app.service', '[Service]\nExecStart=/usr/bin/app\nPrivateTmp=disconnected\nSystemCallFilter=@system-service\n');
+    const withRc = cli(['rc/app.service'], dir);
+    assert.match(withRc.stdout, /\[newer-than-target\]/);
+    assert.doesNotMatch(withRc.stdout, /\[recommends\]/);
+    const overridden = cli(['--systemd-version', '262', 'rc/app.service'], dir);
+    assert.doesNotMatch(overridden.stdout, /\[newer-than-target\]/);
+    assert.doesNotMatch(overridden.stdout, /\[recommends\]/);
+  });
+
+  it('checks a unit together with its drop-ins, and a drop-in with its unit', () => {
+    write('dropins/app.service', '[Service]\nExecStart=/usr/bin/app\nSystemCallFilter=@system-service\n');
+    write('dropins/app.service.d/10-arch.conf', '[Service]\nSystemCallArchitectures=native\n');
+    write('dropins/app.service.d/20-tmp.conf', '[Service]\nProtectSystem=strict\n');
+    const unit = cli(['--format', 'json', 'dropins/app.service'], dir);
+    const unitCodes = (JSON.parse(unit.stdout) as { files: Array<{ diagnostics: Array<{ message: string }> }> }).files[0].diagnostics.map((d) => d.message);
+    assert.ok(!unitCodes.some((m) => m.includes('SystemCallArchitectures=native')), 'the drop-in sets it');
+    const dropIn = cli(['--format', 'json', 'dropins/app.service.d/20-tmp.conf'], dir);
+    const messages = (JSON.parse(dropIn.stdout) as { files: Array<{ diagnostics: Array<{ message: string }> }> }).files[0].diagnostics.map((d) => d.message);
+    assert.ok(!messages.some((m) => m.includes('requires one of')), `the unit's allow-list blocks @mount: ${messages.join(' | ')}`);
+  });
+});

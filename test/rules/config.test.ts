@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  applyRuleOverrides,
+  combineRcConfigs,
+  createUnitDocument,
+  diagnose,
+  isConfigurableId,
+  mergeRuleOverrides,
+  parseRuleLevel,
+  readRcConfig,
+  readRuleOverrides,
+  type Diagnostic,
+} from '../../server/src/core';
+
+const UNIT = 'file:///etc/systemd/system/app.service';
+const TEXT = '[Service]\nExecStart=/usr/bin/app\nSystemCallFilter=@system-service\nFrobnicate=1\n';
+
+const codes = (list: readonly Diagnostic[]): string[] => list.map((d) => `${d.severity} ${d.pairing ?? d.code}`);
+
+describe('rule overrides', () => {
+  const levels: [unknown, string | undefined][] = [
+    ['error', 'error'],
+    ['Warning', 'warning'],
+    ['warn', 'warning'],
+    ['info', 'information'],
+    ['information', 'information'],
+    ['hint', 'hint'],
+    ['off', 'off'],
+    ['none', 'off'],
+    [false, 'off'],
+    ['loud', undefined],
+    [3, undefined],
+    [null, undefined],
+  ];
+  for (const [input, expected] of levels) {
+    it(`reads ${JSON.stringify(input)} as ${expected ?? 'nothing'}`, () => assert.equal(parseRuleLevel(input), expected));
+  }
+
+  it('keeps good entries, reports bad levels and unknown ids', () => {
+    const { overrides, problems } = readRuleOverrides({ recommends: 'off', 'unknown-directive': 'warn', bogus: 'error', implies: 'loud' }, isConfigurableId);
+    assert.deepEqual(overrides, { recommends: 'off', 'unknown-directive': 'warning', bogus: 'error' });
+    assert.equal(problems.length, 2);
+    assert.match(problems.join('\n'), /bogus/);
+    assert.match(problems.join('\n'), /implies/);
+    assert.deepEqual(readRuleOverrides(['x']).problems.length, 1);
+    assert.deepEqual(readRuleOverrides(undefined), { overrides: {}, problems: [] });
+  });
+
+  it('re-grades and drops diagnostics; a pair id wins over its relation', () => {
+    const plain = diagnose(createUnitDocument(UNIT, TEXT));
+    assert.ok(codes(plain).includes('information syscallarch-systemcallfilter'));
+    assert.ok(codes(plain).includes('information scf-errno-eperm'));
+    assert.ok(codes(plain).includes('error unknown-directive'));
+
+    const tuned = diagnose(createUnitDocument(UNIT, TEXT), { systemdVersion: 262, rules: { recommends: 'off', 'syscallarch-systemcallfilter': 'warning', 'unknown-directive': 'hint' } });
+    assert.ok(codes(tuned).includes('warning syscallarch-systemcallfilter'));
+    assert.ok(!codes(tuned).some((c) => c.endsWith('scf-errno-eperm')));
+    assert.ok(codes(tuned).includes('hint unknown-directive'));
+    assert.deepEqual(applyRuleOverrides(plain, {}), plain);
+  });
+
+  it('merges layers, later ones winning', () => {
+    assert.deepEqual(mergeRuleOverrides({ a: 'off', b: 'hint' }, undefined, { b: 'error' }), { a: 'off', b: 'error' });
+  });
+});
+
+describe('.unitguardrc contents', () => {
+  it('reads the version, the rules and root', () => {
+    const config = readRcConfig({ 'systemd-version': '252', root: 'true', rules: { implies: 'off' } }, isConfigurableId);
+    assert.deepEqual(config, { systemdVersion: 252, rules: { implies: 'off' }, root: true, problems: [] });
+  });
+
+  it('reports what it cannot use', () => {
+    const config = readRcConfig({ 'systemd-version': 'latest', colour: 'blue', rules: { implies: 'loud' } }, isConfigurableId);
+    assert.equal(config.systemdVersion, undefined);
+    assert.equal(config.problems.length, 3);
+    assert.equal(readRcConfig('text').problems.length, 1);
+  });
+
+  it('lets a nearer file win and stops at a root file', () => {
+    const near = readRcConfig({ rules: { implies: 'off' } });
+    const middle = readRcConfig({ 'systemd-version': '255', root: 'yes', rules: { implies: 'hint', recommends: 'off' } });
+    const far = readRcConfig({ 'systemd-version': '240', rules: { 'unknown-section': 'off' } });
+    const combined = combineRcConfigs([near, middle, far]);
+    assert.equal(combined.systemdVersion, 255);
+    assert.deepEqual(combined.rules, { implies: 'off', recommends: 'off' });
+  });
+});

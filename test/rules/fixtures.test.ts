@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyEdits, createUnitDocument, diagnose } from '../../server/src/core';
+import { caseSettings, listCases, normalize, runCase, updateCase } from './fixtureSupport';
+
+/**
+ * Every rule fixture: the diagnostics of the checked file are exactly those listed (code,
+ * pair, severity, range, message, related lines), each fix gives the listed text, and after a
+ * fix its diagnostic is gone.
+ */
+const update = process.env.UNITGUARD_UPDATE_FIXTURES === '1';
+
+describe('rule fixtures', () => {
+  const cases = listCases();
+  it('has fixtures', () => assert.ok(cases.length > 0));
+  for (const c of cases) {
+    it(c.name, () => {
+      const { document, diagnostics } = runCase(c);
+      const actual = diagnostics.map((d) => normalize(d, document.tree.text));
+      if (update) updateCase(c, actual);
+      else assert.deepEqual(actual, c.spec.diagnostics);
+
+      for (const d of diagnostics) {
+        for (const fix of d.fixes ?? []) {
+          const after = applyEdits(document.tree.text, fix.edits);
+          const { companions } = runCase(c);
+          const unit = companions.find((x) => !x.file.isDropIn);
+          const again = diagnose(createUnitDocument(document.uri, after), caseSettings(c), { ...(unit ? { unit } : {}), dropIns: companions.filter((x) => x.file.isDropIn) });
+          const same = again.filter((x) => x.code === d.code && x.pairing === d.pairing && x.message === d.message);
+          assert.deepEqual(same.map((x) => x.message), [], `${c.name}: "${fix.title}" leaves its diagnostic`);
+        }
+      }
+    });
+  }
+});

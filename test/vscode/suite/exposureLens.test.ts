@@ -1,0 +1,83 @@
+/**
+ * The exposure lens through the language client: VS Code's code lens providers give the lens the
+ * core computes on the `[Service]` header of a copy of examples/nftables.service; an edit and a
+ * drop-in opened next to it change it; its command opens the report as a markdown document.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { createUnitDocument, DEFAULT_SETTINGS, type UnitFiles } from '../../../server/src/core';
+import { securityLens } from '../../../server/src/core/features/securityLens';
+import { activeExtension, openInEditor, waitFor, workspaceFile } from './helpers';
+
+const folder = 'exposure-lens';
+const unitName = 'lens-nftables.service';
+
+/** The lens title the core gives for the document's current text. */
+function coreTitle(document: vscode.TextDocument, files: UnitFiles = {}): string | undefined {
+  return securityLens(createUnitDocument(document.uri.toString(), document.getText(), document.version), files, DEFAULT_SETTINGS)?.title;
+}
+
+async function lensesOf(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
+  return (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+}
+
+/** Waits until the document's only lens has the title `title`, and returns it. */
+async function lensTitled(uri: vscode.Uri, title: string): Promise<vscode.CodeLens> {
+  let last = '';
+  return waitFor(`the lens "${title}" (last: "${last}")`, async () => {
+    const lenses = await lensesOf(uri);
+    last = lenses.map((l) => l.command?.title ?? '').join(' | ');
+    return lenses.length === 1 && lenses[0]?.command?.title === title ? lenses[0] : undefined;
+  });
+}
+
+suite('exposure lens', () => {
+  let unit: vscode.TextDocument;
+
+  suiteSetup(async () => {
+    await openInEditor('nftables.service');
+    await activeExtension();
+    const content = await vscode.workspace.fs.readFile(workspaceFile('nftables.service'));
+    await vscode.workspace.fs.writeFile(workspaceFile(`${folder}/${unitName}`), content);
+    unit = await openInEditor(`${folder}/${unitName}`);
+  });
+
+  test('the lens sits on [Service] and shows the score the core gives', async () => {
+    const title = coreTitle(unit);
+    assert.ok(title && title.startsWith('Exposure '), `core title: ${title}`);
+    const lens = await lensTitled(unit.uri, title);
+    assert.equal(lens.range.start.line, unit.getText().split(/\r?\n/).indexOf('[Service]'));
+    assert.equal(lens.command?.command, 'unitguard.showSecurityReport');
+    assert.deepEqual(lens.command?.arguments, [unit.uri.toString()]);
+  });
+
+  test('an edit that adds hardening changes the lens as the user types', async () => {
+    const line = unit.getText().split(/\r?\n/).indexOf('[Service]') + 1;
+    const before = coreTitle(unit);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(unit.uri, new vscode.Position(line, 0), 'IPAddressDeny=any\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const after = coreTitle(unit);
+    assert.ok(after && after !== before, `the edit did not change the core's title (${before})`);
+    await lensTitled(unit.uri, after);
+  });
+
+  test('a drop-in opened next to the unit is merged into its score', async () => {
+    const dropInText = '[Service]\nPrivateNetwork=yes\n';
+    await vscode.workspace.fs.writeFile(workspaceFile(`${folder}/${unitName}.d/50-network.conf`), new TextEncoder().encode(dropInText));
+    const dropIn = await openInEditor(`${folder}/${unitName}.d/50-network.conf`);
+    const files = { dropIns: [createUnitDocument(dropIn.uri.toString(), dropIn.getText(), dropIn.version)] };
+    const merged = coreTitle(unit, files);
+    assert.ok(merged && merged !== coreTitle(unit), 'the drop-in does not change the score');
+    await lensTitled(unit.uri, merged);
+    await lensTitled(dropIn.uri, merged);
+  });
+
+  test('the lens command opens the report as markdown', async () => {
+    await vscode.commands.executeCommand('unitguard.showSecurityReport', unit.uri.toString());
+    const report = await waitFor('the report document', () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'unitguard-report' && d.uri.query === unit.uri.toString()));
+    assert.equal(report.languageId, 'markdown');
+    assert.match(report.getText(), new RegExp(`^# Exposure of ${unitName.replace(/\./g, '\\.')}: \\d+\\.\\d [A-Z]+ `, 'm'));
+    assert.ok(report.getText().includes(`${unit.uri.toString()}#L`), 'the report links no line of the unit');
+  });
+});
