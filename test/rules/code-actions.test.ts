@@ -84,10 +84,30 @@ describe('code actions over LSP', () => {
     assert.ok(Array.isArray(await client.request('textDocument/codeAction', { textDocument: { uri: URI }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } })));
   });
 
+  it('checks an open drop-in together with its open unit, and republishes it when the unit changes', async () => {
+    const dropIn = 'file:///srv/units/app.service.d/10-hardening.conf';
+    client.notify('textDocument/didOpen', { textDocument: { uri: dropIn, languageId: 'systemd-unit', version: 1, text: '[Service]\nProtectSystem=strict\n' } });
+    const first = await client.waitForNotification<{ uri: string; diagnostics: Array<{ code: string; message: string }> }>('textDocument/publishDiagnostics', (p) => p.uri === dropIn);
+    assert.ok(!first.diagnostics.some((d) => d.code === 'requires-one-of'), "the unit's @system-service allow-list blocks @mount");
+    // The unit loses its filter: the drop-in's ProtectSystem= can now be undone.
+    client.notify('textDocument/didChange', {
+      textDocument: { uri: URI, version: 2 },
+      contentChanges: [{ text: TEXT.replace('SystemCallFilter=@system-service\n', '') }],
+    });
+    const again = await client.waitForNotification<{ uri: string; diagnostics: Array<{ code: string; message: string }> }>('textDocument/publishDiagnostics', (p) => p.uri === dropIn);
+    assert.ok(again.diagnostics.some((d) => d.code === 'requires-one-of' && d.message.startsWith('ProtectSystem=strict')), JSON.stringify(again.diagnostics.map((d) => d.code)));
+    client.notify('textDocument/didChange', { textDocument: { uri: URI, version: 3 }, contentChanges: [{ text: TEXT }] });
+    await client.waitForNotification<{ uri: string }>('textDocument/publishDiagnostics', (p) => p.uri === dropIn);
+  });
+
   it('follows unitguard.rules: a switched-off rule loses its diagnostics and fixes', async () => {
     client.notify('workspace/didChangeConfiguration', { settings: { unitguard: { rules: { recommends: 'off' } } } });
-    const published = await client.waitForNotification<{ uri: string; diagnostics: LspDiagnostic[] }>('textDocument/publishDiagnostics', (p) => p.uri === URI);
-    assert.ok(!published.diagnostics.some((d) => d.code === 'recommends'));
+    // Every open document is published again, without the switched-off rule.
+    const published = await client.waitForNotification<{ uri: string; diagnostics: LspDiagnostic[] }>(
+      'textDocument/publishDiagnostics',
+      (p) => p.uri === URI && !p.diagnostics.some((d) => d.code === 'recommends'),
+    );
+    assert.ok(published.diagnostics.some((d) => d.code === 'deprecated-directive'), 'the other rules still report');
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri: URI },
       range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } },

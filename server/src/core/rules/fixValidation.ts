@@ -8,7 +8,7 @@ import type { Diagnostic, Fix } from '../types';
 
 const ROUNDS = 3;
 /** Fixes tried per document: real unit files have a few dozen at most. */
-const MAX_TRIED = 200;
+const MAX_TRIED = 100;
 
 /**
  * Fixes of hardening pairs must not open a new hole, so they are checked against every problem

@@ -64,11 +64,11 @@ function takenAtTarget(settings: Readonly<Settings>): LineFilter {
 }
 
 /**
- * Fixes are tried only on documents of a usual size; on bigger ones (thousands of lines) trying
+ * Fixes are tried only on documents of a usual size; on bigger ones (a thousand lines and more) trying
  * each would cost too much, so their fixes of hardening pairs, which may need trying, are not
  * offered.
  */
-const MAX_TRIED_LINES = 2000;
+const MAX_TRIED_LINES = 1000;
 
 function isSmall(document: UnitDocument): boolean {
   return document.tree.lines.lines.length <= MAX_TRIED_LINES;

@@ -48,10 +48,12 @@ export function suggestions(word: string, candidates: Iterable<string>, limit = 
   if (word.length > MAX_WORD) return [];
   const found: Suggestion[] = [];
   const lower = word.toLowerCase();
+  const allowed = allowance(word);
   for (const candidate of new Set(candidates)) {
     if (candidate === word) continue;
-    let distance = editDistance(word, candidate);
-    if (distance > allowance(word)) {
+    // The distance is at least the difference in length: skip the work when that is too much.
+    let distance = Math.abs(candidate.length - word.length) > allowed ? Infinity : editDistance(word, candidate);
+    if (distance > allowed) {
       const c = candidate.toLowerCase();
       const stem = lower.replace(/^[@~]/, '');
       const partOf = stem.length >= 4 && (c.endsWith(`-${stem}`) || c.startsWith(`${stem}-`) || c.includes(`-${stem}-`));

@@ -18,7 +18,7 @@ import {
 } from '../../kb';
 import { bestSuggestion, suggestions } from '../similarity';
 import { isBytes, isOctalMode, isPercent, isTimespan, parseBoolean, parseInteger } from './scalars';
-import { ABSOLUTE_PATH_SETTINGS, KNOWN_MISTAKES, PATH_PREFIXES, isSignal } from './tables';
+import { ABSOLUTE_PATH_SETTINGS, KNOWN_MISTAKES, PATH_PREFIXES, isErrno, isSignal } from './tables';
 import { splitWords, type Word } from './words';
 
 export interface ValueProblem {
@@ -124,7 +124,7 @@ function checkForm(row: DirectiveRow, form: ValueForm, value: string): FormResul
     case 'signal':
       return isSignal(trimmed) ? [] : whole(value, `"${trimmed}" is not a signal name or number (SIGTERM, SIGKILL, HUP, RTMIN+3, ...).`);
     case 'errno':
-      return /^(E[A-Z0-9]+|[0-9]+|kill|log)$/.test(trimmed) ? [] : whole(value, `"${trimmed}" is not an errno name such as EPERM, a number, "kill" or "log".`);
+      return isErrno(trimmed) ? [] : whole(value, `"${trimmed}" is not an errno name such as EPERM, a number, "kill" or "log".`);
     case 'enum':
       return checkEnum(row, value);
     case 'architecture':
@@ -234,6 +234,7 @@ function checkEnumList(row: DirectiveRow, value: string, info: EnumInfo | undefi
   if ((info.acceptsBoolean || info.booleanTrue) && parseBoolean(trimmed) !== undefined) return [];
   const problems: ValueProblem[] = [];
   for (const word of itemsAfterTilde(value, info.tilde !== undefined)) {
+    if (problems.length >= MAX_PROBLEMS) break;
     if (!accepts(info, word.text)) problems.push(enumProblem(row.name, info, word.text, word.start, word.end));
   }
   return problems;
@@ -256,6 +257,7 @@ function itemsAfterTilde(value: string, tildeAllowed: boolean): Word[] {
 function checkCapabilities(value: string): FormResult {
   const problems: ValueProblem[] = [];
   for (const word of itemsAfterTilde(value, true)) {
+    if (problems.length >= MAX_PROBLEMS) break;
     const lower = word.text.toLowerCase();
     if (capabilityNames.has(lower) || /^[0-9]+$/.test(word.text) || lower === 'all') continue;
     const candidates = capabilities.map((c) => c.name);
@@ -275,6 +277,7 @@ function checkCapabilities(value: string): FormResult {
 function checkSyscalls(name: string, value: string): FormResult {
   const problems: ValueProblem[] = [];
   for (const word of itemsAfterTilde(value, true)) {
+    if (problems.length >= MAX_PROBLEMS) break;
     const colon = name === 'SystemCallFilter' ? word.text.indexOf(':') : -1;
     const call = colon >= 0 ? word.text.slice(0, colon) : word.text;
     const start = word.start;
@@ -327,6 +330,7 @@ function checkAddressFamilies(value: string): FormResult {
   if (addressFamilyKeywords.includes(trimmed)) return [];
   const problems: ValueProblem[] = [];
   for (const word of itemsAfterTilde(value, true)) {
+    if (problems.length >= MAX_PROBLEMS) break;
     if (familyNames.has(word.text)) continue;
     const found = suggestions(word.text, familyNames);
     const best = bestSuggestion(found);
@@ -344,6 +348,7 @@ function checkAddressFamilies(value: string): FormResult {
 function checkNamespaces(value: string): FormResult {
   const problems: ValueProblem[] = [];
   for (const word of itemsAfterTilde(value, true)) {
+    if (problems.length >= MAX_PROBLEMS) break;
     if (namespaceNames.has(word.text)) continue;
     const found = suggestions(word.text, namespaceNames);
     const best = bestSuggestion(found);
@@ -373,6 +378,7 @@ function checkPaths(name: string, form: ValueForm, value: string): FormResult {
   const words = form.list ? splitWords(value) : [{ text: value.trim(), start: value.length - value.trimStart().length, end: value.trimEnd().length }];
   const problems: ValueProblem[] = [];
   for (const word of words) {
+    if (problems.length >= MAX_PROBLEMS) break;
     let path = word.text;
     let skipped = 0;
     while (path.length > 0 && prefixes.includes(path[0]) && path[0] !== '~') {
@@ -400,6 +406,7 @@ function checkPaths(name: string, form: ValueForm, value: string): FormResult {
 function checkRelativePaths(name: string, value: string): FormResult {
   const problems: ValueProblem[] = [];
   for (const word of splitWords(value)) {
+    if (problems.length >= MAX_PROBLEMS) break;
     const path = word.text.split(':')[0];
     if (path.startsWith('/')) {
       problems.push({
@@ -451,6 +458,7 @@ function checkUnits(form: ValueForm, value: string): FormResult {
   const problems: ValueProblem[] = [];
   const words = form.list ? splitWords(value) : [{ text: value.trim(), start: value.length - value.trimStart().length, end: value.trimEnd().length }];
   for (const word of words) {
+    if (problems.length >= MAX_PROBLEMS) break;
     const unit = word.text;
     if (unit.includes('%') || unit.includes('$')) continue;
     if (UNIT_SUFFIX.test(unit) && !unit.includes('/')) {

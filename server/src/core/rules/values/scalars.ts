@@ -1,36 +1,21 @@
 /** Readers for the scalar value forms, accepting what systemd's own parsers accept. */
 
-const TRUE_WORDS = new Set(['1', 'yes', 'y', 'true', 't', 'on']);
-const FALSE_WORDS = new Set(['0', 'no', 'n', 'false', 'f', 'off']);
+import { booleanValue, sizeSuffixes, timeUnits } from '../../kb';
 
 /** systemd's boolean spellings (case-insensitive); undefined when the text is none of them. */
 export function parseBoolean(text: string): boolean | undefined {
-  const lower = text.trim().toLowerCase();
-  if (TRUE_WORDS.has(lower)) return true;
-  if (FALSE_WORDS.has(lower)) return false;
-  return undefined;
+  return booleanValue(text.trim());
 }
 
-const TIME_UNITS = [
-  'usec', 'us', 'µs', 'μs',
-  'msec', 'ms',
-  'seconds', 'second', 'sec', 's',
-  'minutes', 'minute', 'min', 'm',
-  'hours', 'hour', 'hr', 'h',
-  'days', 'day', 'd',
-  'weeks', 'week', 'w',
-  'months', 'month', 'M',
-  'years', 'year', 'y',
-];
-const NSEC_UNITS = ['nsec', 'ns', ...TIME_UNITS];
 const NUMBER = '(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)';
 
-function timeSpanPattern(units: readonly string[]): RegExp {
-  const unit = `(?:${[...units].sort((a, b) => b.length - a.length).join('|')})`;
+function timeSpanPattern(nsec: boolean): RegExp {
+  const spellings = timeUnits.filter((u) => nsec || !u.nsecOnly).flatMap((u) => u.spellings);
+  const unit = `(?:${[...spellings].sort((a, b) => b.length - a.length).join('|')})`;
   return new RegExp(`^\\s*(?:${NUMBER}\\s*${unit}?\\s*)+$`);
 }
-const TIMESPAN = timeSpanPattern(TIME_UNITS);
-const TIMESPAN_NSEC = timeSpanPattern(NSEC_UNITS);
+const TIMESPAN = timeSpanPattern(false);
+const TIMESPAN_NSEC = timeSpanPattern(true);
 
 /** A time span: `90`, `5min 30s`, `1.5h`, `infinity`. */
 export function isTimespan(text: string, nsec = false): boolean {
@@ -44,19 +29,19 @@ export function timespanSeconds(text: string): number | undefined {
   const trimmed = text.trim();
   if (trimmed === 'infinity') return Infinity;
   if (!isTimespan(trimmed)) return undefined;
-  const factor: Record<string, number> = { us: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600, d: 86400, w: 604800, M: 2629800, y: 31557600 };
   let total = 0;
-  for (const match of trimmed.matchAll(/([0-9.]+)\s*([a-zA-Zµμ]*)/g)) {
-    const unit = match[2] || 's';
-    const key = /^(usec|us|µs|μs)$/.test(unit) ? 'us' : /^(msec|ms)$/.test(unit) ? 'ms' : /^(seconds?|sec|s)$/.test(unit) ? 's' : /^(minutes?|min|m)$/.test(unit) ? 'm' : /^(hours?|hr|h)$/.test(unit) ? 'h' : /^(days?|d)$/.test(unit) ? 'd' : /^(weeks?|w)$/.test(unit) ? 'w' : /^(months?|M)$/.test(unit) ? 'M' : 'y';
-    total += Number(match[1]) * factor[key];
+  for (const match of trimmed.matchAll(/([0-9.]+)\s*([^\s0-9.]*)/g)) {
+    const unit = timeUnits.find((u) => u.spellings.includes(match[2] || 's'));
+    total += (Number(match[1]) * (unit?.usec ?? 1_000_000)) / 1_000_000;
   }
   return total;
 }
 
+const SIZE = new RegExp(`^\\s*(?:${NUMBER}\\s*(?:(?:${sizeSuffixes.map((x) => x.suffix).join('|')})(?:i?B)?|B)?\\s*)+$`, 'i');
+
 /** A size in bytes with an optional 1024-based suffix: `512`, `64K`, `1.5G`, `1G 512M`. */
 export function isBytes(text: string): boolean {
-  return /^\s*(?:(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\s*(?:[KMGTPE](?:i?B)?|B)?\s*)+$/.test(text);
+  return SIZE.test(text);
 }
 
 /** A percentage, per mille or per ten thousand: `50%`, `12.5%`, `5‰`, `3‱`. */

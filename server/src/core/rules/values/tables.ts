@@ -1,22 +1,21 @@
 /**
- * Small tables the value checks need that are not facts about unit-file settings themselves:
- * signal names, which path prefixes a setting's parser strips, and values people are known to
- * write by mistake.
+ * What the value checks need beyond the knowledge base: which path prefixes a setting's parser
+ * strips, and values people are known to write by mistake.
  */
+import { errno, signal } from '../../kb';
 
-/** Linux signal names as systemd reads them (with or without `SIG`), plus the real-time range. */
-export const SIGNAL_NAMES: readonly string[] = [
-  'HUP', 'INT', 'QUIT', 'ILL', 'TRAP', 'ABRT', 'IOT', 'BUS', 'FPE', 'KILL', 'USR1', 'SEGV', 'USR2', 'PIPE', 'ALRM',
-  'TERM', 'STKFLT', 'CHLD', 'CLD', 'CONT', 'STOP', 'TSTP', 'TTIN', 'TTOU', 'URG', 'XCPU', 'XFSZ', 'VTALRM', 'PROF',
-  'WINCH', 'IO', 'POLL', 'PWR', 'SYS',
-];
-
+/** A signal as systemd reads it: a name with or without `SIG`, a number, or a real-time offset. */
 export function isSignal(text: string): boolean {
+  if (signal(text)) return true;
   const name = text.startsWith('SIG') ? text.slice(3) : text;
-  if (SIGNAL_NAMES.includes(name)) return true;
   if (/^RTMIN(\+[0-9]+)?$/.test(name) || /^RTMAX(-[0-9]+)?$/.test(name)) return true;
   if (/^[0-9]+$/.test(text)) return Number(text) >= 1 && Number(text) <= 64;
   return false;
+}
+
+/** An errno as SystemCallErrorNumber= reads it: a name, a number, or the actions `kill` and `log`. */
+export function isErrno(text: string): boolean {
+  return errno(text) !== undefined || /^[0-9]+$/.test(text) || text === 'kill' || text === 'log';
 }
 
 /**
