@@ -220,14 +220,17 @@ describe('UnitGuard in VS Code (code-server)', { timeout: 240_000 }, () => {
 
   test('the light bulb on SystemCallFilter= offers to add SystemCallArchitectures=native, and choosing it adds the line', async () => {
     const { workbench } = session;
-    const title = 'Add SystemCallArchitectures=native';
+    const wanted = 'Add SystemCallArchitectures=native';
     const original = syscallFilter.split('\n');
     const filterLine = original.findIndex((line) => line.startsWith('SystemCallFilter='));
     assert.ok(filterLine >= 0 && !syscallFilter.includes('SystemCallArchitectures'));
     // What the file must read afterwards: the core's own fix, applied to the text.
-    const pair = diagnose(createUnitDocument('file:///syscall-filter.service', syscallFilter), DEFAULT_SETTINGS).find((d) => d.fixes?.some((fix) => fix.title === title));
-    const fix = pair?.fixes?.find((candidate) => candidate.title === title);
-    assert.ok(pair && fix, `the core offers no "${title}" for the fixture`);
+    const pair = diagnose(createUnitDocument('file:///syscall-filter.service', syscallFilter), DEFAULT_SETTINGS).find((d) => d.fixes?.some((fix) => fix.title.startsWith(wanted)));
+    const fix = pair?.fixes?.find((candidate) => candidate.title.startsWith(wanted));
+    assert.ok(pair && fix, `the core offers no "${wanted}" for the fixture`);
+    // The title says how much the fix lowers the exposure score: "Add ... (−0.2)".
+    const title = fix.title;
+    assert.match(title, / \(−[0-9]+\.[0-9]\)$/);
     const expected = applyEdits(syscallFilter, fix.edits);
 
     await workbench.openFile('syscall-filter.service');

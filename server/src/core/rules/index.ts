@@ -1,4 +1,5 @@
 /** Runs every rule on a document, with the unit and drop-ins it belongs to. */
+import { annotateExposureDeltas } from '../features/fixes/exposureDelta';
 import { managerOf } from '../model/manager';
 import { directiveRow, valueSince } from '../kb';
 import { UnitModel, type LineFilter } from '../model/unitModel';
@@ -105,5 +106,6 @@ export function runRules(document: UnitDocument, settings: Readonly<Settings>, f
     });
   }
   if (nesting === 0 && !isSmall(document)) dropHardeningFixes(found);
+  if (nesting === 0) annotateExposureDeltas(document, files, settings, found);
   return found;
 }

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createUnitDocument, diagnose, DEFAULT_SETTINGS } from '../../server/src/core';
+import { titleWithDelta } from '../../server/src/core/features/fixes/exposureDelta';
+import { applyEdits } from '../../server/src/core/features/fixes/apply';
+import { securityModel } from '../../server/src/core/features/securityLens';
+import { assess } from '../../server/src/core/security';
+
+const UNIT = ['[Service]', 'ExecStart=/usr/bin/report-gen', 'SystemCallFilter=@system-service', 'ProtectSystem=strict', ''].join('\n');
+
+function exposure(text: string): number {
+  const model = securityModel(createUnitDocument('file:///x/report.service', text));
+  assert.ok(model);
+  const result = assess(model, { systemdVersion: DEFAULT_SETTINGS.systemdVersion });
+  assert.ok(result.ok);
+  return result.exposure;
+}
+
+describe('hardening fix titles carry the change of the exposure score', () => {
+  it('formats the change', () => {
+    assert.equal(titleWithDelta('Add X=y', 96, 92), 'Add X=y (−0.4)');
+    assert.equal(titleWithDelta('Add X=y', 40, 52), 'Add X=y (+1.2)');
+    assert.equal(titleWithDelta('Add X=y', 40, 40), 'Add X=y');
+  });
+
+  it('each hardening fix title states what assess() says about the fixed text', () => {
+    const before = exposure(UNIT);
+    const fixes = diagnose(createUnitDocument('file:///x/report.service', UNIT), DEFAULT_SETTINGS)
+      .filter((d) => d.pairing !== undefined)
+      .flatMap((d) => d.fixes ?? []);
+    assert.ok(fixes.length > 0, 'the unit gets hardening fixes');
+    let withDelta = 0;
+    for (const fix of fixes) {
+      const after = exposure(applyEdits(UNIT, fix.edits));
+      const base = fix.title.replace(/ \([−+][0-9]+\.[0-9]\)$/, '');
+      assert.equal(fix.title, titleWithDelta(base, before, after), fix.title);
+      if (after !== before) withDelta++;
+    }
+    assert.ok(withDelta > 0, 'some fix lowers the score');
+  });
+
+  it('non-hardening fixes keep their titles', () => {
+    const text = '[Service]\nExecStart=/bin/true\nMemoryLimit=1G\n';
+    const titles = diagnose(createUnitDocument('file:///x/m.service', text), DEFAULT_SETTINGS).flatMap((d) => (d.fixes ?? []).map((f) => f.title));
+    assert.ok(titles.includes('Change MemoryLimit= to MemoryMax='), titles.join(' | '));
+  });
+});
