@@ -283,4 +283,19 @@ describe('UnitGuard in VS Code (code-server)', { timeout: 240_000 }, () => {
     // A lens is drawn in the line's space above the text: just above the header, not a line higher.
     assert.ok(lens.y < header.box.y && header.box.y - lens.y < 2 * header.box.height, `lens at y=${lens.y}, [Service] at y=${header.box.y}`);
   });
+
+  test('the exposure report opens beside the unit', async () => {
+    const { workbench } = session;
+    await workbench.openFile('nftables.service');
+    await workbench.runCommand('UnitGuard: Show Exposure Report');
+    // The markdown preview of the report opens as its own tab.
+    const tab = await workbench.waitFor('the report preview tab', async () => {
+      const labels = await workbench.page.locator('.tabs-container .tab').evaluateAll((tabs) => tabs.map((t) => t.getAttribute('aria-label') ?? ''));
+      return labels.find((label) => /Preview/.test(label) && /nftables/.test(label));
+    });
+    assert.match(tab, /nftables/);
+    // The preview is a webview: give its frame content time to draw by polling for its iframe.
+    await workbench.waitFor('the preview webview', async () => ((await workbench.page.locator('iframe.webview').count()) > 0 ? true : undefined));
+    await workbench.screenshot('exposure report');
+  });
 });

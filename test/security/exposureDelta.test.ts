@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { createUnitDocument, diagnose, DEFAULT_SETTINGS } from '../../server/src/core';
 import { titleWithDelta } from '../../server/src/core/features/fixes/exposureDelta';
 import { applyEdits } from '../../server/src/core/features/fixes/apply';
-import { securityModel } from '../../server/src/core/features/securityLens';
+import { securityModel, securityReportMarkdown } from '../../server/src/core/features/securityLens';
 import { assess } from '../../server/src/core/security';
 
 const UNIT = ['[Service]', 'ExecStart=/usr/bin/report-gen', 'SystemCallFilter=@system-service', 'ProtectSystem=strict', ''].join('\n');
@@ -43,5 +43,21 @@ describe('hardening fix titles carry the change of the exposure score', () => {
     const text = '[Service]\nExecStart=/bin/true\nMemoryLimit=1G\n';
     const titles = diagnose(createUnitDocument('file:///x/m.service', text), DEFAULT_SETTINGS).flatMap((d) => (d.fixes ?? []).map((f) => f.title));
     assert.ok(titles.includes('Change MemoryLimit= to MemoryMax='), titles.join(' | '));
+  });
+});
+
+describe('the exposure report names the quick fix of each failing check', () => {
+  it('the SystemCallArchitectures= row names "Add SystemCallArchitectures=native"', () => {
+    const document = createUnitDocument('file:///x/report.service', UNIT);
+    const fixes = diagnose(document, DEFAULT_SETTINGS)
+      .filter((d) => d.pairing !== undefined)
+      .flatMap((d) => d.fixes ?? []);
+    const report = securityReportMarkdown(document, {}, DEFAULT_SETTINGS, fixes);
+    const row = report.split('\n').find((line) => line.includes('`SystemCallArchitectures=`'));
+    assert.ok(row, report);
+    assert.match(row, /Add SystemCallArchitectures=native \(−[0-9]\.[0-9]\) \|$/);
+    const passing = report.split('\n').find((line) => line.includes('`NoNewPrivileges=`'));
+    assert.ok(passing && !/Add /.test(passing), 'a check no fix lowers names no fix');
+    assert.equal(securityReportMarkdown(document, {}, DEFAULT_SETTINGS).includes('Add SystemCallArchitectures'), false, 'no fixes given, none named');
   });
 });

@@ -7,8 +7,9 @@ import { UnitModel } from '../model/unitModel';
 import type { UnitFiles } from '../rules';
 import { assess, formatExposure, levelOf, type AssessResult, type ExposureLevel, type TestResult } from '../security';
 import type { Settings } from '../settings';
-import type { Range } from '../types';
-import type { UnitDocument } from '../unitDocument';
+import type { Fix, Range } from '../types';
+import { createUnitDocument, type UnitDocument } from '../unitDocument';
+import { applyEdits } from './fixes/apply';
 
 /** The command a lens runs; its one argument is the document's URI. */
 export const SHOW_SECURITY_REPORT_COMMAND = 'unitguard.showSecurityReport';
@@ -135,7 +136,7 @@ function mark(test: TestResult): string {
  * The report behind the lens: the overall score, then one row per check (failing ones first, by
  * their share of the score) with what we found, the share, and links to the lines involved.
  */
-export function securityReportMarkdown(document: UnitDocument, files: UnitFiles, settings: Readonly<Settings>): string {
+export function securityReportMarkdown(document: UnitDocument, files: UnitFiles, settings: Readonly<Settings>, fixes: readonly Fix[] = []): string {
   const model = securityModel(document, files);
   if (!model) return `# Exposure\n\n${cell(fileName(document.uri))} is not a service, so it has no exposure score.\n`;
   const unitName = model.complete ? (model.unit.file.unitName ?? fileName(model.unit.uri)) : (document.file.unitName ?? fileName(document.uri));
@@ -158,11 +159,46 @@ export function securityReportMarkdown(document: UnitDocument, files: UnitFiles,
   const skipped = result.tests.filter((t) => !t.scored);
   out.push(`${failing.length} failing, ${passing.length} passing, ${skipped.length} not applicable.`, '');
   const rows = [...failing.sort((a, b) => b.exposure - a.exposure), ...passing, ...skipped];
-  out.push('| | Check | Description | Exposure | Where |', '|:-:|---|---|--:|---|');
+  const fixesFor = fixesByCheck(document, files, settings, result, fixes);
+  out.push('| | Check | Description | Exposure | Where | Quick fix |', '|:-:|---|---|--:|---|---|');
   for (const test of rows) {
     const exposure = test.scored && test.exposure > 0 ? formatExposure(test.exposure) : '';
-    out.push(`| ${mark(test)} | \`${codeCell(test.id)}\` | ${cell(test.description)} | ${exposure} | ${whereCell(test, model)} |`);
+    const fixCell = (fixesFor.get(test.id) ?? []).map((title) => cell(title)).join('<br>');
+    out.push(`| ${mark(test)} | \`${codeCell(test.id)}\` | ${cell(test.description)} | ${exposure} | ${whereCell(test, model)} | ${fixCell} |`);
   }
   out.push('', `Overall exposure level for ${cell(unitName)}: **${exposureText(result.exposure)}**`, '');
   return out.join('\n');
+}
+
+/**
+ * For each failing check, the titles of the quick fixes (offered in the editor on the lines of
+ * the hardening pairs) that lower its share of the score.
+ */
+function fixesByCheck(
+  document: UnitDocument,
+  files: UnitFiles,
+  settings: Readonly<Settings>,
+  result: Extract<AssessResult, { ok: true }>,
+  fixes: readonly Fix[],
+): Map<string, string[]> {
+  const byCheck = new Map<string, string[]>();
+  const before = new Map(result.tests.map((t) => [t.id, t.exposure]));
+  for (const fix of fixes) {
+    let text: string;
+    try {
+      text = applyEdits(document.tree.text, fix.edits);
+    } catch {
+      continue;
+    }
+    const model = securityModel(createUnitDocument(document.uri, text, document.version), files);
+    const after = model ? scoreOf(model, settings) : undefined;
+    if (!after?.ok) continue;
+    for (const test of after.tests) {
+      if (test.exposure >= (before.get(test.id) ?? 0)) continue;
+      const titles = byCheck.get(test.id) ?? [];
+      if (!titles.includes(fix.title)) titles.push(fix.title);
+      byCheck.set(test.id, titles);
+    }
+  }
+  return byCheck;
 }

@@ -1,5 +1,6 @@
 import { ErrorCodes, ResponseError, type CodeLens, type Connection } from 'vscode-languageserver';
 import { securityLens, securityReportMarkdown, SHOW_SECURITY_REPORT_COMMAND } from '../../core/features/securityLens';
+import { diagnose } from '../../core';
 import type { DocumentStore } from '../documentStore';
 import { isObject, requireDocumentUri } from '../params';
 import type { SettingsStore } from '../settings';
@@ -60,7 +61,12 @@ export function registerCodeLens(connection: Connection, store: DocumentStore, s
     const uri = reportUri(params);
     const document = store.get(uri);
     if (!document) throw new ResponseError(ErrorCodes.InvalidParams, `The document is not open: ${uri}`);
-    return { markdown: securityReportMarkdown(document, companionFiles(store, document), documentSettings(settings.get(), uri)) };
+    const files = companionFiles(store, document);
+    const unitSettings = documentSettings(settings.get(), uri);
+    const fixes = diagnose(document, unitSettings, files)
+      .filter((d) => d.pairing !== undefined)
+      .flatMap((d) => d.fixes ?? []);
+    return { markdown: securityReportMarkdown(document, files, unitSettings, fixes) };
   });
 
   store.onDidChangeContent((uri) => {
