@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { securityTests } from '../../server/src/core/kb';
 import { assess, formatExposure, levelOf, readSecurityPolicy } from '../../server/src/core/security';
-import { modelOf } from './support';
+import { caseText, modelOf, versionCases } from './support';
 
 const BARE = '[Service]\nExecStart=/bin/true\n';
 
@@ -78,18 +78,17 @@ test('a service without ExecStart=, ExecStop= or a known SuccessAction= is refus
   assert.equal(r262.ok, true);
 });
 
-test('version differences: 262 takes PrivateTmp=disconnected and infers PrivateMounts=', () => {
-  const text = BARE + 'PrivateTmp=disconnected\n';
-  const pick = (v: number, f: string) => {
-    const r = assess(modelOf('c.service', text), { systemdVersion: v });
-    assert.ok(r.ok);
-    return r.tests.find((t) => t.jsonField === f)?.badness;
-  };
-  assert.equal(pick(252, 'PrivateTmp'), 1);
-  assert.equal(pick(262, 'PrivateTmp'), 0);
-  assert.equal(pick(252, 'PrivateMounts'), 1);
-  assert.equal(pick(262, 'PrivateMounts'), 0);
-});
+for (const c of versionCases()) {
+  for (const [version, badness] of c.badness) {
+    test(`release ${version}: ${c.jsonField} ${c.name} gives badness ${badness ?? 'n/a'}`, () => {
+      const r = assess(modelOf('fixture.service', caseText(c)), { systemdVersion: version });
+      assert.ok(r.ok);
+      const row = r.tests.find((t) => t.jsonField === c.jsonField);
+      assert.ok(row, `no result for ${c.jsonField}`);
+      assert.equal(row.scored ? row.badness : undefined, badness, row.description);
+    });
+  }
+}
 
 test('bad input never throws', () => {
   const inputs = ['', '\u0000\u0001', '\ufeff[Service]\r\nUser=\u00ff\r\n', '[Service]\nSystemCallFilter=' + 'x'.repeat(1_000_000) + '\n',

@@ -46,8 +46,26 @@ export function checkCases(): CheckCase[] {
   }));
 }
 
+/** A case whose result depends on the release: the badness per version (undefined: not applicable). */
+export interface VersionCase extends Omit<CheckCase, 'badness'> {
+  badness: ReadonlyMap<number, number | undefined>;
+}
+
+export function versionCases(): VersionCase[] {
+  return readTsv(join(FIXTURES, 'versions.tsv')).map((r) => ({
+    jsonField: r.json_field as string,
+    name: r.case as string,
+    lines: (r.lines as string) === '' ? [] : (r.lines as string).split('\\n'),
+    badness: new Map(
+      Object.entries(r)
+        .filter(([k]) => /^v\d+$/.test(k))
+        .map(([k, v]) => [Number(k.slice(1)), v === '-' ? undefined : Number(v)]),
+    ),
+  }));
+}
+
 /** The unit text of a case: [Unit] settings go to [Unit], the rest under [Service]. */
-export function caseText(c: CheckCase): string {
+export function caseText(c: Pick<CheckCase, 'lines'>): string {
   const unitLines = c.lines.filter((l) => l.startsWith('DefaultDependencies='));
   const serviceLines = c.lines.filter((l) => !l.startsWith('DefaultDependencies='));
   return ['[Unit]', 'Description=fixture', ...unitLines, '', '[Service]', 'ExecStart=/bin/true', ...serviceLines, ''].join('\n');
@@ -67,40 +85,102 @@ export interface AnalyzeRow {
   exposure: string | null;
 }
 
-let available: boolean | undefined;
-
-/** Whether systemd-analyze can score offline here (prints a loud SKIPPED when not; fails under CI). */
-export function systemdAnalyzeOrSkip(): boolean {
-  if (available === undefined) {
-    const r = spawnSync('systemd-analyze', ['--version'], { encoding: 'utf8' });
-    available = r.status === 0;
-  }
-  if (!available) {
-    const message = 'SKIPPED: systemd-analyze is not installed';
-    if (process.env.CI === 'true') throw new Error(message);
-    console.log(message);
-  }
-  return available;
+/** A systemd-analyze binary: the installed one, or one unpacked from a newer Debian release. */
+export interface Analyzer {
+  /** Its major version, e.g. 262. */
+  readonly version: number;
+  /** e.g. "262.1-1 (sid)". */
+  readonly label: string;
+  readonly command: string;
+  /** Arguments that come before systemd-analyze's own (the loader's, when it runs through one). */
+  readonly prefix: readonly string[];
+  readonly env: Readonly<Record<string, string>>;
 }
 
-export function systemdVersion(): number {
-  const r = spawnSync('systemd-analyze', ['--version'], { encoding: 'utf8' });
-  return Number(/systemd (\d+)/.exec(r.stdout)?.[1] ?? 0);
+/** Runs an analyzer with an argument array (no shell). */
+export function runAnalyzer(a: Analyzer, args: readonly string[]) {
+  return spawnSync(a.command, [...a.prefix, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 60_000,
+    env: { ...process.env, SYSTEMD_UNIT_PATH: '', SYSTEMD_LOG_LEVEL: 'err', ...a.env },
+  });
+}
+
+function loudSkip(message: string): void {
+  if (process.env.CI === 'true') throw new Error(message);
+  console.log(message);
+}
+
+let installed: Analyzer | null | undefined;
+
+/** The installed systemd-analyze, or undefined (after a loud SKIPPED line; a failure under CI). */
+export function installedAnalyzer(): Analyzer | undefined {
+  if (installed === undefined) {
+    const r = spawnSync('systemd-analyze', ['--version'], { encoding: 'utf8' });
+    const version = r.status === 0 ? /systemd (\d+) \(([^)]*)\)/.exec(r.stdout) : null;
+    installed = version
+      ? { version: Number(version[1]), label: `${version[2]} (installed)`, command: 'systemd-analyze', prefix: [], env: {} }
+      : null;
+  }
+  if (!installed) loudSkip('SKIPPED: systemd-analyze is not installed');
+  return installed ?? undefined;
+}
+
+interface ReleaseEntry {
+  version: number;
+  package: string;
+  suite: string;
+  bin: string;
+  libpath: string;
+  loader: string;
+}
+
+/**
+ * The systemd-analyze binaries of newer Debian releases that `scripts/systemd-releases.sh`
+ * unpacked, read from the list it writes (env UNITGUARD_SYSTEMD_RELEASES). Without it: an empty list
+ * after a loud SKIPPED line (a failure under CI).
+ */
+export function releaseAnalyzers(): Analyzer[] {
+  const manifest = process.env.UNITGUARD_SYSTEMD_RELEASES;
+  if (!manifest || !existsSync(manifest)) {
+    loudSkip(
+      `SKIPPED: no systemd-analyze of newer releases (set UNITGUARD_SYSTEMD_RELEASES to the list that ` +
+        `scripts/systemd-releases.sh prints${manifest ? `; ${manifest} does not exist` : ''})`,
+    );
+    return [];
+  }
+  const entries = JSON.parse(readFileSync(manifest, 'utf8')) as ReleaseEntry[];
+  return entries.map((e): Analyzer => {
+    const label = `${e.package} (${e.suite})`;
+    return e.loader
+      ? {
+          version: e.version,
+          label,
+          command: e.loader,
+          prefix: ['--library-path', `${e.libpath}:/lib/x86_64-linux-gnu:/usr/lib/x86_64-linux-gnu`, e.bin],
+          env: {},
+        }
+      : { version: e.version, label, command: e.bin, prefix: [], env: { LD_LIBRARY_PATH: e.libpath } };
+  });
+}
+
+/** Every systemd-analyze there is to compare with, oldest first. */
+export function allAnalyzers(): Analyzer[] {
+  const list = [installedAnalyzer(), ...releaseAnalyzers()].filter((a): a is Analyzer => a !== undefined);
+  return list.sort((a, b) => a.version - b.version);
 }
 
 /** Runs `systemd-analyze security --offline=yes --json=short` on a unit file (copied to a temp folder). */
-export function analyze(name: string, text: string): AnalyzeRow[] | undefined {
+export function analyze(a: Analyzer, name: string, text: string): AnalyzeRow[] | undefined {
   const dir = mkdtempSync(join(tmpdir(), 'unitguard-security-'));
   const path = join(dir, name);
   writeFileSync(path, text);
-  return analyzePath(path);
+  return analyzePath(a, path);
 }
 
-export function analyzePath(path: string): AnalyzeRow[] | undefined {
-  const r = spawnSync('systemd-analyze', ['security', '--offline=yes', '--json=short', '--no-pager', path], {
-    encoding: 'utf8',
-    env: { ...process.env, SYSTEMD_UNIT_PATH: '', SYSTEMD_LOG_LEVEL: 'err' },
-  });
+export function analyzePath(a: Analyzer, path: string): AnalyzeRow[] | undefined {
+  const r = runAnalyzer(a, ['security', '--offline=yes', '--json=short', '--no-pager', path]);
   if (r.status !== 0 || !r.stdout.trim().startsWith('[')) return undefined;
   return JSON.parse(r.stdout) as AnalyzeRow[];
 }

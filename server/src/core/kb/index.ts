@@ -149,7 +149,7 @@ function buildEnums(): Map<string, EnumInfo> {
   const map = new Map<string, EnumInfo>();
   for (const info of ENUMS) {
     const values: EnumValue[] = info.values.map((v) => {
-      const news = !v.form ? VALUE_VERSIONS_FROM_NEWS.find((n) => n.directive === info.directive && n.value === v.value) : undefined;
+      const news = VALUE_VERSIONS_FROM_NEWS.find((n) => n.directive === info.directive && n.value === v.value);
       if (news && v.since === undefined) return { ...v, since: news.since, sinceSource: 'news' };
       return v;
     });
@@ -166,9 +166,18 @@ export function enumValues(directive: string): EnumInfo | undefined {
   return enumsByName.get(directive);
 }
 
+/** The value of an enumerated setting a text is written as: a plain word, or a prefixed form such as `private:NAME`. */
+export function matchEnumValue(directive: string, text: string): EnumValue | undefined {
+  const values = enumsByName.get(directive)?.values ?? [];
+  return (
+    values.find((v) => !v.form && v.value === text) ??
+    values.find((v) => v.form === 'prefixed' && text.startsWith(v.value) && text.length > v.value.length)
+  );
+}
+
 /** The version that added a value, where known (man page marker or NEWS). */
 export function valueSince(directive: string, value: string): number | undefined {
-  return enumsByName.get(directive)?.values.find((v) => !v.form && v.value === value)?.since;
+  return matchEnumValue(directive, value)?.since;
 }
 
 // ---------------------------------------------------------------------------

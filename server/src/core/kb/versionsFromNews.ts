@@ -2,15 +2,25 @@
  * Versions taken from systemd's NEWS, for facts the man pages do not mark (the per-value markers
  * there exist only for DevicePolicy=) or mark wrongly. Hand-maintained; each entry names the
  * release whose NEWS section announces it. Man-page markers in the generated tables stay the
- * source for everything else.
+ * source for everything else. The values of PrivateTmp=, PrivateUsers=, ProtectControlGroups= and
+ * ProtectHostname= were also checked against Debian's systemd 254, 257 and 262, which refuse or
+ * accept them accordingly (nothing between 254 and 257 could be run, so 255 and 256 are the NEWS's
+ * word alone).
  */
 
-/** Values added to an existing setting. */
+/** Values added to an existing setting (`value` is the literal part of a prefixed form, e.g. `private:`). */
 export const VALUE_VERSIONS_FROM_NEWS: readonly { readonly directive: string; readonly value: string; readonly since: number }[] = [
   { directive: 'ProtectControlGroups', value: 'private', since: 257 },
   { directive: 'ProtectControlGroups', value: 'strict', since: 257 },
+  { directive: 'PrivateTmp', value: 'connected', since: 257 },
   { directive: 'PrivateTmp', value: 'disconnected', since: 257 },
+  { directive: 'PrivateUsers', value: 'self', since: 257 },
+  { directive: 'PrivateUsers', value: 'identity', since: 257 },
+  { directive: 'PrivateUsers', value: 'full', since: 258 },
+  { directive: 'PrivateUsers', value: 'managed', since: 258 },
   { directive: 'ProtectHostname', value: 'private', since: 258 },
+  { directive: 'ProtectHostname', value: 'private:', since: 258 },
+  { directive: 'ProtectHostname', value: 'yes:', since: 258 },
 ];
 
 /**

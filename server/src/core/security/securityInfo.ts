@@ -4,11 +4,11 @@
  * earlier value stays), an empty value resets, list settings add up. Then the implications
  * systemd adds when it loads a unit (DynamicUser=, PrivateDevices=, ProtectClock=, ...).
  */
-import { addressFamilies, booleanValue, capabilities, namespaces } from '../kb';
+import { addressFamilies, booleanValue, capabilities, matchEnumValue, namespaces } from '../kb';
 import type { UnitModel } from '../model/unitModel';
 import { parseIpPrefix } from './ipPrefix';
 import { applySyscallFilterLine, filterNames, type SyscallFilter } from './syscallFilter';
-import { BOOLEAN_BEFORE_ENUM, PRIVATE_MOUNTS_INFERRED_SINCE, successActionKnown } from './versions';
+import { ENUMS_READ_AS_BOOLEAN, PRIVATE_MOUNTS_UNSET_ON_SINCE, successActionKnown } from './versions';
 import { words } from './words';
 
 export interface SecurityInfo {
@@ -76,12 +76,13 @@ function fold<T>(model: UnitModel, name: string, initial: T, apply: (current: T,
 }
 
 function readBoolean(model: UnitModel, name: string, initial: boolean, version: number): boolean {
-  const enumForm = BOOLEAN_BEFORE_ENUM[name];
+  const readAsBoolean = ENUMS_READ_AS_BOOLEAN.includes(name);
   return fold(model, name, initial, (_, value) => {
     const b = booleanValue(value);
     if (b !== undefined) return b;
-    if (enumForm && version > enumForm.booleanUntil && enumForm.values.includes(value)) return true;
-    return undefined;
+    if (!readAsBoolean) return undefined;
+    const known = matchEnumValue(name, value);
+    return known && (known.since ?? 0) <= version ? known.value !== 'no' : undefined;
   });
 }
 
@@ -124,8 +125,11 @@ export function readSecurityInfo(model: UnitModel, version: number): SecurityInf
     if (value === '') return true;
     return booleanValue(value) ?? true;
   });
-  // PrivateMounts= is a tristate: empty means unset.
-  flags.PrivateMounts = fold(model, 'PrivateMounts', false, (_, value) => (value === '' ? false : booleanValue(value)));
+  // PrivateMounts= is a tristate from 254: empty means unset, and unset counts as on. Before, it
+  // was a boolean that refused an empty value (the line is ignored).
+  const tristate = version >= PRIVATE_MOUNTS_UNSET_ON_SINCE;
+  flags.PrivateMounts = fold(model, 'PrivateMounts', tristate, (_, value) =>
+    value === '' ? (tristate ? true : undefined) : booleanValue(value));
 
   const defaultDependencies = fold(model, 'DefaultDependencies', true, (_, v) => booleanValue(v));
   let user = fold<string | undefined>(model, 'User', undefined, (_, v) => (v === '' ? '' : validUserName(v) ? v : undefined));
@@ -254,12 +258,6 @@ export function readSecurityInfo(model: UnitModel, version: number): SecurityInf
       deviceAllow = [...deviceAllow, '/dev/loop-control rw', '/dev/mapper/control rw', 'block-loop rwm', 'block-blkext rwm', 'block-device-mapper rwm'];
     }
     if (flags.ProtectClock) deviceAllow = [...deviceAllow, 'char-rtc r'];
-  }
-  if (version >= PRIVATE_MOUNTS_INFERRED_SINCE) {
-    if (flags.PrivateDevices || flags.PrivateTmp || flags.ProtectControlGroups || flags.ProtectKernelTunables ||
-        flags.ProtectKernelModules || protectHome !== 'no' || protectSystem !== 'no' || rootImage) {
-      flags.PrivateMounts = true;
-    }
   }
 
   const info: SecurityInfo = {

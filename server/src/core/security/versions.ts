@@ -3,7 +3,9 @@
  * an older `systemd-analyze security` does differently is kept here as data, so that
  * `--systemd-version 252` gives the numbers of Debian 12's systemd-analyze (252.39).
  *
- * Checked against the installed systemd-analyze 252 (`syscall-filter`, `security --offline=yes`).
+ * Checked against systemd-analyze 252 (Debian 12), 254 (bookworm-backports), 257 (Debian 13) and
+ * 262 (unstable): `syscall-filter` and `security --offline=yes`. A release in between that could not
+ * be run (253, 255, 256, 258 to 261) is taken to behave as the next one that was.
  */
 
 /** How a system call group of an older release differs from the knowledge base's (262). */
@@ -19,8 +21,8 @@ interface UpTo<T> {
 }
 
 /**
- * Group contents up to 252 (Debian 12 with its backports). `null`: the group does not exist, so a
- * filter line naming it is ignored.
+ * Group contents of older releases, newest last. `null`: the group does not exist, so a filter line
+ * naming it is ignored.
  */
 const SYSCALL_GROUP_CHANGES: readonly UpTo<Readonly<Record<string, GroupChange | null>>>[] = [
   {
@@ -48,6 +50,38 @@ const SYSCALL_GROUP_CHANGES: readonly UpTo<Readonly<Record<string, GroupChange |
       '@sandbox': null,
     },
   },
+  {
+    until: 254,
+    data: {
+      '@basic-io': { added: [], removed: ['llseek'] },
+      '@default': { added: [], removed: ['lsm_get_self_attr', 'lsm_list_modules', 'mseal'] },
+      '@file-system': {
+        added: [],
+        removed: [
+          'file_getattr', 'file_setattr', 'fstatat', 'getxattrat', 'listmount', 'listxattrat', 'newfstat',
+          'open_tree', 'removexattrat', 'setxattrat', 'statmount',
+        ],
+      },
+      '@known': {
+        added: [],
+        removed: [
+          'breakpoint', 'fchroot', 'file_getattr', 'file_setattr', 'get_tls', 'getxattrat', 'listmount', 'listns',
+          'listxattrat', 'llseek', 'lsm_get_self_attr', 'lsm_list_modules', 'lsm_set_self_attr', 'mseal',
+          'open_tree_attr', 'removexattrat', 'rseq_slice_yield', 'set_tls', 'setxattrat', 'statmount', 'uprobe',
+          'uretprobe', 'usr26', 'usr32',
+        ],
+      },
+      '@mount': { added: ['open_tree'], removed: ['open_tree_attr'] },
+    },
+  },
+  {
+    until: 257,
+    data: {
+      '@file-system': { added: [], removed: ['open_tree'] },
+      '@known': { added: [], removed: ['fchroot', 'listns', 'open_tree_attr', 'rseq_slice_yield', 'uprobe'] },
+      '@mount': { added: ['open_tree'], removed: ['open_tree_attr'] },
+    },
+  },
 ];
 
 /** The change of one group for a release, undefined when it matches the knowledge base. */
@@ -59,16 +93,11 @@ export function syscallGroupChange(group: string, version: number): GroupChange 
 }
 
 /**
- * Settings that were plain booleans before they took more values. Up to `booleanUntil` a value
- * other than a boolean spelling is rejected by systemd (the line is ignored); later every value
- * other than `no` turns the protection on.
+ * Enumerated settings the assessment reads as booleans: any accepted value other than `no` turns
+ * the protection on. Each value counts from the release that added it (the knowledge base's value
+ * versions); an older release refuses the line, which then changes nothing.
  */
-export const BOOLEAN_BEFORE_ENUM: Readonly<Record<string, { booleanUntil: number; values: readonly string[] }>> = {
-  PrivateTmp: { booleanUntil: 255, values: ['connected', 'disconnected'] },
-  PrivateUsers: { booleanUntil: 256, values: ['self', 'identity', 'full'] },
-  ProtectControlGroups: { booleanUntil: 256, values: ['private', 'strict'] },
-  ProtectHostname: { booleanUntil: 256, values: ['private'] },
-};
+export const ENUMS_READ_AS_BOOLEAN: readonly string[] = ['PrivateTmp', 'PrivateUsers', 'ProtectControlGroups', 'ProtectHostname'];
 
 /** Values of SuccessAction= a release does not know yet (the line is ignored). */
 const SUCCESS_ACTIONS_ADDED: readonly { since: number; values: readonly string[] }[] = [
@@ -87,7 +116,10 @@ export function successActionKnown(value: string, version: number): boolean {
 }
 
 /**
- * Up to this release the offline assessment takes PrivateMounts= as written; later releases
- * count it as on when another setting already gives the service its own mount namespace.
+ * From this release on PrivateMounts= is a tristate, and the offline assessment counts it as on
+ * while it is unset (or reset by an empty assignment); only an explicit `no` fails the check, even
+ * beside settings that give the service a mount namespace anyway. Up to 252 it is a plain boolean
+ * that defaults to off. Checked with systemd-analyze 252, 254, 257 and 262; Debian shipped no 253,
+ * which is taken to behave as 252.
  */
-export const PRIVATE_MOUNTS_INFERRED_SINCE = 253;
+export const PRIVATE_MOUNTS_UNSET_ON_SINCE = 254;
