@@ -86,4 +86,13 @@ describe('.unitguardrc contents', () => {
     assert.equal(combined.systemdVersion, 255);
     assert.deepEqual(combined.rules, { implies: 'off', recommends: 'off' });
   });
+
+  it('reads the security policy file a folder uses; the nearest file naming one wins', () => {
+    assert.equal(readRcConfig({ 'security-policy': ' policy.json ' }).securityPolicy, 'policy.json');
+    assert.equal(readRcConfig({ 'security-policy': '' }).problems.length, 1);
+    const near = readRcConfig({ rules: { implies: 'off' } });
+    const middle = readRcConfig({ 'security-policy': 'strict.json' });
+    const far = readRcConfig({ 'security-policy': 'lenient.json' });
+    assert.equal(combineRcConfigs([near, middle, far]).securityPolicy, 'strict.json');
+  });
 });

@@ -56,3 +56,23 @@ test('an unreadable path exits 2; several paths give an array in order', () => {
   assert.equal(out.length, 2);
   assert.equal(out[0]?.unit, 'daemon.service');
 });
+
+test('--user scores for the per-user manager, as systemd-analyze --user does', () => {
+  const agent = join(FIXTURES, 'lens/systemd/user/agent.service');
+  const system = JSON.parse(run('--json', '--systemd-version', '262', agent).stdout) as JsonOut;
+  const user = JSON.parse(run('--json', '--user', '--systemd-version', '262', agent).stdout) as JsonOut;
+  // systemd-analyze 262: 9.2 for the system manager, 8.8 with --user.
+  assert.equal(system.exposure, 9.2);
+  assert.equal(user.exposure, 8.8);
+  assert.equal(user.tests.find((t) => t.json_field === 'UserOrDynamicUser')?.exposure, 0);
+});
+
+test('.unitguardrc gives the policy and the version the command line leaves out', () => {
+  const web = join(FIXTURES, 'lens/policy/web.service');
+  const fromRc = JSON.parse(run('--json', '--systemd-version', '262', web).stdout) as JsonOut;
+  const explicit = JSON.parse(run('--json', '--systemd-version', '262', '--security-policy', join(FIXTURES, 'policy.json'), web).stdout) as JsonOut;
+  // systemd-analyze 262 with --security-policy=policy.json: 9.3 (9.4 without it).
+  assert.equal(fromRc.exposure, 9.3);
+  assert.equal(explicit.exposure, 9.3);
+  assert.equal(fromRc.tests.find((t) => t.json_field === 'UserOrDynamicUser')?.weight, 0);
+});

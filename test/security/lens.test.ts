@@ -12,7 +12,9 @@ import { pathToFileURL } from 'node:url';
 import { createUnitDocument, type UnitDocument, type UnitFiles } from '../../server/src/core';
 import { securityLens, securityModel, securityReportMarkdown } from '../../server/src/core/features/securityLens';
 import { assess, formatExposure } from '../../server/src/core/security';
-import { readSecurityInput } from '../../server/src/node/securityInput';
+import { readSecurityInput, readSecurityPolicyFile } from '../../server/src/node/securityInput';
+import { readPolicyCached } from '../../server/src/node/unitguardrc';
+import { documentSettings } from '../../server/src/lsp/unitDiagnostics';
 import { FIXTURES, readTsv } from './support';
 
 const LENS_DIR = join(FIXTURES, 'lens');
@@ -202,5 +204,39 @@ describe('exposure report', () => {
     const columns = (l: string) => l.split(/(?<!\\)\|/).length;
     assert.ok(table.length > 2);
     assert.ok(table.every((l) => columns(l) === columns(table[0] as string)), 'a row has a different number of cells');
+  });
+});
+
+describe('exposure lens: manager and policy', () => {
+  test('a unit under systemd/user/ is scored for the per-user manager, and the report says so', () => {
+    const document = load('systemd/user/agent.service');
+    const report = securityReportMarkdown(document, {}, { systemdVersion: 262 });
+    assert.match(report, /systemd-analyze security --user --offline=yes/);
+    assert.match(report, /per-user manager/);
+    // The same file elsewhere is a system service, with another score.
+    const elsewhere = createUnitDocument('file:///etc/systemd/system/agent.service', document.tree.text, 1);
+    assert.notEqual(securityLens(elsewhere, {}, { systemdVersion: 262 })?.title, securityLens(document, {}, { systemdVersion: 262 })?.title);
+  });
+
+  test('a .unitguardrc security-policy reaches the lens through the document settings', () => {
+    const path = join(LENS_DIR, 'policy/web.service');
+    const document = createUnitDocument(pathToFileURL(path).href, readFileSync(path, 'utf8'), 1);
+    const settings = documentSettings({ systemdVersion: 262 }, document.uri);
+    assert.deepEqual(settings.securityPolicy, readSecurityPolicyFile(join(FIXTURES, 'policy.json')).policy);
+    const withPolicy = securityLens(document, {}, settings);
+    const without = securityLens(document, {}, { systemdVersion: 262 });
+    // systemd-analyze 262 --security-policy=policy.json gives 9.3, without it 9.4.
+    assert.equal(withPolicy?.title, 'Exposure 9.3 UNSAFE 😨');
+    assert.equal(without?.title, 'Exposure 9.4 UNSAFE 😨');
+    assert.match(securityReportMarkdown(document, {}, settings), /--security-policy/);
+  });
+
+  test('a policy file that is missing or not JSON is reported and left out', () => {
+    const missing = readPolicyCached(join(FIXTURES, 'no-such-policy.json'));
+    assert.equal(missing.policy, undefined);
+    assert.match(missing.problems[0] ?? '', /no-such-policy\.json/);
+    const broken = readPolicyCached(join(FIXTURES, 'checks.tsv'));
+    assert.equal(broken.policy, undefined);
+    assert.match(broken.problems[0] ?? '', /not JSON/);
   });
 });

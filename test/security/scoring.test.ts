@@ -80,9 +80,13 @@ test('a service without ExecStart=, ExecStop= or a known SuccessAction= is refus
 
 for (const c of versionCases()) {
   for (const [version, badness] of c.badness) {
-    test(`release ${version}: ${c.jsonField} ${c.name} gives badness ${badness ?? 'n/a'}`, () => {
-      const r = assess(modelOf('fixture.service', caseText(c)), { systemdVersion: version });
-      assert.ok(r.ok);
+    test(`release ${version}, ${c.manager} manager: ${c.jsonField} ${c.name} gives ${badness ?? 'n/a'}`, () => {
+      const r = assess(modelOf('fixture.service', caseText(c)), { systemdVersion: version, manager: c.manager });
+      if (badness === 'refused') {
+        assert.ok(!r.ok, 'scored a unit systemd refuses');
+        return;
+      }
+      assert.ok(r.ok, r.ok ? '' : r.error);
       const row = r.tests.find((t) => t.jsonField === c.jsonField);
       assert.ok(row, `no result for ${c.jsonField}`);
       assert.equal(row.scored ? row.badness : undefined, badness, row.description);

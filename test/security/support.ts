@@ -46,20 +46,25 @@ export function checkCases(): CheckCase[] {
   }));
 }
 
-/** A case whose result depends on the release: the badness per version (undefined: not applicable). */
+/**
+ * A case whose result depends on the release (and the manager): the badness per version,
+ * undefined when the check does not apply, 'refused' when systemd refuses the unit.
+ */
 export interface VersionCase extends Omit<CheckCase, 'badness'> {
-  badness: ReadonlyMap<number, number | undefined>;
+  manager: 'system' | 'user';
+  badness: ReadonlyMap<number, number | undefined | 'refused'>;
 }
 
 export function versionCases(): VersionCase[] {
   return readTsv(join(FIXTURES, 'versions.tsv')).map((r) => ({
     jsonField: r.json_field as string,
     name: r.case as string,
+    manager: r.manager === 'user' ? 'user' : 'system',
     lines: (r.lines as string) === '' ? [] : (r.lines as string).split('\\n'),
     badness: new Map(
       Object.entries(r)
         .filter(([k]) => /^v\d+$/.test(k))
-        .map(([k, v]) => [Number(k.slice(1)), v === '-' ? undefined : Number(v)]),
+        .map(([k, v]) => [Number(k.slice(1)), v === '-' ? undefined : v === 'refused' ? 'refused' : Number(v)]),
     ),
   }));
 }
@@ -171,16 +176,37 @@ export function allAnalyzers(): Analyzer[] {
   return list.sort((a, b) => a.version - b.version);
 }
 
-/** Runs `systemd-analyze security --offline=yes --json=short` on a unit file (copied to a temp folder). */
-export function analyze(a: Analyzer, name: string, text: string): AnalyzeRow[] | undefined {
+export type Manager = 'system' | 'user';
+
+/**
+ * Runs `systemd-analyze security --offline=yes --json=short` (with `--user` for the per-user manager)
+ * on a unit file (copied to a temp folder).
+ */
+export function analyze(a: Analyzer, name: string, text: string, manager: Manager = 'system'): AnalyzeRow[] | undefined {
   const dir = mkdtempSync(join(tmpdir(), 'unitguard-security-'));
   const path = join(dir, name);
   writeFileSync(path, text);
-  return analyzePath(a, path);
+  return analyzePath(a, path, manager);
 }
 
-export function analyzePath(a: Analyzer, path: string): AnalyzeRow[] | undefined {
-  const r = runAnalyzer(a, ['security', '--offline=yes', '--json=short', '--no-pager', path]);
+let runtimeDir: string | undefined;
+
+export function analyzePath(a: Analyzer, path: string, manager: Manager = 'system'): AnalyzeRow[] | undefined {
+  const args = ['security', ...(manager === 'user' ? ['--user'] : []), '--offline=yes', '--json=short', '--no-pager', path];
+  // The per-user manager wants a runtime folder even offline.
+  if (manager === 'user') runtimeDir ??= mkdtempSync(join(tmpdir(), 'unitguard-runtime-'));
+  const r = runAnalyzer(manager === 'user' ? { ...a, env: { ...a.env, XDG_RUNTIME_DIR: runtimeDir as string } } : a, args);
   if (r.status !== 0 || !r.stdout.trim().startsWith('[')) return undefined;
   return JSON.parse(r.stdout) as AnalyzeRow[];
+}
+
+/** The first error line of a run systemd refused, or undefined when it scored the unit. */
+export function refusalOf(a: Analyzer, name: string, text: string, manager: Manager = 'system'): string | undefined {
+  const dir = mkdtempSync(join(tmpdir(), 'unitguard-security-'));
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  runtimeDir ??= mkdtempSync(join(tmpdir(), 'unitguard-runtime-'));
+  const args = ['security', ...(manager === 'user' ? ['--user'] : []), '--offline=yes', '--json=short', '--no-pager', path];
+  const r = runAnalyzer({ ...a, env: { ...a.env, XDG_RUNTIME_DIR: runtimeDir } }, args);
+  return r.status === 0 ? undefined : r.stderr.trim().split('\n')[0] ?? 'failed';
 }

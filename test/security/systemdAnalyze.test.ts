@@ -13,7 +13,7 @@ import { test } from 'node:test';
 import { assess, formatExposure, type TestResult } from '../../server/src/core/security';
 import { readSecurityInput } from '../../server/src/node/securityInput';
 import {
-  allAnalyzers, analyze, analyzePath, caseText, checkCases, corpusOrSkip, modelOf, readTsv, versionCases, type AnalyzeRow,
+  allAnalyzers, analyze, analyzePath, caseText, checkCases, corpusOrSkip, modelOf, readTsv, refusalOf, versionCases, type AnalyzeRow,
 } from './support';
 
 /** The newest release the knowledge base describes. */
@@ -54,49 +54,61 @@ for (const analyzer of analyzers) {
   if (tooNew) console.log(`SKIPPED: systemd-analyze ${analyzer.label} is newer than the knowledge base (${NEWEST})`);
   const version = Math.min(analyzer.version, NEWEST);
 
-  test(`every fixture case agrees check by check with systemd-analyze ${analyzer.label}`, { skip: tooNew }, () => {
-    const problems: string[] = [];
-    let compared = 0;
-    for (const c of [...checkCases(), ...versionCases()]) {
-      const text = caseText(c);
-      const theirs = analyze(analyzer, 'fixture.service', text);
-      assert.ok(theirs, `systemd-analyze ${analyzer.label} failed on ${c.jsonField} ${c.name}`);
-      const ours = assess(modelOf('fixture.service', text), { systemdVersion: version });
-      assert.ok(ours.ok);
-      compared++;
-      for (const d of differences(ours.tests, theirs)) problems.push(`${c.jsonField} ${c.name}: ${d}`);
-    }
-    console.log(`systemd-analyze ${analyzer.label}: ${compared} fixture cases, ${problems.length} differences`);
-    assert.deepEqual(problems, []);
-  });
+  for (const manager of ['system', 'user'] as const) {
+    const flag = manager === 'user' ? ' --user' : '';
 
-  test(`every as-is corpus service agrees check by check with systemd-analyze ${analyzer.label}`, { skip: tooNew || !corpusOrSkip() }, () => {
-    const corpus = corpusOrSkip() as string;
-    const rows = readTsv(join(corpus, 'ORACLE-security.tsv')).filter((r) => (r.input ?? '').startsWith('as-is') && r.exposure);
-    let compared = 0;
-    let checks = 0;
-    const failed: string[] = [];
-    const problems: string[] = [];
-    for (const row of rows) {
-      const path = join(corpus, row.path as string);
-      const theirs = analyzePath(analyzer, path);
-      if (!theirs) {
-        failed.push(row.path as string);
-        continue;
+    test(`every fixture case agrees check by check with systemd-analyze${flag} ${analyzer.label}`, { skip: tooNew }, () => {
+      const problems: string[] = [];
+      let compared = 0;
+      let refused = 0;
+      const cases = [...checkCases(), ...versionCases().filter((c) => c.manager === manager)];
+      for (const c of cases) {
+        const text = caseText(c);
+        const ours = assess(modelOf('fixture.service', text), { systemdVersion: version, manager });
+        const theirs = analyze(analyzer, 'fixture.service', text, manager);
+        if (!theirs) {
+          const why = refusalOf(analyzer, 'fixture.service', text, manager);
+          if (ours.ok) problems.push(`${c.jsonField} ${c.name}: systemd refused it (${why}), ours scored it`);
+          refused++;
+          continue;
+        }
+        assert.ok(ours.ok, `${c.jsonField} ${c.name}: ours refused it (${ours.ok ? '' : ours.error})`);
+        compared++;
+        for (const d of differences(ours.tests, theirs)) problems.push(`${c.jsonField} ${c.name}: ${d}`);
       }
-      compared++;
-      checks += theirs.length;
-      const ours = assess(readSecurityInput(path).model, { systemdVersion: version });
-      assert.ok(ours.ok);
-      for (const d of differences(ours.tests, theirs)) problems.push(`${row.path}: ${d}`);
-    }
-    console.log(
-      `systemd-analyze ${analyzer.label}: ${compared} corpus services, ${checks} checks, ${problems.length} differences` +
-        (failed.length ? `; it refused ${failed.length}: ${failed.join(', ')}` : ''),
-    );
-    assert.ok(compared >= rows.length - 5, `only ${compared} of ${rows.length} services compared`);
-    assert.deepEqual(problems, []);
-  });
+      console.log(`systemd-analyze${flag} ${analyzer.label}: ${compared} fixture cases, ${refused} refused by both, ${problems.length} differences`);
+      assert.deepEqual(problems, []);
+    });
+
+    test(`every as-is corpus service agrees check by check with systemd-analyze${flag} ${analyzer.label}`, { skip: tooNew || !corpusOrSkip() }, () => {
+      const corpus = corpusOrSkip() as string;
+      const rows = readTsv(join(corpus, 'ORACLE-security.tsv')).filter((r) => (r.input ?? '').startsWith('as-is') && r.exposure);
+      let compared = 0;
+      let checks = 0;
+      const failed: string[] = [];
+      const problems: string[] = [];
+      for (const row of rows) {
+        const path = join(corpus, row.path as string);
+        const ours = assess(readSecurityInput(path).model, { systemdVersion: version, manager });
+        const theirs = analyzePath(analyzer, path, manager);
+        if (!theirs) {
+          failed.push(row.path as string);
+          if (ours.ok) problems.push(`${row.path}: systemd refused it, ours scored it`);
+          continue;
+        }
+        assert.ok(ours.ok, `${row.path}: ours refused it`);
+        compared++;
+        checks += theirs.length;
+        for (const d of differences(ours.tests, theirs)) problems.push(`${row.path}: ${d}`);
+      }
+      console.log(
+        `systemd-analyze${flag} ${analyzer.label}: ${compared} corpus services, ${checks} checks, ${problems.length} differences` +
+          (failed.length ? `; refused by both: ${failed.join(', ')}` : ''),
+      );
+      assert.ok(compared >= rows.length - 5, `only ${compared} of ${rows.length} services compared`);
+      assert.deepEqual(problems, []);
+    });
+  }
 
   test(`corpus drop-ins merged with their unit agree check by check with systemd-analyze ${analyzer.label}`, { skip: tooNew || !corpusOrSkip() }, () => {
     const corpus = corpusOrSkip() as string;

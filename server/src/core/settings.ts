@@ -15,6 +15,11 @@ export interface Settings {
   systemdVersion: number;
   /** Severity changes and switched-off rules; absent or empty means every rule at its default. */
   rules?: RuleOverrides;
+  /**
+   * A `systemd-analyze security --security-policy` file, already read: per-check weight and range
+   * for the exposure score. Absent: systemd's own weights.
+   */
+  securityPolicy?: Readonly<Record<string, { weight?: number; range?: number }>>;
 }
 
 /** The oldest and newest systemd versions a setting may name. */

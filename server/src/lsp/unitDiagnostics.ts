@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { diagnose, mergeRuleOverrides, unitFileInfo, type Diagnostic, type Settings, type UnitDocument, type UnitFiles } from '../core';
-import { findRcConfig } from '../node/unitguardrc';
+import { findRcConfig, readPolicyCached } from '../node/unitguardrc';
 import { unitFilesFor } from '../node/unitFiles';
 import type { DocumentStore } from './documentStore';
 
@@ -49,7 +49,12 @@ export function documentSettings(editor: Settings, uri: string): Settings {
   if (!path) return editor;
   const rc = findRcConfig(path);
   const rules = mergeRuleOverrides(editor.rules, rc.rules);
-  return { systemdVersion: rc.systemdVersion ?? editor.systemdVersion, ...(Object.keys(rules).length > 0 ? { rules } : {}) };
+  const securityPolicy = rc.securityPolicy !== undefined ? readPolicyCached(rc.securityPolicy).policy : undefined;
+  return {
+    systemdVersion: rc.systemdVersion ?? editor.systemdVersion,
+    ...(Object.keys(rules).length > 0 ? { rules } : {}),
+    ...(securityPolicy ? { securityPolicy } : {}),
+  };
 }
 
 export function diagnosticsFor(store: DocumentStore, editor: Settings, uri: string): Diagnostic[] | undefined {

@@ -7,6 +7,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse as parseIni } from 'ini';
 import { RC_FILE_NAME, combineRcConfigs, isConfigurableId, readRcConfig, type RcConfig } from '../core';
+import type { SecurityPolicy } from '../core/security';
+import { readSecurityPolicyFile } from './securityInput';
 
 export interface FoundRcConfig extends RcConfig {
   /** The files read, nearest first. */
@@ -36,7 +38,8 @@ export function readRcFile(path: string): RcConfig {
     return { rules: {}, root: false, problems: [`${path}: not an INI file (${error instanceof Error ? error.message : String(error)})`] };
   }
   const config = readRcConfig(parsed, isConfigurableId);
-  return { ...config, problems: config.problems.map((p) => `${path}: ${p}`) };
+  const securityPolicy = config.securityPolicy !== undefined ? resolve(dirname(path), config.securityPolicy) : undefined;
+  return { ...config, ...(securityPolicy ? { securityPolicy } : {}), problems: config.problems.map((p) => `${path}: ${p}`) };
 }
 
 const cache = new Map<string, { mtimeMs: number; config: RcConfig }>();
@@ -73,4 +76,30 @@ export function findRcConfig(fileOrFolder: string, isFolder = false): FoundRcCon
     dir = parent;
   }
   return { ...combineRcConfigs(found), files };
+}
+
+const policyCache = new Map<string, { mtimeMs: number; policy: SecurityPolicy | undefined; problems: string[] }>();
+
+/**
+ * The policy file a `.unitguardrc` names, read and checked (cached while the file is unchanged).
+ * A missing or broken file gives no policy and says why.
+ */
+export function readPolicyCached(path: string): { policy: SecurityPolicy | undefined; problems: string[] } {
+  let mtimeMs = -1;
+  try {
+    mtimeMs = statSync(path).mtimeMs;
+  } catch {
+    // reported below
+  }
+  const hit = policyCache.get(path);
+  if (hit && hit.mtimeMs === mtimeMs) return hit;
+  let entry: { mtimeMs: number; policy: SecurityPolicy | undefined; problems: string[] };
+  try {
+    const { policy, problems } = readSecurityPolicyFile(path);
+    entry = { mtimeMs, policy, problems };
+  } catch (error) {
+    entry = { mtimeMs, policy: undefined, problems: [`security policy ${path}: ${error instanceof Error ? error.message : String(error)}`] };
+  }
+  policyCache.set(path, entry);
+  return entry;
 }

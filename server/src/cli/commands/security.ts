@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import { SYSTEMD_VERSION_RANGE } from '../../core';
+import { DEFAULT_SETTINGS, SYSTEMD_VERSION_RANGE } from '../../core';
 import { assess, formatExposure, levelOf, type AssessResult, type SecurityPolicy, type TestResult } from '../../core/security';
 import { readSecurityInput, readSecurityPolicyFile } from '../../node/securityInput';
+import { findRcConfig, readPolicyCached } from '../../node/unitguardrc';
 import { parseArgs, UsageError, type OptionSpec } from '../args';
 import { EXIT, type Command } from '../command';
 import { commandHelp } from '../help';
@@ -13,12 +14,15 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: 'systemd-version', value: 'N', description: 'score as this systemd release does (default 262)' },
   { name: 'threshold', value: 'N', description: 'exit with 1 when a score is above N (0-100, as systemd-analyze)' },
   { name: 'security-policy', value: 'FILE', description: "systemd-analyze's policy JSON: per-check weight and range" },
+  { name: 'user', description: 'score as the per-user manager runs the service (systemd-analyze --user)' },
   { name: 'help', short: 'h', description: 'show this help' },
 ];
 
 interface SecurityOptions {
   json: boolean;
-  version: number;
+  /** Undefined: from .unitguardrc, else 262. */
+  version: number | undefined;
+  user: boolean;
   threshold: number;
   policy: SecurityPolicy | undefined;
   policyProblems: string[];
@@ -54,7 +58,8 @@ function readOptions(argv: readonly string[], io: CliIo): SecurityOptions | 'hel
   }
   return {
     json: options.has('json'),
-    version: versionText === undefined ? 262 : integerOption(versionText, 'systemd-version', SYSTEMD_VERSION_RANGE.min, SYSTEMD_VERSION_RANGE.max),
+    version: versionText === undefined ? undefined : integerOption(versionText, 'systemd-version', SYSTEMD_VERSION_RANGE.min, SYSTEMD_VERSION_RANGE.max),
+    user: options.has('user'),
     threshold: thresholdText === undefined ? 100 : integerOption(thresholdText, 'threshold', 0, 100),
     policy,
     policyProblems,
@@ -128,7 +133,20 @@ function run(argv: readonly string[], io: CliIo): number {
     const absolute = resolve(io.cwd, path);
     try {
       const input = readSecurityInput(absolute);
-      const result = assess(input.model, { systemdVersion: options.version, ...(options.policy ? { policy: options.policy } : {}) });
+      // .unitguardrc files above the unit give what the command line leaves out.
+      const rc = findRcConfig(input.unitPath);
+      for (const problem of rc.problems) reportOnce(problem, io);
+      let policy = options.policy;
+      if (!policy && rc.securityPolicy !== undefined) {
+        const read = readPolicyCached(rc.securityPolicy);
+        for (const problem of read.problems) reportOnce(problem, io);
+        policy = read.policy;
+      }
+      const result = assess(input.model, {
+        systemdVersion: options.version ?? rc.systemdVersion ?? DEFAULT_SETTINGS.systemdVersion,
+        manager: options.user ? 'user' : 'system',
+        ...(policy ? { policy } : {}),
+      });
       scored.push({ path, unit: input.unitName, result, base: input.unitPath });
       if (!result.ok) {
         io.stderr(errorLine(`${path}: ${result.error}`));
@@ -152,6 +170,13 @@ function run(argv: readonly string[], io: CliIo): number {
   return exit;
 }
 
+const reported = new Set<string>();
+function reportOnce(message: string, io: CliIo): void {
+  if (reported.has(message)) return;
+  reported.add(message);
+  io.stderr(errorLine(message));
+}
+
 export const securityCommand: Command = {
   name: 'security',
   summary: 'score how exposed a service is, as systemd-analyze security does',
@@ -159,7 +184,10 @@ export const securityCommand: Command = {
   details:
     'Each path is a unit file (its drop-in folders next to it are merged) or a drop-in (scored with its unit).\n' +
     'The score runs from 0.0 (locked down) to 10.0 (fully exposed). Exit status: 0, 1 when a score is above\n' +
-    '--threshold or a unit cannot be loaded, 2 on usage errors or unreadable files.\n',
+    '--threshold or a unit cannot be loaded, 2 on usage errors or unreadable files.\n' +
+    'Without --systemd-version or --security-policy, the .unitguardrc files above a unit give them\n' +
+    '(systemd-version = N, security-policy = FILE). As systemd-analyze does, a unit is scored for the\n' +
+    'system manager unless --user is given, wherever it lives.\n',
   options: OPTIONS,
   run,
 };

@@ -2,6 +2,7 @@
  * The meaning of a `.unitguardrc` file, from the plain object an INI reader made of it:
  *
  *     systemd-version = 252
+ *     security-policy = policy.json   ; weights for the exposure score, relative to this file
  *     root = true            ; do not look further up for more files
  *     [rules]
  *     recommends = off
@@ -16,6 +17,8 @@ export const RC_FILE_NAME = '.unitguardrc';
 
 export interface RcConfig {
   systemdVersion?: number;
+  /** `security-policy`: the policy file as written (the node side resolves it against the file's folder). */
+  securityPolicy?: string;
   rules: RuleOverrides;
   /** The file says it is the outermost one: files in folders above are not read. */
   root: boolean;
@@ -36,6 +39,9 @@ export function readRcConfig(parsed: unknown, isKnownRule: (id: string) => boole
       const version = typeof value === 'number' ? value : typeof value === 'string' && /^\s*[0-9]+\s*$/.test(value) ? Number(value) : NaN;
       if (Number.isInteger(version) && version >= SYSTEMD_VERSION_RANGE.min && version <= SYSTEMD_VERSION_RANGE.max) config.systemdVersion = version;
       else config.problems.push(`${key}: '${String(value)}' is not a systemd version (${SYSTEMD_VERSION_RANGE.min}-${SYSTEMD_VERSION_RANGE.max})`);
+    } else if (key === 'security-policy' || key === 'securityPolicy') {
+      if (typeof value === 'string' && value.trim() !== '') config.securityPolicy = value.trim();
+      else config.problems.push(`${key}: give the path of a policy JSON file`);
     } else if (key === 'root') {
       config.root = value === true || (typeof value === 'string' && /^(true|yes|1|on)$/i.test(value.trim()));
     } else if (key === 'rules') {
@@ -62,6 +68,7 @@ export function combineRcConfigs(nearestFirst: readonly RcConfig[]): RcConfig {
   const result: RcConfig = { rules: {}, root: used.some((c) => c.root), problems: used.flatMap((c) => c.problems) };
   for (const config of [...used].reverse()) {
     if (config.systemdVersion !== undefined) result.systemdVersion = config.systemdVersion;
+    if (config.securityPolicy !== undefined) result.securityPolicy = config.securityPolicy;
     result.rules = { ...result.rules, ...config.rules };
   }
   return result;

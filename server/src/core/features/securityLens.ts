@@ -47,8 +47,16 @@ export function securityModel(document: UnitDocument, files: UnitFiles = {}): Un
   return files.unit ? UnitModel.build(files.unit, all) : UnitModel.fromDropIns(all);
 }
 
-function scoreOf(model: UnitModel, settings: Readonly<Settings>): AssessResult {
-  return assess(model, { systemdVersion: settings.systemdVersion });
+/**
+ * How the editor scores a unit: for the release the settings target, with their policy, and for
+ * the manager the unit's location names (a unit under `systemd/user/` as `--user` would).
+ */
+export function scoreOf(model: UnitModel, settings: Readonly<Settings>): AssessResult {
+  return assess(model, {
+    systemdVersion: settings.systemdVersion,
+    manager: model.manager,
+    ...(settings.securityPolicy ? { policy: settings.securityPolicy } : {}),
+  });
 }
 
 function lensRange(document: UnitDocument): Range {
@@ -147,7 +155,10 @@ export function securityReportMarkdown(document: UnitDocument, files: UnitFiles,
     return out.join('\n');
   }
   out.push(`# Exposure of ${cell(unitName)}: ${exposureText(result.exposure)}`, '');
-  out.push(`Scored as \`systemd-analyze security --offline=yes\` of systemd ${settings.systemdVersion} scores it: 0.0 is fully locked down, 10.0 fully exposed.`, '');
+  const flags = [model.manager === 'user' ? ' --user' : '', settings.securityPolicy ? ' --security-policy=…' : ''].join('');
+  out.push(`Scored as \`systemd-analyze security${flags} --offline=yes\` of systemd ${settings.systemdVersion} scores it: 0.0 is fully locked down, 10.0 fully exposed.`, '');
+  if (model.manager === 'user') out.push('The unit lives in a `systemd/user/` folder, so it is scored as the per-user manager runs it.', '');
+  if (settings.securityPolicy) out.push('Weights and ranges come from the security policy named in `.unitguardrc`.', '');
   const merged = model.complete ? model.documents : [];
   if (merged.length > 1) {
     out.push(`Merged from ${merged.map((d) => lineLink(d.uri, 1, fileName(d.uri))).join(', ')}.`, '');

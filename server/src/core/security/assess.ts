@@ -5,9 +5,11 @@
  */
 import { capabilities, securityTests, type SecurityTest } from '../kb';
 import type { Range } from '../types';
+import type { ManagerKind } from '../model/manager';
 import type { UnitModel } from '../model/unitModel';
 import { readSecurityInfo, type BooleanSetting, type SecurityInfo } from './securityInfo';
 import { offendingSyscall } from './syscallFilter';
+import { USER_MANAGER } from './versions';
 
 export type ExposureLevel = 'DANGEROUS' | 'UNSAFE' | 'EXPOSED' | 'MEDIUM' | 'OK' | 'SAFE' | 'PERFECT';
 
@@ -32,6 +34,8 @@ export type SecurityPolicy = Readonly<Record<string, { weight?: number; range?: 
 export interface AssessOptions {
   systemdVersion: number;
   policy?: SecurityPolicy;
+  /** The manager that runs the service (`systemd-analyze security --user`); the system manager by default. */
+  manager?: ManagerKind;
 }
 
 /** Where a check looked: one line (or a continued line's span) in the unit or a drop-in. */
@@ -98,7 +102,11 @@ interface Verdict {
 
 const yesNo = (bad: boolean, badText: string, goodText: string): Verdict => ({ badness: bad ? 1 : 0, description: bad ? badText : goodText });
 
-function judge(test: SecurityTest, info: SecurityInfo, version: number): Verdict {
+/**
+ * callingUser: the per-user manager of a release that counts the service as running under the
+ * calling user's identity (see USER_MANAGER).
+ */
+function judge(test: SecurityTest, info: SecurityInfo, version: number, callingUser: boolean): Verdict {
   const target = test.target;
   if (target.kind === 'capabilities') {
     const mask = target.names.reduce((m, n) => m | (1n << BigInt(capNumber.get(n) ?? 63)), 0n);
@@ -131,11 +139,12 @@ function judge(test: SecurityTest, info: SecurityInfo, version: number): Verdict
   switch (test.jsonField) {
     case 'UserOrDynamicUser':
       if (info.user === 'nobody') return { badness: 9, description: "runs as 'nobody', shared with other services" };
+      if (callingUser) return { badness: 0, description: 'runs as the user whose manager starts it' };
       if (info.dynamicUser && info.user !== '0' && info.user !== 'root') return { badness: 0, description: 'runs as a dynamic user' };
       if (info.user && info.user !== '0' && info.user !== 'root') return { badness: 0, description: `runs as user ${info.user}` };
       return { badness: 10, description: 'runs as root' };
     case 'SupplementaryGroups':
-      if (runsPrivileged(info)) return { badness: undefined, description: 'runs as root: does not apply' };
+      if (!callingUser && runsPrivileged(info)) return { badness: undefined, description: 'runs as root: does not apply' };
       return yesNo(info.supplementaryGroups.length > 0, 'has supplementary groups', 'no supplementary groups');
     case 'RemoveIPC':
       if (runsPrivileged(info)) return { badness: undefined, description: 'runs as root: does not apply' };
@@ -251,7 +260,9 @@ function linesOf(model: UnitModel, test: SecurityTest): InvolvedLines[] {
 
 /** Scores a unit (merged with its drop-ins) as `systemd-analyze security --offline=yes` does. */
 export function assess(model: UnitModel, options: AssessOptions): AssessResult {
-  const info = readSecurityInfo(model, options.systemdVersion);
+  const manager = options.manager ?? 'system';
+  const info = readSecurityInfo(model, options.systemdVersion, manager);
+  const callingUser = manager === 'user' && options.systemdVersion >= USER_MANAGER.callingUserSince;
   if (!info.loadable) return { ok: false, error: info.loadError ?? 'the unit cannot be loaded' };
   const policy = options.policy ?? {};
   let badnessSum = 0n;
@@ -264,10 +275,12 @@ export function assess(model: UnitModel, options: AssessOptions): AssessResult {
     let verdict: Verdict;
     if (test.notScoredWhen.includes('default-dependencies-no') && !info.defaultDependencies) {
       verdict = { badness: undefined, description: 'early-boot service (DefaultDependencies=no): does not apply' };
+    } else if (test.notScoredWhen.includes('user-manager') && callingUser) {
+      verdict = { badness: undefined, description: 'per-user service: does not apply' };
     } else if (weight === 0) {
       verdict = { badness: undefined, description: 'left out by the policy' };
     } else {
-      verdict = judge(test, info, options.systemdVersion);
+      verdict = judge(test, info, options.systemdVersion, callingUser);
     }
     if (verdict.badness !== undefined && range > 0) {
       const b = BigInt(Math.min(verdict.badness, range));

@@ -5,10 +5,11 @@
  * systemd adds when it loads a unit (DynamicUser=, PrivateDevices=, ProtectClock=, ...).
  */
 import { addressFamilies, booleanValue, capabilities, matchEnumValue, namespaces } from '../kb';
+import type { ManagerKind } from '../model/manager';
 import type { UnitModel } from '../model/unitModel';
 import { parseIpPrefix } from './ipPrefix';
 import { applySyscallFilterLine, filterNames, type SyscallFilter } from './syscallFilter';
-import { ENUMS_READ_AS_BOOLEAN, PRIVATE_MOUNTS_UNSET_ON_SINCE, successActionKnown } from './versions';
+import { ENUMS_READ_AS_BOOLEAN, PRIVATE_MOUNTS_UNSET_ON_SINCE, successActionKnown, USER_MANAGER } from './versions';
 import { words } from './words';
 
 export interface SecurityInfo {
@@ -116,7 +117,7 @@ function absolutePath(value: string): string | undefined {
   return value.startsWith('/') ? value : undefined;
 }
 
-export function readSecurityInfo(model: UnitModel, version: number): SecurityInfo {
+export function readSecurityInfo(model: UnitModel, version: number, manager: ManagerKind = 'system'): SecurityInfo {
   const b = (name: BooleanSetting, initial = false): boolean => readBoolean(model, name, initial, version);
   const flags = Object.fromEntries(BOOLEAN_SETTINGS.map((n) => [n, b(n)])) as Record<BooleanSetting, boolean>;
 
@@ -159,7 +160,7 @@ export function readSecurityInfo(model: UnitModel, version: number): SecurityInf
   const ambientCapabilities = readCapabilities(model, 'AmbientCapabilities', 0n);
 
   const umask = fold(model, 'UMask', 0o022, (_, v) => (/^0?[0-7]{1,4}$/.test(v) ? parseInt(v, 8) : undefined));
-  const keyringMode = readEnum(model, 'KeyringMode', 'private', ['inherit', 'private', 'shared']);
+  const keyringMode = readEnum(model, 'KeyringMode', manager === 'user' ? 'inherit' : 'private', ['inherit', 'private', 'shared']);
   const protectProc = readEnum(model, 'ProtectProc', 'default', ['default', 'noaccess', 'invisible', 'ptraceable']);
   const procSubset = readEnum(model, 'ProcSubset', 'all', ['all', 'pid']);
   const notifyAccess = model.type === 'service' ? readEnum(model, 'NotifyAccess', 'none', ['none', 'main', 'exec', 'all']) : undefined;
@@ -291,7 +292,7 @@ export function readSecurityInfo(model: UnitModel, version: number): SecurityInf
     deviceAllow,
   };
 
-  const loadError = refusal(model, version);
+  const loadError = refusal(model, version, manager, dynamicUser);
   if (loadError) {
     info.loadable = false;
     info.loadError = loadError;
@@ -300,10 +301,13 @@ export function readSecurityInfo(model: UnitModel, version: number): SecurityInf
 }
 
 /** The reason systemd refuses to load a service, as far as the file tells. */
-function refusal(model: UnitModel, version: number): string | undefined {
+function refusal(model: UnitModel, version: number, manager: ManagerKind, dynamicUser: boolean): string | undefined {
   if (model.type !== 'service' || !model.complete) return undefined;
+  if (manager === 'user' && dynamicUser && version >= USER_MANAGER.refusesDynamicUserSince) {
+    return 'DynamicUser= is not supported by the per-user manager, so systemd refuses to load the service';
+  }
   const commands = (name: string) => fold<number>(model, name, 0, (n, v) => (v === '' ? 0 : n + 1));
-  const successAction = fold(model, 'SuccessAction', 'none', (_, v) => (successActionKnown(v, version) ? v : undefined));
+  const successAction = fold(model, 'SuccessAction', 'none', (_, v) => (successActionKnown(v, version, manager) ? v : undefined));
   if (commands('ExecStart') === 0 && commands('ExecStop') === 0 && successAction === 'none') {
     return 'the service has no ExecStart=, ExecStop= or SuccessAction=, so systemd refuses to load it';
   }

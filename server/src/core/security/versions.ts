@@ -4,8 +4,9 @@
  * `--systemd-version 252` gives the numbers of Debian 12's systemd-analyze (252.39).
  *
  * Checked against systemd-analyze 252 (Debian 12), 254 (bookworm-backports), 257 (Debian 13) and
- * 262 (unstable): `syscall-filter` and `security --offline=yes`. A release in between that could not
- * be run (253, 255, 256, 258 to 261) is taken to behave as the next one that was.
+ * 262 (unstable): `syscall-filter` and `security --offline=yes`, with and without `--user`. The
+ * releases in between (253, 255, 256, 258 to 261) could not be run; for them each boundary below is
+ * the best reading of systemd's NEWS and may be off by a release.
  */
 
 /** How a system call group of an older release differs from the knowledge base's (262). */
@@ -110,16 +111,32 @@ const SUCCESS_ACTIONS_252 = [
   'exit', 'exit-force',
 ];
 
-export function successActionKnown(value: string, version: number): boolean {
-  if (SUCCESS_ACTIONS_252.includes(value)) return true;
-  return SUCCESS_ACTIONS_ADDED.some((a) => version >= a.since && a.values.includes(value));
+/**
+ * Whether a release's manager takes a SuccessAction= value (otherwise the line is ignored). The
+ * per-user manager takes only `exit` and `exit-force` from 253 on; 253 and 254 also let the
+ * actions added in those releases through (systemd-analyze 254 --user takes `halt` and `kexec` but
+ * not `reboot`), 257 no longer does.
+ */
+export function successActionKnown(value: string, version: number, manager: 'system' | 'user' = 'system'): boolean {
+  const added = SUCCESS_ACTIONS_ADDED.some((a) => version >= a.since && a.values.includes(value));
+  if (!SUCCESS_ACTIONS_252.includes(value) && !added) return false;
+  if (manager === 'system' || version < 253 || ['none', 'exit', 'exit-force'].includes(value)) return true;
+  return version <= 254 && added;
 }
 
 /**
  * From this release on PrivateMounts= is a tristate, and the offline assessment counts it as on
  * while it is unset (or reset by an empty assignment); only an explicit `no` fails the check, even
  * beside settings that give the service a mount namespace anyway. Up to 252 it is a plain boolean
- * that defaults to off. Checked with systemd-analyze 252, 254, 257 and 262; Debian shipped no 253,
- * which is taken to behave as 252.
+ * that defaults to off.
  */
 export const PRIVATE_MOUNTS_UNSET_ON_SINCE = 254;
+
+/**
+ * Scoring for the per-user manager (`systemd-analyze security --user`). Every release starts
+ * KeyringMode= at `inherit` there (the system manager: `private`). From `refusesDynamicUser` on,
+ * a per-user unit with DynamicUser=yes does not load. From `callingUserSince` on, the service counts
+ * as running under the calling user's own identity: the user check passes unless it names `nobody`,
+ * supplementary groups are judged as for any unprivileged user, and RemoveIPC= does not apply.
+ */
+export const USER_MANAGER = { refusesDynamicUserSince: 255, callingUserSince: 258 } as const;

@@ -3,18 +3,18 @@
  * `systemd-analyze security`: "Add ProtectSystem=strict (−0.4)". The score is
  * computed on the text with the fix applied, merged with the same drop-ins.
  */
-import { assess, formatExposure } from '../../security';
+import { formatExposure } from '../../security';
 import type { Settings } from '../../settings';
 import type { Diagnostic, Fix } from '../../types';
 import { createUnitDocument, type UnitDocument } from '../../unitDocument';
 import type { UnitFiles } from '../../rules';
-import { securityModel } from '../securityLens';
+import { scoreOf, securityModel } from '../securityLens';
 import { applyEdits } from './apply';
 
 function exposureOf(document: UnitDocument, files: UnitFiles, settings: Readonly<Settings>): number | undefined {
   const model = securityModel(document, files);
   if (!model) return undefined;
-  const result = assess(model, { systemdVersion: settings.systemdVersion });
+  const result = scoreOf(model, settings);
   return result.ok ? result.exposure : undefined;
 }
 
