@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { securityTests } from '../../server/src/core/kb';
 import { assess, formatExposure, levelOf, readSecurityPolicy } from '../../server/src/core/security';
-import { caseText, modelOf, versionCases } from './support';
+import { caseText, modelOf, specifierCases, versionCases } from './support';
 
 const BARE = '[Service]\nExecStart=/bin/true\n';
 
@@ -90,6 +90,24 @@ for (const c of versionCases()) {
       const row = r.tests.find((t) => t.jsonField === c.jsonField);
       assert.ok(row, `no result for ${c.jsonField}`);
       assert.equal(row.scored ? row.badness : undefined, badness, row.description);
+    });
+  }
+}
+
+for (const c of specifierCases()) {
+  for (const [version, expected] of c.expected) {
+    test(`release ${version}, ${c.manager} manager: ${c.unit} with ${c.lines.join(' ')}`, () => {
+      const r = assess(modelOf(c.unit, caseText(c)), { systemdVersion: version, manager: c.manager });
+      if (expected.user === 'refused') {
+        assert.ok(!r.ok, 'scored a unit systemd refuses');
+        return;
+      }
+      assert.ok(r.ok, r.ok ? '' : r.error);
+      const badness = (field: string) => {
+        const row = r.tests.find((t) => t.jsonField === field);
+        return row?.scored ? row.badness : undefined;
+      };
+      assert.deepEqual({ user: badness('UserOrDynamicUser'), groups: badness('SupplementaryGroups') }, expected);
     });
   }
 }

@@ -69,6 +69,32 @@ export function versionCases(): VersionCase[] {
   }));
 }
 
+/** A unit whose User=/SupplementaryGroups= use specifiers: its file name decides what they mean. */
+export interface SpecifierCase {
+  unit: string;
+  manager: 'system' | 'user';
+  lines: string[];
+  /** version → badness of the user check and the supplementary-groups check. */
+  expected: ReadonlyMap<number, { user: number | undefined | 'refused'; groups: number | undefined | 'refused' }>;
+}
+
+export function specifierCases(): SpecifierCase[] {
+  const num = (v: string | undefined) => (v === '-' || v === undefined ? undefined : v === 'refused' ? 'refused' : Number(v));
+  return readTsv(join(FIXTURES, 'specifiers.tsv')).map((r) => ({
+    unit: r.unit as string,
+    manager: r.manager === 'user' ? 'user' : 'system',
+    lines: (r.lines as string).split('\\n'),
+    expected: new Map(
+      Object.keys(r)
+        .filter((k) => /^user_\d+$/.test(k))
+        .map((k) => {
+          const v = k.slice(5);
+          return [Number(v), { user: num(r[`user_${v}`]), groups: num(r[`groups_${v}`]) }];
+        }),
+    ),
+  }));
+}
+
 /** The unit text of a case: [Unit] settings go to [Unit], the rest under [Service]. */
 export function caseText(c: Pick<CheckCase, 'lines'>): string {
   const unitLines = c.lines.filter((l) => l.startsWith('DefaultDependencies='));

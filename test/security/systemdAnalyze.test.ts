@@ -13,7 +13,7 @@ import { test } from 'node:test';
 import { assess, formatExposure, type TestResult } from '../../server/src/core/security';
 import { readSecurityInput } from '../../server/src/node/securityInput';
 import {
-  allAnalyzers, analyze, analyzePath, caseText, checkCases, corpusOrSkip, modelOf, readTsv, refusalOf, versionCases, type AnalyzeRow,
+  allAnalyzers, analyze, analyzePath, caseText, checkCases, corpusOrSkip, modelOf, readTsv, refusalOf, specifierCases, versionCases, type AnalyzeRow,
 } from './support';
 
 /** The newest release the knowledge base describes. */
@@ -109,6 +109,21 @@ for (const analyzer of analyzers) {
       assert.deepEqual(problems, []);
     });
   }
+
+  test(`units with specifiers in User= agree check by check with systemd-analyze ${analyzer.label}`, { skip: tooNew }, () => {
+    const problems: string[] = [];
+    for (const c of specifierCases()) {
+      const text = caseText(c);
+      const theirs = analyze(analyzer, c.unit, text, c.manager);
+      const ours = assess(modelOf(c.unit, text), { systemdVersion: version, manager: c.manager });
+      if (!theirs || !ours.ok) {
+        if (theirs || ours.ok) problems.push(`${c.unit} ${c.lines.join(' ')}: ${theirs ? 'ours refused it' : 'systemd refused it, ours scored it'}`);
+        continue;
+      }
+      for (const d of differences(ours.tests, theirs)) problems.push(`${c.unit} (${c.manager}) ${c.lines.join(' ')}: ${d}`);
+    }
+    assert.deepEqual(problems, []);
+  });
 
   test(`corpus drop-ins merged with their unit agree check by check with systemd-analyze ${analyzer.label}`, { skip: tooNew || !corpusOrSkip() }, () => {
     const corpus = corpusOrSkip() as string;

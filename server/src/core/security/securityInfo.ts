@@ -8,6 +8,7 @@ import { addressFamilies, booleanValue, capabilities, matchEnumValue, namespaces
 import type { ManagerKind } from '../model/manager';
 import type { UnitModel } from '../model/unitModel';
 import { parseIpPrefix } from './ipPrefix';
+import { resolveUserSpecifiers } from './specifiers';
 import { applySyscallFilterLine, filterNames, type SyscallFilter } from './syscallFilter';
 import { ENUMS_READ_AS_BOOLEAN, PRIVATE_MOUNTS_UNSET_ON_SINCE, successActionKnown, USER_MANAGER } from './versions';
 import { words } from './words';
@@ -133,11 +134,18 @@ export function readSecurityInfo(model: UnitModel, version: number, manager: Man
     value === '' ? (tristate ? true : undefined) : booleanValue(value));
 
   const defaultDependencies = fold(model, 'DefaultDependencies', true, (_, v) => booleanValue(v));
-  let user = fold<string | undefined>(model, 'User', undefined, (_, v) => (v === '' ? '' : validUserName(v) ? v : undefined));
+  // User= and SupplementaryGroups= with their specifiers resolved (%i of web@alice.service: alice).
+  const unitName = model.unit.file.unitName;
+  const resolved = (v: string) => resolveUserSpecifiers(v, unitName, manager, version);
+  let user = fold<string | undefined>(model, 'User', undefined, (_, v) => {
+    if (v === '') return '';
+    const name = resolved(v);
+    return name !== undefined && validUserName(name) ? name : undefined;
+  });
   if (user === '') user = undefined;
   const dynamicUser = fold(model, 'DynamicUser', false, (_, v) => booleanValue(v));
   const supplementaryGroups = fold<string[]>(model, 'SupplementaryGroups', [], (current, v) =>
-    v === '' ? [] : [...current, ...words(v).filter(validUserName)],
+    v === '' ? [] : [...current, ...words(v).map(resolved).filter((g): g is string => g !== undefined && validUserName(g))],
   );
 
   let protectHome = fold(model, 'ProtectHome', 'no', (_, v) => {
@@ -292,12 +300,27 @@ export function readSecurityInfo(model: UnitModel, version: number, manager: Man
     deviceAllow,
   };
 
-  const loadError = refusal(model, version, manager, dynamicUser);
+  const loadError = refusal(model, version, manager, dynamicUser) ?? badSpecifier(model, resolved);
   if (loadError) {
     info.loadable = false;
     info.loadError = loadError;
   }
   return info;
+}
+
+/**
+ * A specifier systemd cannot resolve in User=, Group= or SupplementaryGroups= is a fatal error:
+ * the unit does not load.
+ */
+function badSpecifier(model: UnitModel, resolve: (value: string) => string | undefined): string | undefined {
+  for (const name of ['User', 'Group', 'SupplementaryGroups']) {
+    for (const a of model.assignments(name)) {
+      const parts = name === 'SupplementaryGroups' ? words(a.entry.value) : [a.entry.value];
+      const bad = parts.find((p) => resolve(p) === undefined);
+      if (bad !== undefined) return `${name}=${bad} has a specifier systemd cannot resolve, so it refuses to load the unit`;
+    }
+  }
+  return undefined;
 }
 
 /** The reason systemd refuses to load a service, as far as the file tells. */
