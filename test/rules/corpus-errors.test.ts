@@ -96,6 +96,21 @@ describe('corpus: no error that systemd-analyze verify would not report', () => 
     assert.deepEqual(missed, []);
   });
 
+  it('at systemd 252, every value verify cannot parse for being too new is reported as newer than the target', (t) => {
+    const files = runCli(['--systemd-version', '252']);
+    const refused = oracle.filter((o) => /Failed to parse .*, ignoring: /.test(o.line) && o.line.includes(`/${path.posix.basename(o.path).replace(/\.in$/, '')}:`));
+    const missed: string[] = [];
+    for (const o of refused) {
+      const lineNo = Number(/:(\d+): /.exec(o.line)?.[1]);
+      const value = /, ignoring: (.*)$/.exec(o.line)?.[1] ?? '';
+      const diagnostics = files.get(o.path) ?? [];
+      if (!diagnostics.some((d) => d.code === 'newer-than-target' && d.range.start.line === lineNo - 1 && d.message.includes(value))) missed.push(`${o.path}:${lineNo}: ${value}`);
+    }
+    t.diagnostic(`${refused.length} value lines verify could not parse, ${refused.length - missed.length} reported as newer than systemd 252`);
+    assert.ok(refused.length >= 5, `only ${refused.length} lines`);
+    assert.deepEqual(missed, []);
+  });
+
   it('reports no error on any Debian 12 unit, which systemd 252 loads without a warning', () => {
     const files = runCli([]);
     const debianErrors = [...files].filter(([file]) => file.startsWith('debian12/')).flatMap(([file, ds]) => ds.filter((d) => d.severity === 'error').map((d) => `${file}: ${d.code}`));

@@ -8,8 +8,24 @@
  * word alone).
  */
 
+/** The settings that take an emergency action (`reboot`, `exit`, `halt`, ...). */
+const EMERGENCY_ACTION_SETTINGS = ['FailureAction', 'SuccessAction', 'StartLimitAction', 'JobTimeoutAction'];
+
+/** Emergency actions added after 252 (systemd-analyze 252 ignores the line, 254 takes it). */
+const EMERGENCY_ACTIONS_ADDED: readonly { readonly value: string; readonly since: number }[] = [
+  { value: 'halt', since: 253 },
+  { value: 'halt-force', since: 253 },
+  { value: 'halt-immediate', since: 253 },
+  { value: 'soft-reboot', since: 254 },
+  { value: 'soft-reboot-force', since: 254 },
+  { value: 'kexec', since: 254 },
+  { value: 'kexec-force', since: 254 },
+];
+
 /** Values added to an existing setting (`value` is the literal part of a prefixed form, e.g. `private:`). */
 export const VALUE_VERSIONS_FROM_NEWS: readonly { readonly directive: string; readonly value: string; readonly since: number }[] = [
+  { directive: 'Type', value: 'notify-reload', since: 253 },
+  ...EMERGENCY_ACTION_SETTINGS.flatMap((directive) => EMERGENCY_ACTIONS_ADDED.map((a) => ({ directive, ...a }))),
   { directive: 'ProtectControlGroups', value: 'private', since: 257 },
   { directive: 'ProtectControlGroups', value: 'strict', since: 257 },
   { directive: 'PrivateTmp', value: 'connected', since: 257 },

@@ -9,6 +9,8 @@
  * the best reading of systemd's NEWS and may be off by a release.
  */
 
+import { matchEnumValue } from '../kb';
+
 /** How a system call group of an older release differs from the knowledge base's (262). */
 export interface GroupChange {
   readonly added: readonly string[];
@@ -100,26 +102,16 @@ export function syscallGroupChange(group: string, version: number): GroupChange 
  */
 export const ENUMS_READ_AS_BOOLEAN: readonly string[] = ['PrivateTmp', 'PrivateUsers', 'ProtectControlGroups', 'ProtectHostname'];
 
-/** Values of SuccessAction= a release does not know yet (the line is ignored). */
-const SUCCESS_ACTIONS_ADDED: readonly { since: number; values: readonly string[] }[] = [
-  { since: 253, values: ['halt', 'halt-force', 'halt-immediate'] },
-  { since: 254, values: ['soft-reboot', 'soft-reboot-force', 'kexec', 'kexec-force'] },
-];
-
-const SUCCESS_ACTIONS_252 = [
-  'none', 'reboot', 'reboot-force', 'reboot-immediate', 'poweroff', 'poweroff-force', 'poweroff-immediate',
-  'exit', 'exit-force',
-];
-
 /**
  * Whether a release's manager takes a SuccessAction= value (otherwise the line is ignored). The
  * per-user manager takes only `exit` and `exit-force` from 253 on; 253 and 254 also let the
  * actions added in those releases through (systemd-analyze 254 --user takes `halt` and `kexec` but
- * not `reboot`), 257 no longer does.
+ * not `reboot`), 257 no longer does. Which values a release knows is the knowledge base's word.
  */
 export function successActionKnown(value: string, version: number, manager: 'system' | 'user' = 'system'): boolean {
-  const added = SUCCESS_ACTIONS_ADDED.some((a) => version >= a.since && a.values.includes(value));
-  if (!SUCCESS_ACTIONS_252.includes(value) && !added) return false;
+  const known = matchEnumValue('SuccessAction', value);
+  if (!known || (known.since ?? 0) > version) return false;
+  const added = known.since !== undefined;
   if (manager === 'system' || version < 253 || ['none', 'exit', 'exit-force'].includes(value)) return true;
   return version <= 254 && added;
 }
