@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Fetches systemd-analyze from newer Debian releases, so the exposure score can be compared with
-# systemd's own on more versions than the one Debian 12 installs (252):
+# Fetches systemd-analyze from other Debian releases, so the knowledge base and the exposure score
+# can be compared with systemd's own on more versions than the one Debian 12 installs (252):
+#   247 from bullseye (Debian 11; its systemd-analyze has no --offline, so it checks settings only),
 #   254 from bookworm-backports, 257 from trixie (Debian 13), 262 from sid.
 # Each release is unpacked (never installed) into $UNITGUARD_TOOLS_CACHE/systemd/<version>/ from
 # the `systemd` and `libsystemd-shared` packages, plus those of their libraries this host has too
@@ -20,12 +21,17 @@ cache="${UNITGUARD_TOOLS_CACHE:-$HOME/.cache/unitguard-tools}/systemd"
 
 # suite version | pinned packages: file sha256 (the first is systemd itself)
 releases=(
+  "bullseye 247.3-7+deb11u5"
   "bookworm-backports 254.26-1~bpo12+1"
   "trixie 257.13-1~deb13u1"
   "sid 262.1-1"
 )
 pinned() { # suite
   case "$1" in
+  bullseye) cat <<'EOF'
+pool/main/s/systemd/systemd_247.3-7+deb11u5_amd64.deb fc04e069a39bcdab529a75f48a6575fe7172cf02dcd5b697866312b7ba728a6c
+EOF
+  ;;
   bookworm-backports) cat <<'EOF'
 pool/main/s/systemd/systemd_254.26-1~bpo12+1_amd64.deb f55abada0c5c0409f7323e3deecb5d837ecfae75a31524133ac41302d41eff54
 pool/main/s/systemd/libsystemd-shared_254.26-1~bpo12+1_amd64.deb 4b1ab8da02aea748cf3fbd75ec6a2734d92ae4e1f287afb33e2025f971a3058a
@@ -91,7 +97,8 @@ current_packages() {
   xz -dc "$work/Packages.xz" >"$work/Packages"
   field "$work/Packages" systemd Version
   # The two packages, plus those of their libraries that this host has too old or not at all.
-  pkgs="systemd libsystemd-shared"
+  pkgs="systemd"
+  [ -n "$(field "$work/Packages" libsystemd-shared Version)" ] && pkgs="$pkgs libsystemd-shared"
   for dep in $( { field "$work/Packages" systemd Depends; field "$work/Packages" systemd Pre-Depends
                   field "$work/Packages" libsystemd-shared Depends; field "$work/Packages" libsystemd-shared Pre-Depends; } |
                 tr ',' '\n' | sed -E 's/\|.*//; s/^ +//; s/ +$//' | grep -v '^$' | sed -E 's/ +/_/g' | sort -u); do
@@ -137,7 +144,7 @@ for release in "${releases[@]}"; do
   major=${version%%.*}
   major=${major%%-*}
   bin="$dest/usr/bin/systemd-analyze"
-  libpath="$dest/usr/lib/x86_64-linux-gnu/systemd:$dest/usr/lib/x86_64-linux-gnu:$dest/lib/x86_64-linux-gnu"
+  libpath="$dest/usr/lib/x86_64-linux-gnu/systemd:$dest/lib/systemd:$dest/usr/lib/x86_64-linux-gnu:$dest/lib/x86_64-linux-gnu"
   # With the release's own C library when it needed a newer one than this host's.
   loader=""
   [ -e "$dest/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2" ] && loader="$dest/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2"

@@ -202,6 +202,14 @@ export function allAnalyzers(): Analyzer[] {
   return list.sort((a, b) => a.version - b.version);
 }
 
+/** The oldest release whose exposure score is reproduced (and whose systemd-analyze scores offline). */
+export const OLDEST_SCORED = 252;
+
+/** The analyzers to compare exposure scores with: those of OLDEST_SCORED and later. */
+export function securityAnalyzers(): Analyzer[] {
+  return allAnalyzers().filter((a) => a.version >= OLDEST_SCORED);
+}
+
 export type Manager = 'system' | 'user';
 
 /**

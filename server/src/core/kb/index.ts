@@ -65,9 +65,21 @@ function splitList(text: string): string[] {
 
 const allNames: string[] = [...new Set(DIRECTIVE_RECORDS.map((r) => r[0]))];
 
+/**
+ * The man page dates every Assert*= setting by the release that introduced assertions (218), but
+ * an assertion comes with its condition: AssertVersion= is as new as ConditionVersion= (258).
+ */
+const conditionSince = new Map(DIRECTIVE_RECORDS.filter((r) => r[0].startsWith('Condition')).map((r) => [r[0], r[3]]));
+function assertionSince(name: string, since: number): number {
+  if (!name.startsWith('Assert')) return since;
+  const condition = conditionSince.get(`Condition${name.slice('Assert'.length)}`);
+  return condition && condition > since ? condition : since;
+}
+
 function buildRows(): DirectiveRow[] {
   const rows: DirectiveRow[] = [];
-  for (const [name, sections, page, since, deprecation, kind, context, parser, build, shared] of DIRECTIVE_RECORDS) {
+  for (const [name, sections, page, manSince, deprecation, kind, context, parser, build, shared] of DIRECTIVE_RECORDS) {
+    const since = assertionSince(name, manSince);
     const assignment = assignmentSemantics(name, parser, allNames);
     if (!assignment) throw new Error(`knowledge base: parser ${parser} of ${name}= is not classified`);
     for (const section of splitList(sections) as SectionName[]) {
