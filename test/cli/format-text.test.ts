@@ -9,7 +9,7 @@ import { expectedOutput, filesArg, lines, repoRoot, runCli, TEXT_LINE } from './
 
 describe('check --format text', () => {
   it('prints the fixture folder exactly as expected (compiler style, 1-based)', () => {
-    const result = runCli(['check', filesArg]);
+    const result = runCli(['check', '--min-severity', 'hint', filesArg]);
     assert.equal(result.stderr, '');
     assert.equal(result.status, 1);
     assert.equal(result.stdout, expectedOutput('files.txt', result.stdout));
@@ -26,7 +26,7 @@ describe('check --format text', () => {
       const arg = `${filesArg}/${name}`;
       const absolute = path.join(repoRoot, arg);
       const diagnostics = diagnose(createUnitDocument(pathToFileURL(absolute).href, readUnitFile(absolute)));
-      const printed = lines(runCli(['check', arg]).stdout);
+      const printed = lines(runCli(['check', '--min-severity=hint', arg]).stdout);
       assert.equal(printed.length, diagnostics.length);
       printed.forEach((line, i) => {
         const match = TEXT_LINE.exec(line);
@@ -36,6 +36,34 @@ describe('check --format text', () => {
       });
     });
   }
+
+  // The embedded example has hints (what its settings imply), warnings and information.
+  const example = 'examples/nftables.service';
+
+  it('leaves out hints by default and says how many on standard error', () => {
+    const all = lines(runCli(['check', '--min-severity', 'hint', example]).stdout);
+    const result = runCli(['check', example]);
+    const hints = all.filter((l) => TEXT_LINE.exec(l)?.[4] === 'hint');
+    assert.ok(hints.length > 0, 'the example has no hints to leave out');
+    assert.deepEqual(lines(result.stdout), all.filter((l) => TEXT_LINE.exec(l)?.[4] !== 'hint'));
+    assert.equal(result.stderr, `unitguard: ${hints.length} diagnostics below information not shown (--min-severity hint shows all)\n`);
+    assert.equal(result.status, 0);
+  });
+
+  it('--min-severity keeps what is at or above the level; the exit status still counts errors', () => {
+    const all = lines(runCli(['check', '--min-severity', 'hint', example]).stdout);
+    const warnings = runCli(['check', '--min-severity', 'warning', example]);
+    assert.deepEqual(lines(warnings.stdout), all.filter((l) => ['error', 'warning'].includes(TEXT_LINE.exec(l)?.[4] ?? '')));
+    assert.ok(lines(warnings.stdout).length > 0);
+    const errorsOnly = runCli(['check', '--min-severity', 'error', filesArg]);
+    assert.ok(lines(errorsOnly.stdout).every((l) => TEXT_LINE.exec(l)?.[4] === 'error'));
+    assert.equal(errorsOnly.status, 1);
+    const json = JSON.parse(runCli(['check', '--format', 'json', example]).stdout) as { files: { diagnostics: { severity: string }[] }[] };
+    assert.ok(json.files.some((f) => f.diagnostics.some((d) => d.severity === 'hint')), 'json keeps hints by default');
+    const bad = runCli(['check', '--min-severity', 'loud', example]);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--min-severity takes error, warning, information or hint/);
+  });
 
   it('prints nothing for a file without diagnostics', () => {
     const result = runCli(['check', `${filesArg}/clean.target`]);

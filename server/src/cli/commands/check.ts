@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeFileSync } from 'node:fs';
-import { createUnitDocument, diagnose, fixAll, unifiedDiff, DEFAULT_SETTINGS, SYSTEMD_VERSION_RANGE, type Settings, type UnitFiles } from '../../core';
+import {
+  createUnitDocument, diagnose, fixAll, parseRuleLevel, unifiedDiff, DEFAULT_SETTINGS, SYSTEMD_VERSION_RANGE, type Settings, type Severity, type UnitFiles,
+} from '../../core';
 import { decodeUnitText, readUnitFile } from '../../node/readUnitFile';
 import { findRcConfig } from '../../node/unitguardrc';
 import { unitFilesFor } from '../../node/unitFiles';
@@ -25,6 +27,11 @@ const OPTIONS: readonly OptionSpec[] = [
     description: `the systemd version the units are written for (${SYSTEMD_VERSION_RANGE.min}-${SYSTEMD_VERSION_RANGE.max}, default ${DEFAULT_SETTINGS.systemdVersion})`,
   },
   { name: 'stdin-filename', value: 'NAME', description: 'the file name that standard input (-) stands for, which gives the unit type' },
+  {
+    name: 'min-severity',
+    value: 'LEVEL',
+    description: 'leave out what is below error, warning, information or hint (default: information for text, hint for json and sarif)',
+  },
   { name: 'fix', description: 'apply every safe fix and write the files, then report what is left' },
   { name: 'dry-run', description: 'with --fix: print the changes as a unified diff instead of writing them' },
   { name: 'help', short: 'h', description: 'show this help' },
@@ -39,7 +46,11 @@ export interface CheckOptions {
   versionGiven: boolean;
   fix: boolean;
   dryRun: boolean;
+  /** Diagnostics below this severity are left out of the report. */
+  minSeverity: Severity;
 }
+
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
 
 /** Turns the command line into options, or throws a UsageError. */
 export function readCheckOptions(argv: readonly string[]): CheckOptions | 'help' {
@@ -59,7 +70,10 @@ export function readCheckOptions(argv: readonly string[]): CheckOptions | 'help'
   const dryRun = options.has('dry-run');
   if (dryRun && !fix) throw new UsageError('--dry-run only goes with --fix');
   if (fix && !dryRun && positionals.includes('-')) throw new UsageError('--fix cannot write to standard input; add --dry-run to see the changes');
-  return { format, settings, stdinFilename, paths: positionals, versionGiven: versionText !== undefined, fix, dryRun };
+  const minText = stringOption(options, 'min-severity');
+  const minSeverity = minText === undefined ? (formatName === 'text' ? 'information' : 'hint') : parseRuleLevel(minText);
+  if (minSeverity === undefined || minSeverity === 'off') throw new UsageError(`--min-severity takes error, warning, information or hint, not '${minText}'`);
+  return { format, settings, stdinFilename, paths: positionals, versionGiven: versionText !== undefined, fix, dryRun, minSeverity };
 }
 
 function stringOption(options: Map<string, string | true>, name: string): string | undefined {
@@ -90,6 +104,7 @@ function runCheck(argv: readonly string[], io: CliIo): number {
 
   const reports: FileReport[] = [];
   let errorCount = 0;
+  let hidden = 0;
   for (const input of collected.inputs) {
     const source = readInput(input, parsed.stdinFilename, io);
     if ('error' in source) {
@@ -107,12 +122,18 @@ function runCheck(argv: readonly string[], io: CliIo): number {
       } else text = fixed;
     }
     const document = createUnitDocument(source.uri, text);
-    const report: FileReport = { path: source.path, absolutePath: source.absolutePath, diagnostics: diagnose(document, fileSettings, files) };
+    const all = diagnose(document, fileSettings, files);
+    const diagnostics = all.filter((d) => SEVERITY_RANK[d.severity] <= SEVERITY_RANK[parsed.minSeverity]);
+    hidden += all.length - diagnostics.length;
+    const report: FileReport = { path: source.path, absolutePath: source.absolutePath, diagnostics };
     errorCount += report.diagnostics.filter((d) => d.severity === 'error').length;
     reports.push(report);
     if (!parsed.dryRun) io.stdout(format.file(report));
   }
   if (!parsed.dryRun) io.stdout(format.end({ files: reports, errors, cwd: io.cwd }));
+  if (hidden > 0 && !parsed.dryRun) {
+    io.stderr(`unitguard: ${hidden} ${hidden === 1 ? 'diagnostic' : 'diagnostics'} below ${parsed.minSeverity} not shown (--min-severity hint shows all)\n`);
+  }
   if (errors.length > 0) return EXIT.failure;
   return errorCount > 0 ? EXIT.problems : EXIT.ok;
 }
@@ -186,14 +207,16 @@ function readInput(input: UnitInput, stdinFilename: string | undefined, io: CliI
 export const checkCommand: Command = {
   name: 'check',
   summary: 'Check unit files and print their diagnostics.',
-  synopsis: '[--format text|json|sarif] [--systemd-version N] [--fix [--dry-run]] PATH...',
+  synopsis: '[--format text|json|sarif] [--systemd-version N] [--min-severity LEVEL] [--fix [--dry-run]] PATH...',
   details: [
     'PATH is a unit file, a folder (searched recursively for unit files, their .in templates',
     'and drop-ins NAME.TYPE.d/*.conf, in sorted order) or - for standard input.',
     '',
     'Text output prints path:line:column: severity: message [code] with 1-based lines and',
-    'columns (columns count UTF-16 code units). JSON output has 0-based ranges as in the',
-    'Language Server Protocol. SARIF 2.1.0 output is for code-scanning services.',
+    'columns (columns count UTF-16 code units), leaving out hints (what a setting implies, and',
+    'the like) unless --min-severity hint; it counts what it left out on standard error.',
+    'JSON output has 0-based ranges as in the Language Server Protocol. SARIF 2.1.0 output is',
+    'for code-scanning services. Both keep hints unless --min-severity says otherwise.',
     '',
     'Settings come from .unitguardrc files (INI) in the folders above each file, nearest first:',
     'systemd-version = N, and a [rules] section of rule-id = error|warning|information|hint|off.',
