@@ -8,12 +8,13 @@
  */
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createUnitDocument, type UnitFiles } from '../../server/src/core';
 import { securityLens, securityReportMarkdown } from '../../server/src/core/features/securityLens';
+import { readSecurityPolicyFile } from '../../server/src/node/securityInput';
 import { LspResponseError, type LspClient } from '../support/lspClient';
 import { openDocument, repoRoot, startServer } from './harness';
 
@@ -145,6 +146,33 @@ describe('exposure lens over stdio', () => {
     await openDocument(client, socketUri, '[Socket]\nListenStream=80\n', 1);
     assert.deepEqual(await lenses(socketUri), []);
     assert.equal(await lenses(pathToFileURL(path.join(workspace, 'missing.service')).href), null);
+  });
+
+  test('a unit in a systemd/user/ folder is scored for the per-user manager', async () => {
+    const agentText = readFileSync(path.join(LENS_DIR, 'systemd', 'user', 'agent.service'), 'utf8');
+    const userUri = pathToFileURL(path.join(workspace, 'home', '.config', 'systemd', 'user', 'agent.service')).href;
+    const systemUri = pathToFileURL(path.join(workspace, 'agent.service')).href;
+    await openDocument(client, userUri, agentText, 1);
+    await openDocument(client, systemUri, agentText, 1);
+    // systemd-analyze 252: 9.4 with --user, 9.4 without; both follow the core.
+    assert.deepEqual(await lenses(userUri), expected(userUri, agentText, 1, {}));
+    assert.deepEqual(await lenses(systemUri), expected(systemUri, agentText, 1, {}));
+    const report = await client.request<{ markdown: string }>('unitguard/securityReport', { uri: userUri });
+    assert.match(report.markdown, /systemd-analyze security --user --offline=yes/);
+  });
+
+  test('the security policy a .unitguardrc names weights the lens', async () => {
+    const folder = path.join(workspace, 'weighted');
+    mkdirSync(folder);
+    copyFileSync(path.join(repoRoot, 'test', 'fixtures', 'security', 'policy.json'), path.join(folder, 'policy.json'));
+    writeFileSync(path.join(folder, '.unitguardrc'), 'security-policy = policy.json\n');
+    const uri = pathToFileURL(path.join(folder, 'web.service')).href;
+    await openDocument(client, uri, unitText, 1);
+    const policy = readSecurityPolicyFile(path.join(folder, 'policy.json')).policy;
+    const lens = securityLens(createUnitDocument(uri, unitText, 1), {}, { ...SETTINGS, securityPolicy: policy });
+    const got = await lenses(uri);
+    assert.equal(got?.[0]?.command?.title, lens?.title);
+    assert.notEqual(got?.[0]?.command?.title, (await lenses(unitUri))?.[0]?.command?.title);
   });
 
   test('malformed requests are answered with InvalidParams, and the server stays up', async () => {
