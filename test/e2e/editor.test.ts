@@ -12,7 +12,8 @@ import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyEdits, createUnitDocument, diagnose, DEFAULT_SETTINGS } from '../../server/src/core';
-import { securityLens } from '../../server/src/core/features/securityLens';
+import { scoreOf, securityLens, securityModel } from '../../server/src/core/features/securityLens';
+import { formatExposure } from '../../server/src/core/security';
 import { directiveRow } from '../../server/src/core/kb';
 import { directiveDoc } from '../../server/src/core/kb/docs';
 import { cliDiagnostics } from './support/cliOracle';
@@ -48,6 +49,24 @@ function keepForReadme(shot: string, name: string): void {
   readmeShots.set(name, shot);
 }
 
+/**
+ * What the exposure report must show for the example, from the core: SystemCallFilter= without
+ * SystemCallArchitectures= fails that check, and the hardening pair's quick fix lowers it.
+ */
+function exposureExpectations() {
+  const document = createUnitDocument('file:///nftables.service', example);
+  const model = securityModel(document);
+  const score = model && scoreOf(model, DEFAULT_SETTINGS);
+  assert.ok(score?.ok, 'the core does not score the example');
+  const checkId = 'SystemCallArchitectures=';
+  const check = score.tests.find((candidate) => candidate.id === checkId);
+  assert.ok(check?.scored && (check.badness ?? 0) > 0 && check.exposure > 0, `${checkId} does not fail for the example`);
+  const fix = diagnose(document, DEFAULT_SETTINGS).flatMap((d) => d.fixes ?? []).find((candidate) => candidate.title.startsWith('Add SystemCallArchitectures=native'));
+  assert.ok(fix, 'the core offers no fix that adds SystemCallArchitectures=native');
+  const failing = score.tests.filter((t) => t.scored && (t.badness ?? 0) > 0).length;
+  return { check, checkId, fix, failing, serviceLine: example.split('\n').indexOf('[Service]') + 1 };
+}
+
 describe('UnitGuard in VS Code (code-server)', { timeout: 240_000 }, () => {
   let session: EditorSession;
 
@@ -62,7 +81,8 @@ describe('UnitGuard in VS Code (code-server)', { timeout: 240_000 }, () => {
         'syscall-filter.service': syscallFilter,
       },
       extensions: [packagedVsix()],
-      settings: { 'outline.collapseItems': 'alwaysExpand' },
+      // The exposure report's table is wide: a smaller preview font lets its columns fit beside the unit.
+      settings: { 'outline.collapseItems': 'alwaysExpand', 'markdown.preview.fontSize': 11 },
     });
   }, { timeout: 180_000 });
 
@@ -286,16 +306,69 @@ describe('UnitGuard in VS Code (code-server)', { timeout: 240_000 }, () => {
 
   test('the exposure report opens beside the unit', async () => {
     const { workbench } = session;
+    const { check, checkId, fix, failing } = exposureExpectations();
+
     await workbench.openFile('nftables.service');
+    // The top of the unit in view, with the lens on [Service].
+    await workbench.goToLine(1);
+    const lens = await workbench.waitFor('the exposure lens', async () => (await workbench.codeLenses()).find((l) => l.text.startsWith('Exposure ')));
+    const shownScore = lens.text.slice('Exposure '.length);
+    // The unit and its report share a wider page: the side bar and the Problems panel make room.
+    await workbench.page.setViewportSize({ width: 1600, height: 900 });
+    await workbench.hidePanel();
+    await workbench.hideSideBar();
     await workbench.runCommand('UnitGuard: Show Exposure Report');
-    // The markdown preview of the report opens as its own tab.
+    // The markdown preview of the report opens as its own tab, beside the unit.
     const tab = await workbench.waitFor('the report preview tab', async () => {
       const labels = await workbench.page.locator('.tabs-container .tab').evaluateAll((tabs) => tabs.map((t) => t.getAttribute('aria-label') ?? ''));
       return labels.find((label) => /Preview/.test(label) && /nftables/.test(label));
     });
-    assert.match(tab, /nftables/);
-    // The preview is a webview: give its frame content time to draw by polling for its iframe.
-    await workbench.waitFor('the preview webview', async () => ((await workbench.page.locator('iframe.webview').count()) > 0 ? true : undefined));
-    await workbench.screenshot('exposure report');
+    assert.match(tab, /nftables\.service exposure/);
+    assert.equal(await workbench.page.locator('.editor-group-container').count(), 2, 'the report did not open in an editor group of its own');
+    await workbench.splitEditorGroups(0.3);
+    await workbench.movePointerAway();
+
+    // The preview is a webview: wait until its content is rendered, shown and painted.
+    const heading = `Exposure of nftables.service: ${shownScore}`;
+    const frame = await workbench.webviewShowing('the rendered exposure report', heading);
+    const report = await workbench.renderedMarkdown(frame);
+    keepForReadme(await workbench.screenshot('exposure report'), 'exposure-report');
+
+    // The score is the lens's, at the top and on the last line.
+    assert.equal(report.heading, heading);
+    assert.ok(report.paragraphs.includes(`Overall exposure level for nftables.service: ${shownScore}`), `paragraphs: ${JSON.stringify(report.paragraphs)}`);
+    assert.ok(report.paragraphs.some((p) => p.startsWith(`${failing} failing, `)), `paragraphs: ${JSON.stringify(report.paragraphs)}`);
+    assert.equal(report.rows.filter((row) => row.cells[0] === '✗').length, failing, 'the table lists another number of failing checks');
+    // The failing check's row: what it is, its share of the score and the fix that lowers it.
+    const row = report.rows.find((candidate) => candidate.cells[1] === checkId);
+    assert.ok(row, `no ${checkId} row in ${JSON.stringify(report.rows.map((r) => r.cells[1]))}`);
+    assert.deepEqual([...row.cells.slice(0, 4), row.cells[5]], ['✗', checkId, check.description, formatExposure(check.exposure), fix.title]);
+  });
+
+  // VS Code's markdown preview shows a file: link as plain text, and a webview follows none, so
+  // the report's links do not work yet in VS Code.
+  const linkGap = 'the markdown preview neither renders nor follows the file: links of the report';
+  test('a failing check in the report links to the line where its setting goes', { todo: linkGap }, async () => {
+    const { workbench } = session;
+    const { checkId, serviceLine } = exposureExpectations();
+    // The report the test before opened stays beside the unit; the cursor goes away from [Service]
+    // so that following the link is seen to move it there.
+    await workbench.goToLine(1);
+    const frame = await workbench.webviewShowing('the rendered exposure report', checkId);
+    const row = (await workbench.renderedMarkdown(frame)).rows.find((candidate) => candidate.cells[1] === checkId);
+    assert.ok(row, `no ${checkId} row in the report`);
+    const where = `[Service] at nftables.service:${serviceLine}`;
+    assert.equal(row.cells[4], `not set: ${where}`);
+    assert.deepEqual(row.links.map((link) => link.text), [where]);
+    assert.match(row.links[0].href, new RegExp(`/nftables\\.service#L${serviceLine}$`));
+
+    // Following the link shows the unit with the cursor on the [Service] line.
+    const link = frame.locator('tbody tr', { has: frame.locator('code', { hasText: checkId }) }).locator('a', { hasText: where });
+    await link.click({ timeout: 10_000 });
+    await workbench.waitFor(`the cursor on line ${serviceLine} of nftables.service`, async () => {
+      const active = await workbench.page.locator('.tabs-container .tab.active').first().getAttribute('aria-label', { timeout: 1_000 });
+      const status = await workbench.statusText('status.editor.selection');
+      return (active?.startsWith('nftables.service') && status?.startsWith(`Ln ${serviceLine},`)) || undefined;
+    });
   });
 });

@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 
 export interface TokenStyle {
   text: string;
@@ -53,6 +53,14 @@ declare const document: {
   querySelectorAll(selector: string): ArrayLike<PageElement>;
 };
 declare function getComputedStyle(element: PageElement): { color: string; fontWeight: string; fontStyle: string };
+declare function requestAnimationFrame(callback: () => void): number;
+
+/** What a rendered markdown preview shows: its heading, paragraphs and table rows, as text. */
+export interface RenderedMarkdown {
+  heading: string;
+  paragraphs: string[];
+  rows: Array<{ cells: string[]; links: Array<{ text: string; href: string }> }>;
+}
 
 const defaultTimeoutMs = 30_000;
 const pollMs = 100;
@@ -164,9 +172,12 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: 10_000 });
     await input.fill(`>${title}`);
-    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-    await row.waitFor({ state: 'visible', timeout: 10_000 });
-    await row.click();
+    // Enter, not a click: the mouse stays where it was and leaves no tooltip behind.
+    await this.waitFor(`the Command Palette to offer ${title} first`, async () =>
+      (await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).count()) > 0 || undefined,
+    );
+    await this.page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden', timeout: 10_000 });
   }
 
   /** The text of a status bar entry, e.g. 'status.editor.mode' (the language mode). */
@@ -469,6 +480,117 @@ export class Workbench {
         y: lens.getBoundingClientRect().y,
       })),
     );
+  }
+
+  /**
+   * Waits until a webview shows a document whose body contains `text`, drawn and in view (scrolled
+   * there if need be), and returns its frame. A webview is two nested frames: the outer one
+   * (pre/index.html) is laid over the editor group, the inner one holds the content; while the
+   * content loads it sits in a hidden "pending" frame, and only the frame with id "active-frame"
+   * is shown. The wait asks for the inner frame to be the active one, both frames to be visible
+   * on the page, the text's element to lie inside the page, and two animation frames of the
+   * webview to have passed, so that the content has been painted when it returns.
+   */
+  async webviewShowing(what: string, text: string, timeoutMs = defaultTimeoutMs): Promise<Frame> {
+    return this.waitFor(what, async () => {
+      for (const frame of this.page.frames()) {
+        const outer = frame.parentFrame();
+        if (!outer || outer === this.page.mainFrame() || frame.isDetached()) continue;
+        const body = await frame.evaluate(() => (document.querySelector('body')?.textContent ?? '')).catch(() => '');
+        if (!body.includes(text)) continue;
+        const inner = await frame.frameElement();
+        if ((await inner.getAttribute('id')) !== 'active-frame' || !(await inner.isVisible())) continue;
+        if (!(await (await outer.frameElement()).isVisible())) continue;
+        const shown = frame.getByText(text, { exact: false }).first();
+        await shown.scrollIntoViewIfNeeded({ timeout: 1_000 });
+        const box = await shown.boundingBox({ timeout: 1_000 });
+        const viewport = this.page.viewportSize();
+        if (!box || !viewport || box.width === 0 || box.y < 0 || box.y + box.height > viewport.height) continue;
+        await frame.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+        return frame;
+      }
+      return undefined;
+    }, timeoutMs);
+  }
+
+  /** The heading, paragraphs and table rows of the markdown preview rendered in `frame`. */
+  async renderedMarkdown(frame: Frame): Promise<RenderedMarkdown> {
+    return frame.evaluate(() => {
+      const text = (element: PageElement | null): string => (element?.textContent ?? '').replace(/\u00a0/g, ' ').trim();
+      const root = document.querySelector('.markdown-body') ?? document.querySelector('body');
+      return {
+        heading: text(root?.querySelector('h1') ?? null),
+        paragraphs: Array.from(root?.querySelectorAll('p') ?? []).map(text),
+        rows: Array.from(root?.querySelectorAll('tbody tr') ?? []).map((row) => ({
+          cells: Array.from(row.querySelectorAll('td')).map(text),
+          links: Array.from(row.querySelectorAll('a')).map((link) => ({
+            text: text(link),
+            href: link.getAttribute('data-href') ?? link.getAttribute('href') ?? '',
+          })),
+        })),
+      };
+    });
+  }
+
+  /**
+   * Drags the sash between the first two side-by-side editor groups so that the first one takes
+   * `share` of the editor area's width, and waits for the layout to follow.
+   */
+  async splitEditorGroups(share: number): Promise<void> {
+    const area = await this.page.locator('.part.editor').boundingBox();
+    const sash = this.page.locator('.part.editor .monaco-sash.vertical').filter({ visible: true }).first();
+    const box = await sash.boundingBox();
+    if (!area || !box) throw new Error('no side-by-side editor groups to resize');
+    const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    const to = area.x + area.width * share;
+    await this.page.mouse.move(from.x, from.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(to, from.y, { steps: 10 });
+    await this.page.mouse.up();
+    const first = this.page.locator('.part.editor .editor-group-container').first();
+    await this.waitFor('the editor groups to take their new widths', async () => {
+      const group = await first.boundingBox();
+      return group !== null && Math.abs(group.x + group.width - to) < 8;
+    });
+  }
+
+  /** Hides the bottom panel (Problems, Output, ...) when it is shown (Ctrl+J), to give the editors the height. */
+  async hidePanel(): Promise<void> {
+    await this.hidePart('.part.panel', 'Control+J', 'the panel');
+  }
+
+  /** Hides the side bar (Explorer, Outline) when it is shown (Ctrl+B), to give the editors the width. */
+  async hideSideBar(): Promise<void> {
+    await this.hidePart('.part.sidebar', 'Control+B', 'the side bar');
+  }
+
+  private async hidePart(selector: string, toggle: string, what: string): Promise<void> {
+    const part = this.page.locator(selector).first();
+    if (!(await part.isVisible())) return;
+    await this.focusEditorArea();
+    await this.page.keyboard.press(toggle);
+    await this.waitFor(`${what} to close`, async () => !(await part.isVisible()));
+  }
+
+  /**
+   * Moves the mouse off the workbench's widgets (to the empty middle of the status bar) and waits
+   * until no tooltip or hover is shown; a hover left behind by a widget that moved is closed with
+   * a click there.
+   */
+  async movePointerAway(): Promise<void> {
+    const bar = await this.page.locator('.part.statusbar').boundingBox();
+    const viewport = this.page.viewportSize();
+    const spot = bar ? { x: bar.x + bar.width / 2, y: bar.y + bar.height / 2 } : { x: 2, y: (viewport?.height ?? 10) - 2 };
+    await this.page.mouse.move(spot.x, spot.y, { steps: 5 });
+    const hovers = this.page.locator('.workbench-hover-container, .monaco-hover:not(.hidden)').filter({ visible: true });
+    let polls = 0;
+    await this.waitFor('the tooltips to close', async () => {
+      if ((await hovers.count()) === 0) return true;
+      // A hover whose element moved away from under the mouse gets no mouseleave: a click closes it.
+      polls += 1;
+      if (polls % 10 === 0) await this.page.mouse.click(spot.x, spot.y);
+      return undefined;
+    });
   }
 
   /** Gives the keyboard to the active editor (or the editor area when none is open). */
