@@ -1,67 +1,17 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { OPEN_LINE_COMMAND, openLine, REPORT_SCHEME, SecurityReports, SHOW_REPORT_COMMAND, unitArgument } from './securityReport';
 
 let client: LanguageClient | undefined;
 
-/** The scheme of the exposure reports: `unitguard-report:/NAME.md?<unit URI>`. */
-const REPORT_SCHEME = 'unitguard-report';
-const SHOW_REPORT_COMMAND = 'unitguard.showSecurityReport';
-
-/**
- * The exposure report of a unit as a read-only markdown document, asked of the server each time
- * it is read; it is read again (and its preview redrawn) when the unit or one of its files changes.
- */
-class SecurityReports implements vscode.TextDocumentContentProvider {
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  private timer: NodeJS.Timeout | undefined;
-  readonly onDidChange = this.changed.event;
-
-  static uriFor(unit: string): vscode.Uri {
-    const name = unit.replace(/[?#].*$/, '').split('/').pop() || 'unit';
-    let shown = name;
-    try {
-      shown = decodeURIComponent(name);
-    } catch {
-      // keep the encoded name
-    }
-    return vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${shown.replace(/\//g, '_')} exposure.md`, query: unit });
-  }
-
-  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    if (!client) return '# Exposure\n\nThe UnitGuard language server is not running.\n';
-    try {
-      const result = await client.sendRequest<{ markdown: string }>('unitguard/securityReport', { uri: uri.query });
-      return result.markdown;
-    } catch (error) {
-      return `# Exposure\n\nThe report could not be made: ${error instanceof Error ? error.message : String(error)}\n`;
-    }
-  }
-
-  /** Redraws the open reports after edits settle. */
-  refresh(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      for (const document of vscode.workspace.textDocuments) {
-        if (document.uri.scheme === REPORT_SCHEME) this.changed.fire(document.uri);
-      }
-    }, 300);
-  }
-
-  dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.changed.dispose();
-  }
-}
-
-/** The lens's command: opens the report of `unit` (a URI string; the active editor's by default) in a preview. */
-async function showSecurityReport(unit?: unknown): Promise<void> {
-  const target = typeof unit === 'string' ? unit : unit instanceof vscode.Uri ? unit.toString() : vscode.window.activeTextEditor?.document.uri.toString();
+/** The lens's command: shows the report of a unit beside it. */
+async function showSecurityReport(reports: SecurityReports, unit?: unknown): Promise<void> {
+  const target = unitArgument(unit);
   if (!target) {
     void vscode.window.showInformationMessage('Open a systemd service to see its exposure report.');
     return;
   }
-  await vscode.commands.executeCommand('markdown.showPreviewToSide', SecurityReports.uriFor(target));
+  await reports.show(target);
 }
 
 /** Starts the bundled language server over Node IPC for systemd unit files in every scheme. */
@@ -81,11 +31,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('unitguard', 'UnitGuard', serverOptions, clientOptions);
   context.subscriptions.push(outputChannel);
-  const reports = new SecurityReports();
+  const reports = new SecurityReports(async (unit) => {
+    if (!client) throw new Error('the UnitGuard language server is not running');
+    return (await client.sendRequest<{ markdown: string }>('unitguard/securityReport', { uri: unit })).markdown;
+  });
   context.subscriptions.push(
     reports,
     vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
-    vscode.commands.registerCommand(SHOW_REPORT_COMMAND, showSecurityReport),
+    vscode.commands.registerCommand(SHOW_REPORT_COMMAND, (unit?: unknown) => showSecurityReport(reports, unit)),
+    vscode.commands.registerCommand(OPEN_LINE_COMMAND, openLine),
     vscode.workspace.onDidChangeTextDocument((event) => {
       if (event.document.languageId === 'systemd-unit') reports.refresh();
     }),

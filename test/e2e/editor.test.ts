@@ -81,8 +81,7 @@ describe('UnitGuard in VS Code (code-server)', { timeout: 240_000 }, () => {
         'syscall-filter.service': syscallFilter,
       },
       extensions: [packagedVsix()],
-      // The exposure report's table is wide: a smaller preview font lets its columns fit beside the unit.
-      settings: { 'outline.collapseItems': 'alwaysExpand', 'markdown.preview.fontSize': 11 },
+      settings: { 'outline.collapseItems': 'alwaysExpand' },
     });
   }, { timeout: 180_000 });
 
@@ -318,17 +317,17 @@ describe('UnitGuard in VS Code (code-server)', { timeout: 240_000 }, () => {
     await workbench.hidePanel();
     await workbench.hideSideBar();
     await workbench.runCommand('UnitGuard: Show Exposure Report');
-    // The markdown preview of the report opens as its own tab, beside the unit.
-    const tab = await workbench.waitFor('the report preview tab', async () => {
+    // The report opens as its own tab, beside the unit.
+    const tab = await workbench.waitFor('the report tab', async () => {
       const labels = await workbench.page.locator('.tabs-container .tab').evaluateAll((tabs) => tabs.map((t) => t.getAttribute('aria-label') ?? ''));
-      return labels.find((label) => /Preview/.test(label) && /nftables/.test(label));
+      return labels.find((label) => label.startsWith('Exposure: nftables.service'));
     });
-    assert.match(tab, /nftables\.service exposure/);
+    assert.match(tab, /^Exposure: nftables\.service/);
     assert.equal(await workbench.page.locator('.editor-group-container').count(), 2, 'the report did not open in an editor group of its own');
     await workbench.splitEditorGroups(0.3);
     await workbench.movePointerAway();
 
-    // The preview is a webview: wait until its content is rendered, shown and painted.
+    // The report is a webview: wait until its content is rendered, shown and painted.
     const heading = `Exposure of nftables.service: ${shownScore}`;
     const frame = await workbench.webviewShowing('the rendered exposure report', heading);
     const report = await workbench.renderedMarkdown(frame);
@@ -345,10 +344,7 @@ describe('UnitGuard in VS Code (code-server)', { timeout: 240_000 }, () => {
     assert.deepEqual([...row.cells.slice(0, 4), row.cells[5]], ['✗', checkId, check.description, formatExposure(check.exposure), fix.title]);
   });
 
-  // VS Code's markdown preview shows a file: link as plain text, and a webview follows none, so
-  // the report's links do not work yet in VS Code.
-  const linkGap = 'the markdown preview neither renders nor follows the file: links of the report';
-  test('a failing check in the report links to the line where its setting goes', { todo: linkGap }, async () => {
+  test('a failing check in the report links to the line where its setting goes', async () => {
     const { workbench } = session;
     const { checkId, serviceLine } = exposureExpectations();
     // The report the test before opened stays beside the unit; the cursor goes away from [Service]
@@ -360,7 +356,12 @@ describe('UnitGuard in VS Code (code-server)', { timeout: 240_000 }, () => {
     const where = `[Service] at nftables.service:${serviceLine}`;
     assert.equal(row.cells[4], `not set: ${where}`);
     assert.deepEqual(row.links.map((link) => link.text), [where]);
-    assert.match(row.links[0].href, new RegExp(`/nftables\\.service#L${serviceLine}$`));
+    // The link runs the command that opens the unit at that line.
+    const prefix = 'command:unitguard.openLine?';
+    assert.ok(row.links[0].href.startsWith(prefix), row.links[0].href);
+    const [target, line] = JSON.parse(decodeURIComponent(row.links[0].href.slice(prefix.length))) as [string, number];
+    assert.match(target, /\/nftables\.service$/);
+    assert.equal(line, serviceLine);
 
     // Following the link shows the unit with the cursor on the [Service] line.
     const link = frame.locator('tbody tr', { has: frame.locator('code', { hasText: checkId }) }).locator('a', { hasText: where });

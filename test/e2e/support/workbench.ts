@@ -292,8 +292,13 @@ export class Workbench {
       await this.page.locator('.markers-panel').waitFor({ state: 'visible', timeout: 10_000 });
     }
     if (filter !== undefined) {
+      // The filter box can be redrawn (and emptied) while the panel settles: fill it until it keeps the text.
       const box = this.page.locator('.markers-panel-action-filter input, .viewpane-filter input').first();
-      await box.fill(filter);
+      await this.waitFor(`the Problems filter "${filter}"`, async () => {
+        if ((await box.inputValue({ timeout: 1_000 })) !== filter) await box.fill(filter, { timeout: 1_000 });
+        await this.page.waitForTimeout(200);
+        return (await box.inputValue({ timeout: 1_000 })) === filter || undefined;
+      });
     }
   }
 

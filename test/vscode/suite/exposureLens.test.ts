@@ -1,7 +1,8 @@
 /**
  * The exposure lens through the language client: VS Code's code lens providers give the lens the
  * core computes on the `[Service]` header of a copy of examples/nftables.service; an edit and a
- * drop-in opened next to it change it; its command opens the report as a markdown document.
+ * drop-in opened next to it change it; its command shows the report in a webview beside the unit,
+ * the report is also a markdown document, and its links open the unit at a line.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -73,11 +74,36 @@ suite('exposure lens', () => {
     await lensTitled(dropIn.uri, merged);
   });
 
-  test('the lens command opens the report as markdown', async () => {
+  test('the lens command shows the report beside the unit, in a webview of its own', async () => {
     await vscode.commands.executeCommand('unitguard.showSecurityReport', unit.uri.toString());
-    const report = await waitFor('the report document', () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'unitguard-report' && d.uri.query === unit.uri.toString()));
-    assert.equal(report.languageId, 'markdown');
+    const tab = await waitFor('the report tab', () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('unitguard.securityReport')),
+    );
+    assert.equal(tab.label, `Exposure: ${unitName}`);
+    const unitTab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === unit.uri.toString());
+    assert.ok(unitTab && unitTab.group.viewColumn !== tab.group.viewColumn, 'the report is not beside the unit');
+    // Asked again, the same report comes forward instead of a second one.
+    await vscode.commands.executeCommand('unitguard.showSecurityReport', unit.uri.toString());
+    const reports = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('unitguard.securityReport'));
+    assert.equal(reports.length, 1);
+  });
+
+  test('the report is also a markdown document, with links to the lines of the unit', async () => {
+    const uri = vscode.Uri.from({ scheme: 'unitguard-report', path: `/${unitName} exposure.md`, query: unit.uri.toString() });
+    const report = await vscode.workspace.openTextDocument(uri);
     assert.match(report.getText(), new RegExp(`^# Exposure of ${unitName.replace(/\./g, '\\.')}: \\d+\\.\\d [A-Z]+ `, 'm'));
     assert.ok(report.getText().includes(`${unit.uri.toString()}#L`), 'the report links no line of the unit');
+  });
+
+  test('a report link opens the unit at its line', async () => {
+    const line = unit.getText().split('\n').indexOf('[Service]') + 1;
+    await vscode.commands.executeCommand('unitguard.openLine', unit.uri.toString(), line);
+    const editor = await waitFor('the unit at the line', () =>
+      vscode.window.activeTextEditor?.document.uri.toString() === unit.uri.toString() && vscode.window.activeTextEditor.selection.active.line === line - 1 ? vscode.window.activeTextEditor : undefined,
+    );
+    assert.equal(editor.selection.active.character, 0);
+    // Bad arguments do nothing.
+    await vscode.commands.executeCommand('unitguard.openLine', 42, 'x');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), unit.uri.toString());
   });
 });

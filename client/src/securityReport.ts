@@ -1,0 +1,124 @@
+import * as vscode from 'vscode';
+import { commandLinks, escapeHtml, lineCommandArguments, reportPage } from './reportPage';
+
+/** The lens's command: shows the exposure report of a unit (a URI string; the active editor's by default). */
+export const SHOW_REPORT_COMMAND = 'unitguard.showSecurityReport';
+/** Opens a unit file at a line: what the report's links run. */
+export const OPEN_LINE_COMMAND = 'unitguard.openLine';
+/** The scheme of the report as a markdown document: `unitguard-report:/NAME exposure.md?<unit URI>`. */
+export const REPORT_SCHEME = 'unitguard-report';
+
+type AskServer = (unit: string) => Promise<string>;
+
+function unitName(unit: string): string {
+  const name = unit.replace(/[?#].*$/, '').split('/').pop() || 'unit';
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
+
+/** The report as markdown, asked of the server, or a short markdown text saying why there is none. */
+async function reportMarkdown(ask: AskServer, unit: string): Promise<string> {
+  try {
+    return await ask(unit);
+  } catch (error) {
+    return `# Exposure\n\nThe report could not be made: ${error instanceof Error ? error.message : String(error)}\n`;
+  }
+}
+
+/**
+ * The exposure reports: one webview panel per unit, beside it, redrawn when unit files change,
+ * whose line links open the unit at the line. The same report is also a read-only markdown
+ * document (`unitguard-report:`), for reading it as text.
+ */
+export class SecurityReports implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly panels = new Map<string, vscode.WebviewPanel>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  private timer: NodeJS.Timeout | undefined;
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly ask: AskServer) {}
+
+  static documentUri(unit: string): vscode.Uri {
+    return vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${unitName(unit).replace(/\//g, '_')} exposure.md`, query: unit });
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    return reportMarkdown(this.ask, uri.query);
+  }
+
+  /** Shows the report of a unit beside it, or brings its open report forward and redraws it. */
+  async show(unit: string): Promise<void> {
+    let panel = this.panels.get(unit);
+    if (panel) {
+      panel.reveal(undefined, true);
+    } else {
+      panel = vscode.window.createWebviewPanel(
+        'unitguard.securityReport',
+        `Exposure: ${unitName(unit)}`,
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        // The page's own policy allows no script and no resource (see reportPage); scripts are
+        // enabled for the frame so that VS Code's find widget and tools can work in it.
+        { enableScripts: true, enableFindWidget: true, enableCommandUris: [OPEN_LINE_COMMAND], localResourceRoots: [] },
+      );
+      this.panels.set(unit, panel);
+      const opened = panel;
+      panel.onDidDispose(() => {
+        if (this.panels.get(unit) === opened) this.panels.delete(unit);
+      });
+    }
+    await this.draw(unit, panel);
+  }
+
+  private async draw(unit: string, panel: vscode.WebviewPanel): Promise<void> {
+    const markdown = commandLinks(await reportMarkdown(this.ask, unit), OPEN_LINE_COMMAND);
+    let body: string;
+    try {
+      // The markdown extension's own renderer, as its preview uses.
+      body = await vscode.commands.executeCommand<string>('markdown.api.render', markdown);
+    } catch {
+      body = `<pre>${escapeHtml(markdown)}</pre>`;
+    }
+    if (this.panels.get(unit) === panel) panel.webview.html = reportPage(`Exposure: ${unitName(unit)}`, body);
+  }
+
+  /** Redraws the open reports (and their markdown documents) after edits settle. */
+  refresh(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      for (const [unit, panel] of this.panels) void this.draw(unit, panel);
+      for (const document of vscode.workspace.textDocuments) {
+        if (document.uri.scheme === REPORT_SCHEME) this.changed.fire(document.uri);
+      }
+    }, 300);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const panel of this.panels.values()) panel.dispose();
+    this.changed.dispose();
+  }
+}
+
+/** The report's links: opens the unit file at a 1-based line, in the editor group that shows it. */
+export async function openLine(uri: unknown, line: unknown): Promise<void> {
+  const target = lineCommandArguments(uri, line);
+  if (!target) return;
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
+  const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === document.uri.toString());
+  const position = new vscode.Position(Math.min(target.line - 1, Math.max(document.lineCount - 1, 0)), 0);
+  await vscode.window.showTextDocument(document, {
+    viewColumn: shown?.viewColumn ?? vscode.ViewColumn.One,
+    selection: new vscode.Range(position, position),
+  });
+}
+
+/** The unit a command was given (a URI string or Uri), else the active editor's. */
+export function unitArgument(unit: unknown): string | undefined {
+  if (typeof unit === 'string') return unit;
+  if (unit instanceof vscode.Uri) return unit.toString();
+  return vscode.window.activeTextEditor?.document.uri.toString();
+}
