@@ -17,82 +17,42 @@ export interface GroupChange {
   readonly removed: readonly string[];
 }
 
-/** A difference that holds for every release up to and including `until`. */
-interface UpTo<T> {
-  readonly until: number;
-  readonly data: T;
-}
-
 /**
- * Group contents of older releases, newest last. `null`: the group does not exist, so a filter line
- * naming it is ignored.
+ * How the system call groups grew, newest last: each entry is what a release put into a group (or
+ * took out of it). A release sees the knowledge base's groups (262) with every later entry undone.
+ * `created`: the group itself is new, so an older release ignores a filter line naming it.
  */
-const SYSCALL_GROUP_CHANGES: readonly UpTo<Readonly<Record<string, GroupChange | null>>>[] = [
+const GROUP_HISTORY: readonly { since: number; group: string; added?: readonly string[]; removed?: readonly string[]; created?: true }[] = [
+  { since: 253, group: '@sandbox', created: true },
+  { since: 253, group: '@default', added: ['@sandbox'] },
+  { since: 253, group: '@known', added: ['cachestat'] },
+  { since: 255, group: '@basic-io', added: ['llseek'] },
+  { since: 255, group: '@default', added: ['lsm_get_self_attr', 'lsm_list_modules', 'mseal'] },
   {
-    until: 252,
-    data: {
-      '@basic-io': { added: [], removed: ['llseek'] },
-      '@default': { added: [], removed: ['@sandbox', 'lsm_get_self_attr', 'lsm_list_modules', 'mseal'] },
-      '@file-system': {
-        added: [],
-        removed: [
-          'file_getattr', 'file_setattr', 'fstatat', 'getxattrat', 'listmount', 'listxattrat', 'newfstat',
-          'open_tree', 'removexattrat', 'setxattrat', 'statmount',
-        ],
-      },
-      '@known': {
-        added: [],
-        removed: [
-          'breakpoint', 'cachestat', 'fchroot', 'file_getattr', 'file_setattr', 'get_tls', 'getxattrat',
-          'listmount', 'listns', 'listxattrat', 'llseek', 'lsm_get_self_attr', 'lsm_list_modules',
-          'lsm_set_self_attr', 'mseal', 'open_tree_attr', 'removexattrat', 'rseq_slice_yield', 'set_tls',
-          'setxattrat', 'statmount', 'uprobe', 'uretprobe', 'usr26', 'usr32',
-        ],
-      },
-      '@mount': { added: ['open_tree'], removed: ['open_tree_attr'] },
-      '@sandbox': null,
-    },
+    since: 255,
+    group: '@file-system',
+    added: ['file_getattr', 'file_setattr', 'fstatat', 'getxattrat', 'listmount', 'listxattrat', 'newfstat', 'removexattrat', 'setxattrat', 'statmount'],
   },
   {
-    until: 254,
-    data: {
-      '@basic-io': { added: [], removed: ['llseek'] },
-      '@default': { added: [], removed: ['lsm_get_self_attr', 'lsm_list_modules', 'mseal'] },
-      '@file-system': {
-        added: [],
-        removed: [
-          'file_getattr', 'file_setattr', 'fstatat', 'getxattrat', 'listmount', 'listxattrat', 'newfstat',
-          'open_tree', 'removexattrat', 'setxattrat', 'statmount',
-        ],
-      },
-      '@known': {
-        added: [],
-        removed: [
-          'breakpoint', 'fchroot', 'file_getattr', 'file_setattr', 'get_tls', 'getxattrat', 'listmount', 'listns',
-          'listxattrat', 'llseek', 'lsm_get_self_attr', 'lsm_list_modules', 'lsm_set_self_attr', 'mseal',
-          'open_tree_attr', 'removexattrat', 'rseq_slice_yield', 'set_tls', 'setxattrat', 'statmount', 'uprobe',
-          'uretprobe', 'usr26', 'usr32',
-        ],
-      },
-      '@mount': { added: ['open_tree'], removed: ['open_tree_attr'] },
-    },
+    since: 255,
+    group: '@known',
+    added: [
+      'breakpoint', 'file_getattr', 'file_setattr', 'get_tls', 'getxattrat', 'listmount', 'listxattrat', 'llseek',
+      'lsm_get_self_attr', 'lsm_list_modules', 'lsm_set_self_attr', 'mseal', 'removexattrat', 'set_tls', 'setxattrat',
+      'statmount', 'uretprobe', 'usr26', 'usr32',
+    ],
   },
-  {
-    until: 257,
-    data: {
-      '@file-system': { added: [], removed: ['open_tree'] },
-      '@known': { added: [], removed: ['fchroot', 'listns', 'open_tree_attr', 'rseq_slice_yield', 'uprobe'] },
-      '@mount': { added: ['open_tree'], removed: ['open_tree_attr'] },
-    },
-  },
+  { since: 258, group: '@file-system', added: ['open_tree'] },
+  { since: 258, group: '@known', added: ['fchroot', 'listns', 'open_tree_attr', 'rseq_slice_yield', 'uprobe'] },
+  { since: 258, group: '@mount', added: ['open_tree_attr'], removed: ['open_tree'] },
 ];
 
 /** The change of one group for a release, undefined when it matches the knowledge base. */
 export function syscallGroupChange(group: string, version: number): GroupChange | null | undefined {
-  for (const entry of SYSCALL_GROUP_CHANGES) {
-    if (version <= entry.until && group in entry.data) return entry.data[group];
-  }
-  return undefined;
+  const later = GROUP_HISTORY.filter((h) => h.group === group && h.since > version);
+  if (later.length === 0) return undefined;
+  if (later.some((h) => h.created)) return null;
+  return { added: later.flatMap((h) => h.removed ?? []), removed: later.flatMap((h) => h.added ?? []) };
 }
 
 /**
