@@ -68,15 +68,16 @@ fetch_deb() {
   deb="$3/$(basename "$1")"
   fetch "$mirror/$1" "$deb" || return 1
   echo "$2  $deb" | sha256sum -c --quiet - >/dev/null 2>&1 || { rm -f "$deb"; die "$1 does not have the expected SHA-256"; }
-  dpkg-deb -x "$deb" "$3"
-  basename "$1" >>"$3/PACKAGES"
+  # Called where errexit is off (under `if`, `||`): every step says when it fails.
+  dpkg-deb -x "$deb" "$3" || return 1
+  basename "$1" >>"$3/PACKAGES" || return 1
   rm "$deb"
 }
 
 # Field FIELD of package PKG in a Packages file.
 field() { # packages-file pkg field
   awk -v RS= -v pkg="$2" -v f="$3" '
-    $0 ~ "(^|\n)Package: " pkg "\n" {
+    index($0, "Package: " pkg "\n") == 1 || index($0, "\nPackage: " pkg "\n") > 0 {
       n = split($0, lines, "\n")
       for (i = 1; i <= n; i++) if (index(lines[i], f ": ") == 1) { print substr(lines[i], length(f) + 3); exit }
     }' "$1"
@@ -84,12 +85,16 @@ field() { # packages-file pkg field
 
 # current_packages SUITE: the suite's current systemd, prints "version" then "file sha256" lines.
 current_packages() {
-  local suite="$1" work="$cache/index/$1" sha dep name need have pkgs pkg
+  local suite="$1" work="$cache/index/$1" sha dep name need have pkgs pkg until
   for tool in gpgv xz; do command -v "$tool" >/dev/null || die "$tool is missing"; done
   mkdir -p "$work"
   fetch "$mirror/dists/$suite/InRelease" "$work/InRelease" || die "cannot download the InRelease of $suite"
   gpgv --keyring "$keyring" --output "$work/Release" "$work/InRelease" 2>/dev/null ||
     die "the InRelease of $suite does not verify with $keyring"
+  # A signed but outdated index (replayed over plain http) is refused.
+  until=$(sed -n 's/^Valid-Until: //p' "$work/Release")
+  if [ -n "$until" ] && [ "$(date -d "$until" +%s)" -lt "$(date +%s)" ]; then die "the Release of $suite expired on $until"; fi
+  grep -qE "^(Suite|Codename): $suite\$" "$work/Release" || die "the Release fetched for $suite is for another suite"
   sha=$(awk '/^SHA256:/{s=1;next} /^[^ ]/{s=0} s && $3=="main/binary-amd64/Packages.xz"{print $1}' "$work/Release")
   [ -n "$sha" ] || die "$suite lists no main/binary-amd64/Packages.xz"
   fetch "$mirror/dists/$suite/main/binary-amd64/Packages.xz" "$work/Packages.xz" || die "cannot download the Packages of $suite"
@@ -118,13 +123,14 @@ current_packages() {
 # unpack SUITE VERSION DEST LIST: fetches and unpacks the "file sha256" lines of LIST into DEST.
 unpack() {
   rm -rf "$3.partial"
-  mkdir -p "$3.partial"
+  mkdir -p "$3.partial" || return 1
   while read -r file sha; do
     [ -n "$file" ] || continue
     fetch_deb "$file" "$sha" "$3.partial" || { rm -rf "$3.partial"; return 1; }
   done <<<"$4"
+  [ -x "$3.partial/usr/bin/systemd-analyze" ] || { rm -rf "$3.partial"; return 1; }
   rm -rf "$3"
-  mv "$3.partial" "$3"
+  mv "$3.partial" "$3" || return 1
 }
 
 entries=()

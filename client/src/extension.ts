@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { OPEN_LINE_COMMAND, openLine, REPORT_SCHEME, SecurityReports, SHOW_REPORT_COMMAND, unitArgument } from './securityReport';
+import { OPEN_LINE_COMMAND, REPORT_SCHEME, SecurityReports, SHOW_REPORT_COMMAND, unitArgument } from './securityReport';
 
 let client: LanguageClient | undefined;
 
@@ -39,9 +39,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     reports,
     vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
     vscode.commands.registerCommand(SHOW_REPORT_COMMAND, (unit?: unknown) => showSecurityReport(reports, unit)),
-    vscode.commands.registerCommand(OPEN_LINE_COMMAND, openLine),
+    vscode.commands.registerCommand(OPEN_LINE_COMMAND, (uri: unknown, line: unknown) => reports.openLine(uri, line)),
+    // A report follows its unit's files, the settings, and the files that hold settings.
     vscode.workspace.onDidChangeTextDocument((event) => {
       if (event.document.languageId === 'systemd-unit') reports.refresh();
+    }),
+    vscode.workspace.onDidOpenTextDocument((document) => {
+      if (document.languageId === 'systemd-unit') reports.refresh();
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      if (document.languageId === 'systemd-unit') reports.refresh();
+    }),
+    vscode.workspace.onDidSaveTextDocument(() => reports.refresh()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('unitguard')) reports.refresh();
     }),
   );
   await client.start();

@@ -19,6 +19,11 @@ export function commandLinks(markdown: string, command: string): string {
   });
 }
 
+/** The files the report's line links point to (their URIs, without the line). */
+export function lineLinkTargets(markdown: string): string[] {
+  return [...new Set([...markdown.matchAll(LINE_LINK)].map((m) => m[1] as string))];
+}
+
 /** The arguments of a line command, checked: the URI and the 1-based line, or undefined. */
 export function lineCommandArguments(uri: unknown, line: unknown): { uri: string; line: number } | undefined {
   if (typeof uri !== 'string' || uri === '') return undefined;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { commandLinks, escapeHtml, lineCommandArguments, reportPage } from './reportPage';
+import { commandLinks, escapeHtml, lineCommandArguments, lineLinkTargets, reportPage } from './reportPage';
 
 /** The lens's command: shows the exposure report of a unit (a URI string; the active editor's by default). */
 export const SHOW_REPORT_COMMAND = 'unitguard.showSecurityReport';
@@ -24,7 +24,8 @@ async function reportMarkdown(ask: AskServer, unit: string): Promise<string> {
   try {
     return await ask(unit);
   } catch (error) {
-    return `# Exposure\n\nThe report could not be made: ${error instanceof Error ? error.message : String(error)}\n`;
+    // The message may echo what the command was given: it is shown as text, never as markup.
+    return `# Exposure\n\nThe report could not be made: ${escapeHtml(error instanceof Error ? error.message : String(error))}\n`;
   }
 }
 
@@ -35,6 +36,10 @@ async function reportMarkdown(ask: AskServer, unit: string): Promise<string> {
  */
 export class SecurityReports implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly panels = new Map<string, vscode.WebviewPanel>();
+  /** The files each open report links to: the only ones its links may open. */
+  private readonly linked = new Map<vscode.WebviewPanel, Set<string>>();
+  /** The newest drawing of each report, so that an older one finishing late is dropped. */
+  private readonly drawing = new Map<vscode.WebviewPanel, number>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private timer: NodeJS.Timeout | undefined;
   readonly onDidChange = this.changed.event;
@@ -67,13 +72,18 @@ export class SecurityReports implements vscode.TextDocumentContentProvider, vsco
       const opened = panel;
       panel.onDidDispose(() => {
         if (this.panels.get(unit) === opened) this.panels.delete(unit);
+        this.linked.delete(opened);
+        this.drawing.delete(opened);
       });
     }
     await this.draw(unit, panel);
   }
 
   private async draw(unit: string, panel: vscode.WebviewPanel): Promise<void> {
-    const markdown = commandLinks(await reportMarkdown(this.ask, unit), OPEN_LINE_COMMAND);
+    const turn = (this.drawing.get(panel) ?? 0) + 1;
+    this.drawing.set(panel, turn);
+    const report = await reportMarkdown(this.ask, unit);
+    const markdown = commandLinks(report, OPEN_LINE_COMMAND);
     let body: string;
     try {
       // The markdown extension's own renderer, as its preview uses.
@@ -81,7 +91,29 @@ export class SecurityReports implements vscode.TextDocumentContentProvider, vsco
     } catch {
       body = `<pre>${escapeHtml(markdown)}</pre>`;
     }
-    if (this.panels.get(unit) === panel) panel.webview.html = reportPage(`Exposure: ${unitName(unit)}`, body);
+    if (this.panels.get(unit) !== panel || this.drawing.get(panel) !== turn) return;
+    this.linked.set(panel, new Set(lineLinkTargets(report)));
+    panel.webview.html = reportPage(`Exposure: ${unitName(unit)}`, body);
+  }
+
+  /**
+   * What the report links run: opens a file an open report links to at a 1-based line, in the
+   * editor group that shows it. Other files, and bad arguments, are refused.
+   */
+  async openLine(uri: unknown, line: unknown): Promise<void> {
+    const target = lineCommandArguments(uri, line);
+    if (!target || ![...this.linked.values()].some((files) => files.has(target.uri))) return;
+    try {
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
+      const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === document.uri.toString());
+      const position = new vscode.Position(Math.min(target.line - 1, Math.max(document.lineCount - 1, 0)), 0);
+      await vscode.window.showTextDocument(document, {
+        viewColumn: shown?.viewColumn ?? vscode.ViewColumn.One,
+        selection: new vscode.Range(position, position),
+      });
+    } catch (error) {
+      void vscode.window.showWarningMessage(`UnitGuard cannot open ${target.uri}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   /** Redraws the open reports (and their markdown documents) after edits settle. */
@@ -101,19 +133,6 @@ export class SecurityReports implements vscode.TextDocumentContentProvider, vsco
     for (const panel of this.panels.values()) panel.dispose();
     this.changed.dispose();
   }
-}
-
-/** The report's links: opens the unit file at a 1-based line, in the editor group that shows it. */
-export async function openLine(uri: unknown, line: unknown): Promise<void> {
-  const target = lineCommandArguments(uri, line);
-  if (!target) return;
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
-  const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === document.uri.toString());
-  const position = new vscode.Position(Math.min(target.line - 1, Math.max(document.lineCount - 1, 0)), 0);
-  await vscode.window.showTextDocument(document, {
-    viewColumn: shown?.viewColumn ?? vscode.ViewColumn.One,
-    selection: new vscode.Range(position, position),
-  });
 }
 
 /** The unit a command was given (a URI string or Uri), else the active editor's. */

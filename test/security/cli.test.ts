@@ -1,6 +1,8 @@
 /** `unitguard security`: table, JSON, threshold, policy file, drop-in folder, exit codes. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { FIXTURES, REPO } from './support';
@@ -75,4 +77,20 @@ test('.unitguardrc gives the policy and the version the command line leaves out'
   assert.equal(fromRc.exposure, 9.3);
   assert.equal(explicit.exposure, 9.3);
   assert.equal(fromRc.tests.find((t) => t.json_field === 'UserOrDynamicUser')?.weight, 0);
+});
+
+test('a policy named in .unitguardrc that is no regular file, too large or not JSON stops the score, loudly', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'unitguard-policy-'));
+  copyFileSync(join(FIXTURES, 'lens/web.service'), join(dir, 'web.service'));
+  const fifo = join(dir, 'fifo.json');
+  spawnSync('mkfifo', [fifo]);
+  writeFileSync(join(dir, 'big.json'), '{' + ' '.repeat(2 * 1024 * 1024) + '}');
+  writeFileSync(join(dir, 'broken.json'), '{ not json');
+  for (const policy of ['fifo.json', '/dev/zero', 'big.json', 'broken.json', 'missing.json']) {
+    writeFileSync(join(dir, '.unitguardrc'), `security-policy = ${policy}\n`);
+    const r = spawnSync(process.execPath, [CLI, 'security', join(dir, 'web.service')], { encoding: 'utf8', timeout: 20_000 });
+    assert.equal(r.status, 2, `${policy}: ${r.stderr}`);
+    assert.match(r.stderr, /not scored: its security policy .* cannot be used/, policy);
+    assert.equal(r.stdout, '', policy);
+  }
 });

@@ -231,6 +231,14 @@ describe('exposure lens: manager and policy', () => {
     assert.match(securityReportMarkdown(document, {}, settings), /--security-policy/);
   });
 
+  test('a named policy that cannot be used leaves the unit unscored, and the lens says why', () => {
+    const path = join(LENS_DIR, 'policy/web.service');
+    const document = createUnitDocument(pathToFileURL(path).href, readFileSync(path, 'utf8'), 1);
+    const lens = securityLens(document, {}, { systemdVersion: 262, securityPolicyError: 'policy.json is not a regular file' });
+    assert.equal(lens?.title, 'Exposure: not scored (the security policy cannot be used: policy.json is not a regular file)');
+    assert.equal(lens?.exposure, undefined);
+  });
+
   test('a policy file that is missing or not JSON is reported and left out', () => {
     const missing = readPolicyCached(join(FIXTURES, 'no-such-policy.json'));
     assert.equal(missing.policy, undefined);

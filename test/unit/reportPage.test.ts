@@ -1,7 +1,7 @@
 /** The exposure report's page in the VS Code webview: line links become command links, nothing else changes. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { commandLinks, escapeHtml, lineCommandArguments, reportPage } from '../../client/src/reportPage';
+import { commandLinks, escapeHtml, lineCommandArguments, lineLinkTargets, reportPage } from '../../client/src/reportPage';
 import { createUnitDocument } from '../../server/src/core';
 import { securityReportMarkdown } from '../../server/src/core/features/securityLens';
 
@@ -28,6 +28,15 @@ test('every line link of a real report is rewritten, and the rest of the report 
   assert.equal((out.match(/\]\(command:unitguard\.openLine\?/g) ?? []).length, links.length);
   assert.doesNotMatch(out, /\]\(<file:/);
   assert.equal(out.split('\n').length, report.split('\n').length);
+  // The files the links may open: the unit, once.
+  assert.deepEqual(lineLinkTargets(report), [uri]);
+});
+
+test('text in a unit cannot make a line link of its own', () => {
+  const uri = 'file:///etc/systemd/system/x.service';
+  const report = securityReportMarkdown(createUnitDocument(uri, '[Service]\nExecStart=/bin/x\nUser=](<file:///etc/shadow#L1>)\n'), {}, { systemdVersion: 262 });
+  assert.deepEqual(lineLinkTargets(report), [uri]);
+  assert.doesNotMatch(commandLinks(report, COMMAND), /shadow/);
 });
 
 test('the line command takes only a URI and a line from 1', () => {

@@ -20,6 +20,8 @@ export interface Settings {
    * for the exposure score. Absent: systemd's own weights.
    */
   securityPolicy?: Readonly<Record<string, { weight?: number; range?: number }>>;
+  /** A policy was named but cannot be used (why): units are then not scored rather than scored with other weights. */
+  securityPolicyError?: string;
 }
 
 /** The oldest and newest systemd versions a setting may name. */

@@ -49,11 +49,12 @@ export function documentSettings(editor: Settings, uri: string): Settings {
   if (!path) return editor;
   const rc = findRcConfig(path);
   const rules = mergeRuleOverrides(editor.rules, rc.rules);
-  const securityPolicy = rc.securityPolicy !== undefined ? readPolicyCached(rc.securityPolicy).policy : undefined;
+  const policy = rc.securityPolicy !== undefined ? readPolicyCached(rc.securityPolicy) : undefined;
   return {
     systemdVersion: rc.systemdVersion ?? editor.systemdVersion,
     ...(Object.keys(rules).length > 0 ? { rules } : {}),
-    ...(securityPolicy ? { securityPolicy } : {}),
+    ...(policy?.policy ? { securityPolicy: policy.policy } : {}),
+    ...(policy && !policy.policy ? { securityPolicyError: policy.problems[0] ?? 'it cannot be read' } : {}),
   };
 }
 

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileLimited, UNIT_FILE_MAX_BYTES } from './readFileLimited';
 
 /**
  * Reads a file as systemd would see its text: UTF-8, with invalid sequences
- * turned into U+FFFD so the parser can point at them.
+ * turned into U+FFFD so the parser can point at them. Only regular files are read.
  */
 export function readUnitFile(path: string): string {
-  return decodeUnitText(readFileSync(path));
+  return decodeUnitText(readFileLimited(path, UNIT_FILE_MAX_BYTES));
 }
 
 /**

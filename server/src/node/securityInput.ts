@@ -4,12 +4,13 @@
  * type-wide `TYPE.d/`), or, given a drop-in, its unit and the drop-ins beside it. Also reads the
  * `--security-policy` JSON file.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createUnitDocument, unitFileInfo, type UnitDocument } from '../core';
 import { UnitModel } from '../core/model/unitModel';
 import { readSecurityPolicy, type SecurityPolicy } from '../core/security';
+import { readFileLimited, SETTINGS_FILE_MAX_BYTES } from './readFileLimited';
 import { readUnitFile } from './readUnitFile';
 
 function load(path: string): UnitDocument {
@@ -80,9 +81,9 @@ export function readSecurityInput(path: string): SecurityInput {
   return { unitPath: absolute, unitName: name, model: UnitModel.build(load(absolute), dropInPaths.map(load)), dropInPaths };
 }
 
-/** Reads a policy file; problems are returned, a file that is not JSON throws. */
+/** Reads a policy file; problems are returned, a file that cannot be read or is not JSON throws. */
 export function readSecurityPolicyFile(path: string): { policy: SecurityPolicy; problems: string[] } {
-  const text = readFileSync(path, 'utf8');
+  const text = readFileLimited(path, SETTINGS_FILE_MAX_BYTES).toString('utf8');
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -3,11 +3,12 @@
  * a file marked `root = true`), nearest first. The INI text is read with the `ini` package; what
  * it means is decided by the pure core (`readRcConfig`).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse as parseIni } from 'ini';
 import { RC_FILE_NAME, combineRcConfigs, isConfigurableId, readRcConfig, type RcConfig } from '../core';
 import type { SecurityPolicy } from '../core/security';
+import { readFileLimited, SETTINGS_FILE_MAX_BYTES } from './readFileLimited';
 import { readSecurityPolicyFile } from './securityInput';
 
 export interface FoundRcConfig extends RcConfig {
@@ -27,7 +28,7 @@ function isFile(path: string): boolean {
 export function readRcFile(path: string): RcConfig {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readFileLimited(path, SETTINGS_FILE_MAX_BYTES).toString('utf8');
   } catch (error) {
     return { rules: {}, root: false, problems: [`${path}: cannot be read (${error instanceof Error ? error.message : String(error)})`] };
   }

@@ -127,6 +127,13 @@ function run(argv: readonly string[], io: CliIo): number {
     return EXIT.ok;
   }
   for (const p of options.policyProblems) io.stderr(errorLine(p));
+  // Settings-file problems are said once per run, not once per unit.
+  const reported = new Set<string>();
+  const reportOnce = (message: string, cli: CliIo): void => {
+    if (reported.has(message)) return;
+    reported.add(message);
+    cli.stderr(errorLine(message));
+  };
   const scored: Scored[] = [];
   let exit: number = EXIT.ok;
   for (const path of options.paths) {
@@ -140,6 +147,12 @@ function run(argv: readonly string[], io: CliIo): number {
       if (!policy && rc.securityPolicy !== undefined) {
         const read = readPolicyCached(rc.securityPolicy);
         for (const problem of read.problems) reportOnce(problem, io);
+        if (!read.policy) {
+          // Scoring with other weights than the ones asked for could pass or fail a --threshold wrongly.
+          io.stderr(errorLine(`${path}: not scored: its security policy ${rc.securityPolicy} cannot be used`));
+          exit = EXIT.failure;
+          continue;
+        }
         policy = read.policy;
       }
       const result = assess(input.model, {
@@ -168,13 +181,6 @@ function run(argv: readonly string[], io: CliIo): number {
     });
   }
   return exit;
-}
-
-const reported = new Set<string>();
-function reportOnce(message: string, io: CliIo): void {
-  if (reported.has(message)) return;
-  reported.add(message);
-  io.stderr(errorLine(message));
 }
 
 export const securityCommand: Command = {

@@ -52,6 +52,7 @@ export function securityModel(document: UnitDocument, files: UnitFiles = {}): Un
  * the manager the unit's location names (a unit under `systemd/user/` as `--user` would).
  */
 export function scoreOf(model: UnitModel, settings: Readonly<Settings>): AssessResult {
+  if (settings.securityPolicyError !== undefined) return { ok: false, error: `the security policy cannot be used: ${settings.securityPolicyError}` };
   return assess(model, {
     systemdVersion: settings.systemdVersion,
     manager: model.manager,

@@ -71,7 +71,7 @@ export const ENUMS_READ_AS_BOOLEAN: readonly string[] = ['PrivateTmp', 'PrivateU
 export function successActionKnown(value: string, version: number, manager: 'system' | 'user' = 'system'): boolean {
   const known = matchEnumValue('SuccessAction', value);
   if (!known || (known.since ?? 0) > version) return false;
-  const added = known.since !== undefined;
+  const added = (known.since ?? 0) >= 253;
   if (manager === 'system' || version < 253 || ['none', 'exit', 'exit-force'].includes(value)) return true;
   return version <= 254 && added;
 }
