@@ -64,8 +64,9 @@ export class SecurityReports implements vscode.TextDocumentContentProvider, vsco
         'unitguard.securityReport',
         `Exposure: ${unitName(unit)}`,
         { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-        // The page's own policy allows no script and no resource (see reportPage); scripts are
-        // enabled for the frame so that VS Code's find widget and tools can work in it.
+        // No local resource; the only command its links may run opens a line. The page's own
+        // policy allows no script (see reportPage): the frame is scriptable only because VS Code
+        // follows a link in a webview through a handler of its own that runs in the frame.
         { enableScripts: true, enableFindWidget: true, enableCommandUris: [OPEN_LINE_COMMAND], localResourceRoots: [] },
       );
       this.panels.set(unit, panel);

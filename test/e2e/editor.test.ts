@@ -364,8 +364,7 @@ describe('UnitGuard in VS Code (code-server)', { timeout: 240_000 }, () => {
     assert.equal(line, serviceLine);
 
     // Following the link shows the unit with the cursor on the [Service] line.
-    const link = frame.locator('tbody tr', { has: frame.locator('code', { hasText: checkId }) }).locator('a', { hasText: where });
-    await link.click({ timeout: 10_000 });
+    await workbench.clickWebviewLink(checkId, where);
     await workbench.waitFor(`the cursor on line ${serviceLine} of nftables.service`, async () => {
       const active = await workbench.page.locator('.tabs-container .tab.active').first().getAttribute('aria-label', { timeout: 1_000 });
       const status = await workbench.statusText('status.editor.selection');

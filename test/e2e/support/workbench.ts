@@ -47,11 +47,17 @@ interface PageElement {
   querySelector(selector: string): PageElement | null;
   querySelectorAll(selector: string): ArrayLike<PageElement>;
   getBoundingClientRect(): { x: number; y: number; width: number; height: number };
+  scrollIntoView?(options: { block: string }): void;
+  /** For an iframe of the same origin: the document inside it. */
+  contentDocument?: PageDocument | null;
 }
-declare const document: {
+interface PageDocument {
   querySelector(selector: string): PageElement | null;
   querySelectorAll(selector: string): ArrayLike<PageElement>;
-};
+  body: PageElement | null;
+  documentElement: { clientHeight: number };
+}
+declare const document: PageDocument;
 declare function getComputedStyle(element: PageElement): { color: string; fontWeight: string; fontStyle: string };
 declare function requestAnimationFrame(callback: () => void): number;
 
@@ -488,41 +494,45 @@ export class Workbench {
   }
 
   /**
-   * Waits until a webview shows a document whose body contains `text`, drawn and in view (scrolled
-   * there if need be), and returns its frame. A webview is two nested frames: the outer one
-   * (pre/index.html) is laid over the editor group, the inner one holds the content; while the
-   * content loads it sits in a hidden "pending" frame, and only the frame with id "active-frame"
-   * is shown. The wait asks for the inner frame to be the active one, both frames to be visible
-   * on the page, the text's element to lie inside the page, and two animation frames of the
-   * webview to have passed, so that the content has been painted when it returns.
+   * Waits until a webview shows `text` in view, painted, and returns the frame of the webview's
+   * host page. The page itself may run no script (the report's does not), so it is read and
+   * clicked through the host, whose `active-frame` iframe holds it (same origin).
    */
   async webviewShowing(what: string, text: string, timeoutMs = defaultTimeoutMs): Promise<Frame> {
     return this.waitFor(what, async () => {
-      for (const frame of this.page.frames()) {
-        const outer = frame.parentFrame();
-        if (!outer || outer === this.page.mainFrame() || frame.isDetached()) continue;
-        const body = await frame.evaluate(() => (document.querySelector('body')?.textContent ?? '')).catch(() => '');
-        if (!body.includes(text)) continue;
-        const inner = await frame.frameElement();
-        if ((await inner.getAttribute('id')) !== 'active-frame' || !(await inner.isVisible())) continue;
-        if (!(await (await outer.frameElement()).isVisible())) continue;
-        const shown = frame.getByText(text, { exact: false }).first();
-        await shown.scrollIntoViewIfNeeded({ timeout: 1_000 });
-        const box = await shown.boundingBox({ timeout: 1_000 });
-        const viewport = this.page.viewportSize();
-        if (!box || !viewport || box.width === 0 || box.y < 0 || box.y + box.height > viewport.height) continue;
-        await frame.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
-        return frame;
+      for (const host of this.page.frames()) {
+        if (host.parentFrame() !== this.page.mainFrame() || host.isDetached()) continue;
+        const hostElement = await host.frameElement().catch(() => undefined);
+        if (!hostElement || !(await hostElement.isVisible().catch(() => false))) continue;
+        const shown = await host
+          .evaluate((wanted) => {
+            const inner = document.querySelector('iframe#active-frame');
+            const doc = inner?.contentDocument;
+            if (!inner || !doc?.body || !(doc.body.textContent ?? '').includes(wanted)) return false;
+            // The innermost element that holds the text, scrolled into view.
+            const all = Array.from(doc.querySelectorAll('body *')).filter((e) => (e.textContent ?? '').includes(wanted));
+            const target = all[all.length - 1];
+            if (!target) return false;
+            target.scrollIntoView?.({ block: 'nearest' });
+            const box = target.getBoundingClientRect();
+            const frame = inner.getBoundingClientRect();
+            return box.width > 0 && box.y >= 0 && box.y + box.height <= Math.min(doc.documentElement.clientHeight, frame.height);
+          }, text)
+          .catch(() => false);
+        if (!shown) continue;
+        await host.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+        return host;
       }
       return undefined;
     }, timeoutMs);
   }
 
-  /** The heading, paragraphs and table rows of the markdown preview rendered in `frame`. */
-  async renderedMarkdown(frame: Frame): Promise<RenderedMarkdown> {
-    return frame.evaluate(() => {
+  /** The heading, paragraphs and table rows of the markdown rendered in the webview of `host`. */
+  async renderedMarkdown(host: Frame): Promise<RenderedMarkdown> {
+    return host.evaluate(() => {
       const text = (element: PageElement | null): string => (element?.textContent ?? '').replace(/\u00a0/g, ' ').trim();
-      const root = document.querySelector('.markdown-body') ?? document.querySelector('body');
+      const doc = document.querySelector('iframe#active-frame')?.contentDocument;
+      const root = doc?.querySelector('.markdown-body') ?? doc?.body ?? null;
       return {
         heading: text(root?.querySelector('h1') ?? null),
         paragraphs: Array.from(root?.querySelectorAll('p') ?? []).map(text),
@@ -535,6 +545,18 @@ export class Workbench {
         })),
       };
     });
+  }
+
+  /** Clicks the link `linkText` in the table row that holds `rowText`, in the webview showing it. */
+  async clickWebviewLink(rowText: string, linkText: string): Promise<void> {
+    for (const frame of this.page.frames()) {
+      if ((await frame.frameElement().then((e) => e.getAttribute('id')).catch(() => null)) !== 'active-frame') continue;
+      const link = frame.locator('tbody tr', { hasText: rowText }).locator('a', { hasText: linkText }).first();
+      if ((await link.count()) === 0) continue;
+      await link.click({ timeout: 10_000 });
+      return;
+    }
+    throw new Error(`no webview shows a link "${linkText}" in the row of ${rowText}`);
   }
 
   /**
