@@ -65,8 +65,8 @@ export class SecurityReports implements vscode.TextDocumentContentProvider, vsco
         `Exposure: ${unitName(unit)}`,
         { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
         // No local resource; the only command its links may run opens a line. The page's own
-        // policy allows no script (see reportPage): the frame is scriptable only because VS Code
-        // follows a link in a webview through a handler of its own that runs in the frame.
+        // policy allows no script (see reportPage); the frame keeps scripts enabled, the setting
+        // with which following the links is tested end to end.
         { enableScripts: true, enableFindWidget: true, enableCommandUris: [OPEN_LINE_COMMAND], localResourceRoots: [] },
       );
       this.panels.set(unit, panel);
