@@ -12,3 +12,13 @@ export interface CliIo {
 export function errorLine(message: string): string {
   return `unitguard: ${message}\n`;
 }
+
+/** A stderr reporter that says each message once per run (settings-file problems shared by many units). */
+export function onceReporter(io: CliIo): (message: string) => void {
+  const said = new Set<string>();
+  return (message) => {
+    if (said.has(message)) return;
+    said.add(message);
+    io.stderr(errorLine(message));
+  };
+}

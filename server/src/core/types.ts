@@ -18,6 +18,9 @@ export interface Range {
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
+/** Severities from the most to the least serious: a lower rank is more serious. */
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
+
 export interface TextEdit {
   range: Range;
   newText: string;

@@ -2,16 +2,16 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeFileSync } from 'node:fs';
 import {
-  createUnitDocument, diagnose, fixAll, parseRuleLevel, unifiedDiff, DEFAULT_SETTINGS, SYSTEMD_VERSION_RANGE, type Settings, type Severity, type UnitFiles,
+  createUnitDocument, diagnose, fixAll, parseRuleLevel, unifiedDiff, DEFAULT_SETTINGS, SEVERITY_RANK, SYSTEMD_VERSION_RANGE, type Settings, type Severity, type UnitFiles,
 } from '../../core';
 import { decodeUnitText, readUnitFile } from '../../node/readUnitFile';
-import { findRcConfig } from '../../node/unitguardrc';
+import { findRcConfig, readPolicyCached } from '../../node/unitguardrc';
 import { unitFilesFor } from '../../node/unitFiles';
 import { parseArgs, UsageError, type OptionSpec } from '../args';
 import { EXIT, type Command } from '../command';
 import { collectInputs, describeError, type InputError, type UnitInput } from '../files';
 import { commandHelp } from '../help';
-import { errorLine, type CliIo } from '../io';
+import { errorLine, onceReporter, type CliIo } from '../io';
 import { jsonFormatter } from '../formats/json';
 import type { FileReport, Formatter } from '../formats/report';
 import { sarifFormatter } from '../formats/sarif';
@@ -50,7 +50,7 @@ export interface CheckOptions {
   minSeverity: Severity;
 }
 
-const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
+
 
 /** Turns the command line into options, or throws a UsageError. */
 export function readCheckOptions(argv: readonly string[]): CheckOptions | 'help' {
@@ -103,6 +103,7 @@ function runCheck(argv: readonly string[], io: CliIo): number {
   for (const error of collected.errors) io.stderr(errorLine(`cannot read '${error.path}': ${error.message}`));
 
   const reports: FileReport[] = [];
+  const reportOnce = onceReporter(io);
   let errorCount = 0;
   let hidden = 0;
   for (const input of collected.inputs) {
@@ -112,7 +113,7 @@ function runCheck(argv: readonly string[], io: CliIo): number {
       io.stderr(errorLine(`cannot read '${source.error.path}': ${source.error.message}`));
       continue;
     }
-    const fileSettings = settingsFor(parsed, settings, source.absolutePath, io);
+    const fileSettings = settingsFor(parsed, settings, source.absolutePath, io, reportOnce);
     const files: UnitFiles = source.absolutePath && input.kind === 'file' ? unitFilesFor(source.absolutePath) : {};
     let text = source.text;
     if (parsed.fix) {
@@ -132,27 +133,25 @@ function runCheck(argv: readonly string[], io: CliIo): number {
   }
   if (!parsed.dryRun) io.stdout(format.end({ files: reports, errors, cwd: io.cwd }));
   if (hidden > 0 && !parsed.dryRun) {
-    io.stderr(`unitguard: ${hidden} ${hidden === 1 ? 'diagnostic' : 'diagnostics'} below ${parsed.minSeverity} not shown (--min-severity hint shows all)\n`);
+    io.stderr(errorLine(`${hidden} ${hidden === 1 ? 'diagnostic' : 'diagnostics'} below ${parsed.minSeverity} not shown (--min-severity hint shows all)`));
   }
   if (errors.length > 0) return EXIT.failure;
   return errorCount > 0 ? EXIT.problems : EXIT.ok;
 }
 
 /** The settings for one file: `.unitguardrc` files above it, under the command line's options. */
-function settingsFor(options: CheckOptions, base: Settings, absolutePath: string | undefined, io: CliIo): Settings {
+function settingsFor(options: CheckOptions, base: Settings, absolutePath: string | undefined, io: CliIo, report: (message: string) => void): Settings {
   const rc = findRcConfig(absolutePath ?? io.cwd, absolutePath === undefined);
-  for (const problem of rc.problems) reportOnce(problem, io);
+  for (const problem of rc.problems) report(problem);
+  // The policy weights the score changes the hardening fixes' titles give, as in the editor.
+  const policy = rc.securityPolicy !== undefined ? readPolicyCached(rc.securityPolicy) : undefined;
+  for (const problem of policy?.problems ?? []) report(problem);
   return {
     systemdVersion: options.versionGiven || rc.systemdVersion === undefined ? base.systemdVersion : rc.systemdVersion,
     ...(Object.keys(rc.rules).length > 0 ? { rules: rc.rules } : {}),
+    ...(policy?.policy ? { securityPolicy: policy.policy } : {}),
+    ...(policy && !policy.policy ? { securityPolicyError: policy.problems[0] ?? 'it cannot be read' } : {}),
   };
-}
-
-const reported = new Set<string>();
-function reportOnce(message: string, io: CliIo): void {
-  if (reported.has(message)) return;
-  reported.add(message);
-  io.stderr(errorLine(message));
 }
 
 /** Applies the safe fixes: writes the file (or prints a diff); undefined when it cannot be written. */

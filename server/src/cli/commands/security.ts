@@ -7,7 +7,7 @@ import { findRcConfig, readPolicyCached } from '../../node/unitguardrc';
 import { parseArgs, UsageError, type OptionSpec } from '../args';
 import { EXIT, type Command } from '../command';
 import { commandHelp } from '../help';
-import { errorLine, type CliIo } from '../io';
+import { errorLine, onceReporter, type CliIo } from '../io';
 
 const OPTIONS: readonly OptionSpec[] = [
   { name: 'json', description: 'print the result as JSON (an object for one path, an array for several)' },
@@ -128,12 +128,7 @@ function run(argv: readonly string[], io: CliIo): number {
   }
   for (const p of options.policyProblems) io.stderr(errorLine(p));
   // Settings-file problems are said once per run, not once per unit.
-  const reported = new Set<string>();
-  const reportOnce = (message: string, cli: CliIo): void => {
-    if (reported.has(message)) return;
-    reported.add(message);
-    cli.stderr(errorLine(message));
-  };
+  const reportOnce = onceReporter(io);
   const scored: Scored[] = [];
   let exit: number = EXIT.ok;
   for (const path of options.paths) {
@@ -142,11 +137,11 @@ function run(argv: readonly string[], io: CliIo): number {
       const input = readSecurityInput(absolute);
       // .unitguardrc files above the unit give what the command line leaves out.
       const rc = findRcConfig(input.unitPath);
-      for (const problem of rc.problems) reportOnce(problem, io);
+      for (const problem of rc.problems) reportOnce(problem);
       let policy = options.policy;
       if (!policy && rc.securityPolicy !== undefined) {
         const read = readPolicyCached(rc.securityPolicy);
-        for (const problem of read.problems) reportOnce(problem, io);
+        for (const problem of read.problems) reportOnce(problem);
         if (!read.policy) {
           // Scoring with other weights than the ones asked for could pass or fail a --threshold wrongly.
           io.stderr(errorLine(`${path}: not scored: its security policy ${rc.securityPolicy} cannot be used`));

@@ -83,7 +83,7 @@ function buildRows(): DirectiveRow[] {
     const assignment = assignmentSemantics(name, parser, allNames);
     if (!assignment) throw new Error(`knowledge base: parser ${parser} of ${name}= is not classified`);
     for (const section of splitList(sections) as SectionName[]) {
-      const news = DIRECTIVE_VERSIONS_FROM_NEWS.find((v) => v.directive === name && v.section === section);
+      const news = DIRECTIVE_VERSIONS_FROM_NEWS.find((v) => v.directive === name && (v.section === undefined || v.section === section));
       const sinceValue = news ? news.since : since || undefined;
       rows.push({
         name,

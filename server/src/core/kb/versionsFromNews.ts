@@ -39,33 +39,27 @@ export const VALUE_VERSIONS_FROM_NEWS: readonly { readonly directive: string; re
   { directive: 'ProtectHostname', value: 'yes:', since: 258 },
 ];
 
-/** The sections that take the resource-control settings, and those that take the execution settings. */
-const CGROUP_SECTIONS = ['Service', 'Socket', 'Mount', 'Swap', 'Slice', 'Scope'];
-const EXEC_SECTIONS = ['Service', 'Socket', 'Mount', 'Swap'];
-
 /**
- * Settings whose man entry dates them wrongly. The man entry for WantedBy=/RequiredBy=/UpheldBy=
- * carries one marker (201) for all three; UpheldBy= in [Install] came with 254. The Startup*
- * memory settings share the entries of MemoryLow= and friends (231, 240) but came with 254:
- * systemd-analyze verify 252 calls them unknown keys, 254 takes them.
+ * Settings whose man entry dates them wrongly; `section` only where the date differs by section
+ * (otherwise it holds in every section the setting is in). The man entry for
+ * WantedBy=/RequiredBy=/UpheldBy= carries one marker (201) for all three; UpheldBy= in [Install]
+ * came with 254. Others share an entry with an older setting (OnFailureJobMode=, ReadWritePaths=,
+ * AllowedCPUs=, LoadCredential=, MemoryLow= ...): systemd-analyze verify 247 (or 252 for the
+ * Startup*Memory settings) calls them unknown keys, the next release checked takes them.
  */
-export const DIRECTIVE_VERSIONS_FROM_NEWS: readonly { readonly directive: string; readonly section: string; readonly since: number }[] = [
+export const DIRECTIVE_VERSIONS_FROM_NEWS: readonly { readonly directive: string; readonly section?: string; readonly since: number }[] = [
   { directive: 'UpheldBy', section: 'Install', since: 254 },
-  // Shared man entries (OnFailureJobMode=, ReadWritePaths=, AllowedCPUs=, LoadCredential=, ...)
-  // date these too early: systemd-analyze verify 247 calls them unknown keys, 252 takes them.
-  { directive: 'OnSuccessJobMode', section: 'Unit', since: 249 },
-  ...[
-    { directive: 'ExecPaths', since: 248 },
-    { directive: 'NoExecPaths', since: 248 },
-    { directive: 'LoadCredentialEncrypted', since: 250 },
-    { directive: 'SetCredentialEncrypted', since: 250 },
-  ].flatMap((d) => EXEC_SECTIONS.map((section) => ({ ...d, section }))),
-  ...[
-    { directive: 'ManagedOOMMemoryPressureLimit', since: 248 },
-    { directive: 'StartupAllowedCPUs', since: 250 },
-    { directive: 'StartupAllowedMemoryNodes', since: 250 },
-  ].flatMap((d) => CGROUP_SECTIONS.map((section) => ({ ...d, section }))),
-  ...['StartupMemoryLow', 'DefaultStartupMemoryLow', 'StartupMemoryHigh', 'StartupMemoryMax', 'StartupMemorySwapMax'].flatMap((directive) =>
-    CGROUP_SECTIONS.map((section) => ({ directive, section, since: 254 })),
-  ),
+  { directive: 'OnSuccessJobMode', since: 249 },
+  { directive: 'ExecPaths', since: 248 },
+  { directive: 'NoExecPaths', since: 248 },
+  { directive: 'ManagedOOMMemoryPressureLimit', since: 248 },
+  { directive: 'LoadCredentialEncrypted', since: 250 },
+  { directive: 'SetCredentialEncrypted', since: 250 },
+  { directive: 'StartupAllowedCPUs', since: 250 },
+  { directive: 'StartupAllowedMemoryNodes', since: 250 },
+  { directive: 'StartupMemoryLow', since: 254 },
+  { directive: 'DefaultStartupMemoryLow', since: 254 },
+  { directive: 'StartupMemoryHigh', since: 254 },
+  { directive: 'StartupMemoryMax', since: 254 },
+  { directive: 'StartupMemorySwapMax', since: 254 },
 ];

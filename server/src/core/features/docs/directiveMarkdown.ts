@@ -9,6 +9,7 @@ import { directiveDoc } from '../../kb/docs';
 import { blocks, code, link, manPageLabel, needsVersionText, sinceText } from './markdown';
 import { pairingText } from './pairingText';
 import { assignmentText, valueKindText } from './valueKindText';
+import { SEVERITY_RANK } from '../../types';
 
 export interface DirectiveMarkdownOptions {
   /** `hover` adds value details, pairings and security checks. */
@@ -69,15 +70,11 @@ function securityText(directive: string): string | undefined {
 }
 
 function pairingsText(directive: string): string | undefined {
-  const list = [...pairingsFor(directive)].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+  const list = [...pairingsFor(directive)].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
   if (list.length === 0) return undefined;
   const lines = list.slice(0, MAX_PAIRINGS).map((p) => `- ${pairingText(p)}`);
   if (list.length > MAX_PAIRINGS) lines.push(`- … and ${list.length - MAX_PAIRINGS} more`);
   return `**Works with other settings:**\n${lines.join('\n')}`;
-}
-
-function severityRank(severity: string): number {
-  return severity === 'warning' ? 0 : severity === 'information' ? 1 : 2;
 }
 
 /** The heading line: `**PrivateTmp=**` · [Service] · systemd 239+ (the version left out when the target lacks it). */
