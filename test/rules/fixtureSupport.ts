@@ -9,7 +9,8 @@
  *       "settings": { "systemdVersion": 252 },      (optional)
  *       "diagnostics": [ { "code": ..., "range": "3:1-3:20", ..., "fixes": [ { "title": ..., "after": [lines] } ] } ] }
  *
- * Running the tests with UNITGUARD_UPDATE_FIXTURES=1 rewrites the `diagnostics` of every case
+ * Running the tests with UNITGUARD_UPDATE_FIXTURES=1 rewrites the `diagnostics` of every case (=breakage/ only
+ * the cases under breakage/, and so on)
  * from the current output, for review in the diff.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';

@@ -26,11 +26,23 @@ export interface TextEdit {
   newText: string;
 }
 
+/**
+ * How far a fix can be trusted without a review. `safe`: it cannot stop a service that works
+ * today and does not change what the service may do (a new name for an old setting, a value's
+ * spelling, a line moved to the section that reads it, a line that has no effect removed).
+ * `review`: it changes the sandbox, in either direction (takes a permission away, which may
+ * break the service, or gives one back, which weakens it); the fix's title says which.
+ * "Fix all" and `unitguard check --fix` apply safe fixes only.
+ */
+export type FixRisk = 'safe' | 'review';
+
 export interface Fix {
   title: string;
   edits: TextEdit[];
-  /** Safe fixes are applied by "fix all" and `unitguard check --fix`. */
+  /** The fix to choose first among a diagnostic's fixes. */
   isPreferred?: boolean;
+  /** Set on every published fix (see `FixRisk`); rules may leave it out, the rule runner fills it in. */
+  risk?: FixRisk;
 }
 
 export interface RelatedInformation {

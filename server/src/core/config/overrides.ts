@@ -5,6 +5,7 @@
  */
 import type { RuleLevel, RuleOverrides } from '../settings';
 import type { Diagnostic, Severity } from '../types';
+import { OFF_BY_DEFAULT, ruleGroup } from '../rules/registry';
 
 const LEVELS: Readonly<Record<string, RuleLevel>> = {
   error: 'error',
@@ -61,18 +62,24 @@ export function mergeRuleOverrides(...layers: readonly (RuleOverrides | undefine
   return Object.assign({}, ...layers.filter((l) => l !== undefined)) as RuleOverrides;
 }
 
-/** The level a diagnostic ends up with: its pair's setting, else its rule's, else its own. */
+const has = (overrides: RuleOverrides, id: string): boolean => Object.prototype.hasOwnProperty.call(overrides, id);
+
+/**
+ * The level a diagnostic ends up with: its pair's setting, else its rule's, else its group's,
+ * else its own (`off` for rules that are off by default).
+ */
 export function levelFor(diagnostic: Pick<Diagnostic, 'code' | 'pairing' | 'severity'>, overrides: RuleOverrides | undefined): RuleLevel {
   if (overrides) {
-    if (diagnostic.pairing !== undefined && Object.prototype.hasOwnProperty.call(overrides, diagnostic.pairing)) return overrides[diagnostic.pairing];
-    if (Object.prototype.hasOwnProperty.call(overrides, diagnostic.code)) return overrides[diagnostic.code];
+    if (diagnostic.pairing !== undefined && has(overrides, diagnostic.pairing)) return overrides[diagnostic.pairing];
+    if (has(overrides, diagnostic.code)) return overrides[diagnostic.code];
+    const group = ruleGroup(diagnostic.code);
+    if (group !== undefined && has(overrides, group)) return overrides[group];
   }
-  return diagnostic.severity;
+  return OFF_BY_DEFAULT.includes(diagnostic.code) ? 'off' : diagnostic.severity;
 }
 
 /** Drops switched-off diagnostics and re-grades the others. */
 export function applyRuleOverrides(diagnostics: readonly Diagnostic[], overrides: RuleOverrides | undefined): Diagnostic[] {
-  if (!overrides || Object.keys(overrides).length === 0) return [...diagnostics];
   const result: Diagnostic[] = [];
   for (const d of diagnostics) {
     const level = levelFor(d, overrides);

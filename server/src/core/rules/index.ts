@@ -19,6 +19,8 @@ import { checkRepeats } from './structure/repeats';
 import { checkSections } from './structure/sections';
 import { checkVersions } from './structure/versions';
 import { checkValues } from './values/invalidValue';
+import { checkBreakage } from './breakage';
+import { checkListMerge } from './merge/listMerge';
 
 /** The other files of the unit that the caller has at hand. */
 export interface UnitFiles {
@@ -36,6 +38,8 @@ const CHECKS: readonly ((context: RuleContext) => void)[] = [
   checkRepeats,
   checkValues,
   checkPairings,
+  checkListMerge,
+  checkBreakage,
 ];
 
 /** The merged view of the unit: the document with the files given, as systemd reads them. */

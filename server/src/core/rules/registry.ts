@@ -1,18 +1,30 @@
 /**
  * Every rule the language service reports, with its stable id (the diagnostic's `code`), its
- * default severity and what it finds. Users re-grade or switch off rules by these ids.
+ * default severity and what it finds. Users re-grade or switch off rules by these ids, by the id
+ * of one hardening pair, or by a whole group (`breakage`).
+ *
+ * Severity policy: every rule and every hardening pair is graded by what it means for the unit.
+ * - error: systemd refuses the line or ignores it (unknown name, wrong section, bad value).
+ * - warning: the setting does not do what it says, or the unit may break (a breakage rule, a
+ *   protection that can be undone or is ignored, a list that systemd combines into something else).
+ * - information: a stronger or complementary setting exists; the unit works and does what it says.
+ * - hint: knowledge that changes nothing; hint rules are off unless a user switches them on.
+ * Knowledge that a setting implies another is never a finding: hover and `check --explain` show it.
+ * The "unnecessary" tag (drawn faded) marks only lines that have no effect at all.
  */
 import { pairings } from '../kb';
 import { parseProblems } from '../syntax/parseProblems';
 import type { Severity } from '../types';
 
-export type RuleGroup = 'syntax' | 'structure' | 'values' | 'versions' | 'hardening';
+export type RuleGroup = 'syntax' | 'structure' | 'values' | 'versions' | 'hardening' | 'breakage' | 'merge';
 
 export interface RuleInfo {
   id: string;
   defaultSeverity: Severity;
   group: RuleGroup;
   description: string;
+  /** Off unless a user's settings give it a level (hint rules: knowledge that changes nothing). */
+  offByDefault?: true;
 }
 
 const OWN_RULES: readonly RuleInfo[] = [
@@ -101,16 +113,66 @@ const OWN_RULES: readonly RuleInfo[] = [
     description: 'A setting that has no (or only partial) effect because of another setting or of the unit it is in.',
   },
   {
-    id: 'implies',
-    defaultSeverity: 'hint',
-    group: 'hardening',
-    description: 'A setting that switches other settings on by itself, so they need not be written.',
-  },
-  {
     id: 'redundant-setting',
     defaultSeverity: 'hint',
     group: 'hardening',
-    description: 'A line that only restates what another setting already implies; the fix removes it.',
+    description: 'A line that only restates what another setting already implies (off by default: an explicit line keeps the unit clear and working on older releases); the fix removes it.',
+    offByDefault: true,
+  },
+  {
+    id: 'list-merge-order',
+    defaultSeverity: 'warning',
+    group: 'merge',
+    description: 'Lines of a list setting (capability sets, SystemCallFilter=, RestrictAddressFamilies=, RestrictNamespaces=, ...) that systemd combines into something other than what they seem to say: the first line fixes allow or deny, and later lines of the other form only take items away from it. The message says what systemd ends up with.',
+  },
+  // Breakage: the unit's own lines show that a protection will stop something the service does.
+  {
+    id: 'notify-socket-blocked',
+    defaultSeverity: 'warning',
+    group: 'breakage',
+    description: 'The service reports readiness or a watchdog over the notification socket (Type=notify, WatchdogSec=, NotifyAccess=) but RestrictAddressFamilies= leaves out AF_UNIX, so sd_notify() fails and the start times out.',
+  },
+  {
+    id: 'capability-void',
+    defaultSeverity: 'warning',
+    group: 'breakage',
+    description: 'A capability the unit grants has no effect where it is needed: PrivateUsers= keeps it inside a user namespace, the bounding set drops it, or a non-root User= starts without it.',
+  },
+  {
+    id: 'path-blocked',
+    defaultSeverity: 'warning',
+    group: 'breakage',
+    description: 'A path the unit evidently reads or writes (PIDFile=, WorkingDirectory=, paths in Environment= and in command options) is made read-only, hidden or private by ProtectSystem=, ProtectHome=, ReadOnlyPaths=, InaccessiblePaths=, TemporaryFileSystem= or PrivateTmp=, with no writable exception for it.',
+  },
+  {
+    id: 'device-blocked',
+    defaultSeverity: 'warning',
+    group: 'breakage',
+    description: 'A device the unit evidently uses (DeviceAllow=, /dev paths in command lines) is taken away by PrivateDevices=, DevicePolicy= or a setting that switches the device allow-list on (ProtectClock=, ...).',
+  },
+  {
+    id: 'capability-calls-blocked',
+    defaultSeverity: 'warning',
+    group: 'breakage',
+    description: 'The unit keeps a capability whose only use is a system call that SystemCallFilter= blocks (CAP_SYS_CHROOT and chroot() in @mount, CAP_SYS_TIME and @clock, ...), at the target release\'s group members.',
+  },
+  {
+    id: 'tunables-write-blocked',
+    defaultSeverity: 'warning',
+    group: 'breakage',
+    description: 'A command line writes /proc/sys or /sys (sysctl -w, echo ... > /sys/...) while ProtectKernelTunables= makes them read-only.',
+  },
+  {
+    id: 'setuid-helper-blocked',
+    defaultSeverity: 'warning',
+    group: 'breakage',
+    description: 'A command line runs a set-user-ID helper (sudo, su, pkexec, ...) while NoNewPrivileges= is on, explicitly or implied by another setting, so the helper cannot gain privileges.',
+  },
+  {
+    id: 'jit-memory-blocked',
+    defaultSeverity: 'information',
+    group: 'breakage',
+    description: 'ExecStart= runs a runtime that compiles code at run time (java, node, dotnet, luajit, qemu, ...) while MemoryDenyWriteExecute= forbids writable executable memory; it may crash or fall back to a slow interpreter.',
   },
 ];
 
@@ -126,6 +188,12 @@ export const RULES: readonly RuleInfo[] = [...PARSE_RULES, ...OWN_RULES];
 
 const byId = new Map(RULES.map((r) => [r.id, r]));
 const pairingIds: ReadonlySet<string> = new Set(pairings.map((p) => p.id));
+const groupIds: ReadonlySet<string> = new Set(RULES.map((r) => r.group));
+
+/** The group of a rule id, for overrides given per group. */
+export function ruleGroup(id: string): RuleGroup | undefined {
+  return byId.get(id)?.group;
+}
 
 export function ruleInfo(id: string): RuleInfo | undefined {
   return byId.get(id);
@@ -138,7 +206,10 @@ export function defaultSeverity(id: string): Severity {
   return rule.defaultSeverity;
 }
 
-/** An id a user may configure: a rule, or one hardening pair. */
+/** An id a user may configure: a rule, one hardening pair, or a group of rules. */
 export function isConfigurableId(id: string): boolean {
-  return byId.has(id) || pairingIds.has(id);
+  return byId.has(id) || pairingIds.has(id) || groupIds.has(id);
 }
+
+/** Rules that publish nothing unless a user's settings give them a level. */
+export const OFF_BY_DEFAULT: readonly string[] = RULES.filter((r) => r.offByDefault).map((r) => r.id);
