@@ -1,0 +1,95 @@
+/**
+ * What the unit's command lines and environment show about the service: the programs it runs,
+ * their arguments with `$VAR` and `${VAR}` filled in from Environment=, and the words of the
+ * scripts it hands to a shell (`sh -c '...'`). Breakage rules read their evidence from here.
+ */
+import type { Assignment, UnitModel } from '../../model/unitModel';
+import { commandPrefix, EXEC_SETTINGS } from '../pairings/effects';
+import { splitWords } from '../values/words';
+
+/** A variable set by Environment=, with the line that sets it (the last one read wins). */
+export interface Variable {
+  name: string;
+  value: string;
+  line: Assignment;
+}
+
+/** One command line of the unit, split as systemd splits it. */
+export interface CommandLine {
+  line: Assignment;
+  /** The setting: ExecStart, ExecStartPre, ... */
+  setting: string;
+  /** The special prefixes: `-`, `@`, `:`, `+`, `!`, `!!`, `|` (runs in the user's shell). */
+  prefix: string;
+  /** The program and its arguments, variables filled in. */
+  argv: string[];
+  /** The program's base name (`/usr/sbin/sysctl` → `sysctl`). */
+  program: string;
+  /**
+   * The words of a shell script the line runs (`sh -c 'echo 1 > /proc/sys/x'`, a `|` command),
+   * split on blanks and shell operators; empty when the line runs no shell script.
+   */
+  script: string[];
+  /** Environment= lines whose variables the line uses. */
+  uses: Variable[];
+}
+
+/** The variables of Environment= as systemd reads them: the last assignment of a name wins. */
+export function environment(model: UnitModel): Map<string, Variable> {
+  const variables = new Map<string, Variable>();
+  for (const line of model.effective('Environment')) {
+    for (const word of splitWords(line.entry.value)) {
+      const eq = word.text.indexOf('=');
+      if (eq <= 0) continue;
+      const name = word.text.slice(0, eq);
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+      variables.set(name, { name, value: word.text.slice(eq + 1), line });
+    }
+  }
+  return variables;
+}
+
+const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'busybox']);
+
+/** `$VAR` and `${VAR}` filled in from the environment; unknown variables are left as written. */
+function expand(word: string, variables: ReadonlyMap<string, Variable>, uses: Set<Variable>): string {
+  return word.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, braced: string | undefined, bare: string | undefined) => {
+    const variable = variables.get(braced ?? bare ?? '');
+    if (!variable) return whole;
+    uses.add(variable);
+    return variable.value;
+  });
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** Splits a shell script into words and operators (`>`, `>>`, `|`, `;`, `&&`), roughly as a shell would. */
+export function scriptWords(script: string): string[] {
+  const spaced = script.replace(/(\d?>>?|&&|\|\||[|;&<])/g, ' $1 ');
+  return splitWords(spaced).map((w) => w.text).filter((w) => w !== '');
+}
+
+/** Every command line in force (ExecStart=, ExecStartPre=, ... of the unit and its drop-ins). */
+export function commandLines(model: UnitModel, variables: ReadonlyMap<string, Variable> = environment(model)): CommandLine[] {
+  const lines: CommandLine[] = [];
+  for (const setting of EXEC_SETTINGS) {
+    for (const line of model.effective(setting)) {
+      const value = line.entry.value;
+      const prefix = commandPrefix(value);
+      const uses = new Set<Variable>();
+      const argv = splitWords(value.trimStart().slice(prefix.length)).map((w) => expand(w.text, variables, uses));
+      if (argv.length === 0) continue;
+      const program = baseName(argv[0]);
+      let script: string[] = [];
+      if (prefix.includes('|')) script = scriptWords(argv.join(' '));
+      else if (SHELLS.has(program)) {
+        const c = argv.indexOf('-c');
+        if (c > 0 && c + 1 < argv.length) script = scriptWords(argv[c + 1]);
+      }
+      lines.push({ line, setting, prefix, argv, program, script, uses: [...uses] });
+    }
+  }
+  return lines;
+}
