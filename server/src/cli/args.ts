@@ -7,6 +7,8 @@ export interface OptionSpec {
   short?: string;
   /** Placeholder of the option's value in help (`FORMAT`); options without one are flags. */
   value?: string;
+  /** The value may be left out (`--fix` or `--fix=review`); given, it must follow `=`. */
+  optionalValue?: true;
   description: string;
 }
 
@@ -44,7 +46,9 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[])
     const written = eq >= 0 ? arg.slice(0, eq) : arg;
     const spec = long ? byLong.get(written.slice(2)) : arg.length === 2 ? byShort.get(arg.slice(1)) : undefined;
     if (!spec) throw new UsageError(`unknown option '${written}'`);
-    if (spec.value === undefined) {
+    if (spec.optionalValue) {
+      options.set(spec.name, eq >= 0 ? arg.slice(eq + 1) : true);
+    } else if (spec.value === undefined) {
       if (eq >= 0) throw new UsageError(`option '--${spec.name}' takes no value`);
       options.set(spec.name, true);
     } else if (eq >= 0) {
@@ -59,7 +63,7 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[])
 
 /** The option lines of a help text, aligned. */
 export function describeOptions(specs: readonly OptionSpec[]): string {
-  const heads = specs.map((s) => `${s.short ? `-${s.short}, ` : '    '}--${s.name}${s.value ? ` ${s.value}` : ''}`);
+  const heads = specs.map((s) => `${s.short ? `-${s.short}, ` : '    '}--${s.name}${s.value ? (s.optionalValue ? `[=${s.value}]` : ` ${s.value}`) : ''}`);
   const width = Math.max(...heads.map((h) => h.length));
   return specs.map((s, i) => `  ${heads[i].padEnd(width)}  ${s.description}\n`).join('');
 }

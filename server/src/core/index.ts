@@ -21,7 +21,7 @@ export { hover, type UnitHover } from './features/hover';
 export { cursorContext, type CursorContext } from './features/cursorContext';
 export { type RuleLevel, type RuleOverrides } from './settings';
 export { RULES, ruleInfo, isConfigurableId, type RuleInfo, type RuleGroup } from './rules/registry';
-export { type UnitFiles } from './rules';
+export { type UnitFiles, explain } from './rules';
 export { applyRuleOverrides, readRuleOverrides, mergeRuleOverrides, parseRuleLevel } from './config/overrides';
 export { readRcConfig, combineRcConfigs, RC_FILE_NAME, type RcConfig } from './config/rcFile';
 export { applyEdits, minimalEdit } from './features/fixes/apply';

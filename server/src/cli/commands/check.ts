@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeFileSync } from 'node:fs';
 import {
-  createUnitDocument, diagnose, fixAll, parseRuleLevel, unifiedDiff, DEFAULT_SETTINGS, SEVERITY_RANK, SYSTEMD_VERSION_RANGE, type Settings, type Severity, type UnitFiles,
+  createUnitDocument, diagnose, explain, fixAll, parseRuleLevel, unifiedDiff, DEFAULT_SETTINGS, SEVERITY_RANK, SYSTEMD_VERSION_RANGE, type FixRisk, type Settings, type Severity, type UnitFiles,
 } from '../../core';
 import { decodeUnitText, readUnitFile } from '../../node/readUnitFile';
 import { findRcConfig, readPolicyCached } from '../../node/unitguardrc';
@@ -32,7 +32,13 @@ const OPTIONS: readonly OptionSpec[] = [
     value: 'LEVEL',
     description: 'leave out what is below error, warning, information or hint (default: information for text, hint for json and sarif)',
   },
-  { name: 'fix', description: 'apply every safe fix and write the files, then report what is left' },
+  {
+    name: 'fix',
+    value: 'RISK',
+    optionalValue: true,
+    description: 'apply every safe fix and write the files, then report what is left; --fix=review applies the fixes that change the sandbox too',
+  },
+  { name: 'explain', description: 'after each file, print what its settings imply (knowledge, not findings)' },
   { name: 'dry-run', description: 'with --fix: print the changes as a unified diff instead of writing them' },
   { name: 'help', short: 'h', description: 'show this help' },
 ];
@@ -45,7 +51,10 @@ export interface CheckOptions {
   /** `--systemd-version` was given: it wins over `.unitguardrc` files. */
   versionGiven: boolean;
   fix: boolean;
+  /** The risks --fix applies: safe, or safe and review. */
+  fixRisks: FixRisk[];
   dryRun: boolean;
+  explain: boolean;
   /** Diagnostics below this severity are left out of the report. */
   minSeverity: Severity;
 }
@@ -67,13 +76,18 @@ export function readCheckOptions(argv: readonly string[]): CheckOptions | 'help'
   if (positionals.length === 0) throw new UsageError('no paths to check');
   if (stdinFilename !== undefined && !positionals.includes('-')) throw new UsageError("--stdin-filename needs '-' among the paths");
   const fix = options.has('fix');
+  const fixValue = options.get('fix');
+  if (typeof fixValue === 'string' && fixValue !== 'safe' && fixValue !== 'review') throw new UsageError(`--fix takes safe or review, not '${fixValue}'`);
+  const fixRisks: FixRisk[] = fixValue === 'review' ? ['safe', 'review'] : ['safe'];
+  const explain = options.has('explain');
+  if (explain && formatName !== 'text') throw new UsageError('--explain goes with the text format');
   const dryRun = options.has('dry-run');
   if (dryRun && !fix) throw new UsageError('--dry-run only goes with --fix');
   if (fix && !dryRun && positionals.includes('-')) throw new UsageError('--fix cannot write to standard input; add --dry-run to see the changes');
   const minText = stringOption(options, 'min-severity');
   const minSeverity = minText === undefined ? (formatName === 'text' ? 'information' : 'hint') : parseRuleLevel(minText);
   if (minSeverity === undefined || minSeverity === 'off') throw new UsageError(`--min-severity takes error, warning, information or hint, not '${minText}'`);
-  return { format, settings, stdinFilename, paths: positionals, versionGiven: versionText !== undefined, fix, dryRun, minSeverity };
+  return { format, settings, stdinFilename, paths: positionals, versionGiven: versionText !== undefined, fix, fixRisks, dryRun, explain, minSeverity };
 }
 
 function stringOption(options: Map<string, string | true>, name: string): string | undefined {
@@ -117,7 +131,7 @@ function runCheck(argv: readonly string[], io: CliIo): number {
     const files: UnitFiles = source.absolutePath && input.kind === 'file' ? unitFilesFor(source.absolutePath) : {};
     let text = source.text;
     if (parsed.fix) {
-      const fixed = applyFixes(source, text, fileSettings, files, parsed.dryRun, io);
+      const fixed = applyFixes(source, text, fileSettings, files, parsed, io);
       if (fixed === undefined) {
         errors.push({ path: source.path, message: 'cannot write the fixed file' });
       } else text = fixed;
@@ -130,6 +144,7 @@ function runCheck(argv: readonly string[], io: CliIo): number {
     errorCount += report.diagnostics.filter((d) => d.severity === 'error').length;
     reports.push(report);
     if (!parsed.dryRun) io.stdout(format.file(report));
+    if (parsed.explain && !parsed.dryRun) io.stdout(explainLines(source.path, explain(document, fileSettings, files)));
   }
   if (!parsed.dryRun) io.stdout(format.end({ files: reports, errors, cwd: io.cwd }));
   if (hidden > 0 && !parsed.dryRun) {
@@ -154,15 +169,21 @@ function settingsFor(options: CheckOptions, base: Settings, absolutePath: string
   };
 }
 
-/** Applies the safe fixes: writes the file (or prints a diff); undefined when it cannot be written. */
-function applyFixes(source: Source, text: string, settings: Settings, files: UnitFiles, dryRun: boolean, io: CliIo): string | undefined {
+/** `path:line:col: note: text [implies]` lines: what the unit's settings switch on by themselves. */
+function explainLines(path: string, notes: ReturnType<typeof explain>): string {
+  return notes.map((n) => `${path}:${n.range.start.line + 1}:${n.range.start.character + 1}: note: ${n.message} [${n.code}]\n`).join('');
+}
+
+/** Applies the fixes of the risks asked for: writes the file (or prints a diff); undefined when it cannot be written. */
+function applyFixes(source: Source, text: string, settings: Settings, files: UnitFiles, options: CheckOptions, io: CliIo): string | undefined {
   if (text.includes('\uFFFD')) {
     io.stderr(errorLine(`not fixing '${source.path}': it is not valid UTF-8, and writing it back would change its bytes`));
     return text;
   }
-  const result = fixAll(source.uri, text, settings, files);
+  const result = fixAll(source.uri, text, settings, files, options.fixRisks);
+  reportLeft(source.path, result.left, io);
   if (result.text === text) return text;
-  if (dryRun) {
+  if (options.dryRun) {
     io.stdout(unifiedDiff(text, result.text, source.path));
     return result.text;
   }
@@ -173,8 +194,15 @@ function applyFixes(source: Source, text: string, settings: Settings, files: Uni
     io.stderr(errorLine(`cannot write '${source.path}': ${describeError(error)}`));
     return undefined;
   }
-  io.stderr(errorLine(`fixed '${source.path}': ${result.applied.join('; ')}`));
+  io.stderr(errorLine(`fixed '${source.path}': ${result.applied.length} ${result.applied.length === 1 ? 'fix' : 'fixes'} applied: ${result.applied.join('; ')}`));
   return result.text;
+}
+
+/** Says which fixes were left for a review, so that nothing is left silently. */
+function reportLeft(path: string, left: ReturnType<typeof fixAll>['left'], io: CliIo): void {
+  if (left.length === 0) return;
+  io.stderr(errorLine(`left in '${path}': ${left.length} ${left.length === 1 ? 'fix changes' : 'fixes change'} the sandbox and ${left.length === 1 ? 'needs' : 'need'} a review (--fix=review applies ${left.length === 1 ? 'it' : 'them'}):`));
+  for (const l of left) io.stderr(`  ${path}:${l.line + 1}: ${l.title} [${l.code}]\n`);
 }
 
 interface Source {
@@ -206,7 +234,7 @@ function readInput(input: UnitInput, stdinFilename: string | undefined, io: CliI
 export const checkCommand: Command = {
   name: 'check',
   summary: 'Check unit files and print their diagnostics.',
-  synopsis: '[--format text|json|sarif] [--systemd-version N] [--min-severity LEVEL] [--fix [--dry-run]] PATH...',
+  synopsis: '[--format text|json|sarif] [--systemd-version N] [--min-severity LEVEL] [--explain] [--fix[=review] [--dry-run]] PATH...',
   details: [
     'PATH is a unit file, a folder (searched recursively for unit files, their .in templates',
     'and drop-ins NAME.TYPE.d/*.conf, in sorted order) or - for standard input.',
@@ -222,8 +250,14 @@ export const checkCommand: Command = {
     '--systemd-version on the command line wins. A unit is checked together with its drop-ins',
     '(NAME.TYPE.d/*.conf next to it), a drop-in together with its unit.',
     '',
-    '--fix applies every safe fix and writes the files; --fix --dry-run prints a unified diff',
-    'of what it would change instead (and no report). The report shows what is left.',
+    '--fix applies every safe fix (one that cannot stop a service that works today: a new',
+    'name for an old setting, a value\'s spelling, a line that has no effect) and writes the',
+    'files; it lists on standard error the fixes it left because they change the sandbox.',
+    '--fix=review applies those too. --fix --dry-run prints a unified diff of what it would',
+    'change instead (and no report). The report shows what is left.',
+    '',
+    '--explain prints, after each file, what its settings switch on by themselves',
+    '(DynamicUser=yes implies RemoveIPC=yes, ...): knowledge, never a finding.',
     '',
     'Exit status: 0 when nothing of error severity was found, 1 when something was,',
     '2 on a usage mistake or a path that could not be read (the other paths are still checked).',

@@ -66,7 +66,7 @@ const has = (overrides: RuleOverrides, id: string): boolean => Object.prototype.
 
 /**
  * The level a diagnostic ends up with: its pair's setting, else its rule's, else its group's,
- * else its own (`off` for rules that are off by default).
+ * else its own; hints and rules that are off by default publish nothing unless a setting asks.
  */
 export function levelFor(diagnostic: Pick<Diagnostic, 'code' | 'pairing' | 'severity'>, overrides: RuleOverrides | undefined): RuleLevel {
   if (overrides) {
@@ -75,7 +75,7 @@ export function levelFor(diagnostic: Pick<Diagnostic, 'code' | 'pairing' | 'seve
     const group = ruleGroup(diagnostic.code);
     if (group !== undefined && has(overrides, group)) return overrides[group];
   }
-  return OFF_BY_DEFAULT.includes(diagnostic.code) ? 'off' : diagnostic.severity;
+  return OFF_BY_DEFAULT.includes(diagnostic.code) || diagnostic.severity === 'hint' ? 'off' : diagnostic.severity;
 }
 
 /** Drops switched-off diagnostics and re-grades the others. */

@@ -12,7 +12,7 @@ import type { RuleContext } from './context';
 import { createUnitDocument } from '../unitDocument';
 import { withoutTemplatePlaceholders } from '../features/buildTemplates';
 import { validateFixes } from './fixValidation';
-import { checkPairings } from './pairings/engine';
+import { checkPairings, implications } from './pairings/engine';
 import { checkDeprecated } from './structure/deprecated';
 import { checkDirectives } from './structure/directives';
 import { checkRepeats } from './structure/repeats';
@@ -86,17 +86,22 @@ function dropHardeningFixes(found: Diagnostic[]): void {
 /** Depth of nested runs: fixes are tried by running the rules on the fixed text, once. */
 let nesting = 0;
 
-export function runRules(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles = {}): Diagnostic[] {
+function ruleContext(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles, report: (d: Diagnostic) => void): RuleContext {
   const model = modelFor(document, files, takenAtTarget(settings));
+  return { document, model, settings, type: document.file.type ?? model.type, manager: managerOf(files.unit?.uri ?? document.uri), report };
+}
+
+/**
+ * What the settings of a document switch on by themselves in this unit ("DynamicUser=yes implies
+ * RemoveIPC=yes"), at the target release: knowledge for hover and `check --explain`, never a finding.
+ */
+export function explain(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles = {}): Diagnostic[] {
+  return implications(ruleContext(document, settings, files, () => undefined));
+}
+
+export function runRules(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles = {}): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const context: RuleContext = {
-    document,
-    model,
-    settings,
-    type: document.file.type ?? model.type,
-    manager: managerOf(files.unit?.uri ?? document.uri),
-    report: (d) => void found.push(d),
-  };
+  const context = ruleContext(document, settings, files, (d) => void found.push(d));
   for (const check of CHECKS) check(context);
   if (nesting === 0 && isSmall(document)) {
     validateFixes(document.tree.text, found, withoutTemplatePlaceholders(document, [...document.tree.diagnostics]), (text) => {

@@ -1,11 +1,12 @@
 /**
- * "Fix all": applies every safe (preferred) fix, one at a time, diagnosing again after each so
- * that fixes never collide or insert the same line twice. A fix that does not make its
- * diagnostic go away is not applied again.
+ * "Fix all": applies the fixes of the risks asked for (safe ones by default), one at a time,
+ * diagnosing again after each so that fixes never collide or insert the same line twice. A fix
+ * that does not make its diagnostic go away is not applied again. The result says what was
+ * applied and which fixes were left for a review.
  */
 import { createUnitDocument } from '../../unitDocument';
 import type { Settings } from '../../settings';
-import type { Diagnostic, Fix } from '../../types';
+import type { Diagnostic, Fix, FixRisk } from '../../types';
 import type { UnitFiles } from '../../rules';
 import { diagnose } from '../diagnostics';
 import { applyEdits } from './apply';
@@ -14,25 +15,33 @@ export interface FixAllResult {
   text: string;
   /** Titles of the fixes applied, in order. */
   applied: string[];
+  /** Fixes left out because their risk was not asked for: the first fix of each diagnostic that has one, in document order. */
+  left: { line: number; code: string; title: string; risk: FixRisk }[];
 }
 
 function identity(d: Diagnostic): string {
   return `${d.code}\0${d.pairing ?? ''}\0${d.message}`;
 }
 
-/** The safe fixes of a list of diagnostics, in document order. */
-export function safeFixes(diagnostics: readonly Diagnostic[]): { diagnostic: Diagnostic; fix: Fix }[] {
-  return diagnostics.flatMap((diagnostic) => (diagnostic.fixes ?? []).filter((f) => f.isPreferred).slice(0, 1).map((fix) => ({ diagnostic, fix })));
+/** The fix "fix all" takes for each diagnostic (its preferred fix first) among the risks asked for, in document order. */
+export function safeFixes(diagnostics: readonly Diagnostic[], risks: readonly FixRisk[] = ['safe']): { diagnostic: Diagnostic; fix: Fix }[] {
+  return diagnostics.flatMap((diagnostic) => {
+    const usable = (diagnostic.fixes ?? []).filter((f) => risks.includes(f.risk ?? 'review'));
+    const fix = usable.find((f) => f.isPreferred) ?? (risks.includes('review') ? usable[0] : usable.find((f) => f.isPreferred));
+    return fix ? [{ diagnostic, fix }] : [];
+  });
 }
 
-export function fixAll(uri: string, text: string, settings: Readonly<Settings>, files: UnitFiles = {}, maxRounds = 200): FixAllResult {
+export function fixAll(uri: string, text: string, settings: Readonly<Settings>, files: UnitFiles = {}, risks: readonly FixRisk[] = ['safe'], maxRounds = 200): FixAllResult {
   let current = text;
   const applied: string[] = [];
   const stuck = new Set<string>();
   const seen = new Set<string>([text]);
+  let last: Diagnostic[] = [];
   for (let round = 0; round < maxRounds; round++) {
     const diagnostics = diagnose(createUnitDocument(uri, current), settings, files);
-    const next = safeFixes(diagnostics).find(({ diagnostic, fix }) => !stuck.has(`${identity(diagnostic)}\0${fix.title}`));
+    last = diagnostics;
+    const next = safeFixes(diagnostics, risks).find(({ diagnostic, fix }) => !stuck.has(`${identity(diagnostic)}\0${fix.title}`));
     if (!next) break;
     let after: string;
     try {
@@ -51,5 +60,10 @@ export function fixAll(uri: string, text: string, settings: Readonly<Settings>, 
     applied.push(next.fix.title);
     current = after;
   }
-  return { text: current, applied };
+  if (applied.length > 0) last = diagnose(createUnitDocument(uri, current), settings, files);
+  const left = last.flatMap((d) => {
+    const fix = (d.fixes ?? []).find((f) => !risks.includes(f.risk ?? 'review'));
+    return fix ? [{ line: d.range.start.line, code: d.code, title: fix.title, risk: fix.risk ?? ('review' as const) }] : [];
+  });
+  return { text: current, applied, left };
 }

@@ -16,6 +16,7 @@ import { SPECS, defaultPairFixes, type RowSpec } from './rows';
 import { alternativeText, alternativesText, lineText, relationSentence, settingText } from './text';
 import { UNDECIDABLE } from './undecidable';
 import { removeEntryEdit } from '../../features/fixes/edits';
+import { causeOf, reportCause, type PairFinding } from './causes';
 
 const ABSENCE = new Set(['requires-one-of', 'recommends', 'effective-only-with']);
 
@@ -40,12 +41,54 @@ export function checkPairings(base: RuleContext): void {
     implicationHolds,
     subjectLines,
   );
+  const byCause = new Map<string, PairFinding[]>();
+  const found = new Set<string>();
   for (const pairing of pairings) {
-    if (UNDECIDABLE[pairing.id] !== undefined) continue;
-    if (isPositionRow(pairing)) continue;
-    evaluate(context, pairing);
+    if (UNDECIDABLE[pairing.id] !== undefined || isPositionRow(pairing)) continue;
+    if (pairing.relation === 'implies') {
+      reportRedundantLines(context, pairing);
+      continue;
+    }
+    for (const finding of evaluate(context, pairing)) {
+      found.add(pairing.id);
+      const cause = causeOf(pairing.id);
+      if (cause !== undefined) {
+        const list = byCause.get(cause) ?? [];
+        list.push(finding);
+        byCause.set(cause, list);
+      } else if (finding.subject.document === context.document) context.report(finding.diagnostic);
+    }
   }
+  for (const [cause, findings] of byCause) reportCause({ ...context, found }, cause, findings);
   checkPositionRows(context);
+}
+
+/** What the unit's settings switch on by themselves, on the lines of the diagnosed document: knowledge for hover and `check --explain`. */
+export function implications(base: RuleContext): Diagnostic[] {
+  const notes: Diagnostic[] = [];
+  const context = pairContext({ ...base, report: (d) => void notes.push(d) }, implicationHolds, subjectLines);
+  for (const pairing of pairings) {
+    if (pairing.relation !== 'implies' || UNDECIDABLE[pairing.id] !== undefined || !scopeHolds(context, pairing.scope)) continue;
+    if (newerThanTarget(context, pairing.subject.directive)) continue;
+    const spec = SPECS[pairing.id] ?? {};
+    const subjects = subjectLines(context, pairing, false);
+    for (const subject of spec.everyLine ? subjects : subjects.slice(0, 1)) {
+      if (spec.when && !spec.when(context, subject)) continue;
+      const reason = reasonOf(context, pairing, spec, subject);
+      notes.push(diagnostic('implies', subject.entry.range, relationSentence(pairing, lineText(subject), spec.objects?.(context, subject) ?? objectsText(pairing), reason), { severity: 'hint', pairing: pairing.id }));
+    }
+  }
+  return notes.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+function reportRedundantLines(context: PairContext, pairing: Pairing): void {
+  const spec = SPECS[pairing.id] ?? {};
+  if (!spec.redundant || !scopeHolds(context, pairing.scope) || newerThanTarget(context, pairing.subject.directive)) return;
+  const subjects = subjectLines(context, pairing, false);
+  for (const subject of spec.everyLine ? subjects : subjects.slice(0, 1)) {
+    if (spec.when && !spec.when(context, subject)) continue;
+    reportRedundant(context, pairing, subject);
+  }
 }
 
 /** Lines of the subject setting in force that match the row (in the diagnosed document unless `anyDocument`). */
@@ -140,22 +183,31 @@ function relatedOf(context: PairContext, lines: readonly Assignment[], message: 
   return related;
 }
 
+/** The pair's severity by the severity policy (registry.ts): our grade where it differs from the knowledge base's. */
 function severityOf(pairing: Pairing): Severity {
-  return pairing.severity;
+  return SPECS[pairing.id]?.grade ?? pairing.severity;
 }
 
-function evaluate(context: PairContext, pairing: Pairing): void {
+/** Drawn faded only when the line has no effect at all: a warning that it is ignored or ineffective, in full. */
+function noEffect(pairing: Pairing, spec: RowSpec): boolean {
+  return (pairing.relation === 'effective-only-with' || pairing.relation === 'ignored-when') && severityOf(pairing) === 'warning' && !spec.partial;
+}
+
+/** The pair's findings over the whole unit: on the first subject line, or on every one (`everyLine`). */
+function evaluate(context: PairContext, pairing: Pairing): PairFinding[] {
   const spec = SPECS[pairing.id] ?? {};
-  if (!scopeHolds(context, pairing.scope)) return;
-  if (newerThanTarget(context, pairing.subject.directive)) return;
-  const subjects = subjectLines(context, pairing, false);
-  if (subjects.length === 0) return;
+  if (!scopeHolds(context, pairing.scope)) return [];
+  if (newerThanTarget(context, pairing.subject.directive)) return [];
+  if (spec.since !== undefined && context.settings.systemdVersion < spec.since) return [];
+  const subjects = subjectLines(context, pairing, true);
+  if (subjects.length === 0) return [];
+  const findings: PairFinding[] = [];
   for (const subject of spec.everyLine ? subjects : [subjects[0]]) {
     if (spec.when && !spec.when(context, subject)) continue;
     const found = judge(context, pairing, spec, subject);
-    if (found) context.report(found);
-    if (pairing.relation === 'implies' && spec.redundant) reportRedundant(context, pairing, subject);
+    if (found) findings.push({ diagnostic: found, subject });
   }
+  return findings;
 }
 
 function judge(context: PairContext, pairing: Pairing, spec: RowSpec, subject: Assignment): Diagnostic | undefined {
@@ -170,7 +222,7 @@ function judge(context: PairContext, pairing: Pairing, spec: RowSpec, subject: A
     const objects = spec.objects?.(context, subject) ?? objectsText(pairing);
     return diagnostic(pairing.relation, subject.entry.range, relationSentence(pairing, subjectText, objects, reason), {
       ...base,
-      ...(pairing.relation === 'effective-only-with' ? { unnecessary: true } : {}),
+      ...(noEffect(pairing, spec) ? { unnecessary: true } : {}),
       ...(fixes.length > 0 ? { fixes } : {}),
     });
   }
@@ -200,12 +252,11 @@ function judge(context: PairContext, pairing: Pairing, spec: RowSpec, subject: A
     return diagnostic(pairing.relation, subject.entry.range, relationSentence(pairing, subjectText, what, reason), {
       ...base,
       ...(lines.length > 0 ? { related: relatedOf(context, lines, pairing.relation === 'ignored-when' ? 'Because of' : 'Conflicts with') } : {}),
-      ...(pairing.relation === 'ignored-when' && !spec.partial && pairing.severity !== 'hint' ? { unnecessary: true } : {}),
+      ...(noEffect(pairing, spec) ? { unnecessary: true } : {}),
       ...(fixes.length > 0 ? { fixes } : {}),
     });
   }
-  // implies
-  return diagnostic('implies', subject.entry.range, relationSentence(pairing, subjectText, spec.objects?.(context, subject) ?? objectsText(pairing), reason), base);
+  return undefined;
 }
 
 function objectsText(pairing: Pairing): string {

@@ -6,7 +6,7 @@
 import type { Pairing } from '../../kb';
 import { removeEntryEdit, replaceValueEdit } from '../../features/fixes/edits';
 import type { Assignment } from '../../model/unitModel';
-import type { Fix, TextEdit } from '../../types';
+import type { Fix, Severity, TextEdit } from '../../types';
 import { parseBoolean, timespanSeconds } from '../values/scalars';
 import { splitWords, valueRange } from '../values/words';
 import type { PairContext } from './context';
@@ -55,6 +55,16 @@ export interface RowSpec {
   everyLine?: true;
   /** The subject has an effect in part only: not rendered as unused. */
   partial?: true;
+  /** The severity by the severity policy, where it differs from the knowledge base's. */
+  grade?: Severity;
+  /** The first release the row holds for (its behaviour is newer than the setting). */
+  since?: number;
+}
+
+/** Whether the service's processes hold CAP_SYS_PTRACE: root keeps it unless the bounding set drops it; others through AmbientCapabilities=. */
+export function holdsPtrace(c: PairContext): boolean {
+  if (holdsAmbient(c.model, 'CAP_SYS_PTRACE')) return true;
+  return c.model.complete && runsAsRoot(c.model) && !dropsCapability(c.model, 'CAP_SYS_PTRACE');
 }
 
 const hasRoot = (c: PairContext): boolean => c.model.has('RootDirectory') || c.model.has('RootImage');
@@ -366,10 +376,16 @@ export const SPECS: Readonly<Record<string, RowSpec>> = {
   'mountflags-shared-ignored': { reason: 'those settings set up mounts with slave propagation first, so nothing propagates back to the host' },
   'mountflags-prefer-privatemounts': { reason: 'propagation settings on the host namespace keep removable media busy; a private namespace avoids that' },
 
-  'protectproc-needs-user': { satisfied: (c) => (runsAsRoot(c.model) ? undefined : []), reason: 'root keeps seeing every process' },
+  // hidepid: a process sees another one only when it could ptrace it (same user, or CAP_SYS_PTRACE).
+  'protectproc-needs-user': {
+    satisfied: (c) => (holdsPtrace(c) ? undefined : []),
+    fixes: (c, s) => {
+      const fix = settingsFix(c.document, c.type, [{ directive: 'CapabilityBoundingSet', value: '~CAP_SYS_PTRACE' }]);
+      return fix && s.document === c.document ? [{ ...fix, title: `${fix.title} (the service can then no longer inspect other users' processes)` }] : [];
+    },
+  },
   'protectproc-ptrace-bypass': {
     present: (c) => (holdsAmbient(c.model, 'CAP_SYS_PTRACE') ? c.model.effective('AmbientCapabilities') : undefined),
-    reason: 'CAP_SYS_PTRACE lets the process see other processes regardless',
   },
   'protectproc-invisible-recommended': {
     subject: (_c, a) => a.entry.value.trim() === 'noaccess',
@@ -383,6 +399,7 @@ export const SPECS: Readonly<Record<string, RowSpec>> = {
     reason: 'IPC objects owned by root are never removed',
   },
   'privatetmp-yes-defaultdeps': {
+    since: 257,
     subject: (_c, a) => parseBoolean(a.entry.value) === true || a.entry.value.trim() === 'connected',
     reason: 'with DefaultDependencies=no and no dependency on the /tmp mount, systemd silently uses PrivateTmp=disconnected',
   },
@@ -506,6 +523,7 @@ export const SPECS: Readonly<Record<string, RowSpec>> = {
   'pamname-needs-user': { reason: 'a PAM session is opened for the User= the service runs as' },
   'pamname-notifyaccess-all': { reason: 'the processes move to the session scope, so their notifications are not attributed to the service' },
   'protecthostname-hostnamectl': {
+    grade: 'information',
     satisfied: (c) => (runsAsRoot(c.model) ? undefined : []),
     reason: 'a root service can still change the hostname through hostnamectl and systemd-hostnamed; an unprivileged User= cannot',
   },
@@ -611,6 +629,7 @@ export const SPECS: Readonly<Record<string, RowSpec>> = {
   'delegate-oompolicy': { when: unset('OOMPolicy') },
   'privatepids-forking': { reason: 'a forking daemon\'s main process cannot be followed into a new PID namespace' },
   'killmode-process-none': {
+    grade: 'information',
     satisfied: () => undefined,
     fixes: (_c, s) => replaceFix(s, 'mixed'),
     reason: 'processes left behind escape the unit\'s lifecycle and resource control',

@@ -1,0 +1,173 @@
+/**
+ * One finding per cause. Several hardening pairs often say the same thing about different lines
+ * of a unit: every mount protection can be undone by a process that may call mount(); every
+ * seccomp-based setting can be got around through another ABI. Such pairs share a cause, and a
+ * unit gets one diagnostic per cause: on the first line involved (in the order systemd reads the
+ * unit and its drop-ins), naming every line in its message and related information, with the
+ * fixes once. The file that holds that first line reports it; the unit's other files do not.
+ */
+import type { Assignment } from '../../model/unitModel';
+import type { Diagnostic, RelatedInformation, Severity } from '../../types';
+import type { PairContext } from './context';
+import { blocksSyscalls, commandPrefix, coveringAssignment, holdsAmbient } from './effects';
+import { lineText } from './text';
+
+/** A pair's finding before it is reported: the diagnostic and the subject line it is on. */
+export interface PairFinding {
+  diagnostic: Diagnostic;
+  subject: Assignment;
+}
+
+interface Cause {
+  /** The pairs of this cause. */
+  rows: readonly string[];
+  severity: Severity;
+  /** The message, given every subject line involved (in reading order); undefined: report nothing. */
+  message(context: PairContext & { found: ReadonlySet<string> }, subjects: readonly Assignment[], findings: readonly PairFinding[]): string | undefined;
+  /** Keep the anchor finding's fixes (default) or none. */
+  noFixes?: true;
+}
+
+function lineRef(context: PairContext, a: Assignment): string {
+  const line = a.entry.range.start.line + 1;
+  return a.document === context.document ? `${lineText(a)} (line ${line})` : `${lineText(a)} (${fileName(a.document.uri)} line ${line})`;
+}
+
+function fileName(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}
+
+function listed(context: PairContext, subjects: readonly Assignment[]): string {
+  const refs = subjects.map((s) => lineRef(context, s));
+  return refs.length <= 1 ? refs.join('') : `${refs.slice(0, -1).join(', ')} and ${refs[refs.length - 1]}`;
+}
+
+const PLUS_ROWS = [
+  'plus-user', 'plus-group', 'plus-supplementarygroups', 'plus-capabilityboundingset', 'plus-ambientcapabilities', 'plus-securebits', 'plus-selinuxcontext',
+  'plus-apparmorprofile', 'plus-smackprocesslabel', 'plus-restrictaddressfamilies', 'plus-systemcallfilter', 'plus-systemcalllog', 'plus-privatedevices', 'plus-privatetmp',
+];
+
+const OPEN_API = [
+  { row: 'protectsystem-strict-privatedevices', path: '/dev', setting: 'PrivateDevices=yes' },
+  { row: 'protectsystem-strict-protectkerneltunables', path: '/proc/sys and /sys', setting: 'ProtectKernelTunables=yes' },
+  { row: 'protectsystem-strict-protectcontrolgroups', path: '/sys/fs/cgroup', setting: 'ProtectControlGroups=yes' },
+];
+
+const UNDO_ROWS = [
+  'undo-readwritepaths', 'undo-readonlypaths', 'undo-inaccessiblepaths', 'undo-execpaths', 'undo-noexecpaths', 'undo-protectsystem', 'undo-protecthome',
+  'undo-privatetmp', 'undo-privatedevices', 'undo-protectkerneltunables', 'undo-protectcontrolgroups', 'undo-protectkernelmodules', 'undo-protectkernellogs', 'undo-protectclock',
+];
+
+export const CAUSES: Readonly<Record<string, Cause>> = {
+  undo: {
+    rows: UNDO_ROWS,
+    severity: 'warning',
+    message: (c, s) =>
+      `${s.length === 1 ? lineText(s[0]) : `${s.length} mount protections, ${listed(c, s)},`} can be undone: a process of the unit that may call mount() can remount the file system. Deny the @mount calls or drop CAP_SYS_ADMIN.`,
+  },
+  abi: {
+    rows: ['syscallarch-systemcallfilter', 'syscallarch-restrictaddressfamilies', 'syscallarch-memorydenywriteexecute'],
+    severity: 'information',
+    message: (c, s) =>
+      `${listed(c, s)} can be got around through another ABI (such as 32-bit x86 on x86-64); SystemCallArchitectures=native closes that door.`,
+  },
+  'executable-memory': {
+    rows: ['mdwe-devshm', 'mdwe-memfd'],
+    severity: 'information',
+    noFixes: true,
+    message: (c, s) => {
+      const gaps: string[] = [];
+      if (!blocksSyscalls(c.filter, ['memfd_create'])) gaps.push('memory from memfd_create() (SystemCallFilter=~memfd_create denies it)');
+      if (!coveringAssignment(c.model, ['NoExecPaths'], '/')) {
+        gaps.push('files in any writable folder mounted without noexec, such as /dev/shm, /tmp and the unit\'s state and runtime folders (NoExecPaths= makes them non-executable)');
+      }
+      if (gaps.length === 0) return undefined;
+      return `${lineText(s[0])} keeps the service from making its memory executable, but code can still be written and then mapped executable through ${gaps.join(', and through ')}. Close those only where the service does not need them.`;
+    },
+  },
+  // A helper command with `+` (ExecReload=+/bin/kill ...) is what the prefix is for; the main
+  // process with `+` escapes the whole sandbox, so the settings do not do what they say.
+  'full-privileges': {
+    rows: PLUS_ROWS,
+    severity: 'warning',
+    noFixes: true,
+    message: (c, s) => {
+      // The main work escapes the sandbox when every ExecStart= line carries "+" (oneshot units may have several).
+      const starts = c.model.effective('ExecStart');
+      if (starts.length === 0 || !starts.every((a) => commandPrefix(a.entry.value).includes('+'))) return undefined;
+      const names = [...new Set(s.map((a) => `${a.entry.key}=`))];
+      const shown = names.length > 4 ? `${names.slice(0, 4).join(', ')} and ${names.length - 4} more` : names.join(', ');
+      return `ExecStart= has the "+" prefix: the service's main process runs with full privileges, so ${shown} do${names.length === 1 ? 'es' : ''} not apply to it. Keep "+" for helper commands that need it.`;
+    },
+  },
+  // ProtectProc= hides processes the service could not ptrace; CAP_SYS_PTRACE sees them all.
+  'proc-visible': {
+    rows: ['protectproc-needs-user', 'protectproc-ptrace-bypass'],
+    severity: 'warning',
+    message: (c, s) => {
+      const how = holdsAmbient(c.model, 'CAP_SYS_PTRACE') ? 'AmbientCapabilities= gives the service CAP_SYS_PTRACE' : 'the service runs as root and its bounding set keeps CAP_SYS_PTRACE';
+      return `${lineText(s[0])} has no effect: ${how}, which sees every process. Without CAP_SYS_PTRACE it would see only the processes of its own user.`;
+    },
+  },
+  'writable-api': {
+    rows: ['protectsystem-strict-privatedevices', 'protectsystem-strict-protectkerneltunables', 'protectsystem-strict-protectcontrolgroups'],
+    severity: 'information',
+    message: (c, s) => {
+      const open = OPEN_API.filter((o) => c.found.has(o.row));
+      const paths = open.map((o) => o.path);
+      const settings = open.map((o) => o.setting);
+      const and = (l: string[]): string => (l.length <= 1 ? l.join('') : `${l.slice(0, -1).join(', ')} and ${l[l.length - 1]}`);
+      return `${lineText(s[0])} leaves ${and(paths)} writable; ${and(settings)} ${settings.length === 1 ? 'protects' : 'protect'} ${paths.length === 1 ? 'it' : 'them'}.`;
+    },
+  },
+};
+
+const causeOfRow = new Map<string, string>(Object.entries(CAUSES).flatMap(([id, cause]) => cause.rows.map((row) => [row, id] as [string, string])));
+
+export function causeOf(pairing: string): string | undefined {
+  return causeOfRow.get(pairing);
+}
+
+function relatedOf(context: PairContext, lines: readonly Assignment[]): RelatedInformation[] {
+  return lines.map((a) => ({ range: a.entry.range, message: lineText(a), ...(a.document !== context.document ? { uri: a.document.uri } : {}) }));
+}
+
+/**
+ * Reports the findings of one cause once: on the first subject line in reading order, when that
+ * line is in the diagnosed document. `findings` are every pair of the cause that holds, over the
+ * whole unit (subjects in any of its files).
+ */
+export function reportCause(context: PairContext & { found: ReadonlySet<string> }, id: string, findings: readonly PairFinding[]): void {
+  if (findings.length === 0) return;
+  const cause = CAUSES[id];
+  const ordered = [...findings].sort((a, b) => a.subject.order - b.subject.order);
+  const anchor = ordered[0];
+  if (anchor.subject.document !== context.document) return;
+  const subjects = [...new Set(ordered.map((f) => f.subject))];
+  const message = cause.message(context, subjects, ordered);
+  if (message === undefined) return;
+  const others = subjects.filter((s) => s !== anchor.subject);
+  const related = [...relatedOf(context, others), ...ordered.flatMap((f) => f.diagnostic.related ?? [])];
+  const fixes = cause.noFixes ? [] : (ordered.find((f) => f.subject.document === context.document && (f.diagnostic.fixes?.length ?? 0) > 0)?.diagnostic.fixes ?? []);
+  const { fixes: _fixes, related: _related, unnecessary: _unnecessary, ...base } = anchor.diagnostic;
+  void _fixes;
+  void _related;
+  void _unnecessary;
+  context.report({
+    ...base,
+    severity: cause.severity,
+    message,
+    ...(related.length > 0 ? { related: dedupe(related) } : {}),
+    ...(fixes.length > 0 ? { fixes } : {}),
+  });
+}
+
+function dedupe(list: RelatedInformation[]): RelatedInformation[] {
+  const seen = new Set<string>();
+  return list.filter((r) => {
+    const key = `${r.uri ?? ''}:${r.range.start.line}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
