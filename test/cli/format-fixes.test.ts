@@ -15,8 +15,8 @@ const withFix: Diagnostic = {
   code: 'example-rule',
   message: 'Two fixes,\nthe message on two lines.',
   fixes: [
-    { title: 'Use yes', edits: [{ range: range(3, 14, 3, 17), newText: 'yes' }], isPreferred: true },
-    { title: 'Remove the line', edits: [{ range: range(3, 0, 4, 0), newText: '' }] },
+    { title: 'Use yes', edits: [{ range: range(3, 14, 3, 17), newText: 'yes' }], isPreferred: true, risk: 'safe' },
+    { title: 'Remove the line', edits: [{ range: range(3, 0, 4, 0), newText: '' }], risk: 'review', mayBreak: 'It may.' },
   ],
   related: [{ range: range(0, 0, 0, 6), message: 'section' }],
   unnecessary: true,
@@ -30,13 +30,14 @@ const run: RunReport = {
 };
 
 describe('formats with fixes and rules not known in advance', () => {
-  it('json keeps fixes as title and edits only, and an empty list when there are none', () => {
+  it('json keeps fixes as title, risk, what they may break and edits, related lines, and an empty list when there are none', () => {
     const [first, second] = toJsonOutput(run).files[0].diagnostics;
     assert.deepEqual(first.fixes, [
-      { title: 'Use yes', edits: [{ range: range(3, 14, 3, 17), newText: 'yes' }] },
-      { title: 'Remove the line', edits: [{ range: range(3, 0, 4, 0), newText: '' }] },
+      { title: 'Use yes', risk: 'safe', edits: [{ range: range(3, 14, 3, 17), newText: 'yes' }] },
+      { title: 'Remove the line', risk: 'review', mayBreak: 'It may.', edits: [{ range: range(3, 0, 4, 0), newText: '' }] },
     ]);
-    assert.deepEqual(Object.keys(first), ['range', 'severity', 'code', 'message', 'fixes']);
+    assert.deepEqual(Object.keys(first), ['range', 'severity', 'code', 'message', 'related', 'fixes']);
+    assert.deepEqual(first.related, [{ range: range(0, 0, 0, 6), message: 'section' }]);
     assert.deepEqual(second.fixes, []);
   });
 

@@ -33,8 +33,20 @@ describe('unitguard check --fix', () => {
     assert.match(result.stdout, /^--- a\/dry\/app\.service\n\+\+\+ b\/dry\/app\.service\n@@ /);
     assert.match(result.stdout, /^-MemoryLimit=1G$/m);
     assert.match(result.stdout, /^\+MemoryMax=1G$/m);
-    assert.match(result.stdout, /^\+SystemCallArchitectures=native$/m);
+    assert.doesNotMatch(result.stdout, /SystemCallArchitectures=native/, 'a fix that takes a permission away is left for a review');
+    assert.match(result.stderr, /left in 'dry\/app\.service': 2 fixes change the sandbox and need a review \(--fix=review applies them\)/);
+    assert.match(result.stderr, /dry\/app\.service:6: Add SystemCallErrorNumber=EPERM \[recommends\]/);
+    assert.match(result.stderr, /dry\/app\.service:6: Add SystemCallArchitectures=native .*\[recommends\]/);
     assert.doesNotMatch(result.stdout, /\[(recommends|deprecated-directive)\]/, 'no report with --dry-run');
+  });
+
+  it('--fix=review applies the fixes that change the sandbox too; --fix=other is refused', () => {
+    const file = write('review/app.service', UNIT);
+    const result = cli(['--fix=review', 'review/app.service'], dir);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(readFileSync(file, 'utf8'), '[Unit]\nDescription=app\n\n[Service]\nExecStart=/usr/bin/app\nSystemCallFilter=@system-service\nMemoryMax=1G\nSystemCallErrorNumber=EPERM\nSystemCallArchitectures=native\n');
+    assert.match(result.stderr, /fixed 'review\/app\.service': 3 fixes applied: /);
+    assert.equal(cli(['--fix=always', 'review/app.service'], dir).status, 2);
   });
 
   it('--fix writes the safe fixes and reports what is left', () => {
@@ -42,14 +54,14 @@ describe('unitguard check --fix', () => {
     const result = cli(['--fix', '--format', 'json', 'fix/app.service'], dir);
     assert.equal(result.status, 0, result.stderr);
     const fixed = readFileSync(file, 'utf8');
-    assert.equal(fixed, '[Unit]\nDescription=app\n\n[Service]\nExecStart=/usr/bin/app\nSystemCallFilter=@system-service\nMemoryMax=1G\nSystemCallArchitectures=native\n');
-    assert.match(result.stderr, /fixed 'fix\/app\.service'/);
+    assert.equal(fixed, '[Unit]\nDescription=app\n\n[Service]\nExecStart=/usr/bin/app\nSystemCallFilter=@system-service\nMemoryMax=1G\n');
+    assert.match(result.stderr, /fixed 'fix\/app\.service': 1 fix applied: Change MemoryLimit= to MemoryMax=/);
     const report = JSON.parse(result.stdout) as { files: Array<{ diagnostics: Array<{ code: string }> }> };
     const codes = report.files[0].diagnostics.map((d) => d.code);
     assert.ok(!codes.includes('deprecated-directive'));
     assert.ok(codes.includes('recommends'), 'the advice without a safe fix stays (SystemCallErrorNumber=EPERM, MemoryHigh=)');
-    // A second run has nothing left to fix.
-    assert.equal(cli(['--fix', 'fix/app.service'], dir).stderr, '');
+    // A second run has nothing safe left to fix, and says what is left for a review.
+    assert.doesNotMatch(cli(['--fix', 'fix/app.service'], dir).stderr, /fixed/);
     assert.equal(readFileSync(file, 'utf8'), fixed);
   });
 
@@ -58,11 +70,11 @@ describe('unitguard check --fix', () => {
     assert.equal(cli(['--fix', '-'], dir, UNIT).status, 2);
     const piped = cli(['--fix', '--dry-run', '--stdin-filename', 'app.service', '-'], dir, UNIT);
     assert.equal(piped.status, 0, piped.stderr);
-    assert.match(piped.stdout, /^\+SystemCallArchitectures=native$/m);
+    assert.match(piped.stdout, /^\+MemoryMax=1G$/m);
   });
 
   it('reads .unitguardrc above the file; --systemd-version wins over it', () => {
-    write('rc/.unitguardrc', 'systemd-version = 252\n[rules]\nrecommends = off\nimplies = off\n');
+    write('rc/.unitguardrc', 'systemd-version = 252\n[rules]\nrecommends = off\n');
     write('rc/app.service', '[Service]\nExecStart=/usr/bin/app\nPrivateTmp=disconnected\nSystemCallFilter=@system-service\n');
     const withRc = cli(['rc/app.service'], dir);
     assert.match(withRc.stdout, /\[newer-than-target\]/);

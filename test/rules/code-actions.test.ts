@@ -38,7 +38,7 @@ describe('code actions over LSP', () => {
     await client.shutdown();
   });
 
-  it('offers "Add SystemCallArchitectures=native" on the SystemCallFilter= line, and it inserts the line', async () => {
+  it('offers "Add SystemCallArchitectures=native" on the SystemCallFilter= line as a review fix, and it inserts the line', async () => {
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri: URI },
       range: { start: { line: 2, character: 5 }, end: { line: 2, character: 5 } },
@@ -47,7 +47,8 @@ describe('code actions over LSP', () => {
     const add = actions.find((a) => a.title.startsWith('Add SystemCallArchitectures=native'));
     assert.ok(add, actions.map((a) => a.title).join(' | '));
     assert.equal(add.kind, 'quickfix');
-    assert.equal(add.isPreferred, true);
+    assert.match(add.title, / — review$/, 'a fix that takes a permission away says it needs a review');
+    assert.equal(add.isPreferred, undefined, 'only a safe fix is preferred (editors apply preferred fixes on "auto fix")');
     assert.equal(add.diagnostics?.[0].code, 'recommends');
     const after = applyEdits(TEXT, add.edit.changes[URI]);
     assert.equal(after, '[Service]\nExecStart=/usr/bin/app\nSystemCallFilter=@system-service\nMemoryLimit=1G\nSystemCallArchitectures=native\n\n[Install]\nWantedBy=multi-user.target\n');
@@ -62,7 +63,7 @@ describe('code actions over LSP', () => {
     assert.deepEqual(actions.map((a) => a.title), ['Change MemoryLimit= to MemoryMax=']);
   });
 
-  it('source.fixAll.unitguard applies every safe fix in one edit', async () => {
+  it('source.fixAll.unitguard applies every safe fix in one edit, leaves review fixes and says so', async () => {
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri: URI },
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
@@ -71,7 +72,17 @@ describe('code actions over LSP', () => {
     assert.equal(actions.length, 1);
     assert.equal(actions[0].kind, 'source.fixAll.unitguard');
     const after = applyEdits(TEXT, actions[0].edit.changes[URI]);
-    assert.equal(after, '[Service]\nExecStart=/usr/bin/app\nSystemCallFilter=@system-service\nMemoryMax=1G\nSystemCallArchitectures=native\n\n[Install]\nWantedBy=multi-user.target\n');
+    assert.equal(after, '[Service]\nExecStart=/usr/bin/app\nSystemCallFilter=@system-service\nMemoryMax=1G\n\n[Install]\nWantedBy=multi-user.target\n');
+    assert.equal(actions[0].title, 'Fix all UnitGuard problems: 1 safe fix; 2 left for review');
+    // Once applied, the client runs the action's command, which the server answers with a message.
+    const command = (actions[0] as unknown as { command: { command: string; arguments: unknown[] } }).command;
+    assert.equal(command.command, 'unitguard.fixAllReport');
+    const shown = client.waitForNotification<{ type: number; message: string }>('window/showMessage', () => true);
+    await client.request('workspace/executeCommand', { command: command.command, arguments: command.arguments });
+    assert.equal(
+      (await shown).message,
+      'UnitGuard: 1 safe fix applied to app.service; 2 fixes change the sandbox and were left for review (see the light bulb on their lines).',
+    );
   });
 
   it('answers malformed requests with no actions and keeps running', async () => {

@@ -16,7 +16,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { applyEdits, createUnitDocument, diagnose, DEFAULT_SETTINGS, type Diagnostic, type Settings, type UnitDocument } from '../../server/src/core';
+import { applyEdits, createUnitDocument, diagnose, explain, DEFAULT_SETTINGS, type Diagnostic, type Settings, type UnitDocument } from '../../server/src/core';
 
 export const repoRoot = path.resolve(__dirname, '../../..');
 export const fixtureRoot = path.join(repoRoot, 'test/fixtures/rules');
@@ -30,6 +30,8 @@ export interface ExpectedFix {
 export interface ExpectedDiagnostic {
   code: string;
   pairing?: string;
+  /** A finding that stands for several pairs of one cause. */
+  pairings?: string[];
   severity: string;
   range: string;
   message: string;
@@ -43,6 +45,14 @@ export interface CaseFile {
   with?: string[];
   settings?: Partial<Settings>;
   diagnostics: ExpectedDiagnostic[];
+  /** What the settings imply (`check --explain`, hover): knowledge, not findings. */
+  explain?: ExpectedNote[];
+}
+
+export interface ExpectedNote {
+  pairing: string;
+  range: string;
+  message: string;
 }
 
 export interface Case {
@@ -101,6 +111,7 @@ export function normalize(d: Diagnostic, text: string): ExpectedDiagnostic {
   return {
     code: d.code,
     ...(d.pairing ? { pairing: d.pairing } : {}),
+    ...(d.pairings ? { pairings: d.pairings } : {}),
     severity: d.severity,
     range: rangeText(d),
     message: d.message,
@@ -117,7 +128,18 @@ export function normalize(d: Diagnostic, text: string): ExpectedDiagnostic {
   };
 }
 
-export function updateCase(c: Case, diagnostics: ExpectedDiagnostic[]): void {
-  const spec: CaseFile = { ...c.spec, diagnostics };
+/** The case's implications as its expected.json lists them. */
+export function explainCase(c: Case): ExpectedNote[] {
+  const document = loadDocument(c, c.spec.check);
+  const companions = (c.spec.with ?? []).map((f) => loadDocument(c, f));
+  const unit = companions.find((d) => !d.file.isDropIn);
+  const notes = explain(document, caseSettings(c), { ...(unit ? { unit } : {}), dropIns: companions.filter((d) => d.file.isDropIn) });
+  return notes.map((n) => ({ pairing: n.pairing ?? '', range: rangeText(n), message: n.message }));
+}
+
+export function updateCase(c: Case, diagnostics: ExpectedDiagnostic[], notes: ExpectedNote[] = []): void {
+  const { explain: _old, ...rest } = c.spec;
+  void _old;
+  const spec: CaseFile = { ...rest, diagnostics, ...(notes.length > 0 ? { explain: notes } : {}) };
   writeFileSync(path.join(c.folder, 'expected.json'), `${JSON.stringify(spec, null, 2)}\n`);
 }

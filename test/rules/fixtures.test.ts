@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyEdits, createUnitDocument, diagnose } from '../../server/src/core';
-import { caseSettings, listCases, normalize, runCase, updateCase } from './fixtureSupport';
+import { caseSettings, explainCase, listCases, normalize, runCase, updateCase } from './fixtureSupport';
 
 /**
  * Every rule fixture: the diagnostics of the checked file are exactly those listed (code,
@@ -19,8 +19,12 @@ describe('rule fixtures', () => {
     it(c.name, () => {
       const { document, diagnostics } = runCase(c);
       const actual = diagnostics.map((d) => normalize(d, document.tree.text));
-      if (update(c.name)) updateCase(c, actual);
-      else assert.deepEqual(actual, c.spec.diagnostics);
+      const notes = explainCase(c);
+      if (update(c.name)) updateCase(c, actual, notes);
+      else {
+        assert.deepEqual(actual, c.spec.diagnostics);
+        assert.deepEqual(notes, c.spec.explain ?? []);
+      }
 
       for (const d of diagnostics) {
         for (const fix of d.fixes ?? []) {

@@ -14,7 +14,13 @@ import { listCases } from './fixtureSupport';
 describe('hardening pairs: coverage', () => {
   const ids = pairings.map((p) => p.id);
   const cases = listCases();
-  const named = new Set(cases.flatMap((c) => c.spec.diagnostics.map((d) => d.pairing).filter((p): p is string => p !== undefined)));
+  // A pair is named by a finding (alone, or among the pairs of one cause) or by a note of what the unit implies.
+  const named = new Set(
+    cases.flatMap((c) => [
+      ...c.spec.diagnostics.flatMap((d) => [d.pairing, ...(d.pairings ?? [])]).filter((p): p is string => p !== undefined),
+      ...(c.spec.explain ?? []).map((n) => n.pairing),
+    ]),
+  );
 
   it('splits every pairing id into reported or undecidable, never both', () => {
     const undecidable = Object.keys(UNDECIDABLE);
@@ -24,7 +30,7 @@ describe('hardening pairs: coverage', () => {
     for (const [id, reason] of Object.entries(UNDECIDABLE)) assert.ok(reason.length > 20, `${id} needs a reason`);
   });
 
-  it('names every reported pair in a fixture with its expected diagnostic', () => {
+  it('names every reported pair in a fixture with its expected diagnostic or note', () => {
     assert.deepEqual(implementedPairings.filter((id) => !named.has(id)), []);
   });
 
@@ -43,7 +49,7 @@ describe('hardening pairs: coverage', () => {
     assert.equal(new Set(RULES.map((r) => r.id)).size, RULES.length);
   });
 
-  it('lets users configure every rule and every pair by id, and nothing else', () => {
+  it('lets users configure every rule, every group and every pair by id, and nothing else', () => {
     for (const id of [...RULES.map((r) => r.id), ...ids]) assert.ok(isConfigurableId(id), id);
     assert.equal(isConfigurableId('no-such-rule'), false);
   });

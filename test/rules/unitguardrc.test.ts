@@ -17,18 +17,18 @@ describe('.unitguardrc files on disk', () => {
 
   it('walks up from the unit file, nearest first, and stops at root = true', () => {
     write('.unitguardrc', 'systemd-version = 240\n[rules]\nunknown-section = off\n');
-    write('project/.unitguardrc', 'root = true\nsystemd-version = 252\n[rules]\nrecommends = off\nimplies = hint\n');
-    write('project/units/.unitguardrc', '[rules]\nimplies = off\n');
+    write('project/.unitguardrc', 'root = true\nsystemd-version = 252\n[rules]\nrecommends = off\nempty-reset = hint\n');
+    write('project/units/.unitguardrc', '[rules]\nempty-reset = off\n');
     const unit = write('project/units/app.service', '[Service]\n');
     const found = findRcConfig(unit);
     assert.equal(found.systemdVersion, 252);
-    assert.deepEqual(found.rules, { recommends: 'off', implies: 'off' });
+    assert.deepEqual(found.rules, { recommends: 'off', 'empty-reset': 'off' });
     assert.deepEqual(found.files, [path.join(root, 'project/units/.unitguardrc'), path.join(root, 'project/.unitguardrc')]);
     assert.deepEqual(found.problems, []);
   });
 
   it('reports bad settings with the file name instead of failing', () => {
-    const file = write('bad/.unitguardrc', 'systemd-version = soon\n[rules]\nimplies = loud\n');
+    const file = write('bad/.unitguardrc', 'systemd-version = soon\n[rules]\nempty-reset = loud\n');
     const found = findRcConfig(path.join(root, 'bad/app.service'));
     assert.equal(found.systemdVersion, 240, 'the good file further up still counts');
     assert.equal(found.problems.length, 2);

@@ -43,6 +43,8 @@ export interface Fix {
   isPreferred?: boolean;
   /** Set on every published fix (see `FixRisk`); rules may leave it out, the rule runner fills it in. */
   risk?: FixRisk;
+  /** For a `review` fix that adds restrictions: what they may break, in a sentence or two. */
+  mayBreak?: string;
 }
 
 export interface RelatedInformation {
@@ -59,6 +61,8 @@ export interface Diagnostic {
   code: string;
   /** For hardening-pair diagnostics: the id of the pair (`syscallarch-systemcallfilter`). */
   pairing?: string;
+  /** For a finding that stands for several pairs of one cause: every pair that holds, `pairing` first. */
+  pairings?: string[];
   message: string;
   fixes?: Fix[];
   related?: RelatedInformation[];

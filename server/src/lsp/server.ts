@@ -1,7 +1,7 @@
 import { TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { COMPLETION_TRIGGER_CHARACTERS } from '../core';
 import { DocumentStore } from './documentStore';
-import { CODE_ACTION_KINDS, registerCodeActions } from './handlers/codeActions';
+import { CODE_ACTION_KINDS, FIX_ALL_REPORT_COMMAND, registerCodeActions } from './handlers/codeActions';
 import { registerCodeLens } from './handlers/codeLens';
 import { registerCompletion } from './handlers/completion';
 import { registerDiagnostics } from './handlers/diagnostics';
@@ -34,6 +34,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
         codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: [FIX_ALL_REPORT_COMMAND] },
       },
       serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
     };

@@ -1,4 +1,4 @@
-import type { Diagnostic, Fix, Range } from '../../core';
+import type { Diagnostic, Fix, FixRisk, Range } from '../../core';
 import type { FileReport, Formatter, RunReport } from './report';
 
 /** The JSON output: every checked file, with 0-based LSP ranges (UTF-16 characters). */
@@ -15,9 +15,17 @@ export interface JsonDiagnostic {
   range: Range;
   severity: Diagnostic['severity'];
   code: string;
+  /** The hardening pair, for findings of one. */
+  pairing?: string;
   message: string;
-  /** Always present; empty when the diagnostic has no fix. */
-  fixes: Array<{ title: string; edits: Array<{ range: Range; newText: string }> }>;
+  /** Other lines involved: in this file unless `uri` names another (a drop-in, the unit). */
+  related?: Array<{ range: Range; message: string; uri?: string }>;
+  /**
+   * Always present; empty when the diagnostic has no fix. `risk` is `safe` (applied by --fix) or
+   * `review` (changes the sandbox: applied by --fix=review); `mayBreak` says what a review fix's
+   * new restrictions may break.
+   */
+  fixes: Array<{ title: string; risk: FixRisk; mayBreak?: string; edits: Array<{ range: Range; newText: string }> }>;
 }
 
 export function toJsonOutput(run: RunReport): JsonOutput {
@@ -33,9 +41,15 @@ function toJsonDiagnostic(d: Diagnostic): JsonDiagnostic {
     range: copyRange(d.range),
     severity: d.severity,
     code: d.code,
+    ...(d.pairing !== undefined ? { pairing: d.pairing } : {}),
     message: d.message,
+    ...(d.related && d.related.length > 0
+      ? { related: d.related.map((r) => ({ range: copyRange(r.range), message: r.message, ...(r.uri !== undefined ? { uri: r.uri } : {}) })) }
+      : {}),
     fixes: (d.fixes ?? []).map((fix: Fix) => ({
       title: fix.title,
+      risk: fix.risk ?? 'review',
+      ...(fix.mayBreak !== undefined ? { mayBreak: fix.mayBreak } : {}),
       edits: fix.edits.map((edit) => ({ range: copyRange(edit.range), newText: edit.newText })),
     })),
   };

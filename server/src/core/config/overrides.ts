@@ -5,7 +5,7 @@
  */
 import type { RuleLevel, RuleOverrides } from '../settings';
 import type { Diagnostic, Severity } from '../types';
-import { OFF_BY_DEFAULT, ruleGroup } from '../rules/registry';
+import { OFF_BY_DEFAULT, RETIRED_RULES, ruleGroup } from '../rules/registry';
 
 const LEVELS: Readonly<Record<string, RuleLevel>> = {
   error: 'error',
@@ -51,7 +51,8 @@ export function readRuleOverrides(raw: unknown, isKnownId: (id: string) => boole
       problems.push(`rule '${id}': '${String(value)}' is not one of error, warning, information, hint, off`);
       continue;
     }
-    if (!isKnownId(id)) problems.push(`rule '${id}' is not known; its setting is kept but matches nothing`);
+    if (Object.prototype.hasOwnProperty.call(RETIRED_RULES, id)) problems.push(`rule '${id}' is no longer reported (${RETIRED_RULES[id]}); its setting has no effect`);
+    else if (!isKnownId(id)) problems.push(`rule '${id}' is not known; its setting is kept but matches nothing`);
     overrides[id] = level;
   }
   return { overrides, problems };
@@ -68,9 +69,11 @@ const has = (overrides: RuleOverrides, id: string): boolean => Object.prototype.
  * The level a diagnostic ends up with: its pair's setting, else its rule's, else its group's,
  * else its own; hints and rules that are off by default publish nothing unless a setting asks.
  */
-export function levelFor(diagnostic: Pick<Diagnostic, 'code' | 'pairing' | 'severity'>, overrides: RuleOverrides | undefined): RuleLevel {
+export function levelFor(diagnostic: Pick<Diagnostic, 'code' | 'pairing' | 'pairings' | 'severity'>, overrides: RuleOverrides | undefined): RuleLevel {
   if (overrides) {
     if (diagnostic.pairing !== undefined && has(overrides, diagnostic.pairing)) return overrides[diagnostic.pairing];
+    const pair = diagnostic.pairings?.find((p) => has(overrides, p));
+    if (pair !== undefined) return overrides[pair];
     if (has(overrides, diagnostic.code)) return overrides[diagnostic.code];
     const group = ruleGroup(diagnostic.code);
     if (group !== undefined && has(overrides, group)) return overrides[group];

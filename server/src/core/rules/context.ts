@@ -3,7 +3,7 @@ import type { ManagerKind } from '../model/manager';
 import type { UnitModel } from '../model/unitModel';
 import type { Settings } from '../settings';
 import type { Entry, Section } from '../syntax/syntaxTree';
-import type { Diagnostic, Range, Severity } from '../types';
+import type { Diagnostic, Fix, Range, Severity } from '../types';
 import type { UnitType } from '../unitFile';
 import type { UnitDocument } from '../unitDocument';
 import { defaultSeverity } from './registry';
@@ -18,6 +18,12 @@ export interface RuleContext {
   readonly type: UnitType | undefined;
   readonly manager: ManagerKind;
   report(diagnostic: Diagnostic): void;
+  /**
+   * The breakage findings a fix would bring (evidence in the unit that the setting it writes
+   * breaks something); empty when the unit's evidence does not contradict it. Absent in nested
+   * runs, where nothing is recommended.
+   */
+  readonly contradictions?: (fix: Fix) => Diagnostic[];
 }
 
 /** A section of the document together with its usable entries. */

@@ -6,6 +6,7 @@
  * restriction, which can stop the service).
  */
 import { securityTests } from '../kb';
+import { directiveDoc } from '../kb/docs';
 import { allEntries } from '../syntax/syntaxTree';
 import type { Diagnostic, Fix, FixRisk } from '../types';
 import type { UnitDocument } from '../unitDocument';
@@ -43,7 +44,33 @@ function riskOf(document: UnitDocument, diagnostic: Diagnostic, fix: Fix): FixRi
   return writesSandboxing(fix) || (key !== undefined && SANDBOXING.has(key)) ? 'review' : 'safe';
 }
 
-/** Sets the risk of every fix that lacks one. */
+/** The sandboxing settings a fix writes (whole lines). */
+function settingsWritten(fix: Fix): string[] {
+  const names = new Set<string>();
+  for (const edit of fix.edits) for (const match of edit.newText.matchAll(/(?:^|[\r\n])\s*([A-Za-z][A-Za-z0-9]*)\s*=/g)) if (SANDBOXING.has(match[1])) names.add(match[1]);
+  return [...names];
+}
+
+/** What the restrictions a fix adds may break, from the settings' own docs (their first sentence). */
+function mayBreak(fix: Fix): string | undefined {
+  const sentences = settingsWritten(fix).flatMap((name) => {
+    const breaks = directiveDoc(name)?.breaks;
+    if (!breaks) return [];
+    const first = /^.*?[.!?](?=\s|$)/.exec(breaks)?.[0] ?? breaks;
+    return [`${name}=: ${first}`];
+  });
+  return sentences.length > 0 ? sentences.join(' ') : undefined;
+}
+
+/** Sets the risk of every fix that lacks one, and what a review fix that adds restrictions may break. */
 export function assignFixRisks(document: UnitDocument, diagnostics: readonly Diagnostic[]): void {
-  for (const d of diagnostics) for (const fix of d.fixes ?? []) fix.risk = riskOf(document, d, fix);
+  for (const d of diagnostics) {
+    for (const fix of d.fixes ?? []) {
+      fix.risk = riskOf(document, d, fix);
+      if (fix.risk === 'review' && fix.mayBreak === undefined) {
+        const text = mayBreak(fix);
+        if (text) fix.mayBreak = text;
+      }
+    }
+  }
 }

@@ -6,10 +6,11 @@ import { UnitModel, type LineFilter } from '../model/unitModel';
 import { checkValue } from './values/checks';
 import { splitWords } from './values/words';
 import type { Settings } from '../settings';
-import type { Diagnostic } from '../types';
+import type { Diagnostic, Fix } from '../types';
 import type { UnitDocument } from '../unitDocument';
 import type { RuleContext } from './context';
 import { createUnitDocument } from '../unitDocument';
+import { applyEdits } from '../features/fixes/apply';
 import { withoutTemplatePlaceholders } from '../features/buildTemplates';
 import { validateFixes } from './fixValidation';
 import { checkPairings, implications } from './pairings/engine';
@@ -99,9 +100,46 @@ export function explain(document: UnitDocument, settings: Readonly<Settings>, fi
   return implications(ruleContext(document, settings, files, () => undefined));
 }
 
-export function runRules(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles = {}): Diagnostic[] {
+/** Rules that decide from the unit's evidence whether a setting breaks something. */
+const EVIDENCE_CHECKS: readonly ((context: RuleContext) => void)[] = [checkBreakage, checkListMerge];
+
+function evidenceFindings(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles): Diagnostic[] {
   const found: Diagnostic[] = [];
   const context = ruleContext(document, settings, files, (d) => void found.push(d));
+  for (const check of EVIDENCE_CHECKS) check(context);
+  return found;
+}
+
+/** A finding's identity across texts: line numbers in messages shift when a fix adds lines. */
+function evidenceIdentity(d: Diagnostic): string {
+  return `${d.code}|${d.message.replace(/lines? [0-9][0-9, ]*/g, 'line N')}`;
+}
+
+/**
+ * What a fix would break, by the unit's own evidence: the breakage findings of the fixed text that
+ * the text has not already. Fixes and recommendations that evidence contradicts are not offered.
+ */
+function contradictionsOf(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles): (fix: Fix) => Diagnostic[] {
+  let before: Set<string> | undefined;
+  return (fix) => {
+    before ??= new Set(evidenceFindings(document, settings, files).map(evidenceIdentity));
+    let text: string;
+    try {
+      text = applyEdits(document.tree.text, fix.edits);
+    } catch {
+      return [];
+    }
+    const after = evidenceFindings(createUnitDocument(document.uri, text, document.version), settings, files);
+    return after.filter((d) => !before?.has(evidenceIdentity(d)));
+  };
+}
+
+export function runRules(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles = {}): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const context: RuleContext = {
+    ...ruleContext(document, settings, files, (d) => void found.push(d)),
+    ...(nesting === 0 && isSmall(document) ? { contradictions: contradictionsOf(document, settings, files) } : {}),
+  };
   for (const check of CHECKS) check(context);
   if (nesting === 0 && isSmall(document)) {
     validateFixes(document.tree.text, found, withoutTemplatePlaceholders(document, [...document.tree.diagnostics]), (text) => {

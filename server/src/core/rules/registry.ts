@@ -211,5 +211,10 @@ export function isConfigurableId(id: string): boolean {
   return byId.has(id) || pairingIds.has(id) || groupIds.has(id);
 }
 
+/** Ids that once named rules, with what became of them (a setting naming one is reported, and has no effect). */
+export const RETIRED_RULES: Readonly<Record<string, string>> = {
+  implies: 'what a setting implies is knowledge, not a finding: hover and `unitguard check --explain` show it',
+};
+
 /** Rules that publish nothing unless a user's settings give them a level. */
 export const OFF_BY_DEFAULT: readonly string[] = RULES.filter((r) => r.offByDefault).map((r) => r.id);

@@ -47,6 +47,11 @@ const GROUP_HISTORY: readonly { since: number; group: string; added?: readonly s
   { since: 258, group: '@mount', added: ['open_tree_attr'], removed: ['open_tree'] },
 ];
 
+/** The release that added a system call group, for groups newer than the oldest release described. */
+export function syscallGroupSince(group: string): number | undefined {
+  return GROUP_HISTORY.find((h) => h.group === group && h.created)?.since;
+}
+
 /** The change of one group for a release, undefined when it matches the knowledge base. */
 export function syscallGroupChange(group: string, version: number): GroupChange | null | undefined {
   const later = GROUP_HISTORY.filter((h) => h.group === group && h.since > version);

@@ -2,7 +2,7 @@
  * Code actions: the quick fixes of the diagnostics under the cursor, and
  * `source.fixAll.unitguard`, which applies every safe fix of the document at once.
  */
-import { CodeActionKind, type CodeAction, type Connection, type TextEdit as LspTextEdit } from 'vscode-languageserver';
+import { CodeActionKind, MessageType, type CodeAction, type Connection, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import { fixAll, minimalEdit, type Diagnostic, type Range } from '../../core';
 import type { DocumentStore } from '../documentStore';
 import { isObject, isRange } from '../params';
@@ -11,6 +11,8 @@ import { toLspDiagnostic } from '../convert';
 import { companionFiles, diagnosticsFor, documentSettings } from '../unitDiagnostics';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.unitguard`;
+/** A client command (VS Code's extension registers it) that shows what fix-all applied and left. */
+export const FIX_ALL_REPORT_COMMAND = 'unitguard.fixAllReport';
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
 
 function overlaps(a: Range, b: Range): boolean {
@@ -24,7 +26,24 @@ function wants(only: unknown, kind: string): boolean {
   return only.some((k) => typeof k === 'string' && (kind === k || kind.startsWith(`${k}.`)));
 }
 
+/** What fix-all applied and left, said to the user once its edit is made (any client runs the command through the server). */
+function reportFixAll(connection: Connection, args: unknown): void {
+  if (!isObject(args) || !Array.isArray(args.applied) || !Array.isArray(args.left)) return;
+  const applied = args.applied.filter((t): t is string => typeof t === 'string');
+  const left = args.left.filter(isObject);
+  const file = typeof args.uri === 'string' ? decodeURIComponent(args.uri.slice(args.uri.lastIndexOf('/') + 1)) : 'the unit';
+  const parts = [`${applied.length} safe ${applied.length === 1 ? 'fix' : 'fixes'} applied to ${file}`];
+  if (left.length > 0) parts.push(`${left.length} ${left.length === 1 ? 'fix changes' : 'fixes change'} the sandbox and ${left.length === 1 ? 'was' : 'were'} left for review (see the light bulb on ${left.length === 1 ? 'its line' : 'their lines'})`);
+  void connection.sendNotification('window/showMessage', { type: MessageType.Info, message: `UnitGuard: ${parts.join('; ')}.` });
+  const lines = [...applied.map((t) => `  applied: ${t}`), ...left.map((l) => `  left for review, line ${Number(l.line) + 1}: ${String(l.title)} [${String(l.code)}]`)];
+  connection.console.info(`Fix all in ${file}:\n${lines.join('\n')}`);
+}
+
 export function registerCodeActions(connection: Connection, store: DocumentStore, settings: SettingsStore): void {
+  connection.onExecuteCommand((params: unknown) => {
+    if (isObject(params) && params.command === FIX_ALL_REPORT_COMMAND && Array.isArray(params.arguments)) reportFixAll(connection, params.arguments[0]);
+    return null;
+  });
   connection.onCodeAction((params: unknown): CodeAction[] => {
     if (!isObject(params) || !isObject(params.textDocument) || typeof params.textDocument.uri !== 'string' || !isRange(params.range)) return [];
     const uri = params.textDocument.uri;
@@ -46,12 +65,16 @@ export function registerCodeActions(connection: Connection, store: DocumentStore
   });
 }
 
+/**
+ * A review fix says so in its title, since editors show nothing else of a code action; only a
+ * safe fix may be the preferred one (editors apply preferred fixes on "auto fix").
+ */
 function quickFixes(diagnostic: Diagnostic, uri: string): CodeAction[] {
   return (diagnostic.fixes ?? []).map((fix) => ({
-    title: fix.title,
+    title: fix.risk === 'safe' ? fix.title : `${fix.title} — review`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [toLspDiagnostic(diagnostic, uri)],
-    ...(fix.isPreferred ? { isPreferred: true } : {}),
+    ...(fix.isPreferred && fix.risk === 'safe' ? { isPreferred: true } : {}),
     edit: { changes: { [uri]: fix.edits.map((e): LspTextEdit => ({ range: e.range, newText: e.newText })) } },
   }));
 }
@@ -63,9 +86,12 @@ function fixAllAction(store: DocumentStore, settings: SettingsStore, uri: string
   const result = fixAll(uri, text, documentSettings(settings.get(), uri), companionFiles(store, document));
   const edit = minimalEdit(text, result.text);
   if (!edit) return undefined;
+  const left = result.left.length > 0 ? `; ${result.left.length} left for review` : '';
   return {
-    title: `Fix all UnitGuard problems (${result.applied.length})`,
+    title: `Fix all UnitGuard problems: ${result.applied.length} safe ${result.applied.length === 1 ? 'fix' : 'fixes'}${left}`,
     kind: FIX_ALL_KIND,
     edit: { changes: { [uri]: [{ range: edit.range, newText: edit.newText }] } },
+    // The client shows what was applied and what was left once the edit is made.
+    command: { title: 'Report what fix-all did', command: FIX_ALL_REPORT_COMMAND, arguments: [{ uri, applied: result.applied, left: result.left }] },
   };
 }

@@ -153,8 +153,10 @@ export function reportCause(context: PairContext & { found: ReadonlySet<string> 
   void _fixes;
   void _related;
   void _unnecessary;
+  const pairs = [...new Set(ordered.map((f) => f.diagnostic.pairing).filter((p): p is string => p !== undefined))];
   context.report({
     ...base,
+    ...(pairs.length > 1 ? { pairings: pairs } : {}),
     severity: cause.severity,
     message,
     ...(related.length > 0 ? { related: dedupe(related) } : {}),

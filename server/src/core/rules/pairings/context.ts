@@ -28,7 +28,7 @@ export function pairContext(
   const context: PairContext = {
     ...base,
     report: base.report,
-    filter: syscallFilter(base.model),
+    filter: syscallFilter(base.model, base.settings.systemdVersion),
     implied,
     defaultDependencies: dd === undefined || isEnabling('DefaultDependencies', dd),
   };

@@ -5,7 +5,8 @@
  * satisfied by any setting that has the effect (an @system-service allow-list blocks @mount; a
  * CAP_NET_ADMIN bounding set drops CAP_SYS_ADMIN).
  */
-import { capabilities, directiveRow, enumValues, getDirective, syscallGroup } from '../../kb';
+import { capabilities, directiveRow, enumValues, getDirective, KB_SYSTEMD_VERSION } from '../../kb';
+import { groupItems } from '../../security/syscallFilter';
 import type { Assignment, UnitModel } from '../../model/unitModel';
 import { parseBoolean } from '../values/scalars';
 import { splitWords } from '../values/words';
@@ -85,21 +86,25 @@ export function coveringAssignment(model: UnitModel, directives: readonly string
 export interface SyscallFilter {
   /** `none` when no filter is in force. */
   mode: 'allow' | 'deny' | 'none';
+  /** The release whose group members the filter was built with. */
+  version: number;
   /** Allowed calls (allow mode) or denied calls (deny mode), groups expanded. */
   calls: Set<string>;
   lines: Assignment[];
 }
 
-function expandSyscall(item: string): string[] {
+/** The calls of an item at a release: a call, or a group's members as that release has them (none when it lacks the group). */
+function expandSyscall(item: string, version: number, depth = 0): string[] {
   const name = item.replace(/:.*$/, '');
-  if (name.startsWith('@')) return [...(syscallGroup(name)?.members ?? [])];
-  return [name];
+  if (!name.startsWith('@')) return [name];
+  if (depth > 10) return [];
+  return (groupItems(name, version) ?? []).flatMap((i) => expandSyscall(i, version, depth + 1));
 }
 
-/** The filter as systemd builds it: the first line's kind fixes the mode, later lines add or take away. */
-export function syscallFilter(model: UnitModel): SyscallFilter {
+/** The filter as systemd of the target release builds it: the first line's kind fixes the mode, later lines add or take away. */
+export function syscallFilter(model: UnitModel, version: number = KB_SYSTEMD_VERSION): SyscallFilter {
   const lines = model.effective('SystemCallFilter');
-  const filter: SyscallFilter = { mode: 'none', calls: new Set(), lines };
+  const filter: SyscallFilter = { mode: 'none', version, calls: new Set(), lines };
   for (const line of lines) {
     const words = listItems(line.entry.value);
     if (words.length === 0) continue;
@@ -107,7 +112,7 @@ export function syscallFilter(model: UnitModel): SyscallFilter {
     const items = words.map((w, i) => (i === 0 ? w.replace(/^~/, '') : w)).filter((w) => w !== '');
     if (filter.mode === 'none') filter.mode = invert ? 'deny' : 'allow';
     const add = filter.mode === 'allow' ? !invert : invert;
-    for (const item of items) for (const call of expandSyscall(item)) add ? filter.calls.add(call) : filter.calls.delete(call);
+    for (const item of items) for (const call of expandSyscall(item, version)) add ? filter.calls.add(call) : filter.calls.delete(call);
   }
   return filter;
 }
@@ -115,7 +120,7 @@ export function syscallFilter(model: UnitModel): SyscallFilter {
 /** Whether every one of the calls (names or @groups) is blocked by the filter. */
 export function blocksSyscalls(filter: SyscallFilter, items: readonly string[]): boolean {
   if (filter.mode === 'none') return false;
-  const calls = items.flatMap(expandSyscall);
+  const calls = items.flatMap((i) => expandSyscall(i, filter.version));
   return filter.mode === 'allow' ? calls.every((c) => !filter.calls.has(c)) : calls.every((c) => filter.calls.has(c));
 }
 

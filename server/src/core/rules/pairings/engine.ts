@@ -218,7 +218,11 @@ function judge(context: PairContext, pairing: Pairing, spec: RowSpec, subject: A
     if (!context.model.complete) return undefined;
     const support = spec.satisfied ? spec.satisfied(context, subject) : anyAlternative(context, pairing, spec);
     if (support) return undefined;
-    const fixes = spec.fixes ? spec.fixes(context, subject, pairing) : defaultPairFixes(context, subject, pairing);
+    const offered = spec.fixes ? spec.fixes(context, subject, pairing) : defaultPairFixes(context, subject, pairing);
+    // Evidence before advice: nothing the unit's own lines show would break is offered, and a
+    // recommendation whose every fix would break something is not made at all.
+    const fixes = context.contradictions ? offered.filter((f) => context.contradictions?.(f).length === 0) : offered;
+    if (pairing.relation === 'recommends' && offered.length > 0 && fixes.length === 0) return undefined;
     const objects = spec.objects?.(context, subject) ?? objectsText(pairing);
     return diagnostic(pairing.relation, subject.entry.range, relationSentence(pairing, subjectText, objects, reason), {
       ...base,

@@ -5,7 +5,8 @@ import type { Entry } from '../../syntax/syntaxTree';
 import type { Fix, TextEdit } from '../../types';
 import type { UnitType } from '../../unitFile';
 import type { UnitDocument } from '../../unitDocument';
-import { isListSetting } from './effects';
+import { isListSetting, listItems } from './effects';
+import { valueRange } from '../values/words';
 
 export interface NewLine {
   directive: string;
@@ -34,6 +35,16 @@ export function sectionFor(directive: string, type: UnitType | undefined): Secti
   return (usable.find((r) => r.section === own) ?? usable.find((r) => r.section === 'Unit') ?? usable[0])?.section;
 }
 
+/**
+ * The deny-form line (`Setting=~...`) a new deny item can join: the last line of the setting in
+ * the section, when it is in deny form. Joining it is the same as a new `~` line after it (both
+ * take the items away), and keeps one deny-list instead of several.
+ */
+function denyLineToJoin(document: UnitDocument, section: string, directive: string): Entry | undefined {
+  const last = lastEntry(document, section, directive);
+  return last && !last.isEmpty && last.value.trim().startsWith('~') ? last : undefined;
+}
+
 function lastEntry(document: UnitDocument, section: string, directive: string): Entry | undefined {
   let found: Entry | undefined;
   for (const s of document.tree.sections) {
@@ -56,7 +67,18 @@ export function settingsFix(document: UnitDocument, type: UnitType | undefined, 
   for (const line of lines) {
     const section = sectionFor(line.directive, type);
     if (!section) return undefined;
-    const existing = isListSetting(line.directive) ? undefined : lastEntry(document, section, line.directive);
+    const list = isListSetting(line.directive);
+    const join = list && line.value.startsWith('~') ? denyLineToJoin(document, section, line.directive) : undefined;
+    if (join) {
+      const have = new Set(listItems(join.value.trim().slice(1)));
+      const items = listItems(line.value.slice(1)).filter((item) => !have.has(item));
+      if (items.length === 0) continue;
+      const end = join.value.trimEnd().length;
+      edits.push({ range: valueRange(join, document.tree.lines, end, end), newText: ` ${items.join(' ')}` });
+      words.push(`add ${items.join(' ')} to the ${line.directive}=~ line`);
+      continue;
+    }
+    const existing = list ? undefined : lastEntry(document, section, line.directive);
     if (existing) {
       if (existing.value === line.value) continue;
       edits.push(replaceValueEdit(existing, line.value));

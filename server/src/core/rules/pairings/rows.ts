@@ -337,7 +337,12 @@ export const SPECS: Readonly<Record<string, RowSpec>> = {
   },
 
   'dynamicuser-removeipc': { redundant: true },
-  'dynamicuser-privatetmp': { when: (c) => valueOf(c.model, 'PrivateTmp') === undefined || parseBoolean(valueOf(c.model, 'PrivateTmp') as string) !== true, redundant: true },
+  // Before 257 DynamicUser= implied PrivateTmp=yes; 257 made the implied form disconnected, so an explicit yes is not redundant there.
+  'dynamicuser-privatetmp': {
+    when: (c) => c.settings.systemdVersion < 257 || valueOf(c.model, 'PrivateTmp') === undefined || parseBoolean(valueOf(c.model, 'PrivateTmp') as string) !== true,
+    objects: (c) => `PrivateTmp=${c.settings.systemdVersion >= 257 ? 'disconnected' : 'yes'}`,
+    redundant: true,
+  },
   'dynamicuser-nonewprivileges': { redundant: true },
   'dynamicuser-restrictsuidsgid': { redundant: true },
   'dynamicuser-protectsystem': { redundant: true },

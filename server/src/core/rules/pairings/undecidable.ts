@@ -1,8 +1,14 @@
 /**
- * Hardening pairs whose condition cannot be decided from unit files, with the reason. They are
- * not reported; everything else in the knowledge base's pairing table is.
+ * Hardening pairs the pair engine does not report, with the reason: their condition cannot be
+ * decided from unit files, or a rule of its own judges them better. Everything else in the
+ * knowledge base's pairing table is reported.
  */
+const BY_LIST_MERGE = 'the list-merge-order rule judges how the lines combine and says what systemd ends up with, and stays quiet on deliberate exceptions';
+
 export const UNDECIDABLE: Readonly<Record<string, string>> = {
+  'scf-first-assignment-mode': BY_LIST_MERGE,
+  'first-assignment-restrictfilesystems': BY_LIST_MERGE,
+  'first-assignment-restrictnetworkinterfaces': BY_LIST_MERGE,
   'raf-abi-ignored': "whether the filter works depends on the machine's ABI, which no unit file states",
   'protectcontrolgroups-downgrade': "the downgrade depends on the host's cgroup hierarchy and kernel",
   'protectkerneltunables-ipc': 'which other services change kernel tunables over IPC, and where their sockets are, is not in the unit',
