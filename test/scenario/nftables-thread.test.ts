@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { applyEdits, createUnitDocument, diagnose, DEFAULT_SETTINGS, fixAll, type Diagnostic, type Settings } from '../../server/src/core';
+import { applyEdits, createUnitDocument, diagnose, DEFAULT_SETTINGS, explain, fixAll, type Diagnostic, type Settings } from '../../server/src/core';
 
 /**
  * The hardening of nftables.service as proposed on the netfilter-devel list ("nftables.service
@@ -17,10 +17,21 @@ function check(text: string, settings: Settings = DEFAULT_SETTINGS): Diagnostic[
   return diagnose(createUnitDocument(URI, text), settings);
 }
 
+/** Whether a diagnostic is a pair's (alone, or among the pairs of one cause) or, without a pair, a rule's. */
+function is(d: Diagnostic, id: string): boolean {
+  return d.pairing === id || (d.pairings?.includes(id) ?? false) || (d.pairing === undefined && d.code === id);
+}
+
 /** The diagnostics of a pair (or a rule) on the line that starts with `line`. */
 function on(diagnostics: readonly Diagnostic[], text: string, line: string, id: string): Diagnostic[] {
   const lines = text.split('\n');
-  return diagnostics.filter((d) => (d.pairing === id || (d.pairing === undefined && d.code === id)) && lines[d.range.start.line].startsWith(line));
+  return diagnostics.filter((d) => is(d, id) && lines[d.range.start.line].startsWith(line));
+}
+
+/** What the unit implies (hover and `check --explain`), as "line: message". */
+function notes(text: string, settings: Settings = DEFAULT_SETTINGS): string[] {
+  const lines = text.split('\n');
+  return explain(createUnitDocument(URI, text), settings).map((n) => `${lines[n.range.start.line]}: ${n.pairing}`);
 }
 
 function one(diagnostics: readonly Diagnostic[], text: string, line: string, id: string): Diagnostic {
@@ -30,7 +41,7 @@ function one(diagnostics: readonly Diagnostic[], text: string, line: string, id:
 }
 
 function none(diagnostics: readonly Diagnostic[], id: string): void {
-  const found = diagnostics.filter((d) => d.pairing === id || (d.pairing === undefined && d.code === id));
+  const found = diagnostics.filter((d) => is(d, id));
   assert.deepEqual(found.map((d) => `${d.code} ${d.message}`), [], `no ${id} expected`);
 }
 
@@ -63,25 +74,29 @@ describe('scenario: hardening nftables.service, one proposal at a time', () => {
   // Each step builds on the previous one, as in the thread.
   let unit = debian;
 
-  it('0. Debian 12: ProtectSystem=full and ProtectHome=true can be undone by the root service', () => {
+  it('0. Debian 12: ProtectSystem=full and ProtectHome=true can be undone by the root service: one finding names both', () => {
     const d = check(unit);
     const system = one(d, unit, 'ProtectSystem=full', 'undo-protectsystem');
     assert.equal(system.code, 'requires-one-of');
     assert.equal(system.severity, 'warning');
-    // Each hardening fix says how much it lowers the exposure score.
-    assert.deepEqual(system.fixes?.map((f) => f.title), ['Add SystemCallFilter=~@mount (−0.2)', 'Add CapabilityBoundingSet=~CAP_SYS_ADMIN (−0.3)']);
-    one(d, unit, 'ProtectHome=true', 'undo-protecthome');
+    assert.deepEqual(system.pairings, ['undo-protectsystem', 'undo-protecthome']);
+    assert.match(system.message, /^2 mount protections, ProtectSystem=full \(line \d+\) and ProtectHome=true \(line \d+\), can be undone/);
+    // Each hardening fix says how much it lowers the exposure score, and that it needs a review.
+    assert.deepEqual(system.fixes?.map((f) => [f.title, f.risk]), [['Add SystemCallFilter=~@mount (−0.2)', 'review'], ['Add CapabilityBoundingSet=~CAP_SYS_ADMIN (−0.3)', 'review']]);
+    assert.match(system.fixes?.[0].mayBreak ?? '', /^SystemCallFilter=: /);
+    assert.equal(on(d, unit, 'ProtectHome=true', 'undo-protecthome').length, 0, 'said once per unit');
     // The unit is otherwise clean: no errors.
     assert.deepEqual(d.filter((x) => x.severity === 'error'), []);
   });
 
-  it('1. ProtectSystem=full → strict: /dev, /proc and /sys stay writable, so the pages recommend more', () => {
+  it('1. ProtectSystem=full → strict: /dev, /proc and /sys stay writable, so the pages recommend more, in one finding', () => {
     unit = replace(unit, 'ProtectSystem=full', 'ProtectSystem=strict');
     const d = check(unit);
     one(d, unit, 'ProtectSystem=strict', 'undo-protectsystem');
-    for (const id of ['protectsystem-strict-privatedevices', 'protectsystem-strict-protectkerneltunables', 'protectsystem-strict-protectcontrolgroups']) {
-      assert.equal(one(d, unit, 'ProtectSystem=strict', id).severity, 'information');
-    }
+    const api = one(d, unit, 'ProtectSystem=strict', 'protectsystem-strict-privatedevices');
+    assert.equal(api.severity, 'information');
+    assert.deepEqual(api.pairings, ['protectsystem-strict-privatedevices', 'protectsystem-strict-protectkerneltunables', 'protectsystem-strict-protectcontrolgroups']);
+    assert.equal(api.message, 'ProtectSystem=strict leaves /dev, /proc/sys and /sys/fs/cgroup writable; PrivateDevices=yes, ProtectKernelTunables=yes and ProtectControlGroups=yes protect them.');
   });
 
   it('2. CapabilityBoundingSet=~CAP_SYS_ADMIN and SystemCallFilter=~@mount close the undo hole; the filter wants native calls only', () => {
@@ -94,7 +109,7 @@ describe('scenario: hardening nftables.service, one proposal at a time', () => {
     none(d, 'undo-protecthome');
     const arch = one(d, unit, 'SystemCallFilter=~@mount', 'syscallarch-systemcallfilter');
     assert.equal(arch.code, 'recommends');
-    assert.deepEqual(arch.fixes?.map((f) => [f.title, f.isPreferred]), [['Add SystemCallArchitectures=native (−0.2)', true]]);
+    assert.deepEqual(arch.fixes?.map((f) => [f.title, f.isPreferred, f.risk]), [['Add SystemCallArchitectures=native (−0.2)', true, 'review']]);
     // Only one of the two alternatives is needed: either alone satisfies the pair.
     for (const alone of ['SystemCallFilter=~@mount', 'CapabilityBoundingSet=~CAP_SYS_ADMIN']) {
       const without = replace(unit, alone === 'SystemCallFilter=~@mount' ? 'CapabilityBoundingSet=~CAP_SYS_ADMIN' : 'SystemCallFilter=~@mount', '');
@@ -123,10 +138,16 @@ describe('scenario: hardening nftables.service, one proposal at a time', () => {
   it('5. PrivateTmp=yes makes /tmp writable again; with DefaultDependencies=no it silently becomes "disconnected"', () => {
     unit = add(unit, 'PrivateTmp=yes');
     let d = check(unit);
-    assert.equal(one(d, unit, 'ProtectSystem=strict', 'protectsystem-strict-tmp').severity, 'hint');
+    // That PrivateTmp= makes /tmp writable under ProtectSystem=strict changes nothing to fix: a hint, not shown by default.
+    none(d, 'protectsystem-strict-tmp');
+    assert.equal(one(check(unit, { systemdVersion: 262, rules: { 'protectsystem-strict-tmp': 'hint' } }), unit, 'ProtectSystem=strict', 'protectsystem-strict-tmp').severity, 'hint');
     const converted = one(d, unit, 'PrivateTmp=yes', 'privatetmp-yes-defaultdeps');
     assert.equal(converted.code, 'effective-only-with');
+    assert.equal(converted.severity, 'information');
+    assert.equal(converted.unnecessary, undefined, 'the line works (as disconnected): it is not drawn as unused');
     assert.equal(converted.fixes?.[0].title, 'Add RequiresMountsFor=/tmp/');
+    // The conversion came with systemd 257: a unit for Debian 12 is not told about it.
+    none(check(unit, { systemdVersion: 252 }), 'privatetmp-yes-defaultdeps');
 
     // "PrivateTmp=isolate" is not a value: the fix writes what is meant.
     unit = replace(unit, 'PrivateTmp=yes', 'PrivateTmp=isolate');
@@ -153,9 +174,10 @@ describe('scenario: hardening nftables.service, one proposal at a time', () => {
     unit = add(unit, 'ProtectClock=yes', 'ProtectKernelLogs=yes', 'ProtectKernelModules=yes', 'PrivateDevices=yes', 'PrivateIPC=yes', 'RestrictNamespaces=yes', 'RestrictRealtime=yes', 'RestrictSUIDSGID=yes');
     const d = check(unit);
     assert.deepEqual(problems(d), []);
-    one(d, unit, 'ProtectKernelLogs=yes', 'protectkernellogs-syscall');
-    one(d, unit, 'ProtectKernelModules=yes', 'protectkernelmodules-path');
-    one(d, unit, 'ProtectClock=yes', 'protectclock-caps');
+    // What they imply is knowledge for hover and `check --explain`, not a finding.
+    assert.ok(!d.some((x) => x.code === 'implies'));
+    const implied = notes(unit);
+    for (const note of ['ProtectKernelLogs=yes: protectkernellogs-syscall', 'ProtectKernelModules=yes: protectkernelmodules-path', 'ProtectClock=yes: protectclock-caps']) assert.ok(implied.includes(note), note);
     none(d, 'protectsystem-strict-privatedevices');
   });
 
@@ -199,6 +221,8 @@ describe('scenario: hardening nftables.service, one proposal at a time', () => {
     const d = check(unit);
     const root = one(d, unit, 'ProtectHostname=yes', 'protecthostname-hostnamectl');
     assert.equal(root.code, 'requires-one-of');
+    // The setting does what it says (no sethostname()); a stronger setting exists: information.
+    assert.equal(root.severity, 'information');
   });
 
   it('14. RestrictAddressFamilies= with SystemCallFilter=@service: there is no @service group', () => {
@@ -214,51 +238,75 @@ describe('scenario: hardening nftables.service, one proposal at a time', () => {
     none(d, 'invalid-value');
     none(d, 'raf-systemcallfilter');
     none(d, 'syscallarch-restrictaddressfamilies');
-    none(d, 'scf-first-assignment-mode');
-    // The other order only takes @system-service off a deny-list: a hint says so.
+    none(d, 'list-merge-order');
+    // The other order only takes @system-service off a deny-list: no allow-list is built, and a warning says what systemd ends up with.
     const swapped = unit.replace('SystemCallFilter=@system-service\nSystemCallFilter=~@mount', 'SystemCallFilter=~@mount\nSystemCallFilter=@system-service');
-    one(check(swapped), swapped, 'SystemCallFilter=@system-service', 'scf-first-assignment-mode');
+    const order = one(check(swapped), swapped, 'SystemCallFilter=@system-service', 'list-merge-order');
+    assert.equal(order.severity, 'warning');
+    assert.match(order.message, /ends up with a deny-list/);
   });
 
-  it('15. MemoryDenyWriteExecute=yes needs /dev/shm non-executable and memfd_create() blocked', () => {
+  it('15. MemoryDenyWriteExecute=yes: one piece of advice on what else writes executable code, without a fix that could break the service', () => {
     unit = add(unit, 'MemoryDenyWriteExecute=yes');
     let d = check(unit);
-    // NoExecPaths=/ (step 11) already makes /dev/shm non-executable: that satisfies the pair.
-    none(d, 'mdwe-devshm');
+    // NoExecPaths=/ (step 11) already makes every writable folder non-executable; memfd_create() is left.
+    const memfd = one(d, unit, 'MemoryDenyWriteExecute=yes', 'mdwe-memfd');
+    assert.equal(memfd.severity, 'information');
+    assert.doesNotMatch(memfd.message, /noexec/);
+    assert.match(memfd.message, /memfd_create\(\)/);
+    assert.equal(memfd.fixes, undefined, 'denying memfd_create() or hiding /dev/shm can break a service: the reviewer decides');
     const withoutNoExec = replace(unit, 'NoExecPaths=/', '');
-    const shm = one(check(withoutNoExec), withoutNoExec, 'MemoryDenyWriteExecute=yes', 'mdwe-devshm');
-    assert.equal(shm.fixes?.[0].title, 'Add InaccessiblePaths=/dev/shm');
-    unit = applyFix(unit, one(d, unit, 'MemoryDenyWriteExecute=yes', 'mdwe-memfd'), 'Add SystemCallFilter=~memfd_create');
+    const both = one(check(withoutNoExec), withoutNoExec, 'MemoryDenyWriteExecute=yes', 'mdwe-devshm');
+    assert.match(both.message, /memfd_create\(\).*\/dev\/shm, \/tmp and the unit's state and runtime folders/);
+    unit = replace(unit, 'SystemCallFilter=~@mount', 'SystemCallFilter=~@mount memfd_create');
     d = check(unit);
     none(d, 'mdwe-memfd');
     none(d, 'syscallarch-memorydenywriteexecute');
   });
 
-  it('16. ProtectProc=invisible and RemoveIPC=yes do nothing for root; DynamicUser=yes fixes that', () => {
+  it('16. ProtectProc=invisible works for root without CAP_SYS_PTRACE; RemoveIPC=yes does nothing for root until DynamicUser=yes', () => {
     unit = add(unit, 'ProtectProc=invisible', 'ProcSubset=pid', 'RemoveIPC=yes');
     let d = check(unit);
-    const proc = one(d, unit, 'ProtectProc=invisible', 'protectproc-needs-user');
-    one(d, unit, 'RemoveIPC=yes', 'removeipc-needs-user');
-    unit = applyFix(unit, proc, 'Add DynamicUser=yes');
+    // The bounding set (CAP_NET_ADMIN only, step 4) has no CAP_SYS_PTRACE: hidepid hides other users' processes from root too.
+    none(d, 'protectproc-needs-user');
+    const ptrace = replace(unit, 'CapabilityBoundingSet=CAP_NET_ADMIN', 'CapabilityBoundingSet=CAP_NET_ADMIN CAP_SYS_PTRACE');
+    const proc = one(check(ptrace), ptrace, 'ProtectProc=invisible', 'protectproc-needs-user');
+    assert.match(proc.message, /has no effect: the service runs as root and its bounding set keeps CAP_SYS_PTRACE/);
+    const ipc = one(d, unit, 'RemoveIPC=yes', 'removeipc-needs-user');
+    assert.equal(ipc.unnecessary, true, 'a line with no effect at all is drawn faded');
+    unit = add(unit, 'DynamicUser=yes');
     d = check(unit);
     for (const id of ['protectproc-needs-user', 'removeipc-needs-user', 'protecthostname-hostnamectl']) none(d, id);
-    // DynamicUser=yes implies RemoveIPC=yes and ProtectSystem=strict: those lines only restate it.
-    const redundant = one(d, unit, 'RemoveIPC=yes', 'dynamicuser-removeipc').code;
-    assert.equal(redundant, 'redundant-setting');
-    one(d, unit, 'ProtectSystem=strict', 'dynamicuser-protectsystem');
+    // But nft needs CAP_NET_ADMIN, and a dynamic user starts without it: the breakage is named with its evidence.
+    const voided = one(d, unit, 'CapabilityBoundingSet=CAP_NET_ADMIN', 'capability-void');
+    assert.equal(voided.severity, 'warning');
+    assert.match(voided.message, /runs as a dynamic user .*AmbientCapabilities= does not grant it/);
+    unit = replace(unit, 'AmbientCapabilities=""', 'AmbientCapabilities=CAP_NET_ADMIN');
+    d = check(unit);
+    none(d, 'capability-void');
+    // DynamicUser=yes implies RemoveIPC=yes and ProtectSystem=strict: knowledge, and lines that restate it are not flagged by default.
+    assert.ok(notes(unit).includes('DynamicUser=yes: dynamicuser-removeipc'));
+    none(d, 'dynamicuser-removeipc');
+    const asked = check(unit, { systemdVersion: 262, rules: { 'redundant-setting': 'hint' } });
+    assert.equal(one(asked, unit, 'RemoveIPC=yes', 'dynamicuser-removeipc').code, 'redundant-setting');
+    one(asked, unit, 'ProtectSystem=strict', 'dynamicuser-protectsystem');
   });
 
   it('17-18. PrivatePIDs=, ProtectKernelTunables= and ProtectControlGroups=strict imply MountAPIVFS=yes, which implies BindLogSockets=yes', () => {
     unit = add(unit, 'PrivatePIDs=yes', 'ProtectKernelTunables=yes', 'ProtectControlGroups=strict');
     let d = check(unit);
-    for (const id of ['mountapivfs-privatepids', 'mountapivfs-protectkerneltunables', 'mountapivfs-protectcontrolgroups']) assert.equal(one(d, unit, '', id).severity, 'hint');
+    const implied = notes(unit);
+    for (const note of ['PrivatePIDs=yes: mountapivfs-privatepids', 'ProtectKernelTunables=yes: mountapivfs-protectkerneltunables', 'ProtectControlGroups=strict: mountapivfs-protectcontrolgroups']) {
+      assert.ok(implied.includes(note), note);
+    }
     none(d, 'protectsystem-strict-protectkerneltunables');
     none(d, 'protectsystem-strict-protectcontrolgroups');
     // Writing MountAPIVFS=yes adds nothing, and without RootDirectory= it would do nothing anyway.
     const explicit = add(unit, 'MountAPIVFS=yes');
     d = check(explicit);
     assert.equal(one(d, explicit, 'MountAPIVFS=yes', 'mountapivfs-needs-root').severity, 'warning');
-    one(d, explicit, 'MountAPIVFS=yes', 'bindlogsockets-mountapivfs');
+    assert.ok(notes(explicit).includes('MountAPIVFS=yes: bindlogsockets-mountapivfs'));
+    d = check(explicit, { systemdVersion: 262, rules: { 'redundant-setting': 'hint' } });
     const redundant = on(d, explicit, 'MountAPIVFS=yes', 'mountapivfs-privatepids')[0] ?? d.find((x) => x.code === 'redundant-setting' && x.message.startsWith('MountAPIVFS='));
     assert.ok(redundant && redundant.code === 'redundant-setting');
   });
@@ -266,21 +314,26 @@ describe('scenario: hardening nftables.service, one proposal at a time', () => {
   it('19-20. defaults and restart settings: nothing to report; the final unit has no problem left', () => {
     unit = add(unit, 'TimeoutSec=90');
     const d = check(unit);
-    one(d, unit, 'TimeoutSec=90', 'timeoutsec-start');
+    assert.ok(notes(unit).includes('TimeoutSec=90: timeoutsec-start'));
     assert.deepEqual(problems(d), []);
   });
 
-  it('fix-all on the example unit applies the safe fixes only, once each', () => {
+  it('fix-all on the example unit applies the safe fixes only and lists the rest; review fixes are applied once each when asked for', () => {
     const example = readFileSync(path.join(repoRoot, 'examples/nftables.service'), 'utf8');
     const d = check(example);
-    one(d, example, 'SystemCallFilter=@system-service', 'syscallarch-systemcallfilter');
-    const result = fixAll(URI, example, DEFAULT_SETTINGS);
+    const arch = one(d, example, 'RestrictAddressFamilies=', 'syscallarch-restrictaddressfamilies');
+    assert.deepEqual(arch.pairings, ['syscallarch-restrictaddressfamilies', 'syscallarch-systemcallfilter', 'syscallarch-memorydenywriteexecute']);
+    const safe = fixAll(URI, example, DEFAULT_SETTINGS);
+    assert.equal(safe.text, example, 'nothing in the example is safe to change without a review');
+    assert.ok(safe.left.some((l) => withoutDelta(l.title) === 'Add SystemCallArchitectures=native' && l.risk === 'review'));
+    const result = fixAll(URI, example, DEFAULT_SETTINGS, {}, ['safe', 'review']);
     assert.equal(result.text.split('\nSystemCallArchitectures=native\n').length, 2, 'SystemCallArchitectures=native added exactly once');
     assert.ok(result.applied.map(withoutDelta).includes('Add SystemCallArchitectures=native'));
     const after = check(result.text);
     none(after, 'syscallarch-systemcallfilter');
     none(after, 'syscallarch-restrictaddressfamilies');
+    assert.deepEqual(problems(after), [], 'the review fixes bring no new problem');
     // Fixing again changes nothing.
-    assert.equal(fixAll(URI, result.text, DEFAULT_SETTINGS).text, result.text);
+    assert.equal(fixAll(URI, result.text, DEFAULT_SETTINGS, {}, ['safe', 'review']).text, result.text);
   });
 });

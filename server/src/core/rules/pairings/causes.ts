@@ -49,7 +49,7 @@ const PLUS_ROWS = [
 
 const OPEN_API = [
   { row: 'protectsystem-strict-privatedevices', path: '/dev', setting: 'PrivateDevices=yes' },
-  { row: 'protectsystem-strict-protectkerneltunables', path: '/proc/sys and /sys', setting: 'ProtectKernelTunables=yes' },
+  { row: 'protectsystem-strict-protectkerneltunables', path: '/proc/sys', setting: 'ProtectKernelTunables=yes' },
   { row: 'protectsystem-strict-protectcontrolgroups', path: '/sys/fs/cgroup', setting: 'ProtectControlGroups=yes' },
 ];
 
