@@ -37,8 +37,9 @@ describe('check --format text', () => {
     });
   }
 
-  // The embedded example has hints (what its settings imply), warnings and information.
-  const example = 'examples/nftables.service';
+  // Hints publish nothing unless asked for: this folder's .unitguardrc asks for two hint rules;
+  // the unit also has a warning (sd_notify without AF_UNIX) and information.
+  const example = 'test/fixtures/cli/hints/web.service';
 
   it('leaves out hints by default and says how many on standard error', () => {
     const all = lines(runCli(['check', '--min-severity', 'hint', example]).stdout);
@@ -60,9 +61,20 @@ describe('check --format text', () => {
     assert.equal(errorsOnly.status, 1);
     const json = JSON.parse(runCli(['check', '--format', 'json', example]).stdout) as { files: { diagnostics: { severity: string }[] }[] };
     assert.ok(json.files.some((f) => f.diagnostics.some((d) => d.severity === 'hint')), 'json keeps hints by default');
+    assert.ok(!lines(runCli(['check', '--min-severity', 'hint', 'examples/nftables.service']).stdout).some((l) => TEXT_LINE.exec(l)?.[4] === 'hint'), 'no hint is published unless asked for');
     const bad = runCli(['check', '--min-severity', 'loud', example]);
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /--min-severity takes error, warning, information or hint/);
+  });
+
+  it('--explain adds what the settings imply as notes after the findings; they are never findings', () => {
+    const result = runCli(['check', '--explain', example]);
+    const printed = lines(result.stdout);
+    const notes = printed.filter((l) => / note: .* \[implies\]$/.test(l));
+    assert.ok(notes.includes(`${example}:6:1: note: DynamicUser=yes implies RemoveIPC=yes. [implies]`), printed.join('\n'));
+    assert.deepEqual(printed.slice(0, printed.length - notes.length), lines(runCli(['check', example]).stdout), 'the findings come first, unchanged');
+    assert.ok(!lines(runCli(['check', '--min-severity', 'hint', example]).stdout).some((l) => l.includes('[implies]')));
+    assert.equal(runCli(['check', '--explain', '--format', 'json', example]).status, 2, '--explain goes with the text format');
   });
 
   it('prints nothing for a file without diagnostics', () => {

@@ -40,6 +40,8 @@ const fixtures = path.join(repoRoot, 'test', 'e2e', 'fixtures');
 const hardening = readFileSync(path.join(fixtures, 'completion-directive.service'), 'utf8').replace(/^Prot\n/m, '');
 /** SystemCallFilter= without SystemCallArchitectures=: a hardening pair with a quick fix. */
 const syscallFilter = readFileSync(path.join(fixtures, 'syscall-filter.service'), 'utf8');
+/** A notify service whose hardening patch left AF_UNIX out, with an old setting name besides. */
+const notify = readFileSync(path.join(fixtures, 'notify.service'), 'utf8');
 const protectSystemDoc = directiveDoc('ProtectSystem');
 const protectSystemUrl = directiveRow('ProtectSystem', 'Service')?.url;
 
@@ -79,6 +81,7 @@ describe('UnitGuard in VS Code (code-server)', { timeout: 240_000 }, () => {
         'typing.service': typing,
         'hardening.service': hardening,
         'syscall-filter.service': syscallFilter,
+        'notify.service': notify,
       },
       extensions: [packagedVsix()],
       settings: { 'outline.collapseItems': 'alwaysExpand' },
@@ -260,13 +263,14 @@ describe('UnitGuard in VS Code (code-server)', { timeout: 240_000 }, () => {
     );
     await workbench.goToLine(filterLine + 1);
     const bulb = await workbench.waitFor('the light bulb on the SystemCallFilter= line', () => workbench.lightBulb());
-    // The fix is marked preferred, so the bulb is the auto-fix one and Ctrl+. would pick it first.
-    assert.equal(bulb.autoFix, true, 'the light bulb does not show a preferred fix');
-    const titles = await workbench.quickFixMenu(title, 'light bulb');
+    // The fix takes a permission away (32-bit calls), so it is a review fix: never the auto-fix one, and its title says so.
+    assert.equal(bulb.autoFix, false, 'a review fix must not be the preferred (auto-fix) one');
+    assert.equal(fix.risk, 'review');
+    const titles = await workbench.quickFixMenu(`${title} — review`, 'light bulb');
     keepForReadme(await workbench.screenshot('quick fix'), 'quick-fix');
-    assert.ok(titles.includes(title), `the menu lists: ${titles.join(' | ')}`);
+    assert.ok(titles.includes(`${title} — review`), `the menu lists: ${titles.join(' | ')}`);
 
-    await workbench.chooseQuickFix(title);
+    await workbench.chooseQuickFix(`${title} — review`);
     const shown = await workbench.waitFor('the editor to show the added line', async () => {
       const lines = await workbench.visibleEditorLines();
       return lines.includes('SystemCallArchitectures=native') ? lines : undefined;
@@ -287,6 +291,43 @@ describe('UnitGuard in VS Code (code-server)', { timeout: 240_000 }, () => {
     await workbench.waitFor('the pair to leave the Problems panel', async () =>
       !(await workbench.problems()).some((problem) => problem.file === 'syscall-filter.service' && problem.message === pair.message),
     );
+  });
+
+  test('a notify service without AF_UNIX shows a breakage warning naming its evidence; Fix All applies the safe fix, leaves the review fix and says so', async () => {
+    const { workbench } = session;
+    const found = diagnose(createUnitDocument('file:///notify.service', notify), DEFAULT_SETTINGS);
+    const breakage = found.find((d) => d.code === 'notify-socket-blocked');
+    assert.ok(breakage, `the core finds no breakage in the fixture: ${found.map((d) => d.code).join(', ')}`);
+    assert.equal(breakage.severity, 'warning');
+    assert.match(breakage.message, /Type=notify \(line 5\)/);
+    assert.deepEqual(breakage.fixes?.map((f) => f.risk), ['review']);
+    const safe = found.flatMap((d) => (d.fixes ?? []).filter((f) => f.risk === 'safe'));
+    assert.deepEqual(safe.map((f) => f.title), ['Change MemoryLimit= to MemoryMax='], 'the fixture has one safe fix');
+    const left = found.filter((d) => d.fixes?.some((f) => f.risk === 'review')).length;
+
+    await workbench.openFile('notify.service');
+    await workbench.showProblems('notify.service');
+    const shown = await workbench.waitFor('the breakage warning in the Problems panel', async () =>
+      (await workbench.problems()).find((problem) => problem.file === 'notify.service' && problem.message === breakage.message),
+    );
+    assert.equal(shown.severity, 'warning');
+    assert.match(shown.code, /notify-socket-blocked/);
+    assert.equal(shown.line, breakage.range.start.line + 1);
+    keepForReadme(await workbench.screenshot('breakage warning'), 'breakage-warning');
+
+    await workbench.runCommand('Fix All');
+    const message = `UnitGuard: 1 safe fix applied to notify.service; ${left} fixes change the sandbox and were left for review (see the light bulb on their lines).`;
+    await workbench.waitFor('the fix-all notification', async () => (await workbench.notifications()).includes(message) || undefined);
+    const lines = await workbench.waitFor('the safe fix in the editor', async () => {
+      const visible = await workbench.visibleEditorLines();
+      return visible.includes('MemoryMax=512M') ? visible : undefined;
+    });
+    keepForReadme(await workbench.screenshot('fix all'), 'fix-all');
+    assert.ok(lines.includes('RestrictAddressFamilies=AF_INET AF_INET6'), 'the review fix (allow AF_UNIX) must be left for the reviewer');
+    await workbench.waitFor('the breakage warning to stay', async () =>
+      (await workbench.problems()).some((problem) => problem.file === 'notify.service' && problem.message === breakage.message) || undefined,
+    );
+    await workbench.page.keyboard.press('Control+S');
   });
 
   test('the exposure score shows as a lens above [Service]', async () => {

@@ -17,7 +17,7 @@ import {
   syscallGroup,
   syscallGroupNames,
 } from '../../server/src/core/kb';
-import { addressFamilyDoc, capabilityDoc, directiveDoc, enumValueDoc, namespaceDoc, specifierDoc, syscallGroupDoc } from '../../server/src/core/kb/docs';
+import { addressFamilyDoc, atRelease, capabilityDoc, directiveDoc, enumValueDoc, namespaceDoc, specifierDoc, syscallGroupDoc } from '../../server/src/core/kb/docs';
 
 /** Hover over `text` at the first `|`. */
 function hoverAt(uri: string, marked: string, version = 262) {
@@ -26,6 +26,28 @@ function hoverAt(uri: string, marked: string, version = 262) {
   const text = marked.slice(0, at) + marked.slice(at + 1);
   return hover(createUnitDocument(uri, text, 1), { line: before.length - 1, character: before[before.length - 1].length }, { systemdVersion: version });
 }
+
+describe('docs speak of the target release', () => {
+  test('a part marked {since N:...} or {before N:...} shows only where it holds', () => {
+    assert.equal(atRelease('a{since 257: b}{before 257: c}.', 257), 'a b.');
+    assert.equal(atRelease('a{since 257: b}{before 257: c}.', 252), 'a c.');
+    assert.equal(atRelease('a{since 257: b}{before 257: c}.', undefined), 'a b.', 'no target: the newest release');
+  });
+
+  test('DefaultDependencies=no: the PrivateTmp=yes conversion is told from 257 on, and not to a unit for 252', () => {
+    const at262 = hoverAt('file:///etc/systemd/system/x.service', '[Unit]\n|DefaultDependencies=no', 262)?.contents ?? '';
+    const at252 = hoverAt('file:///etc/systemd/system/x.service', '[Unit]\n|DefaultDependencies=no', 252)?.contents ?? '';
+    assert.match(at262, /PrivateTmp=yes silently becomes a disconnected tmpfs/);
+    assert.doesNotMatch(at252, /disconnected/);
+    assert.match(at252, /before \/tmp and \/var\/tmp are mounted/);
+  });
+
+  test('hover on a setting says what it implies in this unit, at the target release', () => {
+    const text = '[Service]\nExecStart=/usr/bin/app\n|DynamicUser=yes\n';
+    assert.match(hoverAt('file:///etc/systemd/system/x.service', text, 262)?.contents ?? '', /\*\*In this unit:\*\* DynamicUser=yes implies RemoveIPC=yes\. .*DynamicUser=yes implies PrivateTmp=disconnected\./);
+    assert.match(hoverAt('file:///etc/systemd/system/x.service', text, 252)?.contents ?? '', /DynamicUser=yes implies PrivateTmp=yes\./);
+  });
+});
 
 describe('every setting', () => {
   const rows = directiveRows.filter((r) => r.unitTypes.length > 0);
@@ -37,9 +59,11 @@ describe('every setting', () => {
       assert.ok(md.includes(`**${row.name}=** · [${row.section}]`), `${row.name}: heading`);
       const doc = directiveDoc(row.name);
       if (doc) {
-        assert.ok(md.includes(doc.summary), `${row.name}: summary`);
-        if (doc.protects) assert.ok(md.includes(doc.protects), `${row.name}: protects`);
-        if (doc.breaks) assert.ok(md.includes(doc.breaks), `${row.name}: breaks`);
+        // Parts that hold only from or before a release are shown as they hold for the target (262 here).
+        assert.ok(md.includes(atRelease(doc.summary, 262)), `${row.name}: summary`);
+        if (doc.protects) assert.ok(md.includes(atRelease(doc.protects, 262)), `${row.name}: protects`);
+        if (doc.breaks) assert.ok(md.includes(atRelease(doc.breaks, 262)), `${row.name}: breaks`);
+        assert.ok(!/\{(since|before) [0-9]+:/.test(md), `${row.name}: a release marker is left in the text`);
       }
       if (row.url) assert.ok(md.includes(row.url), `${row.name}: link`);
       if (row.since !== undefined) assert.ok(md.includes(`systemd ${row.since}+`), `${row.name}: version`);

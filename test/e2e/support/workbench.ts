@@ -308,6 +308,13 @@ export class Workbench {
     }
   }
 
+  /** The messages of the notification toasts on screen (bottom right). */
+  async notifications(): Promise<string[]> {
+    return this.page.evaluate(() =>
+      Array.from(document.querySelectorAll('.notifications-toasts .notification-list-item-message')).map((m) => (m.textContent ?? '').trim()),
+    );
+  }
+
   /** The markers the Problems panel lists, grouped under their files as rendered. */
   async problems(): Promise<Problem[]> {
     return this.page.evaluate(() => {

@@ -6,7 +6,7 @@
  * restriction, which can stop the service).
  */
 import { securityTests } from '../kb';
-import { directiveDoc } from '../kb/docs';
+import { atRelease, directiveDoc } from '../kb/docs';
 import { allEntries } from '../syntax/syntaxTree';
 import type { Diagnostic, Fix, FixRisk } from '../types';
 import type { UnitDocument } from '../unitDocument';
@@ -54,7 +54,7 @@ function settingsWritten(fix: Fix): string[] {
 /** What the restrictions a fix adds may break, from the settings' own docs (their first sentence). */
 function mayBreak(fix: Fix): string | undefined {
   const sentences = settingsWritten(fix).flatMap((name) => {
-    const breaks = directiveDoc(name)?.breaks;
+    const breaks = atRelease(directiveDoc(name)?.breaks, undefined);
     if (!breaks) return [];
     const first = /^.*?[.!?](?=\s|$)/.exec(breaks)?.[0] ?? breaks;
     return [`${name}=: ${first}`];

@@ -100,6 +100,20 @@ export function explain(document: UnitDocument, settings: Readonly<Settings>, fi
   return implications(ruleContext(document, settings, files, () => undefined));
 }
 
+/**
+ * Pairs that a breakage rule says better: when the rule finds its breakage, the pair's softer
+ * advice about the same lines is not said as well (each cause once).
+ */
+const SAID_BETTER_BY: Readonly<Record<string, string>> = {
+  'raf-af-unix': 'notify-socket-blocked',
+  'privatedevices-vs-deviceallow': 'device-blocked',
+};
+
+function withoutRestatements(found: Diagnostic[]): Diagnostic[] {
+  const codes = new Set(found.map((d) => d.code));
+  return found.filter((d) => d.pairing === undefined || !codes.has(SAID_BETTER_BY[d.pairing] ?? ''));
+}
+
 /** Rules that decide from the unit's evidence whether a setting breaks something. */
 const EVIDENCE_CHECKS: readonly ((context: RuleContext) => void)[] = [checkBreakage, checkListMerge];
 
@@ -141,6 +155,9 @@ export function runRules(document: UnitDocument, settings: Readonly<Settings>, f
     ...(nesting === 0 && isSmall(document) ? { contradictions: contradictionsOf(document, settings, files) } : {}),
   };
   for (const check of CHECKS) check(context);
+  const kept = withoutRestatements(found);
+  found.length = 0;
+  found.push(...kept);
   if (nesting === 0 && isSmall(document)) {
     validateFixes(document.tree.text, found, withoutTemplatePlaceholders(document, [...document.tree.diagnostics]), (text) => {
       nesting++;

@@ -3,6 +3,7 @@ import { hover } from '../../core';
 import type { DocumentStore } from '../documentStore';
 import { requireDocumentUri, requirePosition } from '../params';
 import type { SettingsStore } from '../settings';
+import { companionFiles, documentSettings } from '../unitDiagnostics';
 
 /** Hover docs from the core; null where there is nothing to say or the document is not open. */
 export function registerHover(connection: Connection, store: DocumentStore, settings: SettingsStore): void {
@@ -11,7 +12,7 @@ export function registerHover(connection: Connection, store: DocumentStore, sett
     const position = requirePosition(params);
     const unit = store.get(uri);
     if (!unit) return null;
-    const result = hover(unit, position, settings.get());
+    const result = hover(unit, position, documentSettings(settings.get(), uri), companionFiles(store, unit));
     return result ? { contents: { kind: MarkupKind.Markdown, value: result.contents }, range: result.range } : null;
   });
 }

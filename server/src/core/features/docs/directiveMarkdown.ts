@@ -5,7 +5,7 @@
  * short form, hover the full one.
  */
 import { pairingsFor, securityTests, type Deprecation, type DirectiveRow, type SecurityTest } from '../../kb';
-import { directiveDoc } from '../../kb/docs';
+import { atRelease, directiveDoc, type DirectiveDoc } from '../../kb/docs';
 import { blocks, code, link, manPageLabel, needsVersionText, sinceText } from './markdown';
 import { pairingText } from './pairingText';
 import { assignmentText, valueKindText } from './valueKindText';
@@ -86,8 +86,19 @@ function heading(row: DirectiveRow, tooNew: boolean): string {
   return parts.join(' · ');
 }
 
+/** Every text of a setting's doc as it holds for the target release. */
+function docAtRelease(doc: DirectiveDoc | undefined, version: number | undefined): DirectiveDoc | undefined {
+  if (!doc) return undefined;
+  return {
+    summary: atRelease(doc.summary, version),
+    ...(doc.protects !== undefined ? { protects: atRelease(doc.protects, version) } : {}),
+    ...(doc.breaks !== undefined ? { breaks: atRelease(doc.breaks, version) } : {}),
+    ...(doc.notes !== undefined ? { notes: atRelease(doc.notes, version) } : {}),
+  };
+}
+
 export function directiveMarkdown(row: DirectiveRow, options: DirectiveMarkdownOptions): string {
-  const doc = directiveDoc(row.name);
+  const doc = docAtRelease(directiveDoc(row.name), options.systemdVersion);
   // An old name without words of its own borrows the summary of its replacement.
   const replacementDoc = row.deprecation?.replacement ? directiveDoc(row.deprecation.replacement.directive) : undefined;
   const needsVersion = needsVersionText(row.since, options.systemdVersion);

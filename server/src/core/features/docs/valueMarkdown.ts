@@ -22,6 +22,7 @@ import {
 } from '../../kb';
 import {
   addressFamilyDoc,
+  atRelease,
   capabilityDoc,
   enumValueDoc,
   errnoDoc,
@@ -55,7 +56,7 @@ export function enumValueMarkdown(directive: string, value: string, detail: Deta
   const isBooleanWord = boolean !== undefined && info !== undefined && (info.booleanTrue !== undefined || info.acceptsBoolean === true);
   if (!entry && !isBooleanWord) return undefined;
   const key = entry ? enumValueSpelling(entry) : value;
-  let doc = enumValueDoc(directive, key) ?? (entry ? undefined : enumValueDoc(directive, boolean ? 'yes' : 'no'));
+  let doc = atRelease(enumValueDoc(directive, key) ?? (entry ? undefined : enumValueDoc(directive, boolean ? 'yes' : 'no')), systemdVersion);
   if (!doc && isBooleanWord && info?.booleanTrue) doc = boolean ? `Same as ${code(info.booleanTrue)}.` : undefined;
   const since = entry?.since;
   const needsVersion = needsVersionText(since, systemdVersion);

@@ -17,6 +17,7 @@ import { isSectionName, sectionMarkdown } from '../docs/sectionMarkdown';
 import { specifierMarkdown } from '../docs/valueMarkdown';
 import { rowFor } from '../unitTypeRows';
 import { valueWordMarkdown } from './valueHover';
+import { explain, type UnitFiles } from '../../rules';
 
 export interface UnitHover {
   /** Markdown. */
@@ -24,14 +25,15 @@ export interface UnitHover {
   range: Range;
 }
 
-export function hover(document: UnitDocument, position: Position, settings: Settings): UnitHover | undefined {
+/** `files`: the unit's other files at hand, so that what this line implies in the unit can be said. */
+export function hover(document: UnitDocument, position: Position, settings: Settings, files: UnitFiles = {}): UnitHover | undefined {
   const tree = document.tree;
   for (const section of tree.sections) {
     if (section.headerRange.start.line === position.line && rangeContains(section.headerRange, position)) return sectionHover(section);
   }
   const entry = [...tree.orphans, ...tree.sections.flatMap((s) => s.entries)].find((e) => e.range.start.line <= position.line && e.range.end.line >= position.line);
   if (!entry) return undefined;
-  if (rangeContains(entry.keyRange, position)) return directiveHover(document, entry, settings);
+  if (rangeContains(entry.keyRange, position)) return directiveHover(document, entry, settings, files);
   const segment = entry.segments.find((s) => s.range.start.line === position.line && rangeContains(s.range, position));
   return segment ? valueHover(document, entry, segment, position, settings) : undefined;
 }
@@ -56,7 +58,14 @@ function entryRow(document: UnitDocument, entry: Entry): { row: DirectiveRow; mi
   return any ? { row: any, misplaced: true } : undefined;
 }
 
-function directiveHover(document: UnitDocument, entry: Entry, settings: Settings): UnitHover | undefined {
+/** What the line switches on in this unit, at the target release: knowledge that is no finding. */
+function impliedText(document: UnitDocument, entry: Entry, settings: Settings, files: UnitFiles): string | undefined {
+  const notes = explain(document, settings, files).filter((n) => n.range.start.line === entry.range.start.line);
+  if (notes.length === 0) return undefined;
+  return `**In this unit:** ${notes.map((n) => n.message).join(' ')}`;
+}
+
+function directiveHover(document: UnitDocument, entry: Entry, settings: Settings, files: UnitFiles): UnitHover | undefined {
   const found = entryRow(document, entry);
   if (!found) return undefined;
   const { row, misplaced } = found;
@@ -66,7 +75,8 @@ function directiveHover(document: UnitDocument, entry: Entry, settings: Settings
   const where = (fitting.length > 0 ? fitting : rows).map((r) => `[${r.section}]`).join(', ');
   const place = entry.section ? code(`[${entry.section.name}]`) : 'this place (before any section)';
   const note = misplaced ? `**Not accepted here:** ${place}${type ? ` of a .${type} unit` : ''} does not take it; it belongs in ${where}.` : undefined;
-  return { contents: blocks(note, directiveMarkdown(row, { detail: 'hover', systemdVersion: settings.systemdVersion })), range: entry.keyRange };
+  const implied = misplaced ? undefined : impliedText(document, entry, settings, files);
+  return { contents: blocks(note, implied, directiveMarkdown(row, { detail: 'hover', systemdVersion: settings.systemdVersion })), range: entry.keyRange };
 }
 
 /** The specifier (`%n`) under offset `at` of `word`, if any; `%%` is an escaped percent sign, not a specifier. */

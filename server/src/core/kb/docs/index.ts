@@ -33,6 +33,22 @@ for (const source of Object.values(directiveDocSources)) {
   for (const [name, doc] of Object.entries(source)) directiveDocs.set(name, doc);
 }
 
+/**
+ * Doc text as it holds for a release. A sentence (or part of one) that only holds from a release
+ * on is written `{since 257:...}`, one that only held before it `{before 257:...}`; the text for
+ * the target release keeps the parts that hold and drops the others (no release: the newest).
+ */
+export function atRelease(text: string, version: number | undefined): string;
+export function atRelease(text: string | undefined, version: number | undefined): string | undefined;
+export function atRelease(text: string | undefined, version: number | undefined): string | undefined {
+  if (text === undefined || !text.includes('{')) return text;
+  const target = version ?? Number.POSITIVE_INFINITY;
+  return text.replace(/\{(since|before) ([0-9]+):([^{}]*)\}/g, (_whole, kind: string, release: string, part: string) => {
+    const holds = kind === 'since' ? target >= Number(release) : target < Number(release);
+    return holds ? part : '';
+  });
+}
+
 /** Our words on a setting, or undefined when it has none (legacy names). */
 export function directiveDoc(name: string): DirectiveDoc | undefined {
   return directiveDocs.get(name);

@@ -1,6 +1,583 @@
-/** capability-void and capability-calls-blocked: capabilities the unit grants that cannot work. */
+/**
+ * capability-void and capability-calls-blocked: capabilities the unit grants that cannot work.
+ *
+ * capability-void covers three ways a capability the unit names ends up with no effect:
+ * - PrivateUsers=: a system service's user namespace is set up after its network, mount and other
+ *   namespaces, so all of them belong to the host's user namespace, and the process holds its
+ *   capabilities only inside its own one. Capabilities checked against the host (binding a low
+ *   port, setting the clock, loading modules, ...) are refused whatever the unit grants.
+ * - A non-root User= with a bounding-set allow-list but no AmbientCapabilities=: at execve() the
+ *   process gets no capabilities at all; the bounding set only limits what a program with file
+ *   capabilities or a set-user-ID program could gain.
+ * - AmbientCapabilities= naming a capability the bounding set lacks (explicitly, or through
+ *   PrivateDevices=, ProtectKernelModules=, ProtectKernelLogs=, ProtectClock=): systemd leaves it
+ *   out of the ambient set without an error, and the service starts without it.
+ *
+ * capability-calls-blocked: the unit keeps a capability whose only use is a few system calls, and
+ * SystemCallFilter= blocks every one of them at the target release.
+ */
+import { capabilities } from '../../kb';
+import { insertLinesEdit, removeEntryEdit, replaceValueEdit } from '../../features/fixes/edits';
+import type { Assignment, UnitModel } from '../../model/unitModel';
+import { applySyscallFilterLine, filterNames, groupItems, type SyscallFilter } from '../../security/syscallFilter';
+import { X86_64_UNAVAILABLE_SYSCALLS } from '../../security/platform';
+import type { Diagnostic, Fix, Severity, TextEdit } from '../../types';
 import type { RuleContext } from '../context';
+import { capabilitySet, isOn, listItems, runsAsRoot, valueOf } from '../pairings/effects';
+import { splitWords, valueRange } from '../values/words';
+import { commandLines, type CommandLine } from './commandLines';
+import { lineRef, reportBreakage, type Evidence } from './report';
+
+const VOID = 'capability-void';
+const CALLS = 'capability-calls-blocked';
+
+const ALL_CAPABILITIES: readonly string[] = capabilities.map((c) => c.name);
+
+// ---------------------------------------------------------------------------
+// tables
+
+/** Settings that take capabilities out of the bounding set (systemd's unit_patch_contexts). */
+const IMPLIED_DROPS: readonly { directive: string; capabilities: readonly string[] }[] = [
+  { directive: 'PrivateDevices', capabilities: ['CAP_MKNOD', 'CAP_SYS_RAWIO'] },
+  { directive: 'ProtectKernelModules', capabilities: ['CAP_SYS_MODULE'] },
+  { directive: 'ProtectKernelLogs', capabilities: ['CAP_SYSLOG'] },
+  { directive: 'ProtectClock', capabilities: ['CAP_SYS_TIME', 'CAP_WAKE_ALARM'] },
+];
+
+/**
+ * Capabilities the kernel checks against the host's user namespace (capable()) or against the
+ * owner of the network namespace, with what they are for. Inside a private user namespace they
+ * do nothing. Left out on purpose: capabilities that also work on objects of the service's own
+ * namespace (CAP_SYS_ADMIN for nested namespaces, CAP_SYS_CHROOT, CAP_CHOWN, CAP_DAC_*, CAP_FOWNER,
+ * CAP_SETUID, CAP_SETGID, CAP_KILL, CAP_SYS_PTRACE on its own processes).
+ */
+const HOST_CAPABILITIES: Readonly<Record<string, string>> = {
+  CAP_NET_BIND_SERVICE: 'binding ports below 1024',
+  CAP_NET_ADMIN: 'network configuration',
+  CAP_NET_RAW: 'raw and packet sockets',
+  CAP_SYS_TIME: 'setting the clock',
+  CAP_WAKE_ALARM: 'wake-up alarms',
+  CAP_SYS_MODULE: 'loading kernel modules',
+  CAP_SYS_RAWIO: 'raw I/O',
+  CAP_SYS_BOOT: 'rebooting',
+  CAP_SYS_NICE: 'raising priorities',
+  CAP_SYS_RESOURCE: 'going over resource limits',
+  CAP_IPC_LOCK: 'locking memory',
+  CAP_SYSLOG: 'the kernel log',
+  CAP_SYS_PACCT: 'process accounting',
+  CAP_MKNOD: 'creating device nodes',
+  CAP_AUDIT_WRITE: 'writing audit records',
+  CAP_AUDIT_CONTROL: 'audit configuration',
+  CAP_AUDIT_READ: 'reading audit events',
+  CAP_LINUX_IMMUTABLE: 'immutable and append-only files',
+  CAP_BLOCK_SUSPEND: 'blocking system suspend',
+  CAP_BPF: 'BPF programs and maps',
+};
+
+/** A capability whose only use is a few system calls. */
+interface CallCapability {
+  capability: string;
+  /** The calls (x86_64 names) it exists for. */
+  calls: readonly string[];
+  /** Another capability that, held too, gives this one more calls to serve. */
+  alsoWith?: { capability: string; calls: readonly string[] };
+  /** It also serves a device the unit might reach: only counts when the unit cannot. */
+  device?: 'rtc';
+}
+
+/**
+ * Capabilities and the calls they exist for; only those whose use is (nearly) all system calls
+ * that a filter can block. Left out: CAP_SYS_RAWIO (/dev/mem, ioctls), CAP_SYS_PTRACE (/proc
+ * access), CAP_SYSLOG (/proc/kmsg), CAP_SYS_RESOURCE (quotas, reserved space), CAP_IPC_LOCK
+ * (mmap MAP_LOCKED, SHM_LOCK) and CAP_SYS_NICE (process_madvise, timer slack).
+ */
+const CALL_CAPABILITIES: readonly CallCapability[] = [
+  // Joining a mount namespace with setns() needs CAP_SYS_CHROOT besides CAP_SYS_ADMIN.
+  { capability: 'CAP_SYS_CHROOT', calls: ['chroot'], alsoWith: { capability: 'CAP_SYS_ADMIN', calls: ['setns'] } },
+  // Setting a hardware clock through the RTC device's ioctl needs it too.
+  { capability: 'CAP_SYS_TIME', calls: ['settimeofday', 'clock_settime', 'clock_adjtime', 'adjtimex'], device: 'rtc' },
+  { capability: 'CAP_SYS_MODULE', calls: ['init_module', 'finit_module', 'delete_module'] },
+  { capability: 'CAP_SYS_BOOT', calls: ['reboot', 'kexec_load', 'kexec_file_load'] },
+  { capability: 'CAP_SYS_PACCT', calls: ['acct'] },
+  { capability: 'CAP_MKNOD', calls: ['mknod', 'mknodat'] },
+  { capability: 'CAP_CHOWN', calls: ['chown', 'fchown', 'fchownat', 'lchown'] },
+  { capability: 'CAP_SETUID', calls: ['setuid', 'setreuid', 'setresuid', 'setfsuid'] },
+  { capability: 'CAP_SETGID', calls: ['setgid', 'setregid', 'setresgid', 'setfsgid', 'setgroups'] },
+  { capability: 'CAP_BPF', calls: ['bpf'] },
+];
+
+// ---------------------------------------------------------------------------
+// the capability sets
+
+type SetName = 'CapabilityBoundingSet' | 'AmbientCapabilities';
+
+/** The names of a capability line, and whether it takes them away (`~`). */
+function capabilityWords(line: Assignment): { invert: boolean; names: string[] } {
+  const words = listItems(line.entry.value);
+  const invert = words[0]?.startsWith('~') ?? false;
+  const names = words
+    .map((w, i) => (i === 0 ? w.replace(/^~/, '') : w))
+    .filter((w) => w !== '')
+    .map((w) => w.toUpperCase());
+  return { invert, names };
+}
+
+/**
+ * The lines of a set since it was last replaced: systemd starts the set over on an empty line or
+ * a bare `~` (every capability), so lines before them no longer say anything.
+ */
+function linesInForce(model: UnitModel, directive: SetName): Assignment[] {
+  const lines = model.assignments(directive);
+  let start = 0;
+  lines.forEach((line, i) => {
+    if (capabilityWords(line).names.length === 0) start = line.entry.value.trim() === '' ? i + 1 : i;
+  });
+  return lines.slice(start);
+}
+
+/** The lines of a set in force that name the capability to grant it (not `~` lines). */
+function namingLines(model: UnitModel, directive: SetName, capability: string): Assignment[] {
+  return linesInForce(model, directive).filter((line) => {
+    const { invert, names } = capabilityWords(line);
+    return !invert && names.includes(capability);
+  });
+}
+
+/** Which setting takes a capability out of the bounding set, when one does. */
+interface Drop {
+  line: Assignment;
+  /** True: a CapabilityBoundingSet= line; false: a setting that implies the drop. */
+  explicit: boolean;
+}
+
+/**
+ * The bounding set as systemd applies it: the lines combined (first or empty line replaces, later
+ * plain lines add, `~` lines take away), then the implied drops. For each capability left out,
+ * the line responsible: the last line that took it away, or the allow-list that never had it.
+ */
+function boundingDrops(model: UnitModel): Map<string, Drop> {
+  const drops = new Map<string, Drop>();
+  let set: Set<string> | undefined;
+  for (const line of model.assignments('CapabilityBoundingSet')) {
+    const { invert, names } = capabilityWords(line);
+    if (names.length === 0 || set === undefined) {
+      set = invert ? new Set(ALL_CAPABILITIES.filter((c) => !names.includes(c))) : new Set(names);
+      drops.clear();
+      for (const c of ALL_CAPABILITIES) if (!set.has(c)) drops.set(c, { line, explicit: true });
+      continue;
+    }
+    for (const n of names) {
+      if (invert) {
+        set.delete(n);
+        drops.set(n, { line, explicit: true });
+      } else {
+        set.add(n);
+        drops.delete(n);
+      }
+    }
+  }
+  for (const { directive, capabilities: caps } of IMPLIED_DROPS) {
+    const line = model.last(directive);
+    if (!line || !isOn(model, directive)) continue;
+    for (const c of caps) if (!drops.has(c)) drops.set(c, { line, explicit: false });
+  }
+  return drops;
+}
+
+/** The capabilities of AmbientCapabilities= in force, or none. */
+function ambientSet(model: UnitModel): Set<string> {
+  return capabilitySet(model, 'AmbientCapabilities') ?? new Set();
+}
+
+// ---------------------------------------------------------------------------
+// who the service runs as, how its commands run
+
+function execStartLines(model: UnitModel): CommandLine[] {
+  return commandLines(model).filter((c) => c.setting === 'ExecStart');
+}
+
+/** `+` on ExecStart=: the main process runs without the sandbox, capabilities and filters. */
+function mainUnsandboxed(model: UnitModel): boolean {
+  return execStartLines(model).some((c) => c.prefix.includes('+'));
+}
+
+/** A non-root identity systemd switches to: DynamicUser=, or a User= that is plainly not root. */
+function runsAsNonRoot(model: UnitModel): boolean {
+  if (isOn(model, 'DynamicUser')) return true;
+  const user = valueOf(model, 'User')?.trim();
+  return user !== undefined && user !== '' && user !== 'root' && user !== '0' && !user.includes('%') && !user.includes('$');
+}
+
+/** Whether SecureBits= asks for keep-caps (permitted capabilities kept across the UID change). */
+function keepsCaps(model: UnitModel): boolean {
+  return model.effective('SecureBits').some((line) => listItems(line.entry.value).some((w) => w.startsWith('keep-caps')));
+}
+
+// ---------------------------------------------------------------------------
+// messages and fixes
+
+function capList(caps: readonly string[]): string {
+  if (caps.length <= 1) return caps.join('');
+  return `${caps.slice(0, -1).join(', ')} and ${caps[caps.length - 1]}`;
+}
+
+function refs(context: RuleContext, lines: readonly Assignment[]): string {
+  return unique(lines)
+    .map((l) => lineRef(context, l))
+    .join(', ');
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}
+
+function withSeverity(context: RuleContext, severity: Severity): RuleContext {
+  return { ...context, report: (d: Diagnostic) => context.report({ ...d, severity }) };
+}
+
+/** Appends words to the value of a line. */
+function appendEdit(context: RuleContext, line: Assignment, words: readonly string[]): TextEdit {
+  const end = line.entry.value.length;
+  return { range: valueRange(line.entry, context.document.tree.lines, end, end), newText: ` ${words.join(' ')}` };
+}
+
+/** A `~` line without some of its names: a new value, or undefined when none is left. */
+function withoutNames(line: Assignment, drop: ReadonlySet<string>): string | undefined {
+  const value = line.entry.value.trim();
+  const body = value.replace(/^~/, '');
+  const kept = splitWords(body)
+    .filter((w) => !drop.has(w.text.toUpperCase()))
+    .map((w) => body.slice(w.start, w.end));
+  return kept.length === 0 ? undefined : `~${kept.join(' ')}`;
+}
+
+// ---------------------------------------------------------------------------
+// capability-void, case a: PrivateUsers=
+
+function checkPrivateUsers(context: RuleContext, drops: ReadonlyMap<string, Drop>): void {
+  const { model } = context;
+  const privateUsers = model.last('PrivateUsers');
+  if (!privateUsers || !isOn(model, 'PrivateUsers')) return;
+  const ambient = ambientSet(model);
+  const root = runsAsRoot(model);
+  const granted: string[] = [];
+  const evidence: Evidence[] = [];
+  for (const capability of Object.keys(HOST_CAPABILITIES)) {
+    if (drops.has(capability)) continue;
+    const lines = [...(ambient.has(capability) ? namingLines(model, 'AmbientCapabilities', capability) : []), ...(root ? namingLines(model, 'CapabilityBoundingSet', capability) : [])];
+    if (lines.length === 0) continue;
+    granted.push(capability);
+    for (const line of lines) evidence.push({ line, note: `grants ${capability}` });
+  }
+  if (granted.length === 0) return;
+  const uses = granted.map((c) => `${c} (${HOST_CAPABILITIES[c]})`);
+  const one = granted.length === 1;
+  const example = granted.includes('CAP_NET_BIND_SERVICE') ? ' (a port below 1024 cannot be bound)' : '';
+  const message =
+    `${lineRef(context, privateUsers)} puts the service in a user namespace of its own, and ${capList(uses)}, granted by ` +
+    `${refs(context, evidence.map((e) => e.line))}, ${one ? 'counts' : 'count'} only inside it: the network and the rest of the system belong ` +
+    `to the host's namespace, so the kernel refuses what ${one ? 'it is' : 'they are'} for${example}.`;
+  const fix: Fix | undefined =
+    privateUsers.document === context.document
+      ? { title: `Turn off PrivateUsers= (${capList(granted)} work${one ? 's' : ''} again; the service sees the host's users)`, edits: [replaceValueEdit(privateUsers.entry, 'no')] }
+      : undefined;
+  reportBreakage(context, VOID, privateUsers, message, evidence, fix ? [fix] : []);
+}
+
+// ---------------------------------------------------------------------------
+// capability-void, case b: a non-root user with a bounding set only
+
+function checkBoundingOnly(context: RuleContext, drops: ReadonlyMap<string, Drop>): void {
+  const { model } = context;
+  if (!runsAsNonRoot(model) || keepsCaps(model) || model.has('PAMName')) return;
+  const commands = commandLines(model);
+  // `!` runs a command as root (with the bounding set); `+` on ExecStart runs it unrestricted.
+  if (commands.some((c) => c.prefix.includes('!')) || mainUnsandboxed(model)) return;
+  const ambient = ambientSet(model);
+  const byLine = new Map<Assignment, string[]>();
+  for (const capability of ALL_CAPABILITIES) {
+    if (drops.has(capability) || ambient.has(capability)) continue;
+    const lines = namingLines(model, 'CapabilityBoundingSet', capability);
+    const last = lines[lines.length - 1];
+    if (!last) continue;
+    byLine.set(last, [...(byLine.get(last) ?? []), capability]);
+  }
+  const dynamic = isOn(model, 'DynamicUser') ? model.last('DynamicUser') : undefined;
+  const user = model.last('User');
+  const nnp = isOn(model, 'NoNewPrivileges') ? model.last('NoNewPrivileges') : undefined;
+  // No new privileges (DynamicUser= turns it on too): file capabilities and set-user-ID programs cannot raise anything either.
+  const locked = nnp ?? dynamic;
+  for (const [line, found] of byLine) {
+    const order = capabilityWords(line).names;
+    const caps = [...found].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    const evidence: Evidence[] = [];
+    if (dynamic) evidence.push({ line: dynamic, note: 'the service runs as a dynamic user' });
+    else if (user) evidence.push({ line: user, note: 'the service runs as this user' });
+    if (nnp) evidence.push({ line: nnp, note: 'no program can gain capabilities' });
+    const who = dynamic ? `a dynamic user (${lineRef(context, dynamic)})` : user ? lineRef(context, user) : 'a non-root user';
+    const one = caps.length === 1;
+    const them = one ? 'it' : 'them';
+    const effect = !locked
+      ? `so only a program with file capabilities or a set-user-ID bit could use ${them}`
+      : `and ${nnp ? `with ${lineRef(context, nnp)}` : 'as DynamicUser= also turns on NoNewPrivileges='} no program can gain ${them} from file capabilities or a set-user-ID bit either, so ${one ? 'it is' : 'they are'} never used`;
+    const message =
+      `${lineRef(context, line)} keeps ${capList(caps)}, but the service runs as ${who} and AmbientCapabilities= does not grant ${them}: ` +
+      `its processes start without capabilities (the bounding set only limits), ${effect}.`;
+    const fix = ambientFix(context, caps);
+    reportBreakage(locked ? context : withSeverity(context, 'information'), VOID, line, message, evidence, fix ? [fix] : []);
+  }
+}
+
+/** Grants the capabilities with AmbientCapabilities= (appended to its last plain line, or a new line). */
+function ambientFix(context: RuleContext, caps: readonly string[]): Fix | undefined {
+  const { model, document } = context;
+  const lines = linesInForce(model, 'AmbientCapabilities');
+  const title = `Grant ${capList(caps)} with AmbientCapabilities=`;
+  if (lines.length === 0) {
+    const section = model.last('CapabilityBoundingSet')?.section ?? 'Service';
+    return { title, edits: [insertLinesEdit(document, section, [`AmbientCapabilities=${caps.join(' ')}`])] };
+  }
+  const last = lines[lines.length - 1];
+  if (last.document !== document || capabilityWords(last).invert) return undefined;
+  return { title, edits: [appendEdit(context, last, caps)] };
+}
+
+// ---------------------------------------------------------------------------
+// capability-void, case c: ambient capabilities the bounding set drops
+
+function checkAmbientDropped(context: RuleContext, drops: ReadonlyMap<string, Drop>): void {
+  const { model } = context;
+  if (mainUnsandboxed(model)) return;
+  const ambient = ambientSet(model);
+  const byDrop = new Map<Assignment, { drop: Drop; caps: string[] }>();
+  for (const capability of ambient) {
+    const drop = drops.get(capability);
+    // Only a capability the unit names counts: a bare `~` asks for everything, not for it.
+    if (!drop || namingLines(model, 'AmbientCapabilities', capability).length === 0) continue;
+    const entry = byDrop.get(drop.line) ?? { drop, caps: [] };
+    entry.caps.push(capability);
+    byDrop.set(drop.line, entry);
+  }
+  for (const { drop, caps } of byDrop.values()) {
+    const evidence = caps.flatMap((c) => namingLines(model, 'AmbientCapabilities', c)).map((line) => ({ line, note: 'asks for the capability' }));
+    const one = caps.length === 1;
+    const how = drop.explicit ? 'leaves it out of the bounding set' : 'takes it out of the bounding set';
+    const message =
+      `${lineRef(context, drop.line)} ${one ? how : how.replace(' it ', ' them ')}, but ${refs(context, evidence.map((e) => e.line))} asks for ${capList(caps)}: ` +
+      `systemd quietly leaves ${one ? 'it' : 'them'} out of the ambient set and the service starts without ${one ? 'it' : 'them'}.`;
+    const fix = drop.explicit ? boundingFix(context, caps) : impliedFix(context, drop.line);
+    reportBreakage(context, VOID, drop.line, message, evidence, fix ? [fix] : []);
+  }
+}
+
+/**
+ * Puts the capabilities back into the bounding set: `~` lines after the set was started lose
+ * them, and an allow-list gets them appended to its last plain line.
+ */
+function boundingFix(context: RuleContext, caps: readonly string[]): Fix | undefined {
+  const { model, document } = context;
+  const lines = linesInForce(model, 'CapabilityBoundingSet');
+  if (lines.length === 0) return undefined;
+  const wanted = new Set(caps);
+  const edits: TextEdit[] = [];
+  const first = capabilityWords(lines[0]);
+  for (const [index, line] of lines.entries()) {
+    const { invert, names } = capabilityWords(line);
+    if (!invert || !names.some((n) => wanted.has(n))) continue;
+    if (line.document !== document) return undefined;
+    const value = withoutNames(line, wanted);
+    if (value !== undefined) edits.push(replaceValueEdit(line.entry, value));
+    else if (index === 0) return undefined;
+    else edits.push(removeEntryEdit(document, line.entry));
+  }
+  if (!first.invert) {
+    const plain = lines.filter((l) => !capabilityWords(l).invert);
+    const last = plain[plain.length - 1];
+    if (!last || last.document !== document) return undefined;
+    edits.push(appendEdit(context, last, caps));
+  }
+  if (edits.length === 0) return undefined;
+  return { title: `Keep ${capList(caps)} in CapabilityBoundingSet= (AmbientCapabilities= asks for it)`, edits };
+}
+
+/** Turns off the setting that drops the capability (it takes more away than the capability). */
+function impliedFix(context: RuleContext, line: Assignment): Fix | undefined {
+  if (line.document !== context.document) return undefined;
+  const dropped = IMPLIED_DROPS.find((d) => d.directive === line.entry.key)?.capabilities ?? [];
+  return { title: `Turn off ${line.entry.key}= (gives back ${capList(dropped)}, and everything else it blocks)`, edits: [replaceValueEdit(line.entry, 'no')] };
+}
+
+// ---------------------------------------------------------------------------
+// capability-calls-blocked
+
+interface Blocking {
+  line: Assignment;
+  /** The group or call of the line that blocks it; undefined: an allow-list that leaves it out. */
+  item?: string;
+}
+
+/** Whether the item (a call or a group, at the release) covers the call. */
+function itemCovers(item: string, call: string, version: number, depth = 0): boolean {
+  if (!item.startsWith('@')) return item === call;
+  if (depth > 10) return false;
+  return (groupItems(item, version) ?? []).some((i) => itemCovers(i, call, version, depth + 1));
+}
+
+function filterItems(line: Assignment): string[] {
+  return listItems(line.entry.value.trim().replace(/^~/, '')).map((w) => w.replace(/:.*$/, ''));
+}
+
+function isBlocked(filter: SyscallFilter | undefined, call: string): boolean {
+  if (!filter) return false;
+  const names = filterNames(filter);
+  return filter.allowList ? !names.has(call) : names.has(call);
+}
+
+/**
+ * The filter replayed line by line at the release; for each call that ends up blocked, the line
+ * that blocked it last (and the group or call of that line naming it).
+ */
+function blockingLines(model: UnitModel, calls: readonly string[], version: number): { filter: SyscallFilter | undefined; blocking: Map<string, Blocking> } {
+  let filter: SyscallFilter | undefined;
+  const blocking = new Map<string, Blocking>();
+  for (const line of model.effective('SystemCallFilter')) {
+    const before = new Map(calls.map((c) => [c, isBlocked(filter, c)]));
+    filter = applySyscallFilterLine(filter, line.entry.value.trim(), version);
+    const items = filterItems(line);
+    for (const call of calls) {
+      if (!isBlocked(filter, call)) {
+        blocking.delete(call);
+        continue;
+      }
+      // The line that blocked it, or a later one that names it again.
+      const item = items.find((i) => itemCovers(i, call, version));
+      if (!before.get(call) || item) blocking.set(call, { line, ...(item ? { item } : {}) });
+    }
+  }
+  return { filter, blocking };
+}
+
+/** What a blocked call does: fails with an error number, or kills the process. */
+function blockedOutcome(model: UnitModel, filter: SyscallFilter, calls: readonly string[]): string {
+  const perCall = calls.map((c) => filter.entries.get(c)).some((e) => e !== undefined && e >= 0);
+  const errno = valueOf(model, 'SystemCallErrorNumber')?.trim();
+  if (perCall || (errno && errno !== 'kill')) return `fails with ${perCall ? 'the error the filter names' : errno}`;
+  return 'kills the process';
+}
+
+/** Whether the unit can open an RTC device (DevicePolicy= and PrivateDevices= leave it out). */
+function rtcReachable(model: UnitModel): boolean {
+  if (isOn(model, 'PrivateDevices')) return false;
+  const allows = model.effective('DeviceAllow');
+  const policy = valueOf(model, 'DevicePolicy')?.trim() ?? 'auto';
+  const restricted = policy === 'closed' || policy === 'strict' || (policy === 'auto' && allows.length > 0);
+  if (!restricted) return true;
+  return allows.some((a) => {
+    const device = listItems(a.entry.value)[0] ?? '';
+    return device.startsWith('/dev/rtc') || device === 'char-rtc';
+  });
+}
+
+/** The capabilities the service's processes hold, and the lines that grant them by name. */
+function heldByName(model: UnitModel, drops: ReadonlyMap<string, Drop>): Map<string, Assignment[]> {
+  const held = new Map<string, Assignment[]>();
+  const ambient = ambientSet(model);
+  const root = runsAsRoot(model);
+  for (const capability of ALL_CAPABILITIES) {
+    if (drops.has(capability)) continue;
+    const lines = [...(ambient.has(capability) ? namingLines(model, 'AmbientCapabilities', capability) : []), ...(root ? namingLines(model, 'CapabilityBoundingSet', capability) : [])];
+    if (lines.length > 0) held.set(capability, lines);
+  }
+  return held;
+}
+
+/** Whether the service holds the capability at all (named or not): root gets the bounding set. */
+function holds(model: UnitModel, drops: ReadonlyMap<string, Drop>, capability: string): boolean {
+  if (drops.has(capability)) return false;
+  return runsAsRoot(model) || ambientSet(model).has(capability);
+}
+
+interface CallFinding {
+  entry: CallCapability;
+  grants: Assignment[];
+  calls: string[];
+  blocking: Blocking[];
+}
+
+function checkCallsBlocked(context: RuleContext, drops: ReadonlyMap<string, Drop>): void {
+  const { model } = context;
+  const version = context.settings.systemdVersion;
+  if (!model.has('SystemCallFilter') || mainUnsandboxed(model)) return;
+  const held = heldByName(model, drops);
+  const bySubject = new Map<Assignment, CallFinding[]>();
+  let finalFilter: SyscallFilter | undefined;
+  for (const entry of CALL_CAPABILITIES) {
+    const grants = held.get(entry.capability);
+    if (!grants) continue;
+    if (entry.device === 'rtc' && rtcReachable(model)) continue;
+    const extra = entry.alsoWith && holds(model, drops, entry.alsoWith.capability) ? entry.alsoWith.calls : [];
+    const calls = [...entry.calls, ...extra].filter((c) => !X86_64_UNAVAILABLE_SYSCALLS.has(c));
+    const { filter, blocking } = blockingLines(model, calls, version);
+    if (!filter || calls.some((c) => !blocking.has(c))) continue;
+    finalFilter = filter;
+    const blocks = calls.map((c) => blocking.get(c) as Blocking);
+    const subject = blocks[blocks.length - 1].line;
+    bySubject.set(subject, [...(bySubject.get(subject) ?? []), { entry, grants, calls, blocking: blocks }]);
+  }
+  if (!finalFilter) return;
+  for (const [subject, findings] of bySubject) reportCalls(context, subject, findings, finalFilter);
+}
+
+function reportCalls(context: RuleContext, subject: Assignment, findings: readonly CallFinding[], filter: SyscallFilter): void {
+  const { model } = context;
+  const parts = findings.map((f) => {
+    const calls = f.calls.map((c) => `${c}()`);
+    const items = unique(f.blocking.filter((b) => b.line === subject && b.item).map((b) => b.item as string));
+    const where = items.length > 0 ? ` (${capList(items)})` : subject.entry.value.trim().startsWith('~') ? '' : ' (the allow-list leaves it out)';
+    return `${capList(calls)}${where}, ${calls.length === 1 ? 'the only call' : 'the calls'} ${f.entry.capability} is for`;
+  });
+  const grants = unique(findings.flatMap((f) => f.grants));
+  const otherLines = unique(findings.flatMap((f) => f.blocking.map((b) => b.line))).filter((l) => l !== subject);
+  const evidence: Evidence[] = [
+    ...grants.map((line) => ({ line, note: 'keeps the capability' })),
+    ...otherLines.map((line) => ({ line, note: 'blocks some of the calls too' })),
+  ];
+  const caps = findings.map((f) => f.entry.capability);
+  const allCalls = unique(findings.flatMap((f) => f.calls));
+  const one = caps.length === 1;
+  const message =
+    `${lineRef(context, subject)} blocks ${parts.join('; ')}, while ${refs(context, grants)} ${grants.length === 1 ? 'keeps' : 'keep'} ${capList(caps)}: ` +
+    `${one ? 'the capability is' : 'the capabilities are'} of no use, and a service that relies on ${one ? 'it' : 'them'} breaks (a blocked call ${blockedOutcome(model, filter, allCalls)}).`;
+  const fix = callsFix(context, subject, allCalls);
+  reportBreakage(context, CALLS, subject, message, evidence, fix ? [fix] : []);
+}
+
+/**
+ * Allows the calls again with a plain SystemCallFilter= line after the others: it adds to an
+ * allow-list and takes the calls out of a deny-list. Only when no later file filters again.
+ */
+function callsFix(context: RuleContext, subject: Assignment, calls: readonly string[]): Fix | undefined {
+  const { model, document } = context;
+  const lines = model.effective('SystemCallFilter');
+  if (lines[lines.length - 1]?.document !== document) return undefined;
+  const value = calls.join(' ');
+  return {
+    title: `Allow ${capList(calls.map((c) => `${c}()`))} again with SystemCallFilter=${value}`,
+    edits: [insertLinesEdit(document, subject.section, [`SystemCallFilter=${value}`])],
+  };
+}
+
+// ---------------------------------------------------------------------------
 
 export function checkCapabilities(context: RuleContext): void {
-  void context;
+  const { model } = context;
+  // Without the unit file, its capability and filter lines (and `+` commands) are unknown.
+  // Services of the system manager only: other units run helpers at most (a socket unit's ports
+  // are bound by systemd), and a user manager has no capabilities to hand out.
+  if (!model.complete || context.type !== 'service' || context.manager !== 'system') return;
+  const drops = boundingDrops(model);
+  checkAmbientDropped(context, drops);
+  checkPrivateUsers(context, drops);
+  checkBoundingOnly(context, drops);
+  checkCallsBlocked(context, drops);
 }

@@ -14,7 +14,7 @@ export const docs: DirectiveDocs = {
     summary: 'Starts this unit only once the listed units have finished starting; stop order is the reverse.',
     protects:
       'Ordering decides whether what a sandbox relies on exists when the service starts: the mounts behind /tmp, /var or a state directory, a loaded firewall ruleset, finished tmpfiles setup. ' +
-      'Under DefaultDependencies=no, an explicit After=tmp.mount is one of the ways to keep PrivateTmp=yes in its normal host-backed form instead of it being turned into a disconnected tmpfs.',
+      '{since 257:Under DefaultDependencies=no, an explicit After=tmp.mount is one of the ways to keep PrivateTmp=yes in its normal host-backed form instead of it being turned into a disconnected tmpfs.}',
     breaks:
       'Ordering against a unit that itself must come later creates a cycle, which systemd resolves by dropping one of the jobs, typically noticed as a unit missing after boot.',
     notes:
@@ -57,7 +57,7 @@ export const docs: DirectiveDocs = {
       'The implicit ordering makes sure the file systems, mounts and tmpfiles setup a sandbox uses are ready before the service runs. ' +
       'systemd-analyze security skips its file-system checks (private /tmp, ProtectSystem=, ProtectHome=, root directory) for units with DefaultDependencies=no, since early-boot services often cannot use them.',
     breaks:
-      'With no, PrivateTmp=yes silently becomes a disconnected tmpfs unless /tmp mount ordering is declared, PrivateTmp=disconnected may leave the host /var/tmp reachable, and the unit is no longer stopped automatically at shutdown.',
+      'With no, {since 257:PrivateTmp=yes silently becomes a disconnected tmpfs unless /tmp mount ordering is declared, PrivateTmp=disconnected may leave the host /var/tmp reachable, }{before 257:PrivateTmp= may set up its private folders before /tmp and /var/tmp are mounted unless mount ordering is declared, }and the unit is no longer stopped automatically at shutdown.',
     notes:
       'Meant for early-boot and late-shutdown units; ordinary services should keep the default. ' +
       'Turning it off removes only the optional implicit dependencies, including those PrivateTmp= and the systemd-oomd settings would add, not every implicit one.',
@@ -205,7 +205,7 @@ export const docs: DirectiveDocs = {
     breaks:
       'The unit still starts when a mount fails, so the service may then write into the bare mount-point directory on the root file system.',
     notes:
-      'Under DefaultDependencies=no, an explicit WantsMountsFor=/tmp/ (or /var/ for PrivateTmp=disconnected) is what keeps the private temporary directories complete.',
+      'Under DefaultDependencies=no, an explicit WantsMountsFor=/tmp/{since 257: (or /var/ for PrivateTmp=disconnected)} is what keeps the private temporary directories complete.',
   },
   ConditionArchitecture: {
     summary: 'Skips starting the unit unless the machine has the given CPU architecture; prefix ! to negate.',

@@ -716,7 +716,7 @@ export const enumValueDocs: Readonly<Record<string, ValueDocs>> = {
   PrivateTmp: {
     no: "The service shares the host's /tmp and /var/tmp. The default unless DynamicUser= is on.",
     connected: "Private /tmp and /var/tmp whose storage lives in directories on the host's /tmp and /var/tmp, removed when the service stops; units can share them through JoinsNamespaceOf=. What yes means.",
-    disconnected: 'Private /tmp and /var/tmp on a brand-new tmpfs, cut off from host storage and not shared even through JoinsNamespaceOf=; the more isolated choice. Implied by DynamicUser=.',
+    disconnected: 'Private /tmp and /var/tmp on a brand-new tmpfs, cut off from host storage and not shared even through JoinsNamespaceOf=; the more isolated choice. Implied by DynamicUser= since systemd 257.',
     yes: "Same as connected: private /tmp and /var/tmp backed by storage on the host's temporary directories.",
   },
   ProtectControlGroups: {
