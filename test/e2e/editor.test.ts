@@ -302,7 +302,7 @@ describe('UnitGuard in VS Code (code-server)', { timeout: 240_000 }, () => {
     assert.match(breakage.message, /Type=notify \(line 5\)/);
     assert.deepEqual(breakage.fixes?.map((f) => f.risk), ['review']);
     const safe = found.flatMap((d) => (d.fixes ?? []).filter((f) => f.risk === 'safe'));
-    assert.deepEqual(safe.map((f) => f.title), ['Change MemoryLimit= to MemoryMax='], 'the fixture has one safe fix');
+    assert.deepEqual(safe.map((f) => f.title), ['Move StartLimitBurst= to [Unit]'], 'the fixture has one safe fix');
     const left = found.filter((d) => d.fixes?.some((f) => f.risk === 'review')).length;
 
     await workbench.openFile('notify.service');
@@ -316,11 +316,11 @@ describe('UnitGuard in VS Code (code-server)', { timeout: 240_000 }, () => {
     keepForReadme(await workbench.screenshot('breakage warning'), 'breakage-warning');
 
     await workbench.runCommand('Fix All');
-    const message = `UnitGuard: 1 safe fix applied to notify.service; ${left} fixes change the sandbox and were left for review (see the light bulb on their lines).`;
+    const message = `UnitGuard: 1 safe fix applied, ${left} left for review (they change the sandbox; see the light bulb on their lines).`;
     await workbench.waitFor('the fix-all notification', async () => (await workbench.notifications()).includes(message) || undefined);
     const lines = await workbench.waitFor('the safe fix in the editor', async () => {
       const visible = await workbench.visibleEditorLines();
-      return visible.includes('MemoryMax=512M') ? visible : undefined;
+      return visible.indexOf('StartLimitBurst=5') === 2 ? visible : undefined;
     });
     keepForReadme(await workbench.screenshot('fix all'), 'fix-all');
     assert.ok(lines.includes('RestrictAddressFamilies=AF_INET AF_INET6'), 'the review fix (allow AF_UNIX) must be left for the reviewer');

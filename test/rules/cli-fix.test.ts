@@ -13,7 +13,7 @@ function cli(args: string[], cwd: string, input = ''): { status: number | null; 
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const UNIT = '[Unit]\nDescription=app\n\n[Service]\nExecStart=/usr/bin/app\nSystemCallFilter=@system-service\nMemoryLimit=1G\n';
+const UNIT = '[Unit]\nDescription=app\n\n[Service]\nExecStart=/usr/bin/app\nSystemCallFilter=@system-service\nStartLimitBurst=5\n';
 
 describe('unitguard check --fix', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'unitguard-fix-'));
@@ -31,12 +31,12 @@ describe('unitguard check --fix', () => {
     assert.equal(result.status, 0, result.stderr);
     assert.equal(readFileSync(file, 'utf8'), UNIT);
     assert.match(result.stdout, /^--- a\/dry\/app\.service\n\+\+\+ b\/dry\/app\.service\n@@ /);
-    assert.match(result.stdout, /^-MemoryLimit=1G$/m);
-    assert.match(result.stdout, /^\+MemoryMax=1G$/m);
+    assert.match(result.stdout, /^-StartLimitBurst=5$/m);
+    assert.match(result.stdout, /^\+StartLimitBurst=5$/m);
     assert.doesNotMatch(result.stdout, /SystemCallArchitectures=native/, 'a fix that takes a permission away is left for a review');
     assert.match(result.stderr, /left in 'dry\/app\.service': 2 fixes change the sandbox and need a review \(--fix=review applies them\)/);
-    assert.match(result.stderr, /dry\/app\.service:6: Add SystemCallErrorNumber=EPERM \[recommends\]/);
-    assert.match(result.stderr, /dry\/app\.service:6: Add SystemCallArchitectures=native .*\[recommends\]/);
+    assert.match(result.stderr, /dry\/app\.service:7: Add SystemCallErrorNumber=EPERM \[recommends\]/);
+    assert.match(result.stderr, /dry\/app\.service:7: Add SystemCallArchitectures=native .*\[recommends\]/);
     assert.doesNotMatch(result.stdout, /\[(recommends|deprecated-directive)\]/, 'no report with --dry-run');
   });
 
@@ -44,7 +44,7 @@ describe('unitguard check --fix', () => {
     const file = write('review/app.service', UNIT);
     const result = cli(['--fix=review', 'review/app.service'], dir);
     assert.equal(result.status, 0, result.stderr);
-    assert.equal(readFileSync(file, 'utf8'), '[Unit]\nDescription=app\n\n[Service]\nExecStart=/usr/bin/app\nSystemCallFilter=@system-service\nMemoryMax=1G\nSystemCallErrorNumber=EPERM\nSystemCallArchitectures=native\n');
+    assert.equal(readFileSync(file, 'utf8'), '[Unit]\nDescription=app\nStartLimitBurst=5\n\n[Service]\nExecStart=/usr/bin/app\nSystemCallFilter=@system-service\nSystemCallErrorNumber=EPERM\nSystemCallArchitectures=native\n');
     assert.match(result.stderr, /fixed 'review\/app\.service': 3 fixes applied: /);
     assert.equal(cli(['--fix=always', 'review/app.service'], dir).status, 2);
   });
@@ -54,8 +54,8 @@ describe('unitguard check --fix', () => {
     const result = cli(['--fix', '--format', 'json', 'fix/app.service'], dir);
     assert.equal(result.status, 0, result.stderr);
     const fixed = readFileSync(file, 'utf8');
-    assert.equal(fixed, '[Unit]\nDescription=app\n\n[Service]\nExecStart=/usr/bin/app\nSystemCallFilter=@system-service\nMemoryMax=1G\n');
-    assert.match(result.stderr, /fixed 'fix\/app\.service': 1 fix applied: Change MemoryLimit= to MemoryMax=/);
+    assert.equal(fixed, '[Unit]\nDescription=app\nStartLimitBurst=5\n\n[Service]\nExecStart=/usr/bin/app\nSystemCallFilter=@system-service\n');
+    assert.match(result.stderr, /fixed 'fix\/app\.service': 1 fix applied: Move StartLimitBurst= to \[Unit\]/);
     const report = JSON.parse(result.stdout) as { files: Array<{ diagnostics: Array<{ code: string }> }> };
     const codes = report.files[0].diagnostics.map((d) => d.code);
     assert.ok(!codes.includes('deprecated-directive'));
@@ -70,7 +70,7 @@ describe('unitguard check --fix', () => {
     assert.equal(cli(['--fix', '-'], dir, UNIT).status, 2);
     const piped = cli(['--fix', '--dry-run', '--stdin-filename', 'app.service', '-'], dir, UNIT);
     assert.equal(piped.status, 0, piped.stderr);
-    assert.match(piped.stdout, /^\+MemoryMax=1G$/m);
+    assert.match(piped.stdout, /^\+StartLimitBurst=5$/m);
   });
 
   it('reads .unitguardrc above the file; --systemd-version wins over it', () => {

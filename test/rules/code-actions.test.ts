@@ -10,7 +10,7 @@ import { LspClient } from '../support/lspClient';
 const repoRoot = path.resolve(__dirname, '../../..');
 const serverBin = path.join(repoRoot, 'bin/unitguard-language-server.js');
 const URI = 'file:///srv/units/app.service';
-const TEXT = '[Service]\nExecStart=/usr/bin/app\nSystemCallFilter=@system-service\nMemoryLimit=1G\n\n[Install]\nWantedBy=multi-user.target\n';
+const TEXT = '[Service]\nExecStart=/usr/bin/app\nSystemCallFilter=@system-service\nStartLimitBurst=5\n\n[Install]\nWantedBy=multi-user.target\n';
 
 interface LspDiagnostic {
   code: string;
@@ -51,7 +51,7 @@ describe('code actions over LSP', () => {
     assert.equal(add.isPreferred, undefined, 'only a safe fix is preferred (editors apply preferred fixes on "auto fix")');
     assert.equal(add.diagnostics?.[0].code, 'recommends');
     const after = applyEdits(TEXT, add.edit.changes[URI]);
-    assert.equal(after, '[Service]\nExecStart=/usr/bin/app\nSystemCallFilter=@system-service\nMemoryLimit=1G\nSystemCallArchitectures=native\n\n[Install]\nWantedBy=multi-user.target\n');
+    assert.equal(after, '[Service]\nExecStart=/usr/bin/app\nSystemCallFilter=@system-service\nStartLimitBurst=5\nSystemCallArchitectures=native\n\n[Install]\nWantedBy=multi-user.target\n');
   });
 
   it('offers only the fixes of the diagnostics under the range', async () => {
@@ -60,7 +60,7 @@ describe('code actions over LSP', () => {
       range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } },
       context: { diagnostics: [] },
     });
-    assert.deepEqual(actions.map((a) => a.title), ['Change MemoryLimit= to MemoryMax=']);
+    assert.deepEqual(actions.map((a) => a.title), ['Move StartLimitBurst= to [Unit]']);
   });
 
   it('source.fixAll.unitguard applies every safe fix in one edit, leaves review fixes and says so', async () => {
@@ -72,7 +72,7 @@ describe('code actions over LSP', () => {
     assert.equal(actions.length, 1);
     assert.equal(actions[0].kind, 'source.fixAll.unitguard');
     const after = applyEdits(TEXT, actions[0].edit.changes[URI]);
-    assert.equal(after, '[Service]\nExecStart=/usr/bin/app\nSystemCallFilter=@system-service\nMemoryMax=1G\n\n[Install]\nWantedBy=multi-user.target\n');
+    assert.equal(after, '[Unit]\nStartLimitBurst=5\n\n[Service]\nExecStart=/usr/bin/app\nSystemCallFilter=@system-service\n\n[Install]\nWantedBy=multi-user.target\n');
     assert.equal(actions[0].title, 'Fix all UnitGuard problems: 1 safe fix; 2 left for review');
     // Once applied, the client runs the action's command, which the server answers with a message.
     const command = (actions[0] as unknown as { command: { command: string; arguments: unknown[] } }).command;
@@ -81,7 +81,7 @@ describe('code actions over LSP', () => {
     await client.request('workspace/executeCommand', { command: command.command, arguments: command.arguments });
     assert.equal(
       (await shown).message,
-      'UnitGuard: 1 safe fix applied to app.service; 2 fixes change the sandbox and were left for review (see the light bulb on their lines).',
+      'UnitGuard: 1 safe fix applied, 2 left for review (they change the sandbox; see the light bulb on their lines).',
     );
   });
 

@@ -94,7 +94,7 @@ suite('code actions', () => {
     assert.match(action.title, /^Fix all UnitGuard problems: 1 safe fix; [0-9]+ left for review$/);
     assert.equal(await vscode.workspace.applyEdit(action.edit), true);
     assert.equal(document.getText(), expected);
-    assert.ok(sectionLines(document.getText(), 'Service').includes('MemoryMax=512M'), 'the safe fix (a new name for an old setting) is applied');
+    assert.ok(sectionLines(document.getText(), 'Unit').includes('StartLimitBurst=5'), 'the safe fix (the setting moved to the section that reads it now) is applied');
     assert.ok(sectionLines(document.getText(), 'Service').includes('RestrictAddressFamilies=AF_INET AF_INET6'), 'fix-all applied a review fix');
     await waitFor('the breakage warning to stay', () => vscode.languages.getDiagnostics(document.uri).some(isBreakage));
   });

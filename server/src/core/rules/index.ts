@@ -106,7 +106,6 @@ export function explain(document: UnitDocument, settings: Readonly<Settings>, fi
  */
 const SAID_BETTER_BY: Readonly<Record<string, string>> = {
   'raf-af-unix': 'notify-socket-blocked',
-  'privatedevices-vs-deviceallow': 'device-blocked',
 };
 
 function withoutRestatements(found: Diagnostic[]): Diagnostic[] {

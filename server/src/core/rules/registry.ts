@@ -56,7 +56,7 @@ const OWN_RULES: readonly RuleInfo[] = [
     id: 'deprecated-directive',
     defaultSeverity: 'warning',
     group: 'structure',
-    description: 'A setting that was renamed, moved to another section or removed; the fix writes the current form where there is one.',
+    description: 'A setting that was renamed, moved to another section or removed; the fix writes the current form where there is one. Warning for a setting systemd ignores; information for one it still reads under an old name or in an old place.',
   },
   {
     id: 'deprecated-value',

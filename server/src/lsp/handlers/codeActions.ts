@@ -32,9 +32,8 @@ function reportFixAll(connection: Connection, args: unknown): void {
   const applied = args.applied.filter((t): t is string => typeof t === 'string');
   const left = args.left.filter(isObject);
   const file = typeof args.uri === 'string' ? decodeURIComponent(args.uri.slice(args.uri.lastIndexOf('/') + 1)) : 'the unit';
-  const parts = [`${applied.length} safe ${applied.length === 1 ? 'fix' : 'fixes'} applied to ${file}`];
-  if (left.length > 0) parts.push(`${left.length} ${left.length === 1 ? 'fix changes' : 'fixes change'} the sandbox and ${left.length === 1 ? 'was' : 'were'} left for review (see the light bulb on ${left.length === 1 ? 'its line' : 'their lines'})`);
-  void connection.sendNotification('window/showMessage', { type: MessageType.Info, message: `UnitGuard: ${parts.join('; ')}.` });
+  const leftText = left.length > 0 ? `, ${left.length} left for review (they change the sandbox; see the light bulb on their lines)` : '';
+  void connection.sendNotification('window/showMessage', { type: MessageType.Info, message: `UnitGuard: ${applied.length} safe ${applied.length === 1 ? 'fix' : 'fixes'} applied${leftText}.` });
   const lines = [...applied.map((t) => `  applied: ${t}`), ...left.map((l) => `  left for review, line ${Number(l.line) + 1}: ${String(l.title)} [${String(l.code)}]`)];
   connection.console.info(`Fix all in ${file}:\n${lines.join('\n')}`);
 }

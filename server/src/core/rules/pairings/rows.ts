@@ -253,7 +253,6 @@ function undelegatedTypes(c: PairContext, subject: Assignment): string[] {
   return items.filter((t) => NAMESPACE_SETTINGS[t] !== undefined && !NAMESPACE_SETTINGS[t](c));
 }
 
-const PSEUDO_DEVICES = ['/dev/null', '/dev/zero', '/dev/full', '/dev/random', '/dev/urandom', '/dev/tty', '/dev/ptmx', '/dev/pts', '/dev/shm', '/dev/stdin', '/dev/stdout', '/dev/stderr'];
 
 export const SPECS: Readonly<Record<string, RowSpec>> = {
   'undo-readwritepaths': undo,
@@ -472,18 +471,6 @@ export const SPECS: Readonly<Record<string, RowSpec>> = {
   'privatedevices-rawio': {},
   'privatedevices-caps': {},
   'privatedevices-devicepolicy': { redundant: true },
-  'privatedevices-vs-deviceallow': {
-    present: (c) =>
-      orUndefined(
-        linesWithItem(c, 'DeviceAllow', (item) => item.startsWith('/dev/') && !PSEUDO_DEVICES.some((p) => pathCovers(p, item)) && !/^\/dev\/(loop-control|fuse|net\/tun|kvm|rtc0?)$/.test(item)),
-      ),
-    fixes: (c, s) => {
-      if (s.document !== c.document) return [];
-      if (['closed', 'strict'].includes(valueOf(c.model, 'DevicePolicy') ?? '')) return removeFix(c, s);
-      return [{ title: 'Replace PrivateDevices=yes with DevicePolicy=closed', edits: [{ range: s.entry.range, newText: 'DevicePolicy=closed' }] }];
-    },
-    reason: 'PrivateDevices= hides every physical device; for a unit that needs some, DeviceAllow= with DevicePolicy=closed is the way',
-  },
   'loopdev-rootimage': { when: loopDevicesAllowed },
   'loopdev-mountimages': { when: loopDevicesAllowed },
   'loopdev-extensionimages': { when: loopDevicesAllowed },

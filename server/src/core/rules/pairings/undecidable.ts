@@ -6,6 +6,7 @@
 const BY_LIST_MERGE = 'the list-merge-order rule judges how the lines combine and says what systemd ends up with, and stays quiet on deliberate exceptions';
 
 export const UNDECIDABLE: Readonly<Record<string, string>> = {
+  'privatedevices-vs-deviceallow': 'the device-blocked rule judges it from the devices the unit evidently uses, with systemd\'s own list of what a private /dev holds',
   'scf-first-assignment-mode': BY_LIST_MERGE,
   'first-assignment-restrictfilesystems': BY_LIST_MERGE,
   'first-assignment-restrictnetworkinterfaces': BY_LIST_MERGE,

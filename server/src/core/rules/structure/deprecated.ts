@@ -46,11 +46,13 @@ function reportDirective(context: RuleContext, entry: Entry, row: DirectiveRow, 
         if (converted !== undefined) {
           const edits: TextEdit[] = [renameKeyEdit(entry, replacement.directive)];
           if (converted !== entry.value) edits.push(replaceValueEdit(entry, converted));
-          fixes.push({
-            title: converted === entry.value ? `Change ${name}= to ${replacement.directive}=` : `Change ${name}=${entry.value} to ${replacement.directive}=${converted}`,
-            edits,
-            isPreferred: true,
-          });
+          const title = converted === entry.value ? `Change ${name}= to ${replacement.directive}=` : `Change ${name}=${entry.value} to ${replacement.directive}=${converted}`;
+          // Where the old line is ignored, the new one turns its effect on again: that needs a review.
+          fixes.push(
+            stillWorks
+              ? { title, edits, isPreferred: true, risk: 'safe' }
+              : { title: `${title} (the line is ignored now: this turns it on again)`, edits, isPreferred: true, risk: 'review' },
+          );
         }
       } else if (!stillWorks) {
         fixes.push({ title: `Remove ${name}=`, edits: [removeEntryEdit(document, entry)], isPreferred: deprecation.alwaysOn === true || !replacement });
@@ -107,7 +109,10 @@ function reportDirective(context: RuleContext, entry: Entry, row: DirectiveRow, 
       break;
     }
   }
-  context.report(diagnostic('deprecated-directive', entry.keyRange, message, { deprecated: true, ...(fixes.length > 0 ? { fixes } : {}) }));
+  // By the severity policy: a setting systemd ignores does not do what it says (warning); one it still
+  // reads under an old name or in an old place works, and only has a better spelling (information).
+  const severity = deprecation.kind === 'removed' ? 'warning' : 'information';
+  context.report(diagnostic('deprecated-directive', entry.keyRange, message, { severity, deprecated: true, ...(fixes.length > 0 ? { fixes } : {}) }));
 }
 
 function reportValue(context: RuleContext, entry: Entry): void {

@@ -14,6 +14,7 @@ import {
   syscallGroupNames,
   type DirectiveRow,
   type EnumInfo,
+  type EnumValue,
   type ValueForm,
 } from '../../kb';
 import { bestSuggestion, suggestions } from '../similarity';
@@ -49,11 +50,16 @@ const namespaceNames: ReadonlySet<string> = new Set(namespaces.map((n) => n.name
 const MAX_PROBLEMS = 20;
 
 /** Problems of a whole value (empty values are not checked: they reset or restore defaults). */
-export function checkValue(row: DirectiveRow, value: string): ValueProblem[] {
+/**
+ * The problems of a value for a setting. `version`, the target release, keeps values newer than it
+ * out of the values a message lists and the replacements it offers (a value is parsed as the
+ * newest release does; values newer than the target are the newer-than-target rule's business).
+ */
+export function checkValue(row: DirectiveRow, value: string, version = Number.POSITIVE_INFINITY): ValueProblem[] {
   if (value.trim() === '') return [];
   const forms = row.valueKind.forms;
   if (forms.some((f) => f.type === 'ignored')) return [];
-  const results = forms.map((form) => checkForm(row, form, value));
+  const results = forms.map((form) => checkForm(row, form, value, version));
   if (results.some((r) => r === undefined || r.length === 0)) return [];
   // No form accepts the value: report the problems of the form that got furthest (a list form
   // reports per item), naming the other accepted forms in the message.
@@ -98,7 +104,7 @@ function whole(value: string, message: string, replacements: string[] = [], pref
   return [{ start: leading, end: value.trimEnd().length, message, replacements, ...(preferred !== undefined ? { preferred } : {}) }];
 }
 
-function checkForm(row: DirectiveRow, form: ValueForm, value: string): FormResult {
+function checkForm(row: DirectiveRow, form: ValueForm, value: string, version: number): FormResult {
   const name = row.name;
   const trimmed = value.trim();
   switch (form.type) {
@@ -126,14 +132,14 @@ function checkForm(row: DirectiveRow, form: ValueForm, value: string): FormResul
     case 'errno':
       return isErrno(trimmed) ? [] : whole(value, `"${trimmed}" is not an errno name such as EPERM, a number, "kill" or "log".`);
     case 'enum':
-      return checkEnum(row, value);
+      return checkEnum(row, value, version);
     case 'architecture':
     case 'securebits':
-      return checkEnumList(row, value, enumValues(name === 'SecureBits' || form.type === 'securebits' ? 'SecureBits' : 'SystemCallArchitectures'));
+      return checkEnumList(row, value, enumValues(name === 'SecureBits' || form.type === 'securebits' ? 'SecureBits' : 'SystemCallArchitectures'), version);
     case 'syslog-facility':
-      return checkEnum(row, value, enumValues('SyslogFacility'));
+      return checkEnum(row, value, version, enumValues('SyslogFacility'));
     case 'personality':
-      return checkEnum(row, value, enumValues('Personality'));
+      return checkEnum(row, value, version, enumValues('Personality'));
     case 'capability':
       return checkCapabilities(value);
     case 'syscall':
@@ -145,7 +151,7 @@ function checkForm(row: DirectiveRow, form: ValueForm, value: string): FormResul
     case 'path':
       return checkPaths(name, form, value);
     case 'condition':
-      return checkCondition(row, form, value);
+      return checkCondition(row, form, value, version);
     case 'unit':
       return checkUnits(form, value);
     case 'command':
@@ -183,28 +189,33 @@ function accepts(info: EnumInfo, text: string): boolean {
   );
 }
 
-function plainValues(info: EnumInfo): string[] {
-  return info.values.filter((v) => !v.form && !v.deprecated).map((v) => v.value);
+/** Values the target release has (those without a release are older than every target). */
+function atTarget(v: EnumValue, version: number): boolean {
+  return v.since === undefined || v.since <= version;
 }
 
-function listOfValues(info: EnumInfo): string {
-  const values = [...plainValues(info), ...info.values.filter((v) => v.form === 'prefixed').map((v) => `${v.value}${v.placeholder ?? ''}`)];
+function plainValues(info: EnumInfo, version: number): string[] {
+  return info.values.filter((v) => !v.form && !v.deprecated && atTarget(v, version)).map((v) => v.value);
+}
+
+function listOfValues(info: EnumInfo, version: number): string {
+  const values = [...plainValues(info, version), ...info.values.filter((v) => v.form === 'prefixed' && atTarget(v, version)).map((v) => `${v.value}${v.placeholder ?? ''}`)];
   const shown = values.length > 16 ? [...values.slice(0, 16), '...'] : values;
   const bool = info.booleanTrue && info.booleanTrue !== 'yes' ? ` or a boolean (yes means ${info.booleanTrue})` : info.booleanTrue || info.acceptsBoolean ? ' or a boolean' : '';
   return `${shown.join(', ')}${bool}`;
 }
 
-function enumProblem(name: string, info: EnumInfo, text: string, start: number, end: number): ValueProblem {
-  const mistake = KNOWN_MISTAKES.find((m) => m.directive === name && m.value === text);
+function enumProblem(name: string, info: EnumInfo, text: string, start: number, end: number, version: number): ValueProblem {
+  const mistake = KNOWN_MISTAKES.find((m) => m.directive === name && m.value === text && plainValues(info, version).includes(m.meant));
   if (mistake) {
-    return { start, end, message: `"${text}" is not a value of ${name}=: ${mistake.why}. Accepted: ${listOfValues(info)}.`, replacements: [mistake.meant], preferred: 0 };
+    return { start, end, message: `"${text}" is not a value of ${name}=: ${mistake.why}. Accepted: ${listOfValues(info, version)}.`, replacements: [mistake.meant], preferred: 0 };
   }
-  const found = suggestions(text, plainValues(info));
+  const found = suggestions(text, plainValues(info, version));
   const best = bestSuggestion(found);
   return {
     start,
     end,
-    message: `"${text}" is not a value of ${name}=. Accepted: ${listOfValues(info)}.`,
+    message: `"${text}" is not a value of ${name}=. Accepted: ${listOfValues(info, version)}.`,
     replacements: found.map((s) => s.value),
     ...(best ? { preferred: found.indexOf(best) } : {}),
   };
@@ -218,24 +229,24 @@ function enumFor(row: DirectiveRow, explicit?: EnumInfo): EnumInfo | undefined {
   return undefined;
 }
 
-function checkEnum(row: DirectiveRow, value: string, explicit?: EnumInfo): FormResult {
+function checkEnum(row: DirectiveRow, value: string, version: number, explicit?: EnumInfo): FormResult {
   const info = enumFor(row, explicit);
   if (!info) return undefined;
-  if (info.list) return checkEnumList(row, value, info);
+  if (info.list) return checkEnumList(row, value, info, version);
   const trimmed = value.trim();
   if (accepts(info, trimmed)) return [];
   const leading = value.length - value.trimStart().length;
-  return [enumProblem(row.name, info, trimmed, leading, leading + trimmed.length)];
+  return [enumProblem(row.name, info, trimmed, leading, leading + trimmed.length, version)];
 }
 
-function checkEnumList(row: DirectiveRow, value: string, info: EnumInfo | undefined): FormResult {
+function checkEnumList(row: DirectiveRow, value: string, info: EnumInfo | undefined, version: number): FormResult {
   if (!info) return undefined;
   const trimmed = value.trim();
   if ((info.acceptsBoolean || info.booleanTrue) && parseBoolean(trimmed) !== undefined) return [];
   const problems: ValueProblem[] = [];
   for (const word of itemsAfterTilde(value, info.tilde !== undefined)) {
     if (problems.length >= MAX_PROBLEMS) break;
-    if (!accepts(info, word.text)) problems.push(enumProblem(row.name, info, word.text, word.start, word.end));
+    if (!accepts(info, word.text)) problems.push(enumProblem(row.name, info, word.text, word.start, word.end, version));
   }
   return problems;
 }
@@ -430,7 +441,7 @@ function conditionOperand(value: string): { text: string; start: number } {
   return { text: value.trim().slice(skip).trim(), start: leading + skip };
 }
 
-function checkCondition(row: DirectiveRow, form: ValueForm, value: string): FormResult {
+function checkCondition(row: DirectiveRow, form: ValueForm, value: string, version: number): FormResult {
   const { text, start } = conditionOperand(value);
   if (text === '') return undefined;
   switch (form.operand) {
@@ -447,7 +458,7 @@ function checkCondition(row: DirectiveRow, form: ValueForm, value: string): Form
       if (!info) return undefined;
       if (row.name.endsWith('Firmware')) return undefined;
       if (accepts(info, text)) return [];
-      return [enumProblem(row.name, info, text, start, start + text.length)];
+      return [enumProblem(row.name, info, text, start, start + text.length, version)];
     }
     default:
       return undefined;

@@ -18,7 +18,7 @@ export function checkValues(context: RuleContext): void {
       if (document.file.isBuildTemplate && TEMPLATE_PLACEHOLDER.test(entry.value)) continue;
       const row = directiveRow(entry.key, section.name);
       if (!row) continue;
-      for (const problem of checkValue(row, entry.value)) {
+      for (const problem of checkValue(row, entry.value, context.settings.systemdVersion)) {
         const range = valueRange(entry, lines, problem.start, problem.end);
         const fixes: Fix[] = problem.replacements.map((text, i) => ({
           title: `Change to ${text}`,

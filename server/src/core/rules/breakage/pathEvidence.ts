@@ -1,0 +1,339 @@
+/**
+ * Paths the unit's own lines show the service reading or writing: PIDFile=, WorkingDirectory=,
+ * absolute paths in Environment= whose variable name says what they are for, and the values of
+ * well-known command options (`--pid-file=/run/app.pid`, `-c /etc/app.conf`), `$VAR` included.
+ * EnvironmentFile= is not evidence: the manager reads those files before it sets up the sandbox.
+ */
+import type { ManagerKind } from '../../model/manager';
+import type { Assignment, UnitModel } from '../../model/unitModel';
+import { commandPrefix, isOn } from '../pairings/effects';
+import { splitWords } from '../values/words';
+import { commandLines, environment, type CommandLine, type Variable } from './commandLines';
+
+/** What the service does with a path: reads it, writes it, or keeps data there (both). */
+export type Access = 'read' | 'write' | 'readwrite';
+
+/** Who else must reach the path from outside the service's namespace. */
+export type Audience = 'systemd' | 'clients';
+
+export interface PathEvidence {
+  /** Absolute, normalized (`/var/run` is `/run`). */
+  path: string;
+  access: Access;
+  /** The path names a folder (else a file, whose folder is its parent). */
+  folder: boolean;
+  /** Set when someone outside the service must find the path: systemd (PID files) or clients (sockets). */
+  audience?: Audience;
+  /** The line that shows it first, then the Environment= lines whose variables it uses. */
+  lines: Assignment[];
+}
+
+// ---------------------------------------------------------------------------
+// paths
+
+/** Compatibility symlinks of the usual file system layout. */
+const ALIASES: readonly (readonly [string, string])[] = [
+  ['/var/run', '/run'],
+  ['/var/lock', '/run/lock'],
+];
+
+/** `/a//b/./c/` → `/a/b/c`; undefined for relative paths and paths with `..`. */
+export function normalizePath(path: string): string | undefined {
+  if (!path.startsWith('/')) return undefined;
+  const parts = path.split('/').filter((p) => p !== '' && p !== '.');
+  if (parts.includes('..')) return undefined;
+  let result = `/${parts.join('/')}`;
+  for (const [alias, target] of ALIASES) {
+    if (result === alias || result.startsWith(`${alias}/`)) result = target + result.slice(alias.length);
+  }
+  return result;
+}
+
+/** Specifiers whose value the system manager fixes (`%t` is /run, `%S` /var/lib, ...). */
+const SYSTEM_SPECIFIERS: Readonly<Record<string, string>> = {
+  t: '/run',
+  S: '/var/lib',
+  C: '/var/cache',
+  L: '/var/log',
+  E: '/etc',
+  T: '/tmp',
+  V: '/var/tmp',
+};
+
+/**
+ * A value with `%%` and the specifiers the system manager fixes filled in. Undefined when it still
+ * holds a specifier or a variable we cannot know.
+ */
+export function fillSpecifiers(raw: string, manager: ManagerKind): string | undefined {
+  let unknown = false;
+  const filled = raw.replace(/%(.)/g, (_whole, c: string) => {
+    if (c === '%') return '%';
+    const known = manager === 'system' ? SYSTEM_SPECIFIERS[c] : undefined;
+    if (known === undefined) unknown = true;
+    return known ?? '';
+  });
+  return unknown || filled.includes('$') ? undefined : filled;
+}
+
+/**
+ * The folder an exception opens at least: the path itself when known, else the part before the
+ * first component we cannot know (`/run/%i/x` opens something below /run). Counting it that broad
+ * keeps an unknown exception from ever making a path look blocked.
+ */
+export function widestPath(raw: string, manager: ManagerKind): string | undefined {
+  const known = resolvePath(raw, manager);
+  if (known || (!raw.startsWith('/') && !raw.startsWith('%'))) return known;
+  const parts = raw.split('/');
+  const cut = parts.findIndex((p) => fillSpecifiers(p, manager) === undefined);
+  const prefix = fillSpecifiers(parts.slice(0, Math.max(cut, 0)).join('/'), manager) ?? '';
+  return normalizePath(`/${prefix}`) ?? '/';
+}
+
+/** A path as the service sees it: specifiers filled in, normalized; undefined when unknown or relative. */
+export function resolvePath(raw: string, manager: ManagerKind): string | undefined {
+  const filled = fillSpecifiers(raw, manager);
+  return filled === undefined ? undefined : normalizePath(filled);
+}
+
+export function parentOf(path: string): string {
+  const at = path.lastIndexOf('/');
+  return at <= 0 ? '/' : path.slice(0, at);
+}
+
+// ---------------------------------------------------------------------------
+// command options
+
+interface OptionMeaning {
+  access: Access;
+  folder: boolean;
+  audience?: Audience;
+  /** Only a value ending like this counts (`-p` is a PID file only as `-p /x.pid`). */
+  suffix?: string;
+  /** The option names a file the program writes only when it runs as the service itself. */
+  mainOnly: boolean;
+}
+
+const PID_FILE: OptionMeaning = { access: 'write', folder: false, mainOnly: true };
+const SOCKET: OptionMeaning = { access: 'write', folder: false, audience: 'clients', mainOnly: true };
+const WRITTEN_FILE: OptionMeaning = { access: 'write', folder: false, mainOnly: true };
+const DATA_FOLDER: OptionMeaning = { access: 'readwrite', folder: true, mainOnly: true };
+const RUN_FOLDER: OptionMeaning = { access: 'write', folder: true, mainOnly: true };
+const CONFIG: OptionMeaning = { access: 'read', folder: false, mainOnly: false };
+
+/** Long options (one or two leading dashes), by name. */
+const LONG_OPTIONS: Readonly<Record<string, OptionMeaning>> = {
+  'pid-file': PID_FILE,
+  pidfile: PID_FILE,
+  socket: SOCKET,
+  sock: SOCKET,
+  'unix-socket': SOCKET,
+  'log-file': WRITTEN_FILE,
+  logfile: WRITTEN_FILE,
+  'lock-file': WRITTEN_FILE,
+  'state-dir': DATA_FOLDER,
+  'data-dir': DATA_FOLDER,
+  datadir: DATA_FOLDER,
+  'run-dir': RUN_FOLDER,
+  rundir: RUN_FOLDER,
+  config: CONFIG,
+  conf: CONFIG,
+  'config-file': CONFIG,
+};
+
+/** Short options, always followed by their value as the next word. */
+const SHORT_OPTIONS: Readonly<Record<string, OptionMeaning>> = {
+  p: { ...PID_FILE, suffix: '.pid' },
+  c: CONFIG,
+};
+
+/** Programs whose `-c` is a script, not a configuration file. */
+const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'busybox', 'su', 'runuser']);
+
+/**
+ * Programs that only read a PID file named by their options, unless told to write it
+ * (start-stop-daemon writes it with --make-pidfile / -m).
+ */
+const PID_FILE_READERS: Readonly<Record<string, readonly string[]>> = {
+  'start-stop-daemon': ['--make-pidfile', '-m'],
+};
+
+interface OptionHit {
+  meaning: OptionMeaning;
+  value: string;
+  /** Indexes of the words the option and its value come from. */
+  words: number[];
+}
+
+/** The options with a path value among the words of a command line or a script. */
+function optionHits(words: readonly string[], program: string): OptionHit[] {
+  const hits: OptionHit[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    const long = /^--?([a-z][a-z-]+)(?:=(.*))?$/.exec(word);
+    if (long) {
+      const meaning = LONG_OPTIONS[long[1]];
+      if (!meaning) continue;
+      if (long[2] !== undefined) hits.push({ meaning, value: long[2], words: [i] });
+      else if (i + 1 < words.length) hits.push({ meaning, value: words[i + 1], words: [i, i + 1] });
+      continue;
+    }
+    const short = /^-([a-z])$/.exec(word);
+    if (short && i + 1 < words.length) {
+      const meaning = SHORT_OPTIONS[short[1]];
+      if (!meaning || (short[1] === 'c' && SHELLS.has(program))) continue;
+      if (meaning.suffix && !words[i + 1].endsWith(meaning.suffix)) continue;
+      hits.push({ meaning, value: words[i + 1], words: [i, i + 1] });
+    }
+  }
+  const writes = PID_FILE_READERS[program];
+  if (writes && !words.some((w) => writes.includes(w))) return hits.filter((h) => h.meaning !== PID_FILE && h.meaning.suffix === undefined);
+  return hits;
+}
+
+/** The program of a script whose options we must read with care (start-stop-daemon), else `sh`. */
+function scriptProgram(words: readonly string[]): string {
+  return words.map((w) => w.slice(w.lastIndexOf('/') + 1)).find((w) => PID_FILE_READERS[w] !== undefined) ?? 'sh';
+}
+
+/** The Environment= variables a word of the command line refers to (`$VAR`, `${VAR}`). */
+function variablesIn(word: string, variables: ReadonlyMap<string, Variable>): Variable[] {
+  const used: Variable[] = [];
+  for (const m of word.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g)) {
+    const v = variables.get(m[1] ?? m[2]);
+    if (v && !used.includes(v)) used.push(v);
+  }
+  return used;
+}
+
+/** Whether the command line runs inside the sandbox (not `+`, and not a control command under PermissionsStartOnly=). */
+function sandboxed(model: UnitModel, command: CommandLine): boolean {
+  if (command.prefix.includes('+')) return false;
+  return command.setting === 'ExecStart' || !isOn(model, 'PermissionsStartOnly');
+}
+
+function optionEvidence(model: UnitModel, manager: ManagerKind, variables: ReadonlyMap<string, Variable>): PathEvidence[] {
+  const found: PathEvidence[] = [];
+  for (const command of commandLines(model, variables)) {
+    if (!sandboxed(model, command)) continue;
+    const value = command.line.entry.value;
+    const raw = splitWords(value.trimStart().slice(command.prefix.length)).map((w) => w.text);
+    // The words of the line itself, then those of the script it hands to a shell (no variable tracking there).
+    const sources: { words: readonly string[]; program: string; raw?: readonly string[] }[] = [{ words: command.argv, program: command.program, raw }];
+    if (command.script.length > 0) sources.push({ words: command.script, program: scriptProgram(command.script) });
+    for (const source of sources) {
+      for (const hit of optionHits(source.words, source.program)) {
+        if (hit.meaning.mainOnly && command.setting !== 'ExecStart') continue;
+        const path = resolvePath(hit.value, manager);
+        if (!path || (hit.meaning.suffix && !path.endsWith(hit.meaning.suffix))) continue;
+        const used = source.raw ? hit.words.flatMap((i) => variablesIn(source.raw?.[i] ?? '', variables)) : [];
+        found.push({
+          path,
+          access: hit.meaning.access,
+          folder: hit.meaning.folder,
+          ...(hit.meaning.audience ? { audience: hit.meaning.audience } : {}),
+          lines: [command.line, ...new Set(used.map((u) => u.line))],
+        });
+      }
+    }
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------
+// environment
+
+/** Words of a variable name that say the path is written (or holds the service's data). */
+const WRITTEN_WORDS = new Set(['pid', 'pidfile', 'piddir', 'sock', 'socket', 'sockdir', 'run', 'rundir', 'runtime', 'log', 'logs', 'logdir', 'logfile', 'lock', 'lockfile', 'lockdir', 'cache', 'cachedir']);
+const DATA_WORDS = new Set(['state', 'statedir', 'data', 'datadir']);
+/** Words that make it something read after all (`LOG_CONFIG`, `DATA_TEMPLATE_DIR`). */
+const READ_WORDS = new Set(['conf', 'config', 'cfg', 'etc', 'bin', 'sbin', 'lib', 'libexec', 'share', 'plugin', 'plugins', 'include', 'src', 'template', 'templates', 'doc', 'docs', 'static', 'www', 'html', 'cert', 'certs', 'key', 'keys', 'ssl', 'tls', 'schema', 'module', 'modules']);
+const FILE_WORDS = new Set(['pid', 'pidfile', 'sock', 'socket', 'logfile', 'lockfile', 'file']);
+
+function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split('_')
+    .filter((w) => w !== '');
+}
+
+/** What a variable's name says about its path, or undefined when it says nothing we rely on. */
+function variableMeaning(name: string, value: string): Pick<PathEvidence, 'access' | 'folder' | 'audience'> | undefined {
+  if (name === 'HOME') return { access: 'read', folder: true };
+  const words = nameWords(name);
+  if (words.some((w) => READ_WORDS.has(w))) return undefined;
+  const data = words.some((w) => DATA_WORDS.has(w));
+  if (!data && !words.some((w) => WRITTEN_WORDS.has(w))) return undefined;
+  const file = words.some((w) => FILE_WORDS.has(w)) || (!words.some((w) => w.endsWith('dir') || w === 'directory' || w === 'home') && /\.[A-Za-z0-9]+$/.test(value));
+  const socket = words.some((w) => w === 'sock' || w === 'socket');
+  return { access: data ? 'readwrite' : 'write', folder: !file, ...(socket && file ? { audience: 'clients' as const } : {}) };
+}
+
+/** Folders of the operating system and of its configuration: a variable naming a path there names something read. */
+const SYSTEM_FOLDERS = ['/usr', '/etc', '/boot', '/efi', '/dev', '/proc', '/sys'];
+
+function environmentEvidence(manager: ManagerKind, variables: ReadonlyMap<string, Variable>): PathEvidence[] {
+  const found: PathEvidence[] = [];
+  for (const variable of variables.values()) {
+    // `A:B` lists (search paths) name no single folder.
+    if (variable.value.includes(':')) continue;
+    const meaning = variableMeaning(variable.name, variable.value);
+    const path = meaning ? resolvePath(variable.value, manager) : undefined;
+    if (!meaning || !path || (meaning.access !== 'read' && SYSTEM_FOLDERS.some((f) => path === f || path.startsWith(`${f}/`)))) continue;
+    found.push({ path, ...meaning, lines: [variable.line] });
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------
+// PIDFile= and WorkingDirectory=
+
+function pidFileEvidence(model: UnitModel, manager: ManagerKind): PathEvidence[] {
+  const line = model.last('PIDFile');
+  if (!line) return [];
+  const value = fillSpecifiers(line.entry.value.trim(), manager);
+  // A relative PID file lives below /run for the system manager (below $XDG_RUNTIME_DIR for a user's).
+  const absolute = value?.startsWith('/') ? value : value && manager === 'system' ? `/run/${value}` : undefined;
+  const path = absolute ? normalizePath(absolute) : undefined;
+  return path ? [{ path, access: 'write', folder: false, audience: 'systemd', lines: [line] }] : [];
+}
+
+function workingDirectoryEvidence(model: UnitModel, manager: ManagerKind): PathEvidence[] {
+  const line = model.last('WorkingDirectory');
+  const value = line?.entry.value.trim();
+  // `-` makes a missing folder harmless; `~` is the user's home, which the unit does not name.
+  if (!line || !value || value.startsWith('-') || value.startsWith('~')) return [];
+  const path = resolvePath(value, manager);
+  return path ? [{ path, access: 'read', folder: true, lines: [line] }] : [];
+}
+
+// ---------------------------------------------------------------------------
+
+function merged(a: PathEvidence, b: PathEvidence): PathEvidence {
+  const reads = a.access !== 'write' || b.access !== 'write';
+  const writes = a.access !== 'read' || b.access !== 'read';
+  const access: Access = reads && writes ? 'readwrite' : writes ? 'write' : 'read';
+  const audience = a.audience ?? b.audience;
+  return { path: a.path, access, folder: a.folder && b.folder, ...(audience ? { audience } : {}), lines: [...new Set([...a.lines, ...b.lines])] };
+}
+
+/**
+ * Every path the unit shows the service using, one entry per path (what several lines show of the
+ * same path is merged). Lines that run outside the sandbox (`+` commands) show nothing.
+ */
+export function pathEvidence(model: UnitModel, manager: ManagerKind): PathEvidence[] {
+  const variables = environment(model);
+  // A main process started with `+` runs outside the sandbox: what it reads and writes is not blocked.
+  const mainOutside = model.effective('ExecStart').some((a) => commandPrefix(a.entry.value).includes('+'));
+  const all = [
+    ...(mainOutside ? [] : [...pidFileEvidence(model, manager), ...workingDirectoryEvidence(model, manager), ...environmentEvidence(manager, variables)]),
+    ...optionEvidence(model, manager, variables),
+  ];
+  const byPath = new Map<string, PathEvidence>();
+  for (const e of all) {
+    const seen = byPath.get(e.path);
+    byPath.set(e.path, seen ? merged(seen, e) : e);
+  }
+  return [...byPath.values()];
+}
+
