@@ -66,6 +66,7 @@ describe('formats with fixes and rules not known in advance', () => {
     assert.deepEqual(a.fixes, [
       {
         description: { text: 'Use yes' },
+        properties: { risk: 'safe' },
         artifactChanges: [
           {
             artifactLocation: { uri: 'units/a%20b.service', uriBaseId: '%SRCROOT%' },
@@ -75,6 +76,7 @@ describe('formats with fixes and rules not known in advance', () => {
       },
       {
         description: { text: 'Remove the line' },
+        properties: { risk: 'review', mayBreak: 'It may.' },
         artifactChanges: [
           {
             artifactLocation: { uri: 'units/a%20b.service', uriBaseId: '%SRCROOT%' },

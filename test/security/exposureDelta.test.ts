@@ -42,7 +42,9 @@ describe('hardening fix titles carry the change of the exposure score', () => {
   it('non-hardening fixes keep their titles', () => {
     const text = '[Service]\nExecStart=/bin/true\nMemoryLimit=1G\n';
     const titles = diagnose(createUnitDocument('file:///x/m.service', text), DEFAULT_SETTINGS).flatMap((d) => (d.fixes ?? []).map((f) => f.title));
-    assert.ok(titles.includes('Change MemoryLimit= to MemoryMax='), titles.join(' | '));
+    assert.ok(titles.includes('Change MemoryLimit= to MemoryMax= (the line is ignored now: this turns it on again)'), titles.join(' | '));
+    const moved = diagnose(createUnitDocument('file:///x/m.service', '[Service]\nExecStart=/bin/true\nStartLimitBurst=5\n'), DEFAULT_SETTINGS).flatMap((d) => (d.fixes ?? []).map((f) => f.title));
+    assert.deepEqual(moved, ['Move StartLimitBurst= to [Unit]']);
   });
 });
 

@@ -108,6 +108,8 @@ function toResult(diagnostic: Diagnostic, location: SarifArtifactLocation, index
       ? {
           fixes: fixes.map((fix) => ({
             description: { text: fix.title },
+            // safe: applied by `check --fix`; review: changes the sandbox (mayBreak: what its new restrictions may break).
+            properties: { risk: fix.risk ?? 'review', ...(fix.mayBreak !== undefined ? { mayBreak: fix.mayBreak } : {}) },
             artifactChanges: [
               {
                 artifactLocation: location,

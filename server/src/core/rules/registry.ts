@@ -142,7 +142,7 @@ const OWN_RULES: readonly RuleInfo[] = [
     id: 'path-blocked',
     defaultSeverity: 'warning',
     group: 'breakage',
-    description: 'A path the unit evidently reads or writes (PIDFile=, WorkingDirectory=, paths in Environment= and in command options) is made read-only, hidden or private by ProtectSystem=, ProtectHome=, ReadOnlyPaths=, InaccessiblePaths=, TemporaryFileSystem= or PrivateTmp=, with no writable exception for it.',
+    description: 'A path the unit evidently reads or writes (PIDFile=, WorkingDirectory=, paths in Environment= and in command options) is made read-only, hidden or private by ProtectSystem=, ProtectHome=, ReadOnlyPaths=, InaccessiblePaths=, TemporaryFileSystem=, PrivateTmp= or DynamicUser= (which implies ProtectSystem=strict), with no writable exception for it.',
   },
   {
     id: 'device-blocked',

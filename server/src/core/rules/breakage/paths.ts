@@ -10,7 +10,7 @@
 import type { Assignment, UnitModel } from '../../model/unitModel';
 import type { Fix } from '../../types';
 import type { RuleContext } from '../context';
-import { isOn, listItems, pathCovers, stripPathPrefix } from '../pairings/effects';
+import { bindDestination, DIRECTORY_BASES, isOn, listItems, pathCovers, stripPathPrefix } from '../pairings/effects';
 import { settingsFix, type NewLine } from '../pairings/fixBuilder';
 import { parseBoolean } from '../values/scalars';
 import { parentOf, pathEvidence, resolvePath, widestPath, type PathEvidence } from './pathEvidence';
@@ -154,22 +154,6 @@ interface Exception {
   write: boolean;
   /** A bind mount of a host folder: the only thing that reaches past the private /tmp. */
   bind: boolean;
-}
-
-/** Where the system manager creates the folders of the *Directory= settings. */
-const DIRECTORY_BASES: Readonly<Record<string, string>> = {
-  RuntimeDirectory: '/run',
-  StateDirectory: '/var/lib',
-  CacheDirectory: '/var/cache',
-  LogsDirectory: '/var/log',
-  // Bind-mounted like the others, so writable too unless marked `ro` (v257).
-  ConfigurationDirectory: '/etc',
-};
-
-/** `source[:destination[:options]]` of BindPaths= items: the destination. */
-function bindDestination(item: string): string {
-  const parts = stripPathPrefix(item).split(':');
-  return parts.length >= 2 && parts[1] !== '' ? parts[1] : parts[0];
 }
 
 function bindExceptions(context: RuleContext, directive: string, write: boolean): Exception[] {

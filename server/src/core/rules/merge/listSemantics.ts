@@ -148,6 +148,16 @@ function filesystemMembers(item: string): readonly string[] | null {
 const CAPABILITY_NOUNS = { noun: 'capability', nouns: 'capabilities' } as const;
 const NAMESPACE_NOUNS = { noun: 'namespace type', nouns: 'namespace types' } as const;
 const SYSCALL_NOUNS = { noun: 'system call', nouns: 'system calls' } as const;
+/** How config_parse_namespace_flags merges the lines of the namespace settings. */
+const NAMESPACE_FLAGS = {
+  ...NAMESPACE_NOUNS,
+  startsAfresh: 'unset',
+  empty: 'unset',
+  bareTilde: 'merge',
+  booleans: true,
+  unknownVoidsLine: true,
+  members: namespaceMembers,
+} as const;
 
 export const LIST_SEMANTICS: readonly ListSemantics[] = [
   {
@@ -222,25 +232,13 @@ export const LIST_SEMANTICS: readonly ListSemantics[] = [
     // empty restores the marker. An unknown type makes the whole line ignored.
     directive: 'RestrictNamespaces',
     parser: 'config_parse_restrict_namespaces (262: config_parse_namespace_flags)',
-    ...NAMESPACE_NOUNS,
-    startsAfresh: 'unset',
-    empty: 'unset',
-    bareTilde: 'merge',
-    booleans: true,
-    unknownVoidsLine: true,
-    members: namespaceMembers,
+    ...NAMESPACE_FLAGS,
   },
   {
     // The same parser as RestrictNamespaces= (262); the man page describes the same OR / AND merging.
     directive: 'DelegateNamespaces',
     parser: 'config_parse_namespace_flags',
-    ...NAMESPACE_NOUNS,
-    startsAfresh: 'unset',
-    empty: 'unset',
-    bareTilde: 'merge',
-    booleans: true,
-    unknownVoidsLine: true,
-    members: namespaceMembers,
+    ...NAMESPACE_FLAGS,
   },
   {
     // The mode is fixed while the set does not exist yet; it comes into being when a name is put

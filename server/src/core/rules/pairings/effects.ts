@@ -65,6 +65,21 @@ function normalizePath(path: string): string {
   return stripped === '' ? '/' : stripped;
 }
 
+/** Where the system manager creates the folders of the *Directory= settings (each one bind-mounted writable, `ro` aside). */
+export const DIRECTORY_BASES: Readonly<Record<string, string>> = {
+  RuntimeDirectory: '/run',
+  StateDirectory: '/var/lib',
+  CacheDirectory: '/var/cache',
+  LogsDirectory: '/var/log',
+  ConfigurationDirectory: '/etc',
+};
+
+/** `[-]source[:destination[:options]]` of BindPaths= items: the destination. */
+export function bindDestination(item: string): string {
+  const parts = stripPathPrefix(item).split(':');
+  return parts.length >= 2 && parts[1] !== '' ? parts[1] : parts[0];
+}
+
 /** Whether `parent` is `child` or one of the folders above it. */
 export function pathCovers(parent: string, child: string): boolean {
   const p = normalizePath(parent);

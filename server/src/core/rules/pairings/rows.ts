@@ -11,7 +11,9 @@ import { parseBoolean, timespanSeconds } from '../values/scalars';
 import { splitWords, valueRange } from '../values/words';
 import type { PairContext } from './context';
 import {
+  DIRECTORY_BASES,
   EXEC_SETTINGS,
+  bindDestination,
   isListSetting,
   blocksSyscalls,
   commandPrefix,
@@ -70,12 +72,6 @@ export function holdsPtrace(c: PairContext): boolean {
 const hasRoot = (c: PairContext): boolean => c.model.has('RootDirectory') || c.model.has('RootImage');
 const unset = (directive: string) => (c: PairContext): boolean => !c.model.has(directive);
 const HOME_DIRS = ['/home', '/root', '/run/user'];
-
-/** `[-]source[:destination[:options]]` of BindPaths= items: the destination. */
-function bindDestination(item: string): string {
-  const parts = stripPathPrefix(item).split(':');
-  return parts.length >= 2 && parts[1] !== '' ? parts[1] : parts[0];
-}
 
 /** `[-]image:destination[:options]` of MountImages= items: the destination. */
 function imageDestination(item: string): string | undefined {
@@ -205,15 +201,6 @@ const ordering = (orderings: readonly string[], reason: string): RowSpec => ({
   reason,
   everyLine: true,
 });
-
-/** The folder of a *Directory= setting as the system manager creates it. */
-const DIRECTORY_BASES: Readonly<Record<string, string>> = {
-  RuntimeDirectory: '/run',
-  StateDirectory: '/var/lib',
-  CacheDirectory: '/var/cache',
-  LogsDirectory: '/var/log',
-  ConfigurationDirectory: '/etc',
-};
 
 function directoryPaths(c: PairContext, subject: Assignment): string | undefined {
   const base = DIRECTORY_BASES[subject.entry.key];
