@@ -316,7 +316,7 @@ describe('UnitGuard in VS Code (code-server)', { timeout: 240_000 }, () => {
     keepForReadme(await workbench.screenshot('breakage warning'), 'breakage-warning');
 
     await workbench.runCommand('Fix All');
-    const message = `UnitGuard: 1 safe fix applied, ${left} left for review (they change the sandbox; see the light bulb on their lines).`;
+    const message = `UnitGuard: 1 safe fix applied, ${left} left for review (they change what the service may do; see the light bulb on their lines).`;
     await workbench.waitFor('the fix-all notification', async () => (await workbench.notifications()).includes(message) || undefined);
     const lines = await workbench.waitFor('the safe fix in the editor', async () => {
       const visible = await workbench.visibleEditorLines();

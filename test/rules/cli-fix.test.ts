@@ -34,7 +34,7 @@ describe('unitguard check --fix', () => {
     assert.match(result.stdout, /^-StartLimitBurst=5$/m);
     assert.match(result.stdout, /^\+StartLimitBurst=5$/m);
     assert.doesNotMatch(result.stdout, /SystemCallArchitectures=native/, 'a fix that takes a permission away is left for a review');
-    assert.match(result.stderr, /left in 'dry\/app\.service': 2 fixes change the sandbox and need a review \(--fix=review applies them\)/);
+    assert.match(result.stderr, /left in 'dry\/app\.service': 2 fixes change what the service may do and need a review \(--fix=review applies them\)/);
     assert.match(result.stderr, /dry\/app\.service:7: Add SystemCallErrorNumber=EPERM \[recommends\]/);
     assert.match(result.stderr, /dry\/app\.service:7: Add SystemCallArchitectures=native .*\[recommends\]/);
     assert.doesNotMatch(result.stdout, /\[(recommends|deprecated-directive)\]/, 'no report with --dry-run');
@@ -47,6 +47,9 @@ describe('unitguard check --fix', () => {
     assert.equal(readFileSync(file, 'utf8'), '[Unit]\nDescription=app\nStartLimitBurst=5\n\n[Service]\nExecStart=/usr/bin/app\nSystemCallFilter=@system-service\nSystemCallErrorNumber=EPERM\nSystemCallArchitectures=native\n');
     assert.match(result.stderr, /fixed 'review\/app\.service': 3 fixes applied: /);
     assert.equal(cli(['--fix=always', 'review/app.service'], dir).status, 2);
+    const spaced = cli(['--fix', 'review', 'review/app.service'], dir);
+    assert.equal(spaced.status, 2);
+    assert.match(spaced.stderr, /write --fix=review/);
   });
 
   it('--fix writes the safe fixes and reports what is left', () => {

@@ -81,7 +81,7 @@ describe('code actions over LSP', () => {
     await client.request('workspace/executeCommand', { command: command.command, arguments: command.arguments });
     assert.equal(
       (await shown).message,
-      'UnitGuard: 1 safe fix applied, 2 left for review (they change the sandbox; see the light bulb on their lines).',
+      'UnitGuard: 1 safe fix applied, 2 left for review (they change what the service may do; see the light bulb on their lines).',
     );
   });
 

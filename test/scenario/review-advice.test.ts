@@ -62,6 +62,20 @@ const BREAKAGE: BreakageCase[] = [
     evidence: ['Environment=PIDFILE=/run/app/app.pid', 'ExecStart='],
   },
   {
+    name: 'a program under /home with ProtectHome=yes: it cannot even be started',
+    text: unit('ExecStart=/home/pi/venv/bin/python /home/pi/app/app.py', 'User=pi', 'ProtectHome=yes'),
+    code: 'path-blocked',
+    on: 'ProtectHome=yes',
+    evidence: ['ExecStart=/home/pi'],
+  },
+  {
+    name: 'Type=dbus with RestrictAddressFamilies=AF_INET: the bus is reached over AF_UNIX',
+    text: unit('Type=dbus', 'BusName=org.example.App', 'ExecStart=/usr/bin/app', 'RestrictAddressFamilies=AF_INET'),
+    code: 'notify-socket-blocked',
+    on: 'RestrictAddressFamilies=',
+    evidence: ['Type=dbus'],
+  },
+  {
     name: 'CapabilityBoundingSet=~CAP_SYS_ADMIN followed by CapabilityBoundingSet=CAP_NET_ADMIN: every capability but CAP_SYS_ADMIN',
     text: unit('ExecStart=/usr/bin/app', 'CapabilityBoundingSet=~CAP_SYS_ADMIN', 'CapabilityBoundingSet=CAP_NET_ADMIN'),
     code: 'list-merge-order',
@@ -140,6 +154,35 @@ describe('review: no advice, and no fix, that the unit\'s own evidence contradic
     const text = unit('ExecStart=/usr/sbin/app', 'User=app', 'ProtectProc=invisible', 'RemoveIPC=yes', 'ProtectHostname=yes');
     const titles = check(text).flatMap((x) => (x.fixes ?? []).map((f) => f.title));
     assert.ok(!titles.some((t) => t.includes('DynamicUser')), titles.join(' | '));
+  });
+
+  it('a corrected name or section makes systemd read a line it ignores today: a review fix, never applied by fix-all', () => {
+    const text = ['[Unit]', 'Description=app', 'InaccessiblePaths=/home', '', '[Service]', 'ExecStart=/usr/bin/app', 'NoExecPath=/', 'MemoryMx=64M', ''].join('\n');
+    const fixes = check(text).flatMap((d) => d.fixes ?? []);
+    assert.ok(fixes.length >= 3 && fixes.every((f) => f.risk === 'review'), fixes.map((f) => `${f.title}: ${f.risk}`).join(' | '));
+    assert.equal(fixAll(URI, text, DEFAULT_SETTINGS).text, text);
+  });
+
+  it('a non-root service whose old bounding set names CAP_SETUID is told so as information, and never offered CAP_SETUID', () => {
+    const text = unit('ExecStart=/usr/bin/redis-server /etc/redis/redis.conf', 'User=redis', 'NoNewPrivileges=true', 'CapabilityBoundingSet=CAP_SETGID CAP_SETUID CAP_SYS_RESOURCE');
+    const voided = check(text).filter((d) => d.code === 'capability-void');
+    assert.deepEqual(voided.map((d) => d.severity), ['information']);
+    const titles = voided.flatMap((d) => (d.fixes ?? []).map((f) => f.title));
+    assert.ok(!titles.some((t) => /CAP_SET(UID|GID)/.test(t)), titles.join(' | '));
+  });
+
+  it('a client that connects to a socket, or reads a log, under ProtectSystem=strict is not told it writes there', () => {
+    for (const text of [
+      unit('ExecStart=/usr/bin/mariadb-dump --socket=/run/mysqld/mysqld.sock --all-databases', 'ProtectSystem=strict'),
+      unit('Environment=LOGFILE=/var/log/nginx/access.log', 'ExecStart=/usr/bin/goaccess ${LOGFILE}', 'ProtectSystem=strict'),
+    ]) {
+      assert.deepEqual(check(text).filter((d) => d.code === 'path-blocked').map((d) => d.message), [], text);
+    }
+  });
+
+  it('~CAP_X, then CAP_X, then CAP_Y: the set is back to unset after the second line, so systemd keeps only CAP_Y, as written', () => {
+    const text = unit('ExecStart=/usr/bin/app', 'CapabilityBoundingSet=~CAP_NET_RAW', 'CapabilityBoundingSet=CAP_NET_RAW', 'CapabilityBoundingSet=CAP_NET_BIND_SERVICE');
+    assert.ok(!check(text).some((d) => d.code === 'list-merge-order'));
   });
 
   it('no safe fix takes a permission away: fix-all at default changes no sandboxing line', () => {

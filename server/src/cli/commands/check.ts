@@ -79,6 +79,8 @@ export function readCheckOptions(argv: readonly string[]): CheckOptions | 'help'
   const fixValue = options.get('fix');
   if (typeof fixValue === 'string' && fixValue !== 'safe' && fixValue !== 'review') throw new UsageError(`--fix takes safe or review, not '${fixValue}'`);
   const fixRisks: FixRisk[] = fixValue === 'review' ? ['safe', 'review'] : ['safe'];
+  const afterFix = argv[argv.indexOf('--fix') + 1];
+  if (argv.includes('--fix') && (afterFix === 'review' || afterFix === 'safe')) throw new UsageError(`write --fix=${afterFix}: with a space, '${afterFix}' would be read as a path`);
   const explain = options.has('explain');
   if (explain && formatName !== 'text') throw new UsageError('--explain goes with the text format');
   const dryRun = options.has('dry-run');
@@ -201,7 +203,7 @@ function applyFixes(source: Source, text: string, settings: Settings, files: Uni
 /** Says which fixes were left for a review, so that nothing is left silently. */
 function reportLeft(path: string, left: ReturnType<typeof fixAll>['left'], io: CliIo): void {
   if (left.length === 0) return;
-  io.stderr(errorLine(`left in '${path}': ${left.length} ${left.length === 1 ? 'fix changes' : 'fixes change'} the sandbox and ${left.length === 1 ? 'needs' : 'need'} a review (--fix=review applies ${left.length === 1 ? 'it' : 'them'}):`));
+  io.stderr(errorLine(`left in '${path}': ${left.length} ${left.length === 1 ? 'fix changes' : 'fixes change'} what the service may do and ${left.length === 1 ? 'needs' : 'need'} a review (--fix=review applies ${left.length === 1 ? 'it' : 'them'}):`));
   for (const l of left) io.stderr(`  ${path}:${l.line + 1}: ${l.title} [${l.code}]\n`);
 }
 

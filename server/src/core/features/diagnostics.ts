@@ -14,6 +14,6 @@ import { assignFixRisks } from '../rules/fixRisk';
 export function diagnose(document: UnitDocument, settings: Readonly<Settings> = DEFAULT_SETTINGS, files: UnitFiles = {}): Diagnostic[] {
   const parsed = withoutTemplatePlaceholders(document, [...document.tree.diagnostics]);
   const all = applyRuleOverrides([...parsed, ...runRules(document, settings, files)], settings.rules);
-  assignFixRisks(document, all);
+  assignFixRisks(all);
   return all.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

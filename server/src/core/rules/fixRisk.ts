@@ -1,53 +1,30 @@
 /**
- * The risk of every published fix (see `FixRisk`). Rules may set it; otherwise it follows from
- * what the fix does: fixes of hardening, breakage and merge findings change the sandbox and are
- * `review`; fixes of names, sections and values are `safe`, unless the line they make systemd
- * read is a sandboxing setting (a misspelled `ProtectSytem=strict` corrected is a new
- * restriction, which can stop the service).
+ * The risk of every published fix (see `FixRisk`). Rules may set it; otherwise a fix is `safe` only
+ * when every line systemd reads keeps its effect: a new name for a setting systemd still reads, a
+ * line moved to the section that reads it now, an old value spelling, a line that has no effect
+ * removed. Everything else is `review`: hardening, breakage and merge fixes change the sandbox,
+ * and a corrected name, section or value makes systemd read a line it ignores today (a misspelled
+ * `NoExecPath=/` corrected stops every program the service runs).
  */
-import { securityTests } from '../kb';
 import { atRelease, directiveDoc } from '../kb/docs';
-import { allEntries } from '../syntax/syntaxTree';
 import type { Diagnostic, Fix, FixRisk } from '../types';
-import type { UnitDocument } from '../unitDocument';
-import { ruleGroup } from './registry';
 
-/** Settings that `systemd-analyze security` scores: each one takes something away from the service. */
-const SANDBOXING: ReadonlySet<string> = new Set(securityTests.flatMap((t) => t.directives));
-
-const CHANGES_SANDBOX: ReadonlySet<string> = new Set(['hardening', 'breakage', 'merge']);
-
-/** Rules whose fixes only rename or drop a line that already acts (or never acts) the same way. */
+/** Rules whose fixes only rename, move or drop a line that already acts (or never acts) the same way; they mark the exceptions themselves. */
 const SAME_EFFECT: ReadonlySet<string> = new Set(['deprecated-directive', 'deprecated-value', 'duplicate-directive']);
 
-/** Whether the fix writes a sandboxing setting: a whole `Key=value` line, or a key name alone (a rename). */
-function writesSandboxing(fix: Fix): boolean {
-  return fix.edits.some((edit) => {
-    if (SANDBOXING.has(edit.newText.trim())) return true;
-    for (const match of edit.newText.matchAll(/(?:^|[\r\n])\s*([A-Za-z][A-Za-z0-9]*)\s*=/g)) if (SANDBOXING.has(match[1])) return true;
-    return false;
-  });
-}
-
-/** The key of the line a diagnostic is on (its value or section is what the fix changes). */
-function keyAt(document: UnitDocument, diagnostic: Diagnostic): string | undefined {
-  const line = diagnostic.range.start.line;
-  return allEntries(document.tree).find((e) => e.range.start.line <= line && line <= e.range.end.line)?.key;
-}
-
-function riskOf(document: UnitDocument, diagnostic: Diagnostic, fix: Fix): FixRisk {
+function riskOf(diagnostic: Diagnostic, fix: Fix): FixRisk {
   if (fix.risk) return fix.risk;
-  const group = ruleGroup(diagnostic.code);
-  if (diagnostic.pairing !== undefined || (group !== undefined && CHANGES_SANDBOX.has(group))) return 'review';
-  if (SAME_EFFECT.has(diagnostic.code)) return 'safe';
-  const key = keyAt(document, diagnostic);
-  return writesSandboxing(fix) || (key !== undefined && SANDBOXING.has(key)) ? 'review' : 'safe';
+  return diagnostic.pairing === undefined && SAME_EFFECT.has(diagnostic.code) ? 'safe' : 'review';
 }
 
-/** The sandboxing settings a fix writes (whole lines). */
+/** The settings a fix writes: whole `Key=value` lines, or a key name alone (a corrected name). */
 function settingsWritten(fix: Fix): string[] {
   const names = new Set<string>();
-  for (const edit of fix.edits) for (const match of edit.newText.matchAll(/(?:^|[\r\n])\s*([A-Za-z][A-Za-z0-9]*)\s*=/g)) if (SANDBOXING.has(match[1])) names.add(match[1]);
+  for (const edit of fix.edits) {
+    const bare = edit.newText.trim();
+    if (/^[A-Z][A-Za-z0-9]*$/.test(bare)) names.add(bare);
+    for (const match of edit.newText.matchAll(/(?:^|[\r\n])\s*([A-Za-z][A-Za-z0-9]*)\s*=/g)) names.add(match[1]);
+  }
   return [...names];
 }
 
@@ -63,10 +40,10 @@ function mayBreak(fix: Fix): string | undefined {
 }
 
 /** Sets the risk of every fix that lacks one, and what a review fix that adds restrictions may break. */
-export function assignFixRisks(document: UnitDocument, diagnostics: readonly Diagnostic[]): void {
+export function assignFixRisks(diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) {
     for (const fix of d.fixes ?? []) {
-      fix.risk = riskOf(document, d, fix);
+      fix.risk = riskOf(d, fix);
       if (fix.risk === 'review' && fix.mayBreak === undefined) {
         const text = mayBreak(fix);
         if (text) fix.mayBreak = text;

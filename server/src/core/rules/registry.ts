@@ -130,7 +130,7 @@ const OWN_RULES: readonly RuleInfo[] = [
     id: 'notify-socket-blocked',
     defaultSeverity: 'warning',
     group: 'breakage',
-    description: 'The service reports readiness or a watchdog over the notification socket (Type=notify, WatchdogSec=, NotifyAccess=) but RestrictAddressFamilies= leaves out AF_UNIX, so sd_notify() fails and the start times out.',
+    description: 'The service reports readiness or a watchdog over the notification socket (Type=notify, WatchdogSec=, NotifyAccess=), or takes a D-Bus name (Type=dbus, BusName=), but RestrictAddressFamilies= leaves out AF_UNIX, so sd_notify() or the bus connection fails and the start times out.',
   },
   {
     id: 'capability-void',

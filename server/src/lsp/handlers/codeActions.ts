@@ -32,7 +32,7 @@ function reportFixAll(connection: Connection, args: unknown): void {
   const applied = args.applied.filter((t): t is string => typeof t === 'string');
   const left = args.left.filter(isObject);
   const file = typeof args.uri === 'string' ? decodeURIComponent(args.uri.slice(args.uri.lastIndexOf('/') + 1)) : 'the unit';
-  const leftText = left.length > 0 ? `, ${left.length} left for review (they change the sandbox; see the light bulb on their lines)` : '';
+  const leftText = left.length > 0 ? `, ${left.length} left for review (they change what the service may do; see the light bulb on their lines)` : '';
   void connection.sendNotification('window/showMessage', { type: MessageType.Info, message: `UnitGuard: ${applied.length} safe ${applied.length === 1 ? 'fix' : 'fixes'} applied${leftText}.` });
   const lines = [...applied.map((t) => `  applied: ${t}`), ...left.map((l) => `  left for review, line ${Number(l.line) + 1}: ${String(l.title)} [${String(l.code)}]`)];
   connection.console.info(`Fix all in ${file}:\n${lines.join('\n')}`);

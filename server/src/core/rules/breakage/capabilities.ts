@@ -323,10 +323,20 @@ function checkBoundingOnly(context: RuleContext, drops: ReadonlyMap<string, Drop
     const message =
       `${lineRef(context, line)} keeps ${capList(caps)}, but the service runs as ${who} and AmbientCapabilities= does not grant ${them}: ` +
       `its processes start without capabilities (the bounding set only limits), ${effect}.`;
-    const fix = ambientFix(context, caps);
-    reportBreakage(locked ? context : withSeverity(context, 'information'), VOID, line, message, evidence, fix ? [fix] : []);
+    const grantable = caps.filter((c) => !AS_GOOD_AS_ROOT.has(c));
+    const fix = grantable.length > 0 ? ambientFix(context, grantable) : undefined;
+    // A dynamic user is a change of user made for hardening: the capabilities it lists are evidently
+    // needed, so they being void breaks the service. A static User= often keeps an old bounding set
+    // that only limits: worth knowing, not a breakage.
+    reportBreakage(locked && dynamic ? context : withSeverity(context, 'information'), VOID, line, message, evidence, fix ? [fix] : []);
   }
 }
+
+/** Capabilities that make a process as good as root: never granted to a non-root service by a fix. */
+const AS_GOOD_AS_ROOT: ReadonlySet<string> = new Set([
+  'CAP_SETUID', 'CAP_SETGID', 'CAP_SETPCAP', 'CAP_SETFCAP', 'CAP_SYS_ADMIN', 'CAP_SYS_MODULE', 'CAP_SYS_PTRACE', 'CAP_SYS_RAWIO',
+  'CAP_DAC_OVERRIDE', 'CAP_DAC_READ_SEARCH', 'CAP_CHOWN', 'CAP_FOWNER', 'CAP_BPF', 'CAP_MKNOD', 'CAP_SYS_BOOT',
+]);
 
 /** Grants the capabilities with AmbientCapabilities= (appended to its last plain line, or a new line). */
 function ambientFix(context: RuleContext, caps: readonly string[]): Fix | undefined {

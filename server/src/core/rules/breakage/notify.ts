@@ -51,7 +51,15 @@ function notifyUse(context: RuleContext): NotifyUse {
   const typeValue = type?.entry.value.trim();
   if (type && (typeValue === 'notify' || (typeValue === 'notify-reload' && context.settings.systemdVersion >= NOTIFY_RELOAD_SINCE))) {
     evidence.push({ line: type, note: 'readiness is reported with sd_notify()' });
-    effects.push('READY=1 never arrives and the start times out');
+    effects.push('sd_notify() cannot open its socket, so READY=1 never arrives and the start times out');
+    essential = true;
+  }
+  // A D-Bus service reaches the bus over an AF_UNIX socket; Type=dbus waits for its name.
+  const busName = model.last('BusName');
+  if ((type && typeValue === 'dbus') || busName) {
+    const line = type && typeValue === 'dbus' ? type : (busName as Assignment);
+    evidence.push({ line, note: 'the service takes a name on the D-Bus bus' });
+    effects.push(typeValue === 'dbus' ? 'it cannot connect to the D-Bus bus, so its name never appears and the start times out' : 'it cannot connect to the D-Bus bus');
     essential = true;
   }
   const watchdog = model.last('WatchdogSec');
@@ -63,7 +71,7 @@ function notifyUse(context: RuleContext): NotifyUse {
   }
   const access = model.last('NotifyAccess');
   if (access && access.entry.value.trim() !== 'none') evidence.push({ line: access, note: 'the unit accepts notification messages' });
-  if (!essential) effects.push('the status messages the unit accepts never arrive');
+  if (!essential) effects.push('sd_notify() cannot open its socket, so the status messages the unit accepts never arrive');
   return { evidence, effects, essential };
 }
 
@@ -225,8 +233,7 @@ export function checkNotifySocket(context: RuleContext): void {
 
   const refs = use.evidence.map((e) => lineRef(context, e.line)).join(', ');
   const message =
-    `${lineRef(context, verdict.decider)} ${verdictWords(verdict)}, but the service talks to the notification socket (${refs}), ` +
-    `and sd_notify() cannot open its AF_UNIX socket without it: ${use.effects.join('; ')}.`;
+    `${lineRef(context, verdict.decider)} ${verdictWords(verdict)}, which the service needs (${refs}): ${use.effects.join('; ')}.`;
   const fix = unixFix(context, verdict);
   const target = use.essential ? context : { ...context, report: (d: Diagnostic) => context.report({ ...d, severity: 'information' }) };
   reportBreakage(target, CODE, verdict.decider, message, use.evidence, fix ? [fix] : []);

@@ -114,7 +114,11 @@ interface OptionMeaning {
 }
 
 const PID_FILE: OptionMeaning = { access: 'write', folder: false, mainOnly: true };
-const SOCKET: OptionMeaning = { access: 'write', folder: false, audience: 'clients', mainOnly: true };
+/**
+ * A socket option may name the socket a server creates or the one a client connects to; connecting
+ * works on a read-only mount, so a socket only counts as a path that must stay reachable.
+ */
+const SOCKET: OptionMeaning = { access: 'read', folder: false, audience: 'clients', mainOnly: true };
 const WRITTEN_FILE: OptionMeaning = { access: 'write', folder: false, mainOnly: true };
 const DATA_FOLDER: OptionMeaning = { access: 'readwrite', folder: true, mainOnly: true };
 const RUN_FOLDER: OptionMeaning = { access: 'write', folder: true, mainOnly: true };
@@ -211,6 +215,30 @@ function sandboxed(model: UnitModel, command: CommandLine): boolean {
   return command.setting === 'ExecStart' || !isOn(model, 'PermissionsStartOnly');
 }
 
+/** Interpreters whose first argument that is an absolute path is the program they read. */
+const INTERPRETERS = /^(python[0-9.]*|perl|ruby|node|nodejs|php[0-9.]*|bash|sh|dash|lua[0-9.]*|java)$/;
+
+/**
+ * The program each sandboxed command line starts, and the script an interpreter reads: both must
+ * be reachable (a program under /home with ProtectHome=yes fails with 203/EXEC).
+ */
+function programEvidence(model: UnitModel, manager: ManagerKind, variables: ReadonlyMap<string, Variable>): PathEvidence[] {
+  const found: PathEvidence[] = [];
+  for (const command of commandLines(model, variables)) {
+    if (!sandboxed(model, command)) continue;
+    const paths = [command.argv[0]];
+    if (INTERPRETERS.test(command.program)) {
+      const script = command.argv.slice(1).find((w) => !w.startsWith('-'));
+      if (script?.startsWith('/')) paths.push(script);
+    }
+    for (const raw of paths) {
+      const path = raw?.startsWith('/') ? resolvePath(raw, manager) : undefined;
+      if (path) found.push({ path, access: 'read', folder: false, lines: [command.line] });
+    }
+  }
+  return found;
+}
+
 function optionEvidence(model: UnitModel, manager: ManagerKind, variables: ReadonlyMap<string, Variable>): PathEvidence[] {
   const found: PathEvidence[] = [];
   for (const command of commandLines(model, variables)) {
@@ -243,7 +271,8 @@ function optionEvidence(model: UnitModel, manager: ManagerKind, variables: Reado
 // environment
 
 /** Words of a variable name that say the path is written (or holds the service's data). */
-const WRITTEN_WORDS = new Set(['pid', 'pidfile', 'piddir', 'sock', 'socket', 'sockdir', 'run', 'rundir', 'runtime', 'log', 'logs', 'logdir', 'logfile', 'lock', 'lockfile', 'lockdir', 'cache', 'cachedir']);
+// Socket and log variables are left out: a client connects to a socket and a log reader reads logs.
+const WRITTEN_WORDS = new Set(['pid', 'pidfile', 'piddir', 'run', 'rundir', 'runtime', 'lock', 'lockfile', 'lockdir', 'cache', 'cachedir']);
 const DATA_WORDS = new Set(['state', 'statedir', 'data', 'datadir']);
 /** Words that make it something read after all (`LOG_CONFIG`, `DATA_TEMPLATE_DIR`). */
 const READ_WORDS = new Set(['conf', 'config', 'cfg', 'etc', 'bin', 'sbin', 'lib', 'libexec', 'share', 'plugin', 'plugins', 'include', 'src', 'template', 'templates', 'doc', 'docs', 'static', 'www', 'html', 'cert', 'certs', 'key', 'keys', 'ssl', 'tls', 'schema', 'module', 'modules']);
@@ -328,6 +357,7 @@ export function pathEvidence(model: UnitModel, manager: ManagerKind): PathEviden
   const all = [
     ...(mainOutside ? [] : [...pidFileEvidence(model, manager), ...workingDirectoryEvidence(model, manager), ...environmentEvidence(manager, variables)]),
     ...optionEvidence(model, manager, variables),
+    ...programEvidence(model, manager, variables),
   ];
   const byPath = new Map<string, PathEvidence>();
   for (const e of all) {

@@ -284,10 +284,18 @@ function message(context: RuleContext, subject: Assignment, items: readonly Bloc
   const what = shown.every((p) => p.implied)
     ? `implies ${listWords(shown.map((p) => p.implied ?? ''))}`
     : listWords(shown.map((p) => p.effect(items.filter((b) => b.protection === p).map((b) => b.cover))));
-  const uses = items.map((b) => {
+  // Paths shown by the same lines are said in one sentence: "ExecStart=... says the service needs A and needs B".
+  const groups = new Map<string, { r: ReturnType<typeof refs>; private: boolean; doings: string[] }>();
+  for (const b of items) {
     const r = refs(context, b.evidence);
-    return b.cover.private ? `${r.text} ${r.say === 'say' ? 'have' : 'has'} ${doing(b)}` : `${r.text} ${r.say} the service ${doing(b)}`;
-  });
+    const key = `${r.text}\0${b.cover.private ? 'p' : ''}`;
+    const group = groups.get(key) ?? { r, private: b.cover.private === true, doings: [] };
+    group.doings.push(doing(b));
+    groups.set(key, group);
+  }
+  const uses = [...groups.values()].map(({ r, private: inTmp, doings }) =>
+    inTmp ? `${r.text} ${r.say === 'say' ? 'have' : 'has'} ${listWords(doings)}` : `${r.text} ${r.say} the service ${listWords(doings)}`,
+  );
   return `${lineText(subject)} ${what}, but ${uses.join('; ')}.`;
 }
 

@@ -7,6 +7,7 @@
 import type { Assignment } from '../../model/unitModel';
 import type { Fix, RelatedInformation } from '../../types';
 import { diagnostic, type RuleContext } from '../context';
+import { lineText } from '../pairings/text';
 
 /** A line of the unit that shows what the service needs, and what it shows, in a few words. */
 export interface Evidence {
@@ -16,10 +17,7 @@ export interface Evidence {
 }
 
 /** `Key=value` of a line, shortened for messages. */
-export function lineText(a: Assignment): string {
-  const value = a.entry.value.length > 60 ? `${a.entry.value.slice(0, 57)}...` : a.entry.value;
-  return `${a.entry.key}=${value}`;
-}
+export { lineText };
 
 /** `Key=value (line N)`, naming the file too when it is another one than the diagnosed document. */
 export function lineRef(context: RuleContext, a: Assignment): string {

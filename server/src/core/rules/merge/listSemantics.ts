@@ -311,7 +311,8 @@ export interface Combined {
 function freshAfter(semantics: ListSemantics, value: ListValue): boolean {
   switch (semantics.startsAfresh) {
     case 'unset':
-      return false;
+      // "Every name but none" is the unset marker itself (capability sets: all 64 bits), so the next line starts afresh.
+      return value.kind === 'allExcept' && value.items.size === 0;
     case 'empty-set':
       return value.items.size === 0;
     case 'empty-allow':

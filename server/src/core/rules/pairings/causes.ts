@@ -7,7 +7,7 @@
  * fixes once. The file that holds that first line reports it; the unit's other files do not.
  */
 import type { Assignment } from '../../model/unitModel';
-import type { Diagnostic, RelatedInformation, Severity } from '../../types';
+import type { Diagnostic, Fix, RelatedInformation, Severity } from '../../types';
 import type { PairContext } from './context';
 import { blocksSyscalls, commandPrefix, coveringAssignment, holdsAmbient } from './effects';
 import { lineText } from './text';
@@ -26,6 +26,8 @@ interface Cause {
   message(context: PairContext & { found: ReadonlySet<string> }, subjects: readonly Assignment[], findings: readonly PairFinding[]): string | undefined;
   /** Keep the anchor finding's fixes (default) or none. */
   noFixes?: true;
+  /** What a fix of the cause may break, where the setting's own docs do not say it. */
+  mayBreak?(fix: Fix): string | undefined;
 }
 
 function lineRef(context: PairContext, a: Assignment): string {
@@ -54,8 +56,8 @@ const OPEN_API = [
 ];
 
 const UNDO_ROWS = [
-  'undo-readwritepaths', 'undo-readonlypaths', 'undo-inaccessiblepaths', 'undo-execpaths', 'undo-noexecpaths', 'undo-protectsystem', 'undo-protecthome',
-  'undo-privatetmp', 'undo-privatedevices', 'undo-protectkerneltunables', 'undo-protectcontrolgroups', 'undo-protectkernelmodules', 'undo-protectkernellogs', 'undo-protectclock',
+  'undo-readonlypaths', 'undo-inaccessiblepaths', 'undo-noexecpaths', 'undo-protectsystem', 'undo-protecthome',
+  'undo-privatetmp', 'undo-privatedevices', 'undo-protectkerneltunables', 'undo-protectcontrolgroups', 'undo-protectkernelmodules', 'undo-protectkernellogs',
 ];
 
 export const CAUSES: Readonly<Record<string, Cause>> = {
@@ -64,6 +66,12 @@ export const CAUSES: Readonly<Record<string, Cause>> = {
     severity: 'warning',
     message: (c, s) =>
       `${s.length === 1 ? lineText(s[0]) : `${s.length} mount protections, ${listed(c, s)},`} can be undone: a process of the unit that may call mount() can remount the file system. Deny the @mount calls or drop CAP_SYS_ADMIN.`,
+    mayBreak: (fix) =>
+      fix.edits.some((e) => e.newText.includes('@mount'))
+        ? 'SystemCallFilter=~@mount also blocks chroot() and pivot_root(): daemons that chroot their workers (postfix, dovecot, ...) stop.'
+        : fix.edits.some((e) => e.newText.includes('CAP_SYS_ADMIN'))
+          ? 'Without CAP_SYS_ADMIN the service cannot mount, set up namespaces or use many administrative interfaces.'
+          : undefined,
   },
   abi: {
     rows: ['syscallarch-systemcallfilter', 'syscallarch-restrictaddressfamilies', 'syscallarch-memorydenywriteexecute'],
@@ -148,7 +156,11 @@ export function reportCause(context: PairContext & { found: ReadonlySet<string> 
   if (message === undefined) return;
   const others = subjects.filter((s) => s !== anchor.subject);
   const related = [...relatedOf(context, others), ...ordered.flatMap((f) => f.diagnostic.related ?? [])];
-  const fixes = cause.noFixes ? [] : (ordered.find((f) => f.subject.document === context.document && (f.diagnostic.fixes?.length ?? 0) > 0)?.diagnostic.fixes ?? []);
+  const found = cause.noFixes ? [] : (ordered.find((f) => f.subject.document === context.document && (f.diagnostic.fixes?.length ?? 0) > 0)?.diagnostic.fixes ?? []);
+  const fixes = found.map((f) => {
+    const note = cause.mayBreak?.(f);
+    return note ? { ...f, mayBreak: note } : f;
+  });
   const { fixes: _fixes, related: _related, unnecessary: _unnecessary, ...base } = anchor.diagnostic;
   void _fixes;
   void _related;

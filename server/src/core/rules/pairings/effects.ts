@@ -151,6 +151,9 @@ const ALL_CAPABILITIES: readonly string[] = capabilities.map((c) => c.name);
  */
 export function capabilitySet(model: UnitModel, directive: 'CapabilityBoundingSet' | 'AmbientCapabilities'): Set<string> | undefined {
   let set: Set<string> | undefined;
+  // Whether the set came from a `~` line: then holding every capability again means all 64 bits,
+  // systemd's "unset" marker, and the next line replaces the set instead of adding to it.
+  let inverted = false;
   for (const line of model.assignments(directive)) {
     const words = listItems(line.entry.value);
     const invert = words[0]?.startsWith('~') ?? false;
@@ -160,9 +163,12 @@ export function capabilitySet(model: UnitModel, directive: 'CapabilityBoundingSe
         .filter((w) => w !== '')
         .map((w) => w.toUpperCase()),
     );
-    if (names.size === 0 || set === undefined) set = invert ? new Set(ALL_CAPABILITIES.filter((c) => !names.has(c))) : names;
-    else if (invert) for (const n of names) set.delete(n);
+    if (names.size === 0 || set === undefined) {
+      set = invert ? new Set(ALL_CAPABILITIES.filter((c) => !names.has(c))) : names;
+      inverted = invert;
+    } else if (invert) for (const n of names) set.delete(n);
     else for (const n of names) set.add(n);
+    if (directive === 'CapabilityBoundingSet' && inverted && set.size === ALL_CAPABILITIES.length) set = undefined;
   }
   return set;
 }

@@ -70,6 +70,8 @@ export function implications(base: RuleContext): Diagnostic[] {
   for (const pairing of pairings) {
     if (pairing.relation !== 'implies' || UNDECIDABLE[pairing.id] !== undefined || !scopeHolds(context, pairing.scope)) continue;
     if (newerThanTarget(context, pairing.subject.directive)) continue;
+    // What the target release does not have, it does not switch on.
+    if (pairing.objects.every((o) => o.kind === 'settings' && o.settings.every((s) => newerThanTarget(context, s.directive)))) continue;
     const spec = SPECS[pairing.id] ?? {};
     const subjects = subjectLines(context, pairing, false);
     for (const subject of spec.everyLine ? subjects : subjects.slice(0, 1)) {
@@ -235,7 +237,7 @@ function judge(context: PairContext, pairing: Pairing, spec: RowSpec, subject: A
     let what: string | undefined;
     if (spec.present) {
       lines = spec.present(context, subject);
-      what = lines && lines.length > 0 ? [...new Set(lines.map(lineText))].join(', ') : alternativesText(pairing);
+      what = lines && lines.length > 0 ? [...new Set(lines.map(lineText))].join(', ') : (spec.objects?.(context, subject) ?? alternativesText(pairing));
     } else {
       for (const alternative of pairing.objects) {
         const found = alternativeHolds(context, alternative, spec.exactObjects === true);

@@ -242,10 +242,12 @@ function undelegatedTypes(c: PairContext, subject: Assignment): string[] {
 
 
 export const SPECS: Readonly<Record<string, RowSpec>> = {
-  'undo-readwritepaths': undo,
+  // From 252 ProtectClock= adds its rtc entry only where a device policy is in force (else it would switch the allow-list on).
+  'protectclock-rtc': {
+    when: (c) => c.settings.systemdVersion < 252 || c.model.has('DeviceAllow') || ['closed', 'strict'].includes(valueOf(c.model, 'DevicePolicy') ?? '') || isOn(c.model, 'PrivateDevices'),
+  },
   'undo-readonlypaths': undo,
   'undo-inaccessiblepaths': undo,
-  'undo-execpaths': undo,
   'undo-noexecpaths': undo,
   'undo-protectsystem': undo,
   'undo-protecthome': undo,
@@ -255,7 +257,6 @@ export const SPECS: Readonly<Record<string, RowSpec>> = {
   'undo-protectcontrolgroups': undo,
   'undo-protectkernelmodules': undo,
   'undo-protectkernellogs': undo,
-  'undo-protectclock': undo,
 
   'syscallarch-systemcallfilter': { reason: 'without it, calls made through another ABI (such as 32-bit x86 on x86-64) can get around the filter', preferred: true },
   'syscallarch-restrictaddressfamilies': { reason: 'without it, sockets created through another ABI can get around the restriction', preferred: true },
@@ -384,7 +385,8 @@ export const SPECS: Readonly<Record<string, RowSpec>> = {
     fixes: (_c, s) => replaceFix(s, 'invisible'),
     reason: 'other users\' processes are then hidden, not only inaccessible',
   },
-  'removeipc-needs-user': { reason: 'IPC objects are removed per user and group, and a root service has none of its own' },
+  // The line has no effect for root; the only fix that makes it work (a user of its own) is a redesign, not a fix.
+  'removeipc-needs-user': { reason: 'IPC objects are removed per user and group, and a root service has none of its own', fixes: (c, s) => removeFix(c, s) },
   'removeipc-root': {
     present: (c) => orUndefined(c.model.effective('User').filter((a) => ['root', '0'].includes(a.entry.value.trim()))),
     reason: 'IPC objects owned by root are never removed',
@@ -521,13 +523,15 @@ export const SPECS: Readonly<Record<string, RowSpec>> = {
     everyLine: true,
   },
   'keyringmode-private': { when: (c) => c.manager === 'system', reason: 'it keeps the service\'s kernel keys away from other services of the same user' },
+  // `infinity` sets no limit, so nothing is ignored; a root service that keeps CAP_SETUID likely drops to another user, for whom the limit counts.
   'limitnproc-root': {
-    present: (c) => (c.model.complete && runsAsRoot(c.model) ? [] : undefined),
+    subject: (_c, a) => limitValue(a.entry.value) !== 'infinity',
+    present: (c) => (c.model.complete && runsAsRoot(c.model) && dropsCapability(c.model, 'CAP_SETUID') ? [] : undefined),
     objects: () => 'when the service runs as root',
     fixes: (c, s) => (c.model.has('TasksMax') ? removeFix(c, s) : replaceLineFix(c, s, 'TasksMax', limitValue(s.entry.value))),
     reason: 'the limit counts processes per user and does not hold back root',
   },
-  'limitnproc-tasksmax': { fill: (_c, s) => ({ '<n>': limitValue(s.entry.value) }), reason: 'LimitNPROC= counts every process of the user, not those of this service' },
+  'limitnproc-tasksmax': { subject: (_c, a) => limitValue(a.entry.value) !== 'infinity', fill: (_c, s) => ({ '<n>': limitValue(s.entry.value) }), reason: 'LimitNPROC= counts every process of the user, not those of this service' },
   'limitrss-memorymax': {
     fill: (_c, s) => ({ '<bytes>': limitValue(s.entry.value) }),
     reason: 'LimitRSS= has no effect on Linux; MemoryMax= caps the memory the service uses',

@@ -2,8 +2,15 @@
 import type { Pairing, PairingAlternative, PairingContext, PairingSetting, PairingValue } from '../../kb';
 import type { Assignment } from '../../model/unitModel';
 
+/** A long value cut at a word boundary (the option that is the evidence stays whole where it can). */
+export function shortened(value: string, max = 60): string {
+  if (value.length <= max) return value;
+  const cut = value.lastIndexOf(' ', max - 3);
+  return `${value.slice(0, cut > max / 2 ? cut : max - 3)}...`;
+}
+
 export function lineText(a: Assignment): string {
-  const value = a.entry.value.length > 60 ? `${a.entry.value.slice(0, 57)}...` : a.entry.value;
+  const value = shortened(a.entry.value);
   return `${a.entry.key}=${value}`;
 }
 

@@ -5,7 +5,12 @@
  */
 const BY_LIST_MERGE = 'the list-merge-order rule judges how the lines combine and says what systemd ends up with, and stays quiet on deliberate exceptions';
 
+const NOT_A_MOUNT = 'remounting cannot undo it: it opens a path (an exception to the protections, not one of them) or works through a system call filter, a capability drop and the device list';
+
 export const UNDECIDABLE: Readonly<Record<string, string>> = {
+  'undo-readwritepaths': NOT_A_MOUNT,
+  'undo-execpaths': NOT_A_MOUNT,
+  'undo-protectclock': NOT_A_MOUNT,
   'privatedevices-vs-deviceallow': 'the device-blocked rule judges it from the devices the unit evidently uses, with systemd\'s own list of what a private /dev holds',
   'scf-first-assignment-mode': BY_LIST_MERGE,
   'first-assignment-restrictfilesystems': BY_LIST_MERGE,

@@ -123,6 +123,8 @@ function reportValue(context: RuleContext, entry: Entry): void {
   if (value.canonical) {
     context.report(
       diagnostic('deprecated-value', entry.valueRange, `${entry.key}=${entry.value} is an old spelling; systemd reads it as ${value.canonical}.`, {
+        // It works as it is: only the spelling is old (severity policy: information).
+        severity: 'information',
         deprecated: true,
         fixes: [{ title: `Change to ${value.canonical}`, edits: [replaceValueEdit(entry, value.canonical)], isPreferred: true }],
       }),
