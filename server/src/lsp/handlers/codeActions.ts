@@ -11,7 +11,7 @@ import { toLspDiagnostic } from '../convert';
 import { companionFiles, diagnosticsFor, documentSettings } from '../unitDiagnostics';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.unitguard`;
-/** A client command (VS Code's extension registers it) that shows what fix-all applied and left. */
+/** The command fix-all's action carries: the server runs it (any client forwards it) and says what was applied and left. */
 export const FIX_ALL_REPORT_COMMAND = 'unitguard.fixAllReport';
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
 

@@ -85,12 +85,10 @@ export const CAUSES: Readonly<Record<string, Cause>> = {
     noFixes: true,
     message: (c, s) => {
       const gaps: string[] = [];
-      if (!blocksSyscalls(c.filter, ['memfd_create'])) gaps.push('memory from memfd_create() (SystemCallFilter=~memfd_create denies it)');
-      if (!coveringAssignment(c.model, ['NoExecPaths'], '/')) {
-        gaps.push('files in any writable folder mounted without noexec, such as /dev/shm, /tmp and the unit\'s state and runtime folders (NoExecPaths= makes them non-executable)');
-      }
+      if (!blocksSyscalls(c.filter, ['memfd_create'])) gaps.push('memfd_create() (SystemCallFilter=~memfd_create)');
+      if (!coveringAssignment(c.model, ['NoExecPaths'], '/')) gaps.push('writable folders without noexec, such as /dev/shm and /tmp (NoExecPaths=)');
       if (gaps.length === 0) return undefined;
-      return `${lineText(s[0])} keeps the service from making its memory executable, but code can still be written and then mapped executable through ${gaps.join(', and through ')}. Close those only where the service does not need them.`;
+      return `${lineText(s[0])} can still be got around: code written through ${gaps.join(' or through ')} can be mapped executable. Close what the service does not need.`;
     },
   },
   // A helper command with `+` (ExecReload=+/bin/kill ...) is what the prefix is for; the main

@@ -402,7 +402,7 @@ export const SPECS: Readonly<Record<string, RowSpec>> = {
   'privatetmp-disconnected-wants-var': { when: (c) => !hasRoot(c) },
   'privatetmp-disconnected-joinsnamespace': { reason: 'units joining namespaces expect to share /tmp, and a disconnected /tmp is never shared' },
   'protectsystem-strict-tmp': { reason: 'for /tmp and /var/tmp, which are then private and writable', partial: true },
-  'protectsystem-strict-privatedevices': { reason: 'ProtectSystem=strict leaves /dev writable' },
+  'protectsystem-strict-privatedevices': { when: (c) => !c.model.has('DeviceAllow'), reason: 'ProtectSystem=strict leaves /dev writable' },
   'protectsystem-strict-protectkerneltunables': { reason: 'ProtectSystem=strict leaves /proc and /sys writable' },
   'protectsystem-strict-protectcontrolgroups': { reason: 'ProtectSystem=strict leaves /sys/fs/cgroup writable' },
   'home-bindpaths': {
