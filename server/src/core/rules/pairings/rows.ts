@@ -443,11 +443,6 @@ export const SPECS: Readonly<Record<string, RowSpec>> = {
     },
     reason: 'paths below an inaccessible folder cannot be made available again; use TemporaryFileSystem= for the folder instead',
   },
-  'readonly-root-run': {
-    subject: (_c, a) => itemsOf(a).some((i) => ['/', '/run'].includes(stripPathPrefix(i).replace(/(.)\/+$/, '$1'))),
-    satisfied: (c) => orUndefined(linesWithItem(c, 'ReadWritePaths', (i) => stripPathPrefix(i).replace(/\/+$/, '') === '/run')),
-    reason: 'systemd needs /run writable to set up the namespace and propagate mounts',
-  },
   'noexecpaths-execpaths': {
     satisfied: (c) => (nonExecutable(c).length === 0 ? [] : undefined),
     fixes: (c) => {
