@@ -226,7 +226,7 @@ function judge(context: PairContext, pairing: Pairing, spec: RowSpec, subject: A
     const fixes = context.contradictions ? offered.filter((f) => context.contradictions?.(f).length === 0) : offered;
     if (pairing.relation === 'recommends' && offered.length > 0 && fixes.length === 0) return undefined;
     const objects = spec.objects?.(context, subject) ?? objectsText(pairing);
-    return diagnostic(pairing.relation, subject.entry.range, relationSentence(pairing, subjectText, objects, reason), {
+    return diagnostic(pairing.relation, subject.entry.range, spec.message?.(context, subject) ?? relationSentence(pairing, subjectText, objects, reason), {
       ...base,
       ...(noEffect(pairing, spec) ? { unnecessary: true } : {}),
       ...(fixes.length > 0 ? { fixes } : {}),

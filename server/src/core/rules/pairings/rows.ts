@@ -61,6 +61,8 @@ export interface RowSpec {
   grade?: Severity;
   /** The first release the row holds for (its behaviour is newer than the setting). */
   since?: number;
+  /** The whole message, where the relation's sentence would say something else than what happens. */
+  message?(context: PairContext, subject: Assignment): string;
 }
 
 /** Whether the service's processes hold CAP_SYS_PTRACE: root keeps it unless the bounding set drops it; others through AmbientCapabilities=. */
@@ -394,7 +396,8 @@ export const SPECS: Readonly<Record<string, RowSpec>> = {
   'privatetmp-yes-defaultdeps': {
     since: 257,
     subject: (_c, a) => parseBoolean(a.entry.value) === true || a.entry.value.trim() === 'connected',
-    reason: 'with DefaultDependencies=no and no dependency on the /tmp mount, systemd silently uses PrivateTmp=disconnected',
+    message: (_c, s) =>
+      `${s.entry.key}=${s.entry.value.trim()} works here as PrivateTmp=disconnected: with DefaultDependencies=no and no dependency on the /tmp mount, systemd gives the service a fresh tmpfs instead of private folders on the host's /tmp. A dependency on /tmp keeps the usual form.`,
   },
   'privatetmp-disconnected-var': { reason: 'otherwise only /tmp is private: the host /var/tmp stays reachable' },
   'privatetmp-yes-wants-mounts': { subject: (_c, a) => parseBoolean(a.entry.value) === true || a.entry.value.trim() === 'connected' },
