@@ -241,6 +241,14 @@ describe('review: every message and suggestion speaks of the target release', ()
     assert.ok(!check(text).some((d) => d.code === 'newer-than-target'));
   });
 
+  it('an ambient capability the bounding set drops: dropped quietly from 246, a failed start before', () => {
+    const text = unit('ExecStart=/usr/sbin/ntpd', 'User=ntp', 'AmbientCapabilities=CAP_SYS_TIME', 'ProtectClock=yes');
+    const now = check(text).find((d) => d.code === 'capability-void');
+    assert.match(now?.message ?? '', /quietly leaves it out of the ambient set/);
+    const old = check(text, { systemdVersion: 245 }).find((d) => d.code === 'capability-void');
+    assert.match(old?.message ?? '', /systemd 245 cannot raise it and the start fails \(status 218\/CAPABILITIES\)/);
+  });
+
   it('no fix writes a setting or value newer than the target', () => {
     const text = unit('ExecStart=/usr/bin/app', 'DefaultDependencies=no', 'PrivateTmp=yes', 'ProtectSystem=strict', 'SystemCallFilter=@system-service', 'ProtectProc=invisible');
     for (const version of [247, 252, 254]) {

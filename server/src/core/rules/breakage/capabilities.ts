@@ -371,14 +371,21 @@ function checkAmbientDropped(context: RuleContext, drops: ReadonlyMap<string, Dr
   for (const { drop, caps } of byDrop.values()) {
     const evidence = caps.flatMap((c) => namingLines(model, 'AmbientCapabilities', c)).map((line) => ({ line, note: 'asks for the capability' }));
     const one = caps.length === 1;
-    const how = drop.explicit ? 'leaves it out of the bounding set' : 'takes it out of the bounding set';
-    const message =
-      `${lineRef(context, drop.line)} ${one ? how : how.replace(' it ', ' them ')}, but ${refs(context, evidence.map((e) => e.line))} asks for ${capList(caps)}: ` +
-      `systemd quietly leaves ${one ? 'it' : 'them'} out of the ambient set and the service starts without ${one ? 'it' : 'them'}.`;
+    const them = one ? 'it' : 'them';
+    const how = `${drop.explicit ? 'leaves' : 'takes'} ${capList(caps)} out of the bounding set`;
+    // Before 246 systemd refused to start such a service; since then it drops the capability with a debug message.
+    const outcome =
+      context.settings.systemdVersion < AMBIENT_SUPPRESSED_SINCE
+        ? `systemd ${context.settings.systemdVersion} cannot raise ${them} and the start fails (status 218/CAPABILITIES).`
+        : `systemd quietly leaves ${them} out of the ambient set and the service starts without ${them}.`;
+    const message = `${lineRef(context, drop.line)} ${how}, but ${refs(context, evidence.map((e) => e.line))} asks for ${them}: ${outcome}`;
     const fix = drop.explicit ? boundingFix(context, caps) : impliedFix(context, drop.line);
     reportBreakage(context, VOID, drop.line, message, evidence, fix ? [fix] : []);
   }
 }
+
+/** The release from which an ambient capability outside the bounding set is dropped instead of failing the start (systemd PR #15959). */
+const AMBIENT_SUPPRESSED_SINCE = 246;
 
 /**
  * Puts the capabilities back into the bounding set: `~` lines after the set was started lose
