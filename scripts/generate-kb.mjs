@@ -218,6 +218,7 @@ function parseDeprecation(text) {
   if (!m) fail(`deprecated: cannot read "${text}"`);
   const rest = m[1];
   const dep = {};
+  const CGROUP_V1_REMOVED_IN = 258;
   if (rest.startsWith('removed, ignored with a notice')) dep.kind = 'removed';
   else if (rest.startsWith('old name, kept for compatibility')) dep.kind = 'renamed';
   else if (rest.startsWith('obsolete;')) dep.kind = 'obsolete';
@@ -234,7 +235,12 @@ function parseDeprecation(text) {
     dep.since = Number(news[1]);
     dep.source = 'news';
   } else if (rest.includes('(gperf comment)')) dep.source = 'gperf';
-  if (rest.includes('cgroup v1 option')) dep.cgroupV1 = true;
+  if (rest.includes('cgroup v1 option')) {
+    dep.cgroupV1 = true;
+    // Deprecated in 252 but still applied until cgroup v1 support went in 258 (NEWS v258; systemd-analyze
+    // verify 257 warns "will be removed soon", 262 says "removed and it is ignored").
+    dep.removedIn = CGROUP_V1_REMOVED_IN;
+  }
   if (rest.includes('always available')) dep.alwaysOn = true;
   const use = rest.match(/use (?:\[(\w+)\] )?([A-Za-z0-9]+)=([^\s;()]*)/);
   if (use) {

@@ -210,6 +210,8 @@ export interface Deprecation {
   readonly since?: number;
   /** Where the deprecation is recorded. */
   readonly source?: 'man-history' | 'news' | 'gperf';
+  /** The release that stopped applying the setting, where it came later than the deprecation (`since`). */
+  readonly removedIn?: number;
   /** The setting belonged to cgroup v1, which systemd no longer supports. */
   readonly cgroupV1?: true;
   /** The feature is always on now, so there is nothing to replace it with. */

@@ -36,7 +36,10 @@ export function deprecationText(name: string, deprecation: Deprecation): string 
   let text: string;
   switch (deprecation.kind) {
     case 'removed':
-      text = `**Removed**${version}: systemd reads ${self} and ignores it.`;
+      text =
+        deprecation.removedIn !== undefined && deprecation.removedIn !== deprecation.since
+          ? `**Deprecated**${version}, **removed** in systemd ${deprecation.removedIn}: from then on systemd reads ${self} and ignores it.`
+          : `**Removed**${version}: systemd reads ${self} and ignores it.`;
       break;
     case 'renamed':
       text = `**Deprecated**${version}: an old name, still read.`;

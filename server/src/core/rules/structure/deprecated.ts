@@ -34,9 +34,10 @@ function reportDirective(context: RuleContext, entry: Entry, row: DirectiveRow, 
 
   switch (deprecation.kind) {
     case 'removed': {
-      const stillWorks = deprecation.since !== undefined && target < deprecation.since;
+      const removedIn = deprecation.removedIn ?? deprecation.since;
+      const stillWorks = removedIn !== undefined && target < removedIn;
       message = stillWorks
-        ? `${name}= is deprecated: systemd ${deprecation.since} drops support for it and ignores it.`
+        ? `${name}= is deprecated: systemd ${removedIn} drops support for it and ignores it.`
         : `${name}= is no longer supported; systemd ignores it.`;
       if (deprecation.alwaysOn) message += ' What it switched on is always on now.';
       if (deprecation.cgroupV1) message += ' It belonged to cgroup v1.';
