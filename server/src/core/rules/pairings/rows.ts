@@ -177,10 +177,22 @@ function secretVariables(value: string): string[] {
 }
 
 /** Units of a dependency line that no After= (or, for Conflicts=, Before=) orders. */
+/** The units After=/Before= name, built once per unit and ordering kind (a unit may have thousands of dependency lines). */
+const orderedCache = new WeakMap<PairContext['model'], Map<string, ReadonlySet<string>>>();
+
+function orderedUnits(c: PairContext, orderings: readonly string[]): ReadonlySet<string> {
+  let byKind = orderedCache.get(c.model);
+  if (!byKind) orderedCache.set(c.model, (byKind = new Map()));
+  const key = orderings.join(' ');
+  let set = byKind.get(key);
+  if (!set) byKind.set(key, (set = new Set(orderings.flatMap((o) => c.model.effective(o).flatMap(itemsOf)))));
+  return set;
+}
+
 function unorderedUnits(c: PairContext, subject: Assignment, orderings: readonly string[]): string[] {
   // Target units order themselves after what they want or require (unless DefaultDependencies=no).
   if (c.type === 'target' && c.defaultDependencies) return [];
-  const ordered = new Set(orderings.flatMap((o) => c.model.effective(o).flatMap(itemsOf)));
+  const ordered = orderedUnits(c, orderings);
   const implicit = c.defaultDependencies ? ['sysinit.target', 'basic.target', 'shutdown.target'] : [];
   return itemsOf(subject).filter(
     (u) =>
