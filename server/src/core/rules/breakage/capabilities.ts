@@ -23,9 +23,9 @@ import { applySyscallFilterLine, filterNames, groupItems, type SyscallFilter } f
 import { X86_64_UNAVAILABLE_SYSCALLS } from '../../security/platform';
 import type { Diagnostic, Fix, Severity, TextEdit } from '../../types';
 import type { RuleContext } from '../context';
-import { capabilitySet, isOn, listItems, runsAsRoot, valueOf } from '../pairings/effects';
+import { capabilitySet, capabilitySteps, capabilityWords, isOn, listItems, runsAsRoot, valueOf } from '../pairings/effects';
 import { splitWords, valueRange } from '../values/words';
-import { commandLines, type CommandLine } from './commandLines';
+import { commandLines, mainProcessUnsandboxed } from './commandLines';
 import { lineRef, reportBreakage, type Evidence } from './report';
 
 const VOID = 'capability-void';
@@ -111,28 +111,17 @@ const CALL_CAPABILITIES: readonly CallCapability[] = [
 
 type SetName = 'CapabilityBoundingSet' | 'AmbientCapabilities';
 
-/** The names of a capability line, and whether it takes them away (`~`). */
-function capabilityWords(line: Assignment): { invert: boolean; names: string[] } {
-  const words = listItems(line.entry.value);
-  const invert = words[0]?.startsWith('~') ?? false;
-  const names = words
-    .map((w, i) => (i === 0 ? w.replace(/^~/, '') : w))
-    .filter((w) => w !== '')
-    .map((w) => w.toUpperCase());
-  return { invert, names };
-}
-
 /**
- * The lines of a set since it was last replaced: systemd starts the set over on an empty line or
- * a bare `~` (every capability), so lines before them no longer say anything.
+ * The lines of a set since it was last started over (an empty line, a bare `~`, or the bounding
+ * set back at its unset marker): lines before them no longer say anything.
  */
 function linesInForce(model: UnitModel, directive: SetName): Assignment[] {
-  const lines = model.assignments(directive);
+  const steps = capabilitySteps(model, directive);
   let start = 0;
-  lines.forEach((line, i) => {
-    if (capabilityWords(line).names.length === 0) start = line.entry.value.trim() === '' ? i + 1 : i;
+  steps.forEach((step, i) => {
+    if (step.replaces) start = step.line.entry.value.trim() === '' ? i + 1 : i;
   });
-  return lines.slice(start);
+  return steps.slice(start).map((step) => step.line);
 }
 
 /** The lines of a set in force that name the capability to grant it (not `~` lines). */
@@ -157,23 +146,15 @@ interface Drop {
  */
 function boundingDrops(model: UnitModel): Map<string, Drop> {
   const drops = new Map<string, Drop>();
-  let set: Set<string> | undefined;
-  for (const line of model.assignments('CapabilityBoundingSet')) {
-    const { invert, names } = capabilityWords(line);
-    if (names.length === 0 || set === undefined) {
-      set = invert ? new Set(ALL_CAPABILITIES.filter((c) => !names.includes(c))) : new Set(names);
+  for (const { line, invert, names, replaces, after } of capabilitySteps(model, 'CapabilityBoundingSet')) {
+    if (replaces || after === undefined) {
       drops.clear();
-      for (const c of ALL_CAPABILITIES) if (!set.has(c)) drops.set(c, { line, explicit: true });
+      for (const c of ALL_CAPABILITIES) if (after && !after.has(c)) drops.set(c, { line, explicit: true });
       continue;
     }
     for (const n of names) {
-      if (invert) {
-        set.delete(n);
-        drops.set(n, { line, explicit: true });
-      } else {
-        set.add(n);
-        drops.delete(n);
-      }
+      if (invert) drops.set(n, { line, explicit: true });
+      else drops.delete(n);
     }
   }
   for (const { directive, capabilities: caps } of IMPLIED_DROPS) {
@@ -192,14 +173,6 @@ function ambientSet(model: UnitModel): Set<string> {
 // ---------------------------------------------------------------------------
 // who the service runs as, how its commands run
 
-function execStartLines(model: UnitModel): CommandLine[] {
-  return commandLines(model).filter((c) => c.setting === 'ExecStart');
-}
-
-/** `+` on ExecStart=: the main process runs without the sandbox, capabilities and filters. */
-function mainUnsandboxed(model: UnitModel): boolean {
-  return execStartLines(model).some((c) => c.prefix.includes('+'));
-}
 
 /** A non-root identity systemd switches to: DynamicUser=, or a User= that is plainly not root. */
 function runsAsNonRoot(model: UnitModel): boolean {
@@ -292,7 +265,7 @@ function checkBoundingOnly(context: RuleContext, drops: ReadonlyMap<string, Drop
   if (!runsAsNonRoot(model) || keepsCaps(model) || model.has('PAMName')) return;
   const commands = commandLines(model);
   // `!` runs a command as root (with the bounding set); `+` on ExecStart runs it unrestricted.
-  if (commands.some((c) => c.prefix.includes('!')) || mainUnsandboxed(model)) return;
+  if (commands.some((c) => c.prefix.includes('!')) || mainProcessUnsandboxed(model)) return;
   const ambient = ambientSet(model);
   const byLine = new Map<Assignment, string[]>();
   for (const capability of ALL_CAPABILITIES) {
@@ -357,7 +330,7 @@ function ambientFix(context: RuleContext, caps: readonly string[]): Fix | undefi
 
 function checkAmbientDropped(context: RuleContext, drops: ReadonlyMap<string, Drop>): void {
   const { model } = context;
-  if (mainUnsandboxed(model)) return;
+  if (mainProcessUnsandboxed(model)) return;
   const ambient = ambientSet(model);
   const byDrop = new Map<Assignment, { drop: Drop; caps: string[] }>();
   for (const capability of ambient) {
@@ -524,7 +497,7 @@ interface CallFinding {
 function checkCallsBlocked(context: RuleContext, drops: ReadonlyMap<string, Drop>): void {
   const { model } = context;
   const version = context.settings.systemdVersion;
-  if (!model.has('SystemCallFilter') || mainUnsandboxed(model)) return;
+  if (!model.has('SystemCallFilter') || mainProcessUnsandboxed(model)) return;
   const held = heldByName(model, drops);
   const bySubject = new Map<Assignment, CallFinding[]>();
   let finalFilter: SyscallFilter | undefined;

@@ -4,7 +4,7 @@
  * scripts it hands to a shell (`sh -c '...'`). Breakage rules read their evidence from here.
  */
 import type { Assignment, UnitModel } from '../../model/unitModel';
-import { commandPrefix, EXEC_SETTINGS } from '../pairings/effects';
+import { commandPrefix, EXEC_SETTINGS, isOn } from '../pairings/effects';
 import { splitWords } from '../values/words';
 
 /** A variable set by Environment=, with the line that sets it (the last one read wins). */
@@ -34,8 +34,13 @@ export interface CommandLine {
   uses: Variable[];
 }
 
-/** The variables of Environment= as systemd reads them: the last assignment of a name wins. */
-export function environment(model: UnitModel): Map<string, Variable> {
+const environments = new WeakMap<UnitModel, ReadonlyMap<string, Variable>>();
+const commands = new WeakMap<UnitModel, readonly CommandLine[]>();
+
+/** The variables of Environment= as systemd reads them: the last assignment of a name wins (read once per unit). */
+export function environment(model: UnitModel): ReadonlyMap<string, Variable> {
+  const known = environments.get(model);
+  if (known) return known;
   const variables = new Map<string, Variable>();
   for (const line of model.effective('Environment')) {
     for (const word of splitWords(line.entry.value)) {
@@ -46,6 +51,7 @@ export function environment(model: UnitModel): Map<string, Variable> {
       variables.set(name, { name, value: word.text.slice(eq + 1), line });
     }
   }
+  environments.set(model, variables);
   return variables;
 }
 
@@ -61,7 +67,7 @@ function expand(word: string, variables: ReadonlyMap<string, Variable>, uses: Se
   });
 }
 
-function baseName(path: string): string {
+export function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
@@ -71,8 +77,11 @@ export function scriptWords(script: string): string[] {
   return splitWords(spaced).map((w) => w.text).filter((w) => w !== '');
 }
 
-/** Every command line in force (ExecStart=, ExecStartPre=, ... of the unit and its drop-ins). */
-export function commandLines(model: UnitModel, variables: ReadonlyMap<string, Variable> = environment(model)): CommandLine[] {
+/** Every command line in force (ExecStart=, ExecStartPre=, ... of the unit and its drop-ins), split once per unit. */
+export function commandLines(model: UnitModel): readonly CommandLine[] {
+  const known = commands.get(model);
+  if (known) return known;
+  const variables = environment(model);
   const lines: CommandLine[] = [];
   for (const setting of EXEC_SETTINGS) {
     for (const line of model.effective(setting)) {
@@ -91,5 +100,20 @@ export function commandLines(model: UnitModel, variables: ReadonlyMap<string, Va
       lines.push({ line, setting, prefix, argv, program, script, uses: [...uses] });
     }
   }
+  commands.set(model, lines);
   return lines;
+}
+
+/**
+ * Whether a command line runs inside the sandbox: not `+`, and not a control command under
+ * PermissionsStartOnly= (the cgroup device filter applies to every command all the same).
+ */
+export function sandboxed(model: UnitModel, command: CommandLine): boolean {
+  if (command.prefix.includes('+')) return false;
+  return command.setting === 'ExecStart' || !isOn(model, 'PermissionsStartOnly');
+}
+
+/** Whether some ExecStart= line carries `+`: that main process runs without the sandbox, capabilities and filters. */
+export function mainProcessUnsandboxed(model: UnitModel): boolean {
+  return commandLines(model).some((c) => c.setting === 'ExecStart' && c.prefix.includes('+'));
 }

@@ -27,7 +27,7 @@ import type { Fix } from '../../types';
 import type { RuleContext } from '../context';
 import { holdsAmbient, isOn, listItems, pathCovers, valueOf } from '../pairings/effects';
 import { parseBoolean } from '../values/scalars';
-import { commandLines, type CommandLine } from './commandLines';
+import { baseName, commandLines, sandboxed, type CommandLine } from './commandLines';
 import { lineRef, lineText, reportBreakage, type Evidence } from './report';
 
 // ---------------------------------------------------------------------------
@@ -66,9 +66,6 @@ const WRAPPERS: Readonly<Record<string, readonly string[]>> = {
   stdbuf: ['-i', '-o', '-e'],
 };
 
-function baseName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
-}
 
 /** The program word and its arguments once wrappers are taken off (`env A=1 node x` → `node x`). */
 function unwrap(words: readonly string[]): string[] {
@@ -132,10 +129,6 @@ export function commandsOf(line: CommandLine): Command[] {
   return commands;
 }
 
-/** Whether the line runs inside the sandbox (not `+`). */
-export function sandboxed(line: CommandLine): boolean {
-  return !line.prefix.includes('+');
-}
 
 /** `!` without a second `!`: the command keeps the sandbox but runs as root. */
 function skipsUser(line: CommandLine): boolean {
@@ -315,7 +308,7 @@ function checkTunables(context: RuleContext, lines: readonly CommandLine[]): voi
   const found: TunableWrite[] = [];
   for (const line of lines) {
     // Only root can write kernel tunables; for other users the write fails whatever the sandbox.
-    if (!sandboxed(line) || !runsAsRootLine(model, line)) continue;
+    if (!sandboxed(model, line) || !runsAsRootLine(model, line)) continue;
     for (const command of commandsOf(line)) found.push(...tunableWrites(command).filter((w) => stillReadOnly(w, reopened)));
   }
   if (found.length === 0) return;
@@ -488,7 +481,7 @@ function checkJitMemory(context: RuleContext, lines: readonly CommandLine[]): vo
   if (!subject || parseBoolean(subject.entry.value) !== true) return;
   const found: { command: Command; runtime: Runtime }[] = [];
   for (const line of lines) {
-    if (line.setting !== 'ExecStart' || !sandboxed(line)) continue;
+    if (line.setting !== 'ExecStart' || !sandboxed(model, line)) continue;
     for (const command of commandsOf(line)) {
       const runtime = runtimeOf(command);
       if (runtime) found.push({ command, runtime });

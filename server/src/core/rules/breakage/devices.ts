@@ -28,8 +28,8 @@ import type { RuleContext } from '../context';
 import { listItems, pathCovers } from '../pairings/effects';
 import { settingsFix } from '../pairings/fixBuilder';
 import { parseBoolean } from '../values/scalars';
-import { commandLines, type CommandLine } from './commandLines';
-import { commandsOf, sandboxed, type Command } from './commands';
+import { commandLines, sandboxed, type CommandLine } from './commandLines';
+import { commandsOf, type Command } from './commands';
 import { lineRef, lineText, reportBreakage, type Evidence } from './report';
 
 const CODE = 'device-blocked';
@@ -394,9 +394,9 @@ export function checkDevices(context: RuleContext): void {
     reportBreakage(context, CODE, subject, message, evidenceOf(uses), fixes);
   };
   const open = (list: readonly DeviceUse[]): DeviceUse[] => list.filter((u) => !reported.has(u));
-  const inSandbox = used.filter((u) => u.command && sandboxed(u.command));
+  const inSandbox = used.filter((u) => u.command && sandboxed(model, u.command));
   // DeviceAllow= entries may serve `+` commands, which see the host's /dev.
-  const anyUnsandboxed = lines.some((l) => !sandboxed(l));
+  const anyUnsandboxed = lines.some((l) => !sandboxed(model, l));
   const privateUses = [...inSandbox, ...(anyUnsandboxed ? [] : allowList)].filter((u) => !boundIn(model, u.device));
   checkPrivateDev(context, privateUses, report);
   checkKernelLog(context, open([...inSandbox, ...allowList]), report);

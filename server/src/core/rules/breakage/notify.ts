@@ -15,7 +15,7 @@ import type { Diagnostic, Fix, TextEdit } from '../../types';
 import type { RuleContext } from '../context';
 import { timespanSeconds } from '../values/scalars';
 import { splitWords, valueRange } from '../values/words';
-import { commandLines } from './commandLines';
+import { mainProcessUnsandboxed } from './commandLines';
 import { lineRef, reportBreakage, type Evidence } from './report';
 
 const CODE = 'notify-socket-blocked';
@@ -214,10 +214,6 @@ function verdictWords(verdict: UnixVerdict): string {
   return value.startsWith('~') ? 'takes AF_UNIX out of the allowed families' : 'leaves out AF_UNIX';
 }
 
-/** Whether the main process runs outside the sandbox (`ExecStart=+...`). */
-function mainProcessUnsandboxed(context: RuleContext): boolean {
-  return commandLines(context.model).some((c) => c.setting === 'ExecStart' && c.prefix.includes('+'));
-}
 
 export function checkNotifySocket(context: RuleContext): void {
   const { model } = context;
@@ -229,7 +225,7 @@ export function checkNotifySocket(context: RuleContext): void {
   if (use.evidence.length === 0) return;
   const verdict = unixVerdict(lines, context.settings.systemdVersion);
   if (verdict.allowed || !verdict.decider) return;
-  if (mainProcessUnsandboxed(context)) return;
+  if (mainProcessUnsandboxed(model)) return;
 
   const refs = use.evidence.map((e) => lineRef(context, e.line)).join(', ');
   const message =

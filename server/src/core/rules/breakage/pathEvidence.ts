@@ -6,9 +6,8 @@
  */
 import type { ManagerKind } from '../../model/manager';
 import type { Assignment, UnitModel } from '../../model/unitModel';
-import { commandPrefix, isOn } from '../pairings/effects';
 import { splitWords } from '../values/words';
-import { commandLines, environment, type CommandLine, type Variable } from './commandLines';
+import { commandLines, environment, mainProcessUnsandboxed, sandboxed, type Variable } from './commandLines';
 
 /** What the service does with a path: reads it, writes it, or keeps data there (both). */
 export type Access = 'read' | 'write' | 'readwrite';
@@ -209,11 +208,6 @@ function variablesIn(word: string, variables: ReadonlyMap<string, Variable>): Va
   return used;
 }
 
-/** Whether the command line runs inside the sandbox (not `+`, and not a control command under PermissionsStartOnly=). */
-function sandboxed(model: UnitModel, command: CommandLine): boolean {
-  if (command.prefix.includes('+')) return false;
-  return command.setting === 'ExecStart' || !isOn(model, 'PermissionsStartOnly');
-}
 
 /** Interpreters whose first argument that is an absolute path is the program they read. */
 const INTERPRETERS = /^(python[0-9.]*|perl|ruby|node|nodejs|php[0-9.]*|bash|sh|dash|lua[0-9.]*|java)$/;
@@ -222,9 +216,9 @@ const INTERPRETERS = /^(python[0-9.]*|perl|ruby|node|nodejs|php[0-9.]*|bash|sh|d
  * The program each sandboxed command line starts, and the script an interpreter reads: both must
  * be reachable (a program under /home with ProtectHome=yes fails with 203/EXEC).
  */
-function programEvidence(model: UnitModel, manager: ManagerKind, variables: ReadonlyMap<string, Variable>): PathEvidence[] {
+function programEvidence(model: UnitModel, manager: ManagerKind): PathEvidence[] {
   const found: PathEvidence[] = [];
-  for (const command of commandLines(model, variables)) {
+  for (const command of commandLines(model)) {
     if (!sandboxed(model, command)) continue;
     const paths = [command.argv[0]];
     if (INTERPRETERS.test(command.program)) {
@@ -241,7 +235,7 @@ function programEvidence(model: UnitModel, manager: ManagerKind, variables: Read
 
 function optionEvidence(model: UnitModel, manager: ManagerKind, variables: ReadonlyMap<string, Variable>): PathEvidence[] {
   const found: PathEvidence[] = [];
-  for (const command of commandLines(model, variables)) {
+  for (const command of commandLines(model)) {
     if (!sandboxed(model, command)) continue;
     const value = command.line.entry.value;
     const raw = splitWords(value.trimStart().slice(command.prefix.length)).map((w) => w.text);
@@ -353,11 +347,11 @@ function merged(a: PathEvidence, b: PathEvidence): PathEvidence {
 export function pathEvidence(model: UnitModel, manager: ManagerKind): PathEvidence[] {
   const variables = environment(model);
   // A main process started with `+` runs outside the sandbox: what it reads and writes is not blocked.
-  const mainOutside = model.effective('ExecStart').some((a) => commandPrefix(a.entry.value).includes('+'));
+  const mainOutside = mainProcessUnsandboxed(model);
   const all = [
     ...(mainOutside ? [] : [...pidFileEvidence(model, manager), ...workingDirectoryEvidence(model, manager), ...environmentEvidence(manager, variables)]),
     ...optionEvidence(model, manager, variables),
-    ...programEvidence(model, manager, variables),
+    ...programEvidence(model, manager),
   ];
   const byPath = new Map<string, PathEvidence>();
   for (const e of all) {

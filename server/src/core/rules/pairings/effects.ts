@@ -144,33 +144,57 @@ export function blocksSyscalls(filter: SyscallFilter, items: readonly string[]):
 
 const ALL_CAPABILITIES: readonly string[] = capabilities.map((c) => c.name);
 
+/** The names of a capability line, and whether it takes them away (`~`). */
+export function capabilityWords(line: Assignment): { invert: boolean; names: string[] } {
+  const words = listItems(line.entry.value);
+  const invert = words[0]?.startsWith('~') ?? false;
+  const names = words
+    .map((w, i) => (i === 0 ? w.replace(/^~/, '') : w))
+    .filter((w) => w !== '')
+    .map((w) => w.toUpperCase());
+  return { invert, names };
+}
+
+/** One line of a capability setting as systemd reads it, with the set it leaves. */
+export interface CapabilityStep {
+  line: Assignment;
+  invert: boolean;
+  names: string[];
+  /** The line starts the set over (the first line, an empty or bare `~` line, or one after the set went back to unset). */
+  replaces: boolean;
+  /** The set after the line; undefined when it is back to systemd's "unset" marker. */
+  after: ReadonlySet<string> | undefined;
+}
+
 /**
- * A capability set as systemd combines the lines: the first line (or an empty or bare `~` line)
- * replaces the set, a later plain line adds, a later `~` line takes away. Undefined when no line
- * sets it (the default: every capability for the bounding set, none for the ambient set).
+ * A capability setting as systemd combines the lines: the first line (or an empty or bare `~`
+ * line) replaces the set, a later plain line adds, a later `~` line takes away. A bounding set
+ * that came from a `~` line and holds every capability again is all 64 bits, systemd's "unset"
+ * marker, so the next line replaces it instead of adding to it.
  */
-export function capabilitySet(model: UnitModel, directive: 'CapabilityBoundingSet' | 'AmbientCapabilities'): Set<string> | undefined {
+export function capabilitySteps(model: UnitModel, directive: 'CapabilityBoundingSet' | 'AmbientCapabilities'): CapabilityStep[] {
+  const steps: CapabilityStep[] = [];
   let set: Set<string> | undefined;
-  // Whether the set came from a `~` line: then holding every capability again means all 64 bits,
-  // systemd's "unset" marker, and the next line replaces the set instead of adding to it.
   let inverted = false;
   for (const line of model.assignments(directive)) {
-    const words = listItems(line.entry.value);
-    const invert = words[0]?.startsWith('~') ?? false;
-    const names = new Set(
-      words
-        .map((w, i) => (i === 0 ? w.replace(/^~/, '') : w))
-        .filter((w) => w !== '')
-        .map((w) => w.toUpperCase()),
-    );
-    if (names.size === 0 || set === undefined) {
-      set = invert ? new Set(ALL_CAPABILITIES.filter((c) => !names.has(c))) : names;
+    const { invert, names } = capabilityWords(line);
+    const replaces = names.length === 0 || set === undefined;
+    if (replaces) {
+      set = invert ? new Set(ALL_CAPABILITIES.filter((c) => !names.includes(c))) : new Set(names);
       inverted = invert;
-    } else if (invert) for (const n of names) set.delete(n);
-    else for (const n of names) set.add(n);
-    if (directive === 'CapabilityBoundingSet' && inverted && set.size === ALL_CAPABILITIES.length) set = undefined;
+    } else if (invert) for (const n of names) set?.delete(n);
+    else for (const n of names) set?.add(n);
+    if (directive === 'CapabilityBoundingSet' && inverted && set?.size === ALL_CAPABILITIES.length) set = undefined;
+    steps.push({ line, invert, names, replaces, after: set ? new Set(set) : undefined });
   }
-  return set;
+  return steps;
+}
+
+/** The capability set in force; undefined when no line sets it (every capability for the bounding set, none for the ambient set). */
+export function capabilitySet(model: UnitModel, directive: 'CapabilityBoundingSet' | 'AmbientCapabilities'): Set<string> | undefined {
+  const steps = capabilitySteps(model, directive);
+  const last = steps[steps.length - 1]?.after;
+  return last ? new Set(last) : undefined;
 }
 
 /** Whether the bounding set lacks the capability (explicitly, or through a setting that drops it). */
