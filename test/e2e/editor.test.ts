@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { applyEdits, createUnitDocument, diagnose, DEFAULT_SETTINGS } from '../../server/src/core';
+import { applyEdits, createUnitDocument, diagnoseWithFixes, DEFAULT_SETTINGS } from '../../server/src/core';
 import { scoreOf, securityLens, securityModel } from '../../server/src/core/features/securityLens';
 import { formatExposure } from '../../server/src/core/security';
 import { directiveRow } from '../../server/src/core/kb';
@@ -63,7 +63,7 @@ function exposureExpectations() {
   const checkId = 'SystemCallArchitectures=';
   const check = score.tests.find((candidate) => candidate.id === checkId);
   assert.ok(check?.scored && (check.badness ?? 0) > 0 && check.exposure > 0, `${checkId} does not fail for the example`);
-  const fix = diagnose(document, DEFAULT_SETTINGS).flatMap((d) => d.fixes ?? []).find((candidate) => candidate.title.startsWith('Add SystemCallArchitectures=native'));
+  const fix = diagnoseWithFixes(document, DEFAULT_SETTINGS).flatMap((d) => d.fixes ?? []).find((candidate) => candidate.title.startsWith('Add SystemCallArchitectures=native'));
   assert.ok(fix, 'the core offers no fix that adds SystemCallArchitectures=native');
   const failing = score.tests.filter((t) => t.scored && (t.badness ?? 0) > 0).length;
   return { check, checkId, fix, failing, serviceLine: example.split('\n').indexOf('[Service]') + 1 };
@@ -247,7 +247,7 @@ describe('UnitGuard in VS Code (code-server)', { timeout: 240_000 }, () => {
     const filterLine = original.findIndex((line) => line.startsWith('SystemCallFilter='));
     assert.ok(filterLine >= 0 && !syscallFilter.includes('SystemCallArchitectures'));
     // What the file must read afterwards: the core's own fix, applied to the text.
-    const pair = diagnose(createUnitDocument('file:///syscall-filter.service', syscallFilter), DEFAULT_SETTINGS).find((d) => d.fixes?.some((fix) => fix.title.startsWith(wanted)));
+    const pair = diagnoseWithFixes(createUnitDocument('file:///syscall-filter.service', syscallFilter), DEFAULT_SETTINGS).find((d) => d.fixes?.some((fix) => fix.title.startsWith(wanted)));
     const fix = pair?.fixes?.find((candidate) => candidate.title.startsWith(wanted));
     assert.ok(pair && fix, `the core offers no "${wanted}" for the fixture`);
     // The title says how much the fix lowers the exposure score: "Add ... (−0.2)".
@@ -295,7 +295,7 @@ describe('UnitGuard in VS Code (code-server)', { timeout: 240_000 }, () => {
 
   test('a notify service without AF_UNIX shows a breakage warning naming its evidence; Fix All applies the safe fix, leaves the review fix and says so', async () => {
     const { workbench } = session;
-    const found = diagnose(createUnitDocument('file:///notify.service', notify), DEFAULT_SETTINGS);
+    const found = diagnoseWithFixes(createUnitDocument('file:///notify.service', notify), DEFAULT_SETTINGS);
     const breakage = found.find((d) => d.code === 'notify-socket-blocked');
     assert.ok(breakage, `the core finds no breakage in the fixture: ${found.map((d) => d.code).join(', ')}`);
     assert.equal(breakage.severity, 'warning');

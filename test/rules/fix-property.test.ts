@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
-import { applyEdits, createUnitDocument, diagnose, DEFAULT_SETTINGS, parseProblems, type Diagnostic, type UnitFiles } from '../../server/src/core';
+import { applyEdits, createUnitDocument, diagnose, diagnoseWithFixes, DEFAULT_SETTINGS, parseProblems, type Diagnostic, type UnitFiles } from '../../server/src/core';
 import { decodeUnitText } from '../../server/src/node/readUnitFile';
 import { unitFilesFor } from '../../server/src/node/unitFiles';
 import { corpusFolder, reportMissingCorpus } from '../corpus/corpusLocation';
@@ -50,7 +50,7 @@ describe('corpus: every offered fix', () => {
       const text = decodeUnitText(readFileSync(file));
       const uri = pathToFileURL(file).href;
       const companions: UnitFiles = unitFilesFor(file);
-      const before = diagnose(createUnitDocument(uri, text), DEFAULT_SETTINGS, companions);
+      const before = diagnoseWithFixes(createUnitDocument(uri, text), DEFAULT_SETTINGS, companions);
       const withFixes = before.filter((d) => (d.fixes ?? []).length > 0);
       if (withFixes.length > 0) files++;
       for (const d of withFixes) {

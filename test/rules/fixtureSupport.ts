@@ -16,7 +16,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { applyEdits, createUnitDocument, diagnose, explain, DEFAULT_SETTINGS, type Diagnostic, type Settings, type UnitDocument } from '../../server/src/core';
+import { applyEdits, createUnitDocument, diagnoseWithFixes, explain, DEFAULT_SETTINGS, type Diagnostic, type Settings, type UnitDocument } from '../../server/src/core';
 
 export const repoRoot = path.resolve(__dirname, '../../..');
 export const fixtureRoot = path.join(repoRoot, 'test/fixtures/rules');
@@ -98,7 +98,7 @@ export function runCase(c: Case): { document: UnitDocument; diagnostics: Diagnos
   const companions = (c.spec.with ?? []).map((f) => loadDocument(c, f));
   const unit = companions.find((d) => !d.file.isDropIn);
   const dropIns = companions.filter((d) => d.file.isDropIn);
-  const diagnostics = diagnose(document, caseSettings(c), { ...(unit ? { unit } : {}), dropIns });
+  const diagnostics = diagnoseWithFixes(document, caseSettings(c), { ...(unit ? { unit } : {}), dropIns });
   return { document, diagnostics, companions };
 }
 

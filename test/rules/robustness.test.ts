@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { applyEdits, createUnitDocument, diagnose, fixAll, DEFAULT_SETTINGS, type Diagnostic } from '../../server/src/core';
+import { applyEdits, createUnitDocument, diagnoseWithFixes, fixAll, DEFAULT_SETTINGS, type Diagnostic } from '../../server/src/core';
 
 /**
  * The rules never throw and their fixes always apply, whatever the text: generated unit-like
@@ -29,7 +29,7 @@ describe('rules on any input', () => {
   it('never throw, and every fix applies', () => {
     fc.assert(
       fc.property(unitText, uri, fc.integer({ min: 200, max: 999 }), (text, u, version) => {
-        const diagnostics = diagnose(createUnitDocument(u, text), { systemdVersion: version });
+        const diagnostics = diagnoseWithFixes(createUnitDocument(u, text), { systemdVersion: version });
         for (const d of diagnostics) assert.ok(d.range.start.line >= 0 && d.message.length > 0);
         fixesApply(text, diagnostics);
       }),
@@ -51,6 +51,6 @@ describe('rules on any input', () => {
   it('handles binary data and very long lines', () => {
     const binary = Array.from({ length: 4096 }, (_, i) => String.fromCharCode((i * 7919 + 13) % 256)).join('');
     const long = `[Service]\nType=${'x'.repeat(2 * 1024 * 1024)}\nSystemCallFilter=${'foo '.repeat(100_000)}\n`;
-    for (const text of [binary, long]) fixesApply(text, diagnose(createUnitDocument('file:///etc/systemd/system/a.service', text)));
+    for (const text of [binary, long]) fixesApply(text, diagnoseWithFixes(createUnitDocument('file:///etc/systemd/system/a.service', text)));
   });
 });

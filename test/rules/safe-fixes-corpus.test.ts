@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
-import { applyEdits, createUnitDocument, diagnose, DEFAULT_SETTINGS, type Settings } from '../../server/src/core';
+import { applyEdits, createUnitDocument, diagnoseWithFixes, DEFAULT_SETTINGS, type Settings } from '../../server/src/core';
 import { scoreOf, securityModel } from '../../server/src/core/features/securityLens';
 import { unitFilesFor } from '../../server/src/node/unitFiles';
 import { corpusFolder, corpusManifestPaths, reportMissingCorpus } from '../corpus/corpusLocation';
@@ -42,7 +42,7 @@ describe('safe fixes over the corpus', () => {
         const file = path.join(corpus.dir, relative);
         const text = readFileSync(file, 'utf8');
         const uri = pathToFileURL(file).href;
-        const found = diagnose(createUnitDocument(uri, text), settings, unitFilesFor(file));
+        const found = diagnoseWithFixes(createUnitDocument(uri, text), settings, unitFilesFor(file));
         assert.deepEqual(found.filter((d) => d.code === 'implies' || d.severity === 'hint').map((d) => d.message), [], relative);
         const before = badness(text, uri, settings);
         for (const d of found) {

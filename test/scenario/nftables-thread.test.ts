@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { applyEdits, createUnitDocument, diagnose, DEFAULT_SETTINGS, explain, fixAll, type Diagnostic, type Settings } from '../../server/src/core';
+import { applyEdits, createUnitDocument, diagnoseWithFixes, DEFAULT_SETTINGS, explain, fixAll, type Diagnostic, type Settings } from '../../server/src/core';
 
 /**
  * The hardening of nftables.service as proposed on the netfilter-devel list ("nftables.service
@@ -14,7 +14,7 @@ const URI = 'file:///usr/lib/systemd/system/nftables.service';
 const debian = readFileSync(path.join(repoRoot, 'test/scenario/fixtures/nftables.debian.service'), 'utf8');
 
 function check(text: string, settings: Settings = DEFAULT_SETTINGS): Diagnostic[] {
-  return diagnose(createUnitDocument(URI, text), settings);
+  return diagnoseWithFixes(createUnitDocument(URI, text), settings);
 }
 
 /** Whether a diagnostic is a pair's (alone, or among the pairs of one cause) or, without a pair, a rule's. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyEdits, createUnitDocument, diagnose, DEFAULT_SETTINGS, fixAll, type Diagnostic, type Settings } from '../../server/src/core';
+import { applyEdits, createUnitDocument, diagnoseWithFixes, DEFAULT_SETTINGS, fixAll, type Diagnostic, type Settings } from '../../server/src/core';
 
 /**
  * What a hardening reviewer meets in real patches, case by case: breakage the unit's own lines
@@ -10,7 +10,7 @@ import { applyEdits, createUnitDocument, diagnose, DEFAULT_SETTINGS, fixAll, typ
 const URI = 'file:///etc/systemd/system/app.service';
 
 function check(text: string, settings: Partial<Settings> = {}): Diagnostic[] {
-  return diagnose(createUnitDocument(URI, text), { ...DEFAULT_SETTINGS, ...settings });
+  return diagnoseWithFixes(createUnitDocument(URI, text), { ...DEFAULT_SETTINGS, ...settings });
 }
 
 function unit(...service: string[]): string {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createUnitDocument, diagnose, DEFAULT_SETTINGS } from '../../server/src/core';
+import { createUnitDocument, diagnoseWithFixes, DEFAULT_SETTINGS } from '../../server/src/core';
 import { titleWithDelta } from '../../server/src/core/features/fixes/exposureDelta';
 import { applyEdits } from '../../server/src/core/features/fixes/apply';
 import { securityModel, securityReportMarkdown } from '../../server/src/core/features/securityLens';
@@ -25,7 +25,7 @@ describe('hardening fix titles carry the change of the exposure score', () => {
 
   it('each hardening fix title states what assess() says about the fixed text', () => {
     const before = exposure(UNIT);
-    const fixes = diagnose(createUnitDocument('file:///x/report.service', UNIT), DEFAULT_SETTINGS)
+    const fixes = diagnoseWithFixes(createUnitDocument('file:///x/report.service', UNIT), DEFAULT_SETTINGS)
       .filter((d) => d.pairing !== undefined)
       .flatMap((d) => d.fixes ?? []);
     assert.ok(fixes.length > 0, 'the unit gets hardening fixes');
@@ -41,9 +41,9 @@ describe('hardening fix titles carry the change of the exposure score', () => {
 
   it('non-hardening fixes keep their titles', () => {
     const text = '[Service]\nExecStart=/bin/true\nMemoryLimit=1G\n';
-    const titles = diagnose(createUnitDocument('file:///x/m.service', text), DEFAULT_SETTINGS).flatMap((d) => (d.fixes ?? []).map((f) => f.title));
+    const titles = diagnoseWithFixes(createUnitDocument('file:///x/m.service', text), DEFAULT_SETTINGS).flatMap((d) => (d.fixes ?? []).map((f) => f.title));
     assert.ok(titles.includes('Change MemoryLimit= to MemoryMax= (the line is ignored now: this turns it on again)'), titles.join(' | '));
-    const moved = diagnose(createUnitDocument('file:///x/m.service', '[Service]\nExecStart=/bin/true\nStartLimitBurst=5\n'), DEFAULT_SETTINGS).flatMap((d) => (d.fixes ?? []).map((f) => f.title));
+    const moved = diagnoseWithFixes(createUnitDocument('file:///x/m.service', '[Service]\nExecStart=/bin/true\nStartLimitBurst=5\n'), DEFAULT_SETTINGS).flatMap((d) => (d.fixes ?? []).map((f) => f.title));
     assert.deepEqual(moved, ['Move StartLimitBurst= to [Unit]']);
   });
 });
@@ -51,7 +51,7 @@ describe('hardening fix titles carry the change of the exposure score', () => {
 describe('the exposure report names the quick fix of each failing check', () => {
   it('the SystemCallArchitectures= row names "Add SystemCallArchitectures=native"', () => {
     const document = createUnitDocument('file:///x/report.service', UNIT);
-    const fixes = diagnose(document, DEFAULT_SETTINGS)
+    const fixes = diagnoseWithFixes(document, DEFAULT_SETTINGS)
       .filter((d) => d.pairing !== undefined)
       .flatMap((d) => d.fixes ?? []);
     const report = securityReportMarkdown(document, {}, DEFAULT_SETTINGS, fixes);

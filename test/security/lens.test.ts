@@ -14,7 +14,8 @@ import { securityLens, securityModel, securityReportMarkdown } from '../../serve
 import { assess, formatExposure } from '../../server/src/core/security';
 import { readSecurityInput, readSecurityPolicyFile } from '../../server/src/node/securityInput';
 import { readPolicyCached } from '../../server/src/node/unitguardrc';
-import { documentSettings } from '../../server/src/lsp/unitDiagnostics';
+import { settingsWithRc } from '../../server/src/lsp/unitState';
+import { DiskFiles } from '../../server/src/lsp/diskFiles';
 import { FIXTURES, readTsv } from './support';
 
 const LENS_DIR = join(FIXTURES, 'lens');
@@ -221,7 +222,7 @@ describe('exposure lens: manager and policy', () => {
   test('a .unitguardrc security-policy reaches the lens through the document settings', () => {
     const path = join(LENS_DIR, 'policy/web.service');
     const document = createUnitDocument(pathToFileURL(path).href, readFileSync(path, 'utf8'), 1);
-    const settings = documentSettings({ systemdVersion: 262 }, document.uri);
+    const settings = settingsWithRc({ systemdVersion: 262 }, new DiskFiles().rcSettings(path));
     assert.deepEqual(settings.securityPolicy, readSecurityPolicyFile(join(FIXTURES, 'policy.json')).policy);
     const withPolicy = securityLens(document, {}, settings);
     const without = securityLens(document, {}, { systemdVersion: 262 });

@@ -10,6 +10,8 @@ import { registerFoldingRanges } from './handlers/foldingRanges';
 import { registerHover } from './handlers/hover';
 import { SettingsStore } from './settings';
 import { WorkspaceUnits } from './workspaceUnits';
+import { DiskFiles } from './diskFiles';
+import { UnitState } from './unitState';
 
 export const SERVER_NAME = 'unitguard-language-server';
 export const SERVER_VERSION = '0.1.0';
@@ -19,9 +21,13 @@ export function startServer(connection: Connection): void {
   const store = new DocumentStore();
   const settings = new SettingsStore();
   const workspaceUnits = new WorkspaceUnits(store);
-  const codeLens = registerCodeLens(connection, store, settings);
+  const disk = new DiskFiles();
+  const state = new UnitState(store, settings, disk);
+  const codeLens = registerCodeLens(connection, store, settings, state);
+  let initializeParams: unknown;
 
   connection.onInitialize((params: unknown): InitializeResult => {
+    initializeParams = params;
     settings.initialize(params);
     workspaceUnits.initialize(params);
     codeLens.initialize(params);
@@ -40,13 +46,14 @@ export function startServer(connection: Connection): void {
     };
   });
 
-  registerDiagnostics(connection, store, settings);
+  disk.listen(connection, () => initializeParams);
+  registerDiagnostics(connection, store, settings, state, disk);
   registerDocumentSymbols(connection, store);
   registerFoldingRanges(connection, store);
   settings.listen(connection);
   registerCompletion(connection, store, settings, workspaceUnits);
-  registerHover(connection, store, settings);
-  registerCodeActions(connection, store, settings);
+  registerHover(connection, store, state);
+  registerCodeActions(connection, store, state);
 
   store.listen(connection);
   connection.listen();

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeFileSync } from 'node:fs';
 import {
-  createUnitDocument, diagnose, explain, fixAll, parseRuleLevel, unifiedDiff, DEFAULT_SETTINGS, SEVERITY_RANK, SYSTEMD_VERSION_RANGE, type FixRisk, type Settings, type Severity, type UnitFiles,
+  createUnitDocument, diagnose, diagnoseWithFixes, explain, fixAll, parseRuleLevel, unifiedDiff, DEFAULT_SETTINGS, SEVERITY_RANK, SYSTEMD_VERSION_RANGE, type FixRisk, type Settings, type Severity, type UnitFiles,
 } from '../../core';
 import { decodeUnitText, readUnitFile } from '../../node/readUnitFile';
 import { findRcConfig, readPolicyCached } from '../../node/unitguardrc';
@@ -139,7 +139,7 @@ function runCheck(argv: readonly string[], io: CliIo): number {
       } else text = fixed;
     }
     const document = createUnitDocument(source.uri, text);
-    const all = diagnose(document, fileSettings, files);
+    const all = format.showsFixes ? diagnoseWithFixes(document, fileSettings, files) : diagnose(document, fileSettings, files);
     const diagnostics = all.filter((d) => SEVERITY_RANK[d.severity] <= SEVERITY_RANK[parsed.minSeverity]);
     hidden += all.length - diagnostics.length;
     const report: FileReport = { path: source.path, absolutePath: source.absolutePath, diagnostics };

@@ -63,6 +63,7 @@ function copyRange(range: Range): Range {
 }
 
 export const jsonFormatter: Formatter = {
+  showsFixes: true,
   file: () => '',
   end: (run) => `${JSON.stringify(toJsonOutput(run), null, 2)}\n`,
 };

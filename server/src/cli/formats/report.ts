@@ -24,6 +24,8 @@ export interface RunReport {
  * streams), `end` once after the last one.
  */
 export interface Formatter {
+  /** Whether the output lists the fixes of each diagnostic (they are then tried and scored first). */
+  readonly showsFixes: boolean;
   file(report: FileReport): string;
   end(run: RunReport): string;
 }

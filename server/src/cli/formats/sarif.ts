@@ -166,6 +166,7 @@ function directoryUri(path: string): string {
 }
 
 export const sarifFormatter: Formatter = {
+  showsFixes: true,
   file: () => '',
   end: (run) => `${JSON.stringify(toSarif(run), null, 2)}\n`,
 };

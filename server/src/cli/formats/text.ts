@@ -18,6 +18,7 @@ function oneLine(message: string): string {
 }
 
 export const textFormatter: Formatter = {
+  showsFixes: false,
   file: (report) => formatText(report.path, report.diagnostics),
   end: () => '',
 };

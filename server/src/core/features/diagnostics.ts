@@ -1,3 +1,8 @@
+/**
+ * Diagnostics: what is wrong in a document, computed on every edit. This is the hot path, so it
+ * finds problems and nothing more; the fixes the rules offer are tried and scored only when a
+ * client asks for them (features/fixes/tryFixes.ts).
+ */
 import type { UnitDocument } from '../unitDocument';
 import type { Diagnostic } from '../types';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
@@ -6,14 +11,56 @@ import { runRules, type UnitFiles } from '../rules';
 import { withoutTemplatePlaceholders } from './buildTemplates';
 import { assignFixRisks } from '../rules/fixRisk';
 
+/** One document checked once: what both the published diagnostics and the fixes are made from. */
+export interface Analysis {
+  readonly document: UnitDocument;
+  readonly settings: Readonly<Settings>;
+  /** The unit's other files the document was checked with. */
+  readonly files: UnitFiles;
+  /** Problems of form from the parser. */
+  readonly parsed: readonly Diagnostic[];
+  /** What the rules find, before the settings' overrides, with the fixes they offer (untried). */
+  readonly found: readonly Diagnostic[];
+  /** The diagnostics to show: overrides applied, in document order, without fixes. */
+  readonly diagnostics: Diagnostic[];
+}
+
+/** The parser's problems of a document (a build template's placeholder lines are not problems). */
+export function parseDiagnostics(document: UnitDocument): Diagnostic[] {
+  return withoutTemplatePlaceholders(document, [...document.tree.diagnostics]);
+}
+
+/** Checks a document with the unit's other files at hand (its drop-ins, or the unit when it is a drop-in). */
+export function analyze(document: UnitDocument, settings: Readonly<Settings> = DEFAULT_SETTINGS, files: UnitFiles = {}): Analysis {
+  const parsed = parseDiagnostics(document);
+  const found = runRules(document, settings, files);
+  return { document, settings, files, parsed, found, diagnostics: present([...parsed, ...found], settings, false) };
+}
+
+/**
+ * Diagnostics as shown: re-graded or dropped as the settings' rule overrides say, in document
+ * order; with their fixes' risks when `withFixes`, else without fixes (untried fixes are never shown).
+ */
+export function present(diagnostics: readonly Diagnostic[], settings: Readonly<Settings>, withFixes: boolean): Diagnostic[] {
+  const all = applyRuleOverrides(diagnostics, settings.rules);
+  if (withFixes) assignFixRisks(all);
+  const shown = withFixes ? all : all.map(withoutFixes);
+  return shown.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+function withoutFixes(d: Diagnostic): Diagnostic {
+  if (d.fixes === undefined) return d;
+  const { fixes: _fixes, ...rest } = d;
+  void _fixes;
+  return rest;
+}
+
 /**
  * Every diagnostic for a document, in document order: problems of form from the parser, then
  * what the rules find, re-graded or dropped as the settings' rule overrides say. `files` are
  * the unit's other files at hand (its drop-ins, or the unit when the document is a drop-in).
+ * No fixes: `diagnoseWithFixes` tries them.
  */
 export function diagnose(document: UnitDocument, settings: Readonly<Settings> = DEFAULT_SETTINGS, files: UnitFiles = {}): Diagnostic[] {
-  const parsed = withoutTemplatePlaceholders(document, [...document.tree.diagnostics]);
-  const all = applyRuleOverrides([...parsed, ...runRules(document, settings, files)], settings.rules);
-  assignFixRisks(all);
-  return all.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return analyze(document, settings, files).diagnostics;
 }

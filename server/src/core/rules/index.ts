@@ -1,5 +1,4 @@
 /** Runs every rule on a document, with the unit and drop-ins it belongs to. */
-import { annotateExposureDeltas } from '../features/fixes/exposureDelta';
 import { managerOf } from '../model/manager';
 import { directiveRow, valueSince } from '../kb';
 import { UnitModel, type LineFilter } from '../model/unitModel';
@@ -11,8 +10,6 @@ import type { UnitDocument } from '../unitDocument';
 import type { RuleContext } from './context';
 import { createUnitDocument } from '../unitDocument';
 import { applyEdits } from '../features/fixes/apply';
-import { withoutTemplatePlaceholders } from '../features/buildTemplates';
-import { validateFixes } from './fixValidation';
 import { checkPairings, implications } from './pairings/engine';
 import { checkDeprecated } from './structure/deprecated';
 import { checkDirectives } from './structure/directives';
@@ -68,24 +65,6 @@ function takenAtTarget(settings: Readonly<Settings>): LineFilter {
     return !problems.some((p) => p.start <= 0 && p.end >= entry.value.trimEnd().length);
   };
 }
-
-/**
- * Fixes are tried only on documents of a usual size; on bigger ones (a thousand lines and more) trying
- * each would cost too much, so their fixes of hardening pairs, which may need trying, are not
- * offered.
- */
-const MAX_TRIED_LINES = 1000;
-
-function isSmall(document: UnitDocument): boolean {
-  return document.tree.lines.lines.length <= MAX_TRIED_LINES;
-}
-
-function dropHardeningFixes(found: Diagnostic[]): void {
-  for (const d of found) if (d.pairing !== undefined) delete d.fixes;
-}
-
-/** Depth of nested runs: fixes are tried by running the rules on the fixed text, once. */
-let nesting = 0;
 
 function ruleContext(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles, report: (d: Diagnostic) => void): RuleContext {
   const model = modelFor(document, files, takenAtTarget(settings));
@@ -147,28 +126,26 @@ function contradictionsOf(document: UnitDocument, settings: Readonly<Settings>, 
   };
 }
 
-export function runRules(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles = {}): Diagnostic[] {
+/** What a run of the rules takes into account beyond the document and its files. */
+export interface RuleRunOptions {
+  /**
+   * Whether recommendations are checked against the unit's own evidence (a fix that evidence
+   * contradicts is not offered, a recommendation whose every fix it contradicts is not made).
+   * On by default; runs that only try a fix on another text leave it off.
+   */
+  readonly evidence?: boolean;
+}
+
+/**
+ * The findings of every rule, with the fixes each offers as candidates: built, not yet tried on
+ * the text or scored (that is the fix path's work, see features/fixes/tryFixes.ts).
+ */
+export function runRules(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles = {}, options: RuleRunOptions = {}): Diagnostic[] {
   const found: Diagnostic[] = [];
   const context: RuleContext = {
     ...ruleContext(document, settings, files, (d) => void found.push(d)),
-    ...(nesting === 0 && isSmall(document) ? { contradictions: contradictionsOf(document, settings, files) } : {}),
+    ...(options.evidence !== false ? { contradictions: contradictionsOf(document, settings, files) } : {}),
   };
   for (const check of CHECKS) check(context);
-  const kept = withoutRestatements(found);
-  found.length = 0;
-  found.push(...kept);
-  if (nesting === 0 && isSmall(document)) {
-    validateFixes(document.tree.text, found, withoutTemplatePlaceholders(document, [...document.tree.diagnostics]), (text) => {
-      nesting++;
-      try {
-        const again = createUnitDocument(document.uri, text, document.version);
-        return [...withoutTemplatePlaceholders(again, [...again.tree.diagnostics]), ...runRules(again, settings, files)];
-      } finally {
-        nesting--;
-      }
-    });
-  }
-  if (nesting === 0 && !isSmall(document)) dropHardeningFixes(found);
-  if (nesting === 0) annotateExposureDeltas(document, files, settings, found);
-  return found;
+  return withoutRestatements(found);
 }

@@ -3,12 +3,11 @@
  * `source.fixAll.unitguard`, which applies every safe fix of the document at once.
  */
 import { CodeActionKind, MessageType, type CodeAction, type Connection, type TextEdit as LspTextEdit } from 'vscode-languageserver';
-import { fixAll, minimalEdit, type Diagnostic, type Range } from '../../core';
+import { fixAll, minimalEdit, withFixes, type Diagnostic, type Range } from '../../core';
 import type { DocumentStore } from '../documentStore';
 import { isObject, isRange } from '../params';
-import type { SettingsStore } from '../settings';
 import { toLspDiagnostic } from '../convert';
-import { companionFiles, diagnosticsFor, documentSettings } from '../unitDiagnostics';
+import type { UnitState } from '../unitState';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.unitguard`;
 /** The command fix-all's action carries: the server runs it (any client forwards it) and says what was applied and left. */
@@ -38,7 +37,7 @@ function reportFixAll(connection: Connection, args: unknown): void {
   connection.console.info(`Fix all in ${file}:\n${lines.join('\n')}`);
 }
 
-export function registerCodeActions(connection: Connection, store: DocumentStore, settings: SettingsStore): void {
+export function registerCodeActions(connection: Connection, store: DocumentStore, state: UnitState): void {
   connection.onExecuteCommand((params: unknown) => {
     if (isObject(params) && params.command === FIX_ALL_REPORT_COMMAND && Array.isArray(params.arguments)) reportFixAll(connection, params.arguments[0]);
     return null;
@@ -53,11 +52,14 @@ export function registerCodeActions(connection: Connection, store: DocumentStore
     const actions: CodeAction[] = [];
 
     if (wants(only, CodeActionKind.QuickFix)) {
-      const diagnostics = diagnosticsFor(store, settings.get(), uri) ?? [];
-      for (const diagnostic of diagnostics.filter((d) => overlaps(d.range, range))) actions.push(...quickFixes(diagnostic, uri));
+      // The fixes of this line's diagnostics alone are tried, on the analysis already made of this version.
+      const analysis = state.analysis(uri);
+      const here = (d: Diagnostic): boolean => overlaps(d.range, range);
+      const diagnostics = analysis ? withFixes(analysis, here).filter(here) : [];
+      for (const diagnostic of diagnostics) actions.push(...quickFixes(diagnostic, uri));
     }
     if (Array.isArray(only) && wants(only, FIX_ALL_KIND)) {
-      const action = fixAllAction(store, settings, uri);
+      const action = fixAllAction(store, state, uri);
       if (action) actions.push(action);
     }
     return actions;
@@ -78,11 +80,11 @@ function quickFixes(diagnostic: Diagnostic, uri: string): CodeAction[] {
   }));
 }
 
-function fixAllAction(store: DocumentStore, settings: SettingsStore, uri: string): CodeAction | undefined {
+function fixAllAction(store: DocumentStore, state: UnitState, uri: string): CodeAction | undefined {
   const document = store.get(uri);
   if (!document) return undefined;
   const text = document.tree.text;
-  const result = fixAll(uri, text, documentSettings(settings.get(), uri), companionFiles(store, document));
+  const result = fixAll(uri, text, state.settings(uri), state.files(document));
   const edit = minimalEdit(text, result.text);
   if (!edit) return undefined;
   const left = result.left.length > 0 ? `; ${result.left.length} left for review` : '';

@@ -1,10 +1,10 @@
 import { ErrorCodes, ResponseError, type CodeLens, type Connection } from 'vscode-languageserver';
 import { securityLens, securityReportMarkdown, SHOW_SECURITY_REPORT_COMMAND } from '../../core/features/securityLens';
-import { diagnose } from '../../core';
+import { withFixes } from '../../core';
 import type { DocumentStore } from '../documentStore';
 import { isObject, requireDocumentUri } from '../params';
 import type { SettingsStore } from '../settings';
-import { companionFiles, documentSettings, unitKey } from '../unitDiagnostics';
+import type { UnitState } from '../unitState';
 
 /** The request behind the lens: `{ uri }` → `{ markdown }`, the exposure report of an open document. */
 export const SECURITY_REPORT_REQUEST = 'unitguard/securityReport';
@@ -33,7 +33,7 @@ function reportUri(params: unknown): string {
  * those on disk), and the report it opens. A change to one file of a unit changes the lenses of
  * its other open files, so the client is asked to refresh them when it can.
  */
-export function registerCodeLens(connection: Connection, store: DocumentStore, settings: SettingsStore): CodeLensFeature {
+export function registerCodeLens(connection: Connection, store: DocumentStore, settings: SettingsStore, state: UnitState): CodeLensFeature {
   let refreshSupported = false;
   let timer: NodeJS.Timeout | undefined;
   const refresh = (): void => {
@@ -43,16 +43,13 @@ export function registerCodeLens(connection: Connection, store: DocumentStore, s
       connection.sendRequest('workspace/codeLens/refresh').then(undefined, (error: unknown) => connection.console.warn(`workspace/codeLens/refresh failed: ${String(error)}`));
     }, REFRESH_DELAY_MS);
   };
-  const hasCompanions = (uri: string): boolean => {
-    const key = unitKey(uri);
-    return key !== undefined && store.uris().some((other) => other !== uri && unitKey(other) === key);
-  };
+  const hasCompanions = (uri: string): boolean => state.companionsOf(uri).length > 0;
 
   connection.onCodeLens((params: unknown): CodeLens[] | null => {
     const uri = requireDocumentUri(params);
     const document = store.get(uri);
     if (!document) return null;
-    const lens = securityLens(document, companionFiles(store, document), documentSettings(settings.get(), uri));
+    const lens = securityLens(document, state.files(document), state.settings(uri));
     if (!lens) return [];
     return [{ range: lens.range, command: { title: lens.title, command: SHOW_SECURITY_REPORT_COMMAND, arguments: [uri] } }];
   });
@@ -61,10 +58,13 @@ export function registerCodeLens(connection: Connection, store: DocumentStore, s
     const uri = reportUri(params);
     const document = store.get(uri);
     if (!document) throw new ResponseError(ErrorCodes.InvalidParams, `The document is not open: ${uri}`);
-    const files = companionFiles(store, document);
-    const unitSettings = documentSettings(settings.get(), uri);
-    const fixes = diagnose(document, unitSettings, files)
-      .filter((d) => d.pairing !== undefined)
+    const analysis = state.analysis(uri);
+    if (!analysis) throw new ResponseError(ErrorCodes.InvalidParams, `The document is not open: ${uri}`);
+    const { files, settings: unitSettings } = analysis;
+    // The report lists the quick fixes of the hardening pairs, tried and scored.
+    const pairs = (d: { pairing?: string }): boolean => d.pairing !== undefined;
+    const fixes = withFixes(analysis, pairs)
+      .filter(pairs)
       .flatMap((d) => d.fixes ?? []);
     return { markdown: securityReportMarkdown(document, files, unitSettings, fixes) };
   });

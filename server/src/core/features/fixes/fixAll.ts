@@ -8,7 +8,8 @@ import { createUnitDocument } from '../../unitDocument';
 import type { Settings } from '../../settings';
 import type { Diagnostic, Fix, FixRisk } from '../../types';
 import type { UnitFiles } from '../../rules';
-import { diagnose } from '../diagnostics';
+import { analyze, diagnose } from '../diagnostics';
+import { withFixes } from './tryFixes';
 import { applyEdits } from './apply';
 
 export interface FixAllResult {
@@ -39,7 +40,7 @@ export function fixAll(uri: string, text: string, settings: Readonly<Settings>, 
   const seen = new Set<string>([text]);
   let last: Diagnostic[] = [];
   for (let round = 0; round < maxRounds; round++) {
-    const diagnostics = diagnose(createUnitDocument(uri, current), settings, files);
+    const diagnostics = withFixes(analyze(createUnitDocument(uri, current), settings, files));
     last = diagnostics;
     const next = safeFixes(diagnostics, risks).find(({ diagnostic, fix }) => !stuck.has(`${identity(diagnostic)}\0${fix.title}`));
     if (!next) break;
@@ -60,7 +61,7 @@ export function fixAll(uri: string, text: string, settings: Readonly<Settings>, 
     applied.push(next.fix.title);
     current = after;
   }
-  if (applied.length > 0) last = diagnose(createUnitDocument(uri, current), settings, files);
+  if (applied.length > 0) last = withFixes(analyze(createUnitDocument(uri, current), settings, files));
   const left = last.flatMap((d) => {
     const fix = (d.fixes ?? []).find((f) => !risks.includes(f.risk ?? 'review'));
     return fix ? [{ line: d.range.start.line, code: d.code, title: fix.title, risk: fix.risk ?? ('review' as const) }] : [];

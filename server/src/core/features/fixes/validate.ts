@@ -3,8 +3,8 @@
  * make its own diagnostic go away and bring no new error or warning. A fix that would bring
  * one is completed with the fix of that new problem (one at a time, a few rounds), or dropped.
  */
-import { applyEdits, minimalEdit } from '../features/fixes/apply';
-import type { Diagnostic, Fix } from '../types';
+import { applyEdits, minimalEdit } from './apply';
+import type { Diagnostic, Fix } from '../../types';
 
 const ROUNDS = 3;
 /** Fixes tried per document: real unit files have a few dozen at most. */
@@ -50,11 +50,18 @@ function lowerFirst(text: string): string {
 }
 
 /**
- * Keeps the fixes that pass, completed where needed. `others` are the document's diagnostics
+ * Keeps the fixes that pass, completed where needed, of the diagnostics `tried` selects (all by
+ * default; the others are counted but left as they are). `others` are the document's diagnostics
  * that come from elsewhere (parse problems); `rerun` diagnoses another text of the same document,
  * parse problems included, without trying fixes.
  */
-export function validateFixes(text: string, diagnostics: Diagnostic[], others: readonly Diagnostic[], rerun: (text: string) => Diagnostic[]): void {
+export function validateFixes(
+  text: string,
+  diagnostics: Diagnostic[],
+  others: readonly Diagnostic[],
+  rerun: (text: string) => Diagnostic[],
+  tried: (d: Diagnostic) => boolean = () => true,
+): void {
   const all = [...others, ...diagnostics];
   const before = counts(all, () => true);
   const beforeSerious = counts(all, serious);
@@ -76,7 +83,7 @@ export function validateFixes(text: string, diagnostics: Diagnostic[], others: r
 
   let budget = MAX_TRIED;
   for (const diagnostic of diagnostics) {
-    if (!diagnostic.fixes || diagnostic.fixes.length === 0) continue;
+    if (!diagnostic.fixes || diagnostic.fixes.length === 0 || !tried(diagnostic)) continue;
     if (budget <= 0) {
       // Past the budget, fixes are not offered rather than offered untried.
       delete diagnostic.fixes;

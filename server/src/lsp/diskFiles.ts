@@ -1,0 +1,97 @@
+/**
+ * What the server reads from disk for an open document: the unit's other files (its drop-ins, or
+ * the unit of a drop-in) and the `.unitguardrc` settings above it. Read once, then kept until the
+ * client reports a file event (`workspace/didChangeWatchedFiles`, registered with clients that
+ * take dynamic registration); with a client that sends no file events they are read again after
+ * a few seconds. Either way, a keystroke never reads the disk.
+ */
+import { DidChangeWatchedFilesNotification, type Connection } from 'vscode-languageserver';
+import type { UnitFiles } from '../core';
+import { findRcConfig, readPolicyCached, type FoundRcConfig } from '../node/unitguardrc';
+import { unitFilesFor } from '../node/unitFiles';
+import type { SecurityPolicy } from '../core/security';
+import { isObject } from './params';
+
+/** How long disk reads are kept when the client sends no file events. */
+const UNWATCHED_TTL_MS = 3000;
+
+/** The files whose changes matter: unit files, drop-ins and settings files (policy files are checked by date). */
+const WATCHED_GLOBS = ['**/*.{service,socket,timer,path,mount,automount,swap,target,slice,scope,device}', '**/*.conf', '**/.unitguardrc'];
+
+export interface RcSettings {
+  rc: FoundRcConfig;
+  policy: { policy: SecurityPolicy | undefined; problems: string[] } | undefined;
+}
+
+interface Entry<T> {
+  at: number;
+  value: T;
+}
+
+type Listener = () => void;
+
+export class DiskFiles {
+  private readonly companions = new Map<string, Entry<UnitFiles>>();
+  private readonly settings = new Map<string, Entry<RcSettings>>();
+  private readonly listeners: Listener[] = [];
+  private watched = false;
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** The unit's other files on disk for a document at `path`. */
+  unitFiles(path: string): UnitFiles {
+    return this.cached(this.companions, path, () => unitFilesFor(path));
+  }
+
+  /** The `.unitguardrc` settings above `path`, with the policy file they name. */
+  rcSettings(path: string): RcSettings {
+    const entry = this.cached(this.settings, path, () => {
+      const rc = findRcConfig(path);
+      return { rc, policy: undefined };
+    });
+    // The policy file may live anywhere; its date is checked each time (one stat, no read).
+    entry.policy = entry.rc.securityPolicy !== undefined ? readPolicyCached(entry.rc.securityPolicy) : undefined;
+    return entry;
+  }
+
+  /** Runs after files changed on disk (the caches are empty again). */
+  onDidChange(listener: Listener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Forgets everything read: files changed on disk. */
+  changed(): void {
+    this.companions.clear();
+    this.settings.clear();
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Listens for file events, and asks the client to send them when it can register watchers. */
+  listen(connection: Connection, initializeParams: () => unknown): void {
+    connection.onDidChangeWatchedFiles(() => this.changed());
+    connection.onInitialized(() => {
+      if (!canRegisterWatchers(initializeParams())) return;
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) }).then(
+        () => {
+          this.watched = true;
+        },
+        (error: unknown) => connection.console.warn(`Watching unit files failed, they are read again every few seconds: ${String(error)}`),
+      );
+    });
+  }
+
+  private cached<T>(map: Map<string, Entry<T>>, path: string, read: () => T): T {
+    const hit = map.get(path);
+    const now = this.now();
+    if (hit && (this.watched || now - hit.at < UNWATCHED_TTL_MS)) return hit.value;
+    const value = read();
+    map.set(path, { at: now, value });
+    return value;
+  }
+}
+
+function canRegisterWatchers(params: unknown): boolean {
+  if (!isObject(params) || !isObject(params.capabilities) || !isObject(params.capabilities.workspace)) return false;
+  const watched = params.capabilities.workspace.didChangeWatchedFiles;
+  return isObject(watched) && watched.dynamicRegistration === true;
+}

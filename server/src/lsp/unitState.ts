@@ -1,0 +1,126 @@
+/**
+ * What the server knows about each open document's current version: its settings (the editor's,
+ * with the `.unitguardrc` files above it), the unit's other files (open documents first, else the
+ * files on disk next to it), and the analysis made of them. Each is computed once per version and
+ * shared: diagnostics, code actions, hover, the lens and the report all read the same analysis.
+ */
+import { fileURLToPath } from 'node:url';
+import { analyze, mergeRuleOverrides, unitFileInfo, type Analysis, type Settings, type UnitDocument, type UnitFiles } from '../core';
+import type { DiskFiles, RcSettings } from './diskFiles';
+import type { DocumentStore } from './documentStore';
+import type { SettingsStore } from './settings';
+
+function pathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The unit a document belongs to (`foo.service` for `foo.service.d/x.conf`), or undefined. */
+export function unitKey(uri: string): string | undefined {
+  const info = unitFileInfo(uri);
+  if (!info.unitName) return undefined;
+  const path = uri.replace(/[?#].*$/, '');
+  const folder = path.slice(0, path.lastIndexOf('/'));
+  // A drop-in's unit lives one folder up, next to the NAME.TYPE.d folder.
+  const base = info.isDropIn ? folder.slice(0, folder.lastIndexOf('/')) : folder;
+  return `${base}/${info.unitName}`;
+}
+
+/** The settings for one document: the editor's, with its `.unitguardrc` files on top. */
+export function settingsWithRc(editor: Settings, rc: RcSettings | undefined): Settings {
+  if (!rc) return editor;
+  const rules = mergeRuleOverrides(editor.rules, rc.rc.rules);
+  const policy = rc.policy;
+  return {
+    systemdVersion: rc.rc.systemdVersion ?? editor.systemdVersion,
+    ...(Object.keys(rules).length > 0 ? { rules } : {}),
+    ...(policy?.policy ? { securityPolicy: policy.policy } : {}),
+    ...(policy && !policy.policy ? { securityPolicyError: policy.problems[0] ?? 'it cannot be read' } : {}),
+  };
+}
+
+interface SettingsEntry {
+  editor: Settings;
+  rc: RcSettings | undefined;
+  policy: RcSettings['policy'];
+  settings: Settings;
+}
+
+interface AnalysisEntry {
+  analysis: Analysis;
+  files: readonly UnitDocument[];
+}
+
+function sameFiles(a: readonly UnitDocument[], b: readonly UnitDocument[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
+function filesList(files: UnitFiles): UnitDocument[] {
+  return [...(files.unit ? [files.unit] : []), ...(files.dropIns ?? [])];
+}
+
+export class UnitState {
+  private readonly settingsCache = new Map<string, SettingsEntry>();
+  private readonly analyses = new Map<string, AnalysisEntry>();
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly editor: SettingsStore,
+    private readonly disk: DiskFiles,
+  ) {
+    store.onDidClose((uri) => {
+      this.analyses.delete(uri);
+      this.settingsCache.delete(uri);
+    });
+  }
+
+  /** The open documents of the same unit as `uri` (its drop-ins, or its unit and the other drop-ins). */
+  companionsOf(uri: string): string[] {
+    const key = unitKey(uri);
+    return key ? this.store.uris().filter((other) => other !== uri && unitKey(other) === key) : [];
+  }
+
+  /** The settings a document is checked with; the same object while nothing they come from changed. */
+  settings(uri: string): Settings {
+    const editor = this.editor.get();
+    const path = pathOf(uri);
+    const rc = path ? this.disk.rcSettings(path) : undefined;
+    const hit = this.settingsCache.get(uri);
+    if (hit && hit.editor === editor && hit.rc === rc && hit.policy === rc?.policy) return hit.settings;
+    const settings = settingsWithRc(editor, rc);
+    this.settingsCache.set(uri, { editor, rc, policy: rc?.policy, settings });
+    return settings;
+  }
+
+  /** The unit's other files: open documents of the same unit, completed with files on disk. */
+  files(document: UnitDocument): UnitFiles {
+    const openDocs = this.companionsOf(document.uri)
+      .map((uri) => this.store.get(uri))
+      .filter((d): d is UnitDocument => d !== undefined);
+    const path = pathOf(document.uri);
+    const disk: UnitFiles = path ? this.disk.unitFiles(path) : {};
+    const byName = (d: UnitDocument): string => d.uri.slice(d.uri.lastIndexOf('/') + 1);
+    const openDropIns = openDocs.filter((d) => d.file.isDropIn);
+    const dropIns = [...openDropIns, ...(disk.dropIns ?? []).filter((d) => !openDropIns.some((o) => byName(o) === byName(d) && unitKey(o.uri) === unitKey(d.uri)))];
+    const unit = openDocs.find((d) => !d.file.isDropIn) ?? disk.unit;
+    return { ...(unit ? { unit } : {}), dropIns };
+  }
+
+  /** The analysis of the document's current version (computed once), or undefined when it is not open. */
+  analysis(uri: string): Analysis | undefined {
+    const document = this.store.get(uri);
+    if (!document) return undefined;
+    const settings = this.settings(uri);
+    const files = this.files(document);
+    const list = filesList(files);
+    const hit = this.analyses.get(uri);
+    if (hit && hit.analysis.document === document && hit.analysis.settings === settings && sameFiles(hit.files, list)) return hit.analysis;
+    const analysis = analyze(document, settings, files);
+    this.analyses.set(uri, { analysis, files: list });
+    return analysis;
+  }
+}
