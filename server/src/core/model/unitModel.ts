@@ -38,8 +38,12 @@ const UNKNOWN_SEMANTICS: AssignmentSemantics = { kind: 'single', repeat: 'last-w
  * are read after the unit, in the order of their file names, and their lines
  * act exactly like more lines at the end of the unit.
  */
+/** The settings a computation read from a model: their names, or `all` when it walked every setting. */
+export type ReadSet = ReadonlySet<string> | 'all';
+
 export class UnitModel {
   private readonly byName = new Map<string, Setting[]>();
+  private reads: Set<string> | 'all' | undefined;
 
   private constructor(
     readonly unit: UnitDocument,
@@ -103,8 +107,23 @@ export class UnitModel {
     return [this.unit, ...this.dropIns];
   }
 
+  /**
+   * Records which settings are read from now on. A computation that reads the model only through
+   * its methods depends on nothing else: on a model where none of those settings differ, it gives
+   * the same result. Returns a function that ends the recording and gives what was read.
+   */
+  recordReads(): () => ReadSet {
+    this.reads = new Set();
+    return () => {
+      const reads = this.reads ?? new Set<string>();
+      this.reads = undefined;
+      return reads;
+    };
+  }
+
   /** The setting in whichever section of this unit type accepts it (several for `[Unit]`/type moves). */
   named(name: string): readonly Setting[] {
+    if (this.reads !== undefined && this.reads !== 'all') this.reads.add(name);
     return this.byName.get(name) ?? [];
   }
 
@@ -131,6 +150,7 @@ export class UnitModel {
 
   /** The setting, or undefined when no line assigns it. */
   get(section: string, name: string): Setting | undefined {
+    if (this.reads !== undefined && this.reads !== 'all') this.reads.add(name);
     return this.settings.get(key(section, name));
   }
 
@@ -147,6 +167,7 @@ export class UnitModel {
 
   /** Every setting that some line assigns. */
   all(): Iterable<Setting> {
+    if (this.reads !== undefined) this.reads = 'all';
     return this.settings.values();
   }
 }

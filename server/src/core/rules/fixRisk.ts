@@ -8,6 +8,7 @@
  */
 import { atRelease, directiveDoc } from '../kb/docs';
 import type { Diagnostic, Fix, FixRisk } from '../types';
+import { settingsWritten } from './fixTargets';
 
 /** Rules whose fixes only rename, move or drop a line that already acts (or never acts) the same way; they mark the exceptions themselves. */
 const SAME_EFFECT: ReadonlySet<string> = new Set(['deprecated-directive', 'deprecated-value', 'duplicate-directive']);
@@ -15,17 +16,6 @@ const SAME_EFFECT: ReadonlySet<string> = new Set(['deprecated-directive', 'depre
 function riskOf(diagnostic: Diagnostic, fix: Fix): FixRisk {
   if (fix.risk) return fix.risk;
   return diagnostic.pairing === undefined && SAME_EFFECT.has(diagnostic.code) ? 'safe' : 'review';
-}
-
-/** The settings a fix writes: whole `Key=value` lines, or a key name alone (a corrected name). */
-function settingsWritten(fix: Fix): string[] {
-  const names = new Set<string>();
-  for (const edit of fix.edits) {
-    const bare = edit.newText.trim();
-    if (/^[A-Z][A-Za-z0-9]*$/.test(bare)) names.add(bare);
-    for (const match of edit.newText.matchAll(/(?:^|[\r\n])\s*([A-Za-z][A-Za-z0-9]*)\s*=/g)) names.add(match[1]);
-  }
-  return [...names];
 }
 
 /** What the restrictions a fix adds may break, from the settings' own docs (their first sentence). */

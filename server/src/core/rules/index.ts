@@ -1,7 +1,8 @@
 /** Runs every rule on a document, with the unit and drop-ins it belongs to. */
 import { managerOf } from '../model/manager';
 import { directiveRow, valueSince } from '../kb';
-import { UnitModel, type LineFilter } from '../model/unitModel';
+import { UnitModel, type LineFilter, type ReadSet } from '../model/unitModel';
+import { settingsChanged } from './fixTargets';
 import { checkValue } from './values/checks';
 import { splitWords } from './values/words';
 import type { Settings } from '../settings';
@@ -95,11 +96,13 @@ function withoutRestatements(found: Diagnostic[]): Diagnostic[] {
 /** Rules that decide from the unit's evidence whether a setting breaks something. */
 const EVIDENCE_CHECKS: readonly ((context: RuleContext) => void)[] = [checkBreakage, checkListMerge];
 
-function evidenceFindings(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles): Diagnostic[] {
+/** The evidence findings of a document, and the settings they were decided from. */
+function evidenceFindings(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles): { found: Diagnostic[]; reads: ReadSet } {
   const found: Diagnostic[] = [];
   const context = ruleContext(document, settings, files, (d) => void found.push(d));
+  const reads = context.model.recordReads();
   for (const check of EVIDENCE_CHECKS) check(context);
-  return found;
+  return { found, reads: reads() };
 }
 
 /** A finding's identity across texts: line numbers in messages shift when a fix adds lines. */
@@ -110,19 +113,26 @@ function evidenceIdentity(d: Diagnostic): string {
 /**
  * What a fix would break, by the unit's own evidence: the breakage findings of the fixed text that
  * the text has not already. Fixes and recommendations that evidence contradicts are not offered.
+ * A fix that changes none of the settings the evidence rules read cannot change what they find,
+ * so only fixes of those settings are tried on the text.
  */
 function contradictionsOf(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles): (fix: Fix) => Diagnostic[] {
-  let before: Set<string> | undefined;
+  let before: { identities: Set<string>; reads: ReadSet } | undefined;
   return (fix) => {
-    before ??= new Set(evidenceFindings(document, settings, files).map(evidenceIdentity));
+    if (!before) {
+      const { found, reads } = evidenceFindings(document, settings, files);
+      before = { identities: new Set(found.map(evidenceIdentity)), reads };
+    }
+    const { identities, reads } = before;
+    if (reads !== 'all' && ![...settingsChanged(fix, document.tree)].some((name) => reads.has(name))) return [];
     let text: string;
     try {
       text = applyEdits(document.tree.text, fix.edits);
     } catch {
       return [];
     }
-    const after = evidenceFindings(createUnitDocument(document.uri, text, document.version), settings, files);
-    return after.filter((d) => !before?.has(evidenceIdentity(d)));
+    const after = evidenceFindings(createUnitDocument(document.uri, text, document.version), settings, files).found;
+    return after.filter((d) => !identities.has(evidenceIdentity(d)));
   };
 }
 
