@@ -98,10 +98,15 @@ export class UnitState {
 
   /** The unit's other files: open documents of the same unit, completed with files on disk. */
   files(document: UnitDocument): UnitFiles {
-    const openDocs = this.companionsOf(document.uri)
+    return this.filesOf(document.uri);
+  }
+
+  /** The unit's other files for the document at `uri`. */
+  filesOf(uri: string): UnitFiles {
+    const openDocs = this.companionsOf(uri)
       .map((uri) => this.store.get(uri))
       .filter((d): d is UnitDocument => d !== undefined);
-    const path = pathOf(document.uri);
+    const path = pathOf(uri);
     const disk: UnitFiles = path ? this.disk.unitFiles(path) : {};
     const byName = (d: UnitDocument): string => d.uri.slice(d.uri.lastIndexOf('/') + 1);
     const openDropIns = openDocs.filter((d) => d.file.isDropIn);

@@ -4,6 +4,7 @@ import { toLspDiagnostic } from '../convert';
 import type { SettingsStore } from '../settings';
 import type { DiskFiles } from '../diskFiles';
 import type { UnitState } from '../unitState';
+import { AnalysisJobs, type AnalysisResult } from '../analysisJobs';
 
 /**
  * Publishes diagnostics when a document is opened or changed, and clears them when it is closed.
@@ -12,18 +13,37 @@ import type { UnitState } from '../unitState';
  *
  * Publishing waits for the messages already received: a burst of keystrokes is checked once, at
  * its last version, and requests that came in meanwhile (hover, completion) are answered first.
+ * Large documents are checked on a worker thread, so nothing waits for them.
  */
 export function registerDiagnostics(connection: Connection, store: DocumentStore, settings: SettingsStore, state: UnitState, disk: DiskFiles): void {
   const pending = new Set<string>();
   let scheduled = false;
+  const publishHere = (uri: string): void => {
+    const analysis = state.analysis(uri);
+    if (!analysis) return;
+    void connection.sendDiagnostics({ uri, version: analysis.document.version, diagnostics: analysis.diagnostics.map((d) => toLspDiagnostic(d, uri)) });
+  };
+  const fromWorker = (result: AnalysisResult): void => {
+    const current = store.text(result.uri);
+    // A result for a version that is no longer current is dropped; the current one is queued.
+    if (!current || current.version !== result.version) return;
+    if ('error' in result) {
+      connection.console.warn(`Checking ${result.uri} on the worker failed, checking it here: ${result.error}`);
+      publishHere(result.uri);
+      return;
+    }
+    void connection.sendDiagnostics({ uri: result.uri, version: result.version, diagnostics: result.diagnostics });
+  };
+  const jobs = new AnalysisJobs(fromWorker, (message) => connection.console.warn(message));
   const publishPending = (): void => {
     scheduled = false;
     const uris = [...pending];
     pending.clear();
     for (const uri of uris) {
-      const analysis = state.analysis(uri);
-      if (!analysis) continue;
-      void connection.sendDiagnostics({ uri, version: analysis.document.version, diagnostics: analysis.diagnostics.map((d) => toLspDiagnostic(d, uri)) });
+      const text = store.text(uri);
+      if (!text) continue;
+      if (jobs.wants(text.getText().length)) jobs.submit({ uri, text: text.getText(), version: text.version }, state.settings(uri), state.filesOf(uri));
+      else publishHere(uri);
     }
   };
   const publish = (uri: string): void => {
@@ -39,6 +59,7 @@ export function registerDiagnostics(connection: Connection, store: DocumentStore
   });
   store.onDidClose((uri) => {
     pending.delete(uri);
+    jobs.cancel(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
     for (const other of state.companionsOf(uri)) publish(other);
   });

@@ -1,0 +1,108 @@
+/**
+ * Large documents are analysed on a worker thread (analysisWorker.ts): one job per document at a
+ * time, and only its latest version: versions that arrive while a job runs replace each other,
+ * and a result for a version that is no longer current is dropped. Small documents, and servers
+ * started without the worker file next to them, analyse on the main thread as before.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import type { Settings, UnitDocument, UnitFiles } from '../core';
+
+/** Documents at least this long (in UTF-16 code units) are analysed off the main thread. */
+export const WORKER_THRESHOLD = 256 * 1024;
+
+export interface Text {
+  uri: string;
+  text: string;
+  version: number | undefined;
+}
+
+export interface AnalysisJob extends Text {
+  id: number;
+  settings: Settings;
+  unit?: Text;
+  dropIns: Text[];
+}
+
+export type AnalysisResult = { id: number; uri: string; version: number | undefined } & ({ diagnostics: LspDiagnostic[] } | { error: string });
+
+function text(d: UnitDocument): Text {
+  return { uri: d.uri, text: d.tree.text, version: d.version };
+}
+
+export class AnalysisJobs {
+  private worker: Worker | undefined;
+  private running: AnalysisJob | undefined;
+  private readonly waiting = new Map<string, AnalysisJob>();
+  private nextId = 1;
+  private available: boolean | undefined;
+
+  constructor(
+    private readonly done: (result: AnalysisResult) => void,
+    private readonly log: (message: string) => void,
+    private readonly script = join(__dirname, 'analysisWorker.js'),
+  ) {}
+
+  /** Whether a text this long is analysed on the worker. */
+  wants(length: number): boolean {
+    if (length < WORKER_THRESHOLD) return false;
+    this.available ??= existsSync(this.script);
+    return this.available;
+  }
+
+  /** Queues the analysis of a document's version, replacing any version of it still waiting. */
+  submit(document: Text, settings: Settings, files: UnitFiles): void {
+    const job: AnalysisJob = {
+      id: this.nextId++,
+      ...document,
+      settings,
+      ...(files.unit ? { unit: text(files.unit) } : {}),
+      dropIns: (files.dropIns ?? []).map(text),
+    };
+    this.waiting.set(document.uri, job);
+    this.pump();
+  }
+
+  /** Forgets a closed document's waiting job. */
+  cancel(uri: string): void {
+    this.waiting.delete(uri);
+  }
+
+  dispose(): void {
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  private pump(): void {
+    if (this.running) return;
+    const next = this.waiting.values().next();
+    if (next.done) return;
+    const job = next.value;
+    this.waiting.delete(job.uri);
+    this.running = job;
+    this.ensureWorker().postMessage(job);
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.script);
+    worker.unref();
+    worker.on('message', (result: AnalysisResult) => {
+      this.running = undefined;
+      this.done(result);
+      this.pump();
+    });
+    worker.on('error', (error) => {
+      this.log(`The analysis worker failed: ${error.stack ?? error.message}`);
+      const lost = this.running;
+      this.running = undefined;
+      this.worker = undefined;
+      if (lost) this.done({ id: lost.id, uri: lost.uri, version: lost.version, error: 'the analysis worker failed' });
+      this.pump();
+    });
+    this.worker = worker;
+    return worker;
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * The diagnostics of a large document, computed on a worker thread so that the server's main
+ * thread keeps answering hover, completion and the rest while they are being computed. It runs
+ * the same pure core as the main thread, on copies of the texts.
+ */
+import { parentPort } from 'node:worker_threads';
+import { analyze, createUnitDocument, type Settings, type UnitFiles } from '../core';
+import { toLspDiagnostic } from './convert';
+import type { AnalysisJob, AnalysisResult } from './analysisJobs';
+
+function filesOf(job: AnalysisJob): UnitFiles {
+  const unit = job.unit ? createUnitDocument(job.unit.uri, job.unit.text, job.unit.version) : undefined;
+  const dropIns = job.dropIns.map((d) => createUnitDocument(d.uri, d.text, d.version));
+  return { ...(unit ? { unit } : {}), dropIns };
+}
+
+function run(job: AnalysisJob): AnalysisResult {
+  try {
+    const document = createUnitDocument(job.uri, job.text, job.version);
+    const analysis = analyze(document, job.settings as Settings, filesOf(job));
+    return { id: job.id, uri: job.uri, version: job.version, diagnostics: analysis.diagnostics.map((d) => toLspDiagnostic(d, job.uri)) };
+  } catch (error) {
+    return { id: job.id, uri: job.uri, version: job.version, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+}
+
+parentPort?.on('message', (job: AnalysisJob) => parentPort?.postMessage(run(job)));

@@ -1,0 +1,59 @@
+/**
+ * Large documents over stdio: their diagnostics are computed off the server's main thread, equal
+ * the core's, follow the latest version only, and never hold up hover.
+ */
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { LspClient } from '../support/lspClient';
+import { coreDiagnostics, openDocument, startServer, type PublishDiagnosticsParams } from './harness';
+import { WORKER_THRESHOLD } from '../../server/src/lsp/analysisJobs';
+import { generateUnit } from '../bench/generate';
+
+const URI = 'file:///large/generated.service';
+
+describe('a large document', () => {
+  let client: LspClient;
+  // Past the threshold: about 700 KB.
+  const text = generateUnit(24_000);
+
+  before(async () => {
+    client = startServer({ timeoutMs: 120_000 });
+    await client.initialize();
+  });
+  after(() => client.kill());
+
+  test('is larger than the worker threshold', () => {
+    assert.ok(text.length > WORKER_THRESHOLD);
+  });
+
+  test('gets the same diagnostics as the core gives', async () => {
+    const published = await openDocument(client, URI, text, 1);
+    const project = (list: readonly unknown[]): string[] =>
+      list.map((d) => {
+        const x = d as { range: unknown; code: unknown; message: unknown; severity: unknown };
+        return JSON.stringify([x.range, x.code, x.severity, x.message]);
+      });
+    assert.deepEqual(project(published.diagnostics), project(coreDiagnostics(URI, text, 1)));
+  });
+
+  test('publishes for the last of several quick edits, and hover is answered meanwhile', async () => {
+    const line = text.split('\n').findIndex((l) => l.startsWith('Description='));
+    const edits = [2, 3, 4].map((version) => ({
+      textDocument: { uri: URI, version },
+      contentChanges: [{ range: { start: { line, character: 12 }, end: { line, character: 12 } }, text: 'x' }],
+    }));
+    const last = client.waitForNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === URI && p.version === 4);
+    for (const edit of edits) client.notify('textDocument/didChange', edit);
+    const started = Date.now();
+    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: URI }, position: { line: line + 8, character: 2 } });
+    const hoverDone = Date.now();
+    assert.match(hover?.contents.value ?? '', /ProtectSystem/);
+    const published = await last;
+    const publishedAt = Date.now();
+    assert.equal(published.version, 4);
+    // The hover came back before the check of the edit was published.
+    assert.ok(hoverDone - started <= publishedAt - started, `hover took ${hoverDone - started} ms, the diagnostics ${publishedAt - started} ms`);
+    const stale = client.takeNotifications<PublishDiagnosticsParams>('textDocument/publishDiagnostics').filter((p) => p.uri === URI && (p.version === 2 || p.version === 3));
+    assert.deepEqual(stale, [], 'no diagnostics for versions already replaced');
+  });
+});
