@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import type { LspClient } from '../support/lspClient';
 import { coreDiagnostics, openDocument, startServer, type PublishDiagnosticsParams } from './harness';
 import { WORKER_THRESHOLD } from '../../server/src/lsp/analysisJobs';
+import { DEFAULT_MAX_PROBLEMS, limitProblems, TOO_MANY_PROBLEMS } from '../../server/src/lsp/problemLimit';
+import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { generateUnit } from '../bench/generate';
 
 const URI = 'file:///large/generated.service';
@@ -26,14 +28,32 @@ describe('a large document', () => {
     assert.ok(text.length > WORKER_THRESHOLD);
   });
 
-  test('gets the same diagnostics as the core gives', async () => {
+  test('gets the same diagnostics as the core gives, the most severe first up to the limit', async () => {
     const published = await openDocument(client, URI, text, 1);
+    const all = coreDiagnostics(URI, text, 1) as LspDiagnostic[];
+    assert.ok(all.length > DEFAULT_MAX_PROBLEMS, 'the generated unit has more problems than the limit');
+    assert.equal(published.diagnostics.length, DEFAULT_MAX_PROBLEMS + 1);
+    assert.equal((published.diagnostics[0] as { code?: unknown }).code, TOO_MANY_PROBLEMS);
+    assert.match(published.diagnostics[0].message, new RegExp(`of ${all.length.toLocaleString('en-US')} problems`));
     const project = (list: readonly unknown[]): string[] =>
       list.map((d) => {
         const x = d as { range: unknown; code: unknown; message: unknown; severity: unknown };
         return JSON.stringify([x.range, x.code, x.severity, x.message]);
       });
-    assert.deepEqual(project(published.diagnostics), project(coreDiagnostics(URI, text, 1)));
+    assert.deepEqual(project(published.diagnostics.slice(1)), project(limitProblems(all, DEFAULT_MAX_PROBLEMS).slice(1)));
+  });
+
+  test('unitguard.maxProblems changes the limit', async () => {
+    const small = startServer();
+    try {
+      await small.initialize({ initializationOptions: { maxProblems: 5 } });
+      const published = await openDocument(small, 'file:///large/small-limit.service', generateUnit(300), 1);
+      assert.equal(published.diagnostics.length, 6);
+      // The errors and warnings are kept before information.
+      assert.ok(published.diagnostics.slice(1).every((d) => d.severity !== undefined && d.severity <= 2));
+    } finally {
+      small.kill();
+    }
   });
 
   test('publishes for the last of several quick edits, and hover is answered meanwhile', async () => {

@@ -22,6 +22,8 @@ export interface Text {
 export interface AnalysisJob extends Text {
   id: number;
   settings: Settings;
+  /** The most diagnostics to send back (see problemLimit.ts). */
+  maxProblems: number;
   unit?: Text;
   dropIns: Text[];
 }
@@ -53,11 +55,12 @@ export class AnalysisJobs {
   }
 
   /** Queues the analysis of a document's version, replacing any version of it still waiting. */
-  submit(document: Text, settings: Settings, files: UnitFiles): void {
+  submit(document: Text, settings: Settings, files: UnitFiles, maxProblems: number): void {
     const job: AnalysisJob = {
       id: this.nextId++,
       ...document,
       settings,
+      maxProblems,
       ...(files.unit ? { unit: text(files.unit) } : {}),
       dropIns: (files.dropIns ?? []).map(text),
     };

@@ -1,6 +1,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { DEFAULT_SETTINGS, SYSTEMD_VERSION_RANGE, isConfigurableId, readRuleOverrides, type Settings } from '../core';
 import { isObject } from './params';
+import { DEFAULT_MAX_PROBLEMS } from './problemLimit';
 
 type Listener = (settings: Settings) => void;
 
@@ -17,10 +18,16 @@ export class SettingsStore {
   private readonly listeners: Listener[] = [];
   private canPull = false;
   private clientName = '';
+  private maxProblemsValue = DEFAULT_MAX_PROBLEMS;
   private log: (message: string) => void = () => undefined;
 
   get(): Settings {
     return this.current;
+  }
+
+  /** `unitguard.maxProblems`: the most diagnostics published for one document. */
+  get maxProblems(): number {
+    return this.maxProblemsValue;
   }
 
   /** The client's name from initialize (`clientInfo.name`), '' when it sent none. */
@@ -60,6 +67,18 @@ export class SettingsStore {
     });
   }
 
+  /** `unitguard.maxProblems`: a whole number from 1 (null or absent: the default). */
+  private applyMaxProblems(value: unknown, source: string): void {
+    const max = value === undefined || value === null ? DEFAULT_MAX_PROBLEMS : value;
+    if (typeof max !== 'number' || !Number.isInteger(max) || max < 1) {
+      this.log(`Ignored unitguard.maxProblems from ${source}: ${JSON.stringify(value)} is not a whole number from 1.`);
+      return;
+    }
+    if (max === this.maxProblemsValue) return;
+    this.maxProblemsValue = max;
+    for (const listener of this.listeners) listener(this.current);
+  }
+
   /** `unitguard.rules`: rule id (or hardening pair id) → severity or `off`. */
   private applyRules(value: unknown, source: string): void {
     const { overrides, problems } = readRuleOverrides(value ?? {}, isConfigurableId);
@@ -72,6 +91,7 @@ export class SettingsStore {
   /** Takes the known fields of a `unitguard` settings object; a missing field keeps its value. */
   private apply(section: Record<string, unknown>, source: string): void {
     if ('rules' in section) this.applyRules(section.rules, source);
+    if ('maxProblems' in section) this.applyMaxProblems(section.maxProblems, source);
     if (!('systemdVersion' in section) || section.systemdVersion === undefined || section.systemdVersion === null) return;
     const version = readSystemdVersion(section.systemdVersion);
     if (version === undefined) {

@@ -5,6 +5,7 @@ import type { SettingsStore } from '../settings';
 import type { DiskFiles } from '../diskFiles';
 import type { UnitState } from '../unitState';
 import { AnalysisJobs, type AnalysisResult } from '../analysisJobs';
+import { limitProblems } from '../problemLimit';
 
 /**
  * Publishes diagnostics when a document is opened or changed, and clears them when it is closed.
@@ -21,7 +22,7 @@ export function registerDiagnostics(connection: Connection, store: DocumentStore
   const publishHere = (uri: string): void => {
     const analysis = state.analysis(uri);
     if (!analysis) return;
-    void connection.sendDiagnostics({ uri, version: analysis.document.version, diagnostics: analysis.diagnostics.map((d) => toLspDiagnostic(d, uri)) });
+    void connection.sendDiagnostics({ uri, version: analysis.document.version, diagnostics: limitProblems(analysis.diagnostics.map((d) => toLspDiagnostic(d, uri)), settings.maxProblems) });
   };
   const fromWorker = (result: AnalysisResult): void => {
     const current = store.text(result.uri);
@@ -42,7 +43,7 @@ export function registerDiagnostics(connection: Connection, store: DocumentStore
     for (const uri of uris) {
       const text = store.text(uri);
       if (!text) continue;
-      if (jobs.wants(text.getText().length)) jobs.submit({ uri, text: text.getText(), version: text.version }, state.settings(uri), state.filesOf(uri));
+      if (jobs.wants(text.getText().length)) jobs.submit({ uri, text: text.getText(), version: text.version }, state.settings(uri), state.filesOf(uri), settings.maxProblems);
       else publishHere(uri);
     }
   };
