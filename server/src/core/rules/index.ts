@@ -67,8 +67,35 @@ function takenAtTarget(settings: Readonly<Settings>): LineFilter {
   };
 }
 
-function ruleContext(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles, report: (d: Diagnostic) => void): RuleContext {
+interface SharedModel {
+  files: readonly UnitDocument[];
+  systemdVersion: number;
+  model: UnitModel;
+}
+
+/** The last model built for each document, so that hover after a check does not merge the unit again. */
+const sharedModels = new WeakMap<UnitDocument, SharedModel>();
+
+function filesList(files: UnitFiles): UnitDocument[] {
+  return [...(files.unit ? [files.unit] : []), ...(files.dropIns ?? [])];
+}
+
+/** The model of the document at the target release, built once per document, files and release. */
+function sharedModelFor(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles): UnitModel {
+  const list = filesList(files);
+  const hit = sharedModels.get(document);
+  if (hit && hit.systemdVersion === settings.systemdVersion && hit.files.length === list.length && hit.files.every((d, i) => d === list[i])) return hit.model;
   const model = modelFor(document, files, takenAtTarget(settings));
+  sharedModels.set(document, { files: list, systemdVersion: settings.systemdVersion, model });
+  return model;
+}
+
+/**
+ * What every rule sees. `fresh` builds a model of its own, which a run that records what it
+ * reads needs (values that other rules cached on a shared model would be read unseen).
+ */
+function ruleContext(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles, report: (d: Diagnostic) => void, fresh = false): RuleContext {
+  const model = fresh ? modelFor(document, files, takenAtTarget(settings)) : sharedModelFor(document, settings, files);
   return { document, model, settings, type: document.file.type ?? model.type, manager: managerOf(files.unit?.uri ?? document.uri), report };
 }
 
@@ -99,7 +126,7 @@ const EVIDENCE_CHECKS: readonly ((context: RuleContext) => void)[] = [checkBreak
 /** The evidence findings of a document, and the settings they were decided from. */
 function evidenceFindings(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles): { found: Diagnostic[]; reads: ReadSet } {
   const found: Diagnostic[] = [];
-  const context = ruleContext(document, settings, files, (d) => void found.push(d));
+  const context = ruleContext(document, settings, files, (d) => void found.push(d), true);
   const reads = context.model.recordReads();
   for (const check of EVIDENCE_CHECKS) check(context);
   return { found, reads: reads() };
