@@ -11,26 +11,127 @@ export interface PhysicalLine {
 /**
  * Maps string offsets to LSP positions and back. Lines break at `\n`, `\r\n`
  * and a lone `\r`, as in the Language Server Protocol.
+ *
+ * Only the start offset of each line is kept, in a typed array; the line
+ * objects of `lines` are built the first time someone asks for them.
  */
 export class LineIndex {
-  readonly lines: PhysicalLine[];
+  /** Start offset of each line; only the first `#count` slots are used. */
+  #starts: Uint32Array;
+  #count: number;
+  #lines: PhysicalLine[] | undefined;
+  /** The line break most used in the text. */
+  #eol: string;
 
   constructor(readonly text: string) {
-    this.lines = splitLines(text);
+    const n = text.length;
+    let starts: Uint32Array = new Uint32Array(Math.min(n, 64 + (n >> 5)) + 1);
+    let count = 1;
+    // How many '\n', '\r\n' and '\r' breaks the text has, and the order in which the kinds first come.
+    let lf = 0;
+    let crlf = 0;
+    let cr = 0;
+    const order: number[] = [];
+    if (text.indexOf('\r') < 0) {
+      // No carriage return: every break is a '\n'.
+      for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+        if (count === starts.length) starts = grow(starts);
+        starts[count++] = at + 1;
+      }
+      lf = count - 1;
+      if (lf > 0) order.push(0);
+    } else {
+      for (let i = 0; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 /* \n */) {
+          if (lf++ === 0) order.push(0);
+        } else if (c === 13 /* \r */) {
+          if (text.charCodeAt(i + 1) === 10) {
+            if (crlf++ === 0) order.push(1);
+            i++;
+          } else if (cr++ === 0) order.push(2);
+        } else continue;
+        if (count === starts.length) starts = grow(starts);
+        starts[count++] = i + 1;
+      }
+    }
+    // Give back what the last doubling left unused.
+    if (starts.length - count > 64 && starts.length > count + (count >> 3)) starts = starts.slice(0, count);
+    this.#starts = starts;
+    this.#count = count;
+    this.#lines = undefined;
+    // The most used kind; on a tie, the one that came first (as dominantEol() below).
+    const counts = [lf, crlf, cr];
+    let best = 0;
+    let bestCount = 0;
+    for (const kind of order) {
+      if (counts[kind] > bestCount) {
+        best = kind;
+        bestCount = counts[kind];
+      }
+    }
+    this.#eol = ['\n', '\r\n', '\r'][best];
+  }
+
+  /** Every physical line, in order; the last one has no line break. */
+  get lines(): PhysicalLine[] {
+    if (this.#lines === undefined) {
+      const lines: PhysicalLine[] = [];
+      for (let k = 0; k < this.#count; k++) lines.push({ start: this.#starts[k], end: this.lineEnd(k), eol: this.eolOf(k) });
+      this.#lines = lines;
+    }
+    return this.#lines;
+  }
+
+  /** How many physical lines the text has (at least one). */
+  get lineCount(): number {
+    return this.#count;
+  }
+
+  /** Start offset of line `k` (0 <= k < lineCount). */
+  lineStart(k: number): number {
+    return this.#starts[k];
+  }
+
+  /** End offset of line `k` (0 <= k < lineCount), before its line break. */
+  lineEnd(k: number): number {
+    if (k + 1 >= this.#count) return this.text.length;
+    const next = this.#starts[k + 1];
+    // A '\n' ends either a '\n' or a '\r\n' break; anything else is a lone '\r'.
+    if (this.text.charCodeAt(next - 1) === 10) return this.text.charCodeAt(next - 2) === 13 ? next - 2 : next - 1;
+    return next - 1;
+  }
+
+  private eolOf(k: number): string {
+    if (k + 1 >= this.#count) return '';
+    const next = this.#starts[k + 1];
+    if (this.text.charCodeAt(next - 1) === 10) return this.text.charCodeAt(next - 2) === 13 ? '\r\n' : '\n';
+    return '\r';
+  }
+
+  /** The line break most used in the text, '\n' when it has none (a tie goes to the kind seen first). */
+  dominantEol(): string {
+    return this.#eol;
+  }
+
+  /** The line that holds offset `at` (already a whole number inside the text). */
+  lineOf(at: number): number {
+    const starts = this.#starts;
+    let low = 0;
+    let high = this.#count - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= at) low = mid;
+      else high = mid - 1;
+    }
+    return low;
   }
 
   /** The position of a string offset; offsets outside the text are clamped to it. */
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(toInteger(offset), this.text.length));
-    let low = 0;
-    let high = this.lines.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lines[mid].start <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    const line = this.lines[low];
-    return { line: low, character: Math.min(clamped, line.end) - line.start };
+    const line = this.lineOf(clamped);
+    return { line, character: Math.min(clamped, this.lineEnd(line)) - this.#starts[line] };
   }
 
   /**
@@ -42,9 +143,8 @@ export class LineIndex {
   offsetAt(position: Position): number {
     const lineNumber = toInteger(position?.line);
     if (lineNumber < 0) return 0;
-    if (lineNumber >= this.lines.length) return this.text.length;
-    const line = this.lines[lineNumber];
-    return Math.min(line.start + Math.max(0, toInteger(position?.character)), line.end);
+    if (lineNumber >= this.#count) return this.text.length;
+    return Math.min(this.#starts[lineNumber] + Math.max(0, toInteger(position?.character)), this.lineEnd(lineNumber));
   }
 
   range(start: number, end: number): Range {
@@ -56,6 +156,12 @@ export class LineIndex {
   }
 }
 
+function grow(starts: Uint32Array): Uint32Array {
+  const bigger = new Uint32Array(starts.length * 2);
+  bigger.set(starts);
+  return bigger;
+}
+
 /** Whole numbers pass; fractions are cut, NaN and non-numbers become 0, infinities stay. */
 function toInteger(value: unknown): number {
   if (typeof value !== 'number' || Number.isNaN(value)) return 0;
@@ -63,26 +169,7 @@ function toInteger(value: unknown): number {
 }
 
 export function splitLines(text: string): PhysicalLine[] {
-  const lines: PhysicalLine[] = [];
-  let start = 0;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 /* \n */) {
-      lines.push({ start, end: i, eol: '\n' });
-      start = i + 1;
-    } else if (c === 13 /* \r */) {
-      if (text.charCodeAt(i + 1) === 10) {
-        lines.push({ start, end: i, eol: '\r\n' });
-        i++;
-      } else {
-        lines.push({ start, end: i, eol: '\r' });
-      }
-      start = i + 1;
-    }
-  }
-  lines.push({ start, end: n, eol: '' });
-  return lines;
+  return new LineIndex(text).lines;
 }
 
 /** The line break most used in the text, '\n' when it has none. */

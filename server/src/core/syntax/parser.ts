@@ -1,7 +1,8 @@
 import type { Diagnostic } from '../types';
-import { LineIndex, dominantEol } from './lineIndex';
+import { LineIndex } from './lineIndex';
 import { LONG_LINE_MAX, parseProblems, type ParseProblemCode } from './parseProblems';
-import type { Comment, Entry, Section, SyntaxTree, ValueSegment } from './syntaxTree';
+import type { Comment, Entry, Section, SyntaxTree } from './syntaxTree';
+import { CommentNode, EntryNode, SectionNode } from './treeNodes';
 
 /**
  * Parses a unit file the way systemd's config parser reads it, keeping the
@@ -32,12 +33,6 @@ export function parse(text: string): SyntaxTree {
   return new Parser(typeof text === 'string' ? text : String(text ?? '')).run();
 }
 
-/** A line as systemd reads it: `[start, end)` holds no line break and no NUL. */
-interface RawLine {
-  start: number;
-  end: number;
-}
-
 /** A run of the logical line that comes from one stretch of the document. */
 interface Piece {
   /** Index in the logical line. */
@@ -49,6 +44,11 @@ interface Piece {
   joint: boolean;
 }
 
+/**
+ * A logical line made of several physical lines (continued with a
+ * backslash). A logical line of one physical line needs none of this: it is
+ * read in place, in document offsets.
+ */
 interface LogicalLine {
   text: string;
   pieces: Piece[];
@@ -64,8 +64,16 @@ interface LogicalLine {
   afterBom: boolean;
 }
 
-const BLANK = (c: number): boolean => c === 32 || c === 9;
 const MAX_DIAGNOSTICS_PER_CODE = 200;
+/** Size of Parser.recent for a large text, a power of two. */
+const RECENT_SLOTS = 256;
+
+/**
+ * The characters that can make a line invalid UTF-8 for systemd (surrogates,
+ * noncharacters of the first plane, U+FFFD): a line without any of them needs
+ * no closer look.
+ */
+const SUSPECT = /[\ud800-\udfff\ufdd0-\ufdef\ufffd-\uffff]/g;
 
 class Parser {
   private readonly index: LineIndex;
@@ -73,116 +81,69 @@ class Parser {
   private readonly orphans: Entry[] = [];
   private readonly comments: Comment[] = [];
   private readonly diagnostics: Diagnostic[] = [];
-  private readonly counts = new Map<string, number>();
-  private current: Section | undefined;
+  /** How many problems of each code were found (only the first ones are reported). */
+  private counts: Map<string, number> | undefined;
+  private current: SectionNode | undefined;
   /** End offset of the last non-blank line, for section ranges. */
   private lastContentEnd = 0;
+  /** The logical line that a continuation keeps open. */
+  private pending: LogicalLine | undefined;
+  private bomSeen = false;
+  /** Strings read lately, for sliceShared; a small table for a small text. */
+  private readonly recent: string[];
+  /** Offset of the next character that SUSPECT matches at or after the last place looked at. */
+  private nextSuspect = -1;
 
   constructor(private readonly text: string) {
     this.index = new LineIndex(text);
+    this.recent = new Array<string>(text.length < 16384 ? RECENT_SLOTS >> 2 : RECENT_SLOTS).fill('');
   }
 
   run(): SyntaxTree {
-    if (looksBinary(this.text)) {
+    const text = this.text;
+    if (looksBinary(text)) {
       this.report('binary-content', 0, 0, 'This looks like binary data, not a unit file; nothing in it was read.');
       return this.tree();
     }
-    this.reportNulBytes();
+    const hasNul = this.reportNulBytes();
 
-    const text = this.text;
-    let pending: LogicalLine | undefined;
-    let bomSeen = false;
-    for (const record of splitRecords(text)) {
-      let start = record.start;
-      const end = record.end;
-
-      const rawBytes = utf8Length(text, start, end);
-      if (rawBytes >= LONG_LINE_MAX) {
-        if (pending) this.handleLogicalLine(pending);
-        pending = undefined;
-        this.report(
-          'line-too-long',
-          start,
-          end,
-          `This line is ${rawBytes} bytes long; systemd refuses to load a file with a line of ${LONG_LINE_MAX} bytes or more.`,
-        );
-        this.lastContentEnd = end;
-        continue;
+    // Lines as systemd's read_line() splits them: a line ends at `\n`, `\r`
+    // or NUL; following break characters belong to the same line break as
+    // long as each kind appears once and no NUL came before. So `\r\n` and
+    // `\n\r` are one break, `\n\n` two, and `\0\n` two. No empty line comes
+    // after a final line break. Without `\r` and NUL these are the editor's
+    // lines, whose starts the line index already knows.
+    const n = text.length;
+    if (!hasNul && text.indexOf('\r') < 0) {
+      const index = this.index;
+      const count = index.lineCount;
+      for (let k = 0; k < count; k++) {
+        const start = index.lineStart(k);
+        if (k + 1 < count) this.readLine(start, index.lineStart(k + 1) - 1);
+        else if (start < n) this.readLine(start, n);
       }
-
-      let first = start;
-      while (first < end && BLANK(text.charCodeAt(first))) first++;
-      const c = text.charCodeAt(first);
-      if (first < end && (c === 35 /* # */ || c === 59 /* ; */)) {
-        let last = end;
-        while (last > first && BLANK(text.charCodeAt(last - 1))) last--;
-        this.comments.push({ text: text.slice(first, last), range: this.index.range(first, last) });
-        this.lastContentEnd = last;
-        continue;
-      }
-
-      let afterBom = false;
-      if (text.charCodeAt(start) === 0xfeff) {
-        if (!bomSeen) {
-          bomSeen = true;
-          afterBom = true;
-          start++;
-          if (first < start) first = start;
-          while (first < end && BLANK(text.charCodeAt(first))) first++;
-        } else {
-          this.report(
-            'stray-bom',
-            start,
-            start + 1,
-            'A byte order mark at the start of this line: systemd drops only the first one and reads this one as part of the line.',
-          );
+    } else {
+      let i = 0;
+      while (i < n) {
+        const start = i;
+        while (i < n) {
+          const c = text.charCodeAt(i);
+          if (c === 10 || c === 13 || c === 0) break;
+          i++;
+        }
+        this.readLine(start, i);
+        let seen = 0;
+        while (i < n) {
+          const c = text.charCodeAt(i);
+          const kind = c === 0 ? 1 : c === 10 ? 2 : c === 13 ? 4 : 0;
+          if (kind === 0 || (seen & 1) !== 0 || (seen & kind) !== 0) break;
+          seen |= kind;
+          i++;
         }
       }
-      if (first === end && !pending) continue;
-
-      const bytes = afterBom ? rawBytes - 3 : rawBytes;
-      let logical = pending;
-      if (!logical) {
-        logical = {
-          text: '',
-          pieces: [],
-          bytes: 0,
-          contentEndBefore: this.lastContentEnd,
-          lastJoint: -1,
-          tooLong: false,
-          afterBom,
-        };
-      } else if (!logical.tooLong && logical.bytes + bytes > LONG_LINE_MAX) {
-        logical.tooLong = true;
-        this.report(
-          'line-too-long',
-          logical.pieces[0].offset,
-          end,
-          `These continued lines join into ${logical.bytes + bytes} bytes; systemd refuses to load a file with a continued line over ${LONG_LINE_MAX} bytes.`,
-        );
-      }
-      pending = undefined;
-      logical.bytes += bytes;
-
-      const continued = endsWithEscape(text, start, end);
-      const textEnd = continued ? end - 1 : end;
-      logical.pieces.push({ at: logical.text.length, offset: start, length: textEnd - start, joint: false });
-      logical.text += text.slice(start, textEnd);
-      if (first < end) {
-        let last = end;
-        while (last > first && BLANK(text.charCodeAt(last - 1))) last--;
-        this.lastContentEnd = last;
-      }
-
-      if (continued) {
-        logical.pieces.push({ at: logical.text.length, offset: end - 1, length: 1, joint: true });
-        logical.text += ' ';
-        logical.lastJoint = end - 1;
-        pending = logical;
-        continue;
-      }
-      this.handleLogicalLine(logical);
     }
+
+    const pending = this.pending;
     if (pending) {
       this.report(
         'continuation-at-end',
@@ -196,6 +157,112 @@ class Parser {
     return this.tree();
   }
 
+  /** Reads the line `[start, end)` of the document, which holds no line break and no NUL. */
+  private readLine(lineStart: number, end: number): void {
+    const text = this.text;
+    let start = lineStart;
+    // A line of fewer than a third of the limit in UTF-16 units is below it in UTF-8 bytes.
+    if ((end - start) * 3 >= LONG_LINE_MAX) {
+      const rawBytes = utf8Length(text, start, end);
+      if (rawBytes >= LONG_LINE_MAX) {
+        if (this.pending) this.handleLogicalLine(this.pending);
+        this.pending = undefined;
+        this.report(
+          'line-too-long',
+          start,
+          end,
+          `This line is ${rawBytes} bytes long; systemd refuses to load a file with a line of ${LONG_LINE_MAX} bytes or more.`,
+        );
+        this.lastContentEnd = end;
+        return;
+      }
+    }
+
+    let first = start;
+    while (first < end && isBlank(text.charCodeAt(first))) first++;
+    const c = text.charCodeAt(first);
+    if (first < end && (c === 35 /* # */ || c === 59 /* ; */)) {
+      let last = end;
+      while (last > first && isBlank(text.charCodeAt(last - 1))) last--;
+      this.comments.push(new CommentNode(this.index, text.slice(first, last), first, last));
+      this.lastContentEnd = last;
+      return;
+    }
+
+    let afterBom = false;
+    if (text.charCodeAt(start) === 0xfeff) {
+      if (!this.bomSeen) {
+        this.bomSeen = true;
+        afterBom = true;
+        start++;
+        if (first < start) first = start;
+        while (first < end && isBlank(text.charCodeAt(first))) first++;
+      } else {
+        this.report(
+          'stray-bom',
+          start,
+          start + 1,
+          'A byte order mark at the start of this line: systemd drops only the first one and reads this one as part of the line.',
+        );
+      }
+    }
+    let logical = this.pending;
+    if (first === end && !logical) return;
+
+    const continued = endsWithEscape(text, start, end);
+    if (!logical && !continued) {
+      // A logical line of one physical line, read in place. It has a non-blank character.
+      let last = end;
+      while (last > first && isBlank(text.charCodeAt(last - 1))) last--;
+      const contentEndBefore = this.lastContentEnd;
+      this.lastContentEnd = last;
+      this.handleContent(undefined, text, first, last, afterBom, contentEndBefore);
+      return;
+    }
+
+    const rawBytes = utf8Length(text, lineStart, end);
+    const bytes = afterBom ? rawBytes - 3 : rawBytes;
+    if (!logical) {
+      logical = {
+        text: '',
+        pieces: [],
+        bytes: 0,
+        contentEndBefore: this.lastContentEnd,
+        lastJoint: -1,
+        tooLong: false,
+        afterBom,
+      };
+    } else if (!logical.tooLong && logical.bytes + bytes > LONG_LINE_MAX) {
+      logical.tooLong = true;
+      this.report(
+        'line-too-long',
+        logical.pieces[0].offset,
+        end,
+        `These continued lines join into ${logical.bytes + bytes} bytes; systemd refuses to load a file with a continued line over ${LONG_LINE_MAX} bytes.`,
+      );
+    }
+    this.pending = undefined;
+    logical.bytes += bytes;
+
+    const textEnd = continued ? end - 1 : end;
+    logical.pieces.push({ at: logical.text.length, offset: start, length: textEnd - start, joint: false });
+    logical.text += text.slice(start, textEnd);
+    if (first < end) {
+      let last = end;
+      while (last > first && isBlank(text.charCodeAt(last - 1))) last--;
+      this.lastContentEnd = last;
+    }
+
+    if (continued) {
+      logical.pieces.push({ at: logical.text.length, offset: end - 1, length: 1, joint: true });
+      logical.text += ' ';
+      logical.lastJoint = end - 1;
+      this.pending = logical;
+      return;
+    }
+    this.handleLogicalLine(logical);
+  }
+
   private tree(): SyntaxTree {
     return {
       text: this.text,
@@ -205,7 +272,7 @@ class Parser {
       comments: this.comments,
       diagnostics: this.diagnostics,
       hasBom: this.text.charCodeAt(0) === 0xfeff,
-      eol: dominantEol(this.index.lines),
+      eol: this.index.dominantEol(),
     };
   }
 
@@ -214,37 +281,47 @@ class Parser {
     const s = line.text;
     let a = 0;
     let b = s.length;
-    while (a < b && BLANK(s.charCodeAt(a))) a++;
-    while (b > a && BLANK(s.charCodeAt(b - 1))) b--;
+    while (a < b && isBlank(s.charCodeAt(a))) a++;
+    while (b > a && isBlank(s.charCodeAt(b - 1))) b--;
     if (a === b) return;
+    this.handleContent(line, s, a, b, line.afterBom, line.contentEndBefore);
+  }
 
+  /**
+   * Reads `s[a, b)`, a logical line without its surrounding blanks. `s` is
+   * the joined text of `line` when the line is continued; otherwise `line` is
+   * undefined and `s` is the document, so that indexes are document offsets.
+   */
+  private handleContent(line: LogicalLine | undefined, s: string, a: number, b: number, afterBom: boolean, contentEndBefore: number): void {
     const startOffset = this.docOffset(line, a);
     const endOffset = this.docOffset(line, b - 1) + 1;
-    const bad = invalidUnicodeAt(s, a, b);
-    if (bad >= 0) {
-      const at = this.docOffset(line, bad);
-      const what = s.charCodeAt(bad) === 0xfffd ? 'a replacement character U+FFFD' : 'a character systemd does not accept as UTF-8';
-      this.report(
-        'invalid-utf8',
-        at,
-        at + (isSurrogatePair(s, bad) ? 2 : 1),
-        `This line holds ${what}, so it was not valid UTF-8; systemd refuses to load a file with such a line outside comments.`,
-      );
+    if (line !== undefined || this.suspectFrom(a) < b) {
+      const bad = invalidUnicodeAt(s, a, b);
+      if (bad >= 0) {
+        const at = this.docOffset(line, bad);
+        const what = s.charCodeAt(bad) === 0xfffd ? 'a replacement character U+FFFD' : 'a character systemd does not accept as UTF-8';
+        this.report(
+          'invalid-utf8',
+          at,
+          at + (isSurrogatePair(s, bad) ? 2 : 1),
+          `This line holds ${what}, so it was not valid UTF-8; systemd refuses to load a file with such a line outside comments.`,
+        );
+      }
     }
 
     if (s.charCodeAt(a) === 91 /* [ */) {
-      this.handleHeader(line, a, b);
+      this.handleHeader(line, s, a, b, contentEndBefore);
       return;
     }
 
-    const eq = s.indexOf('=', a);
-    const hasEquals = eq >= 0 && eq < b;
+    const eq = indexOfCode(s, 61 /* = */, a, b);
+    const hasEquals = eq >= 0;
     if (!this.current) {
       this.report(
         'assignment-outside-section',
         startOffset,
         endOffset,
-        line.afterBom && (s.charCodeAt(a) === 35 || s.charCodeAt(a) === 59)
+        afterBom && (s.charCodeAt(a) === 35 || s.charCodeAt(a) === 59)
           ? 'systemd does not read this line as a comment because of the byte order mark before it; as it comes before the first [Section] header, systemd ignores it.'
           : 'This line comes before the first [Section] header; systemd ignores it.',
       );
@@ -260,7 +337,7 @@ class Parser {
     if (!hasEquals) return;
 
     let ke = eq;
-    while (ke > a && BLANK(s.charCodeAt(ke - 1))) ke--;
+    while (ke > a && isBlank(s.charCodeAt(ke - 1))) ke--;
     if (ke === a) {
       if (this.current) {
         this.report('missing-key', startOffset, this.docOffset(line, eq) + 1, 'The assignment has no key before "="; systemd ignores it.');
@@ -268,11 +345,31 @@ class Parser {
       return;
     }
     let vs = eq + 1;
-    while (vs < b && BLANK(s.charCodeAt(vs))) vs++;
+    while (vs < b && isBlank(s.charCodeAt(vs))) vs++;
 
-    const entry = this.makeEntry(line, a, ke, eq, vs, b);
+    const entry = line === undefined ? this.makeEntryInPlace(a, ke, eq, vs, b) : this.makeEntry(line, a, ke, eq, vs, b);
     if (this.current) this.current.entries.push(entry);
     else this.orphans.push(entry);
+  }
+
+  /** An assignment on one physical line: indexes are document offsets. */
+  private makeEntryInPlace(ks: number, ke: number, eq: number, vs: number, ve: number): Entry {
+    const text = this.text;
+    const hasValue = vs < ve;
+    return new EntryNode(
+      this.index,
+      this.current,
+      this.sliceShared(ks, ke),
+      ks,
+      ke,
+      eq,
+      // Long values are rarely the same, and are slices of the text, which cost little.
+      hasValue ? (ve - vs < 13 ? this.sliceShared(vs, ve) : text.slice(vs, ve)) : '',
+      hasValue ? vs : eq + 1,
+      hasValue ? ve : eq + 1,
+      false,
+      undefined,
+    );
   }
 
   private makeEntry(line: LogicalLine, ks: number, ke: number, eq: number, vs: number, ve: number): Entry {
@@ -283,7 +380,7 @@ class Parser {
       this.report('continuation-in-key', keyStart, keyEnd, 'A line continuation splits this key; systemd joins the parts with a space.');
     }
 
-    const segments: ValueSegment[] = [];
+    const pieces: number[] = [];
     let valueStart = eqOffset + 1;
     let valueEnd = eqOffset + 1;
     if (vs < ve) {
@@ -299,39 +396,51 @@ class Parser {
         if (!inside) continue;
         const from = Math.max(vs, piece.at);
         const to = Math.min(ve, pieceEnd);
-        const offset = piece.offset + (from - piece.at);
-        segments.push({ text: this.text.slice(offset, offset + (to - from)), offset, range: this.index.range(offset, offset + (to - from)) });
+        pieces.push(piece.offset + (from - piece.at), to - from);
       }
     }
 
-    const endOffset = Math.max(valueEnd, eqOffset + 1);
-    return {
-      key: line.text.slice(ks, ke),
-      keyRange: this.index.range(keyStart, keyEnd),
-      equalsRange: this.index.range(eqOffset, eqOffset + 1),
-      value: line.text.slice(vs, ve),
-      valueRange: this.index.range(valueStart, valueEnd),
-      segments,
-      range: this.index.range(keyStart, endOffset),
-      startOffset: keyStart,
-      endOffset,
-      valueOffset: valueStart,
-      isEmpty: vs >= ve,
-      isContinued: this.pieceAt(line, ks) !== this.pieceAt(line, Math.max(ke, ve) - 1),
-      section: this.current,
-    };
+    return new EntryNode(
+      this.index,
+      this.current,
+      line.text.slice(ks, ke),
+      keyStart,
+      keyEnd,
+      eqOffset,
+      line.text.slice(vs, ve),
+      valueStart,
+      valueEnd,
+      this.pieceAt(line, ks) !== this.pieceAt(line, Math.max(ke, ve) - 1),
+      pieces,
+    );
   }
 
-  private handleHeader(line: LogicalLine, a: number, b: number): void {
-    this.closeSection(line.contentEndBefore);
-    const s = line.text;
+  /**
+   * `text[start, end)` (not empty), as the string last read with the same
+   * length and first and last characters when it is the same text: keys,
+   * section names and short values (yes, strict…) come back often, and are
+   * then kept once.
+   */
+  private sliceShared(start: number, end: number): string {
+    const text = this.text;
+    const length = end - start;
+    const slot = (length * 31 + text.charCodeAt(start) * 7 + text.charCodeAt(end - 1)) & (this.recent.length - 1);
+    const known = this.recent[slot];
+    if (known.length === length && text.startsWith(known, start)) return known;
+    const fresh = text.slice(start, end);
+    this.recent[slot] = fresh;
+    return fresh;
+  }
+
+  private handleHeader(line: LogicalLine | undefined, s: string, a: number, b: number, contentEndBefore: number): void {
+    this.closeSection(contentEndBefore);
     const headerStart = this.docOffset(line, a);
     const headerEnd = this.docOffset(line, b - 1) + 1;
     const wellFormed = b - a >= 2 && s.charCodeAt(b - 1) === 93; /* ] */
-    const close = s.indexOf(']', a + 1);
-    const hasClose = close >= 0 && close < b;
+    const close = indexOfCode(s, 93 /* ] */, a + 1, b);
+    const hasClose = close >= 0;
     const nameEnd = wellFormed ? b - 1 : hasClose ? close : b;
-    const name = s.slice(a + 1, nameEnd);
+    const name = line === undefined ? this.sliceShared(a + 1, nameEnd) : s.slice(a + 1, nameEnd);
     const nameStart = nameEnd > a + 1 ? this.docOffset(line, a + 1) : headerStart + 1;
     const nameStop = nameEnd > a + 1 ? this.docOffset(line, nameEnd - 1) + 1 : nameStart;
 
@@ -351,33 +460,37 @@ class Parser {
       );
     }
 
-    this.current = {
-      name,
-      headerRange: this.index.range(headerStart, headerEnd),
-      nameRange: this.index.range(nameStart, nameStop),
-      range: this.index.range(headerStart, headerEnd),
-      entries: [],
-      malformed: !wellFormed,
-    };
+    this.current = new SectionNode(this.index, name, headerStart, headerEnd, nameStart, nameStop, !wellFormed);
     this.sections.push(this.current);
   }
 
   private closeSection(contentEnd: number): void {
-    const section = this.current;
-    if (!section) return;
-    const start = this.index.offsetAt(section.headerRange.start);
-    section.range = this.index.range(start, Math.max(contentEnd, this.index.offsetAt(section.headerRange.end)));
+    this.current?.close(contentEnd);
   }
 
-  /** Flags each run of NUL bytes: systemd ends the line at a NUL, so the editor and systemd see different lines. */
-  private reportNulBytes(): void {
+  /**
+   * Flags each run of NUL bytes: systemd ends the line at a NUL, so the editor
+   * and systemd see different lines. Tells whether there was any.
+   */
+  private reportNulBytes(): boolean {
     const text = this.text;
-    for (let at = text.indexOf('\0'); at >= 0; ) {
+    const firstNul = text.indexOf('\0');
+    for (let at = firstNul; at >= 0; ) {
       let end = at + 1;
       while (text.charCodeAt(end) === 0) end++;
       this.report('nul-byte', at, end, 'A NUL byte: systemd ends the line here and reads what follows as a new line.');
       at = text.indexOf('\0', end);
     }
+    return firstNul >= 0;
+  }
+
+  /** Offset of the first character at or after `from` that SUSPECT matches, or the text's length. */
+  private suspectFrom(from: number): number {
+    if (this.nextSuspect < from) {
+      SUSPECT.lastIndex = from;
+      this.nextSuspect = SUSPECT.test(this.text) ? SUSPECT.lastIndex - 1 : this.text.length;
+    }
+    return this.nextSuspect;
   }
 
   private pieceAt(line: LogicalLine, at: number): Piece {
@@ -392,48 +505,30 @@ class Parser {
     return pieces[low];
   }
 
-  private docOffset(line: LogicalLine, at: number): number {
+  /** The document offset of index `at` of a logical line; for a line read in place, `at` itself. */
+  private docOffset(line: LogicalLine | undefined, at: number): number {
+    if (line === undefined) return at;
     const piece = this.pieceAt(line, at);
     return piece.offset + Math.min(at - piece.at, Math.max(0, piece.length - 1));
   }
 
   private report(code: ParseProblemCode, start: number, end: number, message: string): void {
-    const count = (this.counts.get(code) ?? 0) + 1;
-    this.counts.set(code, count);
+    const counts = (this.counts ??= new Map());
+    const count = (counts.get(code) ?? 0) + 1;
+    counts.set(code, count);
     if (count > MAX_DIAGNOSTICS_PER_CODE) return;
     this.diagnostics.push({ range: this.index.range(start, end), severity: parseProblems[code].severity, code, message });
   }
 }
 
-/**
- * Splits the text into lines the way systemd's read_line() does: a line ends
- * at `\n`, `\r` or NUL; following break characters belong to the same line
- * break as long as each kind appears once and no NUL came before. So `\r\n`
- * and `\n\r` are one break, `\n\n` two, and `\0\n` two. No empty line is
- * produced after a final line break.
- */
-function splitRecords(text: string): RawLine[] {
-  const records: RawLine[] = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const start = i;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || c === 13 || c === 0) break;
-      i++;
-    }
-    records.push({ start, end: i });
-    let seen = 0;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      const kind = c === 0 ? 1 : c === 10 ? 2 : c === 13 ? 4 : 0;
-      if (kind === 0 || (seen & 1) !== 0 || (seen & kind) !== 0) break;
-      seen |= kind;
-      i++;
-    }
-  }
-  return records;
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** Index of the first character code `code` in `s[from, to)`, or -1. */
+function indexOfCode(s: string, code: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) === code) return i;
+  return -1;
 }
 
 /** Length of `text[start, end)` in UTF-8 bytes (a lone surrogate counts as the 3 bytes of U+FFFD). */
@@ -478,9 +573,14 @@ function isSurrogatePair(s: string, i: number): boolean {
   return c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
 }
 
+/** The characters looksBinary() counts: NUL and the control characters other than tab, line breaks and form feed. */
+const CONTROL = /[\x00-\x08\x0b\x0e-\x1f]/;
+
 /** Mostly NUL bytes or control characters in the first 64 KiB: not a text file. */
 function looksBinary(text: string): boolean {
   const n = Math.min(text.length, 65536);
+  // Most texts have none of them: then a quick search says so.
+  if (!CONTROL.test(n < text.length ? text.slice(0, n) : text)) return false;
   let nul = 0;
   let control = 0;
   for (let i = 0; i < n; i++) {

@@ -1,6 +1,9 @@
 import type { Diagnostic, Range } from '../types';
 import type { LineIndex } from './lineIndex';
 
+// The parser's comments, sections and entries (treeNodes.ts) build their
+// ranges and segments when first read; to a reader they are plain fields.
+
 /** A comment line: `#` or `;` as the first non-blank character of a line. */
 export interface Comment {
   text: string;

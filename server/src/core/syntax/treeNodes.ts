@@ -1,0 +1,285 @@
+import type { Range } from '../types';
+import type { LineIndex } from './lineIndex';
+import type { Comment, Entry, Section, ValueSegment } from './syntaxTree';
+
+/*
+ * The tree's comments, sections and assignments keep document offsets and
+ * build their ranges (and an assignment its value segments) the first time
+ * they are read: most ranges of a large file are never read, and a range
+ * with its two positions costs more memory than the node itself. A range is
+ * built once and then kept, so reading it twice gives the same object, and
+ * assigning to it replaces it, as with a plain field. For JSON the nodes look
+ * like plain objects with every field, in the order of the interfaces.
+ */
+
+/**
+ * The plain object each node shows JSON, one per node, so that JSON.stringify
+ * still sees the section → entry → section cycle and reports it.
+ */
+const jsonViews = new WeakMap<object, Record<string, unknown>>();
+
+function jsonView(node: object): Record<string, unknown> {
+  let view = jsonViews.get(node);
+  if (view === undefined) {
+    view = {};
+    jsonViews.set(node, view);
+  }
+  return view;
+}
+
+export class CommentNode implements Comment {
+  text: string;
+  #index: LineIndex;
+  #start: number;
+  #end: number;
+  #range: Range | undefined;
+
+  constructor(index: LineIndex, text: string, start: number, end: number) {
+    this.text = text;
+    this.#index = index;
+    this.#start = start;
+    this.#end = end;
+    this.#range = undefined;
+  }
+
+  get range(): Range {
+    return (this.#range ??= this.#index.range(this.#start, this.#end));
+  }
+
+  set range(range: Range) {
+    this.#range = range;
+  }
+
+  toJSON(): Comment {
+    const view = jsonView(this);
+    view.text = this.text;
+    view.range = this.range;
+    return view as unknown as Comment;
+  }
+}
+
+/** The ranges of a section once they were read. */
+interface SectionParts {
+  headerRange?: Range;
+  nameRange?: Range;
+  range?: Range;
+}
+
+export class SectionNode implements Section {
+  name: string;
+  entries: Entry[];
+  malformed: boolean;
+  #index: LineIndex;
+  #headerStart: number;
+  #headerEnd: number;
+  #nameStart: number;
+  #nameEnd: number;
+  /** End of the section's range: the header's end until the section is closed. */
+  #end: number;
+  #parts: SectionParts | undefined;
+
+  constructor(index: LineIndex, name: string, headerStart: number, headerEnd: number, nameStart: number, nameEnd: number, malformed: boolean) {
+    this.name = name;
+    this.entries = [];
+    this.malformed = malformed;
+    this.#index = index;
+    this.#headerStart = headerStart;
+    this.#headerEnd = headerEnd;
+    this.#nameStart = nameStart;
+    this.#nameEnd = nameEnd;
+    this.#end = headerEnd;
+    this.#parts = undefined;
+  }
+
+  /**
+   * Ends the section's range at `contentEnd` (never before the header's end),
+   * and gives back the room the entry list grew into but does not use.
+   */
+  close(contentEnd: number): void {
+    this.#end = Math.max(contentEnd, this.#headerEnd);
+    this.entries = this.entries.slice();
+    if (this.#parts !== undefined) this.#parts.range = undefined;
+  }
+
+  get headerRange(): Range {
+    const parts = (this.#parts ??= {});
+    return (parts.headerRange ??= this.#index.range(this.#headerStart, this.#headerEnd));
+  }
+
+  set headerRange(range: Range) {
+    (this.#parts ??= {}).headerRange = range;
+  }
+
+  get nameRange(): Range {
+    const parts = (this.#parts ??= {});
+    return (parts.nameRange ??= this.#index.range(this.#nameStart, this.#nameEnd));
+  }
+
+  set nameRange(range: Range) {
+    (this.#parts ??= {}).nameRange = range;
+  }
+
+  get range(): Range {
+    const parts = (this.#parts ??= {});
+    return (parts.range ??= this.#index.range(this.#headerStart, this.#end));
+  }
+
+  set range(range: Range) {
+    (this.#parts ??= {}).range = range;
+  }
+
+  toJSON(): Section {
+    const view = jsonView(this);
+    view.name = this.name;
+    view.headerRange = this.headerRange;
+    view.nameRange = this.nameRange;
+    view.range = this.range;
+    view.entries = this.entries;
+    view.malformed = this.malformed;
+    return view as unknown as Section;
+  }
+}
+
+/** The ranges and segments of an assignment once they were read. */
+interface EntryParts {
+  keyRange?: Range;
+  equalsRange?: Range;
+  valueRange?: Range;
+  range?: Range;
+  segments?: ValueSegment[];
+  /**
+   * Where the value's pieces lie when it spans several lines: document
+   * offset and length of each, one pair per physical line. Absent when the
+   * value (if any) is one piece, `[valueOffset, endOffset)`.
+   */
+  pieces?: number[];
+}
+
+/**
+ * An assignment. Its ranges come from `startOffset` (the key's start),
+ * `valueOffset` and `endOffset` (the value's end, or the end of `=` when the
+ * value is empty) as they are when a range is first read, and from the key's
+ * end and the `=`, which only the node knows.
+ */
+export class EntryNode implements Entry {
+  key: string;
+  value: string;
+  startOffset: number;
+  endOffset: number;
+  valueOffset: number;
+  isEmpty: boolean;
+  isContinued: boolean;
+  section: Section | undefined;
+  #index: LineIndex;
+  #keyEnd: number;
+  #equals: number;
+  #parts: EntryParts | undefined;
+
+  /** `valueStart === valueEnd === equals + 1` when the value is empty. */
+  constructor(
+    index: LineIndex,
+    section: Section | undefined,
+    key: string,
+    keyStart: number,
+    keyEnd: number,
+    equals: number,
+    value: string,
+    valueStart: number,
+    valueEnd: number,
+    isContinued: boolean,
+    pieces: number[] | undefined,
+  ) {
+    this.key = key;
+    this.value = value;
+    this.startOffset = keyStart;
+    this.endOffset = valueEnd;
+    this.valueOffset = valueStart;
+    this.isEmpty = value.length === 0;
+    this.isContinued = isContinued;
+    this.section = section;
+    this.#index = index;
+    this.#keyEnd = keyEnd;
+    this.#equals = equals;
+    this.#parts = pieces === undefined ? undefined : { pieces };
+  }
+
+  get keyRange(): Range {
+    const parts = (this.#parts ??= {});
+    return (parts.keyRange ??= this.#index.range(this.startOffset, this.#keyEnd));
+  }
+
+  set keyRange(range: Range) {
+    (this.#parts ??= {}).keyRange = range;
+  }
+
+  get equalsRange(): Range {
+    const parts = (this.#parts ??= {});
+    return (parts.equalsRange ??= this.#index.range(this.#equals, this.#equals + 1));
+  }
+
+  set equalsRange(range: Range) {
+    (this.#parts ??= {}).equalsRange = range;
+  }
+
+  get valueRange(): Range {
+    const parts = (this.#parts ??= {});
+    return (parts.valueRange ??= this.#index.range(this.valueOffset, this.endOffset));
+  }
+
+  set valueRange(range: Range) {
+    (this.#parts ??= {}).valueRange = range;
+  }
+
+  get range(): Range {
+    const parts = (this.#parts ??= {});
+    return (parts.range ??= this.#index.range(this.startOffset, this.endOffset));
+  }
+
+  set range(range: Range) {
+    (this.#parts ??= {}).range = range;
+  }
+
+  get segments(): ValueSegment[] {
+    const parts = (this.#parts ??= {});
+    return (parts.segments ??= this.buildSegments(parts.pieces));
+  }
+
+  set segments(segments: ValueSegment[]) {
+    (this.#parts ??= {}).segments = segments;
+  }
+
+  private buildSegments(pieces: number[] | undefined): ValueSegment[] {
+    const index = this.#index;
+    if (pieces === undefined) {
+      const start = this.valueOffset;
+      const end = this.endOffset;
+      if (start >= end) return [];
+      return [{ text: index.text.slice(start, end), offset: start, range: index.range(start, end) }];
+    }
+    const segments: ValueSegment[] = [];
+    for (let i = 0; i < pieces.length; i += 2) {
+      const offset = pieces[i];
+      const end = offset + pieces[i + 1];
+      segments.push({ text: index.text.slice(offset, end), offset, range: index.range(offset, end) });
+    }
+    return segments;
+  }
+
+  toJSON(): Entry {
+    const view = jsonView(this);
+    view.key = this.key;
+    view.keyRange = this.keyRange;
+    view.equalsRange = this.equalsRange;
+    view.value = this.value;
+    view.valueRange = this.valueRange;
+    view.segments = this.segments;
+    view.range = this.range;
+    view.startOffset = this.startOffset;
+    view.endOffset = this.endOffset;
+    view.valueOffset = this.valueOffset;
+    view.isEmpty = this.isEmpty;
+    view.isContinued = this.isContinued;
+    view.section = this.section;
+    return view as unknown as Entry;
+  }
+}
