@@ -18,7 +18,7 @@ export function withoutTemplatePlaceholders(document: UnitDocument, diagnostics:
   const { tree } = document;
   return diagnostics.filter((d) => {
     if (d.code !== 'missing-equals') return true;
-    const line = tree.lines.lines[d.range.start.line];
-    return !isPlaceholderLine(tree.text.slice(line.start, line.end));
+    const line = d.range.start.line;
+    return !isPlaceholderLine(tree.text.slice(tree.lines.lineStart(line), tree.lines.lineEnd(line)));
   });
 }

@@ -25,10 +25,10 @@ function sectionsNamed(document: UnitDocument, name: string): Section[] {
 
 /** Where new lines for a section go: the end of its last setting's last line, or of its header. */
 function insertionOffset(document: UnitDocument, section: Section): number {
-  const lines = document.tree.lines.lines;
+  const lines = document.tree.lines;
   const entries = section.entries;
   const line = entries.length > 0 ? lastLine(entries[entries.length - 1]) : section.headerRange.end.line;
-  return lines[Math.min(line, lines.length - 1)].end;
+  return lines.lineEnd(Math.min(line, lines.lineCount - 1));
 }
 
 /** Inserts whole lines into a section of the document, creating the section when it is missing. */
@@ -67,24 +67,24 @@ export function insertLinesEdit(document: UnitDocument, sectionName: string, new
 
 /** Removes the lines an entry occupies, with their line break. */
 export function removeEntryEdit(document: UnitDocument, entry: Entry): TextEdit {
-  const lines = document.tree.lines.lines;
+  const lines = document.tree.lines;
   const first = entry.range.start.line;
   const last = lastLine(entry);
-  let startOffset = lines[first].start;
+  let startOffset = lines.lineStart(first);
   let endOffset: number;
-  if (last + 1 < lines.length) endOffset = lines[last + 1].start;
+  if (last + 1 < lines.lineCount) endOffset = lines.lineStart(last + 1);
   else {
     // The entry ends the file without a line break: take the break before it instead.
-    endOffset = lines[last].end;
-    if (first > 0) startOffset = lines[first - 1].end;
+    endOffset = lines.lineEnd(last);
+    if (first > 0) startOffset = lines.lineEnd(first - 1);
   }
   return { range: { start: position(document, startOffset), end: position(document, endOffset) }, newText: '' };
 }
 
 /** The entry's text as written, all its physical lines, without the final line break. */
 export function entryText(document: UnitDocument, entry: Entry): string {
-  const lines = document.tree.lines.lines;
-  return document.tree.text.slice(lines[entry.range.start.line].start, lines[lastLine(entry)].end);
+  const lines = document.tree.lines;
+  return document.tree.text.slice(lines.lineStart(entry.range.start.line), lines.lineEnd(lastLine(entry)));
 }
 
 export function renameKeyEdit(entry: Entry, newName: string): TextEdit {
