@@ -1,5 +1,5 @@
 /** Which settings a fix touches: what it writes, and the lines its edits change or remove. */
-import { allEntries, type SyntaxTree } from '../syntax/syntaxTree';
+import { allEntries, type Entry, type SyntaxTree } from '../syntax/syntaxTree';
 import type { Fix, Position, Range } from '../types';
 
 /** The settings a fix writes: whole `Key=value` lines, or a key name alone (a corrected name). */
@@ -25,11 +25,38 @@ function touches(edit: Range, line: Range): boolean {
   return !(insertion && edit.start.line === line.start.line && edit.start.character === line.start.character && line.start.character === 0);
 }
 
+/** The entries of a tree in document order, built once per tree. */
+const ORDERED = new WeakMap<SyntaxTree, Entry[]>();
+
+function orderedEntries(tree: SyntaxTree): Entry[] {
+  let list = ORDERED.get(tree);
+  if (!list) {
+    list = allEntries(tree).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    ORDERED.set(tree, list);
+  }
+  return list;
+}
+
+/** The first entry that does not end before `line`. */
+function firstEndingFrom(entries: readonly Entry[], line: number): number {
+  let low = 0;
+  let high = entries.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (entries[mid].range.end.line < line) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** Every setting whose lines a fix may change on `tree`: the ones it writes and the ones on lines it edits. */
 export function settingsChanged(fix: Fix, tree: SyntaxTree): Set<string> {
   const names = new Set(settingsWritten(fix));
-  for (const entry of allEntries(tree)) {
-    if (fix.edits.some((edit) => touches(edit.range, entry.range))) names.add(entry.key);
+  const entries = orderedEntries(tree);
+  for (const edit of fix.edits) {
+    for (let i = firstEndingFrom(entries, edit.range.start.line); i < entries.length && entries[i].range.start.line <= edit.range.end.line; i++) {
+      if (touches(edit.range, entries[i].range)) names.add(entries[i].key);
+    }
   }
   return names;
 }

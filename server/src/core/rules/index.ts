@@ -4,6 +4,7 @@ import { directiveRow, valueSince } from '../kb';
 import { UnitModel, type LineFilter, type ReadSet } from '../model/unitModel';
 import { settingsChanged } from './fixTargets';
 import { checkValue } from './values/checks';
+import { BoundedCache } from './values/boundedCache';
 import { splitWords } from './values/words';
 import type { Settings } from '../settings';
 import type { Diagnostic, Fix } from '../types';
@@ -49,22 +50,28 @@ export function modelFor(document: UnitDocument, files: UnitFiles = {}, takes?: 
   return files.unit ? UnitModel.build(files.unit, all, takes) : UnitModel.fromDropIns(all, takes);
 }
 
+/** Whether systemd of a release takes a line in, by section, key and value (the same lines recur in every model of a unit). */
+const TAKEN = new BoundedCache<boolean>(50_000);
+
 /**
  * Lines systemd of the target version takes in: not newer than the target, and with a value it
  * can parse (a list with some bad items still counts: systemd skips only those items).
  */
 function takenAtTarget(settings: Readonly<Settings>): LineFilter {
-  return (entry, section) => {
-    const row = directiveRow(entry.key, section);
-    if (!row) return false;
-    if (row.since !== undefined && row.since > settings.systemdVersion) return false;
-    for (const word of splitWords(entry.value)) {
-      const since = valueSince(entry.key, word.text.replace(/^~/, ''));
-      if (since !== undefined && since > settings.systemdVersion) return false;
-    }
-    const problems = checkValue(row, entry.value);
-    return !problems.some((p) => p.start <= 0 && p.end >= entry.value.trimEnd().length);
-  };
+  const version = settings.systemdVersion;
+  return (entry, section) => TAKEN.get(`${version}\0${section}\0${entry.key}\0${entry.value}`, () => takes(entry.key, entry.value, section, version));
+}
+
+function takes(key: string, value: string, section: string, version: number): boolean {
+  const row = directiveRow(key, section);
+  if (!row) return false;
+  if (row.since !== undefined && row.since > version) return false;
+  for (const word of splitWords(value)) {
+    const since = valueSince(key, word.text.replace(/^~/, ''));
+    if (since !== undefined && since > version) return false;
+  }
+  const problems = checkValue(row, value);
+  return !problems.some((p) => p.start <= 0 && p.end >= value.trimEnd().length);
 }
 
 interface SharedModel {
