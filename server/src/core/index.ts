@@ -15,6 +15,7 @@ export { unitFileInfo, UNIT_TYPES, type UnitType, type UnitFileInfo } from './un
 export { createUnitDocument, type UnitDocument } from './unitDocument';
 export { analyze, diagnose, type Analysis } from './features/diagnostics';
 export { withFixes, diagnoseWithFixes } from './features/fixes/tryFixes';
+export { EvidenceCache } from './rules/evidence';
 export { documentSymbols, type UnitSymbol } from './features/documentSymbols';
 export { foldingRanges, type UnitFoldingRange } from './features/foldingRanges';
 export { complete, COMPLETION_TRIGGER_CHARACTERS, TRIGGER_SUGGEST, type UnitCompletionItem, type UnitCompletionKind, type CompletionContext } from './features/completion';

@@ -4,7 +4,7 @@
  * the same pure core as the main thread, on copies of the texts.
  */
 import { parentPort } from 'node:worker_threads';
-import { analyze, createUnitDocument, type Settings, type UnitFiles } from '../core';
+import { analyze, createUnitDocument, EvidenceCache, type Settings, type UnitFiles } from '../core';
 import { toLspDiagnostic } from './convert';
 import { limitProblems } from './problemLimit';
 import type { AnalysisJob, AnalysisResult } from './analysisJobs';
@@ -15,10 +15,22 @@ function filesOf(job: AnalysisJob): UnitFiles {
   return { ...(unit ? { unit } : {}), dropIns };
 }
 
+/** Evidence results per document, kept from one version to the next (a few documents at most are this large). */
+const evidence = new Map<string, EvidenceCache>();
+
+function evidenceFor(uri: string): EvidenceCache {
+  let cache = evidence.get(uri);
+  if (!cache) {
+    if (evidence.size >= 8) evidence.clear();
+    evidence.set(uri, (cache = new EvidenceCache()));
+  }
+  return cache;
+}
+
 function run(job: AnalysisJob): AnalysisResult {
   try {
     const document = createUnitDocument(job.uri, job.text, job.version);
-    const analysis = analyze(document, job.settings as Settings, filesOf(job));
+    const analysis = analyze(document, job.settings as Settings, filesOf(job), evidenceFor(job.uri));
     return { id: job.id, uri: job.uri, version: job.version, diagnostics: limitProblems(analysis.diagnostics.map((d) => toLspDiagnostic(d, job.uri)), job.maxProblems) };
   } catch (error) {
     return { id: job.id, uri: job.uri, version: job.version, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };

@@ -5,7 +5,7 @@
  * shared: diagnostics, code actions, hover, the lens and the report all read the same analysis.
  */
 import { fileURLToPath } from 'node:url';
-import { analyze, mergeRuleOverrides, unitFileInfo, type Analysis, type Settings, type UnitDocument, type UnitFiles } from '../core';
+import { analyze, EvidenceCache, mergeRuleOverrides, unitFileInfo, type Analysis, type Settings, type UnitDocument, type UnitFiles } from '../core';
 import type { DiskFiles, RcSettings } from './diskFiles';
 import type { DocumentStore } from './documentStore';
 import type { SettingsStore } from './settings';
@@ -66,6 +66,7 @@ function filesList(files: UnitFiles): UnitDocument[] {
 export class UnitState {
   private readonly settingsCache = new Map<string, SettingsEntry>();
   private readonly analyses = new Map<string, AnalysisEntry>();
+  private readonly evidence = new Map<string, EvidenceCache>();
 
   constructor(
     private readonly store: DocumentStore,
@@ -75,6 +76,7 @@ export class UnitState {
     store.onDidClose((uri) => {
       this.analyses.delete(uri);
       this.settingsCache.delete(uri);
+      this.evidence.delete(uri);
     });
   }
 
@@ -124,7 +126,9 @@ export class UnitState {
     const list = filesList(files);
     const hit = this.analyses.get(uri);
     if (hit && hit.analysis.document === document && hit.analysis.settings === settings && sameFiles(hit.files, list)) return hit.analysis;
-    const analysis = analyze(document, settings, files);
+    let evidence = this.evidence.get(uri);
+    if (!evidence) this.evidence.set(uri, (evidence = new EvidenceCache()));
+    const analysis = analyze(document, settings, files, evidence);
     this.analyses.set(uri, { analysis, files: list });
     return analysis;
   }

@@ -10,6 +10,7 @@ import { applyRuleOverrides } from '../config/overrides';
 import { runRules, type UnitFiles } from '../rules';
 import { withoutTemplatePlaceholders } from './buildTemplates';
 import { assignFixRisks } from '../rules/fixRisk';
+import type { EvidenceCache } from '../rules/evidence';
 
 /** One document checked once: what both the published diagnostics and the fixes are made from. */
 export interface Analysis {
@@ -30,10 +31,14 @@ export function parseDiagnostics(document: UnitDocument): Diagnostic[] {
   return withoutTemplatePlaceholders(document, [...document.tree.diagnostics]);
 }
 
-/** Checks a document with the unit's other files at hand (its drop-ins, or the unit when it is a drop-in). */
-export function analyze(document: UnitDocument, settings: Readonly<Settings> = DEFAULT_SETTINGS, files: UnitFiles = {}): Analysis {
+/**
+ * Checks a document with the unit's other files at hand (its drop-ins, or the unit when it is a
+ * drop-in). An editor passes the same `evidenceCache` for every version of a document, so that
+ * what an edit does not touch is not worked out again.
+ */
+export function analyze(document: UnitDocument, settings: Readonly<Settings> = DEFAULT_SETTINGS, files: UnitFiles = {}, evidenceCache?: EvidenceCache): Analysis {
   const parsed = parseDiagnostics(document);
-  const found = runRules(document, settings, files);
+  const found = runRules(document, settings, files, evidenceCache ? { evidenceCache } : {});
   return { document, settings, files, parsed, found, diagnostics: present([...parsed, ...found], settings, false) };
 }
 

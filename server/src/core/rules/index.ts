@@ -2,16 +2,14 @@
 import { managerOf } from '../model/manager';
 import { directiveRow, valueSince } from '../kb';
 import { UnitModel, type LineFilter, type ReadSet } from '../model/unitModel';
-import { settingsChanged } from './fixTargets';
+import { contradictionsOf, type EvidenceCache, type EvidenceRun } from './evidence';
 import { checkValue } from './values/checks';
 import { BoundedCache } from './values/boundedCache';
 import { splitWords } from './values/words';
 import type { Settings } from '../settings';
-import type { Diagnostic, Fix } from '../types';
+import type { Diagnostic } from '../types';
 import type { UnitDocument } from '../unitDocument';
 import type { RuleContext } from './context';
-import { createUnitDocument } from '../unitDocument';
-import { applyEdits } from '../features/fixes/apply';
 import { checkPairings, implications } from './pairings/engine';
 import { checkDeprecated } from './structure/deprecated';
 import { checkDirectives } from './structure/directives';
@@ -139,37 +137,6 @@ function evidenceFindings(document: UnitDocument, settings: Readonly<Settings>, 
   return { found, reads: reads() };
 }
 
-/** A finding's identity across texts: line numbers in messages shift when a fix adds lines. */
-function evidenceIdentity(d: Diagnostic): string {
-  return `${d.code}|${d.message.replace(/lines? [0-9][0-9, ]*/g, 'line N')}`;
-}
-
-/**
- * What a fix would break, by the unit's own evidence: the breakage findings of the fixed text that
- * the text has not already. Fixes and recommendations that evidence contradicts are not offered.
- * A fix that changes none of the settings the evidence rules read cannot change what they find,
- * so only fixes of those settings are tried on the text.
- */
-function contradictionsOf(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles): (fix: Fix) => Diagnostic[] {
-  let before: { identities: Set<string>; reads: ReadSet } | undefined;
-  return (fix) => {
-    if (!before) {
-      const { found, reads } = evidenceFindings(document, settings, files);
-      before = { identities: new Set(found.map(evidenceIdentity)), reads };
-    }
-    const { identities, reads } = before;
-    if (reads !== 'all' && ![...settingsChanged(fix, document.tree)].some((name) => reads.has(name))) return [];
-    let text: string;
-    try {
-      text = applyEdits(document.tree.text, fix.edits);
-    } catch {
-      return [];
-    }
-    const after = evidenceFindings(createUnitDocument(document.uri, text, document.version), settings, files).found;
-    return after.filter((d) => !identities.has(evidenceIdentity(d)));
-  };
-}
-
 /** What a run of the rules takes into account beyond the document and its files. */
 export interface RuleRunOptions {
   /**
@@ -178,6 +145,8 @@ export interface RuleRunOptions {
    * On by default; runs that only try a fix on another text leave it off.
    */
   readonly evidence?: boolean;
+  /** Evidence results of earlier versions of the same document, reused where they still hold. */
+  readonly evidenceCache?: EvidenceCache;
 }
 
 /**
@@ -186,9 +155,11 @@ export interface RuleRunOptions {
  */
 export function runRules(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles = {}, options: RuleRunOptions = {}): Diagnostic[] {
   const found: Diagnostic[] = [];
+  const base = ruleContext(document, settings, files, (d) => void found.push(d));
+  const run: EvidenceRun = (text) => evidenceFindings(text, settings, files);
   const context: RuleContext = {
-    ...ruleContext(document, settings, files, (d) => void found.push(d)),
-    ...(options.evidence !== false ? { contradictions: contradictionsOf(document, settings, files) } : {}),
+    ...base,
+    ...(options.evidence !== false ? { contradictions: contradictionsOf(document, base.model, settings, run, options.evidenceCache) } : {}),
   };
   for (const check of CHECKS) check(context);
   return withoutRestatements(found);
