@@ -1,10 +1,14 @@
 /**
  * Table-driven completion tests: every case in test/fixtures/completion/*.txt
- * runs `complete` at the `|` cursor and checks its expectations.
+ * runs `complete` at the `|` cursor and checks its expectations. Docs
+ * (`doc`, `has-doc`, `doc-excludes`) are the ones `resolveCompletion` gives
+ * for the item's `data`, and the `detail` the one `completionDetail` gives,
+ * as an editor gets them on completionItem/resolve.
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { complete, createUnitDocument, type UnitCompletionItem } from '../../server/src/core';
+import { complete, createUnitDocument, resolveCompletion, type UnitCompletionItem } from '../../server/src/core';
+import { completionDetail } from '../../server/src/core/features/completion';
 import { list, pair, readCases } from './fixtureCases';
 
 /** The items in the order an editor shows them before filtering: by sortText, then label. */
@@ -25,6 +29,8 @@ describe('completion fixtures', () => {
       const unitsLine = c.expectations.find((e) => e.key === 'units');
       const items = ordered(complete(document, c.cursor, { systemdVersion: c.systemdVersion }, { workspaceUnits: unitsLine ? list(unitsLine.value) : [] }));
       const labels = items.map((i) => i.label);
+      for (const item of items) assert.ok(!('documentation' in item) && !('detail' in item), `${item.label}: the item carries docs or a detail`);
+      const docOf = (item: UnitCompletionItem): string => resolveCompletion(item.data, { systemdVersion: c.systemdVersion }) ?? '';
       const find = (label: string, where: number): UnitCompletionItem => {
         const item = items.find((i) => i.label === label);
         assert.ok(item, `line ${where}: no item "${label}" among ${labels.slice(0, 40).join(' ')}${labels.length > 40 ? ' …' : ''}`);
@@ -93,22 +99,22 @@ describe('completion fixtures', () => {
           }
           case 'doc': {
             const [label, text] = pair(value, ' ~ ');
-            const doc = find(label, line).documentation ?? '';
+            const doc = docOf(find(label, line));
             assert.ok(doc.includes(text), `${at}: the doc of "${label}" lacks "${text}":\n${doc}`);
             break;
           }
           case 'has-doc':
-            for (const label of list(value)) assert.ok((find(label, line).documentation ?? '').trim().length > 20, `${at}: "${label}" has no doc`);
+            for (const label of list(value)) assert.ok(docOf(find(label, line)).trim().length > 20, `${at}: "${label}" has no doc`);
             break;
           case 'doc-excludes': {
             const [label, text] = pair(value, ' ~ ');
-            const doc = find(label, line).documentation ?? '';
+            const doc = docOf(find(label, line));
             assert.ok(!doc.includes(text), `${at}: the doc of "${label}" should not contain "${text}":\n${doc}`);
             break;
           }
           case 'detail': {
             const [label, text] = pair(value, ' ~ ');
-            const detail = find(label, line).detail ?? '';
+            const detail = completionDetail(find(label, line).data) ?? '';
             assert.ok(detail.includes(text), `${at}: the detail of "${label}" is "${detail}", expected "${text}" in it`);
             break;
           }

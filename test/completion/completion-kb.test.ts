@@ -5,7 +5,7 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { complete, createUnitDocument, UNIT_TYPES, type UnitCompletionItem } from '../../server/src/core';
+import { complete, createUnitDocument, resolveCompletion, UNIT_TYPES, type UnitCompletionItem } from '../../server/src/core';
 import {
   addressFamilies,
   capabilities,
@@ -43,8 +43,9 @@ describe('settings offered per unit type, section and version', () => {
             const row = directivesFor(section, type).find((r) => r.name === item.label)!;
             assert.equal(item.deprecated === true, row.deprecation !== undefined, `${item.label}: deprecated flag`);
             const doc = directiveDoc(item.label);
-            if (doc) assert.ok(item.documentation?.includes(doc.summary), `${item.label}: the doc carries the summary`);
-            if (row.url) assert.ok(item.documentation?.includes(row.url), `${item.label}: the doc links the man page`);
+            const resolved = resolveCompletion(item.data, { systemdVersion: version });
+            if (doc) assert.ok(resolved?.includes(doc.summary), `${item.label}: the doc carries the summary`);
+            if (row.url) assert.ok(resolved?.includes(row.url), `${item.label}: the doc links the man page`);
           }
         }
       });

@@ -2,12 +2,14 @@
  * Completion and hover on bad input: random texts built from the characters
  * that matter to unit files (and NUL, BOM, CR, lone surrogates), huge lines,
  * malformed positions. They must never throw, and every range they return
- * must lie inside the document.
+ * must lie inside the document. Resolving docs takes any value an editor
+ * might send back as `data` without throwing.
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { complete, createUnitDocument, hover, type Position, type Range, type UnitDocument } from '../../server/src/core';
+import { complete, createUnitDocument, hover, resolveCompletion, type CompletionDocKind, type Position, type Range, type UnitDocument } from '../../server/src/core';
+import { completionDetail } from '../../server/src/core/features/completion';
 
 const PIECES = ['[', ']', '=', '~', '@', '%', '%%', ':', ' ', '\t', '\\', '\n', '\r\n', '\r', '#', ';', '\u0000', '\ufeff', '\ud800', '\udc00', 'é',
   'Service', 'Unit', 'Install', 'PrivateTmp', 'SystemCallFilter', 'CapabilityBoundingSet', 'After', 'RestartSec', 'yes', '5', 'CAP_SYS_ADMIN', '@mount', 'n'];
@@ -70,5 +72,27 @@ describe('completion and hover never fail', () => {
       const length = document.tree.lines.lines[lastLine].end - document.tree.lines.lines[lastLine].start;
       for (const character of [0, 1, 12, 20, Math.floor(length / 2), length]) check(document, { line: lastLine, character });
     }
+  });
+});
+
+describe('resolving docs and details never fails', () => {
+  const KINDS: CompletionDocKind[] = ['dir', 'sec', 'spec', 'val', 'nsval', 'cap', 'group', 'call', 'af', 'ns', 'sig', 'errno', 'unit', 'time', 'size', 'text', 'bool', 'kw', 'flag', 'ws'];
+  const word = fc.oneof(fc.constantFrom(...PIECES, 'toString', '__proto__', 'constructor', '', 'n', '%', 'kill', '~', 'min', 'M', 'infinity', 'yes', 'none', 'AF_UNIX', 'CAP_SYS_ADMIN', '@privileged', 'Service', 'ProtectSystem'), fc.string());
+  const resolved = (data: unknown) => {
+    const docs = resolveCompletion(data, { systemdVersion: 262 });
+    assert.ok(docs === undefined || (typeof docs === 'string' && docs.length > 0), JSON.stringify(data));
+    const detail = completionDetail(data);
+    assert.ok(detail === undefined || (typeof detail === 'string' && detail.length > 0), JSON.stringify(data));
+  };
+
+  test('any JSON value', () => {
+    fc.assert(fc.property(fc.jsonValue(), resolved), { numRuns: 2000 });
+  });
+
+  test('data of the right shape with names that may not exist', () => {
+    fc.assert(
+      fc.property(fc.constantFrom<unknown>(...KINDS, 'nope', 'hasOwnProperty'), word, fc.option(word, { nil: undefined }), fc.option(word, { nil: undefined }), fc.constantFrom<unknown>(undefined, 1, 0, true, '1'), (k, n, s, d, i) => resolved({ k, n, s, d, i })),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -14,6 +14,13 @@
 --                  { textDocument = <the buffer> }; with withDiagnostics, the
 --                  buffer's diagnostics go into params.context.diagnostics
 --                  (for textDocument/codeAction)
+--     resolve      completionItem/resolve of the item labelled `label` in the
+--                  completion result of the earlier step `from`, sent as the
+--                  client received it
+--     omni         the completion result of the earlier step `from` turned
+--                  into Vim complete-items the way 0.7's omnifunc does
+--                  (vim.lsp.util.text_document_completion_list_to_complete_items
+--                  with `prefix`): word, abbr, kind, menu and info, in order
 --     edit         nvim_buf_set_lines(start, end, lines) (0-based, end exclusive)
 --     stop         stop the client and record the server's exit code
 -- The result file holds { ok, error, filetype, initializeResult, steps = { [name] = result } }.
@@ -147,6 +154,34 @@ function steps.request(bufnr, uri, step)
   if not response then error(step.method .. ': no response from the server') end
   if response.err then return { error = response.err } end
   return { result = response.result == nil and vim.NIL or response.result }
+end
+
+function steps.resolve(bufnr, _, step)
+  local from = results.steps[step.from]
+  local list = from and from.result
+  if type(list) ~= 'table' then error('no completion result in step ' .. tostring(step.from)) end
+  for _, item in ipairs(list.items or list) do
+    if item.label == step.label then
+      local responses, err = vim.lsp.buf_request_sync(bufnr, 'completionItem/resolve', item, timeout)
+      if not responses then error('completionItem/resolve failed: ' .. tostring(err)) end
+      local response = responses[client_id]
+      if not response then error('completionItem/resolve: no response from the server') end
+      if response.err then return { error = response.err } end
+      return { result = response.result == nil and vim.NIL or response.result }
+    end
+  end
+  error('no item labelled ' .. tostring(step.label) .. ' in step ' .. tostring(step.from))
+end
+
+function steps.omni(_, _, step)
+  local from = results.steps[step.from]
+  local list = from and from.result
+  if type(list) ~= 'table' then error('no completion result in step ' .. tostring(step.from)) end
+  local matches = {}
+  for _, m in ipairs(vim.lsp.util.text_document_completion_list_to_complete_items(list, step.prefix)) do
+    table.insert(matches, { word = m.word, abbr = m.abbr, kind = m.kind, menu = m.menu, info = m.info })
+  end
+  return matches
 end
 
 function steps.edit(bufnr, _, step)

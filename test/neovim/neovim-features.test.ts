@@ -1,10 +1,18 @@
 /**
  * Completion, hover and quick fixes through Neovim's built-in LSP client
- * (Debian 12's 0.7.2), headless, against the built server.
+ * (Debian 12's 0.7.2), headless, against the built server. Completion lists
+ * carry no docs; an item's docs come from completionItem/resolve, which
+ * completion plugins such as nvim-cmp send for the item in focus. 0.7's own
+ * omnifunc never resolves: it shows the label and, in the menu column, the
+ * detail, which the server keeps in the list for clients that do not list
+ * `detail` among the properties they resolve (0.7 lists none).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { complete, createUnitDocument } from '../../server/src/core';
+import { completionDetail } from '../../server/src/core/features/completion';
 import { neovimVersion, runNeovim, type NeovimRun, type NeovimStep } from './runNeovim';
 
 const FIXTURE = path.resolve(__dirname, '../../../test/neovim/fixtures/hardening.service');
@@ -15,6 +23,8 @@ const FILTER_LINE = 7;
 const steps: NeovimStep[] = [
   { name: 'diagnostics', kind: 'diagnostics' },
   { name: 'completion', kind: 'request', method: 'textDocument/completion', params: { position: { line: PROT_LINE, character: 4 } } },
+  { name: 'resolve', kind: 'resolve', from: 'completion', label: 'ProtectSystem' },
+  { name: 'omni', kind: 'omni', from: 'completion', prefix: 'Prot' },
   { name: 'valueCompletion', kind: 'request', method: 'textDocument/completion', params: { position: { line: PROTECT_SYSTEM_LINE, character: 14 } } },
   { name: 'hover', kind: 'request', method: 'textDocument/hover', params: { position: { line: PROTECT_SYSTEM_LINE, character: 3 } } },
   {
@@ -29,7 +39,17 @@ const steps: NeovimStep[] = [
 
 interface CompletionItem {
   label: string;
+  detail?: string;
+  sortText?: string;
   documentation?: { kind: string; value: string } | string;
+}
+
+interface CompleteItem {
+  word: string;
+  abbr: string;
+  kind: string;
+  menu: string;
+  info: string;
 }
 
 const version = neovimVersion();
@@ -43,7 +63,24 @@ test('Neovim: completion, hover and quick fixes from the server', { skip: versio
   const items = completionItems(step(run, 'completion'));
   const protectSystem = items.find((i) => i.label === 'ProtectSystem=' || i.label === 'ProtectSystem');
   assert.ok(protectSystem, `typing "Prot" offers ProtectSystem=: ${items.map((i) => i.label).slice(0, 20).join(', ')}`);
-  assert.match(docText(protectSystem.documentation), /systemd\.exec\.html#ProtectSystem=/, 'the item carries its doc with the man page link');
+  assert.equal(protectSystem.documentation, undefined, 'the list carries no docs');
+  const resolved = step<{ result?: CompletionItem }>(run, 'resolve').result;
+  assert.equal(resolved?.label, protectSystem.label);
+  assert.match(docText(resolved?.documentation), /systemd\.exec\.html#ProtectSystem=/, 'resolving the item gives its doc with the man page link');
+
+  // What 0.7's omnifunc shows: the settings that start with "Prot", in the server's order, each with its detail as the menu.
+  const text = readFileSync(FIXTURE, 'utf8');
+  const core = complete(createUnitDocument('file:///x/hardening.service', text, 1), { line: PROT_LINE, character: 4 }, { systemdVersion: 262 });
+  const expected = core
+    .filter((i) => i.textEdit.newText.startsWith('Prot'))
+    .sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0))
+    .map((i) => ({ word: i.textEdit.newText, abbr: i.label, menu: completionDetail(i.data) ?? '' }));
+  const omni = step<CompleteItem[]>(run, 'omni');
+  assert.ok(expected.length >= 5, `${expected.length} settings start with Prot`);
+  assert.deepStrictEqual(omni.map((m) => ({ word: m.word, abbr: m.abbr, menu: m.menu })), expected, 'omnifunc: words, labels and details in the server\'s order');
+  const menu = omni.find((m) => m.abbr === 'ProtectSystem')?.menu;
+  assert.match(menu ?? '', /^no \| yes \| full \| strict · systemd \d+\+$/, 'the detail of ProtectSystem in the menu column');
+  assert.ok(omni.every((m) => m.kind === 'Property' && m.info.trim() === ''), 'no docs in the list');
 
   const values = completionItems(step(run, 'valueCompletion')).map((i) => i.label);
   for (const value of ['strict', 'full']) assert.ok(values.includes(value), `ProtectSystem= offers ${value}: ${values.join(', ')}`);

@@ -16,6 +16,8 @@ export const serverScript = path.join(repoRoot, 'bin', 'unitguard-language-serve
 export type NeovimStep =
   | { name: string; kind: 'diagnostics' }
   | { name: string; kind: 'request'; method: string; params?: Record<string, unknown>; withDiagnostics?: boolean }
+  | { name: string; kind: 'resolve'; from: string; label: string }
+  | { name: string; kind: 'omni'; from: string; prefix: string }
   | { name: string; kind: 'edit'; start: number; end: number; lines: string[] }
   | { name: string; kind: 'stop' };
 

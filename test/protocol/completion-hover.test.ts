@@ -2,8 +2,10 @@
  * Completion and hover over real stdio against the built server: the
  * capabilities it announces, the target version from initializationOptions
  * and from workspace/didChangeConfiguration (pushed or pulled), the items and
- * hovers it returns (the same the core computes), workspace unit names, the
- * editor-only re-trigger command, and malformed requests.
+ * hovers it returns (the same the core computes), the docs of an item through
+ * completionItem/resolve, workspace unit names, the editor-only re-trigger
+ * command, and malformed requests. completion-resolve.test.ts covers the
+ * light lists and resolve in more depth.
  * Run `npm run build` first: it spawns bin/unitguard-language-server.js.
  */
 import { describe, test, before, after } from 'node:test';
@@ -22,6 +24,7 @@ interface Item {
   detail?: string;
   documentation?: { kind: string; value: string };
   textEdit?: { range: unknown; newText: string };
+  data?: unknown;
   sortText?: string;
   filterText?: string;
   tags?: number[];
@@ -82,8 +85,9 @@ describe('completion and hover over stdio', () => {
       rootUri: pathToFileURL(workspace).href,
       workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'ws' }],
     });
-    const provider = result.capabilities.completionProvider as { triggerCharacters?: string[] } | undefined;
+    const provider = result.capabilities.completionProvider as { triggerCharacters?: string[]; resolveProvider?: boolean } | undefined;
     assert.ok(provider, 'completionProvider');
+    assert.equal(provider.resolveProvider, true, 'docs come through completionItem/resolve');
     for (const c of ['[', '=', '%', '~', '@', ' ', ':']) assert.ok(provider.triggerCharacters?.includes(c), `trigger character ${JSON.stringify(c)}`);
     assert.equal(result.capabilities.hoverProvider, true);
     await openDocument(client, uri, text, 1);
@@ -102,8 +106,11 @@ describe('completion and hover over stdio', () => {
     assert.equal(privateTmp.kind, LSP_PROPERTY);
     assert.equal(privateTmp.textEdit?.newText, 'PrivateTmp=');
     assert.deepStrictEqual(privateTmp.textEdit?.range, { start: { line: 5, character: 0 }, end: { line: 5, character: 4 } });
-    assert.equal(privateTmp.documentation?.kind, 'markdown');
-    assert.ok(privateTmp.documentation?.value.includes('systemd.exec.html#PrivateTmp='));
+    assert.equal(privateTmp.documentation, undefined, 'the list carries no docs');
+    const resolved = await client.request<Item>('completionItem/resolve', privateTmp);
+    assert.equal(resolved.documentation?.kind, 'markdown');
+    assert.ok(resolved.documentation?.value.includes('systemd.exec.html#PrivateTmp='));
+    assert.deepStrictEqual({ ...resolved, documentation: undefined }, { ...privateTmp, documentation: undefined }, 'resolve adds the docs and changes nothing else');
     assert.equal(privateTmp.command, undefined, 'clients that are not VS Code get no re-trigger command');
     assert.ok(items.find((i) => i.label === 'ReadWriteDirectories')?.tags?.includes(DEPRECATED_TAG), 'deprecated settings carry the tag');
   });

@@ -18,7 +18,7 @@ export { withFixes, diagnoseWithFixes } from './features/fixes/tryFixes';
 export { EvidenceCache } from './rules/evidence';
 export { documentSymbols, type UnitSymbol } from './features/documentSymbols';
 export { foldingRanges, type UnitFoldingRange } from './features/foldingRanges';
-export { complete, COMPLETION_TRIGGER_CHARACTERS, TRIGGER_SUGGEST, type UnitCompletionItem, type UnitCompletionKind, type CompletionContext } from './features/completion';
+export { complete, resolveCompletion, isCompletionData, COMPLETION_TRIGGER_CHARACTERS, TRIGGER_SUGGEST, type UnitCompletionItem, type UnitCompletionKind, type CompletionContext, type CompletionData, type CompletionDocKind } from './features/completion';
 export { hover, type UnitHover } from './features/hover';
 export { cursorContext, type CursorContext } from './features/cursorContext';
 export { type RuleLevel, type RuleOverrides } from './settings';

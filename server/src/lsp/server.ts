@@ -1,9 +1,8 @@
 import { TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
-import { COMPLETION_TRIGGER_CHARACTERS } from '../core';
 import { DocumentStore } from './documentStore';
 import { CODE_ACTION_KINDS, FIX_ALL_REPORT_COMMAND, registerCodeActions } from './handlers/codeActions';
 import { registerCodeLens } from './handlers/codeLens';
-import { registerCompletion } from './handlers/completion';
+import { completionOptions, registerCompletion } from './handlers/completion';
 import { registerDiagnostics } from './handlers/diagnostics';
 import { registerDocumentSymbols } from './handlers/documentSymbols';
 import { registerFoldingRanges } from './handlers/foldingRanges';
@@ -36,7 +35,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         documentSymbolProvider: true,
         foldingRangeProvider: true,
-        completionProvider: { triggerCharacters: [...COMPLETION_TRIGGER_CHARACTERS] },
+        completionProvider: completionOptions(),
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
         codeLensProvider: { resolveProvider: false },
@@ -51,7 +50,7 @@ export function startServer(connection: Connection): void {
   registerDocumentSymbols(connection, store);
   registerFoldingRanges(connection, store);
   settings.listen(connection);
-  registerCompletion(connection, store, settings, workspaceUnits);
+  registerCompletion(connection, store, state, settings, workspaceUnits, () => initializeParams);
   registerHover(connection, store, state);
   registerCodeActions(connection, store, state);
 

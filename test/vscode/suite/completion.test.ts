@@ -1,10 +1,14 @@
 /**
  * Completion through the language client: what VS Code's completion providers offer at a cursor
  * in a fixture (test/e2e/fixtures), checked against the knowledge base's docs and man links.
+ * The list carries neither docs nor details: VS Code gets both through completionItem/resolve,
+ * which vscode.executeCompletionItemProvider sends for as many items (in the suggest widget's
+ * order) as its fourth argument asks for.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { directiveRow, enumValues } from '../../../server/src/core/kb';
+import { directiveDetail } from '../../../server/src/core/features/completion/directives';
 import { directiveDoc, enumValueDoc } from '../../../server/src/core/kb/docs';
 import { activeExtension, openInEditor, waitFor } from './helpers';
 
@@ -19,6 +23,8 @@ interface CompletionCase {
   lineAfter: string;
   /** Texts the item's documentation must contain. */
   documentation: string[];
+  /** The item's detail line, when it has one. */
+  detail?: string;
   /** Labels that must all be offered with it. */
   alongWith?: string[];
 }
@@ -32,6 +38,7 @@ const cases: CompletionCase[] = [
     label: 'ProtectSystem',
     lineAfter: 'ProtectSystem=',
     documentation: [directiveDoc('ProtectSystem')?.summary ?? 'no summary for ProtectSystem', protectSystem?.url ?? 'no man link for ProtectSystem'],
+    detail: protectSystem ? directiveDetail(protectSystem) : 'no row for ProtectSystem',
     alongWith: ['ProtectHome', 'ProtectKernelTunables'],
   },
   {
@@ -44,6 +51,9 @@ const cases: CompletionCase[] = [
     alongWith: (enumValues('ProtectSystem')?.values ?? []).filter((value) => !value.deprecated).map((value) => value.value),
   },
 ];
+
+/** How many items (in the suggest widget's order) the provider command resolves: more than either list puts before the item checked. */
+const RESOLVED = 50;
 
 function labelOf(item: vscode.CompletionItem): string {
   return typeof item.label === 'string' ? item.label : item.label.label;
@@ -69,9 +79,10 @@ suite('completion', () => {
       assert.ok(!document.getText().includes(c.lineAfter), `${c.fixture} already contains ${c.lineAfter}`);
       const position = new vscode.Position(lineIndex, c.line.length);
 
-      // The server may still be starting: ask until the item shows up.
+      // The server may still be starting: ask until the item shows up. The first RESOLVED items
+      // get their docs and details.
       const items = await waitFor(`completion to offer ${c.label}`, async () => {
-        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position, undefined, RESOLVED);
         return list.items.some((item) => labelOf(item) === c.label) ? list.items : undefined;
       });
       const item = items.find((candidate) => labelOf(candidate) === c.label);
@@ -81,6 +92,7 @@ suite('completion', () => {
 
       const doc = documentationOf(item);
       for (const fragment of c.documentation) assert.ok(doc.includes(fragment), `the documentation of ${c.label} lacks "${fragment}":\n${doc}`);
+      if (c.detail !== undefined) assert.equal(item.detail, c.detail, `the detail of ${c.label}`);
 
       // Inserting the item the way the editor does: its range is replaced by its insert text.
       const range = item.range instanceof vscode.Range ? item.range : item.range?.replacing;

@@ -1,8 +1,40 @@
-import { CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Connection } from 'vscode-languageserver';
-import { complete, type UnitCompletionItem, type UnitCompletionKind } from '../../core';
+/**
+ * Completion lists, and the docs and detail of single items.
+ *
+ * Lists stay light: items carry no docs, only a small `data` value that
+ * completionItem/resolve turns into the Markdown of the item the editor
+ * shows. Clients that list `detail` among the properties they resolve
+ * (`completionItem.resolveSupport`, as VS Code does) get the detail line
+ * through resolve too; the others get it in the list, since some show it
+ * for every item and never resolve (Neovim's omnifunc, Eglot). For clients
+ * that apply `CompletionList.itemDefaults` (LSP 3.17), the edit range, the
+ * insert text format and the most common `data` go once into the list's
+ * defaults, and items repeat only what differs from them.
+ *
+ * Settings: a list is computed with the document's own settings (the
+ * editor's, with its `.unitguardrc` on top). Resolve gets no document, so it
+ * uses the editor's settings in force when it runs, except for the target
+ * release when the document's differed: the list then records it in each
+ * item's `data` as `v`, so the docs match the list.
+ */
+import {
+  CompletionItemKind,
+  CompletionItemTag,
+  ErrorCodes,
+  InsertTextFormat,
+  MarkupKind,
+  ResponseError,
+  type CompletionItem,
+  type CompletionList,
+  type CompletionOptions,
+  type Connection,
+} from 'vscode-languageserver';
+import { COMPLETION_TRIGGER_CHARACTERS, complete, resolveCompletion, type CompletionData, type Range, type Settings, type UnitCompletionItem, type UnitCompletionKind } from '../../core';
+import { completionDetail } from '../../core/features/completion';
 import type { DocumentStore } from '../documentStore';
-import { requireDocumentUri, requirePosition } from '../params';
+import { isObject, requireDocumentUri, requirePosition } from '../params';
 import type { SettingsStore } from '../settings';
+import type { UnitState } from '../unitState';
 import type { WorkspaceUnits } from '../workspaceUnits';
 
 const KIND: Record<UnitCompletionKind, CompletionItemKind> = {
@@ -30,24 +62,203 @@ const KIND: Record<UnitCompletionKind, CompletionItemKind> = {
  */
 const TRIGGER_SUGGEST_CLIENTS = /code|codium|cursor|theia/i;
 
-export function toCompletionItem(item: UnitCompletionItem, withCommand: boolean): CompletionItem {
+/**
+ * The `data` of an item with no docs in a list whose default `data` names
+ * docs: without a value of its own the item would take the default (`null`
+ * would too, clients treat it as missing).
+ */
+const NO_DOCS = 0;
+
+/** What the client does with completion lists, from its initialize params. */
+export interface ClientSupport {
+  /** `itemDefaults` has `editRange`: items may give `textEditText` (or nothing, meaning the label) instead of a `textEdit`. */
+  editRange: boolean;
+  /** `itemDefaults` has `insertTextFormat`. */
+  insertTextFormat: boolean;
+  /** `itemDefaults` has `data`: items without `data` get the list's. */
+  data: boolean;
+  /** `completionItem.resolveSupport.properties` has `detail`: the detail can wait for resolve. */
+  resolvesDetail: boolean;
+  /** The client runs `editor.action.triggerSuggest` itself (VS Code and its relatives, by `clientInfo.name`). */
+  triggerSuggest: boolean;
+}
+
+export const NO_CLIENT_SUPPORT: ClientSupport = { editRange: false, insertTextFormat: false, data: false, resolvesDetail: false, triggerSuggest: false };
+
+function strings(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** Reads the completion capabilities (`itemDefaults`, `resolveSupport`) and the client's name. */
+export function clientSupport(initializeParams: unknown): ClientSupport {
+  if (!isObject(initializeParams)) return NO_CLIENT_SUPPORT;
+  const capabilities = initializeParams.capabilities;
+  const textDocument = isObject(capabilities) ? capabilities.textDocument : undefined;
+  const completion = isObject(textDocument) ? textDocument.completion : undefined;
+  const list = isObject(completion) ? completion.completionList : undefined;
+  const defaults = strings(isObject(list) ? list.itemDefaults : undefined);
+  const item = isObject(completion) ? completion.completionItem : undefined;
+  const resolveSupport = isObject(item) ? item.resolveSupport : undefined;
+  const resolved = strings(isObject(resolveSupport) ? resolveSupport.properties : undefined);
+  const clientInfo = initializeParams.clientInfo;
+  const name = isObject(clientInfo) && typeof clientInfo.name === 'string' ? clientInfo.name : '';
   return {
-    label: item.label,
-    kind: KIND[item.kind],
-    ...(item.detail ? { detail: item.detail } : {}),
-    ...(item.documentation ? { documentation: { kind: MarkupKind.Markdown, value: item.documentation } } : {}),
-    insertTextFormat: InsertTextFormat.PlainText,
-    textEdit: item.textEdit,
-    sortText: item.sortText,
-    filterText: item.filterText,
-    ...(item.deprecated ? { tags: [CompletionItemTag.Deprecated] } : {}),
-    ...(item.preselect ? { preselect: true } : {}),
-    ...(item.command && withCommand ? { command: item.command } : {}),
+    editRange: defaults.includes('editRange'),
+    insertTextFormat: defaults.includes('insertTextFormat'),
+    data: defaults.includes('data'),
+    resolvesDetail: resolved.includes('detail'),
+    triggerSuggest: TRIGGER_SUGGEST_CLIENTS.test(name),
   };
 }
 
-/** Completions from the core; null for a document that is not open. */
-export function registerCompletion(connection: Connection, store: DocumentStore, settings: SettingsStore, workspace: WorkspaceUnits): void {
+/** The completion options for InitializeResult. */
+export function completionOptions(): CompletionOptions {
+  return { triggerCharacters: [...COMPLETION_TRIGGER_CHARACTERS], resolveProvider: true };
+}
+
+/** `data` as it goes over the wire: the core's, and `v`, the target release the list was made for when it is not the editor's. */
+interface PackedData {
+  k: CompletionData['k'];
+  n?: string;
+  s?: string;
+  d?: string;
+  i?: 1;
+  v?: number;
+}
+
+/** `data` as sent: `n` left out when it is the label (resolve gets the label back with the item). */
+function packData(item: UnitCompletionItem, version: number | undefined): PackedData | undefined {
+  if (!item.data) return undefined;
+  const { k, n, s, d, i } = item.data;
+  return {
+    k,
+    ...(n !== item.label ? { n } : {}),
+    ...(s !== undefined ? { s } : {}),
+    ...(d !== undefined ? { d } : {}),
+    ...(i !== undefined ? { i } : {}),
+    ...(version !== undefined ? { v: version } : {}),
+  };
+}
+
+/** Equal keys for equal values ('' for none); packData always writes the fields in the same order. */
+function dataKey(data: PackedData | undefined): string {
+  return data === undefined ? '' : JSON.stringify(data);
+}
+
+function rangeKey(range: Range): string {
+  return `${range.start.line}:${range.start.character}:${range.end.line}:${range.end.character}`;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/** The value found most often (and at least twice), by key; undefined when that is the '' key. */
+function mostCommon<T>(values: readonly T[], keyOf: (value: T) => string): T | undefined {
+  const counts = new Map<string, number>();
+  let best: T | undefined;
+  let bestKey = '';
+  let bestCount = 0;
+  for (const value of values) {
+    const key = keyOf(value);
+    const count = (counts.get(key) ?? 0) + 1;
+    counts.set(key, count);
+    if (count > bestCount) {
+      best = value;
+      bestKey = key;
+      bestCount = count;
+    }
+  }
+  return bestCount >= 2 && bestKey !== '' ? best : undefined;
+}
+
+/**
+ * The core's items as an LSP list, as light as the client's support allows.
+ * `version` is the target release the items were computed for, recorded in
+ * their `data` for resolve; leave it out when it is the editor's.
+ */
+export function toCompletionList(items: readonly UnitCompletionItem[], client: ClientSupport, version?: number): CompletionList {
+  if (items.length === 0) return { isIncomplete: false, items: [] };
+  const packed = items.map((item) => packData(item, version));
+  const editRange = client.editRange ? mostCommon(items.map((i) => i.textEdit.range), rangeKey) : undefined;
+  const dataDefault = client.data ? mostCommon(packed, dataKey) : undefined;
+  const dataDefaultKey = dataDefault && dataKey(dataDefault);
+  const itemDefaults: NonNullable<CompletionList['itemDefaults']> = {
+    ...(editRange ? { editRange } : {}),
+    ...(client.insertTextFormat ? { insertTextFormat: InsertTextFormat.PlainText } : {}),
+    ...(dataDefault ? { data: dataDefault } : {}),
+  };
+  const lspItems = items.map((item, i): CompletionItem => {
+    const { range, newText } = item.textEdit;
+    const edit: Partial<CompletionItem> =
+      editRange && sameRange(range, editRange) ? (newText === item.label ? {} : { textEditText: newText }) : { textEdit: { range, newText } };
+    const data = packed[i];
+    const ownData = dataDefaultKey === undefined ? data : data === undefined ? NO_DOCS : dataKey(data) === dataDefaultKey ? undefined : data;
+    const detail = client.resolvesDetail ? undefined : completionDetail(item.data);
+    return {
+      label: item.label,
+      kind: KIND[item.kind],
+      ...(detail ? { detail } : {}),
+      ...edit,
+      sortText: item.sortText,
+      // The label is what clients filter by when there is no filterText.
+      ...(item.filterText !== item.label ? { filterText: item.filterText } : {}),
+      ...(item.deprecated ? { tags: [CompletionItemTag.Deprecated] } : {}),
+      ...(item.preselect ? { preselect: true } : {}),
+      ...(item.command && client.triggerSuggest ? { command: item.command } : {}),
+      ...(ownData !== undefined ? { data: ownData } : {}),
+    };
+  });
+  return { isIncomplete: false, ...(Object.keys(itemDefaults).length > 0 ? { itemDefaults } : {}), items: lspItems };
+}
+
+/** A target release as `v` may carry it. */
+function isRelease(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 && value < 100_000;
+}
+
+/**
+ * The item with its detail and docs, for completionItem/resolve. `data`
+ * comes back as the list sent it (or as the list's default); its `n` may be
+ * left out for the label, its `v` names the target release to document.
+ * Items without known `data` come back unchanged.
+ */
+export function resolveItem(item: unknown, settings: Settings): CompletionItem {
+  if (!isObject(item) || typeof item.label !== 'string') {
+    throw new ResponseError(ErrorCodes.InvalidParams, 'completionItem/resolve needs a completion item: an object with a string label.');
+  }
+  const resolved = item as unknown as CompletionItem;
+  if (!isObject(item.data)) return resolved;
+  const { v, ...rest } = item.data;
+  const data = rest.n === undefined ? { ...rest, n: item.label } : rest;
+  const docs = resolveCompletion(data, isRelease(v) ? { ...settings, systemdVersion: v } : settings);
+  const detail = completionDetail(data);
+  return {
+    ...resolved,
+    ...(detail !== undefined ? { detail } : {}),
+    ...(docs !== undefined ? { documentation: { kind: MarkupKind.Markdown, value: docs } } : {}),
+  };
+}
+
+/**
+ * Completions from the core (null for a document that is not open), and
+ * their docs and detail on resolve. `initializeParams` gives what the client
+ * sent at initialize; what it supports is read again only when they change.
+ */
+export function registerCompletion(
+  connection: Connection,
+  store: DocumentStore,
+  state: UnitState,
+  settings: SettingsStore,
+  workspace: WorkspaceUnits,
+  initializeParams: () => unknown,
+): void {
+  let read: { params: unknown; support: ClientSupport } | undefined;
+  const client = (): ClientSupport => {
+    const params = initializeParams();
+    if (read === undefined || read.params !== params) read = { params, support: clientSupport(params) };
+    return read.support;
+  };
   connection.onCompletion(async (params: unknown): Promise<CompletionList | null> => {
     const uri = requireDocumentUri(params);
     const position = requirePosition(params);
@@ -56,8 +267,10 @@ export function registerCompletion(connection: Connection, store: DocumentStore,
     const workspaceUnits = await workspace.names();
     // The document may have changed while the names were gathered.
     const current = store.get(uri) ?? unit;
-    const withCommand = TRIGGER_SUGGEST_CLIENTS.test(settings.client);
-    const items = complete(current, position, settings.get(), { workspaceUnits }).map((item) => toCompletionItem(item, withCommand));
-    return { isIncomplete: false, items };
+    const own = state.settings(uri);
+    const items = complete(current, position, own, { workspaceUnits });
+    const editorVersion = settings.get().systemdVersion;
+    return toCompletionList(items, client(), own.systemdVersion !== editorVersion ? own.systemdVersion : undefined);
   });
+  connection.onCompletionResolve((item: unknown) => resolveItem(item, settings.get()));
 }

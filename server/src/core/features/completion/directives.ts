@@ -3,9 +3,9 @@ import type { DirectiveRow } from '../../kb';
 import type { Section } from '../../syntax/syntaxTree';
 import type { Range } from '../../types';
 import type { UnitDocument } from '../../unitDocument';
-import { directiveMarkdown, securityTestsFor } from '../docs/directiveMarkdown';
+import { securityTestsFor } from '../docs/directiveMarkdown';
 import { rowsForSection } from '../unitTypeRows';
-import { COMMON_DIRECTIVES, sortText } from './ranking';
+import { COMMON_DIRECTIVES, rankKey } from './ranking';
 import { TRIGGER_SUGGEST, type UnitCompletionItem } from './types';
 import { hasValueCompletions } from './values';
 
@@ -13,6 +13,22 @@ import { hasValueCompletions } from './values';
 export function shortKind(row: DirectiveRow): string {
   const label = row.valueKind.label.replace(/^enum:/, '').replace(/\|/g, ' | ');
   return label.length > 48 ? `${label.slice(0, 47)}…` : label;
+}
+
+/** The detail of a setting: its value kind, and the release that added it. */
+export function directiveDetail(row: DirectiveRow): string {
+  return [shortKind(row), row.since !== undefined ? `systemd ${row.since}+` : undefined].filter(Boolean).join(' · ');
+}
+
+/** The heaviest systemd-analyze check a setting feeds (0 for none), by name; the tables never change. */
+const SECURITY_WEIGHTS = new Map<string, number>();
+function securityWeight(name: string): number {
+  let weight = SECURITY_WEIGHTS.get(name);
+  if (weight === undefined) {
+    weight = Math.max(0, ...securityTestsFor(name).map((t) => t.weight));
+    SECURITY_WEIGHTS.set(name, weight);
+  }
+  return weight;
 }
 
 export interface DirectiveCompletionInput {
@@ -41,12 +57,14 @@ export function directiveItems(input: DirectiveCompletionInput): UnitCompletionI
     .filter((r) => r.since === undefined || r.since <= systemdVersion)
     .filter((r) => r.deprecation?.kind !== 'removed');
   const sorted = [...rows].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const weightOf = (row: DirectiveRow) => (hardening ? Math.max(0, ...securityTestsFor(row.name).map((t) => t.weight)) : 0);
+  const weightOf = (row: DirectiveRow) => (hardening ? securityWeight(row.name) : 0);
   // Hardening settings by the heaviest security check they feed; equal weights stay alphabetical.
-  const byWeight = sorted
-    .filter((r) => weightOf(r) > 0)
-    .sort((a, b) => weightOf(b) - weightOf(a))
-    .map((r) => r.name);
+  const byWeight = new Map(
+    sorted
+      .filter((r) => weightOf(r) > 0)
+      .sort((a, b) => weightOf(b) - weightOf(a))
+      .map((r, i) => [r.name, i]),
+  );
   sorted.forEach((row, alphabetical) => {
     let tier = 2;
     let index = alphabetical;
@@ -55,20 +73,19 @@ export function directiveItems(input: DirectiveCompletionInput): UnitCompletionI
     else if (common.includes(row.name)) {
       tier = 0;
       index = common.indexOf(row.name);
-    } else if (byWeight.includes(row.name)) {
+    } else if (byWeight.has(row.name)) {
       tier = 1;
-      index = byWeight.indexOf(row.name);
+      index = byWeight.get(row.name) ?? 0;
     }
     const triggers = !hasEquals && hasValueCompletions(row);
     const newText = hasEquals ? row.name : `${row.name}=`;
     items.push({
       label: row.name,
       kind: 'directive',
-      detail: [shortKind(row), row.since !== undefined ? `systemd ${row.since}+` : undefined].filter(Boolean).join(' · '),
-      documentation: directiveMarkdown(row, { detail: 'completion', systemdVersion }),
+      data: { k: 'dir', n: row.name, s: row.section },
       insertText: newText,
       textEdit: { range, newText },
-      sortText: sortText(row.name, typed, { tier, index }),
+      sortText: rankKey(row.name, typed, { tier, index }),
       filterText: row.name,
       ...(row.deprecation ? { deprecated: true } : {}),
       ...(triggers ? { command: TRIGGER_SUGGEST } : {}),

@@ -1,8 +1,11 @@
 /**
  * Completion for unit files: section headers, setting names valid in the
  * section and unit type, values by the setting's kind, and specifiers. Items
- * newer than the target systemd version are left out. Every item carries its
- * docs as Markdown, so clients need no resolve step.
+ * newer than the target systemd version are left out. Items carry neither
+ * docs nor detail, which would make long lists heavy: each holds a small
+ * `data` value instead, which `resolveCompletion` (resolve.ts) turns into the
+ * Markdown and `completionDetail` (details.ts) into the detail line when the
+ * editor shows that one item. Sort texts are short keys (ranking.ts).
  */
 import { getDirective } from '../../kb';
 import type { Settings } from '../../settings';
@@ -11,18 +14,26 @@ import type { UnitDocument } from '../../unitDocument';
 import { cursorContext } from '../cursorContext';
 import { rowFor } from '../unitTypeRows';
 import { directiveItems } from './directives';
+import { shortSortTexts } from './ranking';
 import { sectionItems } from './sections';
 import { specifierItems, specifierStart } from './specifiers';
 import type { CompletionContext, UnitCompletionItem } from './types';
 import { valueItems } from './values';
 
-export type { CompletionContext, UnitCompletionItem, UnitCompletionKind } from './types';
+export type { CompletionContext, CompletionData, CompletionDocKind, UnitCompletionItem, UnitCompletionKind } from './types';
 export { TRIGGER_SUGGEST } from './types';
+export { isCompletionData, resolveCompletion } from './resolve';
+export { completionDetail } from './details';
 
 /** Characters after which editors should ask for completions. */
 export const COMPLETION_TRIGGER_CHARACTERS: readonly string[] = ['[', '=', ' ', '%', '@', '~', ':'];
 
 export function complete(document: UnitDocument, position: Position, settings: Settings, context: CompletionContext = {}): UnitCompletionItem[] {
+  return shortSortTexts(rankedItems(document, position, settings, context));
+}
+
+/** The items with their rank keys as sort texts. */
+function rankedItems(document: UnitDocument, position: Position, settings: Settings, context: CompletionContext): UnitCompletionItem[] {
   const tree = document.tree;
   const where = cursorContext(tree, position);
   const version = settings.systemdVersion;

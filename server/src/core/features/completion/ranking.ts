@@ -16,6 +16,14 @@
  *    - values: 0 = the common or recommended choices, 1 = the rest in table
  *      order, 2 = aliases, legacy spellings and deprecated values.
  * 3. The producer's index within the tier.
+ *
+ * Producers write that rule as a seven-digit rank key (`rankKey`); once the
+ * list is complete, `shortSortTexts` swaps each key for its rank among the
+ * list's keys, written in base 36 with a fixed width: one character for up
+ * to 36 distinct keys, two for up to 1,296. Both forms sort the same way
+ * (plain character order, with or without case folding, as editors compare
+ * them), but the short one is only comparable within its own list, which is
+ * all an editor ever compares.
  */
 
 export interface Ranked {
@@ -23,9 +31,19 @@ export interface Ranked {
   index: number;
 }
 
-export function sortText(label: string, typed: string, rank: Ranked): string {
+/** The rank key: the match digit, the tier digit and the index on five digits. */
+export function rankKey(label: string, typed: string, rank: Ranked): string {
   const prefix = typed.length > 0 && typed.length <= label.length && label.toLowerCase().startsWith(typed.toLowerCase()) ? 0 : 1;
   return `${prefix}${rank.tier}${String(Math.min(rank.index, 99999)).padStart(5, '0')}`;
+}
+
+/** Replaces the rank keys in `sortText` with short keys in the same order (equal keys stay equal). */
+export function shortSortTexts<T extends { sortText: string }>(items: T[]): T[] {
+  const keys = [...new Set(items.map((item) => item.sortText))].sort();
+  const width = Math.max(0, keys.length - 1).toString(36).length;
+  const short = new Map(keys.map((key, rank) => [key, rank.toString(36).padStart(width, '0')]));
+  for (const item of items) item.sortText = short.get(item.sortText) ?? item.sortText;
+  return items;
 }
 
 /**

@@ -2,9 +2,8 @@
 import { directiveRows } from '../../kb';
 import type { UnitDocument } from '../../unitDocument';
 import type { Range } from '../../types';
-import { sectionMarkdown } from '../docs/sectionMarkdown';
 import { sectionsForDocument } from '../unitTypeRows';
-import { sortText } from './ranking';
+import { rankKey } from './ranking';
 import type { UnitCompletionItem } from './types';
 
 /**
@@ -21,11 +20,10 @@ export function sectionItems(document: UnitDocument, range: Range, typed: string
     return {
       label: text,
       kind: 'section',
-      detail: 'section',
-      documentation: sectionMarkdown(name, 'completion'),
+      data: { k: 'sec', n: name },
       insertText: text,
       textEdit: { range, newText: text },
-      sortText: sortText(bracketTyped ? text : name, typed, { tier: tierBase + (present.has(name) || empty ? 1 : 0), index }),
+      sortText: rankKey(bracketTyped ? text : name, typed, { tier: tierBase + (present.has(name) || empty ? 1 : 0), index }),
       filterText: bracketTyped ? text : name,
     };
   });

@@ -1,8 +1,7 @@
 /** Specifier completions after `%` anywhere in a value: `%n`, `%i`, `%%`, ... */
 import { specifiers } from '../../kb';
 import type { Range } from '../../types';
-import { specifierMarkdown } from '../docs/valueMarkdown';
-import { sortText } from './ranking';
+import { rankKey } from './ranking';
 import type { UnitCompletionItem } from './types';
 
 /**
@@ -27,11 +26,10 @@ export function specifierItems(range: Range, typed: string, systemdVersion: numb
       return {
         label: text,
         kind: 'specifier' as const,
-        detail: s.meaning,
-        documentation: specifierMarkdown(s.letter, 'completion', systemdVersion),
+        data: { k: 'spec' as const, n: s.letter },
         insertText: text,
         textEdit: { range, newText: text },
-        sortText: sortText(text, typed, { tier: s.deprecated ? 2 : 0, index }),
+        sortText: rankKey(text, typed, { tier: s.deprecated ? 2 : 0, index }),
         filterText: text,
         ...(s.deprecated ? { deprecated: true } : {}),
       };

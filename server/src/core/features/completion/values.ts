@@ -25,30 +25,19 @@ import {
   type ValueForm,
   type ValueType,
 } from '../../kb';
-import { blocks, code } from '../docs/markdown';
-import {
-  addressFamilyMarkdown,
-  capabilityMarkdown,
-  enumValueMarkdown,
-  enumValueSpelling,
-  errnoMarkdown,
-  namespaceMarkdown,
-  signalMarkdown,
-  specialUnitMarkdown,
-  syscallGroupMarkdown,
-  syscallMarkdown,
-} from '../docs/valueMarkdown';
+import { code } from '../docs/markdown';
+import { enumValueSpelling } from '../docs/valueMarkdown';
 import type { Range } from '../../types';
-import { sortText } from './ranking';
-import { TRIGGER_SUGGEST, type UnitCompletionItem, type UnitCompletionKind } from './types';
+import { rankKey } from './ranking';
+import { TRIGGER_SUGGEST, type CompletionData, type UnitCompletionItem, type UnitCompletionKind } from './types';
 
 interface Candidate {
   /** The value as inserted (without a `~` or `group:` prefix, which are added later). */
   text: string;
   label?: string;
   kind: UnitCompletionKind;
-  detail?: string;
-  doc?: string;
+  /** What its docs and detail are looked up by. */
+  data: CompletionData;
   tier: number;
   deprecated?: boolean;
   command?: UnitCompletionItem['command'];
@@ -97,6 +86,7 @@ export function hasValueCompletions(row: DirectiveRow): boolean {
   return enumValues(row.name) !== undefined || row.valueKind.forms.some((f) => OFFERING_TYPES.has(f.type) || (f.type === 'condition' && f.operand === 'boolean'));
 }
 
+/** The boolean words in the order offered, with what they mean. */
 const BOOLEANS: readonly (readonly [string, string])[] = [
   ['yes', 'true'],
   ['no', 'false'],
@@ -107,7 +97,13 @@ const BOOLEANS: readonly (readonly [string, string])[] = [
 ];
 
 function booleanCandidates(tier: number): Candidate[] {
-  return BOOLEANS.map(([word, meaning], i) => ({ text: word, kind: 'boolean', detail: `boolean: ${meaning}`, tier: i < 2 ? tier : tier + 1 }));
+  return BOOLEANS.map(([word], i) => ({ text: word, kind: 'boolean', data: { k: 'bool', n: word }, tier: i < 2 ? tier : tier + 1 }));
+}
+
+/** `boolean: true` for `yes`, ...; undefined for other words. */
+export function booleanDetail(word: string): string | undefined {
+  const meaning = BOOLEANS.find(([w]) => w === word)?.[1];
+  return meaning && `boolean: ${meaning}`;
 }
 
 /** Capabilities users reach for most when granting (allow-lists); deny-lists rank by security weight instead. */
@@ -130,6 +126,16 @@ function denyWeight(matches: (t: (typeof securityTests)[number]) => boolean): nu
   return Math.max(0, ...securityTests.filter(matches).map((t) => t.weight));
 }
 
+/** What leaving out a capability in a deny-list weighs in systemd-analyze security (0 for nothing). */
+export function capabilityDenyWeight(name: string): number {
+  return denyWeight((t) => t.target.kind === 'capabilities' && t.target.names.includes(name));
+}
+
+/** What denying a system call group weighs in systemd-analyze security (0 for nothing). */
+export function syscallGroupDenyWeight(name: string): number {
+  return denyWeight((t) => t.target.kind === 'syscall-group' && t.target.group === name);
+}
+
 /** Orders candidates by a numeric score, highest first; equal scores keep their order. */
 function byScore<T extends Candidate>(list: readonly T[], score: (c: T) => number): T[] {
   return list
@@ -140,13 +146,12 @@ function byScore<T extends Candidate>(list: readonly T[], score: (c: T) => numbe
 
 function capabilityCandidates(deny: boolean): Candidate[] {
   const list = capabilities.map((cap) => {
-    const weight = denyWeight((t) => t.target.kind === 'capabilities' && t.target.names.includes(cap.name));
+    const weight = capabilityDenyWeight(cap.name);
     const tier = deny ? (weight > 0 ? 0 : 1) : COMMON_GRANTS.includes(cap.name) ? 0 : 1;
     return {
       text: cap.name,
       kind: 'capability' as const,
-      detail: `capability ${cap.number}${deny && weight > 0 ? ` · security weight ${weight}` : ''}`,
-      doc: capabilityMarkdown(cap.name, 'completion'),
+      data: { k: 'cap' as const, n: cap.name, ...(deny ? { i: 1 as const } : {}) },
       tier,
       key: cap.name,
       weight,
@@ -158,14 +163,12 @@ function capabilityCandidates(deny: boolean): Candidate[] {
 
 function syscallCandidates(deny: boolean): Candidate[] {
   const groups = syscallGroupNames.map((name) => {
-    const weight = denyWeight((t) => t.target.kind === 'syscall-group' && t.target.group === name);
+    const weight = syscallGroupDenyWeight(name);
     const preferred = deny ? weight > 0 : name === '@system-service';
-    const size = syscallGroup(name)?.members.length ?? 0;
     return {
       text: name,
       kind: 'syscall-group' as const,
-      detail: `group of ${size} system calls${deny && weight > 0 ? ` · security weight ${weight}` : ''}`,
-      doc: syscallGroupMarkdown(name, 'completion'),
+      data: { k: 'group' as const, n: name, ...(deny ? { i: 1 as const } : {}) },
       tier: preferred ? 0 : 1,
       key: name,
       weight,
@@ -174,8 +177,7 @@ function syscallCandidates(deny: boolean): Candidate[] {
   const calls = (syscallGroup('@known')?.members ?? []).map((name) => ({
     text: name,
     kind: 'syscall' as const,
-    detail: 'system call',
-    doc: syscallMarkdown(name),
+    data: { k: 'call' as const, n: name },
     tier: 2,
     key: name,
   }));
@@ -185,15 +187,14 @@ function syscallCandidates(deny: boolean): Candidate[] {
 function addressFamilyCandidates(first: boolean, deny: boolean): Candidate[] {
   const keywords: Candidate[] =
     first && !deny
-      ? addressFamilyKeywords.map((word) => ({ text: word, kind: 'keyword' as const, detail: 'no address family at all', doc: addressFamilyMarkdown(word, 'completion'), tier: 1, key: word }))
+      ? addressFamilyKeywords.map((word) => ({ text: word, kind: 'keyword' as const, data: { k: 'af' as const, n: word }, tier: 1, key: word }))
       : [];
   return [
     ...keywords,
     ...addressFamilies.map((f) => ({
       text: f.name,
       kind: 'address-family' as const,
-      detail: `address family ${f.number}${f.aliasOf ? ` (same as ${f.aliasOf})` : ''}`,
-      doc: addressFamilyMarkdown(f.name, 'completion'),
+      data: { k: 'af' as const, n: f.name },
       tier: COMMON_FAMILIES.includes(f.name) ? 0 : f.aliasOf || f.name === 'AF_FILE' ? 2 : 1,
       key: f.name,
     })),
@@ -205,8 +206,7 @@ function signalCandidates(tier: number): Candidate[] {
   return commonFirst(names, (s) => s.name, COMMON_SIGNALS).map((s) => ({
     text: s.name,
     kind: 'signal' as const,
-    detail: `signal ${s.number}`,
-    doc: signalMarkdown(s.name),
+    data: { k: 'sig' as const, n: s.name },
     tier: COMMON_SIGNALS.includes(s.name) ? tier : tier + 1,
     key: s.name,
   }));
@@ -214,19 +214,40 @@ function signalCandidates(tier: number): Candidate[] {
 
 function errnoCandidates(withKill: boolean): Candidate[] {
   const kill: Candidate[] = withKill
-    ? [{ text: 'kill', kind: 'keyword', detail: 'terminate the process', doc: 'Kill the process with `SIGSYS` instead of returning an error: the default without this setting.', tier: 1 }]
+    ? [{ text: 'kill', kind: 'keyword', data: { k: 'text', n: 'kill' }, tier: 1 }]
     : [];
   return [
     ...kill,
     ...errnos.map((e) => ({
       text: e.name,
       kind: 'errno' as const,
-      detail: `error ${e.number}`,
-      doc: errnoMarkdown(e.name),
+      data: { k: 'errno' as const, n: e.name },
       tier: COMMON_ERRNOS.includes(e.name) ? 0 : 2,
       key: e.name,
     })),
   ];
+}
+
+/** The boolean words offered first for enumerated settings that also take a boolean. */
+const ENUM_BOOLEANS = ['yes', 'no'];
+
+/**
+ * The detail of the value offered as `spelling` (placeholder included) for the
+ * enumerated setting `directive`: the release that added it, the spelling it
+ * is old for, whether it is deprecated; for the `yes`/`no` added to a table
+ * that lacks them, what they mean. Undefined when there is nothing to say.
+ */
+export function enumValueDetail(directive: string, spelling: string): string | undefined {
+  const info = enumValues(directive);
+  if (!info) return undefined;
+  const v = info.values.find((value) => enumValueSpelling(value) === spelling);
+  if (v) {
+    return [v.since !== undefined ? `systemd ${v.since}+` : undefined, v.canonical ? `old spelling of ${v.canonical}` : undefined, v.deprecated ? 'deprecated' : undefined]
+      .filter(Boolean)
+      .join(' · ') || undefined;
+  }
+  if (!ENUM_BOOLEANS.includes(spelling) || !(info.booleanTrue || info.acceptsBoolean)) return undefined;
+  return spelling === 'yes' && info.booleanTrue ? `same as ${info.booleanTrue}` : booleanDetail(spelling);
 }
 
 function enumCandidates(row: DirectiveRow, info: EnumInfo, systemdVersion: number, first: boolean): Candidate[] {
@@ -235,17 +256,11 @@ function enumCandidates(row: DirectiveRow, info: EnumInfo, systemdVersion: numbe
   info.values.forEach((v) => {
     if (v.since !== undefined && v.since > systemdVersion) return;
     const spelling = enumValueSpelling(v);
-    const doc = namespaceKind
-      ? blocks(enumValueMarkdown(row.name, spelling, 'completion', systemdVersion), namespaceMarkdown(v.value, 'completion'))
-      : enumValueMarkdown(row.name, spelling, 'completion', systemdVersion);
     out.push({
       text: v.value,
       label: spelling,
       kind: namespaceKind ? 'namespace' : 'value',
-      detail: [v.since !== undefined ? `systemd ${v.since}+` : undefined, v.canonical ? `old spelling of ${v.canonical}` : undefined, v.deprecated ? 'deprecated' : undefined]
-        .filter(Boolean)
-        .join(' · ') || undefined,
-      doc,
+      data: { k: namespaceKind ? 'nsval' : 'val', n: spelling, d: row.name },
       tier: v.deprecated || v.canonical ? 2 : 1,
       ...(v.deprecated ? { deprecated: true } : {}),
       key: v.value,
@@ -253,10 +268,9 @@ function enumCandidates(row: DirectiveRow, info: EnumInfo, systemdVersion: numbe
   });
   if (first && (info.booleanTrue || info.acceptsBoolean)) {
     const have = new Set(info.values.map((v) => v.value));
-    for (const word of ['yes', 'no']) {
+    for (const word of ENUM_BOOLEANS) {
       if (have.has(word)) continue;
-      const meaning = word === 'yes' && info.booleanTrue ? `same as ${info.booleanTrue}` : `boolean: ${word === 'yes' ? 'true' : 'false'}`;
-      out.push({ text: word, kind: 'boolean', detail: meaning, doc: enumValueMarkdown(row.name, word, 'completion', systemdVersion), tier: 0, key: word });
+      out.push({ text: word, kind: 'boolean', data: { k: 'val', n: word, d: row.name }, tier: 0, key: word });
     }
   }
   return out;
@@ -278,12 +292,50 @@ function timeUnitName(unit: TimeUnit): string {
   return unit.name === 'months' || unit.name === 'years' ? `${unit.name} of ${Number(days.toFixed(2))} days` : unit.name;
 }
 
-/** `` `min`: minutes (also `minute`, `minutes`, `m`). `` */
-function timeUnitDoc(unit: TimeUnit): string {
+/** `` `min`: minutes (also `minute`, `minutes`, `m`). `` for the unit first spelled `spelling`. */
+export function timeUnitMarkdown(spelling: string): string | undefined {
+  const unit = timeUnits.find((u) => u.spellings[0] === spelling);
+  if (!unit) return undefined;
   const others = unit.spellings.slice(1).map(code).join(', ');
   const bare = unit.name === 'seconds' ? '; a bare number means seconds too' : '';
   return `${code(unit.spellings[0])}: ${timeUnitName(unit)}${others ? ` (also ${others})` : ''}${bare}.`;
 }
+
+/** `K`, `M`, ...: what the suffix multiplies by. */
+function sizeSuffixMeaning(index: number): string {
+  const s = sizeSuffixes[index];
+  return `${s.name} (1024 ${index === 0 ? 'bytes' : sizeSuffixes[index - 1].suffix})`;
+}
+
+export function sizeSuffixMarkdown(suffix: string): string | undefined {
+  const index = sizeSuffixes.findIndex((s) => s.suffix === suffix);
+  return index < 0 ? undefined : `${code(suffix)}: ${sizeSuffixMeaning(index)}.`;
+}
+
+/** `minutes` for `min`: the detail of a number with the time unit first spelled `spelling`. */
+export function timeUnitDetail(spelling: string): string | undefined {
+  const unit = timeUnits.find((u) => u.spellings[0] === spelling);
+  return unit && timeUnitName(unit);
+}
+
+/** `mebibytes (1024 K)` for `M`: the detail of a number with that size suffix. */
+export function sizeSuffixDetail(suffix: string): string | undefined {
+  const index = sizeSuffixes.findIndex((s) => s.suffix === suffix);
+  return index < 0 ? undefined : sizeSuffixMeaning(index);
+}
+
+/** Explanations of the items that stand for syntax rather than a table entry. */
+export const FIXED_DOCS: Readonly<Record<string, string>> = {
+  '~': 'Start an inverted list: everything except the names that follow (a deny-list for capabilities, system calls and address families).',
+  kill: 'Kill the process with `SIGSYS` instead of returning an error: the default without this setting.',
+};
+
+/** The detail of those items (and of `infinity`, which has no docs). */
+export const FIXED_DETAILS: Readonly<Record<string, string>> = {
+  '~': 'invert the list',
+  kill: 'terminate the process',
+  infinity: 'no limit',
+};
 
 function numberUnitCandidates(forms: readonly ValueForm[], word: string): Candidate[] {
   const match = NUMBER.exec(word);
@@ -295,14 +347,13 @@ function numberUnitCandidates(forms: readonly ValueForm[], word: string): Candid
       for (const unit of timeUnits) {
         if (unit.nsecOnly && form.resolution !== 'nsec') continue;
         const text = `${num}${unit.spellings[0]}`;
-        out.push({ text, kind: 'number-unit', detail: timeUnitName(unit), doc: timeUnitDoc(unit), tier: 0 });
+        out.push({ text, kind: 'number-unit', data: { k: 'time', n: unit.spellings[0] }, tier: 0 });
       }
     }
     if (form.type === 'bytes' || form.type === 'device-bytes') {
-      sizeSuffixes.forEach((s, i) => {
-        const meaning = `${s.name} (1024 ${i === 0 ? 'bytes' : sizeSuffixes[i - 1].suffix})`;
-        out.push({ text: `${num}${s.suffix}`, kind: 'number-unit', detail: meaning, doc: `${code(s.suffix)}: ${meaning}.`, tier: 0 });
-      });
+      for (const s of sizeSuffixes) {
+        out.push({ text: `${num}${s.suffix}`, kind: 'number-unit', data: { k: 'size', n: s.suffix }, tier: 0 });
+      }
     }
   }
   return out;
@@ -314,13 +365,12 @@ function unitCandidates(form: ValueForm, input: ValueCompletionInput): Candidate
   const workspace = [...new Set(input.units)].filter(fits).sort();
   const special = specialUnits.filter((name) => fits(name) && !workspace.includes(name));
   return [
-    ...workspace.map((name) => ({ text: name, kind: 'unit' as const, detail: 'unit in the workspace', tier: 0, key: name })),
+    ...workspace.map((name) => ({ text: name, kind: 'unit' as const, data: { k: 'ws' as const, n: name }, tier: 0, key: name })),
     // The knowledge base lists the most named first: the first eight that fit rank above the rest.
     ...special.map((name, i) => ({
       text: name,
       kind: 'unit' as const,
-      detail: 'well-known unit',
-      doc: specialUnitMarkdown(name, 'completion'),
+      data: { k: 'unit' as const, n: name },
       tier: i < 8 ? 1 : 2,
       key: name,
     })),
@@ -361,13 +411,13 @@ export function valueItems(input: ValueCompletionInput): UnitCompletionItem[] {
         if (form.operand === 'boolean' && first) candidates.push(...booleanCandidates(0));
         break;
       case 'keyword':
-        if (first && form.word) candidates.push({ text: form.word, kind: 'keyword', detail: 'keyword', tier: 0, key: form.word });
+        if (first && form.word) candidates.push({ text: form.word, kind: 'keyword', data: { k: 'kw', n: form.word }, tier: 0, key: form.word });
         break;
       case 'rlimit':
-        if (first) candidates.push({ text: 'infinity', kind: 'keyword', detail: 'no limit', tier: 0, key: 'infinity' });
+        if (first) candidates.push({ text: 'infinity', kind: 'keyword', data: { k: 'text', n: 'infinity' }, tier: 0, key: 'infinity' });
         break;
       case 'flag':
-        for (const w of form.words ?? []) candidates.push({ text: w, kind: 'value', detail: 'flag', tier: 0, key: w });
+        for (const w of form.words ?? []) candidates.push({ text: w, kind: 'value', data: { k: 'flag', n: w }, tier: 0, key: w });
         break;
       case 'capability':
         if (!info) candidates.push(...capabilityCandidates(deny));
@@ -379,7 +429,7 @@ export function valueItems(input: ValueCompletionInput): UnitCompletionItem[] {
         if (!info) candidates.push(...addressFamilyCandidates(first, deny));
         break;
       case 'namespace':
-        if (!info) candidates.push(...namespaces.map((n) => ({ text: n.name, kind: 'namespace' as const, detail: n.cloneFlag, doc: namespaceMarkdown(n.name, 'completion'), tier: 1, key: n.name })));
+        if (!info) candidates.push(...namespaces.map((n) => ({ text: n.name, kind: 'namespace' as const, data: { k: 'ns' as const, n: n.name }, tier: 1, key: n.name })));
         break;
       case 'signal':
         candidates.push(...signalCandidates(0));
@@ -408,8 +458,7 @@ export function valueItems(input: ValueCompletionInput): UnitCompletionItem[] {
     fresh.unshift({
       text: '~',
       kind: 'operator',
-      detail: 'invert the list',
-      doc: 'Start an inverted list: everything except the names that follow (a deny-list for capabilities, system calls and address families).',
+      data: { k: 'text', n: '~' },
       tier: 0,
       command: TRIGGER_SUGGEST,
     });
@@ -428,11 +477,10 @@ function build(candidates: readonly Candidate[], input: ValueCompletionInput, pr
     items.push({
       label: c.label && !prefix ? c.label : newText,
       kind: c.kind,
-      ...(c.detail ? { detail: c.detail } : {}),
-      ...(c.doc ? { documentation: c.doc } : {}),
+      data: c.data,
       insertText: newText,
       textEdit: { range: input.range, newText },
-      sortText: sortText(newText, input.word, { tier: c.tier, index }),
+      sortText: rankKey(newText, input.word, { tier: c.tier, index }),
       filterText: newText,
       ...(c.deprecated ? { deprecated: true } : {}),
       ...(c.command ? { command: c.command } : {}),
