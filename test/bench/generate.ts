@@ -1,0 +1,112 @@
+/**
+ * Synthetic unit files for the benchmark. Both generators are deterministic
+ * (same arguments, same text) and give exactly the number of lines asked for,
+ * each line ending in '\n', so tests may reuse them.
+ */
+
+/**
+ * A large but realistic unit: sections of a service with comments, blank
+ * lines, continued command lines, quoted arguments, specifiers, lists and
+ * some non-ASCII text, repeated until it has exactly `lineCount` lines.
+ */
+export function generateUnit(lineCount: number): string {
+  const block = [
+    '# Generated for the benchmark: a service with its hardening.',
+    '[Unit]',
+    'Description=Benchmark service %i — «generated»',
+    'Documentation=man:systemd.service(5) https://example.org/docs',
+    'After=network-online.target nss-lookup.target',
+    'Wants=network-online.target',
+    '',
+    '[Service]',
+    'Type=notify',
+    'ExecStartPre=/usr/bin/install -d -m 0750 /run/bench',
+    'ExecStart=/usr/bin/bench --config "/etc/bench/bench.conf" \\',
+    '          --listen [::]:8080 \\',
+    '          --label "a value with spaces" %n',
+    '; a semicolon comment',
+    'Environment="LANG=C.UTF-8" "TZ=Europe/Berlin"',
+    'ProtectSystem=strict',
+    'ProtectHome=yes',
+    'PrivateTmp=yes',
+    'NoNewPrivileges=yes',
+    'CapabilityBoundingSet=CAP_NET_BIND_SERVICE',
+    'SystemCallFilter=@system-service',
+    'SystemCallFilter=~@privileged @resources',
+    'RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6',
+    'ReadWritePaths=/var/lib/bench /var/log/bench',
+    '',
+    '[Install]',
+    'WantedBy=multi-user.target',
+    '',
+  ];
+  const lines: string[] = [];
+  while (lines.length < lineCount) lines.push(...block);
+  return `${lines.slice(0, lineCount).join('\n')}\n`;
+}
+
+/** generateUnit with as many lines as it takes to reach at least `bytes` bytes of UTF-8. */
+export function generateUnitOfSize(bytes: number): { text: string; lines: number } {
+  const sampleLines = 28 * 100;
+  const perLine = Buffer.byteLength(generateUnit(sampleLines)) / sampleLines;
+  let lines = Math.ceil(bytes / perLine);
+  let text = generateUnit(lines);
+  while (Buffer.byteLength(text) < bytes) text = generateUnit(++lines);
+  return { text, lines };
+}
+
+export interface OrderingUnitOptions {
+  /** How many different unit names the values draw from (default 5,000). */
+  distinctNames?: number;
+  /** Lines per [Unit] section, its header included (default 40). */
+  linesPerSection?: number;
+}
+
+const ORDERING_KEYS = ['After', 'Before', 'Wants', 'Requires', 'BindsTo', 'PartOf'] as const;
+const NAME_SHAPES = [
+  (n: number) => `svc-${n}.service`,
+  (n: number) => `group-${n}.target`,
+  (n: number) => `listen-${n}.socket`,
+  (n: number) => `srv-data${n}.mount`,
+  (n: number) => `job-${n}.timer`,
+  (n: number) => `worker@${n}.service`,
+  (n: number) => `spool-${n}.path`,
+  (n: number) => `dev-disk-by\\x2duuid-${n}.device`,
+];
+
+/**
+ * A unit made of ordering and dependency settings only: many [Unit] sections
+ * of After=, Before=, Wants=, Requires=, BindsTo= and PartOf= lines, each
+ * naming one to four units out of a large pool of distinct names (services,
+ * targets, sockets, mounts, timers, template instances, paths, escaped
+ * device names), with a comment line now and then. Exactly `lineCount` lines.
+ */
+export function generateOrderingUnit(lineCount: number, options: OrderingUnitOptions = {}): string {
+  const distinct = Math.max(1, options.distinctNames ?? 5_000);
+  const perSection = Math.max(2, options.linesPerSection ?? 40);
+  // A fixed linear congruential sequence keeps the text the same on every run.
+  let seed = 0x2545f491;
+  const next = (): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed >>> 8;
+  };
+  const name = (): string => {
+    const n = next() % distinct;
+    return NAME_SHAPES[n % NAME_SHAPES.length](n);
+  };
+  const lines: string[] = [];
+  let keyIndex = 0;
+  for (let i = 0; i < lineCount; i++) {
+    const inSection = i % perSection;
+    if (inSection === 0) {
+      lines.push('[Unit]');
+    } else if (inSection % 13 === 0) {
+      lines.push(`# dependencies, part ${Math.floor(i / perSection) + 1}`);
+    } else {
+      const count = 1 + (next() % 4);
+      const names = Array.from({ length: count }, name);
+      lines.push(`${ORDERING_KEYS[keyIndex++ % ORDERING_KEYS.length]}=${names.join(' ')}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,102 @@
+/**
+ * Peak memory (max RSS) of `node bin/unitguard.js check FILE` on generated
+ * units of 1 MB and 10 MB: by GNU time's %M when /usr/bin/time exists, else by
+ * a preloaded script that prints process.resourceUsage().maxRSS at exit.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { repoRoot } from '../corpus/corpusLocation';
+import { generateUnitOfSize } from './generate';
+import { bytes, num, now, type Options, type Summary } from './stats';
+
+const TIMEOUT_MS = 120_000;
+const GNU_TIME = '/usr/bin/time';
+const RSS_MARKER = 'unitguard-bench-maxrss-kb';
+
+interface Measured {
+  /** Peak RSS in bytes; undefined when the run timed out. */
+  maxRss?: number;
+  ms: number;
+  timedOut: boolean;
+  status: number | null;
+}
+
+/** Runs the command in its own process group, so that a timeout ends it and everything it started. */
+function run(command: string, args: readonly string[]): Promise<{ stderr: string; ms: number; timedOut: boolean; status: number | null; signal: NodeJS.Signals | null }> {
+  return new Promise((resolve, reject) => {
+    const start = now();
+    const child = spawn(command, [...args], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+    let stderr = '';
+    let timedOut = false;
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      stderr = (stderr + chunk).slice(-20_000);
+    });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      if (child.pid !== undefined) {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+    }, TIMEOUT_MS);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (status, signal) => {
+      clearTimeout(timer);
+      resolve({ stderr, ms: now() - start, timedOut, status, signal });
+    });
+  });
+}
+
+async function peakRss(file: string): Promise<Measured> {
+  const cli = path.join(repoRoot, 'bin/unitguard.js');
+  const useTime = existsSync(GNU_TIME);
+  const result = useTime
+    ? await run(GNU_TIME, ['-f', `${RSS_MARKER} %M`, process.execPath, cli, 'check', file])
+    : await run(process.execPath, ['--require', path.join(__dirname, 'maxRss.js'), cli, 'check', file]);
+  if (result.timedOut) return { ms: result.ms, timedOut: true, status: null };
+  const match = new RegExp(`${RSS_MARKER} (\\d+)`).exec(result.stderr);
+  // check exits 0 (clean) or 1 (errors found); anything else means it failed.
+  if (result.status !== 0 && result.status !== 1) {
+    throw new Error(`unitguard check exited with ${result.status ?? result.signal}: ${result.stderr.slice(-500)}`);
+  }
+  if (!match) throw new Error(`no peak RSS in the output: ${result.stderr.slice(-500)}`);
+  return { maxRss: Number(match[1]) * 1024, ms: result.ms, timedOut: false, status: result.status };
+}
+
+export async function benchMemory(_options: Options, summary: Summary): Promise<void> {
+  const how = existsSync(GNU_TIME) ? `${GNU_TIME} -f %M` : 'process.resourceUsage().maxRSS at exit';
+  console.log(`\n## CLI peak memory: node bin/unitguard.js check FILE (max RSS by ${how}; timeout ${TIMEOUT_MS / 1000} s)`);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'unitguard-bench-'));
+  try {
+    for (const size of [1e6, 10e6]) {
+      const label = `${size / 1e6} MB`;
+      const { text, lines } = generateUnitOfSize(size);
+      const file = path.join(dir, `generated-${size / 1e6}mb.service`);
+      writeFileSync(file, text);
+      const fileBytes = Buffer.byteLength(text);
+      try {
+        const measured = await peakRss(file);
+        if (measured.timedOut || measured.maxRss === undefined) {
+          console.log(`  ${label} unit (${num(lines, 0)} lines): timed out after ${TIMEOUT_MS / 1000} s`);
+          summary.row(`CLI check peak RSS, ${label} unit`, `timed out (${TIMEOUT_MS / 1000} s)`);
+          continue;
+        }
+        const multiple = measured.maxRss / fileBytes;
+        console.log(`  ${label} unit (${num(lines, 0)} lines, ${bytes(fileBytes)}): max RSS ${num(measured.maxRss / 1e6, 0)} MB = ${num(multiple, 0)}× the file; ${num(measured.ms / 1000)} s wall, exit ${measured.status}`);
+        summary.row(`CLI check peak RSS, ${label} unit`, `${num(measured.maxRss / 1e6, 0)} MB (${num(multiple, 0)}× file), ${num(measured.ms / 1000)} s`);
+      } catch (error) {
+        summary.failed(`CLI check on the ${label} unit`, error);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
