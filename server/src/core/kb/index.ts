@@ -123,9 +123,17 @@ export function getDirective(name: string): DirectiveInfo | undefined {
   return infoByName.get(name);
 }
 
+/** Rows by setting name, then section: the first row of the table for each pair, as a search of the name's rows finds it. */
+const byNameAndSection = new Map<string, Map<string, DirectiveRow>>();
+for (const [name, rows] of byName) {
+  const sections = new Map<string, DirectiveRow>();
+  for (const row of rows) if (!sections.has(row.section)) sections.set(row.section, row);
+  byNameAndSection.set(name, sections);
+}
+
 /** The row of a setting in one section, or undefined when that section does not accept it. */
 export function directiveRow(name: string, section: string): DirectiveRow | undefined {
-  return byName.get(name)?.find((r) => r.section === section);
+  return byNameAndSection.get(name)?.get(section);
 }
 
 const bySectionAndType = new Map<string, DirectiveRow[]>();
@@ -178,13 +186,26 @@ export function enumValues(directive: string): EnumInfo | undefined {
   return enumsByName.get(directive);
 }
 
+/** Per enumerated setting: its plain words (the first of each spelling) and its prefixed forms, in table order. */
+interface EnumLookup {
+  plain: ReadonlyMap<string, EnumValue>;
+  prefixed: readonly EnumValue[];
+}
+const enumLookups = new Map<string, EnumLookup>();
+for (const [directive, info] of enumsByName) {
+  const plain = new Map<string, EnumValue>();
+  for (const v of info.values) if (!v.form && !plain.has(v.value)) plain.set(v.value, v);
+  enumLookups.set(directive, { plain, prefixed: info.values.filter((v) => v.form === 'prefixed') });
+}
+
 /** The value of an enumerated setting a text is written as: a plain word, or a prefixed form such as `private:NAME`. */
 export function matchEnumValue(directive: string, text: string): EnumValue | undefined {
-  const values = enumsByName.get(directive)?.values ?? [];
-  return (
-    values.find((v) => !v.form && v.value === text) ??
-    values.find((v) => v.form === 'prefixed' && text.startsWith(v.value) && text.length > v.value.length)
-  );
+  const lookup = enumLookups.get(directive);
+  if (!lookup) return undefined;
+  const plain = lookup.plain.get(text);
+  if (plain) return plain;
+  for (const v of lookup.prefixed) if (text.startsWith(v.value) && text.length > v.value.length) return v;
+  return undefined;
 }
 
 /** The version that added a value, where known (man page marker or NEWS). */
@@ -240,17 +261,23 @@ export function specifier(letter: string): Specifier | undefined {
 export const signals: readonly Signal[] = SIGNALS;
 
 /** A signal by name, with or without `SIG` (`TERM`, `SIGTERM`); undefined for an unknown name. */
+const signalsByName = new Map<string, Signal>();
+for (const s of SIGNALS) if (!signalsByName.has(s.name)) signalsByName.set(s.name, s);
+
 export function signal(name: string): Signal | undefined {
   const full = name.startsWith('SIG') ? name : `SIG${name}`;
-  return SIGNALS.find((s) => s.name === full);
+  return signalsByName.get(full);
 }
 
 /** Linux error names with their numbers. */
 export const errnos: readonly Errno[] = ERRNOS;
 
 /** An error name (`EPERM`), or undefined when it is not one. */
+const errnosByName = new Map<string, Errno>();
+for (const e of ERRNOS) if (!errnosByName.has(e.name)) errnosByName.set(e.name, e);
+
 export function errno(name: string): Errno | undefined {
-  return ERRNOS.find((e) => e.name === name);
+  return errnosByName.get(name);
 }
 
 /** Well-known units of systemd.special(7) that unit files commonly name. */

@@ -8,8 +8,21 @@ import { X86_64_UNAVAILABLE_SYSCALLS } from './platform';
 import { syscallGroupChange } from './versions';
 import { words } from './words';
 
-/** The items of a group (system calls and nested `@groups`), or undefined when the release lacks it. */
+/** Group items by release and name: filters name the same few groups over and over. */
+const itemsByRelease = new Map<number, Map<string, readonly string[] | undefined>>();
+
+/** The items of a group (system calls and nested `@groups`), or undefined when the release lacks it. Shared: never change them. */
 export function groupItems(name: string, version: number): readonly string[] | undefined {
+  let byName = itemsByRelease.get(version);
+  if (!byName) itemsByRelease.set(version, (byName = new Map()));
+  if (byName.has(name)) return byName.get(name);
+  const items = readGroupItems(name, version);
+  // Only the groups of the tables are kept: other names are unknown and not worth remembering.
+  if (syscallGroup(name)) byName.set(name, items);
+  return items;
+}
+
+function readGroupItems(name: string, version: number): readonly string[] | undefined {
   const change = syscallGroupChange(name, version);
   if (change === null) return undefined;
   const group = syscallGroup(name);

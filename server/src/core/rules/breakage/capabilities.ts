@@ -19,11 +19,11 @@
 import { capabilities } from '../../kb';
 import { insertLinesEdit, removeEntryEdit, replaceValueEdit } from '../../features/fixes/edits';
 import type { Assignment, UnitModel } from '../../model/unitModel';
-import { applySyscallFilterLine, filterNames, groupItems, type SyscallFilter } from '../../security/syscallFilter';
+import { applySyscallFilterLine, groupItems, type SyscallFilter } from '../../security/syscallFilter';
 import { X86_64_UNAVAILABLE_SYSCALLS } from '../../security/platform';
 import type { Diagnostic, Fix, Severity, TextEdit } from '../../types';
 import type { RuleContext } from '../context';
-import { capabilitySet, capabilitySteps, capabilityWords, isOn, listItems, runsAsRoot, valueOf } from '../pairings/effects';
+import { capabilitySet, capabilitySteps, capabilityWords, effectiveLines, hasSetting, isOn, lastLine, listItems, runsAsRoot, valueOf } from '../pairings/effects';
 import { splitWords, valueRange } from '../values/words';
 import { commandLines, mainProcessUnsandboxed } from './commandLines';
 import { lineRef, reportBreakage, type Evidence } from './report';
@@ -158,7 +158,7 @@ function boundingDrops(model: UnitModel): Map<string, Drop> {
     }
   }
   for (const { directive, capabilities: caps } of IMPLIED_DROPS) {
-    const line = model.last(directive);
+    const line = lastLine(model, directive);
     if (!line || !isOn(model, directive)) continue;
     for (const c of caps) if (!drops.has(c)) drops.set(c, { line, explicit: false });
   }
@@ -166,8 +166,10 @@ function boundingDrops(model: UnitModel): Map<string, Drop> {
 }
 
 /** The capabilities of AmbientCapabilities= in force, or none. */
-function ambientSet(model: UnitModel): Set<string> {
-  return capabilitySet(model, 'AmbientCapabilities') ?? new Set();
+const NO_CAPABILITIES: ReadonlySet<string> = new Set();
+
+function ambientSet(model: UnitModel): ReadonlySet<string> {
+  return capabilitySet(model, 'AmbientCapabilities') ?? NO_CAPABILITIES;
 }
 
 // ---------------------------------------------------------------------------
@@ -183,7 +185,7 @@ function runsAsNonRoot(model: UnitModel): boolean {
 
 /** Whether SecureBits= asks for keep-caps (permitted capabilities kept across the UID change). */
 function keepsCaps(model: UnitModel): boolean {
-  return model.effective('SecureBits').some((line) => listItems(line.entry.value).some((w) => w.startsWith('keep-caps')));
+  return effectiveLines(model, 'SecureBits').some((line) => listItems(line.entry.value).some((w) => w.startsWith('keep-caps')));
 }
 
 // ---------------------------------------------------------------------------
@@ -229,7 +231,7 @@ function withoutNames(line: Assignment, drop: ReadonlySet<string>): string | und
 
 function checkPrivateUsers(context: RuleContext, drops: ReadonlyMap<string, Drop>): void {
   const { model } = context;
-  const privateUsers = model.last('PrivateUsers');
+  const privateUsers = lastLine(model, 'PrivateUsers');
   if (!privateUsers || !isOn(model, 'PrivateUsers')) return;
   const ambient = ambientSet(model);
   const root = runsAsRoot(model);
@@ -262,7 +264,7 @@ function checkPrivateUsers(context: RuleContext, drops: ReadonlyMap<string, Drop
 
 function checkBoundingOnly(context: RuleContext, drops: ReadonlyMap<string, Drop>): void {
   const { model } = context;
-  if (!runsAsNonRoot(model) || keepsCaps(model) || model.has('PAMName')) return;
+  if (!runsAsNonRoot(model) || keepsCaps(model) || hasSetting(model, 'PAMName')) return;
   const commands = commandLines(model);
   // `!` runs a command as root (with the bounding set); `+` on ExecStart runs it unrestricted.
   if (commands.some((c) => c.prefix.includes('!')) || mainProcessUnsandboxed(model)) return;
@@ -275,9 +277,9 @@ function checkBoundingOnly(context: RuleContext, drops: ReadonlyMap<string, Drop
     if (!last) continue;
     byLine.set(last, [...(byLine.get(last) ?? []), capability]);
   }
-  const dynamic = isOn(model, 'DynamicUser') ? model.last('DynamicUser') : undefined;
-  const user = model.last('User');
-  const nnp = isOn(model, 'NoNewPrivileges') ? model.last('NoNewPrivileges') : undefined;
+  const dynamic = isOn(model, 'DynamicUser') ? lastLine(model, 'DynamicUser') : undefined;
+  const user = lastLine(model, 'User');
+  const nnp = isOn(model, 'NoNewPrivileges') ? lastLine(model, 'NoNewPrivileges') : undefined;
   // No new privileges (DynamicUser= turns it on too): file capabilities and set-user-ID programs cannot raise anything either.
   const locked = nnp ?? dynamic;
   for (const [line, found] of byLine) {
@@ -317,7 +319,7 @@ function ambientFix(context: RuleContext, caps: readonly string[]): Fix | undefi
   const lines = linesInForce(model, 'AmbientCapabilities');
   const title = `Grant ${capList(caps)} with AmbientCapabilities=`;
   if (lines.length === 0) {
-    const section = model.last('CapabilityBoundingSet')?.section ?? 'Service';
+    const section = lastLine(model, 'CapabilityBoundingSet')?.section ?? 'Service';
     return { title, edits: [insertLinesEdit(document, section, [`AmbientCapabilities=${caps.join(' ')}`])] };
   }
   const last = lines[lines.length - 1];
@@ -419,8 +421,11 @@ function filterItems(line: Assignment): string[] {
 
 function isBlocked(filter: SyscallFilter | undefined, call: string): boolean {
   if (!filter) return false;
-  const names = filterNames(filter);
-  return filter.allowList ? !names.has(call) : names.has(call);
+  // The call is among the names the checks see (filterNames) when the filter holds it, unless an
+  // allow-list holds it with an error number.
+  const errno = filter.entries.get(call);
+  const named = errno !== undefined && !(filter.allowList && errno >= 0);
+  return filter.allowList ? !named : named;
 }
 
 /**
@@ -430,7 +435,7 @@ function isBlocked(filter: SyscallFilter | undefined, call: string): boolean {
 function blockingLines(model: UnitModel, calls: readonly string[], version: number): { filter: SyscallFilter | undefined; blocking: Map<string, Blocking> } {
   let filter: SyscallFilter | undefined;
   const blocking = new Map<string, Blocking>();
-  for (const line of model.effective('SystemCallFilter')) {
+  for (const line of effectiveLines(model, 'SystemCallFilter')) {
     const before = new Map(calls.map((c) => [c, isBlocked(filter, c)]));
     filter = applySyscallFilterLine(filter, line.entry.value.trim(), version);
     const items = filterItems(line);
@@ -458,7 +463,7 @@ function blockedOutcome(model: UnitModel, filter: SyscallFilter, calls: readonly
 /** Whether the unit can open an RTC device (DevicePolicy= and PrivateDevices= leave it out). */
 function rtcReachable(model: UnitModel): boolean {
   if (isOn(model, 'PrivateDevices')) return false;
-  const allows = model.effective('DeviceAllow');
+  const allows = effectiveLines(model, 'DeviceAllow');
   const policy = valueOf(model, 'DevicePolicy')?.trim() ?? 'auto';
   const restricted = policy === 'closed' || policy === 'strict' || (policy === 'auto' && allows.length > 0);
   if (!restricted) return true;
@@ -497,7 +502,7 @@ interface CallFinding {
 function checkCallsBlocked(context: RuleContext, drops: ReadonlyMap<string, Drop>): void {
   const { model } = context;
   const version = context.settings.systemdVersion;
-  if (!model.has('SystemCallFilter') || mainProcessUnsandboxed(model)) return;
+  if (!hasSetting(model, 'SystemCallFilter') || mainProcessUnsandboxed(model)) return;
   const held = heldByName(model, drops);
   const bySubject = new Map<Assignment, CallFinding[]>();
   let finalFilter: SyscallFilter | undefined;
@@ -548,7 +553,7 @@ function reportCalls(context: RuleContext, subject: Assignment, findings: readon
  */
 function callsFix(context: RuleContext, subject: Assignment, calls: readonly string[]): Fix | undefined {
   const { model, document } = context;
-  const lines = model.effective('SystemCallFilter');
+  const lines = effectiveLines(model, 'SystemCallFilter');
   if (lines[lines.length - 1]?.document !== document) return undefined;
   const value = calls.join(' ');
   return {

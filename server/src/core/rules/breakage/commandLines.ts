@@ -4,8 +4,9 @@
  * scripts it hands to a shell (`sh -c '...'`). Breakage rules read their evidence from here.
  */
 import type { Assignment, UnitModel } from '../../model/unitModel';
-import { commandPrefix, EXEC_SETTINGS, isOn } from '../pairings/effects';
+import { commandPrefix, effectiveLines, EXEC_SETTINGS, isOn } from '../pairings/effects';
 import { splitWords } from '../values/words';
+import { once } from '../pairings/unitFacts';
 
 /** A variable set by Environment=, with the line that sets it (the last one read wins). */
 export interface Variable {
@@ -34,15 +35,17 @@ export interface CommandLine {
   uses: Variable[];
 }
 
-const environments = new WeakMap<UnitModel, ReadonlyMap<string, Variable>>();
-const commands = new WeakMap<UnitModel, readonly CommandLine[]>();
+const ENVIRONMENT = {};
+const COMMANDS = {};
 
 /** The variables of Environment= as systemd reads them: the last assignment of a name wins (read once per unit). */
 export function environment(model: UnitModel): ReadonlyMap<string, Variable> {
-  const known = environments.get(model);
-  if (known) return known;
+  return once(model, ENVIRONMENT, () => readEnvironment(model));
+}
+
+function readEnvironment(model: UnitModel): ReadonlyMap<string, Variable> {
   const variables = new Map<string, Variable>();
-  for (const line of model.effective('Environment')) {
+  for (const line of effectiveLines(model, 'Environment')) {
     for (const word of splitWords(line.entry.value)) {
       const eq = word.text.indexOf('=');
       if (eq <= 0) continue;
@@ -51,7 +54,6 @@ export function environment(model: UnitModel): ReadonlyMap<string, Variable> {
       variables.set(name, { name, value: word.text.slice(eq + 1), line });
     }
   }
-  environments.set(model, variables);
   return variables;
 }
 
@@ -59,6 +61,7 @@ const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'busybox']);
 
 /** `$VAR` and `${VAR}` filled in from the environment; unknown variables are left as written. */
 function expand(word: string, variables: ReadonlyMap<string, Variable>, uses: Set<Variable>): string {
+  if (!word.includes('$')) return word;
   return word.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, braced: string | undefined, bare: string | undefined) => {
     const variable = variables.get(braced ?? bare ?? '');
     if (!variable) return whole;
@@ -79,12 +82,14 @@ export function scriptWords(script: string): string[] {
 
 /** Every command line in force (ExecStart=, ExecStartPre=, ... of the unit and its drop-ins), split once per unit. */
 export function commandLines(model: UnitModel): readonly CommandLine[] {
-  const known = commands.get(model);
-  if (known) return known;
+  return once(model, COMMANDS, () => splitCommandLines(model));
+}
+
+function splitCommandLines(model: UnitModel): readonly CommandLine[] {
   const variables = environment(model);
   const lines: CommandLine[] = [];
   for (const setting of EXEC_SETTINGS) {
-    for (const line of model.effective(setting)) {
+    for (const line of effectiveLines(model, setting)) {
       const value = line.entry.value;
       const prefix = commandPrefix(value);
       const uses = new Set<Variable>();
@@ -100,7 +105,6 @@ export function commandLines(model: UnitModel): readonly CommandLine[] {
       lines.push({ line, setting, prefix, argv, program, script, uses: [...uses] });
     }
   }
-  commands.set(model, lines);
   return lines;
 }
 

@@ -25,7 +25,7 @@
 import type { Assignment, UnitModel } from '../../model/unitModel';
 import type { Fix } from '../../types';
 import type { RuleContext } from '../context';
-import { holdsAmbient, isOn, listItems, pathCovers, valueOf } from '../pairings/effects';
+import { effectiveLines, holdsAmbient, isOn, lastLine, listItems, pathCovers, valueOf } from '../pairings/effects';
 import { parseBoolean } from '../values/scalars';
 import { baseName, commandLines, sandboxed, type CommandLine } from './commandLines';
 import { lineRef, lineText, reportBreakage, type Evidence } from './report';
@@ -264,7 +264,7 @@ function mountPoint(directive: string, item: string): string {
 function reopenedTunables(model: UnitModel): string[] {
   const points: string[] = [];
   for (const directive of ['ReadWritePaths', 'BindPaths']) {
-    for (const line of model.effective(directive)) {
+    for (const line of effectiveLines(model, directive)) {
       for (const item of listItems(line.entry.value)) {
         const point = mountPoint(directive, item);
         if (pathCovers('/sys', point) || point.startsWith('/proc/')) points.push(point);
@@ -302,7 +302,7 @@ function whatFails(writes: readonly TunableWrite[]): string {
 
 function checkTunables(context: RuleContext, lines: readonly CommandLine[]): void {
   const { model } = context;
-  const subject = model.last('ProtectKernelTunables');
+  const subject = lastLine(model, 'ProtectKernelTunables');
   if (!subject || parseBoolean(subject.entry.value) !== true) return;
   const reopened = reopenedTunables(model);
   const found: TunableWrite[] = [];
@@ -375,12 +375,12 @@ const SECCOMP_LISTS: readonly string[] = ['SystemCallFilter', 'SystemCallArchite
 function seccompLine(model: UnitModel): Assignment | undefined {
   const candidates: Assignment[] = [];
   for (const name of SECCOMP_BOOLEANS) {
-    const line = model.last(name);
+    const line = lastLine(model, name);
     // Only a plain yes counts: ProtectHostname=private, for instance, installs no filter.
     if (line && parseBoolean(line.entry.value) === true) candidates.push(line);
   }
-  for (const name of SECCOMP_LISTS) candidates.push(...model.effective(name).slice(0, 1));
-  const namespaces = model.last('RestrictNamespaces');
+  for (const name of SECCOMP_LISTS) candidates.push(...effectiveLines(model, name).slice(0, 1));
+  const namespaces = lastLine(model, 'RestrictNamespaces');
   if (namespaces && parseBoolean(namespaces.entry.value) !== false) candidates.push(namespaces);
   return candidates.sort((a, b) => a.order - b.order)[0];
 }
@@ -394,9 +394,9 @@ interface NoNewPrivileges {
 
 /** Whether (and through which line) no_new_privs is set for commands running as the service user. */
 function noNewPrivileges(model: UnitModel): NoNewPrivileges | undefined {
-  const explicit = model.last('NoNewPrivileges');
+  const explicit = lastLine(model, 'NoNewPrivileges');
   if (explicit && parseBoolean(explicit.entry.value) === true) return { subject: explicit, reason: `${lineText(explicit)} is set` };
-  const dynamic = model.last('DynamicUser');
+  const dynamic = lastLine(model, 'DynamicUser');
   if (dynamic && parseBoolean(dynamic.entry.value) === true) return { subject: dynamic, reason: `${lineText(dynamic)} turns NoNewPrivileges= on` };
   // With CAP_SYS_ADMIN the process may install seccomp filters without no_new_privs.
   if (holdsAmbient(model, 'CAP_SYS_ADMIN') || isOn(model, 'PrivateUsers')) return undefined;
@@ -421,7 +421,7 @@ function checkSetuidPrograms(context: RuleContext, lines: readonly CommandLine[]
   const uses = lineList.map((line) => `${[...new Set(found.filter((c) => c.line === line).map((c) => c.program))].join(', ')} in ${lineRef(context, line.line)}`);
   const message = `${nnp.reason}, so ${uses.join(' and ')} cannot gain privileges: the kernel ignores the set-user-ID bit, so the program runs without the privileges it is for and fails.`;
   const evidence: Evidence[] = lineList.map((line) => ({ line: line.line, note: 'runs a set-user-ID program as an unprivileged user' }));
-  const user = model.last('User');
+  const user = lastLine(model, 'User');
   if (user) evidence.push({ line: user, note: 'the commands run as this user' });
   reportBreakage(context, SETUID, nnp.subject, message, evidence);
 }
@@ -477,7 +477,7 @@ function runtimeOf(command: Command): Runtime | undefined {
 
 function checkJitMemory(context: RuleContext, lines: readonly CommandLine[]): void {
   const { model } = context;
-  const subject = model.last('MemoryDenyWriteExecute');
+  const subject = lastLine(model, 'MemoryDenyWriteExecute');
   if (!subject || parseBoolean(subject.entry.value) !== true) return;
   const found: { command: Command; runtime: Runtime }[] = [];
   for (const line of lines) {

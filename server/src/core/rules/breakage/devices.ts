@@ -25,7 +25,7 @@
 import type { Assignment, UnitModel } from '../../model/unitModel';
 import type { Fix } from '../../types';
 import type { RuleContext } from '../context';
-import { listItems, pathCovers } from '../pairings/effects';
+import { effectiveLines, hasSetting, lastLine, listItems, pathCovers } from '../pairings/effects';
 import { settingsFix } from '../pairings/fixBuilder';
 import { parseBoolean } from '../values/scalars';
 import { commandLines, sandboxed, type CommandLine } from './commandLines';
@@ -204,7 +204,7 @@ function commandUses(command: Command): DeviceUse[] {
 /** The entries systemd adds itself for the unit's settings: not evidence of the commands' own use. */
 function managerEntries(model: UnitModel): Set<string> {
   const entries = new Set<string>();
-  for (const { settings, entries: list } of MANAGER_DEVICES) if (settings.some((s) => model.has(s))) for (const e of list) entries.add(e);
+  for (const { settings, entries: list } of MANAGER_DEVICES) if (settings.some((s) => hasSetting(model, s))) for (const e of list) entries.add(e);
   return entries;
 }
 
@@ -212,7 +212,7 @@ function managerEntries(model: UnitModel): Set<string> {
 function allowUses(model: UnitModel): DeviceUse[] {
   const skip = managerEntries(model);
   const uses: DeviceUse[] = [];
-  for (const line of model.effective('DeviceAllow')) {
+  for (const line of effectiveLines(model, 'DeviceAllow')) {
     const spec = listItems(line.entry.value)[0];
     if (!spec || skip.has(spec) || /[*?[]/.test(spec) || PSEUDO_GROUPS.has(spec)) continue;
     if (spec.startsWith('/dev/') ? isPseudo(spec) || spec.includes('$') : !/^(char|block)-/.test(spec)) continue;
@@ -233,16 +233,16 @@ interface DeviceFilter {
 }
 
 function isYes(model: UnitModel, directive: string): Assignment | undefined {
-  const line = model.last(directive);
+  const line = lastLine(model, directive);
   return line && parseBoolean(line.entry.value) === true ? line : undefined;
 }
 
 /** The cgroup device filter as unit_patch_contexts() and cgroup_apply_devices() set it up, or undefined when there is none. */
 function deviceFilter(context: RuleContext): DeviceFilter | undefined {
   const { model } = context;
-  const explicit = model.effective('DeviceAllow');
+  const explicit = effectiveLines(model, 'DeviceAllow');
   const entries = explicit.map((l) => listItems(l.entry.value)[0]).filter((s): s is string => s !== undefined);
-  const policy = model.last('DevicePolicy');
+  const policy = lastLine(model, 'DevicePolicy');
   const policyValue = policy?.entry.value.trim();
   const privateDevices = isYes(model, 'PrivateDevices');
   const clock = isYes(model, 'ProtectClock');
@@ -327,7 +327,7 @@ const FILTER_EFFECT: Readonly<Record<DeviceFilter['kind'], (subject: string, ver
 /** Whether a bind mount puts the host's node at that path into the service's /dev. */
 function boundIn(model: UnitModel, device: string): boolean {
   for (const directive of ['BindPaths', 'BindReadOnlyPaths']) {
-    for (const line of model.effective(directive)) {
+    for (const line of effectiveLines(model, directive)) {
       for (const item of listItems(line.entry.value)) {
         const parts = item.replace(/^[-+]+/, '').split(':');
         const destination = parts.length >= 2 && parts[1] !== '' ? parts[1] : parts[0];

@@ -17,6 +17,7 @@ import { timespanSeconds } from '../values/scalars';
 import { splitWords, valueRange } from '../values/words';
 import { mainProcessUnsandboxed } from './commandLines';
 import { lineRef, reportBreakage, type Evidence } from './report';
+import { effectiveLines, lastLine } from '../pairings/effects';
 
 const CODE = 'notify-socket-blocked';
 
@@ -47,7 +48,7 @@ function notifyUse(context: RuleContext): NotifyUse {
   const evidence: Evidence[] = [];
   const effects: string[] = [];
   let essential = false;
-  const type = model.last('Type');
+  const type = lastLine(model, 'Type');
   const typeValue = type?.entry.value.trim();
   if (type && (typeValue === 'notify' || (typeValue === 'notify-reload' && context.settings.systemdVersion >= NOTIFY_RELOAD_SINCE))) {
     evidence.push({ line: type, note: 'readiness is reported with sd_notify()' });
@@ -55,21 +56,21 @@ function notifyUse(context: RuleContext): NotifyUse {
     essential = true;
   }
   // A D-Bus service reaches the bus over an AF_UNIX socket; Type=dbus waits for its name.
-  const busName = model.last('BusName');
+  const busName = lastLine(model, 'BusName');
   if ((type && typeValue === 'dbus') || busName) {
     const line = type && typeValue === 'dbus' ? type : (busName as Assignment);
     evidence.push({ line, note: 'the service takes a name on the D-Bus bus' });
     effects.push(typeValue === 'dbus' ? 'it cannot connect to the D-Bus bus, so its name never appears and the start times out' : 'it cannot connect to the D-Bus bus');
     essential = true;
   }
-  const watchdog = model.last('WatchdogSec');
+  const watchdog = lastLine(model, 'WatchdogSec');
   const seconds = watchdog ? timespanSeconds(watchdog.entry.value) : undefined;
   if (watchdog && seconds !== undefined && seconds > 0 && seconds !== Infinity) {
     evidence.push({ line: watchdog, note: 'the watchdog expects WATCHDOG=1 over the notification socket' });
     effects.push('WATCHDOG=1 never arrives and the watchdog kills the service');
     essential = true;
   }
-  const access = model.last('NotifyAccess');
+  const access = lastLine(model, 'NotifyAccess');
   if (access && access.entry.value.trim() !== 'none') evidence.push({ line: access, note: 'the unit accepts notification messages' });
   if (!essential) effects.push('sd_notify() cannot open its socket, so the status messages the unit accepts never arrive');
   return { evidence, effects, essential };
@@ -219,7 +220,7 @@ export function checkNotifySocket(context: RuleContext): void {
   const { model } = context;
   // Without the unit file, lines it may hold (an earlier allow-list, a `+` command) are unknown.
   if (context.type !== 'service' || !model.complete) return;
-  const lines = model.effective('RestrictAddressFamilies');
+  const lines = effectiveLines(model, 'RestrictAddressFamilies');
   if (lines.length === 0) return;
   const use = notifyUse(context);
   if (use.evidence.length === 0) return;

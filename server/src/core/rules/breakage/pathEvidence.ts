@@ -7,7 +7,9 @@
 import type { ManagerKind } from '../../model/manager';
 import type { Assignment, UnitModel } from '../../model/unitModel';
 import { splitWords } from '../values/words';
-import { commandLines, environment, mainProcessUnsandboxed, sandboxed, type Variable } from './commandLines';
+import { BoundedCache } from '../values/boundedCache';
+import { commandLines, environment, mainProcessUnsandboxed, sandboxed, type CommandLine, type Variable } from './commandLines';
+import { lastLine } from '../pairings/effects';
 
 /** What the service does with a path: reads it, writes it, or keeps data there (both). */
 export type Access = 'read' | 'write' | 'readwrite';
@@ -90,9 +92,15 @@ export function widestPath(raw: string, manager: ManagerKind): string | undefine
 
 /** A path as the service sees it: specifiers filled in, normalized; undefined when unknown or relative. */
 export function resolvePath(raw: string, manager: ManagerKind): string | undefined {
-  const filled = fillSpecifiers(raw, manager);
-  return filled === undefined ? undefined : normalizePath(filled);
+  return RESOLVED[manager].get(raw, (text) => {
+    const filled = fillSpecifiers(text, manager);
+    return filled === undefined ? NOT_RESOLVED : normalizePath(filled) ?? NOT_RESOLVED;
+  }) || undefined;
 }
+
+/** Paths resolved once per text and manager ('' for a path that cannot be resolved). */
+const NOT_RESOLVED = '';
+const RESOLVED: Readonly<Record<ManagerKind, BoundedCache<string>>> = { system: new BoundedCache(2048), user: new BoundedCache(2048) };
 
 export function parentOf(path: string): string {
   const at = path.lastIndexOf('/');
@@ -172,6 +180,8 @@ function optionHits(words: readonly string[], program: string): OptionHit[] {
   const hits: OptionHit[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
+    // Options start with a dash; most words do not.
+    if (word.charCodeAt(0) !== 45) continue;
     const long = /^--?([a-z][a-z-]+)(?:=(.*))?$/.exec(word);
     if (long) {
       const meaning = LONG_OPTIONS[long[1]];
@@ -201,6 +211,7 @@ function scriptProgram(words: readonly string[]): string {
 /** The Environment= variables a word of the command line refers to (`$VAR`, `${VAR}`). */
 function variablesIn(word: string, variables: ReadonlyMap<string, Variable>): Variable[] {
   const used: Variable[] = [];
+  if (!word.includes('$')) return used;
   for (const m of word.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g)) {
     const v = variables.get(m[1] ?? m[2]);
     if (v && !used.includes(v)) used.push(v);
@@ -233,29 +244,51 @@ function programEvidence(model: UnitModel, manager: ManagerKind): PathEvidence[]
   return found;
 }
 
+/** What an option of a command line shows, without the line itself: the same command lines recur. */
+interface OptionPath {
+  path: string;
+  access: Access;
+  folder: boolean;
+  audience?: Audience;
+  /** The Environment= lines whose variables the option uses. */
+  variableLines: readonly Assignment[];
+}
+
 function optionEvidence(model: UnitModel, manager: ManagerKind, variables: ReadonlyMap<string, Variable>): PathEvidence[] {
   const found: PathEvidence[] = [];
+  // Within a unit the variables are fixed, so a line's options show the same paths wherever its text recurs.
+  const byText = new Map<string, readonly OptionPath[]>();
   for (const command of commandLines(model)) {
     if (!sandboxed(model, command)) continue;
-    const value = command.line.entry.value;
-    const raw = splitWords(value.trimStart().slice(command.prefix.length)).map((w) => w.text);
-    // The words of the line itself, then those of the script it hands to a shell (no variable tracking there).
-    const sources: { words: readonly string[]; program: string; raw?: readonly string[] }[] = [{ words: command.argv, program: command.program, raw }];
-    if (command.script.length > 0) sources.push({ words: command.script, program: scriptProgram(command.script) });
-    for (const source of sources) {
-      for (const hit of optionHits(source.words, source.program)) {
-        if (hit.meaning.mainOnly && command.setting !== 'ExecStart') continue;
-        const path = resolvePath(hit.value, manager);
-        if (!path || (hit.meaning.suffix && !path.endsWith(hit.meaning.suffix))) continue;
-        const used = source.raw ? hit.words.flatMap((i) => variablesIn(source.raw?.[i] ?? '', variables)) : [];
-        found.push({
-          path,
-          access: hit.meaning.access,
-          folder: hit.meaning.folder,
-          ...(hit.meaning.audience ? { audience: hit.meaning.audience } : {}),
-          lines: [command.line, ...new Set(used.map((u) => u.line))],
-        });
-      }
+    const key = `${command.setting}\0${command.line.entry.value}`;
+    let paths = byText.get(key);
+    if (!paths) byText.set(key, (paths = optionPaths(command, manager, variables)));
+    for (const p of paths) {
+      const e: PathEvidence = { path: p.path, access: p.access, folder: p.folder, lines: [command.line, ...p.variableLines] };
+      if (p.audience) e.audience = p.audience;
+      found.push(e);
+    }
+  }
+  return found;
+}
+
+function optionPaths(command: CommandLine, manager: ManagerKind, variables: ReadonlyMap<string, Variable>): readonly OptionPath[] {
+  const found: OptionPath[] = [];
+  // The words as written, for the variables they use: split only when an option is found.
+  let raw: readonly string[] | undefined;
+  const rawWords = (): readonly string[] => (raw ??= splitWords(command.line.entry.value.trimStart().slice(command.prefix.length)).map((w) => w.text));
+  // The words of the line itself, then those of the script it hands to a shell (no variable tracking there).
+  const sources: { words: readonly string[]; program: string; own: boolean }[] = [{ words: command.argv, program: command.program, own: true }];
+  if (command.script.length > 0) sources.push({ words: command.script, program: scriptProgram(command.script), own: false });
+  for (const source of sources) {
+    for (const hit of optionHits(source.words, source.program)) {
+      if (hit.meaning.mainOnly && command.setting !== 'ExecStart') continue;
+      const path = resolvePath(hit.value, manager);
+      if (!path || (hit.meaning.suffix && !path.endsWith(hit.meaning.suffix))) continue;
+      const used = source.own ? hit.words.flatMap((i) => variablesIn(rawWords()[i] ?? '', variables)) : [];
+      const option: OptionPath = { path, access: hit.meaning.access, folder: hit.meaning.folder, variableLines: [...new Set(used.map((u) => u.line))] };
+      if (hit.meaning.audience) option.audience = hit.meaning.audience;
+      found.push(option);
     }
   }
   return found;
@@ -312,7 +345,7 @@ function environmentEvidence(manager: ManagerKind, variables: ReadonlyMap<string
 // PIDFile= and WorkingDirectory=
 
 function pidFileEvidence(model: UnitModel, manager: ManagerKind): PathEvidence[] {
-  const line = model.last('PIDFile');
+  const line = lastLine(model, 'PIDFile');
   if (!line) return [];
   const value = fillSpecifiers(line.entry.value.trim(), manager);
   // A relative PID file lives below /run for the system manager (below $XDG_RUNTIME_DIR for a user's).
@@ -322,7 +355,7 @@ function pidFileEvidence(model: UnitModel, manager: ManagerKind): PathEvidence[]
 }
 
 function workingDirectoryEvidence(model: UnitModel, manager: ManagerKind): PathEvidence[] {
-  const line = model.last('WorkingDirectory');
+  const line = lastLine(model, 'WorkingDirectory');
   const value = line?.entry.value.trim();
   // `-` makes a missing folder harmless; `~` is the user's home, which the unit does not name.
   if (!line || !value || value.startsWith('-') || value.startsWith('~')) return [];
@@ -332,12 +365,33 @@ function workingDirectoryEvidence(model: UnitModel, manager: ManagerKind): PathE
 
 // ---------------------------------------------------------------------------
 
-function merged(a: PathEvidence, b: PathEvidence): PathEvidence {
-  const reads = a.access !== 'write' || b.access !== 'write';
-  const writes = a.access !== 'read' || b.access !== 'read';
-  const access: Access = reads && writes ? 'readwrite' : writes ? 'write' : 'read';
-  const audience = a.audience ?? b.audience;
-  return { path: a.path, access, folder: a.folder && b.folder, ...(audience ? { audience } : {}), lines: [...new Set([...a.lines, ...b.lines])] };
+/** What several lines show of one path, gathered: the lines in the order they show it, each once. */
+interface Gathered {
+  first: PathEvidence;
+  count: number;
+  reads: boolean;
+  writes: boolean;
+  folder: boolean;
+  audience?: Audience;
+  lines: Set<Assignment>;
+}
+
+function gather(into: Gathered | undefined, e: PathEvidence): Gathered {
+  if (!into) return { first: e, count: 1, reads: e.access !== 'write', writes: e.access !== 'read', folder: e.folder, ...(e.audience ? { audience: e.audience } : {}), lines: new Set(e.lines) };
+  into.count++;
+  into.reads ||= e.access !== 'write';
+  into.writes ||= e.access !== 'read';
+  into.folder &&= e.folder;
+  into.audience ??= e.audience;
+  for (const line of e.lines) into.lines.add(line);
+  return into;
+}
+
+/** The evidence of a path as one entry: reading and writing add up, and a path shown once stays as it was. */
+function merged(g: Gathered): PathEvidence {
+  if (g.count === 1) return g.first;
+  const access: Access = g.reads && g.writes ? 'readwrite' : g.writes ? 'write' : 'read';
+  return { path: g.first.path, access, folder: g.folder, ...(g.audience ? { audience: g.audience } : {}), lines: [...g.lines] };
 }
 
 /**
@@ -353,11 +407,8 @@ export function pathEvidence(model: UnitModel, manager: ManagerKind): PathEviden
     ...optionEvidence(model, manager, variables),
     ...programEvidence(model, manager),
   ];
-  const byPath = new Map<string, PathEvidence>();
-  for (const e of all) {
-    const seen = byPath.get(e.path);
-    byPath.set(e.path, seen ? merged(seen, e) : e);
-  }
-  return [...byPath.values()];
+  const byPath = new Map<string, Gathered>();
+  for (const e of all) byPath.set(e.path, gather(byPath.get(e.path), e));
+  return [...byPath.values()].map(merged);
 }
 

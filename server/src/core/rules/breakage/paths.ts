@@ -10,9 +10,10 @@
 import type { Assignment, UnitModel } from '../../model/unitModel';
 import type { Fix } from '../../types';
 import type { RuleContext } from '../context';
-import { bindDestination, DIRECTORY_BASES, isOn, listItems, pathCovers, stripPathPrefix } from '../pairings/effects';
+import { bindDestination, DIRECTORY_BASES, effectiveLines, hasSetting, isOn, lastLine, listItems, pathCovers, stripPathPrefix } from '../pairings/effects';
 import { settingsFix, type NewLine } from '../pairings/fixBuilder';
 import { parseBoolean } from '../values/scalars';
+import { BoundedCache } from '../values/boundedCache';
 import { parentOf, pathEvidence, resolvePath, widestPath, type PathEvidence } from './pathEvidence';
 import { lineRef, lineText, reportBreakage, type Evidence } from './report';
 
@@ -62,14 +63,17 @@ function listWords(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/** ProtectSystem=strict: the whole file system read-only, but for the API file systems and the home folders. */
+const strictCover = (): Cover => ({ root: '/', blocksRead: false, blocksWrite: true, holes: STRICT_HOLES });
+
 /** ProtectSystem=, or the ProtectSystem=strict that DynamicUser= forces whatever ProtectSystem= says. */
 function systemProtection(model: UnitModel, dynamic: Assignment | undefined): Protection | undefined {
-  const line = model.last('ProtectSystem');
+  const line = lastLine(model, 'ProtectSystem');
   const value = line?.entry.value.trim() ?? '';
   const level = value === 'strict' || value === 'full' ? value : parseBoolean(value) === true ? 'yes' : undefined;
-  if (line && level === 'strict') return { line, kind: 'system', covers: [{ ...readOnly('/'), holes: STRICT_HOLES }], effect: fixed('makes the file system read-only') };
+  if (line && level === 'strict') return { line, kind: 'system', covers: [strictCover()], effect: fixed('makes the file system read-only') };
   if (dynamic) {
-    return { line: dynamic, kind: 'system', covers: [{ ...readOnly('/'), holes: STRICT_HOLES }], effect: fixed('makes the file system read-only'), implied: 'ProtectSystem=strict (a read-only file system)' };
+    return { line: dynamic, kind: 'system', covers: [strictCover()], effect: fixed('makes the file system read-only'), implied: 'ProtectSystem=strict (a read-only file system)' };
   }
   if (!line || !level) return undefined;
   const folders = SYSTEM_FOLDERS[level];
@@ -78,7 +82,7 @@ function systemProtection(model: UnitModel, dynamic: Assignment | undefined): Pr
 
 /** ProtectHome=, or the ProtectHome=read-only that DynamicUser= brings when ProtectHome= is off. */
 function homeProtection(model: UnitModel, dynamic: Assignment | undefined): Protection | undefined {
-  const line = model.last('ProtectHome');
+  const line = lastLine(model, 'ProtectHome');
   const value = line?.entry.value.trim() ?? '';
   const folders = listWords(HOME_FOLDERS);
   if (line && value === 'read-only') return { line, kind: 'home-read-only', covers: HOME_FOLDERS.map(readOnly), effect: fixed(`makes ${folders} read-only`) };
@@ -89,7 +93,7 @@ function homeProtection(model: UnitModel, dynamic: Assignment | undefined): Prot
 }
 
 function privateTmp(model: UnitModel, dynamic: Assignment | undefined): Protection | undefined {
-  const line = isOn(model, 'PrivateTmp') ? model.last('PrivateTmp') : dynamic;
+  const line = isOn(model, 'PrivateTmp') ? lastLine(model, 'PrivateTmp') : dynamic;
   if (!line) return undefined;
   const covers: Cover[] = ['/tmp', '/var/tmp'].map((root) => ({ root, blocksRead: false, blocksWrite: false, private: true }));
   return { line, kind: 'private-tmp', covers, effect: fixed('gives the service its own /tmp and /var/tmp'), ...(line === dynamic ? { implied: 'a private /tmp and /var/tmp' } : {}) };
@@ -99,15 +103,31 @@ function privateTmp(model: UnitModel, dynamic: Assignment | undefined): Protecti
  * The paths of a list line, specifiers and `-`/`+` prefixes dealt with. A protection leaves out
  * items it cannot resolve; an exception counts them as broad as they may be (`widest`).
  */
-function pathItems(context: RuleContext, line: Assignment, widest = false): { path: string; options: string }[] {
-  const items: { path: string; options: string }[] = [];
-  for (const item of listItems(line.entry.value)) {
+function pathItems(context: RuleContext, line: Assignment, widest = false): readonly PathItem[] {
+  const cache = ITEM_CACHES[context.manager][widest ? 1 : 0];
+  return cache.get(line.entry.value, (value) => readPathItems(value, context.manager, widest));
+}
+
+interface PathItem {
+  readonly path: string;
+  readonly options: string;
+}
+
+function readPathItems(value: string, manager: RuleContext['manager'], widest: boolean): readonly PathItem[] {
+  const items: PathItem[] = [];
+  for (const item of listItems(value)) {
     const [raw, ...rest] = stripPathPrefix(item).split(':');
-    const path = (widest ? widestPath : resolvePath)(raw, context.manager);
+    const path = (widest ? widestPath : resolvePath)(raw, manager);
     if (path) items.push({ path, options: rest.join(':') });
   }
   return items;
 }
+
+/** Path lists read once per text, manager and reading: the same lists recur in a unit and across units. */
+const ITEM_CACHES: Readonly<Record<RuleContext['manager'], readonly BoundedCache<readonly PathItem[]>[]>> = {
+  system: [new BoundedCache(1024), new BoundedCache(1024)],
+  user: [new BoundedCache(1024), new BoundedCache(1024)],
+};
 
 /** The old names (ReadOnlyDirectories=, ...) fill the same lists as the new ones. */
 const PATH_LISTS: Readonly<Record<string, readonly string[]>> = {
@@ -117,7 +137,7 @@ const PATH_LISTS: Readonly<Record<string, readonly string[]>> = {
 };
 
 function pathListLines(model: UnitModel, list: string): Assignment[] {
-  return (PATH_LISTS[list] ?? [list]).flatMap((name) => model.effective(name)).sort((a, b) => a.order - b.order);
+  return (PATH_LISTS[list] ?? [list]).flatMap((name) => effectiveLines(model, name)).sort((a, b) => a.order - b.order);
 }
 
 function listProtections(context: RuleContext): Protection[] {
@@ -129,7 +149,7 @@ function listProtections(context: RuleContext): Protection[] {
   for (const line of pathListLines(model, 'InaccessiblePaths')) {
     found.push({ line, kind: 'inaccessible', covers: pathItems(context, line).map((i) => hidden(i.path)), effect: (c) => `hides ${roots(c)}` });
   }
-  for (const line of model.effective('TemporaryFileSystem')) {
+  for (const line of effectiveLines(model, 'TemporaryFileSystem')) {
     const covers = pathItems(context, line).map((i) => ({ root: i.path, blocksRead: true, blocksWrite: i.options.split(',').includes('ro') }));
     found.push({ line, kind: 'tmpfs', covers, effect: (c) => `puts an empty${c.every((x) => x.blocksWrite) ? ' read-only' : ''} folder over ${roots(c)}` });
   }
@@ -139,7 +159,7 @@ function listProtections(context: RuleContext): Protection[] {
 function protections(context: RuleContext): Protection[] {
   const { model } = context;
   // DynamicUser= is for the system manager only; there it forces a sandbox of its own.
-  const dynamic = context.manager === 'system' && isOn(model, 'DynamicUser') ? model.last('DynamicUser') : undefined;
+  const dynamic = context.manager === 'system' && isOn(model, 'DynamicUser') ? lastLine(model, 'DynamicUser') : undefined;
   const single = [systemProtection(model, dynamic), homeProtection(model, dynamic), privateTmp(model, dynamic)];
   return [...single.filter((p): p is Protection => p !== undefined), ...listProtections(context)];
 }
@@ -157,7 +177,7 @@ interface Exception {
 }
 
 function bindExceptions(context: RuleContext, directive: string, write: boolean): Exception[] {
-  return context.model.effective(directive).flatMap((line) =>
+  return effectiveLines(context.model, directive).flatMap((line) =>
     listItems(line.entry.value)
       .map((item) => widestPath(bindDestination(item), context.manager))
       .filter((p): p is string => p !== undefined)
@@ -167,7 +187,7 @@ function bindExceptions(context: RuleContext, directive: string, write: boolean)
 
 /** The `name[:symlink[:flags]]` items of a *Directory= setting. */
 function directoryItems(context: RuleContext, directive: string): { name: string; link?: string; ro: boolean }[] {
-  return context.model.effective(directive).flatMap((line) =>
+  return effectiveLines(context.model, directive).flatMap((line) =>
     listItems(line.entry.value).map((item) => {
       const [name, link, flags] = item.split(':');
       return { name, ...(link ? { link } : {}), ro: (flags ?? '').split(',').includes('ro') };
@@ -197,7 +217,7 @@ function directoryExceptions(context: RuleContext): Exception[] {
 function exceptions(context: RuleContext): Exception[] {
   const { model } = context;
   const items = (list: string): string[] => pathListLines(model, list).flatMap((line) => pathItems(context, line, true).map((i) => i.path));
-  const tmpfs = model.effective('TemporaryFileSystem').flatMap((line) => pathItems(context, line, true).filter((i) => !i.options.split(',').includes('ro')));
+  const tmpfs = effectiveLines(model, 'TemporaryFileSystem').flatMap((line) => pathItems(context, line, true).filter((i) => !i.options.split(',').includes('ro')));
   const privateTmp = isOn(model, 'PrivateTmp') || (context.manager === 'system' && isOn(model, 'DynamicUser'));
   return [
     ...items('ReadWritePaths').map((root) => ({ root, read: true, write: true, bind: false })),
@@ -221,13 +241,41 @@ interface Blocked {
 }
 
 /** Whether the cover stops what the service does with the path, no exception at least as deep helping. */
-function blocks(context: RuleContext, cover: Cover, evidence: PathEvidence, open: readonly Exception[]): boolean {
+/**
+ * The exceptions whose folder is the path or one above it, in no particular order. Exception
+ * folders are normalized paths, so they are found by the path's own folders: a unit may open
+ * thousands of folders, and looking at each for every path would take their product.
+ */
+function coveringExceptions(byRoot: ReadonlyMap<string, readonly Exception[]>, path: string): Exception[] {
+  const found: Exception[] = [];
+  const add = (root: string): void => {
+    const list = byRoot.get(root);
+    if (list) for (const x of list) found.push(x);
+  };
+  add('/');
+  for (let at = path.indexOf('/', 1); at > 0; at = path.indexOf('/', at + 1)) add(path.slice(0, at));
+  if (path !== '/') add(path);
+  return found;
+}
+
+function byRootOf(open: readonly Exception[]): Map<string, Exception[]> {
+  const byRoot = new Map<string, Exception[]>();
+  for (const x of open) {
+    const list = byRoot.get(x.root);
+    if (list) list.push(x);
+    else byRoot.set(x.root, [x]);
+  }
+  return byRoot;
+}
+
+/** `covering`: the exceptions over the evidence's path (coveringExceptions). */
+function blocks(context: RuleContext, cover: Cover, evidence: PathEvidence, covering: readonly Exception[]): boolean {
   if (!pathCovers(cover.root, evidence.path) || cover.holes?.some((h) => pathCovers(h, evidence.path))) return false;
-  const deeper = open.filter((x) => pathCovers(x.root, evidence.path) && x.root.length >= cover.root.length);
+  const deeper = covering.filter((x) => x.root.length >= cover.root.length);
   if (cover.private) {
     if (!evidence.audience) return false;
     // Units that join this unit's namespace share its /tmp, so their programs can reach a socket there.
-    if (evidence.audience === 'clients' && context.model.has('JoinsNamespaceOf')) return false;
+    if (evidence.audience === 'clients' && hasSetting(context.model, 'JoinsNamespaceOf')) return false;
     return !deeper.some((x) => x.bind);
   }
   const needRead = evidence.access !== 'write' && cover.blocksRead;
@@ -239,19 +287,23 @@ function blocks(context: RuleContext, cover: Cover, evidence: PathEvidence, open
 /** Settings whose folders we cannot know: conclusions about them would be guesses. */
 function undecidable(context: RuleContext): boolean {
   const { model } = context;
-  if (!model.complete || model.has('RootDirectory') || model.has('RootImage')) return true;
+  if (!model.complete || hasSetting(model, 'RootDirectory') || hasSetting(model, 'RootImage')) return true;
   // A user's manager puts these folders below $XDG_RUNTIME_DIR and friends.
-  return context.manager === 'user' && Object.keys(DIRECTORY_BASES).some((d) => model.has(d));
+  return context.manager === 'user' && Object.keys(DIRECTORY_BASES).some((d) => hasSetting(model, d));
 }
 
 function blockedPaths(context: RuleContext): Blocked[] {
   const found: Blocked[] = [];
+  // Most units have no protection at all: then nothing is blocked and the evidence need not be read.
+  const protecting = protections(context);
+  if (protecting.length === 0) return found;
   const evidence = pathEvidence(context.model, context.manager);
   if (evidence.length === 0) return found;
-  const open = exceptions(context);
-  for (const protection of protections(context)) {
-    for (const e of evidence) {
-      const cover = protection.covers.find((c) => blocks(context, c, e, open));
+  const byRoot = byRootOf(exceptions(context));
+  const covering = evidence.map((e) => coveringExceptions(byRoot, e.path));
+  for (const protection of protecting) {
+    for (const [i, e] of evidence.entries()) {
+      const cover = protection.covers.find((c) => blocks(context, c, e, covering[i]));
       if (cover) found.push({ evidence: e, protection, cover });
     }
   }

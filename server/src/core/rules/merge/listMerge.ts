@@ -14,6 +14,7 @@ import type { Fix, Position, TextEdit } from '../../types';
 import { lineRef, relatedOf, type Evidence } from '../breakage/report';
 import { diagnostic, type RuleContext } from '../context';
 import { combine, expandGroup, LIST_SEMANTICS, type Combined, type LineStep, type ListSemantics, type ListValue } from './listSemantics';
+import { assignedLines } from '../pairings/effects';
 
 const CODE = 'list-merge-order';
 
@@ -30,7 +31,7 @@ interface Finding {
 
 function checkSetting(context: RuleContext, semantics: ListSemantics): void {
   const { model, settings } = context;
-  const lines = model.assignments(semantics.directive);
+  const lines = assignedLines(model, semantics.directive);
   if (lines.length < 2 || !lines.some((a) => a.document === context.document)) return;
   const combined = combine(semantics, lines, settings.systemdVersion, model.complete);
   if (!combined?.certain || !combined.value) return;
@@ -52,7 +53,7 @@ function allowAfterDeny(semantics: ListSemantics, combined: Combined, version: n
   const [start, ...rest] = combined.run;
   if (start?.form !== 'deny' || combined.value?.kind !== 'allExcept') return undefined;
   const allows = rest.filter((s) => s.form === 'allow');
-  const subject = allows.find((s) => s.unchanged.length > 0);
+  const subject = allows.find((s) => s.unchanged > 0);
   if (!subject) return undefined;
   if (semantics.allowListNeeds) {
     // Names that could not run a program on their own are an exception, not an allow-list.
@@ -70,7 +71,7 @@ function allowAfterDeny(semantics: ListSemantics, combined: Combined, version: n
 function denyAfterEmpty(semantics: ListSemantics, combined: Combined): Finding | undefined {
   const [start, next] = combined.run;
   if (start?.form !== 'empty' || semantics.empty !== 'nothing' || !next) return undefined;
-  if (next.form !== 'deny' || next.members.length === 0 || next.changed.length > 0) return undefined;
+  if (next.form !== 'deny' || next.members.length === 0 || next.changed > 0) return undefined;
   return { kind: 'deny-after-empty', subject: next, start };
 }
 
@@ -113,7 +114,7 @@ function describeCalls(semantics: ListSemantics, value: ListValue, run: readonly
   const calls = `${count} call${count === 1 ? '' : 's'}`;
   const logging = semantics.subject !== undefined;
   if (value.kind === 'allExcept') {
-    const takenOff = run.filter((s) => s.form === 'allow').reduce((n, s) => n + s.changed.length, 0);
+    const takenOff = run.filter((s) => s.form === 'allow').reduce((n, s) => n + s.changed, 0);
     const after = takenOff > 0 ? `, once the lines without "~" took ${takenOff} off` : '';
     if (count === 0) return logging ? 'logging of every system call' : 'no system call filter at all';
     return logging ? `logging of every system call except ${deny} (${calls}${after})` : `a deny-list of ${deny} (${calls}${after}) and no allow-list`;

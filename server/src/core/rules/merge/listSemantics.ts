@@ -14,6 +14,7 @@ import type { Assignment } from '../../model/unitModel';
 import { groupItems } from '../../security/syscallFilter';
 import { parseBoolean } from '../values/scalars';
 import { splitWords } from '../values/words';
+import { BoundedCache } from '../values/boundedCache';
 
 /** `only`: nothing but the items is permitted; `allExcept`: everything but the items. */
 export type ListKind = 'only' | 'allExcept';
@@ -113,13 +114,25 @@ function callsKnownAt(version: number): ReadonlySet<string> {
   return known;
 }
 
-/** The calls of a group at a release (nested groups resolved), undefined when the release lacks it. */
-export function expandGroup(name: string, version: number, depth = 0): string[] | undefined {
+/** Expanded groups by release and name: every filter line names some, and groups hold hundreds of calls. */
+const expanded = new Map<number, Map<string, readonly string[] | undefined>>();
+
+/** The calls of a group at a release (nested groups resolved), undefined when the release lacks it. Shared: never change them. */
+export function expandGroup(name: string, version: number): readonly string[] | undefined {
+  let byName = expanded.get(version);
+  if (!byName) expanded.set(version, (byName = new Map()));
+  if (byName.has(name)) return byName.get(name);
+  const calls = expandNested(name, version, 0);
+  if (groupItems(name, version) !== undefined) byName.set(name, calls);
+  return calls;
+}
+
+function expandNested(name: string, version: number, depth: number): string[] | undefined {
   const items = groupItems(name, version);
   if (!items || depth > 10) return undefined;
   const calls = new Set<string>();
   for (const item of items) {
-    if (item.startsWith('@')) for (const c of expandGroup(item, version, depth + 1) ?? []) calls.add(c);
+    if (item.startsWith('@')) for (const c of expandNested(item, version, depth + 1) ?? []) calls.add(c);
     else calls.add(item);
   }
   return [...calls];
@@ -288,13 +301,14 @@ export interface LineStep {
   /** The line replaced the value: it starts the lines that count. */
   starts: boolean;
   /** The items as written (without `~`), for messages. */
-  words: string[];
-  /** Every member the line names, those it changed, and those that were already as it asks. */
-  members: string[];
+  words: readonly string[];
+  /** Every member the line names. */
+  members: readonly string[];
   /** Members the line names directly, not through a `@group`. */
-  named: string[];
-  changed: string[];
-  unchanged: string[];
+  named: readonly string[];
+  /** How many of them the line changed, and how many were already as it asks (counts: a group holds hundreds). */
+  changed: number;
+  unchanged: number;
 }
 
 export interface Combined {
@@ -337,31 +351,61 @@ function wordsOf(text: string): string[] {
 }
 
 /** A list line read into its members; `ignored` when systemd drops the whole line, `opaque` when we cannot tell. */
-type ReadLine = { invert: boolean; words: string[]; members: Set<string>; named: Set<string> } | 'ignored' | 'opaque';
+type ReadLine = { invert: boolean; words: readonly string[]; members: readonly string[]; named: readonly string[] } | 'ignored' | 'opaque';
 
-function readLine(semantics: ListSemantics, text: string, version: number, display: Map<string, string>): ReadLine {
+/** A line read, with the words it went through (and their members) before it ended, for the names shown in messages. */
+interface LineReading {
+  read: ReadLine;
+  shown: readonly { word: string; members: readonly string[] }[];
+}
+
+/**
+ * Lines read once per setting, release and text: a unit repeats its lines, and a group stands for
+ * hundreds of calls. The readings are shared: never change them.
+ */
+const readings = new Map<ListSemantics, Map<number, BoundedCache<LineReading>>>();
+
+function readLine(semantics: ListSemantics, text: string, version: number, display: Map<string, string>, shownWords: Set<string>): ReadLine {
+  let byVersion = readings.get(semantics);
+  if (!byVersion) readings.set(semantics, (byVersion = new Map()));
+  let cache = byVersion.get(version);
+  if (!cache) byVersion.set(version, (cache = new BoundedCache(1024)));
+  const reading = cache.get(text, (t) => readLineOnce(semantics, t, version));
+  // A name is shown as the first word that named it: a word met before has nothing left to show.
+  for (const { word, members } of reading.shown) {
+    if (shownWords.has(word)) continue;
+    shownWords.add(word);
+    for (const m of members) if (!display.has(m)) display.set(m, word);
+  }
+  return reading.read;
+}
+
+function readLineOnce(semantics: ListSemantics, text: string, version: number): LineReading {
   const invert = text.startsWith('~');
   const words: string[] = [];
   const members = new Set<string>();
   const named = new Set<string>();
+  const shown: { word: string; members: readonly string[] }[] = [];
   for (const word of wordsOf(invert ? text.slice(1) : text)) {
     // A line without `~` takes no error numbers: systemd skips such items.
     if (semantics.errnoSuffix && !invert && word.includes(':')) continue;
     const found = semantics.members(word, version);
-    if (found === null) return 'opaque';
+    if (found === null) return { read: 'opaque', shown };
     if (found === undefined) {
-      if (semantics.unknownVoidsLine) return 'ignored';
+      if (semantics.unknownVoidsLine) return { read: 'ignored', shown };
       continue;
     }
     words.push(word);
+    shown.push({ word, members: found });
     for (const m of found) {
       members.add(m);
       if (!word.startsWith('@')) named.add(m);
-      if (!display.has(m)) display.set(m, word);
     }
   }
-  return { invert, words, members, named };
+  return { read: { invert, words, members: [...members], named: [...named] }, shown };
 }
+
+const EMPTY_LINE: ReadLine = { invert: false, words: [], members: [], named: [] };
 
 /**
  * Applies the lines in reading order as the setting's parser does. Undefined when a line names
@@ -374,20 +418,21 @@ export function combine(semantics: ListSemantics, lines: readonly Assignment[], 
   // Once a line sets the value whatever came before it, the rest no longer depends on unseen lines.
   let anchored = complete;
   const display = new Map<string, string>();
-  const step = (line: Assignment, form: LineStep['form'], words: string[] = [], members: string[] = [], named: string[] = []): LineStep => ({
+  const shownWords = new Set<string>();
+  const step = (line: Assignment, form: LineStep['form'], words: readonly string[] = [], members: readonly string[] = [], named: readonly string[] = []): LineStep => ({
     line,
     form,
     starts: false,
     words,
     members,
     named,
-    changed: [],
-    unchanged: [],
+    changed: 0,
+    unchanged: 0,
   });
   /** The line replaces the value: the lines that count start with it. */
   const replace = (s: LineStep, next: ListValue | undefined): void => {
     s.starts = true;
-    s.changed = [...s.members];
+    s.changed = s.members.length;
     value = next;
     run = next === undefined ? [] : [s];
     certain = anchored;
@@ -406,11 +451,11 @@ export function combine(semantics: ListSemantics, lines: readonly Assignment[], 
       replace(step(line, 'none'), { ...fixedValue(semantics, 'only', []), fresh: true });
       continue;
     }
-    const read = text === '' ? { invert: false, words: [], members: new Set<string>(), named: new Set<string>() } : readLine(semantics, text, version, display);
+    const read = text === '' ? EMPTY_LINE : readLine(semantics, text, version, display, shownWords);
     if (read === 'opaque') return undefined;
     if (read === 'ignored') continue;
     const { invert, words, members, named } = read;
-    const nameless = members.size === 0 && (text === '' || (invert && words.length === 0) || semantics.namelessAsEmpty === true);
+    const nameless = members.length === 0 && (text === '' || (invert && words.length === 0) || semantics.namelessAsEmpty === true);
 
     if (nameless && !invert) {
       // An empty assignment (or, for capabilities, a line of unknown names).
@@ -424,10 +469,9 @@ export function combine(semantics: ListSemantics, lines: readonly Assignment[], 
       continue;
     }
 
-    const s = step(line, invert ? 'deny' : 'allow', words, [...members], [...named]);
+    const s = step(line, invert ? 'deny' : 'allow', words, members, named);
     if (value === undefined || value.fresh) {
-      const items = [...members];
-      if (!invert && semantics.implicitAllow) items.push(...(expandGroup(semantics.implicitAllow, version) ?? []));
+      const items = !invert && semantics.implicitAllow ? members.concat(expandGroup(semantics.implicitAllow, version) ?? []) : members;
       replace(s, fixedValue(semantics, invert ? 'allExcept' : 'only', items));
       continue;
     }
@@ -439,8 +483,8 @@ export function combine(semantics: ListSemantics, lines: readonly Assignment[], 
         if (adds) value.items.add(m);
         else value.items.delete(m);
         if (adds) value.added = true;
-        s.changed.push(m);
-      } else s.unchanged.push(m);
+        s.changed++;
+      } else s.unchanged++;
     }
     value.fresh = freshAfter(semantics, value);
     run.push(s);

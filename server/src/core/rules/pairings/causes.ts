@@ -157,21 +157,21 @@ export function reportCause(context: PairContext & { found: ReadonlySet<string> 
   const found = cause.noFixes ? [] : (ordered.find((f) => f.subject.document === context.document && (f.diagnostic.fixes?.length ?? 0) > 0)?.diagnostic.fixes ?? []);
   const fixes = found.map((f) => {
     const note = cause.mayBreak?.(f);
-    return note ? { ...f, mayBreak: note } : f;
+    return note ? Object.assign({}, f, { mayBreak: note }) : f;
   });
   const { fixes: _fixes, related: _related, unnecessary: _unnecessary, ...base } = anchor.diagnostic;
   void _fixes;
   void _related;
   void _unnecessary;
   const pairs = [...new Set(ordered.map((f) => f.diagnostic.pairing).filter((p): p is string => p !== undefined))];
-  context.report({
-    ...base,
-    ...(pairs.length > 1 ? { pairings: pairs } : {}),
-    severity: cause.severity,
-    message,
-    ...(related.length > 0 ? { related: dedupe(related) } : {}),
-    ...(fixes.length > 0 ? { fixes } : {}),
-  });
+  // Field by field: V8 copies an object spread followed by more fields many times slower.
+  const reported: Diagnostic = Object.assign({}, base);
+  if (pairs.length > 1) reported.pairings = pairs;
+  reported.severity = cause.severity;
+  reported.message = message;
+  if (related.length > 0) reported.related = dedupe(related);
+  if (fixes.length > 0) reported.fixes = fixes;
+  context.report(reported);
 }
 
 function dedupe(list: RelatedInformation[]): RelatedInformation[] {

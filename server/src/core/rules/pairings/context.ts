@@ -1,8 +1,9 @@
 /** The view of a unit that hardening pairs are judged on. */
 import { pairings, type Pairing, type PairingSetting } from '../../kb';
-import type { Assignment } from '../../model/unitModel';
+import type { Assignment, UnitModel } from '../../model/unitModel';
 import type { RuleContext } from '../context';
-import { isEnabling, normalizeValue, syscallFilter, valueOf, type SyscallFilter } from './effects';
+import { isEnabling, normalizeValue, settingsInForce, syscallFilter, valueOf, type SyscallFilter } from './effects';
+import { once } from './unitFacts';
 
 export interface PairContext extends RuleContext {
   readonly filter: SyscallFilter;
@@ -10,50 +11,98 @@ export interface PairContext extends RuleContext {
   readonly implied: ReadonlyMap<string, ReadonlyMap<string, Assignment>>;
   /** DefaultDependencies= is not switched off. */
   readonly defaultDependencies: boolean;
+  /** The subject lines of each row, found once: the implications and the pairs both read them. */
+  readonly subjects: Map<Pairing, readonly Assignment[]>;
+  /** The same, those in the diagnosed document only. */
+  readonly ownSubjects: Map<Pairing, readonly Assignment[]>;
 }
+
+/**
+ * A lookup of rows by the setting they are about: for a unit, the rows (in table order) whose
+ * subject some line in force sets, worked out once per unit. Rows of settings a unit does not have
+ * say nothing about it, and a unit has a few dozen settings where the table has hundreds of rows.
+ */
+export function rowsBySubject(rows: readonly Pairing[]): (model: UnitModel) => readonly Pairing[] {
+  const bySubject = new Map<string, number[]>();
+  rows.forEach((p, i) => {
+    const list = bySubject.get(p.subject.directive);
+    if (list) list.push(i);
+    else bySubject.set(p.subject.directive, [i]);
+  });
+  const key = {};
+  // Marks of the rows found, cleared again as they are collected (a unit is read to the end before the next).
+  const marked = new Uint8Array(rows.length);
+  return (model) =>
+    once(model, key, () => {
+      let count = 0;
+      for (const name of settingsInForce(model)) {
+        const at = bySubject.get(name);
+        if (!at) continue;
+        for (const i of at) marked[i] = 1;
+        count += at.length;
+      }
+      const found: Pairing[] = [];
+      for (let i = 0; count > 0 && i < rows.length; i++) {
+        if (marked[i] === 0) continue;
+        marked[i] = 0;
+        found.push(rows[i]);
+        count--;
+      }
+      return found;
+    });
+}
+
+/** What an `implies` row switches on: each setting with its concrete values, normalized. */
+interface Implication {
+  pairing: Pairing;
+  implies: readonly { directive: string; normalized: string }[];
+}
+
+/** The `implies` rows with a single setting as subject (a family or a line position implies nothing here). */
+const IMPLIES_ROWS: readonly Pairing[] = pairings.filter((p) => p.relation === 'implies' && !p.subject.family && !p.subject.position);
+const IMPLIES = rowsBySubject(IMPLIES_ROWS);
+const IMPLICATIONS = new Map<Pairing, Implication>(
+  IMPLIES_ROWS.map((pairing) => {
+    const implies: { directive: string; normalized: string }[] = [];
+    for (const alternative of pairing.objects) {
+      if (alternative.kind !== 'settings') continue;
+      for (const setting of alternative.settings) {
+        for (const value of concreteValues(setting)) implies.push({ directive: setting.directive, normalized: normalizeValue(setting.directive, value) });
+      }
+    }
+    return [pairing, { pairing, implies }];
+  }),
+);
 
 export type ImpliesCheck = (context: PairContext, pairing: Pairing, subject: Assignment) => boolean;
 
-/**
- * Builds the context, resolving implications to a fixed point: a setting implied by an implied
- * setting counts too (ProtectKernelTunables= → MountAPIVFS= → BindLogSockets=).
- */
+/** Builds the context with the settings that the unit's `implies` rows switch on. */
 export function pairContext(
   base: RuleContext,
   implicationHolds: ImpliesCheck,
-  subjectLines: (context: PairContext, pairing: Pairing, anyDocument: boolean) => Assignment[],
+  subjectLines: (context: PairContext, pairing: Pairing, anyDocument: boolean) => readonly Assignment[],
 ): PairContext {
   const implied = new Map<string, Map<string, Assignment>>();
   const dd = valueOf(base.model, 'DefaultDependencies');
-  const context: PairContext = {
-    ...base,
+  const context: PairContext = Object.assign({}, base, {
     report: base.report,
     filter: syscallFilter(base.model, base.settings.systemdVersion),
     implied,
     defaultDependencies: dd === undefined || isEnabling('DefaultDependencies', dd),
-  };
-  const rows = pairings.filter((p) => p.relation === 'implies');
-  for (let round = 0; round < 4; round++) {
-    let added = false;
-    for (const pairing of rows) {
-      const subjects = subjectLines(context, pairing, true);
-      if (subjects.length === 0 || !implicationHolds(context, pairing, subjects[0])) continue;
-      for (const alternative of pairing.objects) {
-        if (alternative.kind !== 'settings') continue;
-        for (const setting of alternative.settings) {
-          for (const value of concreteValues(setting)) {
-            let values = implied.get(setting.directive);
-            if (!values) implied.set(setting.directive, (values = new Map()));
-            const normalized = normalizeValue(setting.directive, value);
-            if (!values.has(normalized)) {
-              values.set(normalized, subjects[0]);
-              added = true;
-            }
-          }
-        }
-      }
+    subjects: new Map<Pairing, readonly Assignment[]>(),
+    ownSubjects: new Map<Pairing, readonly Assignment[]>(),
+  });
+  // Only the rows of settings the unit has can switch anything on. Whether a row holds is read
+  // from the unit's own lines (its subject lines and its condition), never from what other rows
+  // switch on, so one pass over the rows in table order finds all there is.
+  for (const pairing of IMPLIES(base.model)) {
+    const subjects = subjectLines(context, pairing, true);
+    if (subjects.length === 0 || !implicationHolds(context, pairing, subjects[0])) continue;
+    for (const { directive, normalized } of IMPLICATIONS.get(pairing)?.implies ?? []) {
+      let values = implied.get(directive);
+      if (!values) implied.set(directive, (values = new Map()));
+      if (!values.has(normalized)) values.set(normalized, subjects[0]);
     }
-    if (!added) break;
   }
   return context;
 }

@@ -10,6 +10,63 @@ import { groupItems } from '../../security/syscallFilter';
 import type { Assignment, UnitModel } from '../../model/unitModel';
 import { parseBoolean } from '../values/scalars';
 import { splitWords } from '../values/words';
+import { BoundedCache } from '../values/boundedCache';
+import { factsOf, once } from './unitFacts';
+
+/**
+ * The lines of a setting in force (`model.effective`), read once per unit: rules ask for the same
+ * settings again and again. The list is shared: read it, never change it.
+ */
+export function effectiveLines(model: UnitModel, name: string): readonly Assignment[] {
+  const known = factsOf(model).effective;
+  let lines = known.get(name);
+  if (lines === undefined) {
+    // Most settings asked for are not in the unit: that answer is quick to find again, and not kept.
+    const settings = model.named(name);
+    if (settings.length === 0) return NO_LINES;
+    // A setting in one section has its lines in reading order already.
+    lines = settings.length === 1 ? settings[0].effective : model.effective(name);
+    known.set(name, lines);
+  }
+  return lines;
+}
+
+/** Every line of a setting (`model.assignments`), read once per unit; shared like `effectiveLines`. */
+export function assignedLines(model: UnitModel, name: string): readonly Assignment[] {
+  const known = factsOf(model).assignments;
+  let lines = known.get(name);
+  if (lines === undefined) {
+    const settings = model.named(name);
+    if (settings.length === 0) return NO_LINES;
+    lines = settings.length === 1 ? settings[0].all : model.assignments(name);
+    known.set(name, lines);
+  }
+  return lines;
+}
+
+const NO_LINES: readonly Assignment[] = [];
+
+/** The line in force of a single-valued setting (`model.last`): the last one read. */
+export function lastLine(model: UnitModel, name: string): Assignment | undefined {
+  const lines = effectiveLines(model, name);
+  return lines[lines.length - 1];
+}
+
+const IN_FORCE = {};
+
+/** The names of the settings some line in force sets (`model.has`), gathered once per unit. */
+export function settingsInForce(model: UnitModel): ReadonlySet<string> {
+  return once(model, IN_FORCE, () => {
+    const found = new Set<string>();
+    for (const setting of model.all()) if (setting.effective.length > 0) found.add(setting.name);
+    return found;
+  });
+}
+
+/** Whether some line in force sets the setting (`model.has`). */
+export function hasSetting(model: UnitModel, name: string): boolean {
+  return effectiveLines(model, name).length > 0;
+}
 
 /** Enumerated settings whose "off" value is not a boolean no. */
 const OFF_VALUES: Readonly<Record<string, readonly string[]>> = {
@@ -90,7 +147,7 @@ export function pathCovers(parent: string, child: string): boolean {
 /** The first assignment among `directives` with a path item covering `path`. */
 export function coveringAssignment(model: UnitModel, directives: readonly string[], path: string): Assignment | undefined {
   for (const directive of directives) {
-    for (const a of model.effective(directive)) if (listItems(a.entry.value).some((item) => pathCovers(item, path))) return a;
+    for (const a of effectiveLines(model, directive)) if (listItems(a.entry.value).some((item) => pathCovers(item, path))) return a;
   }
   return undefined;
 }
@@ -104,30 +161,99 @@ export interface SyscallFilter {
   /** The release whose group members the filter was built with. */
   version: number;
   /** Allowed calls (allow mode) or denied calls (deny mode), groups expanded. */
-  calls: Set<string>;
+  calls: CallSet;
   lines: Assignment[];
 }
 
+/** One item of a filter line as it changes the set: a call, or every call of a group. */
+interface CallStep {
+  add: boolean;
+  call?: string;
+  group?: ReadonlySet<string>;
+}
+
+/**
+ * The calls of a filter, kept as the steps its lines take: whether a call is in the set is
+ * decided by the last step that names it. Filters name groups of hundreds of calls on line after
+ * line, while a unit only ever asks about a few calls, so each answer is worked out when asked.
+ */
+export class CallSet {
+  private readonly steps: CallStep[] = [];
+  private readonly answers = new Map<string, boolean>();
+
+  push(step: CallStep): void {
+    this.steps.push(step);
+    this.answers.clear();
+  }
+
+  has(call: string): boolean {
+    let known = this.answers.get(call);
+    if (known === undefined) {
+      known = false;
+      for (let i = this.steps.length - 1; i >= 0; i--) {
+        const step = this.steps[i];
+        if (step.call === call || step.group?.has(call)) {
+          known = step.add;
+          break;
+        }
+      }
+      this.answers.set(call, known);
+    }
+    return known;
+  }
+}
+
 /** The calls of an item at a release: a call, or a group's members as that release has them (none when it lacks the group). */
-function expandSyscall(item: string, version: number, depth = 0): string[] {
+function expandSyscall(item: string, version: number): readonly string[] {
+  const colon = item.indexOf(':');
+  const name = colon < 0 ? item : item.slice(0, colon);
+  if (!name.startsWith('@')) return [name];
+  return groupCallsOf(name, version).list;
+}
+
+/** Groups expanded once per release: every filter line names some, and they hold hundreds of calls. */
+const groupCalls = new Map<string, { list: readonly string[]; set: ReadonlySet<string> }>();
+
+function groupCallsOf(name: string, version: number): { list: readonly string[]; set: ReadonlySet<string> } {
+  const key = `${version}\0${name}`;
+  let calls = groupCalls.get(key);
+  if (!calls) {
+    const list = expandGroupCalls(name, version, 0);
+    calls = { list, set: new Set(list) };
+    // Names outside the tables are not kept: a unit may invent any number of them.
+    if (groupItems(name, version) !== undefined) groupCalls.set(key, calls);
+  }
+  return calls;
+}
+
+function expandGroupCalls(item: string, version: number, depth: number): string[] {
   const name = item.replace(/:.*$/, '');
   if (!name.startsWith('@')) return [name];
   if (depth > 10) return [];
-  return (groupItems(name, version) ?? []).flatMap((i) => expandSyscall(i, version, depth + 1));
+  return (groupItems(name, version) ?? []).flatMap((i) => expandGroupCalls(i, version, depth + 1));
 }
 
 /** The filter as systemd of the target release builds it: the first line's kind fixes the mode, later lines add or take away. */
 export function syscallFilter(model: UnitModel, version: number = KB_SYSTEMD_VERSION): SyscallFilter {
   const lines = model.effective('SystemCallFilter');
-  const filter: SyscallFilter = { mode: 'none', version, calls: new Set(), lines };
+  const filter: SyscallFilter = { mode: 'none', version, calls: new CallSet(), lines };
   for (const line of lines) {
     const words = listItems(line.entry.value);
     if (words.length === 0) continue;
     const invert = words[0].startsWith('~');
-    const items = words.map((w, i) => (i === 0 ? w.replace(/^~/, '') : w)).filter((w) => w !== '');
     if (filter.mode === 'none') filter.mode = invert ? 'deny' : 'allow';
     const add = filter.mode === 'allow' ? !invert : invert;
-    for (const item of items) for (const call of expandSyscall(item, version)) add ? filter.calls.add(call) : filter.calls.delete(call);
+    words.forEach((word, i) => {
+      const item = i === 0 ? word.replace(/^~/, '') : word;
+      if (item === '') return;
+      const colon = item.indexOf(':');
+      const name = colon < 0 ? item : item.slice(0, colon);
+      if (!name.startsWith('@')) filter.calls.push({ add, call: name });
+      else {
+        const group = groupCallsOf(name, version);
+        if (group.list.length > 0) filter.calls.push({ add, group: group.set });
+      }
+    });
   }
   return filter;
 }
@@ -135,8 +261,9 @@ export function syscallFilter(model: UnitModel, version: number = KB_SYSTEMD_VER
 /** Whether every one of the calls (names or @groups) is blocked by the filter. */
 export function blocksSyscalls(filter: SyscallFilter, items: readonly string[]): boolean {
   if (filter.mode === 'none') return false;
-  const calls = items.flatMap((i) => expandSyscall(i, filter.version));
-  return filter.mode === 'allow' ? calls.every((c) => !filter.calls.has(c)) : calls.every((c) => filter.calls.has(c));
+  const allow = filter.mode === 'allow';
+  for (const item of items) for (const c of expandSyscall(item, filter.version)) if (filter.calls.has(c) === allow) return false;
+  return true;
 }
 
 // ---------------------------------------------------------------------------
@@ -144,9 +271,16 @@ export function blocksSyscalls(filter: SyscallFilter, items: readonly string[]):
 
 const ALL_CAPABILITIES: readonly string[] = capabilities.map((c) => c.name);
 
-/** The names of a capability line, and whether it takes them away (`~`). */
-export function capabilityWords(line: Assignment): { invert: boolean; names: string[] } {
-  const words = listItems(line.entry.value);
+/** Capability lines already read, by their text: the same few values come up again and again. */
+const capabilityWordsCache = new BoundedCache<{ readonly invert: boolean; readonly names: readonly string[] }>(1024);
+
+/** The names of a capability line, and whether it takes them away (`~`); shared: read them, never change them. */
+export function capabilityWords(line: Assignment): { readonly invert: boolean; readonly names: readonly string[] } {
+  return capabilityWordsCache.get(line.entry.value, readCapabilityWords);
+}
+
+function readCapabilityWords(value: string): { invert: boolean; names: string[] } {
+  const words = listItems(value);
   const invert = words[0]?.startsWith('~') ?? false;
   const names = words
     .map((w, i) => (i === 0 ? w.replace(/^~/, '') : w))
@@ -159,7 +293,7 @@ export function capabilityWords(line: Assignment): { invert: boolean; names: str
 export interface CapabilityStep {
   line: Assignment;
   invert: boolean;
-  names: string[];
+  names: readonly string[];
   /** The line starts the set over (the first line, an empty or bare `~` line, or one after the set went back to unset). */
   replaces: boolean;
   /** The set after the line; undefined when it is back to systemd's "unset" marker. */
@@ -172,11 +306,18 @@ export interface CapabilityStep {
  * that came from a `~` line and holds every capability again is all 64 bits, systemd's "unset"
  * marker, so the next line replaces it instead of adding to it.
  */
-export function capabilitySteps(model: UnitModel, directive: 'CapabilityBoundingSet' | 'AmbientCapabilities'): CapabilityStep[] {
+export function capabilitySteps(model: UnitModel, directive: 'CapabilityBoundingSet' | 'AmbientCapabilities'): readonly CapabilityStep[] {
+  return once(model, STEPS[directive], () => replayCapabilities(model, directive));
+}
+
+/** The steps of each capability setting are replayed once per unit (shared: read them, never change them). */
+const STEPS = { CapabilityBoundingSet: {}, AmbientCapabilities: {} };
+
+function replayCapabilities(model: UnitModel, directive: 'CapabilityBoundingSet' | 'AmbientCapabilities'): CapabilityStep[] {
   const steps: CapabilityStep[] = [];
   let set: Set<string> | undefined;
   let inverted = false;
-  for (const line of model.assignments(directive)) {
+  for (const line of assignedLines(model, directive)) {
     const { invert, names } = capabilityWords(line);
     const replaces = names.length === 0 || set === undefined;
     if (replaces) {
@@ -190,11 +331,13 @@ export function capabilitySteps(model: UnitModel, directive: 'CapabilityBounding
   return steps;
 }
 
-/** The capability set in force; undefined when no line sets it (every capability for the bounding set, none for the ambient set). */
-export function capabilitySet(model: UnitModel, directive: 'CapabilityBoundingSet' | 'AmbientCapabilities'): Set<string> | undefined {
+/**
+ * The capability set in force; undefined when no line sets it (every capability for the bounding
+ * set, none for the ambient set). Shared with the unit's other readers: never change it.
+ */
+export function capabilitySet(model: UnitModel, directive: 'CapabilityBoundingSet' | 'AmbientCapabilities'): ReadonlySet<string> | undefined {
   const steps = capabilitySteps(model, directive);
-  const last = steps[steps.length - 1]?.after;
-  return last ? new Set(last) : undefined;
+  return steps[steps.length - 1]?.after;
 }
 
 /** Whether the bounding set lacks the capability (explicitly, or through a setting that drops it). */
@@ -215,7 +358,8 @@ export function holdsAmbient(model: UnitModel, capability: string): boolean {
 
 /** The value in force of a single-valued setting. */
 export function valueOf(model: UnitModel, directive: string): string | undefined {
-  return model.last(directive)?.entry.value;
+  const lines = effectiveLines(model, directive);
+  return lines[lines.length - 1]?.entry.value;
 }
 
 export function isOn(model: UnitModel, directive: string): boolean {
@@ -229,6 +373,12 @@ export function isOn(model: UnitModel, directive: string): boolean {
  * specifiers could be anyone and does not count as root.
  */
 export function runsAsRoot(model: UnitModel): boolean {
+  return once(model, RUNS_AS_ROOT, () => decideRunsAsRoot(model));
+}
+
+const RUNS_AS_ROOT = {};
+
+function decideRunsAsRoot(model: UnitModel): boolean {
   if (model.manager === 'user') return false;
   if (isOn(model, 'DynamicUser')) return false;
   const user = valueOf(model, 'User');

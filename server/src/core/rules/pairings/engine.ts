@@ -8,13 +8,14 @@ import { directiveRow, getDirective, pairings, type Pairing, type PairingAlterna
 import type { Assignment } from '../../model/unitModel';
 import type { Diagnostic, Fix, RelatedInformation, Severity } from '../../types';
 import { diagnostic, type RuleContext } from '../context';
-import { pairContext, type PairContext } from './context';
-import { normalizeValue, runsAsRoot } from './effects';
+import { pairContext, rowsBySubject, type PairContext } from './context';
+import { assignedLines, effectiveLines, normalizeValue, runsAsRoot } from './effects';
 import { settingHolds, valueMatches } from './match';
 import { isPositionRow, checkPositionRows } from './positions';
-import { SPECS, defaultPairFixes, type RowSpec } from './rows';
+import { defaultPairFixes, specOf, type RowSpec } from './rows';
 import { alternativeText, alternativesText, lineText, relationSentence, settingText } from './text';
 import { UNDECIDABLE } from './undecidable';
+import { BoundedCache } from '../values/boundedCache';
 import { removeEntryEdit } from '../../features/fixes/edits';
 import { causeOf, reportCause, type PairFinding } from './causes';
 
@@ -23,28 +24,37 @@ const ABSENCE = new Set(['requires-one-of', 'recommends', 'effective-only-with']
 /** Pair ids the engine reports (everything not listed as undecidable). */
 export const implementedPairings: readonly string[] = pairings.filter((p) => UNDECIDABLE[p.id] === undefined).map((p) => p.id);
 
+/**
+ * The rows the engine judges line by line, in table order: decidable, not about the order of
+ * lines, with a single setting as subject. A row says nothing about a unit that does not set its
+ * subject, so each unit only goes through the rows of the settings it has.
+ */
+/** The rows left undecided, as a set of rows. */
+const UNDECIDED: ReadonlySet<Pairing> = new Set(pairings.filter((p) => UNDECIDABLE[p.id] !== undefined));
+
+const JUDGED = rowsBySubject(pairings.filter((p) => UNDECIDABLE[p.id] === undefined && !isPositionRow(p) && !p.subject.family));
+
+/** The judged rows of a unit, in table order: those whose subject some line in force sets. */
+function rowsOf(context: PairContext): readonly Pairing[] {
+  return JUDGED(context.model);
+}
+
 export function checkPairings(base: RuleContext): void {
   // One redundant-setting diagnostic per line, however many settings imply it.
   const redundant = new Set<string>();
-  const context = pairContext(
-    {
-      ...base,
-      report: (d) => {
-        if (d.code === 'redundant-setting') {
-          const key = `${d.range.start.line}:${d.range.start.character}`;
-          if (redundant.has(key)) return;
-          redundant.add(key);
-        }
-        base.report(d);
-      },
-    },
-    implicationHolds,
-    subjectLines,
-  );
+  const report = (d: Diagnostic): void => {
+    if (d.code === 'redundant-setting') {
+      const key = `${d.range.start.line}:${d.range.start.character}`;
+      if (redundant.has(key)) return;
+      redundant.add(key);
+    }
+    base.report(d);
+  };
+  // Object.assign rather than a spread with more properties: V8 copies it many times faster.
+  const context = pairContext(Object.assign({}, base, { report }), implicationHolds, subjectLines);
   const byCause = new Map<string, PairFinding[]>();
   const found = new Set<string>();
-  for (const pairing of pairings) {
-    if (UNDECIDABLE[pairing.id] !== undefined || isPositionRow(pairing)) continue;
+  for (const pairing of rowsOf(context)) {
     if (pairing.relation === 'implies') {
       reportRedundantLines(context, pairing);
       continue;
@@ -59,20 +69,23 @@ export function checkPairings(base: RuleContext): void {
       } else if (finding.subject.document === context.document) context.report(finding.diagnostic);
     }
   }
-  for (const [cause, findings] of byCause) reportCause({ ...context, found }, cause, findings);
+  if (byCause.size > 0) {
+    const withFound = Object.assign({}, context, { found });
+    for (const [cause, findings] of byCause) reportCause(withFound, cause, findings);
+  }
   checkPositionRows(context);
 }
 
 /** What the unit's settings switch on by themselves, on the lines of the diagnosed document: knowledge for hover and `check --explain`. */
 export function implications(base: RuleContext): Diagnostic[] {
   const notes: Diagnostic[] = [];
-  const context = pairContext({ ...base, report: (d) => void notes.push(d) }, implicationHolds, subjectLines);
-  for (const pairing of pairings) {
-    if (pairing.relation !== 'implies' || UNDECIDABLE[pairing.id] !== undefined || !scopeHolds(context, pairing.scope)) continue;
+  const context = pairContext(Object.assign({}, base, { report: (d: Diagnostic) => void notes.push(d) }), implicationHolds, subjectLines);
+  for (const pairing of rowsOf(context)) {
+    if (pairing.relation !== 'implies' || !scopeHolds(context, pairing.scope)) continue;
     if (newerThanTarget(context, pairing.subject.directive)) continue;
     // What the target release does not have, it does not switch on.
     if (pairing.objects.every((o) => o.kind === 'settings' && o.settings.every((s) => newerThanTarget(context, s.directive)))) continue;
-    const spec = SPECS[pairing.id] ?? {};
+    const spec = specOf(pairing);
     const subjects = subjectLines(context, pairing, false);
     for (const subject of spec.everyLine ? subjects : subjects.slice(0, 1)) {
       if (spec.when && !spec.when(context, subject)) continue;
@@ -84,7 +97,7 @@ export function implications(base: RuleContext): Diagnostic[] {
 }
 
 function reportRedundantLines(context: PairContext, pairing: Pairing): void {
-  const spec = SPECS[pairing.id] ?? {};
+  const spec = specOf(pairing);
   if (!spec.redundant || !scopeHolds(context, pairing.scope) || newerThanTarget(context, pairing.subject.directive)) return;
   const subjects = subjectLines(context, pairing, false);
   for (const subject of spec.everyLine ? subjects : subjects.slice(0, 1)) {
@@ -93,15 +106,41 @@ function reportRedundantLines(context: PairContext, pairing: Pairing): void {
   }
 }
 
-/** Lines of the subject setting in force that match the row (in the diagnosed document unless `anyDocument`). */
-export function subjectLines(context: PairContext, pairing: Pairing, anyDocument: boolean): Assignment[] {
+const NO_LINES: readonly Assignment[] = [];
+
+/**
+ * Lines of the subject setting in force that match the row (in the diagnosed document unless
+ * `anyDocument`). The list may be shared: read it, never change it.
+ */
+export function subjectLines(context: PairContext, pairing: Pairing, anyDocument: boolean): readonly Assignment[] {
+  const known = context.subjects;
+  let all = known.get(pairing);
+  if (!all) known.set(pairing, (all = matchingLines(context, pairing)));
+  if (anyDocument || all.length === 0) return all;
+  let own = context.ownSubjects.get(pairing);
+  if (!own) context.ownSubjects.set(pairing, (own = all.every((a) => a.document === context.document) ? all : all.filter((a) => a.document === context.document)));
+  return own;
+}
+
+function matchingLines(context: PairContext, pairing: Pairing): readonly Assignment[] {
   const subject = pairing.subject;
-  if (subject.family || subject.position) return [];
-  if (subject.unitType && context.type !== subject.unitType) return [];
-  const spec = SPECS[pairing.id];
-  return context.model
-    .effective(subject.directive)
-    .filter((a) => (anyDocument || a.document === context.document) && (spec?.subject ? spec.subject(context, a) : valueMatches(subject.directive, a.entry.value, subject.value, true)));
+  if (subject.family || subject.position) return NO_LINES;
+  if (subject.unitType && context.type !== subject.unitType) return NO_LINES;
+  const spec = specOf(pairing);
+  const lines = effectiveLines(context.model, subject.directive);
+  if (lines.length === 0) return NO_LINES;
+  const test = spec?.subject;
+  if (test) return lines.filter((a) => test(context, a));
+  return lines.filter((a) => subjectValueMatches(pairing, a.entry.value));
+}
+
+/** Whether a value is one the row's subject names; the same values recur, so each is judged once per row. */
+const subjectMatches = new Map<Pairing, BoundedCache<boolean>>();
+
+function subjectValueMatches(pairing: Pairing, value: string): boolean {
+  let known = subjectMatches.get(pairing);
+  if (!known) subjectMatches.set(pairing, (known = new BoundedCache(512)));
+  return known.get(value, (v) => valueMatches(pairing.subject.directive, v, pairing.subject.value, true));
 }
 
 function scopeHolds(context: PairContext, scope: PairingScope): boolean {
@@ -114,8 +153,8 @@ function scopeHolds(context: PairContext, scope: PairingScope): boolean {
 }
 
 function implicationHolds(context: PairContext, pairing: Pairing, subject: Assignment): boolean {
-  if (UNDECIDABLE[pairing.id] !== undefined || !scopeHolds(context, pairing.scope)) return false;
-  const spec = SPECS[pairing.id];
+  if (UNDECIDED.has(pairing) || !scopeHolds(context, pairing.scope)) return false;
+  const spec = specOf(pairing);
   return !spec?.when || spec.when(context, subject);
 }
 
@@ -187,7 +226,7 @@ function relatedOf(context: PairContext, lines: readonly Assignment[], message: 
 
 /** The pair's severity by the severity policy (registry.ts): our grade where it differs from the knowledge base's. */
 function severityOf(pairing: Pairing): Severity {
-  return SPECS[pairing.id]?.grade ?? pairing.severity;
+  return specOf(pairing).grade ?? pairing.severity;
 }
 
 /** Drawn faded only when the line has no effect at all: a warning that it is ignored or ineffective, in full. */
@@ -197,7 +236,7 @@ function noEffect(pairing: Pairing, spec: RowSpec): boolean {
 
 /** The pair's findings over the whole unit: on the first subject line, or on every one (`everyLine`). */
 function evaluate(context: PairContext, pairing: Pairing): PairFinding[] {
-  const spec = SPECS[pairing.id] ?? {};
+  const spec = specOf(pairing);
   if (!scopeHolds(context, pairing.scope)) return [];
   if (newerThanTarget(context, pairing.subject.directive)) return [];
   if (spec.since !== undefined && context.settings.systemdVersion < spec.since) return [];
@@ -212,10 +251,22 @@ function evaluate(context: PairContext, pairing: Pairing): PairFinding[] {
   return findings;
 }
 
+/**
+ * The extra fields of a pair's diagnostic, in the order they are written. Built field by field:
+ * V8 copies an object spread followed by more fields many times slower.
+ */
+function pairFields(pairing: Pairing, spec: RowSpec, related: RelatedInformation[] | undefined, fixes: Fix[]): Partial<Diagnostic> {
+  const fields: Partial<Diagnostic> = { severity: severityOf(pairing), pairing: pairing.id };
+  if (related) fields.related = related;
+  if (noEffect(pairing, spec)) fields.unnecessary = true;
+  if (fixes.length > 0) fields.fixes = fixes;
+  return fields;
+}
+
 function judge(context: PairContext, pairing: Pairing, spec: RowSpec, subject: Assignment): Diagnostic | undefined {
-  const subjectText = lineText(subject);
-  const reason = reasonOf(context, pairing, spec, subject);
-  const base = { severity: severityOf(pairing), pairing: pairing.id };
+  // The subject's text and the reason are only worded for a finding.
+  const subjectText = (): string => lineText(subject);
+  const reason = (): string | undefined => reasonOf(context, pairing, spec, subject);
   if (ABSENCE.has(pairing.relation)) {
     if (!context.model.complete) return undefined;
     const support = spec.satisfied ? spec.satisfied(context, subject) : anyAlternative(context, pairing, spec);
@@ -225,12 +276,10 @@ function judge(context: PairContext, pairing: Pairing, spec: RowSpec, subject: A
     // recommendation whose every fix would break something is not made at all.
     const fixes = context.contradictions ? offered.filter((f) => context.contradictions?.(f).length === 0) : offered;
     if (pairing.relation === 'recommends' && offered.length > 0 && fixes.length === 0) return undefined;
+    const text = subjectText();
+    const why = reason();
     const objects = spec.objects?.(context, subject) ?? objectsText(pairing);
-    return diagnostic(pairing.relation, subject.entry.range, spec.message?.(context, subject) ?? relationSentence(pairing, subjectText, objects, reason), {
-      ...base,
-      ...(noEffect(pairing, spec) ? { unnecessary: true } : {}),
-      ...(fixes.length > 0 ? { fixes } : {}),
-    });
+    return diagnostic(pairing.relation, subject.entry.range, spec.message?.(context, subject) ?? relationSentence(pairing, text, objects, why), pairFields(pairing, spec, undefined, fixes));
   }
   if (pairing.relation === 'conflicts-with' || pairing.relation === 'ignored-when') {
     let lines: Assignment[] | undefined;
@@ -254,13 +303,11 @@ function judge(context: PairContext, pairing: Pairing, spec: RowSpec, subject: A
       }
     }
     if (!lines || what === undefined) return undefined;
+    const text = subjectText();
+    const why = reason();
     const fixes = spec.fixes ? spec.fixes(context, subject, pairing) : conflictFixes(context, subject, pairing);
-    return diagnostic(pairing.relation, subject.entry.range, relationSentence(pairing, subjectText, what, reason), {
-      ...base,
-      ...(lines.length > 0 ? { related: relatedOf(context, lines, pairing.relation === 'ignored-when' ? 'Because of' : 'Conflicts with') } : {}),
-      ...(noEffect(pairing, spec) ? { unnecessary: true } : {}),
-      ...(fixes.length > 0 ? { fixes } : {}),
-    });
+    const related = lines.length > 0 ? relatedOf(context, lines, pairing.relation === 'ignored-when' ? 'Because of' : 'Conflicts with') : undefined;
+    return diagnostic(pairing.relation, subject.entry.range, relationSentence(pairing, text, what, why), pairFields(pairing, spec, related, fixes));
   }
   return undefined;
 }
@@ -285,7 +332,7 @@ function reportRedundant(context: PairContext, pairing: Pairing, subject: Assign
     const row = getDirective(setting.directive)?.rows[0];
     if (!row || row.assignment.kind !== 'single') continue;
     // Only a setting assigned once: removing it must leave nothing else in force.
-    const all = context.model.assignments(setting.directive);
+    const all = assignedLines(context.model, setting.directive);
     const last = all.length === 1 ? all[0] : undefined;
     if (!last || last.document !== context.document) continue;
     if (normalizeValue(setting.directive, last.entry.value) !== normalizeValue(setting.directive, expected)) continue;

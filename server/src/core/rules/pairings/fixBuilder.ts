@@ -46,12 +46,48 @@ function denyLineToJoin(document: UnitDocument, section: string, directive: stri
 }
 
 function lastEntry(document: UnitDocument, section: string, directive: string): Entry | undefined {
-  let found: Entry | undefined;
+  return indexOf(document).last.get(`${section}\0${directive}`);
+}
+
+/**
+ * What fixes look up in a document, gathered once: the last entry of each setting in each
+ * section, and where new lines go in each section. A unit may have thousands of findings with a
+ * fix each; looking through the whole document for every one would take their product.
+ */
+interface DocumentIndex {
+  last: Map<string, Entry>;
+  inserts: Map<string, TextEdit>;
+}
+
+const INDEX = Symbol('fix index');
+
+function indexOf(document: UnitDocument): DocumentIndex {
+  const known = (document as UnitDocument & { readonly [INDEX]?: DocumentIndex })[INDEX];
+  if (known) return known;
+  const index: DocumentIndex = { last: new Map(), inserts: new Map() };
   for (const s of document.tree.sections) {
-    if (s.malformed || s.name !== section) continue;
-    for (const e of s.entries) if (e.key === directive) found = e;
+    if (s.malformed) continue;
+    for (const e of s.entries) index.last.set(`${s.name}\0${e.key}`, e);
   }
-  return found;
+  // Kept on the document itself (invisible to iteration and comparison): it lives exactly as long as the document.
+  Object.defineProperty(document, INDEX, { value: index });
+  return index;
+}
+
+/** Stands for the new lines in an insertion worked out once per section (the rest of its text is a section header and line breaks). */
+const NEW_LINES = '\u0000new lines\u0000';
+
+/** `insertLinesEdit`: the place for new lines in a section depends on the document only, so it is found once per section. */
+function insertLines(document: UnitDocument, section: string, lines: readonly string[]): TextEdit {
+  const { inserts } = indexOf(document);
+  let edit = inserts.get(section);
+  if (!edit) inserts.set(section, (edit = insertLinesEdit(document, section, [NEW_LINES])));
+  const { start, end } = edit.range;
+  const body = lines.join(document.tree.eol);
+  return {
+    range: { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } },
+    newText: edit.newText.replace(NEW_LINES, () => body),
+  };
 }
 
 /**
@@ -90,7 +126,7 @@ export function settingsFix(document: UnitDocument, type: UnitType | undefined, 
       words.push(`add ${line.directive}=${line.value}`);
     }
   }
-  for (const [section, newLines] of inserts) edits.push(insertLinesEdit(document, section, newLines));
+  for (const [section, newLines] of inserts) edits.push(insertLines(document, section, newLines));
   if (edits.length === 0) return undefined;
   const title = words.join(' and ');
   return { title: title.charAt(0).toUpperCase() + title.slice(1), edits, ...(isPreferred ? { isPreferred } : {}) };

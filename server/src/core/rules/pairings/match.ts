@@ -1,5 +1,6 @@
 /** Whether assignments match the settings a pair names, directly or through their effect. */
 import { enumValues, type PairingSetting, type PairingValue } from '../../kb';
+import { BoundedCache } from '../values/boundedCache';
 import type { Assignment } from '../../model/unitModel';
 import type { PairContext } from './context';
 import {
@@ -7,6 +8,8 @@ import {
   commandPrefix,
   coveringAssignment,
   dropsCapability,
+  effectiveLines,
+  hasSetting,
   isEnabling,
   isListSetting,
   listItems,
@@ -64,6 +67,16 @@ function oneValueMatches(directive: string, actual: string, expected: string, ex
   return false;
 }
 
+/** `valueMatches` for a setting a pair names; the same values recur, so each is judged once per setting. */
+const settingMatches = [new Map<PairingSetting, BoundedCache<boolean>>(), new Map<PairingSetting, BoundedCache<boolean>>()];
+
+function settingValueMatches(setting: PairingSetting, exact: boolean, value: string): boolean {
+  const bySetting = settingMatches[exact ? 1 : 0];
+  let known = bySetting.get(setting);
+  if (!known) bySetting.set(setting, (known = new BoundedCache(512)));
+  return known.get(value, (v) => valueMatches(setting.directive, v, setting.value, exact));
+}
+
 /**
  * The assignments that make a named setting hold, or undefined when it does not. Effects count:
  * a system call filter that blocks the calls, a bounding set without the capability, a path
@@ -73,7 +86,7 @@ export function settingHolds(context: PairContext, setting: PairingSetting, exac
   const { model } = context;
   const d = setting.directive;
   const v = setting.value;
-  if (setting.without?.some((w) => model.has(w))) return undefined;
+  if (setting.without?.some((w) => hasSetting(model, w))) return undefined;
   if (setting.where || setting.family) return undefined;
 
   if (d === 'SystemCallFilter') {
@@ -101,13 +114,13 @@ export function settingHolds(context: PairContext, setting: PairingSetting, exac
   }
   if (MOUNT_LISTS.has(d) && v.kind === 'one-of') {
     for (const value of v.values) {
-      const lines = model.effective(d).filter((a) => listItems(a.entry.value).some((item) => pathCovers(value, item)));
+      const lines = effectiveLines(model, d).filter((a) => listItems(a.entry.value).some((item) => pathCovers(value, item)));
       if (lines.length > 0) return lines;
     }
     return undefined;
   }
 
-  const lines = model.effective(d).filter((a) => valueMatches(d, a.entry.value, v, exact));
+  const lines = effectiveLines(model, d).filter((a) => settingValueMatches(setting, exact, a.entry.value));
   if (lines.length > 0) return lines;
 
   const implied = context.implied.get(d);

@@ -4,10 +4,12 @@
  * only add or take away names (first-assignment rows).
  */
 import { directiveNames, pairings, type Pairing } from '../../kb';
-import type { Assignment } from '../../model/unitModel';
+import type { Assignment, UnitModel } from '../../model/unitModel';
 import { diagnostic } from '../context';
 import type { PairContext } from './context';
 import { lineText } from './text';
+import { assignedLines, effectiveLines } from './effects';
+import { once } from './unitFacts';
 
 export function isPositionRow(pairing: Pairing): boolean {
   return pairing.subject.position !== undefined;
@@ -20,37 +22,94 @@ function where(context: PairContext, line: Assignment): string {
   return `${lineNo} of ${decodeURIComponent(name)}`;
 }
 
-export function checkPositionRows(context: PairContext): void {
-  for (const pairing of pairings) {
-    if (!isPositionRow(pairing)) continue;
-    if (pairing.subject.position === 'earlier') checkReset(context, pairing);
-    else if (pairing.subject.position === 'other-list-type') checkListType(context, pairing);
+/** The settings a reset row is about, and those whose empty (or bare `~`) lines clear them, named once. */
+interface ResetRow {
+  pairing: Pairing;
+  subjectNames: readonly string[];
+  resetters: readonly { names: readonly string[]; tilde: boolean }[];
+}
+
+function namesOf(directive: string, family: boolean | undefined): string[] {
+  return family ? directiveNames.filter((n) => n.startsWith(directive)) : [directive];
+}
+
+const POSITION_ROWS: readonly (ResetRow | Pairing)[] = pairings.filter(isPositionRow).map((pairing) => {
+  if (pairing.subject.position !== 'earlier') return pairing;
+  const resetters: { names: string[]; tilde: boolean }[] = [];
+  for (const alternative of pairing.objects) {
+    if (alternative.kind !== 'settings') continue;
+    for (const s of alternative.settings) resetters.push({ names: namesOf(s.directive, s.family), tilde: s.value.kind === 'bare-tilde' });
   }
+  return { pairing, subjectNames: namesOf(pairing.subject.directive, pairing.subject.family), resetters };
+});
+
+export function checkPositionRows(context: PairContext): void {
+  const clearing = clearingLines(context.model);
+  for (const row of POSITION_ROWS) {
+    if ('resetters' in row) {
+      if (clearing.size > 0) checkReset(context, row, clearing);
+    } else if (row.subject.position === 'other-list-type') checkListType(context, row);
+  }
+}
+
+/** The empty lines and the lines of a bare `~` of each setting, in reading order. */
+interface Clearing {
+  empty: Assignment[];
+  tilde: Assignment[];
+}
+
+const CLEARING = {};
+
+/** The lines that may clear earlier ones, by setting; gathered once per unit (most units have none). */
+function clearingLines(model: UnitModel): ReadonlyMap<string, Clearing> {
+  return once(model, CLEARING, () => {
+    const found = new Map<string, Clearing>();
+    for (const setting of model.all()) {
+      for (const a of setting.all) {
+        const empty = a.entry.isEmpty;
+        if (!empty && a.entry.value.trim() !== '~') continue;
+        let lines = found.get(a.entry.key);
+        if (!lines) found.set(a.entry.key, (lines = { empty: [], tilde: [] }));
+        (empty ? lines.empty : lines.tilde).push(a);
+      }
+    }
+    return found;
+  });
 }
 
 function relatedLine(context: PairContext, line: Assignment, message: string) {
   return { range: line.entry.range, message: `${message}: ${lineText(line)}`, ...(line.document !== context.document ? { uri: line.document.uri } : {}) };
 }
 
-function checkReset(context: PairContext, pairing: Pairing): void {
+/** The first line of `sorted` (by reading order) read after `order`, found by halving. */
+function firstAfter(sorted: readonly Assignment[], order: number): Assignment | undefined {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid].order > order) high = mid;
+    else low = mid + 1;
+  }
+  return sorted[low];
+}
+
+function checkReset(context: PairContext, row: ResetRow, lines: ReadonlyMap<string, Clearing>): void {
   const { model } = context;
-  const subjectNames = pairing.subject.family ? directiveNames.filter((n) => n.startsWith(pairing.subject.directive)) : [pairing.subject.directive];
-  const resetters: { names: string[]; tilde: boolean }[] = [];
-  for (const alternative of pairing.objects) {
-    if (alternative.kind !== 'settings') continue;
-    for (const s of alternative.settings) {
-      const names = s.family ? directiveNames.filter((n) => n.startsWith(s.directive)) : [s.directive];
-      resetters.push({ names, tilde: s.value.kind === 'bare-tilde' });
+  const { pairing, subjectNames, resetters } = row;
+  const clearing: Assignment[] = [];
+  for (const r of resetters) {
+    for (const n of r.names) {
+      const found = lines.get(n);
+      if (found) for (const a of r.tilde ? found.tilde : found.empty) clearing.push(a);
     }
   }
-  const clearing = resetters
-    .flatMap((r) => r.names.flatMap((n) => model.assignments(n).filter((a) => (r.tilde ? a.entry.value.trim() === '~' : a.entry.isEmpty))))
-    .sort((a, b) => a.order - b.order);
   if (clearing.length === 0) return;
+  clearing.sort((a, b) => a.order - b.order);
   for (const name of subjectNames) {
-    for (const line of model.assignments(name)) {
+    if (model.named(name).length === 0) continue;
+    for (const line of assignedLines(model, name)) {
       if (line.document !== context.document || line.entry.isEmpty || line.entry.value.trim() === '~') continue;
-      const reset = clearing.find((c) => c.order > line.order);
+      const reset = firstAfter(clearing, line.order);
       if (!reset) continue;
       const what = reset.entry.isEmpty ? `the empty ${reset.entry.key}= on ${where(context, reset)} clears it` : `the bare "~" on ${where(context, reset)} resets it to every capability`;
       context.report(
@@ -71,7 +130,7 @@ function checkReset(context: PairContext, pairing: Pairing): void {
  * deny-list does not create an allow-list: it only takes names off the deny-list.
  */
 function checkListType(context: PairContext, pairing: Pairing): void {
-  const lines = context.model.effective(pairing.subject.directive);
+  const lines = effectiveLines(context.model, pairing.subject.directive);
   const first = lines[0];
   if (!first || !first.entry.value.trim().startsWith('~')) return;
   for (const line of lines.slice(1)) {

@@ -20,6 +20,8 @@ import {
   commandProgram,
   coveringAssignment,
   dropsCapability,
+  effectiveLines,
+  hasSetting,
   holdsAmbient,
   isOn,
   listItems,
@@ -29,6 +31,7 @@ import {
   valueOf,
 } from './effects';
 import { settingsFix, type NewLine } from './fixBuilder';
+import { once } from './unitFacts';
 
 export interface RowSpec {
   /** A condition beyond the row's own scope. */
@@ -71,8 +74,8 @@ export function holdsPtrace(c: PairContext): boolean {
   return c.model.complete && runsAsRoot(c.model) && !dropsCapability(c.model, 'CAP_SYS_PTRACE');
 }
 
-const hasRoot = (c: PairContext): boolean => c.model.has('RootDirectory') || c.model.has('RootImage');
-const unset = (directive: string) => (c: PairContext): boolean => !c.model.has(directive);
+const hasRoot = (c: PairContext): boolean => hasSetting(c.model, 'RootDirectory') || hasSetting(c.model, 'RootImage');
+const unset = (directive: string) => (c: PairContext): boolean => !hasSetting(c.model, directive);
 const HOME_DIRS = ['/home', '/root', '/run/user'];
 
 /** `[-]image:destination[:options]` of MountImages= items: the destination. */
@@ -91,7 +94,7 @@ function belowAny(path: string, parents: readonly string[]): boolean {
 
 /** Lines of a list setting with an item for which `test` holds. */
 function linesWithItem(context: PairContext, directive: string, test: (item: string) => boolean): Assignment[] {
-  return context.model.effective(directive).filter((a) => itemsOf(a).some(test));
+  return effectiveLines(context.model, directive).filter((a) => itemsOf(a).some(test));
 }
 
 function orUndefined<T>(list: T[]): T[] | undefined {
@@ -102,7 +105,7 @@ function orUndefined<T>(list: T[]): T[] | undefined {
 function dropPlusFix(context: PairContext): Fix[] {
   const edits: TextEdit[] = [];
   for (const name of EXEC_SETTINGS) {
-    for (const a of context.model.effective(name)) {
+    for (const a of effectiveLines(context.model, name)) {
       if (a.document !== context.document) continue;
       const prefix = commandPrefix(a.entry.value);
       if (!prefix.includes('+')) continue;
@@ -178,31 +181,47 @@ function secretVariables(value: string): string[] {
 
 /** Units of a dependency line that no After= (or, for Conflicts=, Before=) orders. */
 /** The units After=/Before= name, built once per unit and ordering kind (a unit may have thousands of dependency lines). */
-const orderedCache = new WeakMap<PairContext['model'], Map<string, ReadonlySet<string>>>();
+const ORDERED = {};
 
+/** The units the ordering settings name, by the list of settings (each row passes its own list). */
 function orderedUnits(c: PairContext, orderings: readonly string[]): ReadonlySet<string> {
-  let byKind = orderedCache.get(c.model);
-  if (!byKind) orderedCache.set(c.model, (byKind = new Map()));
-  const key = orderings.join(' ');
-  let set = byKind.get(key);
-  if (!set) byKind.set(key, (set = new Set(orderings.flatMap((o) => c.model.effective(o).flatMap(itemsOf)))));
+  const byKind = once(c.model, ORDERED, () => new Map<readonly string[], ReadonlySet<string>>());
+  let set = byKind.get(orderings);
+  if (!set) byKind.set(orderings, (set = new Set(orderings.flatMap((o) => effectiveLines(c.model, o).flatMap(itemsOf)))));
   return set;
 }
 
-function unorderedUnits(c: PairContext, subject: Assignment, orderings: readonly string[]): string[] {
-  // Target units order themselves after what they want or require (unless DefaultDependencies=no).
-  if (c.type === 'target' && c.defaultDependencies) return [];
-  const ordered = orderedUnits(c, orderings);
-  const implicit = c.defaultDependencies ? ['sysinit.target', 'basic.target', 'shutdown.target'] : [];
-  return itemsOf(subject).filter(
-    (u) =>
-      !ordered.has(u) &&
-      !implicit.includes(u) &&
-      !u.includes('%') &&
-      // Socket, timer and path units are ordered before the units they activate by systemd itself.
-      !(subject.entry.key !== 'Conflicts' && /\.(socket|timer|path)$/.test(u)),
-  );
+/** Units systemd orders itself against the unit when DefaultDependencies= is on. */
+const IMPLICIT_ORDER: readonly string[] = ['sysinit.target', 'basic.target', 'shutdown.target'];
+const NO_UNITS: readonly string[] = [];
+const UNORDERED = {};
+
+/** The unordered units of each dependency line, found once per unit and ordering kind (a finding asks three times). */
+function unorderedUnits(c: PairContext, subject: Assignment, orderings: readonly string[]): readonly string[] {
+  // The unit type and DefaultDependencies= are the same for every reader of one model.
+  const byKind = once(c.model, UNORDERED, () => new Map<readonly string[], Map<Assignment, readonly string[]>>());
+  let bySubject = byKind.get(orderings);
+  if (!bySubject) byKind.set(orderings, (bySubject = new Map()));
+  let units = bySubject.get(subject);
+  if (!units) bySubject.set(subject, (units = findUnordered(c, subject, orderings)));
+  return units;
 }
+
+function findUnordered(c: PairContext, subject: Assignment, orderings: readonly string[]): readonly string[] {
+  // Target units order themselves after what they want or require (unless DefaultDependencies=no).
+  if (c.type === 'target' && c.defaultDependencies) return NO_UNITS;
+  const ordered = orderedUnits(c, orderings);
+  const implicit = c.defaultDependencies ? IMPLICIT_ORDER : NO_UNITS;
+  // Socket, timer and path units are ordered before the units they activate by systemd itself.
+  const activators = subject.entry.key !== 'Conflicts';
+  return itemsOf(subject).filter((u) => !ordered.has(u) && !implicit.includes(u) && !u.includes('%') && !(activators && ACTIVATOR.test(u)));
+}
+
+const ACTIVATOR = /\.(socket|timer|path)$/;
+
+/** The ordering settings a dependency row accepts (one list each, so that the units they name are gathered once). */
+const AFTER: readonly string[] = ['After'];
+const AFTER_OR_BEFORE: readonly string[] = ['After', 'Before'];
 
 const ordering = (orderings: readonly string[], reason: string): RowSpec => ({
   satisfied: (c, s) => (unorderedUnits(c, s, orderings).length === 0 ? [] : undefined),
@@ -295,7 +314,7 @@ export const SPECS: Readonly<Record<string, RowSpec>> = {
     fixes: (c, _s, p) => (c.model.has('SystemCallFilter') ? [] : defaultPairFixes(c, _s, p)),
   },
   'raf-af-unix': {
-    subject: (c, a) => c.model.effective('RestrictAddressFamilies').indexOf(a) === 0 && !a.entry.value.trim().startsWith('~') && a.entry.value.trim() !== 'none',
+    subject: (c, a) => effectiveLines(c.model, 'RestrictAddressFamilies')[0] === a && !a.entry.value.trim().startsWith('~') && a.entry.value.trim() !== 'none',
     satisfied: (c) => {
       const lines = c.model.effective('RestrictAddressFamilies');
       const families = new Set<string>();
@@ -627,10 +646,10 @@ export const SPECS: Readonly<Record<string, RowSpec>> = {
     fixes: (_c, s) => replaceFix(s, 'mixed'),
     reason: 'processes left behind escape the unit\'s lifecycle and resource control',
   },
-  'requisite-after': ordering(['After'], 'without ordering, the check happens while the other unit may still be starting'),
-  'bindsto-after': ordering(['After'], 'without ordering, both start at the same time'),
-  'requires-after': ordering(['After'], 'a failed start of the required unit only stops this one when it is ordered after it'),
-  'conflicts-order': ordering(['After', 'Before'], 'without ordering, stopping one and starting the other happen at the same time'),
+  'requisite-after': ordering(AFTER, 'without ordering, the check happens while the other unit may still be starting'),
+  'bindsto-after': ordering(AFTER, 'without ordering, both start at the same time'),
+  'requires-after': ordering(AFTER, 'a failed start of the required unit only stops this one when it is ordered after it'),
+  'conflicts-order': ordering(AFTER_OR_BEFORE, 'without ordering, stopping one and starting the other happen at the same time'),
   'before-device': {
     subject: (_c, a) => itemsOf(a).some((u) => u.endsWith('.device')),
     present: () => [],
@@ -674,6 +693,14 @@ export const SPECS: Readonly<Record<string, RowSpec>> = {
   'logsdirectoryaccounting-quota': { reason: 'accounting only measures; the quota setting limits' },
 };
 
+const NO_SPEC: RowSpec = {};
+const SPEC_BY_ID = new Map<string, RowSpec>(Object.entries(SPECS));
+
+/** The spec of a row (an empty one when the row follows its table entry as it is). */
+export function specOf(pairing: Pairing): RowSpec {
+  return SPEC_BY_ID.get(pairing.id) ?? NO_SPEC;
+}
+
 function isOnValue(directive: string, a: Assignment): boolean {
   return a.entry.key === directive && parseBoolean(a.entry.value) !== false && a.entry.value.trim() !== '';
 }
@@ -696,7 +723,7 @@ export function unitStem(c: PairContext): string {
 /** Program files and library folders that NoExecPaths= makes non-executable and ExecPaths= does not re-allow. */
 function nonExecutable(c: PairContext): string[] {
   if (!c.model.has('NoExecPaths')) return [];
-  const programs = EXEC_SETTINGS.flatMap((s) => c.model.effective(s))
+  const programs = EXEC_SETTINGS.flatMap((s) => effectiveLines(c.model, s))
     .map((a) => commandProgram(a.entry.value))
     .filter((p): p is string => p !== undefined && p.startsWith('/'));
   const needed = [...new Set([...programs, '/usr/lib'])];
@@ -705,7 +732,7 @@ function nonExecutable(c: PairContext): string[] {
 
 /** Default fixes of absence relations: one per concrete alternative, the row's own fix first. */
 export function defaultPairFixes(c: PairContext, subject: Assignment, pairing: Pairing): Fix[] {
-  const spec = SPECS[pairing.id] ?? {};
+  const spec = specOf(pairing);
   const fills: Record<string, string> = { ...(spec.fill?.(c, subject) ?? {}) };
   const fill = (value: string, directive: string): string | undefined => {
     // A directory named after the unit is a safe guess; a user or bus name is not.

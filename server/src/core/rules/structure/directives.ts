@@ -1,5 +1,5 @@
 /** unknown-directive and wrong-section: settings systemd does not take where they are written. */
-import { directiveNames, directivesFor, getDirective, sectionNames, sectionsFor, type DirectiveRow } from '../../kb';
+import { directiveNames, directiveRow, directivesFor, getDirective, sectionNames, sectionsFor, type DirectiveRow } from '../../kb';
 import { moveEntryEdits, renameKeyEdit } from '../../features/fixes/edits';
 import type { Entry } from '../../syntax/syntaxTree';
 import type { Fix } from '../../types';
@@ -9,8 +9,9 @@ import { bestSuggestion, suggestions, type Suggestion } from '../similarity';
 
 /** Whether systemd takes the setting in this section of a unit of this type. */
 export function takesSetting(name: string, section: string, type: UnitType | undefined): boolean {
-  const info = getDirective(name);
-  return info !== undefined && info.rows.some((r) => r.section === section && (type === undefined || r.unitTypes.includes(type)));
+  // The rows of one setting and section all hold for the same unit types (those of the section).
+  const row = directiveRow(name, section);
+  return row !== undefined && (type === undefined || row.unitTypes.includes(type));
 }
 
 const namesCache = new Map<string, string[]>();

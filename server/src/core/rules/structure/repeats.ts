@@ -53,9 +53,10 @@ function reportDuplicates(context: RuleContext, lines: readonly Line[], repeat: 
     return;
   }
   const last = lines[lines.length - 1];
-  for (const line of lines.slice(0, -1)) {
+  for (let i = 0; i < lines.length - 1; i++) {
+    const line = lines[i];
     if (line.entry.isEmpty) continue;
-    const next = lines[lines.indexOf(line) + 1];
+    const next = lines[i + 1];
     const how = next.entry.isEmpty ? `is reset by the empty assignment on line ${lineNumber(next.entry)}` : `is set again on line ${lineNumber(last.entry)}`;
     context.report(
       diagnostic('duplicate-directive', line.entry.keyRange, `${line.entry.key}= takes one value and ${how}; this assignment has no effect.`, {
@@ -67,26 +68,40 @@ function reportDuplicates(context: RuleContext, lines: readonly Line[], repeat: 
   }
 }
 
+/**
+ * For each empty line of the setting, the entries it clears: those of the setting and of the
+ * settings sharing its list, after the previous empty line of any of them. One pass over the
+ * lines of those settings in file order.
+ */
+function clearedBy(lines: readonly Line[], bySetting: ReadonlyMap<string, Line[]>, names: ReadonlySet<string>): Map<Line, Entry[]> {
+  const section = lines[0].section;
+  const all = [...names].flatMap((n) => bySetting.get(`${section}\0${n}`) ?? []).sort((a, b) => a.entry.startOffset - b.entry.startOffset);
+  const own = new Set(lines);
+  const cleared = new Map<Line, Entry[]>();
+  let pending: Entry[] = [];
+  for (const line of all) {
+    if (!line.entry.isEmpty) {
+      pending.push(line.entry);
+      continue;
+    }
+    if (own.has(line)) cleared.set(line, pending);
+    pending = [];
+  }
+  return cleared;
+}
+
 function reportResets(context: RuleContext, bySetting: ReadonlyMap<string, Line[]>): void {
   for (const lines of bySetting.values()) {
+    let cleared: Map<Line, Entry[]> | undefined;
     for (const line of lines) {
       if (!line.entry.isEmpty) continue;
       const row = directiveRow(line.entry.key, line.section);
       const semantics = row?.assignment;
       if (!semantics || semantics.kind !== 'list' || !semantics.emptyResets) continue;
       const names = new Set([line.entry.key, ...(semantics.resetShares ?? [])]);
-      const earlier: Entry[] = [];
-      for (const name of names) {
-        for (const other of bySetting.get(`${line.section}\0${name}`) ?? []) {
-          if (!other.entry.isEmpty && other.entry.startOffset < line.entry.startOffset) earlier.push(other.entry);
-        }
-      }
       // Only the entries after the previous reset are thrown away by this one.
-      const previousReset = Math.max(
-        -1,
-        ...[...names].flatMap((n) => bySetting.get(`${line.section}\0${n}`) ?? []).filter((o) => o.entry.isEmpty && o.entry.startOffset < line.entry.startOffset).map((o) => o.entry.startOffset),
-      );
-      const dropped = earlier.filter((e) => e.startOffset > previousReset).sort((a, b) => a.startOffset - b.startOffset);
+      cleared ??= clearedBy(lines, bySetting, names);
+      const dropped = cleared.get(line) ?? [];
       if (dropped.length === 0) continue;
       const others = [...names].filter((n) => n !== line.entry.key);
       const shared = others.length > 0 ? `, since ${others.map((n) => `${n}=`).join(', ')} ${others.length === 1 ? 'shares' : 'share'} its list` : '';

@@ -49,13 +49,60 @@ const namespaceNames: ReadonlySet<string> = new Set(namespaces.map((n) => n.name
 /** Enough to show what is wrong with a value; a line of thousands of bad items is not worth more. */
 const MAX_PROBLEMS = 20;
 
-/** Problems of a whole value (empty values are not checked: they reset or restore defaults). */
+/**
+ * Values already checked. Every line is checked when the unit is read and again by the
+ * invalid-value rule, and the units of one system repeat their values. Whether a value is
+ * accepted does not depend on the target release (only the wording of a problem does), and most
+ * values are: those are kept as a set of texts per setting, which costs next to nothing to keep
+ * even for a unit of thousands of distinct values. The problems of the others are kept per
+ * release. Both are bounded; past the bound they start over.
+ */
+const accepted = new Map<DirectiveRow, Set<string>>();
+let acceptedCount = 0;
+const ACCEPTED_SIZE = 100_000;
+const refused = new Map<DirectiveRow, Map<number, Map<string, readonly ValueProblem[]>>>();
+let refusedCount = 0;
+const REFUSED_SIZE = 4096;
+const NO_PROBLEMS: readonly ValueProblem[] = [];
+
 /**
  * The problems of a value for a setting. `version`, the target release, keeps values newer than it
  * out of the values a message lists and the replacements it offers (a value is parsed as the
  * newest release does; values newer than the target are the newer-than-target rule's business).
+ * The list is shared: read it, never change it.
  */
-export function checkValue(row: DirectiveRow, value: string, version = Number.POSITIVE_INFINITY): ValueProblem[] {
+export function checkValue(row: DirectiveRow, value: string, version = Number.POSITIVE_INFINITY): readonly ValueProblem[] {
+  let ok = accepted.get(row);
+  if (ok?.has(value)) return NO_PROBLEMS;
+  let byVersion = refused.get(row);
+  const known = byVersion?.get(version)?.get(value);
+  if (known) return known;
+  const problems = problemsOf(row, value, version);
+  if (problems.length === 0) {
+    if (acceptedCount >= ACCEPTED_SIZE) {
+      accepted.clear();
+      acceptedCount = 0;
+      ok = undefined;
+    }
+    if (!ok) accepted.set(row, (ok = new Set()));
+    ok.add(value);
+    acceptedCount++;
+    return NO_PROBLEMS;
+  }
+  if (refusedCount >= REFUSED_SIZE) {
+    refused.clear();
+    refusedCount = 0;
+    byVersion = undefined;
+  }
+  if (!byVersion) refused.set(row, (byVersion = new Map()));
+  let byValue = byVersion.get(version);
+  if (!byValue) byVersion.set(version, (byValue = new Map()));
+  byValue.set(value, problems);
+  refusedCount++;
+  return problems;
+}
+
+function problemsOf(row: DirectiveRow, value: string, version: number): readonly ValueProblem[] {
   if (value.trim() === '') return [];
   const forms = row.valueKind.forms;
   if (forms.some((f) => f.type === 'ignored')) return [];
@@ -63,8 +110,8 @@ export function checkValue(row: DirectiveRow, value: string, version = Number.PO
   if (results.some((r) => r === undefined || r.length === 0)) return [];
   // No form accepts the value: report the problems of the form that got furthest (a list form
   // reports per item), naming the other accepted forms in the message.
-  const checked = results as ValueProblem[][];
-  const best = checked.reduce((a, b) => (b.length > 0 && problemsCover(b) < problemsCover(a) ? b : a)).slice(0, MAX_PROBLEMS);
+  const all = results as ValueProblem[][];
+  const best = all.reduce((a, b) => (b.length > 0 && problemsCover(b) < problemsCover(a) ? b : a)).slice(0, MAX_PROBLEMS);
   if (forms.length > 1 && best.length === 1 && best[0].start === 0 && best[0].end >= value.length) {
     return [{ ...best[0], message: `${best[0].message.replace(/\.$/, '')}; ${row.name}= takes ${describeForms(forms)}.` }];
   }

@@ -5,44 +5,64 @@ import type { LineIndex } from '../../syntax/lineIndex';
 
 export interface Word {
   /** The word with its quotes removed. */
-  text: string;
+  readonly text: string;
   /** Offsets in the entry's value string, quotes included. */
-  start: number;
-  end: number;
+  readonly start: number;
+  readonly end: number;
 }
 
-/** Words separated by blanks; a word in single or double quotes may hold blanks. */
-export function splitWords(value: string): Word[] {
+/** Whether a UTF-16 code unit is a blank as JavaScript's `\s` sees it (white space and line terminators). */
+function isBlank(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+function split(value: string): Word[] {
   const words: Word[] = [];
   let i = 0;
   const n = value.length;
   while (i < n) {
-    while (i < n && /\s/.test(value[i])) i++;
+    while (i < n && isBlank(value.charCodeAt(i))) i++;
     if (i >= n) break;
     const start = i;
+    // Plain characters are copied in runs; quotes and backslashes end a run.
     let text = '';
-    while (i < n && !/\s/.test(value[i])) {
-      const c = value[i];
-      if (c === '"' || c === "'") {
-        const close = value.indexOf(c, i + 1);
+    let from = i;
+    while (i < n) {
+      const c = value.charCodeAt(i);
+      if (isBlank(c)) break;
+      if (c === 34 || c === 39) {
+        text += value.slice(from, i);
+        const close = value.indexOf(value[i], i + 1);
         if (close < 0) {
           text += value.slice(i + 1);
           i = n;
+          from = n;
           break;
         }
         text += value.slice(i + 1, close);
         i = close + 1;
-      } else if (c === '\\' && i + 1 < n) {
-        text += value[i + 1];
+        from = i;
+      } else if (c === 92 && i + 1 < n) {
+        text += value.slice(from, i) + value[i + 1];
         i += 2;
-      } else {
-        text += c;
-        i++;
-      }
+        from = i;
+      } else i++;
     }
+    text += value.slice(from, i);
     words.push({ text, start, end: i });
   }
   return words;
+}
+
+/**
+ * Words separated by blanks; a word in single or double quotes may hold blanks. Splitting is
+ * cheaper than keeping the words of every value around: a unit of thousands of distinct values
+ * would only fill the heap with lists that are never asked for again.
+ */
+export function splitWords(value: string): readonly Word[] {
+  return split(value);
 }
 
 /** The document range of `[start, end)` of an entry's value string (which joins continued lines with a space). */
