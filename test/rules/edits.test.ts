@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyEdits, createUnitDocument, minimalEdit, unifiedDiff } from '../../server/src/core';
-import { insertLinesEdit, moveEntryEdits, removeEntryEdit } from '../../server/src/core/features/fixes/edits';
+import { insertLinesEdit, moveEntryEdits, removeEntryEdit } from '../../server/src/core/edits/lineEdits';
 
 const URI = 'file:///etc/systemd/system/app.service';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createUnitDocument, diagnoseWithFixes, DEFAULT_SETTINGS } from '../../server/src/core';
 import { titleWithDelta } from '../../server/src/core/features/fixes/exposureDelta';
-import { applyEdits } from '../../server/src/core/features/fixes/apply';
+import { applyEdits } from '../../server/src/core/edits/apply';
 import { securityModel, securityReportMarkdown } from '../../server/src/core/features/securityLens';
 import { assess } from '../../server/src/core/security';
 

@@ -26,6 +26,6 @@ export { RULES, ruleInfo, isConfigurableId, type RuleInfo, type RuleGroup } from
 export { type UnitFiles, explain } from './rules';
 export { applyRuleOverrides, readRuleOverrides, mergeRuleOverrides, parseRuleLevel } from './config/overrides';
 export { readRcConfig, combineRcConfigs, RC_FILE_NAME, type RcConfig } from './config/rcFile';
-export { applyEdits, minimalEdit } from './features/fixes/apply';
+export { applyEdits, minimalEdit } from './edits/apply';
 export { fixAll, safeFixes, type FixAllResult } from './features/fixes/fixAll';
 export { unifiedDiff } from './features/fixes/diff';

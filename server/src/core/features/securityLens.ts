@@ -9,7 +9,7 @@ import { assess, formatExposure, levelOf, type AssessResult, type ExposureLevel,
 import type { Settings } from '../settings';
 import type { Fix, Range } from '../types';
 import { createUnitDocument, type UnitDocument } from '../unitDocument';
-import { applyEdits } from './fixes/apply';
+import { applyEdits } from '../edits/apply';
 
 /** The command a lens runs; its one argument is the document's URI. */
 export const SHOW_SECURITY_REPORT_COMMAND = 'unitguard.showSecurityReport';

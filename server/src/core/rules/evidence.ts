@@ -8,7 +8,7 @@
  * - an `EvidenceCache` kept from one version of a document to the next remembers results by the
  *   values of those settings, so an edit elsewhere in the unit reuses them.
  */
-import { applyEdits } from '../features/fixes/apply';
+import { applyEdits } from '../edits/apply';
 import type { ReadSet, UnitModel } from '../model/unitModel';
 import type { Settings } from '../settings';
 import type { Diagnostic, Fix } from '../types';

@@ -9,7 +9,7 @@ import type { Diagnostic, Fix } from '../../types';
 import { createUnitDocument, type UnitDocument } from '../../unitDocument';
 import type { UnitFiles } from '../../rules';
 import { scoreOf, securityModel } from '../securityLens';
-import { applyEdits } from './apply';
+import { applyEdits } from '../../edits/apply';
 
 function exposureOf(document: UnitDocument, files: UnitFiles, settings: Readonly<Settings>): number | undefined {
   const model = securityModel(document, files);

@@ -10,7 +10,7 @@ import type { Diagnostic, Fix, FixRisk } from '../../types';
 import type { UnitFiles } from '../../rules';
 import { analyze, diagnose } from '../diagnostics';
 import { withFixes } from './tryFixes';
-import { applyEdits } from './apply';
+import { applyEdits } from '../../edits/apply';
 
 export interface FixAllResult {
   text: string;

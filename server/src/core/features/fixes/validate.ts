@@ -3,7 +3,7 @@
  * make its own diagnostic go away and bring no new error or warning. A fix that would bring
  * one is completed with the fix of that new problem (one at a time, a few rounds), or dropped.
  */
-import { applyEdits, minimalEdit } from './apply';
+import { applyEdits, minimalEdit } from '../../edits/apply';
 import type { Diagnostic, Fix } from '../../types';
 
 const ROUNDS = 3;

@@ -17,7 +17,7 @@
  * SystemCallFilter= blocks every one of them at the target release.
  */
 import { capabilities } from '../../kb';
-import { insertLinesEdit, removeEntryEdit, replaceValueEdit } from '../../features/fixes/edits';
+import { insertLinesEdit, removeEntryEdit, replaceValueEdit } from '../../edits/lineEdits';
 import type { Assignment, UnitModel } from '../../model/unitModel';
 import { applySyscallFilterLine, groupItems, type SyscallFilter } from '../../security/syscallFilter';
 import { X86_64_UNAVAILABLE_SYSCALLS } from '../../security/platform';

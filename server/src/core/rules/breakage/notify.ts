@@ -9,7 +9,7 @@
  * without the sandbox, so a main process started that way is not restricted.
  */
 import { addressFamilies } from '../../kb';
-import { removeEntryEdit, replaceValueEdit } from '../../features/fixes/edits';
+import { removeEntryEdit, replaceValueEdit } from '../../edits/lineEdits';
 import type { Assignment } from '../../model/unitModel';
 import type { Diagnostic, Fix, TextEdit } from '../../types';
 import type { RuleContext } from '../context';

@@ -8,7 +8,7 @@
  * an allow-list followed by `~` lines that take names away from it, does what it says and is
  * left alone. Lines an empty assignment undoes are the empty-reset rule's business.
  */
-import { entryText, removeEntryEdit, replaceValueEdit } from '../../features/fixes/edits';
+import { entryText, removeEntryEdit, replaceValueEdit } from '../../edits/lineEdits';
 import type { Assignment } from '../../model/unitModel';
 import type { Fix, Position, TextEdit } from '../../types';
 import { lineRef, relatedOf, type Evidence } from '../breakage/report';

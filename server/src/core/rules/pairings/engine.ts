@@ -16,7 +16,7 @@ import { defaultPairFixes, specOf, type RowSpec } from './rows';
 import { alternativeText, alternativesText, lineText, relationSentence, settingText } from './text';
 import { UNDECIDABLE } from './undecidable';
 import { BoundedCache } from '../values/boundedCache';
-import { removeEntryEdit } from '../../features/fixes/edits';
+import { removeEntryEdit } from '../../edits/lineEdits';
 import { causeOf, reportCause, type PairFinding } from './causes';
 
 const ABSENCE = new Set(['requires-one-of', 'recommends', 'effective-only-with']);

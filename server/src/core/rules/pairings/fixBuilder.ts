@@ -1,6 +1,6 @@
 /** Quick fixes of hardening pairs: lines to add (or values to change) in the right section. */
 import { getDirective, type SectionName } from '../../kb';
-import { insertLinesEdit, replaceValueEdit } from '../../features/fixes/edits';
+import { insertLinesEdit, replaceValueEdit } from '../../edits/lineEdits';
 import type { Entry } from '../../syntax/syntaxTree';
 import type { Fix, TextEdit } from '../../types';
 import type { UnitType } from '../../unitFile';

@@ -4,7 +4,7 @@
  * our words). Pairs without an entry here follow their row as it is.
  */
 import type { Pairing } from '../../kb';
-import { removeEntryEdit, replaceValueEdit } from '../../features/fixes/edits';
+import { removeEntryEdit, replaceValueEdit } from '../../edits/lineEdits';
 import type { Assignment } from '../../model/unitModel';
 import type { Fix, Severity, TextEdit } from '../../types';
 import { parseBoolean, timespanSeconds } from '../values/scalars';

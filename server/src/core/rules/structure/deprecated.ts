@@ -1,6 +1,6 @@
 /** deprecated-directive and deprecated-value: old names, moved settings, removed settings, old values. */
 import { directiveRow, enumValues, getDirective, type Deprecation, type DirectiveRow } from '../../kb';
-import { insertLinesEdit, removeEntryEdit, renameKeyEdit, replaceValueEdit } from '../../features/fixes/edits';
+import { insertLinesEdit, removeEntryEdit, renameKeyEdit, replaceValueEdit } from '../../edits/lineEdits';
 import type { Entry } from '../../syntax/syntaxTree';
 import type { Fix, TextEdit } from '../../types';
 import { diagnostic, wellFormedSections, type RuleContext } from '../context';

@@ -1,6 +1,6 @@
 /** unknown-directive and wrong-section: settings systemd does not take where they are written. */
 import { directiveNames, directiveRow, directivesFor, getDirective, sectionNames, sectionsFor, type DirectiveRow } from '../../kb';
-import { moveEntryEdits, renameKeyEdit } from '../../features/fixes/edits';
+import { moveEntryEdits, renameKeyEdit } from '../../edits/lineEdits';
 import type { Entry } from '../../syntax/syntaxTree';
 import type { Fix } from '../../types';
 import type { UnitType } from '../../unitFile';

@@ -1,6 +1,6 @@
 /** duplicate-directive and empty-reset: what repeated assignments in one file do. */
 import { directiveRow } from '../../kb';
-import { removeEntryEdit } from '../../features/fixes/edits';
+import { removeEntryEdit } from '../../edits/lineEdits';
 import type { Entry } from '../../syntax/syntaxTree';
 import { diagnostic, wellFormedSections, type RuleContext } from '../context';
 import { takesSetting } from './directives';

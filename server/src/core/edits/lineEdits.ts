@@ -3,9 +3,9 @@
  * after the last setting of the section they belong to, and create that section in the usual
  * place ([Unit] first, [Install] last, the type's section between) when the file lacks it.
  */
-import type { Entry, Section } from '../../syntax/syntaxTree';
-import type { Position, TextEdit } from '../../types';
-import type { UnitDocument } from '../../unitDocument';
+import type { Entry, Section } from '../syntax/syntaxTree';
+import type { Position, TextEdit } from '../types';
+import type { UnitDocument } from '../unitDocument';
 
 function position(document: UnitDocument, offset: number): Position {
   return document.tree.lines.positionAt(offset);

@@ -1,6 +1,6 @@
 /** Applying text edits to a string, as an editor applies a workspace edit to one document. */
-import { LineIndex } from '../../syntax/lineIndex';
-import type { TextEdit } from '../../types';
+import { LineIndex } from '../syntax/lineIndex';
+import type { TextEdit } from '../types';
 
 /**
  * Applies edits that do not overlap (ranges in the original text). An insertion at the same
