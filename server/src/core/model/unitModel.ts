@@ -109,16 +109,37 @@ export class UnitModel {
 
   /**
    * Records which settings are read from now on. A computation that reads the model only through
-   * its methods depends on nothing else: on a model where none of those settings differ, it gives
-   * the same result. Returns a function that ends the recording and gives what was read.
+   * its methods (and facts worked out from them, which note what they rest on) depends on nothing
+   * else: on a model where none of those settings differ, it gives the same result. Returns a
+   * function that ends the recording and gives what was read. Recordings nest: what an inner one
+   * reads counts for the outer one too.
    */
   recordReads(): () => ReadSet {
+    const outer = this.reads;
     this.reads = new Set();
     return () => {
       const reads = this.reads ?? new Set<string>();
-      this.reads = undefined;
+      this.reads = outer;
+      this.noteReads(reads);
       return reads;
     };
+  }
+
+  /** Whether a recording is under way. */
+  get recording(): boolean {
+    return this.reads !== undefined;
+  }
+
+  /** Counts settings as read: a fact worked out from them earlier is read again. */
+  noteReads(reads: ReadSet): void {
+    if (this.reads === undefined || this.reads === 'all') return;
+    if (reads === 'all') this.reads = 'all';
+    else for (const name of reads) this.reads.add(name);
+  }
+
+  /** Counts one setting as read. */
+  noteRead(name: string): void {
+    if (this.reads !== undefined && this.reads !== 'all') this.reads.add(name);
   }
 
   /** The setting in whichever section of this unit type accepts it (several for `[Unit]`/type moves). */

@@ -1,27 +1,35 @@
 /**
  * Evidence before advice: a fix that the unit's own lines show would break something (a new
  * finding of the breakage and merge rules on the fixed text) is not offered, and a recommendation
- * whose every fix would is not made. Trying a fix on the text costs a whole check of the unit, so
- * two things keep it off the keystroke:
- * - the evidence rules record which settings they read; a fix that changes none of them cannot
- *   change what they find;
+ * whose every fix would is not made. Trying a fix on the text costs a check of the unit, so three
+ * things keep it off the keystroke:
+ * - each evidence check records which settings it read on the unit; a fix that changes none of
+ *   them cannot change what that check finds, so only the checks it concerns are run again (none,
+ *   for most fixes);
+ * - those checks already ran on the unit itself as part of its diagnostics: their findings there
+ *   are what the fixed text is compared with;
  * - an `EvidenceCache` kept from one version of a document to the next remembers results by the
- *   values of those settings, so an edit elsewhere in the unit reuses them.
+ *   values of the settings read, so an edit elsewhere in the unit reuses them.
  */
 import { applyEdits } from '../edits/apply';
 import type { ReadSet, UnitModel } from '../model/unitModel';
 import type { Settings } from '../settings';
 import type { Diagnostic, Fix } from '../types';
 import { createUnitDocument, type UnitDocument } from '../unitDocument';
+import type { RuleContext } from './context';
 import { settingsChanged } from './fixTargets';
 
-/** Runs the evidence rules on a document: what they find, and the settings they read. */
-export type EvidenceRun = (document: UnitDocument) => { found: Diagnostic[]; reads: ReadSet };
+export type Check = (context: RuleContext) => void;
 
-interface Before {
-  identities: ReadonlySet<string>;
-  reads: ReadSet;
+/** What one evidence check found on the unit, and the settings it read to decide. */
+export interface EvidenceResult {
+  readonly check: Check;
+  readonly found: readonly Diagnostic[];
+  readonly reads: ReadSet;
 }
+
+/** Runs some evidence checks on another text of the document: what they find. */
+export type EvidenceRun = (document: UnitDocument, checks: readonly Check[]) => Diagnostic[];
 
 /** A map that forgets its oldest entries past a size. */
 class RecentMap<V> {
@@ -39,11 +47,9 @@ class RecentMap<V> {
   }
 }
 
-/** What the evidence rules found on earlier versions of one document, by the values they read. */
+/** What fixes brought on earlier versions of one document, by the values the checks read. */
 export class EvidenceCache {
-  readonly befores = new RecentMap<Before>(16);
   readonly results = new RecentMap<Diagnostic[]>(256);
-  lastReads: ReadSet | undefined;
 }
 
 /** A finding's identity across texts: line numbers in messages shift when a fix adds lines. */
@@ -52,12 +58,13 @@ function identity(d: Diagnostic): string {
 }
 
 /**
- * The values the evidence rules read, in reading order, with what else they may depend on (the
- * release, whether the unit file is known, its type): equal signatures, equal findings.
+ * The values some checks read, in reading order, with what else they may depend on (the release,
+ * whether the unit file is known, its type): equal signatures, equal findings.
  */
-function signature(model: UnitModel, reads: ReadSet, settings: Readonly<Settings>): string {
-  const names = reads === 'all' ? [...new Set([...model.all()].map((s) => s.name))] : [...reads];
-  const lines = names.flatMap((name) => model.assignments(name)).sort((a, b) => a.order - b.order);
+function signature(model: UnitModel, reads: readonly ReadSet[], settings: Readonly<Settings>): string {
+  const names = new Set<string>();
+  for (const read of reads) for (const name of read === 'all' ? [...model.all()].map((s) => s.name) : read) names.add(name);
+  const lines = [...names].flatMap((name) => model.assignments(name)).sort((a, b) => a.order - b.order);
   const parts = [`${settings.systemdVersion}|${model.complete}|${model.type ?? ''}|${model.manager}`];
   for (const a of lines) parts.push(`${a.document === model.unit ? '' : a.document.uri}|${a.section}|${a.entry.key}|${a.entry.value}`);
   return parts.join('\n');
@@ -68,42 +75,47 @@ function fixKey(fix: Fix, changed: ReadonlySet<string>): string {
   return `${fix.edits.map((e) => e.newText).join('\u0001')}\u0002${[...changed].sort().join(',')}`;
 }
 
+function concerns(result: EvidenceResult, changed: ReadonlySet<string>): boolean {
+  if (result.reads === 'all') return true;
+  for (const name of changed) if (result.reads.has(name)) return true;
+  return false;
+}
+
 /**
  * The new evidence findings each fix would bring on `document` (empty when evidence does not
- * contradict it). `model` is the document's model at the target release; `run` checks a text.
+ * contradict it). `model` is the document's model at the target release, `before` what each
+ * evidence check found on it; `run` runs checks on a fixed text.
  */
-export function contradictionsOf(document: UnitDocument, model: UnitModel, settings: Readonly<Settings>, run: EvidenceRun, cache = new EvidenceCache()): (fix: Fix) => Diagnostic[] {
-  let before: (Before & { signature: string }) | undefined;
-  const current = (): Before & { signature: string } => {
-    if (before) return before;
-    const last = cache.lastReads;
-    if (last !== undefined) {
-      const known = signature(model, last, settings);
-      const found = cache.befores.get(known);
-      if (found) return (before = { ...found, signature: known });
-    }
-    const { found, reads } = run(document);
-    const computed = { identities: new Set(found.map(identity)), reads };
-    const key = signature(model, reads, settings);
-    cache.befores.set(key, computed);
-    cache.lastReads = reads;
-    return (before = { ...computed, signature: key });
-  };
+export function contradictionsOf(
+  document: UnitDocument,
+  model: UnitModel,
+  settings: Readonly<Settings>,
+  before: readonly EvidenceResult[],
+  run: EvidenceRun,
+  cache = new EvidenceCache(),
+): (fix: Fix) => Diagnostic[] {
+  let identities: ReadonlySet<string> | undefined;
+  const signatures = new Map<string, string>();
   return (fix) => {
-    const { identities, reads, signature: key } = current();
     const changed = settingsChanged(fix, document.tree);
-    if (reads !== 'all' && ![...changed].some((name) => reads.has(name))) return [];
-    const resultKey = `${key}\u0003${fixKey(fix, changed)}`;
-    const known = cache.results.get(resultKey);
-    if (known) return known;
+    const selected = before.filter((result) => concerns(result, changed));
+    if (selected.length === 0) return [];
+    const which = selected.map((result) => before.indexOf(result)).join(',');
+    let known = signatures.get(which);
+    if (known === undefined) signatures.set(which, (known = signature(model, selected.map((result) => result.reads), settings)));
+    const resultKey = `${which}\u0003${known}\u0003${fixKey(fix, changed)}`;
+    const cached = cache.results.get(resultKey);
+    if (cached) return cached;
     let text: string;
     try {
       text = applyEdits(document.tree.text, fix.edits);
     } catch {
       return [];
     }
-    const after = run(createUnitDocument(document.uri, text, document.version)).found;
-    const contradictions = after.filter((d) => !identities.has(identity(d)));
+    identities ??= new Set(before.flatMap((result) => result.found.map(identity)));
+    const seen = identities;
+    const after = run(createUnitDocument(document.uri, text, document.version), selected.map((result) => result.check));
+    const contradictions = after.filter((d) => !seen.has(identity(d)));
     cache.results.set(resultKey, contradictions);
     return contradictions;
   };

@@ -2,7 +2,7 @@
 import { managerOf } from '../model/manager';
 import { directiveRow, valueSince } from '../kb';
 import { UnitModel, type LineFilter, type ReadSet } from '../model/unitModel';
-import { contradictionsOf, type EvidenceCache, type EvidenceRun } from './evidence';
+import { contradictionsOf, type Check, type EvidenceCache, type EvidenceResult } from './evidence';
 import { checkValue } from './values/checks';
 import { BoundedCache } from './values/boundedCache';
 import { splitWords } from './values/words';
@@ -17,7 +17,7 @@ import { checkRepeats } from './structure/repeats';
 import { checkSections } from './structure/sections';
 import { checkVersions } from './structure/versions';
 import { checkValues } from './values/invalidValue';
-import { checkBreakage } from './breakage';
+import { BREAKAGE_CHECKS } from './breakage';
 import { checkListMerge } from './merge/listMerge';
 
 /** The other files of the unit that the caller has at hand. */
@@ -28,17 +28,11 @@ export interface UnitFiles {
   dropIns?: readonly UnitDocument[];
 }
 
-const CHECKS: readonly ((context: RuleContext) => void)[] = [
-  checkSections,
-  checkDirectives,
-  checkDeprecated,
-  checkVersions,
-  checkRepeats,
-  checkValues,
-  checkPairings,
-  checkListMerge,
-  checkBreakage,
-];
+/** The rules that advise: a recommendation among them is checked against the evidence rules' findings. */
+const ADVICE_CHECKS: readonly Check[] = [checkSections, checkDirectives, checkDeprecated, checkVersions, checkRepeats, checkValues, checkPairings];
+
+/** Rules that decide from the unit's evidence whether a setting breaks something; their findings come after the advice. */
+const EVIDENCE_CHECKS: readonly Check[] = [checkListMerge, ...BREAKAGE_CHECKS];
 
 /** The merged view of the unit: the document with the files given, as systemd reads them. */
 export function modelFor(document: UnitDocument, files: UnitFiles = {}, takes?: LineFilter): UnitModel {
@@ -95,10 +89,7 @@ function sharedModelFor(document: UnitDocument, settings: Readonly<Settings>, fi
   return model;
 }
 
-/**
- * What every rule sees. `fresh` builds a model of its own, which a run that records what it
- * reads needs (values that other rules cached on a shared model would be read unseen).
- */
+/** What every rule sees. `fresh` builds a model of its own, not kept for hover. */
 function ruleContext(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles, report: (d: Diagnostic) => void, fresh = false): RuleContext {
   const model = fresh ? modelFor(document, files, takenAtTarget(settings)) : sharedModelFor(document, settings, files);
   return { document, model, settings, type: document.file.type ?? model.type, manager: managerOf(files.unit?.uri ?? document.uri), report };
@@ -125,16 +116,25 @@ function withoutRestatements(found: Diagnostic[]): Diagnostic[] {
   return found.filter((d) => d.pairing === undefined || !codes.has(SAID_BETTER_BY[d.pairing] ?? ''));
 }
 
-/** Rules that decide from the unit's evidence whether a setting breaks something. */
-const EVIDENCE_CHECKS: readonly ((context: RuleContext) => void)[] = [checkBreakage, checkListMerge];
+/** Runs one evidence check on the unit, recording the settings it reads. */
+function recorded(context: RuleContext, check: Check): EvidenceResult {
+  const found: Diagnostic[] = [];
+  const stop = context.model.recordReads();
+  let reads: ReadSet = 'all';
+  try {
+    check({ ...context, report: (d) => void found.push(d) });
+  } finally {
+    reads = stop();
+  }
+  return { check, found, reads };
+}
 
-/** The evidence findings of a document, and the settings they were decided from. */
-function evidenceFindings(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles): { found: Diagnostic[]; reads: ReadSet } {
+/** What some evidence checks find on another text of the document (a fix tried on it). */
+function evidenceFindings(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles, checks: readonly Check[]): Diagnostic[] {
   const found: Diagnostic[] = [];
   const context = ruleContext(document, settings, files, (d) => void found.push(d), true);
-  const reads = context.model.recordReads();
-  for (const check of EVIDENCE_CHECKS) check(context);
-  return { found, reads: reads() };
+  for (const check of checks) check(context);
+  return found;
 }
 
 /** What a run of the rules takes into account beyond the document and its files. */
@@ -156,11 +156,17 @@ export interface RuleRunOptions {
 export function runRules(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles = {}, options: RuleRunOptions = {}): Diagnostic[] {
   const found: Diagnostic[] = [];
   const base = ruleContext(document, settings, files, (d) => void found.push(d));
-  const run: EvidenceRun = (text) => evidenceFindings(text, settings, files);
+  if (options.evidence === false) {
+    for (const check of [...ADVICE_CHECKS, ...EVIDENCE_CHECKS]) check(base);
+    return withoutRestatements(found);
+  }
+  // The evidence checks go first: the advice rules ask what a fix would change in their findings.
+  const evidence = EVIDENCE_CHECKS.map((check) => recorded(base, check));
   const context: RuleContext = {
     ...base,
-    ...(options.evidence !== false ? { contradictions: contradictionsOf(document, base.model, settings, run, options.evidenceCache) } : {}),
+    contradictions: contradictionsOf(document, base.model, settings, evidence, (text, checks) => evidenceFindings(text, settings, files, checks), options.evidenceCache),
   };
-  for (const check of CHECKS) check(context);
+  for (const check of ADVICE_CHECKS) check(context);
+  for (const result of evidence) found.push(...result.found);
   return withoutRestatements(found);
 }

@@ -9,8 +9,9 @@ import { checkDevices } from './devices';
 import { checkNotifySocket } from './notify';
 import { checkPaths } from './paths';
 
-const CLASSES: readonly ((context: RuleContext) => void)[] = [checkNotifySocket, checkCapabilities, checkPaths, checkDevices, checkCommands];
+/** The classes of breakage, each a check of its own (the evidence rules try a fix on the classes it concerns). */
+export const BREAKAGE_CHECKS: readonly ((context: RuleContext) => void)[] = [checkNotifySocket, checkCapabilities, checkPaths, checkDevices, checkCommands];
 
 export function checkBreakage(context: RuleContext): void {
-  for (const check of CLASSES) check(context);
+  for (const check of BREAKAGE_CHECKS) check(context);
 }

@@ -20,7 +20,8 @@ import { factsOf, once } from './unitFacts';
 export function effectiveLines(model: UnitModel, name: string): readonly Assignment[] {
   const known = factsOf(model).effective;
   let lines = known.get(name);
-  if (lines === undefined) {
+  if (lines !== undefined) model.noteRead(name);
+  else {
     // Most settings asked for are not in the unit: that answer is quick to find again, and not kept.
     const settings = model.named(name);
     if (settings.length === 0) return NO_LINES;
@@ -35,7 +36,8 @@ export function effectiveLines(model: UnitModel, name: string): readonly Assignm
 export function assignedLines(model: UnitModel, name: string): readonly Assignment[] {
   const known = factsOf(model).assignments;
   let lines = known.get(name);
-  if (lines === undefined) {
+  if (lines !== undefined) model.noteRead(name);
+  else {
     const settings = model.named(name);
     if (settings.length === 0) return NO_LINES;
     lines = settings.length === 1 ? settings[0].all : model.assignments(name);

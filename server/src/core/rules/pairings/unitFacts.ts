@@ -1,11 +1,11 @@
 /**
  * Facts about one unit that several rules read again and again (the lines of a setting in force,
  * the settings it has, a capability set), worked out once per unit. A unit's model never changes
- * once built, so what is read from it stays true for as long as the model lives. Every fact is
- * read through the model's methods the first time, so a model that records what is read from it
- * sees each setting a fact rests on (a fresh model does: nothing is cached on it yet).
+ * once built, so what is read from it stays true for as long as the model lives. Every fact
+ * remembers the settings it was worked out from and counts them as read again whenever it is read,
+ * so a model that records what is read from it sees each setting a fact rests on.
  */
-import type { Assignment, UnitModel } from '../../model/unitModel';
+import type { Assignment, ReadSet, UnitModel } from '../../model/unitModel';
 
 export class UnitFacts {
   /** The lines in force of the settings read so far that the unit has (`model.effective`). */
@@ -14,6 +14,8 @@ export class UnitFacts {
   readonly assignments = new Map<string, readonly Assignment[]>();
   /** Other facts, each under the key of the code that works it out. */
   readonly derived = new Map<object, unknown>();
+  /** The settings each of those facts was worked out from. */
+  readonly derivedReads = new Map<object, ReadSet>();
 }
 
 /**
@@ -36,9 +38,18 @@ export function factsOf(model: UnitModel): UnitFacts {
 
 /** A fact worked out once per unit; `key` names it (a value of the module that computes it). */
 export function once<T>(model: UnitModel, key: object, compute: () => T): T {
-  const derived = factsOf(model).derived;
-  if (derived.has(key)) return derived.get(key) as T;
-  const value = compute();
-  derived.set(key, value);
+  const facts = factsOf(model);
+  if (facts.derived.has(key)) {
+    if (model.recording) model.noteReads(facts.derivedReads.get(key) as ReadSet);
+    return facts.derived.get(key) as T;
+  }
+  const stop = model.recordReads();
+  let value: T;
+  try {
+    value = compute();
+  } finally {
+    facts.derivedReads.set(key, stop());
+  }
+  facts.derived.set(key, value);
   return value;
 }
