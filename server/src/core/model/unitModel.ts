@@ -41,6 +41,19 @@ const UNKNOWN_SEMANTICS: AssignmentSemantics = { kind: 'single', repeat: 'last-w
 /** The settings a computation read from a model: their names, or `all` when it walked every setting. */
 export type ReadSet = ReadonlySet<string> | 'all';
 
+/**
+ * Facts about every line of a unit that rules read as a whole. In a read set they stand beside
+ * setting names (a name cannot start with a NUL).
+ */
+export const MODEL_FACTS = {
+  /** Which settings have a line in force. */
+  settingsInForce: '\0settings in force',
+  /** Which lines are empty or a bare `~` (they may clear the lines before them). */
+  clearingLines: '\0clearing lines',
+} as const;
+
+export type ModelFact = (typeof MODEL_FACTS)[keyof typeof MODEL_FACTS];
+
 export class UnitModel {
   private readonly byName = new Map<string, Setting[]>();
   private reads: Set<string> | 'all' | undefined;
@@ -184,6 +197,15 @@ export class UnitModel {
   /** The effective values of a list setting, one per assignment line. */
   values(section: string, name: string): string[] {
     return this.get(section, name)?.effective.map((a) => a.entry.value) ?? [];
+  }
+
+  /**
+   * Every setting, read for one fact about all of them (which settings are in force, which lines
+   * clear a list): a recording notes the fact, by its name, instead of every setting.
+   */
+  allFor(fact: ModelFact): Iterable<Setting> {
+    this.noteRead(fact);
+    return this.settings.values();
   }
 
   /** Every setting that some line assigns. */

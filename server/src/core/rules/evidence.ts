@@ -47,9 +47,22 @@ class RecentMap<V> {
   }
 }
 
-/** What fixes brought on earlier versions of one document, by the values the checks read. */
+/** The last run of the checks that read the unit only through its model, on one version of a document. */
+export interface LastRun {
+  readonly document: UnitDocument;
+  readonly model: UnitModel;
+  readonly systemdVersion: number;
+  readonly files: readonly UnitDocument[];
+  readonly runs: ReadonlyMap<Check, EvidenceResult>;
+}
+
+/**
+ * What the rules found on earlier versions of one document: what fixes brought, by the values the
+ * checks read, and the last run, whose findings a keystroke elsewhere leaves standing.
+ */
 export class EvidenceCache {
   readonly results = new RecentMap<Diagnostic[]>(256);
+  lastRun: LastRun | undefined;
 }
 
 /** A finding's identity across texts: line numbers in messages shift when a fix adds lines. */

@@ -3,6 +3,7 @@ import { managerOf } from '../model/manager';
 import { directiveRow, valueSince } from '../kb';
 import { UnitModel, type LineFilter, type ReadSet } from '../model/unitModel';
 import { contradictionsOf, type Check, type EvidenceCache, type EvidenceResult } from './evidence';
+import { findingTouches, lineChange, withFacts, type LineChange } from './lineChange';
 import { checkValue } from './values/checks';
 import { BoundedCache } from './values/boundedCache';
 import { splitWords } from './values/words';
@@ -116,7 +117,7 @@ function withoutRestatements(found: Diagnostic[]): Diagnostic[] {
   return found.filter((d) => d.pairing === undefined || !codes.has(SAID_BETTER_BY[d.pairing] ?? ''));
 }
 
-/** Runs one evidence check on the unit, recording the settings it reads. */
+/** Runs one check on the unit, recording the settings it reads. */
 function recorded(context: RuleContext, check: Check): EvidenceResult {
   const found: Diagnostic[] = [];
   const stop = context.model.recordReads();
@@ -127,6 +128,31 @@ function recorded(context: RuleContext, check: Check): EvidenceResult {
     reads = stop();
   }
   return { check, found, reads };
+}
+
+function readsAny(reads: ReadSet, names: ReadonlySet<string>): boolean {
+  if (reads === 'all') return true;
+  for (const name of names) if (reads.has(name)) return true;
+  return false;
+}
+
+/**
+ * A check's findings on the last version, when they still hold: the edit changed no setting the
+ * check read (nor any of `alsoReads`) and none of the findings points at the changed lines.
+ */
+function kept(last: EvidenceResult | undefined, change: LineChange | undefined, alsoReads: readonly EvidenceResult[] = []): EvidenceResult | undefined {
+  if (!last || !change) return undefined;
+  if (readsAny(last.reads, change.settings) || alsoReads.some((r) => readsAny(r.reads, change.settings))) return undefined;
+  return last.found.some((d) => findingTouches(d, change)) ? undefined : last;
+}
+
+/** What changed since the last run on this document, when its results may be kept. */
+function changeSince(cache: EvidenceCache | undefined, document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles): LineChange | undefined {
+  const last = cache?.lastRun;
+  if (!last || last.document.uri !== document.uri || last.systemdVersion !== settings.systemdVersion) return undefined;
+  const list = filesList(files);
+  if (last.files.length !== list.length || last.files.some((d, i) => d !== list[i])) return undefined;
+  return lineChange(last.document, document);
 }
 
 /** What some evidence checks find on another text of the document (a fix tried on it). */
@@ -161,12 +187,27 @@ export function runRules(document: UnitDocument, settings: Readonly<Settings>, f
     return withoutRestatements(found);
   }
   // The evidence checks go first: the advice rules ask what a fix would change in their findings.
-  const evidence = EVIDENCE_CHECKS.map((check) => recorded(base, check));
+  // Checks that read the unit only through its model keep their findings when a keystroke did
+  // not touch what they read.
+  const cache = options.evidenceCache;
+  const lineEdit = changeSince(cache, document, settings, files);
+  const change = lineEdit && cache?.lastRun ? withFacts(lineEdit, cache.lastRun.model, base.model) : undefined;
+  const lastRuns = change ? cache?.lastRun?.runs : undefined;
+  const evidence = EVIDENCE_CHECKS.map((check) => kept(lastRuns?.get(check), change) ?? recorded(base, check));
   const context: RuleContext = {
     ...base,
-    contradictions: contradictionsOf(document, base.model, settings, evidence, (text, checks) => evidenceFindings(text, settings, files, checks), options.evidenceCache),
+    contradictions: contradictionsOf(document, base.model, settings, evidence, (text, checks) => evidenceFindings(text, settings, files, checks), cache),
   };
-  for (const check of ADVICE_CHECKS) check(context);
+  let pairings: EvidenceResult | undefined;
+  for (const check of ADVICE_CHECKS) {
+    if (check !== checkPairings) check(context);
+    else {
+      // Pairings offer fixes that evidence may contradict: they also rest on what the evidence checks read.
+      pairings = kept(lastRuns?.get(check), change, evidence) ?? recorded(context, check);
+      found.push(...pairings.found);
+    }
+  }
   for (const result of evidence) found.push(...result.found);
+  if (cache && pairings) cache.lastRun = { document, model: base.model, systemdVersion: settings.systemdVersion, files: filesList(files), runs: new Map([...evidence, pairings].map((r) => [r.check, r])) };
   return withoutRestatements(found);
 }

@@ -7,7 +7,7 @@
  */
 import { capabilities, directiveRow, enumValues, getDirective, KB_SYSTEMD_VERSION } from '../../kb';
 import { groupItems } from '../../security/syscallFilter';
-import type { Assignment, UnitModel } from '../../model/unitModel';
+import { MODEL_FACTS, type Assignment, type UnitModel } from '../../model/unitModel';
 import { parseBoolean } from '../values/scalars';
 import { splitWords } from '../values/words';
 import { BoundedCache } from '../values/boundedCache';
@@ -60,7 +60,7 @@ const IN_FORCE = {};
 export function settingsInForce(model: UnitModel): ReadonlySet<string> {
   return once(model, IN_FORCE, () => {
     const found = new Set<string>();
-    for (const setting of model.all()) if (setting.effective.length > 0) found.add(setting.name);
+    for (const setting of model.allFor(MODEL_FACTS.settingsInForce)) if (setting.effective.length > 0) found.add(setting.name);
     return found;
   });
 }

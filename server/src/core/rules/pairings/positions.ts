@@ -4,7 +4,7 @@
  * only add or take away names (first-assignment rows).
  */
 import { directiveNames, pairings, type Pairing } from '../../kb';
-import type { Assignment, UnitModel } from '../../model/unitModel';
+import { MODEL_FACTS, type Assignment, type UnitModel } from '../../model/unitModel';
 import { diagnostic } from '../context';
 import type { PairContext } from './context';
 import { lineText } from './text';
@@ -64,7 +64,7 @@ const CLEARING = {};
 function clearingLines(model: UnitModel): ReadonlyMap<string, Clearing> {
   return once(model, CLEARING, () => {
     const found = new Map<string, Clearing>();
-    for (const setting of model.all()) {
+    for (const setting of model.allFor(MODEL_FACTS.clearingLines)) {
       for (const a of setting.all) {
         const empty = a.entry.isEmpty;
         if (!empty && a.entry.value.trim() !== '~') continue;

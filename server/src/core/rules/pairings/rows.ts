@@ -188,6 +188,7 @@ function orderedUnits(c: PairContext, orderings: readonly string[]): ReadonlySet
   const byKind = once(c.model, ORDERED, () => new Map<readonly string[], ReadonlySet<string>>());
   let set = byKind.get(orderings);
   if (!set) byKind.set(orderings, (set = new Set(orderings.flatMap((o) => effectiveLines(c.model, o).flatMap(itemsOf)))));
+  else notedAgain(c, orderings);
   return set;
 }
 
@@ -204,7 +205,13 @@ function unorderedUnits(c: PairContext, subject: Assignment, orderings: readonly
   if (!bySubject) byKind.set(orderings, (bySubject = new Map()));
   let units = bySubject.get(subject);
   if (!units) bySubject.set(subject, (units = findUnordered(c, subject, orderings)));
+  else notedAgain(c, orderings);
   return units;
+}
+
+/** A model recording what is read sees the ordering settings a kept answer rests on. */
+function notedAgain(c: PairContext, orderings: readonly string[]): void {
+  if (c.model.recording) for (const o of orderings) c.model.noteRead(o);
 }
 
 function findUnordered(c: PairContext, subject: Assignment, orderings: readonly string[]): readonly string[] {

@@ -1,6 +1,7 @@
 /** duplicate-directive and empty-reset: what repeated assignments in one file do. */
 import { directiveRow } from '../../kb';
 import { removeEntryEdit } from '../../edits/lineEdits';
+import { lazyFix } from '../../edits/lazyFix';
 import type { Entry } from '../../syntax/syntaxTree';
 import { diagnostic, wellFormedSections, type RuleContext } from '../context';
 import { takesSetting } from './directives';
@@ -46,7 +47,7 @@ function reportDuplicates(context: RuleContext, lines: readonly Line[], repeat: 
         diagnostic('duplicate-directive', line.entry.keyRange, `${line.entry.key}= is already set on line ${lineNumber(first.entry)}; systemd keeps the first assignment and ignores this one.`, {
           unnecessary: true,
           related: [{ range: first.entry.range, message: 'The assignment that counts' }],
-          fixes: [{ title: `Remove this ${line.entry.key}= line`, edits: [removeEntryEdit(document, line.entry)], isPreferred: true }],
+          fixes: [lazyFix(`Remove this ${line.entry.key}= line`, () => [removeEntryEdit(document, line.entry)], { isPreferred: true })],
         }),
       );
     }
@@ -62,7 +63,7 @@ function reportDuplicates(context: RuleContext, lines: readonly Line[], repeat: 
       diagnostic('duplicate-directive', line.entry.keyRange, `${line.entry.key}= takes one value and ${how}; this assignment has no effect.`, {
         unnecessary: true,
         related: [{ range: last.entry.range, message: 'The assignment that counts' }],
-        fixes: [{ title: `Remove this ${line.entry.key}= line`, edits: [removeEntryEdit(document, line.entry)], isPreferred: true }],
+        fixes: [lazyFix(`Remove this ${line.entry.key}= line`, () => [removeEntryEdit(document, line.entry)], { isPreferred: true })],
       }),
     );
   }

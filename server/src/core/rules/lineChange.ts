@@ -1,0 +1,157 @@
+/**
+ * What an edit changed, when it changed the text of one line and nothing else: the lines of the
+ * entry it touched, and the settings those lines assign before and after (with the settings an
+ * empty assignment of them may clear). A keystroke is such an edit. Rules whose findings do not
+ * rest on those settings or lines find the same on the new text, so their findings on the older
+ * version can be kept (see `rules/index.ts`).
+ */
+import { directiveRow } from '../kb';
+import { MODEL_FACTS, type UnitModel } from '../model/unitModel';
+import { settingsInForce } from './pairings/effects';
+import type { Entry, SyntaxTree } from '../syntax/syntaxTree';
+import type { Diagnostic, Range } from '../types';
+import type { UnitDocument } from '../unitDocument';
+
+export interface LineChange {
+  /** The first and last (0-based) lines the edit touched, whole entries included. */
+  readonly first: number;
+  readonly last: number;
+  /** The settings the touched lines assign, before and after the edit (and the facts about all lines it changed, see `withFacts`). */
+  readonly settings: ReadonlySet<string>;
+  /** The entry on the touched lines before and after the edit, if any. */
+  readonly before: Entry | undefined;
+  readonly after: Entry | undefined;
+}
+
+/** Compares in slices: quick on a large text where most of it is the same. */
+const CHUNK = 4096;
+
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let at = 0;
+  while (at + CHUNK <= max && a.slice(at, at + CHUNK) === b.slice(at, at + CHUNK)) at += CHUNK;
+  while (at < max && a.charCodeAt(at) === b.charCodeAt(at)) at++;
+  return at;
+}
+
+function commonSuffix(a: string, b: string, limit: number): number {
+  let n = 0;
+  while (n + CHUNK <= limit && a.slice(a.length - n - CHUNK, a.length - n) === b.slice(b.length - n - CHUNK, b.length - n)) n += CHUNK;
+  while (n < limit && a.charCodeAt(a.length - n - 1) === b.charCodeAt(b.length - n - 1)) n++;
+  return n;
+}
+
+function hasLineBreak(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
+}
+
+/** The entry whose lines hold `line`, or undefined; 'header' when a section header is on it. */
+function entryAt(tree: SyntaxTree, line: number): Entry | 'header' | undefined {
+  const lines = tree.lines;
+  for (const entry of tree.orphans) if (lines.lineOf(entry.startOffset) <= line && line <= lines.lineOf(entry.endOffset)) return entry;
+  for (const section of tree.sections) {
+    const header = section.headerRange.start.line;
+    if (header === line) return 'header';
+    if (header > line) break;
+    const entries = section.entries;
+    // Entries are in document order: find the last one that starts on or before the line.
+    let low = 0;
+    let high = entries.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (lines.lineOf(entries[mid].startOffset) <= line) {
+        found = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    if (found >= 0 && lines.lineOf(entries[found].endOffset) >= line) return entries[found];
+  }
+  return undefined;
+}
+
+function isBlank(tree: SyntaxTree, line: number): boolean {
+  return tree.text.slice(tree.lines.lineStart(line), tree.lines.lineEnd(line)).trim() === '';
+}
+
+function span(tree: SyntaxTree, entry: Entry | undefined, line: number): [number, number] {
+  return entry ? [tree.lines.lineOf(entry.startOffset), tree.lines.lineOf(entry.endOffset)] : [line, line];
+}
+
+/** The settings a line of `key` may change: itself, and those an empty assignment of it clears. */
+function affected(key: string, section: string | undefined, into: Set<string>): void {
+  into.add(key);
+  const semantics = section === undefined ? undefined : directiveRow(key, section)?.assignment;
+  if (semantics?.kind === 'list') for (const name of semantics.resetShares ?? []) into.add(name);
+}
+
+/**
+ * The change from `before` to `after` when the edit stayed within one line of text and left every
+ * section header alone; undefined when the texts differ in any other way (lines added or removed,
+ * line breaks changed, a header edited) or are the same.
+ */
+export function lineChange(before: UnitDocument, after: UnitDocument): LineChange | undefined {
+  const a = before.tree.text;
+  const b = after.tree.text;
+  if (a === b || before.tree.lines.lineCount !== after.tree.lines.lineCount || before.tree.hasBom !== after.tree.hasBom) return undefined;
+  const prefix = commonPrefix(a, b);
+  const suffix = commonSuffix(a, b, Math.min(a.length, b.length) - prefix);
+  // No line break came or went (text typed between a \r and its \n splits a line: the counts differ).
+  if (hasLineBreak(a, prefix, a.length - suffix) || hasLineBreak(b, prefix, b.length - suffix)) return undefined;
+  const line = after.tree.lines.lineOf(prefix);
+  const old = entryAt(before.tree, line);
+  const now = entryAt(after.tree, line);
+  if (old === 'header' || now === 'header') return undefined;
+  const [oldFirst, oldLast] = span(before.tree, old, line);
+  const [first, last] = span(after.tree, now, line);
+  // A continuation added or removed changes which lines belong to which entry.
+  if (oldFirst !== first || oldLast !== last) return undefined;
+  // Where fixes put new lines rests on which lines hold entries, and of which setting (the last
+  // entry of a section, the last line of a setting): an entry that came, went or changed its key
+  // moves them, as does a blank line that became a comment.
+  if (old && now ? old.key !== now.key : old !== now || isBlank(before.tree, line) !== isBlank(after.tree, line)) return undefined;
+  const settings = new Set<string>();
+  if (old) affected(old.key, old.section?.name, settings);
+  if (now) affected(now.key, now.section?.name, settings);
+  return { first, last, settings, before: old, after: now };
+}
+
+function clears(entry: Entry | undefined): boolean {
+  return entry !== undefined && (entry.isEmpty || entry.value.trim() === '~');
+}
+
+function sameSets(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+/**
+ * The change with the facts about all lines (see `MODEL_FACTS`) that it alters between the unit's
+ * model before and after it.
+ */
+export function withFacts(change: LineChange, before: UnitModel, after: UnitModel): LineChange {
+  const settings = new Set(change.settings);
+  if (!sameSets(settingsInForce(before), settingsInForce(after))) settings.add(MODEL_FACTS.settingsInForce);
+  if (clears(change.before) || clears(change.after)) settings.add(MODEL_FACTS.clearingLines);
+  return { ...change, settings };
+}
+
+function touches(range: Range, change: LineChange): boolean {
+  return range.start.line <= change.last && range.end.line >= change.first;
+}
+
+/**
+ * Whether a finding points anywhere near the changed lines: its range, its related lines in the
+ * same document, or an edit of its fixes. Such a finding may read differently on the new text.
+ */
+export function findingTouches(d: Diagnostic, change: LineChange): boolean {
+  if (touches(d.range, change)) return true;
+  for (const related of d.related ?? []) if (related.uri === undefined && touches(related.range, change)) return true;
+  for (const fix of d.fixes ?? []) for (const edit of fix.edits) if (touches(edit.range, change)) return true;
+  return false;
+}

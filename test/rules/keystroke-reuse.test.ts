@@ -1,0 +1,98 @@
+/**
+ * A keystroke changes one line. The checks that read the unit only through its model keep their
+ * findings from the last version when the line is not one they read; everything else is checked
+ * again. Whatever is kept, the findings and their fixes must be exactly those of a fresh check.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { analyze, createUnitDocument, DEFAULT_SETTINGS, EvidenceCache, type Analysis } from '../../server/src/core';
+import { repoRoot } from '../protocol/harness';
+import { generateUnit } from '../bench/generate';
+
+const ROOT = path.join(repoRoot, 'test/fixtures/rules/breakage');
+
+function units(): Array<{ name: string; uri: string; text: string }> {
+  return readdirSync(ROOT)
+    .filter((dir) => existsSync(path.join(ROOT, dir, 'expected.json')))
+    .flatMap((dir) => {
+      const expected = JSON.parse(readFileSync(path.join(ROOT, dir, 'expected.json'), 'utf8')) as { check: string; with?: string[] };
+      if (expected.with && expected.with.length > 0) return [];
+      return [{ name: dir, uri: `file:///etc/systemd/system/${expected.check}`, text: readFileSync(path.join(ROOT, dir, expected.check), 'utf8') }];
+    });
+}
+
+/** What a check gives, fixes and their edits included. */
+function everything(analysis: Analysis): string {
+  return JSON.stringify({ found: analysis.found, diagnostics: analysis.diagnostics });
+}
+
+/** Keystroke-like edits of one line: the line count stays. */
+const EDITS: ReadonlyArray<{ name: string; edit: (line: string) => string }> = [
+  { name: 'type a character', edit: (line) => `${line}x` },
+  { name: 'delete the last character', edit: (line) => line.slice(0, -1) },
+  { name: 'empty the value', edit: (line) => (line.includes('=') ? line.slice(0, line.indexOf('=') + 1) : line) },
+  { name: 'comment the line out', edit: (line) => `#${line}` },
+  { name: 'write a protection', edit: () => 'PrivateDevices=yes' },
+  { name: 'write evidence', edit: () => 'DeviceAllow=/dev/rtc r' },
+  { name: 'write a capability', edit: () => 'AmbientCapabilities=CAP_NET_ADMIN' },
+  { name: 'write a bare ~', edit: (line) => (line.includes('=') ? `${line.slice(0, line.indexOf('=') + 1)}~` : line) },
+];
+
+describe('findings kept across keystrokes are those of a fresh check', () => {
+  const all = units();
+
+  test('there are units to edit', () => assert.ok(all.length >= 10, `${all.length} units`));
+
+  for (const { name, edit } of EDITS) {
+    test(`${name}, on every line of every unit`, () => {
+      let compared = 0;
+      for (const unit of all) {
+        const lines = unit.text.split('\n');
+        const cache = new EvidenceCache();
+        let version = 1;
+        analyze(createUnitDocument(unit.uri, unit.text, version++), DEFAULT_SETTINGS, {}, cache);
+        for (let at = 0; at < lines.length; at++) {
+          // Each edited version, then the original again: both are checked with what the last one kept.
+          for (const text of [[...lines.slice(0, at), edit(lines[at]), ...lines.slice(at + 1)].join('\n'), unit.text]) {
+            const kept = analyze(createUnitDocument(unit.uri, text, version++), DEFAULT_SETTINGS, {}, cache);
+            const fresh = analyze(createUnitDocument(unit.uri, text, version++), DEFAULT_SETTINGS, {});
+            assert.equal(everything(kept), everything(fresh), `${unit.name}, line ${at + 1} (${name}):\n${text}`);
+            compared++;
+          }
+        }
+      }
+      assert.ok(compared > 100, `${compared} versions compared`);
+    });
+  }
+});
+
+describe('a keystroke re-checks only what it touches', () => {
+  const text = generateUnit(1_000);
+  const lines = text.split('\n');
+  const uri = 'file:///etc/systemd/system/bench.service';
+  const middle = (prefix: string): number => lines.findIndex((l, i) => i >= 500 && l.startsWith(prefix));
+
+  function runsAfter(edited: number): { before: Map<unknown, unknown>; after: Map<unknown, unknown> } {
+    const cache = new EvidenceCache();
+    analyze(createUnitDocument(uri, text, 1), DEFAULT_SETTINGS, {}, cache);
+    const before = new Map(cache.lastRun?.runs);
+    const changed = [...lines.slice(0, edited), `${lines[edited]}x`, ...lines.slice(edited + 1)].join('\n');
+    analyze(createUnitDocument(uri, changed, 2), DEFAULT_SETTINGS, {}, cache);
+    return { before, after: new Map(cache.lastRun?.runs) };
+  }
+
+  test('typing in Description= keeps every model check', () => {
+    const { before, after } = runsAfter(middle('Description='));
+    assert.ok(before.size >= 7, `${before.size} checks`);
+    for (const [check, run] of before) assert.equal(after.get(check), run, (check as { name: string }).name);
+  });
+
+  test('typing in ReadWritePaths= checks the paths again', () => {
+    const { before, after } = runsAfter(middle('ReadWritePaths='));
+    const redone = [...before].filter(([check, run]) => after.get(check) !== run).map(([check]) => (check as { name: string }).name);
+    assert.ok(redone.includes('checkPaths'), redone.join(', '));
+    assert.ok(!redone.includes('checkNotifySocket'), redone.join(', '));
+  });
+});
