@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { parseProblems } from '../../server/src/core';
 import type { LspClient } from '../support/lspClient';
+import { plainOffset, plainPositionAt } from '../support/plainText';
 import {
   assertMatches,
   closeDocument,
@@ -88,18 +88,18 @@ describe('language server over stdio', () => {
       fc.asyncProperty(initialText, editSequence, async (text, notifications) => {
         const uri = `file:///protocol/edits/run-${++run}.service`;
         let version = 1;
-        const local = TextDocument.create(uri, 'systemd-unit', version, text);
+        // The reference is a plain string: each edit replaces the characters between two offsets.
+        let expectedText = text;
         await openDocument(client, uri, text, version);
         for (const edits of notifications) {
           version++;
           const changes = edits.map((edit) => {
-            const change = toChange(local, edit);
-            TextDocument.update(local, [change], version);
+            const { change, text: after } = toChange(expectedText, edit);
+            expectedText = after;
             return change;
           });
           client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
         }
-        const expectedText = local.getText();
         const published = await client.waitForNotification<PublishDiagnosticsParams>(
           'textDocument/publishDiagnostics',
           (p) => p.uri === uri && p.version === version,
@@ -178,14 +178,16 @@ const edit: fc.Arbitrary<Edit> = fc.record({
 /** Up to eight didChange notifications, each with one to three content changes. */
 const editSequence = fc.array(fc.array(edit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 8 });
 
-function toChange(document: TextDocument, e: Edit): TextDocumentContentChangeEvent {
-  const size = document.getText().length;
-  if (e.shape === 'full') return { text: e.text };
-  const start = e.at % (size + 1);
-  const end = Math.min(size, start + e.length);
+/** The change to send for an edit of `text`, and the text after it. */
+function toChange(text: string, e: Edit): { change: unknown; text: string } {
+  if (e.shape === 'full') return { change: { text: e.text }, text: e.text };
+  const start = plainOffset(text, e.at % (text.length + 1));
   if (e.shape === 'pastEnd') {
-    // A range running past the last line: both sides clamp it to the end.
-    return { range: { start: document.positionAt(start), end: { line: document.lineCount + 3, character: 7 } }, text: e.text };
+    // A range running past the last line: it ends at the end of the text.
+    const range = { start: plainPositionAt(text, start), end: { line: plainPositionAt(text, text.length).line + 3, character: 7 } };
+    return { change: { range, text: e.text }, text: text.slice(0, start) + e.text };
   }
-  return { range: { start: document.positionAt(start), end: document.positionAt(end) }, rangeLength: end - start, text: e.text };
+  const end = plainOffset(text, Math.min(text.length, start + e.length));
+  const range = { start: plainPositionAt(text, start), end: plainPositionAt(text, end) };
+  return { change: { range, rangeLength: end - start, text: e.text }, text: text.slice(0, start) + e.text + text.slice(Math.max(start, end)) };
 }

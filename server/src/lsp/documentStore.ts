@@ -1,7 +1,7 @@
 import type { Connection } from 'vscode-languageserver';
-import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { createUnitDocument, type UnitDocument } from '../core';
 import { documentUri, isCount, isObject, isRange } from './params';
+import { OpenText, type ContentChange } from './textSync';
 
 type Listener = (uri: string) => void;
 
@@ -11,7 +11,7 @@ type Listener = (uri: string) => void;
  * open, are logged and ignored; they never throw.
  */
 export class DocumentStore {
-  private readonly texts = new Map<string, TextDocument>();
+  private readonly texts = new Map<string, OpenText>();
   private readonly parsed = new Map<string, UnitDocument>();
   private readonly changeListeners: Listener[] = [];
   private readonly closeListeners: Listener[] = [];
@@ -28,7 +28,7 @@ export class DocumentStore {
   }
 
   /** The document's text, or undefined when it is not open. */
-  text(uri: string): TextDocument | undefined {
+  text(uri: string): OpenText | undefined {
     return this.texts.get(uri);
   }
 
@@ -57,7 +57,7 @@ export class DocumentStore {
         return this.log('Ignored textDocument/didOpen without a textDocument {uri, languageId, version, text}.');
       }
       const languageId = typeof document.languageId === 'string' ? document.languageId : '';
-      this.texts.set(uri, TextDocument.create(uri, languageId, document.version as number, document.text));
+      this.texts.set(uri, new OpenText(uri, languageId, document.version as number, document.text));
       this.parsed.delete(uri);
       this.fire(this.changeListeners, uri);
     });
@@ -70,7 +70,7 @@ export class DocumentStore {
       if (!Number.isSafeInteger(version) || !Array.isArray(changes) || !changes.every(isContentChange)) {
         return this.log(`Ignored a malformed textDocument/didChange for ${uri}.`);
       }
-      this.texts.set(uri, TextDocument.update(current, changes, version as number));
+      this.texts.set(uri, current.update(changes, version as number));
       this.fire(this.changeListeners, uri);
     });
     connection.onDidCloseTextDocument((params: unknown) => {
@@ -92,7 +92,7 @@ export class DocumentStore {
   }
 }
 
-function isContentChange(change: unknown): change is TextDocumentContentChangeEvent {
+function isContentChange(change: unknown): change is ContentChange {
   if (!isObject(change) || typeof change.text !== 'string') return false;
   if (change.range === undefined) return true;
   return isRange(change.range) && (change.rangeLength === undefined || isCount(change.rangeLength));
