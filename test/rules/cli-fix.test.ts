@@ -40,6 +40,20 @@ describe('unitguard check --fix', () => {
     assert.doesNotMatch(result.stdout, /\[(recommends|deprecated-directive)\]/, 'no report with --dry-run');
   });
 
+  it('--fix --dry-run keeps CRLF line ends: git apply takes the diff and gives what --fix writes', () => {
+    const crlf = UNIT.replace(/\n/g, '\r\n');
+    write('crlf/dry/app.service', crlf);
+    const fixedFile = write('crlf/fixed/app.service', crlf);
+    const diff = cli(['--fix', '--dry-run', 'app.service'], path.join(dir, 'crlf/dry'));
+    assert.equal(diff.status, 0, diff.stderr);
+    assert.match(diff.stdout, /^-StartLimitBurst=5\r$/m);
+    assert.equal(cli(['--fix', 'app.service'], path.join(dir, 'crlf/fixed')).status, 0);
+    const applied = spawnSync('git', ['apply', '--whitespace=nowarn', '-'], { cwd: path.join(dir, 'crlf/dry'), input: diff.stdout, encoding: 'utf8' });
+    assert.equal(applied.status, 0, applied.stderr);
+    assert.equal(readFileSync(path.join(dir, 'crlf/dry/app.service'), 'utf8'), readFileSync(fixedFile, 'utf8'));
+    assert.match(readFileSync(fixedFile, 'utf8'), /^\[Unit\]\r\n/);
+  });
+
   it('--fix=review applies the fixes that change the sandbox too; --fix=other is refused', () => {
     const file = write('review/app.service', UNIT);
     const result = cli(['--fix=review', 'review/app.service'], dir);

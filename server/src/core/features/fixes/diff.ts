@@ -45,9 +45,11 @@ function diffLines(a: readonly string[], b: readonly string[]): Op[] {
   return ops;
 }
 
+/** A line of a hunk: with its own line break, so that `patch` and `git apply` match CRLF files. */
 function show(line: string): string {
-  const body = line.replace(/(\r\n|\n|\r)$/, '');
-  return line === body ? `${body}\n\\ No newline at end of file\n` : `${body}\n`;
+  if (line.endsWith('\n')) return line;
+  // A lone \r ends a line for systemd but not for `patch`: the hunk line ends at a \n all the same.
+  return line.endsWith('\r') ? `${line}\n` : `${line}\n\\ No newline at end of file\n`;
 }
 
 /** `--- a/path` / `+++ b/path` and hunks with three lines of context; empty when equal. */
