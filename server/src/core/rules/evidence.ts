@@ -28,8 +28,11 @@ export interface EvidenceResult {
   readonly reads: ReadSet;
 }
 
-/** Runs some evidence checks on another text of the document: what they find. */
-export type EvidenceRun = (document: UnitDocument, checks: readonly Check[]) => Diagnostic[];
+/**
+ * Runs some evidence checks on another text of the document: what they find. `reading` names the
+ * settings the checks are expected to read there (a run may take only those lines into its model).
+ */
+export type EvidenceRun = (document: UnitDocument, checks: readonly Check[], reading: ReadSet) => Diagnostic[];
 
 /** A map that forgets its oldest entries past a size. */
 class RecentMap<V> {
@@ -127,7 +130,8 @@ export function contradictionsOf(
     }
     identities ??= new Set(before.flatMap((result) => result.found.map(identity)));
     const seen = identities;
-    const after = run(createUnitDocument(document.uri, text, document.version), selected.map((result) => result.check));
+    const reading = selected.some((result) => result.reads === 'all') ? 'all' : new Set([...changed, ...selected.flatMap((result) => [...result.reads])]);
+    const after = run(createUnitDocument(document.uri, text, document.version), selected.map((result) => result.check), reading);
     const contradictions = after.filter((d) => !seen.has(identity(d)));
     cache.results.set(resultKey, contradictions);
     return contradictions;

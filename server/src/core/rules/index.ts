@@ -10,6 +10,7 @@ import { splitWords } from './values/words';
 import type { Settings } from '../settings';
 import type { Diagnostic } from '../types';
 import type { UnitDocument } from '../unitDocument';
+import type { Entry } from '../syntax/syntaxTree';
 import type { RuleContext } from './context';
 import { checkPairings, implications } from './pairings/engine';
 import { checkDeprecated } from './structure/deprecated';
@@ -99,9 +100,10 @@ function ruleContext(document: UnitDocument, settings: Readonly<Settings>, files
 /**
  * What the settings of a document switch on by themselves in this unit ("DynamicUser=yes implies
  * RemoveIPC=yes"), at the target release: knowledge for hover and `check --explain`, never a finding.
+ * Given one of the document's lines, only what that line switches on (what hover shows).
  */
-export function explain(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles = {}): Diagnostic[] {
-  return implications(ruleContext(document, settings, files, () => undefined));
+export function explain(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles = {}, line?: Entry): Diagnostic[] {
+  return implications(ruleContext(document, settings, files, () => undefined), line);
 }
 
 /**
@@ -156,11 +158,28 @@ function changeSince(cache: EvidenceCache | undefined, document: UnitDocument, s
 }
 
 /** What some evidence checks find on another text of the document (a fix tried on it). */
-function evidenceFindings(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles, checks: readonly Check[]): Diagnostic[] {
+function evidenceFindings(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles, checks: readonly Check[], reading: ReadSet): Diagnostic[] {
+  if (reading !== 'all' && ![...reading].some(isModelFact)) {
+    // A model of the lines the checks read, quick to build on a long unit. Should a check read
+    // anything else on the new text (a protection switched on makes it look at more), the whole
+    // model is built after all.
+    const taken = takenAtTarget(settings);
+    const model = modelFor(document, files, (entry, section) => reading.has(entry.key) && taken(entry, section));
+    const found: Diagnostic[] = [];
+    const context: RuleContext = { document, model, settings, type: document.file.type ?? model.type, manager: managerOf(files.unit?.uri ?? document.uri), report: (d) => void found.push(d) };
+    const stop = model.recordReads();
+    for (const check of checks) check(context);
+    const reads = stop();
+    if (reads !== 'all' && [...reads].every((name) => reading.has(name))) return found;
+  }
   const found: Diagnostic[] = [];
   const context = ruleContext(document, settings, files, (d) => void found.push(d), true);
   for (const check of checks) check(context);
   return found;
+}
+
+function isModelFact(name: string): boolean {
+  return name.startsWith('\0');
 }
 
 /** What a run of the rules takes into account beyond the document and its files. */
@@ -196,7 +215,7 @@ export function runRules(document: UnitDocument, settings: Readonly<Settings>, f
   const evidence = EVIDENCE_CHECKS.map((check) => kept(lastRuns?.get(check), change) ?? recorded(base, check));
   const context: RuleContext = {
     ...base,
-    contradictions: contradictionsOf(document, base.model, settings, evidence, (text, checks) => evidenceFindings(text, settings, files, checks), cache),
+    contradictions: contradictionsOf(document, base.model, settings, evidence, (text, checks, reading) => evidenceFindings(text, settings, files, checks, reading), cache),
   };
   let pairings: EvidenceResult | undefined;
   for (const check of ADVICE_CHECKS) {
