@@ -1,5 +1,5 @@
-import type { OptionSpec } from './args';
-import type { CliIo } from './io';
+import { UsageError, type OptionSpec } from './args';
+import { errorLine, type CliIo } from './io';
 
 /** Exit codes shared by every command. */
 export const EXIT = {
@@ -23,4 +23,20 @@ export interface Command {
   options: readonly OptionSpec[];
   /** Runs with the arguments after the command name; returns the exit code. */
   run(argv: readonly string[], io: CliIo): number;
+}
+
+/** Runs a command with the arguments after its name; a usage mistake is said with a pointer to its help. */
+export function runCommand(command: Command, argv: readonly string[], io: CliIo): number {
+  try {
+    return command.run(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) return usageError(error.message, io, command);
+    throw error;
+  }
+}
+
+export function usageError(message: string, io: CliIo, command?: Command): number {
+  const hint = command ? `unitguard ${command.name} --help` : 'unitguard --help';
+  io.stderr(errorLine(message) + `Try '${hint}' for more information.\n`);
+  return EXIT.failure;
 }

@@ -1,13 +1,13 @@
-import { UsageError } from './args';
-import { EXIT, type Command } from './command';
+import { EXIT, runCommand, usageError, type Command } from './command';
 import { checkCommand } from './commands/check';
+import { reviewCommand } from './commands/review';
 import { securityCommand } from './commands/security';
 import { commandHelp, mainHelp } from './help';
-import { errorLine, type CliIo } from './io';
+import type { CliIo } from './io';
 import { packageInfo } from '../node/packageInfo';
 
 /** The `unitguard` command line: argument dispatch only, each command lives in commands/. */
-const COMMANDS: readonly Command[] = [checkCommand, securityCommand];
+const COMMANDS: readonly Command[] = [checkCommand, securityCommand, reviewCommand];
 
 export function runCli(argv: readonly string[], io: CliIo): number {
   const [first, ...rest] = argv;
@@ -30,16 +30,5 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   if (!command) {
     return usageError(first.startsWith('-') ? `unknown option '${first}'` : `unknown command '${first}'`, io);
   }
-  try {
-    return command.run(rest, io);
-  } catch (error) {
-    if (error instanceof UsageError) return usageError(error.message, io, command);
-    throw error;
-  }
-}
-
-function usageError(message: string, io: CliIo, command?: Command): number {
-  const hint = command ? `unitguard ${command.name} --help` : 'unitguard --help';
-  io.stderr(errorLine(message) + `Try '${hint}' for more information.\n`);
-  return EXIT.failure;
+  return runCommand(command, rest, io);
 }

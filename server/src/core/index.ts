@@ -29,3 +29,4 @@ export { readRcConfig, combineRcConfigs, RC_FILE_NAME, type RcConfig } from './c
 export { applyEdits, minimalEdit } from './edits/apply';
 export { fixAll, safeFixes, type FixAllResult } from './features/fixes/fixAll';
 export { unifiedDiff } from './features/fixes/diff';
+export * from './features/review';

@@ -1,0 +1,390 @@
+/**
+ * What `unitguard review` reviews, read from the command line's arguments: patches (files, mails,
+ * standard input), two files or two folders, or two revisions of a git repository. Files are read
+ * through the guarded reader (regular files of bounded size only), git through `runGit`.
+ */
+import { statSync } from 'node:fs';
+import { basename, dirname, join, posix, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  fileLabel, parsePatch, patchReviewInputs, patchTargets, unitFileInfo, unitPathOf, isUnitPath, type ParsedPatch, type PatchCompanion,
+  type ReviewFile, type ReviewInput, type ReviewSide, type UnitDocument,
+} from '../../core';
+import { checkRevision, GitError, runGit } from '../../node/git';
+import { decodeUnitText, readUnitFile } from '../../node/readUnitFile';
+import { unitFilesFor } from '../../node/unitFiles';
+import { collectInputs, describeError, type InputError } from '../files';
+
+/** One unit to review. */
+export interface ReviewJob {
+  /** The unit's path as shown. */
+  path: string;
+  /** Where the unit is (or would be) on disk: its `.unitguardrc` files are looked for above it. */
+  absolutePath: string;
+  input: ReviewInput;
+  /** Texts come from a patch's hunks alone. */
+  fromHunksOnly: boolean;
+  notes: string[];
+  /** The unit could not be read as asked (a patch that does not apply): it is reviewed as far as it could be. */
+  errors: string[];
+}
+
+export interface CollectedReviews {
+  jobs: ReviewJob[];
+  /** Inputs that could not be read at all. */
+  errors: InputError[];
+  notes: string[];
+  /** Files the change touches that are not units. */
+  skipped: string[];
+  /** Units whose files are the same on both sides (folders and git). */
+  unchanged: number;
+}
+
+/** How a path is shown: relative to the current folder when below it. */
+export function displayPath(uri: string, cwd: string): string {
+  let path: string;
+  try {
+    path = fileURLToPath(uri);
+  } catch {
+    return uri;
+  }
+  const rel = relative(cwd, path);
+  return rel !== '' && !rel.startsWith('..') && !rel.startsWith('/') ? rel : path;
+}
+
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return false;
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return false;
+  }
+}
+
+function reviewFile(document: UnitDocument): ReviewFile {
+  return { uri: document.uri, text: document.tree.text };
+}
+
+function emptyRun(): CollectedReviews {
+  return { jobs: [], errors: [], notes: [], skipped: [], unchanged: 0 };
+}
+
+// ---------------------------------------------------------------------------
+// patches
+
+/** Reads a patch argument (`-` for standard input). */
+export function readPatchText(arg: string, cwd: string, readStdin: () => Uint8Array): string {
+  return arg === '-' ? decodeUnitText(readStdin()) : readUnitFile(resolve(cwd, arg));
+}
+
+/** The unit's unchanged files on disk (the unit, its drop-ins), named as the patch names paths. */
+function companionsOnDisk(unitPath: string, cwd: string): PatchCompanion[] {
+  const absolute = resolve(cwd, unitPath);
+  if (!isRegularFile(absolute)) return [];
+  const companions: PatchCompanion[] = [];
+  try {
+    companions.push({ path: unitPath, text: readUnitFile(absolute) });
+  } catch {
+    return [];
+  }
+  const folder = posix.dirname(unitPath);
+  for (const dropIn of unitFilesFor(absolute).dropIns ?? []) {
+    const rel = relative(dirname(absolute), fileURLToPath(dropIn.uri)).split('\\').join('/');
+    companions.push({ path: folder === '.' ? rel : posix.join(folder, rel), text: dropIn.tree.text });
+  }
+  return companions;
+}
+
+/** The units of one patch, applied to the files under `cwd` unless `hunksOnly`. */
+export function patchReviews(patch: ParsedPatch, label: string, cwd: string, hunksOnly: boolean): CollectedReviews {
+  const run = emptyRun();
+  for (const problem of patch.problems) run.notes.push(`${label}:${problem.line + 1}: ${problem.message}`);
+  if (patch.files.length === 0) {
+    run.errors.push({ path: label, message: 'holds no patch (no ---/+++ file headers with hunks)' });
+    return run;
+  }
+  run.skipped.push(...patch.files.filter((f) => f.binary || !isUnitPath(f.newPath ?? f.oldPath ?? '')).map((f) => f.newPath ?? f.oldPath ?? ''));
+  const texts = new Map<string, string>();
+  const companions = new Map<string, PatchCompanion[]>();
+  if (!hunksOnly) {
+    for (const path of patchTargets(patch)) {
+      const absolute = resolve(cwd, path);
+      if (!isRegularFile(absolute)) continue;
+      try {
+        texts.set(path, readUnitFile(absolute));
+      } catch (error) {
+        run.notes.push(`cannot read '${path}' (${describeError(error)}): it is read from the patch's hunks`);
+      }
+    }
+    for (const path of new Set(patchTargets(patch).map(unitPathOf))) companions.set(path, companionsOnDisk(path, cwd));
+  }
+  const units = patchReviewInputs(patch, { texts, companions, uriOf: (path) => pathToFileURL(resolve(cwd, path)).href });
+  for (const unit of units) {
+    run.jobs.push({
+      path: unit.unitPath,
+      absolutePath: resolve(cwd, unit.unitPath),
+      input: unit.input,
+      fromHunksOnly: unit.fromHunksOnly,
+      notes: unit.notes,
+      errors: unit.errors,
+    });
+  }
+  return run;
+}
+
+/** Whether a text holds a patch (at least one file part). */
+export function holdsPatch(text: string): ParsedPatch | undefined {
+  const patch = parsePatch(text);
+  return patch.files.length > 0 ? patch : undefined;
+}
+
+// ---------------------------------------------------------------------------
+// two files
+
+/** A unit on disk from one of its files: a unit file with its drop-ins, a drop-in with its unit. */
+function sideOnDisk(absolute: string, text: string, uri: string, name: string): ReviewSide {
+  const files = unitFilesFor(absolute);
+  const own: ReviewFile = { uri, text, name };
+  if (unitFileInfo(absolute).isDropIn) {
+    return { ...(files.unit ? { unit: reviewFile(files.unit) } : {}), dropIns: [own, ...(files.dropIns ?? []).map(reviewFile)] };
+  }
+  return { unit: own, dropIns: (files.dropIns ?? []).map(reviewFile) };
+}
+
+/** `unitguard review OLD NEW` with two files. */
+export function fileReviews(oldArg: string, newArg: string, cwd: string): CollectedReviews {
+  const run = emptyRun();
+  const oldPath = resolve(cwd, oldArg);
+  const newPath = resolve(cwd, newArg);
+  const texts: string[] = [];
+  for (const [arg, path] of [[oldArg, oldPath], [newArg, newPath]]) {
+    try {
+      texts.push(readUnitFile(path));
+    } catch (error) {
+      run.errors.push({ path: arg, message: describeError(error) });
+    }
+  }
+  if (run.errors.length > 0) return run;
+  const newUri = pathToFileURL(newPath).href;
+  // An old copy named foo.service.orig is read as the unit its new name says.
+  const typed = unitFileInfo(oldPath).type !== undefined || unitFileInfo(newPath).type === undefined;
+  const oldUri = typed ? pathToFileURL(oldPath).href : pathToFileURL(join(dirname(oldPath), basename(newPath))).href;
+  const name = fileLabel(newUri);
+  run.jobs.push({
+    path: newArg,
+    absolutePath: newPath,
+    input: { before: sideOnDisk(oldPath, texts[0] as string, oldUri, name), after: sideOnDisk(newPath, texts[1] as string, newUri, name) },
+    fromHunksOnly: false,
+    notes: typed ? [] : [`${oldArg} is read as ${basename(newPath)}`],
+    errors: [],
+  });
+  return run;
+}
+
+// ---------------------------------------------------------------------------
+// two folders
+
+interface TreeFile {
+  uri: string;
+  text: string;
+  /** The name that pairs the file's findings before and after (a renamed unit's new name). */
+  name?: string;
+}
+
+function readTree(arg: string, cwd: string, run: CollectedReviews): Map<string, TreeFile> {
+  const root = resolve(cwd, arg);
+  const collected = collectInputs([arg], cwd);
+  for (const error of collected.errors) run.errors.push(error);
+  const files = new Map<string, TreeFile>();
+  for (const input of collected.inputs) {
+    if (input.kind !== 'file') continue;
+    try {
+      files.set(relative(root, input.absolutePath).split('\\').join('/'), { uri: pathToFileURL(input.absolutePath).href, text: readUnitFile(input.absolutePath) });
+    } catch (error) {
+      run.errors.push({ path: input.path, message: describeError(error) });
+    }
+  }
+  return files;
+}
+
+/** Groups the files of two sides by unit and keeps the units whose files differ. */
+function changedUnits(before: Map<string, TreeFile>, after: Map<string, TreeFile>, run: CollectedReviews): Map<string, { before: Map<string, TreeFile>; after: Map<string, TreeFile> }> {
+  const units = new Map<string, { before: Map<string, TreeFile>; after: Map<string, TreeFile> }>();
+  for (const [side, files] of [['before', before], ['after', after]] as const) {
+    for (const [path, file] of files) {
+      const unitPath = unitPathOf(path);
+      let unit = units.get(unitPath);
+      if (!unit) units.set(unitPath, (unit = { before: new Map(), after: new Map() }));
+      unit[side].set(path, file);
+    }
+  }
+  for (const [path, unit] of units) {
+    const same = unit.before.size === unit.after.size && [...unit.before].every(([p, f]) => unit.after.get(p)?.text === f.text);
+    if (same) {
+      units.delete(path);
+      run.unchanged++;
+    }
+  }
+  return units;
+}
+
+function sideOf(unitPath: string, files: Map<string, TreeFile>): ReviewSide {
+  const side: ReviewSide = {};
+  const dropIns: ReviewFile[] = [];
+  for (const [path, file] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const reviewed: ReviewFile = { uri: file.uri, text: file.text, ...(file.name !== undefined ? { name: file.name } : {}) };
+    if (path === unitPath) side.unit = reviewed;
+    else dropIns.push(reviewed);
+  }
+  if (dropIns.length > 0) side.dropIns = dropIns;
+  return side;
+}
+
+/** `unitguard review OLD NEW` with two folders: the units whose files differ. */
+export function folderReviews(oldArg: string, newArg: string, cwd: string): CollectedReviews {
+  const run = emptyRun();
+  const before = readTree(oldArg, cwd, run);
+  const after = readTree(newArg, cwd, run);
+  for (const [unitPath, unit] of changedUnits(before, after, run)) {
+    run.jobs.push({
+      path: posix.join(newArg.split('\\').join('/'), unitPath),
+      absolutePath: resolve(cwd, newArg, unitPath),
+      input: { before: sideOf(unitPath, unit.before), after: sideOf(unitPath, unit.after) },
+      fromHunksOnly: false,
+      notes: [],
+      errors: [],
+    });
+  }
+  return run;
+}
+
+// ---------------------------------------------------------------------------
+// git
+
+interface Revisions {
+  base: string;
+  /** Undefined: the working tree. */
+  head: string | undefined;
+}
+
+/** `BASE`, `BASE..HEAD` or `BASE...HEAD` (from where the two histories meet). */
+function readRevisions(range: string, root: string): Revisions {
+  const three = range.indexOf('...');
+  const two = range.indexOf('..');
+  const verify = (rev: string) => runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${checkRevision(rev)}^{commit}`], { cwd: root }).toString('utf8').trim();
+  if (three >= 0) {
+    const a = verify(range.slice(0, three) || 'HEAD');
+    const b = verify(range.slice(three + 3) || 'HEAD');
+    return { base: runGit(['merge-base', a, b], { cwd: root }).toString('utf8').trim(), head: b };
+  }
+  if (two >= 0) return { base: verify(range.slice(0, two) || 'HEAD'), head: verify(range.slice(two + 2) || 'HEAD') };
+  return { base: verify(range), head: undefined };
+}
+
+/** Paths (from the repository's top) whose contents differ between the revisions, with renames. */
+function changedPaths(revisions: Revisions, root: string): { oldPath: string | undefined; newPath: string | undefined }[] {
+  const args = ['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--no-textconv', revisions.base, ...(revisions.head ? [revisions.head] : []), '--'];
+  const fields = runGit(args, { cwd: root }).toString('utf8').split('\0');
+  const changes: { oldPath: string | undefined; newPath: string | undefined }[] = [];
+  for (let i = 0; i < fields.length - 1; ) {
+    const status = fields[i++] as string;
+    if (status.startsWith('R') || status.startsWith('C')) {
+      const oldPath = fields[i++];
+      const newPath = fields[i++];
+      changes.push({ oldPath: status.startsWith('R') ? oldPath : undefined, newPath });
+      if (status.startsWith('C')) changes.push({ oldPath, newPath: oldPath });
+    } else {
+      const path = fields[i++];
+      changes.push({ oldPath: status === 'A' ? undefined : path, newPath: status === 'D' ? undefined : path });
+    }
+  }
+  return changes;
+}
+
+/** The files of a unit at a revision (or in the working tree): the unit and its drop-in folders. */
+function unitFilesAt(unitPath: string, revision: string | undefined, root: string): Map<string, TreeFile> {
+  const files = new Map<string, TreeFile>();
+  const info = unitFileInfo(unitPath);
+  const folder = posix.dirname(unitPath);
+  const folders = info.type ? [`${unitPath}.d`, posix.join(folder, `${info.type}.d`)] : [];
+  const uri = (path: string) => pathToFileURL(join(root, path)).href;
+  if (revision === undefined) {
+    for (const path of [unitPath, ...folders.flatMap((f) => confFilesOnDisk(root, f))]) {
+      if (!isRegularFile(join(root, path))) continue;
+      files.set(path, { uri: uri(path), text: readUnitFile(join(root, path)) });
+    }
+    return files;
+  }
+  const listed = runGit(['ls-tree', '-z', '--name-only', revision, '--', unitPath, ...folders.map((f) => `${f}/`)], { cwd: root }).toString('utf8').split('\0');
+  for (const path of listed) {
+    if (path === '' || (path !== unitPath && !path.endsWith('.conf'))) continue;
+    files.set(path, { uri: uri(path), text: decodeUnitText(runGit(['cat-file', 'blob', `${revision}:${path}`], { cwd: root })) });
+  }
+  return files;
+}
+
+function confFilesOnDisk(root: string, folder: string): string[] {
+  const absolute = join(root, folder);
+  if (!isFolder(absolute)) return [];
+  const collected = collectInputs([absolute], root);
+  return collected.inputs.flatMap((i) => (i.kind === 'file' && i.absolutePath.endsWith('.conf') && dirname(i.absolutePath) === absolute ? [posix.join(folder, basename(i.absolutePath))] : []));
+}
+
+/** `unitguard review --git BASE[..HEAD]`: the units a range of commits (or the working tree against BASE) changes. */
+export function gitReviews(range: string, cwd: string): CollectedReviews {
+  const run = emptyRun();
+  let root: string;
+  try {
+    root = runGit(['rev-parse', '--show-toplevel'], { cwd }).toString('utf8').trim();
+  } catch (error) {
+    run.errors.push({ path: cwd, message: error instanceof GitError ? `not in a git repository (${error.message})` : describeError(error) });
+    return run;
+  }
+  try {
+    const revisions = readRevisions(range, root);
+    const changes = changedPaths(revisions, root);
+    // Each unit once, as the pair of its paths before and after (a renamed unit keeps its findings' pairing).
+    const pairs = new Map<string, { before: string; after: string }>();
+    for (const change of changes) {
+      const path = change.newPath ?? change.oldPath ?? '';
+      if (!isUnitPath(path)) {
+        run.skipped.push(path);
+        continue;
+      }
+      const before = unitPathOf(change.oldPath ?? path);
+      const after = unitPathOf(change.newPath ?? path);
+      if (![...pairs.values()].some((p) => p.after === after)) pairs.set(`${before}\0${after}`, { before, after });
+    }
+    for (const { before: beforePath, after: afterPath } of pairs.values()) {
+      const before = unitFilesAt(beforePath, revisions.base, root);
+      const after = unitFilesAt(afterPath, revisions.head, root);
+      const rename = (path: string) => (beforePath === afterPath ? path : afterPath + path.slice(beforePath.length));
+      const same = before.size === after.size && [...before].every(([p, f]) => after.get(rename(p))?.text === f.text);
+      if (same) {
+        run.unchanged++;
+        continue;
+      }
+      const named = (files: Map<string, TreeFile>, relabel: boolean) =>
+        new Map([...files].map(([p, f]) => [p, { ...f, name: fileLabel(pathToFileURL(join(root, relabel ? rename(p) : p)).href) }]));
+      const absolute = join(root, afterPath);
+      run.jobs.push({
+        path: relative(cwd, absolute) || afterPath,
+        absolutePath: absolute,
+        input: { before: sideOf(beforePath, named(before, true)), after: sideOf(afterPath, named(after, false)) },
+        fromHunksOnly: false,
+        notes: beforePath === afterPath ? [] : [`renamed from ${beforePath}`],
+        errors: [],
+      });
+    }
+  } catch (error) {
+    run.errors.push({ path: range, message: error instanceof Error ? error.message : String(error) });
+  }
+  return run;
+}
