@@ -11,6 +11,7 @@ import { parseArgs, UsageError, type OptionSpec } from '../args';
 import { EXIT, type Command } from '../command';
 import { collectInputs, describeError, type InputError, type UnitInput } from '../files';
 import { commandHelp } from '../help';
+import { boundHeapGrowth } from '../heapGrowth';
 import { errorLine, onceReporter, type CliIo } from '../io';
 import { jsonFormatter } from '../formats/json';
 import type { FileReport, Formatter } from '../formats/report';
@@ -113,12 +114,14 @@ function runCheck(argv: readonly string[], io: CliIo): number {
     return EXIT.ok;
   }
   const { format, settings } = parsed;
+  boundHeapGrowth();
   const collected = collectInputs(parsed.paths, io.cwd);
   for (const note of collected.notes) io.stderr(errorLine(note));
   const errors: InputError[] = [...collected.errors];
   for (const error of collected.errors) io.stderr(errorLine(`cannot read '${error.path}': ${error.message}`));
 
   const reports: FileReport[] = [];
+  const write = (text: string): void => io.stdout(text);
   const reportOnce = onceReporter(io);
   let errorCount = 0;
   let hidden = 0;
@@ -143,12 +146,13 @@ function runCheck(argv: readonly string[], io: CliIo): number {
     const diagnostics = all.filter((d) => SEVERITY_RANK[d.severity] <= SEVERITY_RANK[parsed.minSeverity]);
     hidden += all.length - diagnostics.length;
     const report: FileReport = { path: source.path, absolutePath: source.absolutePath, diagnostics };
-    errorCount += report.diagnostics.filter((d) => d.severity === 'error').length;
-    reports.push(report);
-    if (!parsed.dryRun) io.stdout(format.file(report));
+    for (const d of diagnostics) if (d.severity === 'error') errorCount++;
+    // A format that prints as it goes does not need the report again.
+    if (format.printsAtEnd) reports.push(report);
+    if (!parsed.dryRun) format.file(report, write);
     if (parsed.explain && !parsed.dryRun) io.stdout(explainLines(source.path, explain(document, fileSettings, files)));
   }
-  if (!parsed.dryRun) io.stdout(format.end({ files: reports, errors, cwd: io.cwd }));
+  if (!parsed.dryRun) format.end({ files: reports, errors, cwd: io.cwd }, write);
   if (hidden > 0 && !parsed.dryRun) {
     io.stderr(errorLine(`${hidden} ${hidden === 1 ? 'diagnostic' : 'diagnostics'} below ${parsed.minSeverity} not shown (--min-severity hint shows all)`));
   }

@@ -64,6 +64,7 @@ function copyRange(range: Range): Range {
 
 export const jsonFormatter: Formatter = {
   showsFixes: true,
-  file: () => '',
-  end: (run) => `${JSON.stringify(toJsonOutput(run), null, 2)}\n`,
+  printsAtEnd: true,
+  file: () => undefined,
+  end: (run, write) => write(`${JSON.stringify(toJsonOutput(run), null, 2)}\n`),
 };

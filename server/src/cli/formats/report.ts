@@ -19,6 +19,9 @@ export interface RunReport {
   cwd: string;
 }
 
+/** Where a format writes its output, piece by piece. */
+export type Write = (text: string) => void;
+
 /**
  * An output format. `file` is called as each file is checked (so text output
  * streams), `end` once after the last one.
@@ -26,6 +29,11 @@ export interface RunReport {
 export interface Formatter {
   /** Whether the output lists the fixes of each diagnostic (they are then tried and scored first). */
   readonly showsFixes: boolean;
-  file(report: FileReport): string;
-  end(run: RunReport): string;
+  /**
+   * Whether `end` prints the files' diagnostics. When it does not, a file's
+   * report is let go as soon as it is printed, and `end` gets no files.
+   */
+  readonly printsAtEnd: boolean;
+  file(report: FileReport, write: Write): void;
+  end(run: RunReport, write: Write): void;
 }

@@ -167,6 +167,7 @@ function directoryUri(path: string): string {
 
 export const sarifFormatter: Formatter = {
   showsFixes: true,
-  file: () => '',
-  end: (run) => `${JSON.stringify(toSarif(run), null, 2)}\n`,
+  printsAtEnd: true,
+  file: () => undefined,
+  end: (run, write) => write(`${JSON.stringify(toSarif(run), null, 2)}\n`),
 };

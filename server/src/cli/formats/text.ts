@@ -1,15 +1,31 @@
 import type { Diagnostic } from '../../core';
-import type { Formatter } from './report';
+import type { Formatter, Write } from './report';
+
+/** About this many characters are written at a time: a large report is never held whole. */
+const CHUNK = 64 * 1024;
 
 /**
  * `path:line:col: severity: message [code]` as compilers print, one line per
  * diagnostic. Lines and columns are 1-based; columns count UTF-16 code units
  * (as editors and the Language Server Protocol do).
  */
+export function writeText(path: string, diagnostics: readonly Diagnostic[], write: Write): void {
+  let chunk = '';
+  for (const d of diagnostics) {
+    chunk += `${path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity}: ${oneLine(d.message)} [${d.code}]\n`;
+    if (chunk.length >= CHUNK) {
+      write(chunk);
+      chunk = '';
+    }
+  }
+  if (chunk) write(chunk);
+}
+
+/** The text lines of `diagnostics` as one string. */
 export function formatText(path: string, diagnostics: readonly Diagnostic[]): string {
-  return diagnostics
-    .map((d) => `${path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity}: ${oneLine(d.message)} [${d.code}]\n`)
-    .join('');
+  const parts: string[] = [];
+  writeText(path, diagnostics, (text) => void parts.push(text));
+  return parts.join('');
 }
 
 /** A message is printed on one line, whatever it holds. */
@@ -19,6 +35,7 @@ function oneLine(message: string): string {
 
 export const textFormatter: Formatter = {
   showsFixes: false,
-  file: (report) => formatText(report.path, report.diagnostics),
-  end: () => '',
+  printsAtEnd: false,
+  file: (report, write) => writeText(report.path, report.diagnostics, write),
+  end: () => undefined,
 };

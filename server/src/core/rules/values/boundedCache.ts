@@ -44,12 +44,25 @@ export class BoundedCache<V> {
     const known = this.entries.get(key);
     this.admission.record(known !== undefined);
     if (known !== undefined) return known;
-    const value = compute(key);
-    if (this.admission.admit()) {
-      // Full: start over rather than track which entries are old.
-      if (this.entries.size >= this.capacity) this.entries.clear();
-      this.entries.set(key, value);
-    }
+    if (!this.admission.admit()) return compute(key);
+    // The memo outlives the text the key was cut from; what it keeps is cut from a copy.
+    const own = ownCopy(key);
+    const value = compute(own);
+    // Full: start over rather than track which entries are old.
+    if (this.entries.size >= this.capacity) this.entries.clear();
+    this.entries.set(own, value);
     return value;
   }
+}
+
+/**
+ * A string with the same characters that holds on to nothing else. The engine keeps a substring as
+ * a view into the string it was cut from, and a concatenation as its two parts, so a value read
+ * from a document keeps the whole document alive while it is kept: in a module-level memo, that
+ * is every text a fix was ever tried on (a full copy of the document each). Cutting a joined
+ * string makes the engine first copy its characters into one new string, and the cut is taken
+ * from that copy alone.
+ */
+export function ownCopy(text: string): string {
+  return ` ${text}`.slice(1);
 }

@@ -1,0 +1,69 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { BoundedCache, ownCopy } from '../../server/src/core/rules/values/boundedCache';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+/** Bytes the heap holds after a full collection. */
+function heapAfterGc(): number {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+/** A large text of two-byte characters (as a unit with one non-Latin-1 character is). */
+function largeText(): string {
+  return 'ExecStart=/usr/bin/bench --flag value — «x»\n'.repeat(200_000);
+}
+
+const TEXT_BYTES = 16e6;
+
+describe('memos by text', () => {
+  it('find what they computed again, under an equal key built another way', () => {
+    const cache = new BoundedCache<string>(16);
+    let computed = 0;
+    const compute = (key: string) => (computed++, key.toUpperCase());
+    const text = 'Service\0ExecStart\0/usr/bin/bench --flag';
+    assert.equal(cache.get(text.slice(0), compute), 'SERVICE\0EXECSTART\0/USR/BIN/BENCH --FLAG');
+    assert.equal(cache.get(['Service', 'ExecStart', '/usr/bin/bench --flag'].join('\0'), compute), 'SERVICE\0EXECSTART\0/USR/BIN/BENCH --FLAG');
+    assert.equal(computed, 1);
+  });
+
+  it('ownCopy gives the same characters', () => {
+    for (const text of ['', 'a', 'yes', 'a longer value of some words', 'two-byte — «quoted»', `${'x'.repeat(40)}${'y'.repeat(40)}`]) {
+      assert.equal(ownCopy(text), text);
+    }
+  });
+
+  it('keep no text alive that a key, or what was computed from it, was cut from', () => {
+    // Control: a plain map keyed by a cut of the text keeps the whole text, so the measure can see it.
+    const plain = new Map<string, boolean>();
+    const baseline = heapAfterGc();
+    (() => {
+      const text = largeText();
+      plain.set(`252\0Service\0${text.slice(1000, 1040)}`, true);
+    })();
+    assert.ok(heapAfterGc() - baseline > TEXT_BYTES, 'the plain map keeps the text');
+    plain.clear();
+
+    // A key joined from a cut of the text, and a result that is a cut of the key.
+    const joined = new BoundedCache<boolean>(16);
+    const cut = new BoundedCache<string>(16);
+    const before = heapAfterGc();
+    (() => {
+      const text = largeText();
+      joined.get(`252\0Service\0${text.slice(1000, 1040)}`, () => true);
+      cut.get(text.slice(2000, 2040), (key) => key.slice(10, 30));
+    })();
+    assert.ok(heapAfterGc() - before < TEXT_BYTES / 4, 'the memos let the text go');
+    // The entries are still there.
+    let computed = 0;
+    const text = largeText();
+    joined.get(`252\0Service\0${text.slice(1000, 1040)}`, () => (computed++, false));
+    cut.get(text.slice(2000, 2040), () => (computed++, ''));
+    assert.equal(computed, 0);
+  });
+});
