@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyContentChanges, type ContentChange } from '../../server/src/lsp/textSync';
+import { applyContentChanges, OpenText, type ContentChange } from '../../server/src/lsp/textSync';
 import { plainOffset, plainPositionAt } from '../support/plainText';
 
 describe('incremental edits as LSP defines them', () => {
@@ -54,6 +54,15 @@ describe('incremental edits as LSP defines them', () => {
       expected: 'Description=📦 crate\n',
     },
     {
+      name: 'a line removed after an empty line: later edits in the same didChange count the lines left',
+      text: 'A=1\n\nB=2\nC=3\nD=4\n',
+      changes: [
+        { range: { start: { line: 2, character: 0 }, end: { line: 3, character: 0 } }, text: '' },
+        { range: { start: { line: 3, character: 0 }, end: { line: 3, character: 1 } }, text: 'X' },
+      ],
+      expected: 'A=1\n\nC=3\nX=4\n',
+    },
+    {
       name: 'a change without a range replaces the whole text',
       text: 'A=1\n',
       changes: [{ text: 'B=2\n' }, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, text: 'C' }],
@@ -82,6 +91,32 @@ describe('incremental edits as LSP defines them', () => {
           actual = applyContentChanges(actual, [{ range, text: e.text }]);
           assert.equal(actual, expected);
         }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  // Line starts are counted once and then carried from edit to edit: edits sent together in one
+  // didChange, and didChanges one after another, must land where a fresh count puts them.
+  test('edits in one didChange, and didChanges one after another, give the text a plain string model gives', () => {
+    fc.assert(
+      fc.property(text, fc.array(edit, { minLength: 1, maxLength: 10 }), (initial, edits) => {
+        let expected = initial;
+        const changes: ContentChange[] = [];
+        for (const e of edits) {
+          const start = plainOffset(expected, e.at % (expected.length + 1));
+          const end = e.pastEnd ? expected.length : plainOffset(expected, Math.min(expected.length, start + e.length));
+          const range = {
+            start: plainPositionAt(expected, start),
+            end: e.pastEnd ? { line: plainPositionAt(expected, expected.length).line + 2, character: 5 } : plainPositionAt(expected, end),
+          };
+          expected = expected.slice(0, start) + e.text + expected.slice(Math.max(start, end));
+          changes.push({ range, text: e.text });
+        }
+        assert.equal(applyContentChanges(initial, changes), expected);
+        let document = new OpenText('file:///a.service', 'systemd-unit', 1, initial);
+        for (const change of changes) document = document.update([change], document.version + 1);
+        assert.equal(document.getText(), expected);
       }),
       { numRuns: 2000 },
     );

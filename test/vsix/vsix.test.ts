@@ -144,11 +144,15 @@ describe('the .vsix', () => {
     assert.match(identity, new RegExp(`Publisher="${manifest.publisher}"`));
   });
 
-  // Packaged with --no-dependencies: the bundles must not load anything but Node's own modules
-  // (and, for the client, the vscode API the editor provides).
+  // Packaged with --no-dependencies: the bundles must not load anything but Node's own modules,
+  // the other parts of the server (which the package must hold) and, for the client, the vscode
+  // API the editor provides.
+  const serverParts = ['./lspLibrary.js', './serverFeatures.js'];
   const bundles: Array<[string, string[]]> = [
     ['extension/dist/client.js', ['vscode']],
-    ['extension/dist/server.js', []],
+    ['extension/dist/server.js', serverParts],
+    ['extension/dist/serverFeatures.js', ['./lspLibrary.js']],
+    ['extension/dist/lspLibrary.js', []],
   ];
   for (const [bundle, allowed] of bundles) {
     test(`${bundle} requires only Node built-ins${allowed.length ? ` and ${allowed.join(', ')}` : ''}`, () => {
@@ -161,6 +165,8 @@ describe('the .vsix', () => {
       assert.ok(required.size > 0, 'found no require() calls; the check would prove nothing');
       const outside = [...required].filter((name) => !allowed.includes(name) && !builtinModules.includes(name.replace(/^node:/, '')));
       assert.deepEqual(outside, []);
+      const parts = [...required].filter((name) => name.startsWith('./')).map((name) => path.posix.join(path.posix.dirname(bundle), name));
+      assert.deepEqual(parts.filter((part) => !names.includes(part)), [], 'a part the bundle requires is not in the package');
     });
   }
 });

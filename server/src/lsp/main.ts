@@ -1,5 +1,5 @@
 import { format } from 'node:util';
-import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection, type ConnectionOptions } from 'vscode-languageserver/node';
 import { FrameReader } from './frameReader';
 import { startServer, SERVER_NAME, SERVER_VERSION } from './server';
 
@@ -24,23 +24,22 @@ if (help || !(stdio || otherTransport)) {
   process.exit(help ? 0 : 2);
 }
 
-const connection = stdio ? stdioConnection() : createConnection(ProposedFeatures.all);
+const connection = startServer((options) => (stdio ? stdioConnection(options) : createConnection(ProposedFeatures.all, options)));
 process.on('uncaughtException', (error) => connection.console.error(`Unexpected error: ${error.stack ?? String(error)}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`Unexpected error: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
-startServer(connection);
 
 /**
  * stdio with a reader that answers malformed input with JSON-RPC errors and
  * keeps reading; console output goes to the client's log, since stdout
  * carries the protocol.
  */
-function stdioConnection(): Connection {
+function stdioConnection(options: ConnectionOptions): Connection {
   const writer = new StreamMessageWriter(process.stdout);
   process.stdout.on('error', () => process.exit(1));
   const reader = new FrameReader(process.stdin, (bad) => {
     void writer.write({ jsonrpc: '2.0', id: bad.id, error: { code: bad.code, message: bad.message } } as Parameters<typeof writer.write>[0]);
   });
-  const result = createConnection(ProposedFeatures.all, reader, writer);
+  const result = createConnection(ProposedFeatures.all, reader, writer, options);
   const log = (write: (message: string) => void) => (...values: unknown[]) => write(format(...values));
   console.log = console.info = console.debug = log((m) => result.console.log(m));
   console.warn = log((m) => result.console.warn(m));

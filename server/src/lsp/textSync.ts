@@ -27,6 +27,31 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
+/** Whether a line starts at `offset` (past 0): after a `\n`, or after a `\r` that no `\n` follows. */
+function startsLine(text: string, offset: number): boolean {
+  const before = text.charCodeAt(offset - 1);
+  return before === 10 || (before === 13 && text.charCodeAt(offset) !== 10);
+}
+
+/**
+ * The line starts of `text`, made from `starts`, those of the text before `[start, end)` of it was
+ * replaced by `length` characters. Whether a line starts at an offset depends on the characters
+ * just before and at it, so the starts before the edit stay, those after it move by the change
+ * in length, and only those in the new characters (and just after them) are looked for again:
+ * a keystroke in a large document does not count its lines again.
+ */
+function startsAfterEdit(text: string, starts: readonly number[], start: number, end: number, length: number): number[] {
+  const next = [0];
+  let i = 1;
+  for (; i < starts.length && starts[i] < start; i++) next.push(starts[i]);
+  const last = Math.min(start + length, text.length);
+  for (let offset = Math.max(start, 1); offset <= last; offset++) if (startsLine(text, offset)) next.push(offset);
+  const shift = length - (end - start);
+  while (i < starts.length && starts[i] <= end) i++;
+  for (; i < starts.length; i++) next.push(starts[i] + shift);
+  return next;
+}
+
 /** The end of a line's content: its next line's start less the break, or the end of the text. */
 function lineEnd(text: string, starts: readonly number[], line: number): number {
   if (line + 1 >= starts.length) return text.length;
@@ -43,21 +68,33 @@ function offsetAt(text: string, starts: readonly number[], position: Position): 
   return Math.min(start + Math.max(0, position.character), lineEnd(text, starts, line));
 }
 
-/** The text after the changes, applied in order as LSP says. */
-export function applyContentChanges(text: string, changes: readonly ContentChange[]): string {
-  let current = text;
+/** A text and the offsets where its lines start. */
+interface Lines {
+  text: string;
+  starts: readonly number[];
+}
+
+/** The text and its line starts after the changes, applied in order as LSP says. */
+function applyChanges(lines: Lines, changes: readonly ContentChange[]): Lines {
+  let { text, starts } = lines;
   for (const change of changes) {
     if (!change.range) {
-      current = change.text;
+      text = change.text;
+      starts = lineStarts(text);
       continue;
     }
-    const starts = lineStarts(current);
-    let start = offsetAt(current, starts, change.range.start);
-    let end = offsetAt(current, starts, change.range.end);
+    let start = offsetAt(text, starts, change.range.start);
+    let end = offsetAt(text, starts, change.range.end);
     if (end < start) [start, end] = [end, start];
-    current = current.slice(0, start) + change.text + current.slice(end);
+    text = text.slice(0, start) + change.text + text.slice(end);
+    starts = startsAfterEdit(text, starts, start, end, change.text.length);
   }
-  return current;
+  return { text, starts };
+}
+
+/** The text after the changes, applied in order as LSP says. */
+export function applyContentChanges(text: string, changes: readonly ContentChange[]): string {
+  return applyChanges({ text, starts: lineStarts(text) }, changes).text;
 }
 
 /** An open document: its text and the version the client gave it. */
@@ -67,6 +104,8 @@ export class OpenText {
     readonly languageId: string,
     readonly version: number,
     private readonly text: string,
+    /** Where the text's lines start, when known (they are counted at the first edit). */
+    private readonly starts?: readonly number[],
   ) {}
 
   getText(): string {
@@ -75,6 +114,7 @@ export class OpenText {
 
   /** The document after a didChange: a new value, this one unchanged. */
   update(changes: readonly ContentChange[], version: number): OpenText {
-    return new OpenText(this.uri, this.languageId, version, applyContentChanges(this.text, changes));
+    const next = applyChanges({ text: this.text, starts: this.starts ?? lineStarts(this.text) }, changes);
+    return new OpenText(this.uri, this.languageId, version, next.text, next.starts);
   }
 }

@@ -1,11 +1,13 @@
 /**
  * What the server knows about each open document's current version: its settings (the editor's,
  * with the `.unitguardrc` files above it), the unit's other files (open documents first, else the
- * files on disk next to it), and the analysis made of them. Each is computed once per version and
- * shared: diagnostics, code actions, hover, the lens and the report all read the same analysis.
+ * files on disk next to it), and the analysis and the exposure lens made of them. Each is computed
+ * once per version and shared: diagnostics, code actions, hover and the report all read the same
+ * analysis.
  */
 import { fileURLToPath } from 'node:url';
 import { analyze, EvidenceCache, mergeRuleOverrides, unitFileInfo, type Analysis, type Settings, type UnitDocument, type UnitFiles } from '../core';
+import { securityLens, type SecurityLens } from '../core/features/securityLens';
 import type { DiskFiles, RcSettings } from './diskFiles';
 import type { DocumentStore } from './documentStore';
 import type { SettingsStore } from './settings';
@@ -55,6 +57,13 @@ interface AnalysisEntry {
   files: readonly UnitDocument[];
 }
 
+interface LensEntry {
+  document: UnitDocument;
+  settings: Settings;
+  files: readonly UnitDocument[];
+  lens: SecurityLens | undefined;
+}
+
 function sameFiles(a: readonly UnitDocument[], b: readonly UnitDocument[]): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i]);
 }
@@ -67,6 +76,7 @@ export class UnitState {
   private readonly settingsCache = new Map<string, SettingsEntry>();
   private readonly analyses = new Map<string, AnalysisEntry>();
   private readonly evidence = new Map<string, EvidenceCache>();
+  private readonly lenses = new Map<string, LensEntry>();
 
   constructor(
     private readonly store: DocumentStore,
@@ -77,6 +87,7 @@ export class UnitState {
       this.analyses.delete(uri);
       this.settingsCache.delete(uri);
       this.evidence.delete(uri);
+      this.lenses.delete(uri);
     });
   }
 
@@ -115,6 +126,21 @@ export class UnitState {
     const dropIns = [...openDropIns, ...(disk.dropIns ?? []).filter((d) => !openDropIns.some((o) => byName(o) === byName(d) && unitKey(o.uri) === unitKey(d.uri)))];
     const unit = openDocs.find((d) => !d.file.isDropIn) ?? disk.unit;
     return { ...(unit ? { unit } : {}), dropIns };
+  }
+
+  /**
+   * The exposure lens of an open document's current version (undefined when it is not a service),
+   * worked out once: editors ask for lenses again after every change, to any of the unit's files.
+   */
+  lens(document: UnitDocument): SecurityLens | undefined {
+    const settings = this.settings(document.uri);
+    const files = this.files(document);
+    const list = filesList(files);
+    const hit = this.lenses.get(document.uri);
+    if (hit && hit.document === document && hit.settings === settings && sameFiles(hit.files, list)) return hit.lens;
+    const lens = securityLens(document, files, settings);
+    this.lenses.set(document.uri, { document, settings, files: list, lens });
+    return lens;
   }
 
   /** The analysis of the document's current version (computed once), or undefined when it is not open. */

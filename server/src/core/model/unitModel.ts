@@ -1,5 +1,5 @@
-import { directiveRow, type AssignmentSemantics } from '../kb';
-import type { Entry } from '../syntax/syntaxTree';
+import { directiveRow, directiveRows, type AssignmentSemantics } from '../kb';
+import type { Entry, Section } from '../syntax/syntaxTree';
 import type { UnitType } from '../unitFile';
 import type { UnitDocument } from '../unitDocument';
 import { managerOf, type ManagerKind } from './manager';
@@ -54,22 +54,44 @@ export const MODEL_FACTS = {
 
 export type ModelFact = (typeof MODEL_FACTS)[keyof typeof MODEL_FACTS];
 
+/** Settings whose lines are found by going through every line of the unit, before the lines are indexed by key. */
+const READS_BEFORE_INDEX = 8;
+
+/**
+ * A setting is worked out from its lines when it is first read, and then kept: what reads a few
+ * settings of a large unit (a hover) does not pay for all of them. The lines of the first few
+ * settings read are found by going through the unit's lines; past that, every line is indexed by
+ * its key, once.
+ */
 export class UnitModel {
-  private readonly byName = new Map<string, Setting[]>();
+  /** The settings worked out so far, by section and name. */
+  private readonly settings = new Map<string, Setting>();
+  /** The same by name, for every name read so far (empty when the unit does not take it). */
+  private readonly byName = new Map<string, readonly Setting[]>();
+  /** Every setting, in the order of their first lines, once all were asked for. */
+  private every: readonly Setting[] | undefined;
+  /** The lines of each key, before it is known whether systemd takes them in; made when needed. */
+  private index: Map<string, KeyLines> | undefined;
+  /** How many settings had their lines found without the index. */
+  private scans = 0;
+  /** The place in the reading order of each document's first line. */
+  private readonly firstOrders: readonly number[];
   private reads: Set<string> | 'all' | undefined;
 
   private constructor(
     readonly unit: UnitDocument,
     readonly dropIns: readonly UnitDocument[],
-    private readonly settings: ReadonlyMap<string, Setting>,
     /** False when the unit file itself is not known (a drop-in read on its own). */
     readonly complete: boolean,
+    private readonly takes: LineFilter | undefined,
   ) {
-    for (const setting of settings.values()) {
-      const list = this.byName.get(setting.name);
-      if (list) list.push(setting);
-      else this.byName.set(setting.name, [setting]);
+    const firstOrders: number[] = [];
+    let order = 0;
+    for (const document of this.documents) {
+      firstOrders.push(order);
+      for (const section of document.tree.sections) if (!section.malformed) order += section.entries.length;
     }
+    this.firstOrders = firstOrders;
   }
 
   /**
@@ -91,19 +113,7 @@ export class UnitModel {
   }
 
   private static merge(unit: UnitDocument, dropIns: readonly UnitDocument[], complete: boolean, takes?: LineFilter): UnitModel {
-    const ordered = [...dropIns].sort(byFileName);
-    const type = unit.file.type ?? ordered.find((d) => d.file.type)?.file.type;
-    const assignments: Assignment[] = [];
-    for (const document of [unit, ...ordered]) {
-      for (const section of document.tree.sections) {
-        if (section.malformed) continue;
-        for (const entry of section.entries) {
-          if (!accepted(entry.key, section.name, type) || (takes && !takes(entry, section.name))) continue;
-          assignments.push({ entry, document, section: section.name, order: assignments.length });
-        }
-      }
-    }
-    return new UnitModel(unit, ordered, resolve(assignments), complete);
+    return new UnitModel(unit, [...dropIns].sort(byFileName), complete, takes);
   }
 
   get type(): UnitType | undefined {
@@ -158,7 +168,7 @@ export class UnitModel {
   /** The setting in whichever section of this unit type accepts it (several for `[Unit]`/type moves). */
   named(name: string): readonly Setting[] {
     if (this.reads !== undefined && this.reads !== 'all') this.reads.add(name);
-    return this.byName.get(name) ?? [];
+    return this.resolved(name);
   }
 
   /** Whether some line still in force sets the setting (to anything but an empty value). */
@@ -185,6 +195,7 @@ export class UnitModel {
   /** The setting, or undefined when no line assigns it. */
   get(section: string, name: string): Setting | undefined {
     if (this.reads !== undefined && this.reads !== 'all') this.reads.add(name);
+    this.resolved(name);
     return this.settings.get(key(section, name));
   }
 
@@ -205,55 +216,165 @@ export class UnitModel {
    */
   allFor(fact: ModelFact): Iterable<Setting> {
     this.noteRead(fact);
-    return this.settings.values();
+    return this.everySetting();
   }
 
   /** Every setting that some line assigns. */
   all(): Iterable<Setting> {
     if (this.reads !== undefined) this.reads = 'all';
-    return this.settings.values();
+    return this.everySetting();
+  }
+
+  private everySetting(): readonly Setting[] {
+    if (!this.every) {
+      for (const name of this.indexed().keys()) this.resolved(name);
+      this.every = [...this.settings.values()].sort((a, b) => a.all[0].order - b.all[0].order);
+    }
+    return this.every;
+  }
+
+  /** The settings of a name, worked out from its lines the first time. */
+  private resolved(name: string): readonly Setting[] {
+    let found = this.byName.get(name);
+    if (found === undefined) {
+      found = this.resolve(name);
+      this.byName.set(name, found);
+    }
+    return found;
+  }
+
+  /** Every line in a well-formed section (systemd reads no other), in reading order, by key. */
+  private indexed(): ReadonlyMap<string, KeyLines> {
+    if (this.index) return this.index;
+    const index = new Map<string, KeyLines>();
+    let order = 0;
+    for (const document of this.documents) {
+      for (const section of document.tree.sections) {
+        if (section.malformed) continue;
+        for (const entry of section.entries) {
+          const list = index.get(entry.key);
+          if (list) {
+            list.entries.push(entry);
+            list.orders.push(order++);
+          } else index.set(entry.key, { entries: [entry], orders: [order++] });
+        }
+      }
+    }
+    return (this.index = index);
+  }
+
+  /** The lines of a key: from the index, or, for the first few keys read, by going through the lines. */
+  private linesOf(name: string): KeyLines | undefined {
+    if (this.index || this.scans >= READS_BEFORE_INDEX) return this.indexed().get(name);
+    this.scans++;
+    const found: KeyLines = { entries: [], orders: [] };
+    let order = 0;
+    for (const document of this.documents) {
+      for (const section of document.tree.sections) {
+        if (section.malformed) continue;
+        const entries = section.entries;
+        for (let i = 0; i < entries.length; i++) {
+          if (entries[i].key !== name) continue;
+          found.entries.push(entries[i]);
+          found.orders.push(order + i);
+        }
+        order += entries.length;
+      }
+    }
+    return found.entries.length > 0 ? found : undefined;
+  }
+
+  private resolve(name: string): readonly Setting[] {
+    const lines = this.linesOf(name);
+    if (!lines) return NO_SETTINGS;
+    const found: Setting[] = [];
+    const { entries, orders } = lines;
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
+      const section = sectionOf(entry);
+      if (!this.takesIn(entry, section)) continue;
+      let setting = found.find((s) => s.section === section);
+      if (!setting) {
+        const semantics = directiveRow(name, section)?.assignment ?? UNKNOWN_SEMANTICS;
+        setting = { name, section, semantics, all: [], effective: [] };
+        found.push(setting);
+        this.settings.set(key(section, name), setting);
+      }
+      setting.all.push({ entry, document: this.documentAt(orders[i]), section, order: orders[i] });
+    }
+    for (const setting of found) setting.effective = inForce(setting, this.resetAt(setting, lines));
+    return found.length > 0 ? found : NO_SETTINGS;
+  }
+
+  /** Whether systemd takes a line in: its section accepts the setting, and `takes` keeps it. */
+  private takesIn(entry: Entry, section: string): boolean {
+    return accepted(entry.key, section, this.type) && (!this.takes || this.takes(entry, section));
+  }
+
+  /** The document that holds the line at a place in the reading order. */
+  private documentAt(order: number): UnitDocument {
+    const firstOrders = this.firstOrders;
+    let index = firstOrders.length - 1;
+    while (index > 0 && firstOrders[index] > order) index--;
+    return index === 0 ? this.unit : this.dropIns[index - 1];
+  }
+
+  /**
+   * The last line that empties a list setting (-1 when none): an empty line of its own (among
+   * `own`, the lines of its name), or of a setting that shares its list, in the same section.
+   */
+  private resetAt(setting: Setting, own: KeyLines): number {
+    if (setting.semantics.kind !== 'list') return -1;
+    let at = -1;
+    for (const name of [setting.name, ...(LIST_SHARERS.get(setting.name) ?? [])]) {
+      const lines = name === setting.name ? own : this.linesOf(name);
+      if (!lines) continue;
+      for (let i = 0; i < lines.entries.length; i++) {
+        const entry = lines.entries[i];
+        if (!entry.isEmpty || lines.orders[i] <= at || sectionOf(entry) !== setting.section || !this.takesIn(entry, setting.section)) continue;
+        const semantics = directiveRow(name, setting.section)?.assignment;
+        if (semantics?.kind !== 'list' || !semantics.emptyResets) continue;
+        if (name === setting.name || semantics.resetShares?.includes(setting.name)) at = lines.orders[i];
+      }
+    }
+    return at;
   }
 }
 
-function resolve(assignments: readonly Assignment[]): Map<string, Setting> {
-  const settings = new Map<string, Setting>();
-  for (const assignment of assignments) {
-    const k = key(assignment.section, assignment.entry.key);
-    let setting = settings.get(k);
-    if (!setting) {
-      const semantics = directiveRow(assignment.entry.key, assignment.section)?.assignment ?? UNKNOWN_SEMANTICS;
-      setting = { name: assignment.entry.key, section: assignment.section, semantics, all: [], effective: [] };
-      settings.set(k, setting);
-    }
-    setting.all.push(assignment);
-  }
+/** The lines of one key in reading order: each entry, and its place in the order. */
+interface KeyLines {
+  entries: Entry[];
+  orders: number[];
+}
 
-  // An empty assignment of a list may also clear settings that share its list.
-  const resets = new Map<string, number>();
-  for (const setting of settings.values()) {
-    const { semantics } = setting;
-    if (semantics.kind !== 'list' || !semantics.emptyResets) continue;
-    for (const a of setting.all) {
-      if (!a.entry.isEmpty) continue;
-      for (const name of [setting.name, ...(semantics.resetShares ?? [])]) {
-        const k = key(setting.section, name);
-        resets.set(k, Math.max(resets.get(k) ?? -1, a.order));
-      }
-    }
-  }
+/** The name of the section that holds a line of the model (every such line is in one). */
+function sectionOf(entry: Entry): string {
+  return (entry.section as Section).name;
+}
 
-  for (const [k, setting] of settings) {
-    const { semantics, all } = setting;
-    if (semantics.kind === 'ignored') continue;
-    if (semantics.kind === 'single') {
-      const chosen = semantics.repeat === 'first-wins' ? all.find((a) => !a.entry.isEmpty) : all[all.length - 1];
-      setting.effective = chosen && !chosen.entry.isEmpty ? [chosen] : [];
-      continue;
-    }
-    const resetAt = resets.get(k) ?? -1;
-    setting.effective = all.filter((a) => a.order > resetAt && !a.entry.isEmpty);
+const NO_SETTINGS: readonly Setting[] = [];
+
+/** For each setting, the settings whose empty line may clear its list too (`resetShares`). */
+const LIST_SHARERS = new Map<string, string[]>();
+for (const row of directiveRows) {
+  const semantics = row.assignment;
+  if (semantics.kind !== 'list' || !semantics.emptyResets) continue;
+  for (const shared of semantics.resetShares ?? []) {
+    const list = LIST_SHARERS.get(shared);
+    if (!list) LIST_SHARERS.set(shared, [row.name]);
+    else if (!list.includes(row.name)) list.push(row.name);
   }
-  return settings;
+}
+
+/** The lines still in force: for a single value the last one (none when it was emptied); for a list the non-empty ones after the last reset. */
+function inForce(setting: Setting, resetAt: number): Assignment[] {
+  const { semantics, all } = setting;
+  if (semantics.kind === 'ignored') return [];
+  if (semantics.kind === 'single') {
+    const chosen = semantics.repeat === 'first-wins' ? all.find((a) => !a.entry.isEmpty) : all[all.length - 1];
+    return chosen && !chosen.entry.isEmpty ? [chosen] : [];
+  }
+  return all.filter((a) => a.order > resetAt && !a.entry.isEmpty);
 }
 
 /**

@@ -10,6 +10,7 @@ import { splitWords } from './values/words';
 import type { Settings } from '../settings';
 import type { Diagnostic } from '../types';
 import type { UnitDocument } from '../unitDocument';
+import type { Entry } from '../syntax/syntaxTree';
 import type { RuleContext } from './context';
 import { checkPairings, implications } from './pairings/engine';
 import { checkDeprecated } from './structure/deprecated';
@@ -99,9 +100,10 @@ function ruleContext(document: UnitDocument, settings: Readonly<Settings>, files
 /**
  * What the settings of a document switch on by themselves in this unit ("DynamicUser=yes implies
  * RemoveIPC=yes"), at the target release: knowledge for hover and `check --explain`, never a finding.
+ * Given one of the document's lines, only what that line switches on (what hover shows).
  */
-export function explain(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles = {}): Diagnostic[] {
-  return implications(ruleContext(document, settings, files, () => undefined));
+export function explain(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles = {}, line?: Entry): Diagnostic[] {
+  return implications(ruleContext(document, settings, files, () => undefined), line);
 }
 
 /**

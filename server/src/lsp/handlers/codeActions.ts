@@ -7,12 +7,8 @@ import { fixAll, minimalEdit, withFixes, type Diagnostic, type Range } from '../
 import type { DocumentStore } from '../documentStore';
 import { isObject, isRange } from '../params';
 import { toLspDiagnostic } from '../convert';
+import { FIX_ALL_KIND, FIX_ALL_REPORT_COMMAND } from '../capabilities';
 import type { UnitState } from '../unitState';
-
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.unitguard`;
-/** The command fix-all's action carries: the server runs it (any client forwards it) and says what was applied and left. */
-export const FIX_ALL_REPORT_COMMAND = 'unitguard.fixAllReport';
-export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
 
 function overlaps(a: Range, b: Range): boolean {
   const before = (x: Range['start'], y: Range['start']): boolean => x.line < y.line || (x.line === y.line && x.character < y.character);

@@ -1,5 +1,5 @@
 import { ErrorCodes, ResponseError, type CodeLens, type Connection } from 'vscode-languageserver';
-import { securityLens, securityReportMarkdown, SHOW_SECURITY_REPORT_COMMAND } from '../../core/features/securityLens';
+import { securityReportMarkdown, SHOW_SECURITY_REPORT_COMMAND } from '../../core/features/securityLens';
 import { withFixes } from '../../core';
 import type { DocumentStore } from '../documentStore';
 import { isObject, requireDocumentUri } from '../params';
@@ -49,7 +49,7 @@ export function registerCodeLens(connection: Connection, store: DocumentStore, s
     const uri = requireDocumentUri(params);
     const document = store.get(uri);
     if (!document) return null;
-    const lens = securityLens(document, state.files(document), state.settings(uri));
+    const lens = state.lens(document);
     if (!lens) return [];
     return [{ range: lens.range, command: { title: lens.title, command: SHOW_SECURITY_REPORT_COMMAND, arguments: [uri] } }];
   });

@@ -26,16 +26,17 @@ import {
   ResponseError,
   type CompletionItem,
   type CompletionList,
-  type CompletionOptions,
   type Connection,
 } from 'vscode-languageserver';
-import { COMPLETION_TRIGGER_CHARACTERS, complete, resolveCompletion, type CompletionData, type Range, type Settings, type UnitCompletionItem, type UnitCompletionKind } from '../../core';
+import { complete, resolveCompletion, type CompletionData, type Range, type Settings, type UnitCompletionItem, type UnitCompletionKind } from '../../core';
 import { completionDetail } from '../../core/features/completion';
 import type { DocumentStore } from '../documentStore';
 import { isObject, requireDocumentUri, requirePosition } from '../params';
 import type { SettingsStore } from '../settings';
 import type { UnitState } from '../unitState';
 import type { WorkspaceUnits } from '../workspaceUnits';
+
+export { completionOptions } from '../capabilities';
 
 const KIND: Record<UnitCompletionKind, CompletionItemKind> = {
   section: CompletionItemKind.Module,
@@ -112,9 +113,6 @@ export function clientSupport(initializeParams: unknown): ClientSupport {
 }
 
 /** The completion options for InitializeResult. */
-export function completionOptions(): CompletionOptions {
-  return { triggerCharacters: [...COMPLETION_TRIGGER_CHARACTERS], resolveProvider: true };
-}
 
 /** `data` as it goes over the wire: the core's, and `v`, the target release the list was made for when it is not the editor's. */
 interface PackedData {

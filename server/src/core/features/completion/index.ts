@@ -21,12 +21,9 @@ import type { CompletionContext, UnitCompletionItem } from './types';
 import { valueItems } from './values';
 
 export type { CompletionContext, CompletionData, CompletionDocKind, UnitCompletionItem, UnitCompletionKind } from './types';
-export { TRIGGER_SUGGEST } from './types';
+export { COMPLETION_TRIGGER_CHARACTERS, TRIGGER_SUGGEST } from './types';
 export { isCompletionData, resolveCompletion } from './resolve';
 export { completionDetail } from './details';
-
-/** Characters after which editors should ask for completions. */
-export const COMPLETION_TRIGGER_CHARACTERS: readonly string[] = ['[', '=', ' ', '%', '@', '~', ':'];
 
 export function complete(document: UnitDocument, position: Position, settings: Settings, context: CompletionContext = {}): UnitCompletionItem[] {
   return shortSortTexts(rankedItems(document, position, settings, context));

@@ -96,4 +96,7 @@ export interface CompletionContext {
   workspaceUnits?: readonly string[];
 }
 
+/** Characters after which editors should ask for completions. */
+export const COMPLETION_TRIGGER_CHARACTERS: readonly string[] = ['[', '=', ' ', '%', '@', '~', ':'];
+
 export const TRIGGER_SUGGEST = { title: 'Suggest values', command: 'editor.action.triggerSuggest' } as const;

@@ -100,7 +100,23 @@ function docAtRelease(doc: DirectiveDoc | undefined, version: number | undefined
   };
 }
 
+/** The Markdown already made for each row, by detail and target release. */
+const made = new WeakMap<DirectiveRow, Map<string, string>>();
+
+/**
+ * The Markdown of a setting's row. It is made of the knowledge base alone, so it is made once per
+ * row, detail and target release: hovering a setting again costs nothing.
+ */
 export function directiveMarkdown(row: DirectiveRow, options: DirectiveMarkdownOptions): string {
+  let byOptions = made.get(row);
+  if (!byOptions) made.set(row, (byOptions = new Map()));
+  const key = `${options.detail} ${options.systemdVersion}`;
+  let markdown = byOptions.get(key);
+  if (markdown === undefined) byOptions.set(key, (markdown = makeDirectiveMarkdown(row, options)));
+  return markdown;
+}
+
+function makeDirectiveMarkdown(row: DirectiveRow, options: DirectiveMarkdownOptions): string {
   const doc = docAtRelease(directiveDoc(row.name), options.systemdVersion);
   // An old name without words of its own borrows the summary of its replacement.
   const replacementDoc = row.deprecation?.replacement ? directiveDoc(row.deprecation.replacement.directive) : undefined;

@@ -25,18 +25,26 @@ export function titleWithDelta(title: string, before: number, after: number): st
   return `${title} (${sign}${formatExposure(Math.abs(after - before))})`;
 }
 
-/** Adds the score change to the titles of the fixes of hardening pairs, in place. */
+/**
+ * Adds the score change to the titles of the fixes of hardening pairs, in place. `scores` keeps
+ * the score of each text scored (the document's own and each fixed one), for further calls on the
+ * same version of the document with the same files and settings.
+ */
 export function annotateExposureDeltas(
   document: UnitDocument,
   files: UnitFiles,
   settings: Readonly<Settings>,
   diagnostics: readonly Diagnostic[],
+  scores: Map<string, number | undefined> = new Map(),
 ): void {
   const hardening = diagnostics.filter((d) => d.pairing !== undefined && d.fixes && d.fixes.length > 0);
   if (hardening.length === 0) return;
-  const before = exposureOf(document, files, settings);
+  const scoreOfText = (text: string, scored: () => UnitDocument): number | undefined => {
+    if (!scores.has(text)) scores.set(text, exposureOf(scored(), files, settings));
+    return scores.get(text);
+  };
+  const before = scoreOfText(document.tree.text, () => document);
   if (before === undefined) return;
-  const cache = new Map<string, number | undefined>();
   const scoreAfter = (fix: Fix): number | undefined => {
     let text: string;
     try {
@@ -44,8 +52,7 @@ export function annotateExposureDeltas(
     } catch {
       return undefined;
     }
-    if (!cache.has(text)) cache.set(text, exposureOf(createUnitDocument(document.uri, text, document.version), files, settings));
-    return cache.get(text);
+    return scoreOfText(text, () => createUnitDocument(document.uri, text, document.version));
   };
   for (const diagnostic of hardening) {
     for (const fix of diagnostic.fixes ?? []) {

@@ -11,7 +11,32 @@ import { runRules, type UnitFiles } from '../../rules';
 import { DEFAULT_SETTINGS } from '../../settings';
 import { analyze, parseDiagnostics, present, type Analysis } from '../diagnostics';
 import { annotateExposureDeltas } from './exposureDelta';
-import { validateFixes } from './validate';
+import { problemCounts, validateFixes, type ProblemCounts } from './validate';
+
+/**
+ * What trying fixes worked out on one version of a document, kept with its analysis: an editor asks
+ * for the code actions of a line again each time the cursor comes back to it, and each fix is tried
+ * by diagnosing and scoring the whole fixed text. Both are kept by the fixed text, a few dozen texts
+ * at most.
+ */
+interface TriedTexts {
+  /** The problems of the document's own text, counted. */
+  baseline: ProblemCounts;
+  diagnostics: Map<string, Diagnostic[]>;
+  scores: Map<string, number | undefined>;
+}
+
+const TEXTS_KEPT = 64;
+const triedTexts = new WeakMap<Analysis, TriedTexts>();
+
+function triedOn(analysis: Analysis): TriedTexts {
+  let tried = triedTexts.get(analysis);
+  if (!tried) triedTexts.set(analysis, (tried = { baseline: problemCounts([...analysis.parsed, ...analysis.found]), diagnostics: new Map(), scores: new Map() }));
+  // Full: start over rather than track which texts are old.
+  if (tried.diagnostics.size >= TEXTS_KEPT) tried.diagnostics.clear();
+  if (tried.scores.size >= TEXTS_KEPT) tried.scores.clear();
+  return tried;
+}
 
 /** A copy that the fix path may complete and retitle without touching the analysis. */
 function copy(d: Diagnostic): Diagnostic {
@@ -26,13 +51,18 @@ function copy(d: Diagnostic): Diagnostic {
 export function withFixes(analysis: Analysis, select: (d: Diagnostic) => boolean = () => true): Diagnostic[] {
   const { document, settings, files } = analysis;
   const found = analysis.found.map(copy);
+  const tried = triedOn(analysis);
   const rerun = (text: string): Diagnostic[] => {
-    const again = createUnitDocument(document.uri, text, document.version);
-    return [...parseDiagnostics(again), ...runRules(again, settings, files, { evidence: false })];
+    let again = tried.diagnostics.get(text);
+    if (!again) {
+      const fixed = createUnitDocument(document.uri, text, document.version);
+      tried.diagnostics.set(text, (again = [...parseDiagnostics(fixed), ...runRules(fixed, settings, files, { evidence: false })]));
+    }
+    return again;
   };
-  validateFixes(document.tree.text, found, analysis.parsed, rerun, select);
+  validateFixes(document.tree.text, found, analysis.parsed, rerun, select, tried.baseline);
   for (const d of found) if (d.fixes && !select(d)) delete d.fixes;
-  annotateExposureDeltas(document, files, settings, found);
+  annotateExposureDeltas(document, files, settings, found, tried.scores);
   // The parser's problems have no fixes.
   return present([...analysis.parsed, ...found], settings, true);
 }

@@ -22,9 +22,14 @@ function isHardening(d: Diagnostic): boolean {
   return d.pairing !== undefined || HARDENING.has(d.code);
 }
 
+/** Identities worked out, by diagnostic: the diagnostics of a fixed text are compared again each time its fix is tried. */
+const identities = new WeakMap<Diagnostic, string>();
+
 function identity(d: Diagnostic): string {
+  let known = identities.get(d);
   // Line numbers in messages shift when a fix adds or removes lines.
-  return `${d.code}|${d.pairing ?? ''}|${d.message.replace(/lines? [0-9][0-9, ]*/g, 'line N')}`;
+  if (known === undefined) identities.set(d, (known = `${d.code}|${d.pairing ?? ''}|${d.message.replace(/lines? [0-9][0-9, ]*/g, 'line N')}`));
+  return known;
 }
 
 function serious(d: Diagnostic): boolean {
@@ -35,6 +40,16 @@ function counts(list: readonly Diagnostic[], keep: (d: Diagnostic) => boolean): 
   const map = new Map<string, number>();
   for (const d of list) if (keep(d)) map.set(identity(d), (map.get(identity(d)) ?? 0) + 1);
   return map;
+}
+
+/** How many problems of each kind a text has, all and serious: what its fixes are measured against. */
+export interface ProblemCounts {
+  all: ReadonlyMap<string, number>;
+  serious: ReadonlyMap<string, number>;
+}
+
+export function problemCounts(diagnostics: readonly Diagnostic[]): ProblemCounts {
+  return { all: counts(diagnostics, () => true), serious: counts(diagnostics, serious) };
 }
 
 function tryApply(text: string, fix: Fix): string | undefined {
@@ -53,7 +68,8 @@ function lowerFirst(text: string): string {
  * Keeps the fixes that pass, completed where needed, of the diagnostics `tried` selects (all by
  * default; the others are counted but left as they are). `others` are the document's diagnostics
  * that come from elsewhere (parse problems); `rerun` diagnoses another text of the same document,
- * parse problems included, without trying fixes.
+ * parse problems included, without trying fixes. `baseline` is `problemCounts` of `others` and
+ * `diagnostics`, when the caller kept it from an earlier call on the same text.
  */
 export function validateFixes(
   text: string,
@@ -61,10 +77,10 @@ export function validateFixes(
   others: readonly Diagnostic[],
   rerun: (text: string) => Diagnostic[],
   tried: (d: Diagnostic) => boolean = () => true,
+  baseline: ProblemCounts = problemCounts([...others, ...diagnostics]),
 ): void {
-  const all = [...others, ...diagnostics];
-  const before = counts(all, () => true);
-  const beforeSerious = counts(all, serious);
+  const before = baseline.all;
+  const beforeSerious = baseline.serious;
   const cache = new Map<string, Diagnostic[]>();
   const run = (t: string): Diagnostic[] => {
     let found = cache.get(t);

@@ -28,14 +28,29 @@ export interface UnitHover {
 /** `files`: the unit's other files at hand, so that what this line implies in the unit can be said. */
 export function hover(document: UnitDocument, position: Position, settings: Settings, files: UnitFiles = {}): UnitHover | undefined {
   const tree = document.tree;
-  for (const section of tree.sections) {
-    if (section.headerRange.start.line === position.line && rangeContains(section.headerRange, position)) return sectionHover(section);
-  }
-  const entry = [...tree.orphans, ...tree.sections.flatMap((s) => s.entries)].find((e) => e.range.start.line <= position.line && e.range.end.line >= position.line);
-  if (!entry) return undefined;
+  const section = lastStartingBy(tree.sections, (s) => s.headerRange.start.line, position.line);
+  if (section && section.headerRange.start.line === position.line && rangeContains(section.headerRange, position)) return sectionHover(section);
+  const entry = lastStartingBy(section ? section.entries : tree.orphans, (e) => e.range.start.line, position.line);
+  if (!entry || entry.range.end.line < position.line) return undefined;
   if (rangeContains(entry.keyRange, position)) return directiveHover(document, entry, settings, files);
   const segment = entry.segments.find((s) => s.range.start.line === position.line && rangeContains(s.range, position));
   return segment ? valueHover(document, entry, segment, position, settings) : undefined;
+}
+
+/**
+ * The last of `items` (in document order) that starts on `line` or before, found by halves: the
+ * sections of a file, and the entries of a section, follow one another without overlapping, so
+ * the one under a line is the last to start by it. Only the few items looked at get their ranges.
+ */
+function lastStartingBy<T>(items: readonly T[], startLine: (item: T) => number, line: number): T | undefined {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (startLine(items[middle]) <= line) low = middle + 1;
+    else high = middle;
+  }
+  return low > 0 ? items[low - 1] : undefined;
 }
 
 function sectionHover(section: Section): UnitHover | undefined {
@@ -60,7 +75,7 @@ function entryRow(document: UnitDocument, entry: Entry): { row: DirectiveRow; mi
 
 /** What the line switches on in this unit, at the target release: knowledge that is no finding. */
 function impliedText(document: UnitDocument, entry: Entry, settings: Settings, files: UnitFiles): string | undefined {
-  const notes = explain(document, settings, files).filter((n) => n.range.start.line === entry.range.start.line);
+  const notes = explain(document, settings, files, entry);
   if (notes.length === 0) return undefined;
   return `**In this unit:** ${notes.map((n) => n.message).join(' ')}`;
 }

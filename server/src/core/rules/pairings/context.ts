@@ -5,10 +5,15 @@ import type { RuleContext } from '../context';
 import { isEnabling, normalizeValue, settingsInForce, syscallFilter, valueOf, type SyscallFilter } from './effects';
 import { once } from './unitFacts';
 
+/** Settings switched on by other settings: for a directive, its normalized values, each with the line that implies it. */
+export interface ImpliedSettings {
+  get(directive: string): ReadonlyMap<string, Assignment> | undefined;
+}
+
 export interface PairContext extends RuleContext {
   readonly filter: SyscallFilter;
-  /** Settings switched on by other settings (directive → normalized values), from the `implies` pairs that hold. */
-  readonly implied: ReadonlyMap<string, ReadonlyMap<string, Assignment>>;
+  /** Settings switched on by other settings, from the `implies` pairs that hold. */
+  readonly implied: ImpliedSettings;
   /** DefaultDependencies= is not switched off. */
   readonly defaultDependencies: boolean;
   /** The subject lines of each row, found once: the implications and the pairs both read them. */
@@ -76,26 +81,37 @@ const IMPLICATIONS = new Map<Pairing, Implication>(
 
 export type ImpliesCheck = (context: PairContext, pairing: Pairing, subject: Assignment) => boolean;
 
-/** Builds the context with the settings that the unit's `implies` rows switch on. */
-export function pairContext(
-  base: RuleContext,
-  implicationHolds: ImpliesCheck,
-  subjectLines: (context: PairContext, pairing: Pairing, anyDocument: boolean) => readonly Assignment[],
-): PairContext {
-  const implied = new Map<string, Map<string, Assignment>>();
+type SubjectLines = (context: PairContext, pairing: Pairing, anyDocument: boolean) => readonly Assignment[];
+
+/**
+ * Builds the context of a unit's pairs. The system call filter and the settings that the unit's
+ * `implies` rows switch on are worked out when a row first reads them: a hover asks a few rows
+ * about one line, and most of them read neither.
+ */
+export function pairContext(base: RuleContext, implicationHolds: ImpliesCheck, subjectLines: SubjectLines): PairContext {
+  let filter: SyscallFilter | undefined;
+  let implied: ReadonlyMap<string, ReadonlyMap<string, Assignment>> | undefined;
   const dd = valueOf(base.model, 'DefaultDependencies');
-  const context: PairContext = Object.assign({}, base, {
+  const fields = Object.assign({}, base, {
     report: base.report,
-    filter: syscallFilter(base.model, base.settings.systemdVersion),
-    implied,
+    implied: { get: (directive: string) => (implied ??= impliedSettings(context, implicationHolds, subjectLines)).get(directive) },
     defaultDependencies: dd === undefined || isEnabling('DefaultDependencies', dd),
     subjects: new Map<Pairing, readonly Assignment[]>(),
     ownSubjects: new Map<Pairing, readonly Assignment[]>(),
   });
-  // Only the rows of settings the unit has can switch anything on. Whether a row holds is read
-  // from the unit's own lines (its subject lines and its condition), never from what other rows
-  // switch on, so one pass over the rows in table order finds all there is.
-  for (const pairing of IMPLIES(base.model)) {
+  const context = Object.defineProperty(fields, 'filter', { get: () => (filter ??= syscallFilter(base.model, base.settings.systemdVersion)), enumerable: true }) as PairContext;
+  return context;
+}
+
+/**
+ * What the unit's `implies` rows switch on. Only the rows of settings the unit has can switch
+ * anything on. Whether a row holds is read from the unit's own lines (its subject lines and its
+ * condition), never from what other rows switch on, so one pass over the rows in table order
+ * finds all there is.
+ */
+function impliedSettings(context: PairContext, implicationHolds: ImpliesCheck, subjectLines: SubjectLines): Map<string, Map<string, Assignment>> {
+  const implied = new Map<string, Map<string, Assignment>>();
+  for (const pairing of IMPLIES(context.model)) {
     const subjects = subjectLines(context, pairing, true);
     if (subjects.length === 0 || !implicationHolds(context, pairing, subjects[0])) continue;
     for (const { directive, normalized } of IMPLICATIONS.get(pairing)?.implies ?? []) {
@@ -104,7 +120,7 @@ export function pairContext(
       if (!values.has(normalized)) values.set(normalized, subjects[0]);
     }
   }
-  return context;
+  return implied;
 }
 
 function concreteValues(setting: PairingSetting): string[] {

@@ -6,6 +6,7 @@
  */
 import { directiveRow, getDirective, pairings, type Pairing, type PairingAlternative, type PairingContext, type PairingScope } from '../../kb';
 import type { Assignment } from '../../model/unitModel';
+import type { Entry } from '../../syntax/syntaxTree';
 import type { Diagnostic, Fix, RelatedInformation, Severity } from '../../types';
 import { diagnostic, type RuleContext } from '../context';
 import { pairContext, rowsBySubject, type PairContext } from './context';
@@ -24,15 +25,25 @@ const ABSENCE = new Set(['requires-one-of', 'recommends', 'effective-only-with']
 /** Pair ids the engine reports (everything not listed as undecidable). */
 export const implementedPairings: readonly string[] = pairings.filter((p) => UNDECIDABLE[p.id] === undefined).map((p) => p.id);
 
+/** The rows left undecided, as a set of rows. */
+const UNDECIDED: ReadonlySet<Pairing> = new Set(pairings.filter((p) => UNDECIDABLE[p.id] !== undefined));
+
 /**
  * The rows the engine judges line by line, in table order: decidable, not about the order of
  * lines, with a single setting as subject. A row says nothing about a unit that does not set its
  * subject, so each unit only goes through the rows of the settings it has.
  */
-/** The rows left undecided, as a set of rows. */
-const UNDECIDED: ReadonlySet<Pairing> = new Set(pairings.filter((p) => UNDECIDABLE[p.id] !== undefined));
+const JUDGED_ROWS = pairings.filter((p) => UNDECIDABLE[p.id] === undefined && !isPositionRow(p) && !p.subject.family);
+const JUDGED = rowsBySubject(JUDGED_ROWS);
 
-const JUDGED = rowsBySubject(pairings.filter((p) => UNDECIDABLE[p.id] === undefined && !isPositionRow(p) && !p.subject.family));
+/** The judged `implies` rows of each setting, in table order: all that a line of it can switch on. */
+const IMPLIES_BY_SUBJECT = new Map<string, Pairing[]>();
+for (const p of JUDGED_ROWS) {
+  if (p.relation !== 'implies') continue;
+  const list = IMPLIES_BY_SUBJECT.get(p.subject.directive);
+  if (list) list.push(p);
+  else IMPLIES_BY_SUBJECT.set(p.subject.directive, [p]);
+}
 
 /** The judged rows of a unit, in table order: those whose subject some line in force sets. */
 function rowsOf(context: PairContext): readonly Pairing[] {
@@ -76,11 +87,17 @@ export function checkPairings(base: RuleContext): void {
   checkPositionRows(context);
 }
 
-/** What the unit's settings switch on by themselves, on the lines of the diagnosed document: knowledge for hover and `check --explain`. */
-export function implications(base: RuleContext): Diagnostic[] {
+/**
+ * What the unit's settings switch on by themselves, on the lines of the diagnosed document:
+ * knowledge for hover and `check --explain`. Given a `line`, only what that line switches on: the
+ * rows of its own setting are all that is read.
+ */
+export function implications(base: RuleContext, line?: Entry): Diagnostic[] {
+  const rows = line ? IMPLIES_BY_SUBJECT.get(line.key) : undefined;
+  if (line && !rows) return [];
   const notes: Diagnostic[] = [];
   const context = pairContext(Object.assign({}, base, { report: (d: Diagnostic) => void notes.push(d) }), implicationHolds, subjectLines);
-  for (const pairing of rowsOf(context)) {
+  for (const pairing of rows ?? rowsOf(context)) {
     if (pairing.relation !== 'implies' || !scopeHolds(context, pairing.scope)) continue;
     if (newerThanTarget(context, pairing.subject.directive)) continue;
     // What the target release does not have, it does not switch on.
@@ -88,7 +105,7 @@ export function implications(base: RuleContext): Diagnostic[] {
     const spec = specOf(pairing);
     const subjects = subjectLines(context, pairing, false);
     for (const subject of spec.everyLine ? subjects : subjects.slice(0, 1)) {
-      if (spec.when && !spec.when(context, subject)) continue;
+      if ((line && subject.entry !== line) || (spec.when && !spec.when(context, subject))) continue;
       const reason = reasonOf(context, pairing, spec, subject);
       notes.push(diagnostic('implies', subject.entry.range, relationSentence(pairing, lineText(subject), spec.objects?.(context, subject) ?? objectsText(pairing), reason), { severity: 'hint', pairing: pairing.id }));
     }
