@@ -4,25 +4,9 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { analyze, createUnitDocument, DEFAULT_SETTINGS, EvidenceCache, type Diagnostic } from '../../server/src/core';
-import { repoRoot } from '../protocol/harness';
-
-const ROOT = path.join(repoRoot, 'test/fixtures/rules/breakage');
-
-/** The unit file each breakage fixture checks. */
-function units(): Array<{ name: string; uri: string; text: string }> {
-  return readdirSync(ROOT)
-    .filter((dir) => existsSync(path.join(ROOT, dir, 'expected.json')))
-    .flatMap((dir) => {
-      const expected = JSON.parse(readFileSync(path.join(ROOT, dir, 'expected.json'), 'utf8')) as { check: string; with?: string[] };
-      if (expected.with && expected.with.length > 0) return [];
-      const file = path.join(ROOT, dir, expected.check);
-      return [{ name: dir, uri: `file:///etc/systemd/system/${expected.check}`, text: readFileSync(file, 'utf8') }];
-    });
-}
+import { breakageUnits } from '../support/breakageUnits';
 
 function shown(list: readonly Diagnostic[]): string[] {
   return list.map((d) => JSON.stringify([d.range, d.code, d.severity, d.message, d.related?.map((r) => r.message)]));
@@ -46,7 +30,7 @@ const LINES = [
 ];
 
 describe('the evidence cache never changes a finding', () => {
-  const all = units();
+  const all = breakageUnits();
 
   test('there are breakage fixtures to edit', () => {
     assert.ok(all.length >= 10, `${all.length} fixtures`);

@@ -5,23 +5,9 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { analyze, createUnitDocument, DEFAULT_SETTINGS, EvidenceCache, type Analysis } from '../../server/src/core';
-import { repoRoot } from '../protocol/harness';
+import { breakageUnits } from '../support/breakageUnits';
 import { generateUnit } from '../bench/generate';
-
-const ROOT = path.join(repoRoot, 'test/fixtures/rules/breakage');
-
-function units(): Array<{ name: string; uri: string; text: string }> {
-  return readdirSync(ROOT)
-    .filter((dir) => existsSync(path.join(ROOT, dir, 'expected.json')))
-    .flatMap((dir) => {
-      const expected = JSON.parse(readFileSync(path.join(ROOT, dir, 'expected.json'), 'utf8')) as { check: string; with?: string[] };
-      if (expected.with && expected.with.length > 0) return [];
-      return [{ name: dir, uri: `file:///etc/systemd/system/${expected.check}`, text: readFileSync(path.join(ROOT, dir, expected.check), 'utf8') }];
-    });
-}
 
 /** What a check gives, fixes and their edits included. */
 function everything(analysis: Analysis): string {
@@ -41,7 +27,7 @@ const EDITS: ReadonlyArray<{ name: string; edit: (line: string) => string }> = [
 ];
 
 describe('findings kept across keystrokes are those of a fresh check', () => {
-  const all = units();
+  const all = breakageUnits();
 
   test('there are units to edit', () => assert.ok(all.length >= 10, `${all.length} units`));
 
