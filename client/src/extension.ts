@@ -1,6 +1,18 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { OPEN_LINE_COMMAND, REPORT_SCHEME, SecurityReports, SHOW_REPORT_COMMAND, unitArgument } from './securityReport';
+import { BASELINE_NOTIFICATION, startHeadBaselines } from './headBaseline';
+import { fromReviewKey, OPEN_LINE_COMMAND, REPORT_SCHEME, reviewKey, SecurityReports, SHOW_REPORT_COMMAND, unitArgument } from './securityReport';
+
+/** A patch's lens command: shows the review of a unit the patch changes (the patch's URI, the unit's path in it). */
+const SHOW_REVIEW_COMMAND = 'unitguard.showReviewReport';
+
+/** The documents the server reads: unit files, patches (VS Code's `diff` language keeps its grammar), and mails that may carry a patch. */
+const DOCUMENT_SELECTOR = [{ language: 'systemd-unit' }, { language: 'diff' }, { pattern: '**/*.{eml,mbox}' }];
+
+/** Whether an editor event concerns a document the reports are made from. */
+function feedsReports(document: vscode.TextDocument): boolean {
+  return document.languageId === 'systemd-unit' || document.languageId === 'diff';
+}
 
 let client: LanguageClient | undefined;
 
@@ -23,8 +35,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const outputChannel = vscode.window.createOutputChannel('UnitGuard');
   const clientOptions: LanguageClientOptions = {
-    // No scheme: file, untitled, git, vscode-vfs, diff views and read-only views alike.
-    documentSelector: [{ language: 'systemd-unit' }],
+    // No scheme: file, untitled, git, vscode-vfs, diff views and read-only views alike (the server
+    // publishes no problems for read-only views of other versions).
+    documentSelector: DOCUMENT_SELECTOR,
     outputChannel,
     initializationOptions: { systemdVersion: vscode.workspace.getConfiguration('unitguard').get<number>('systemdVersion') },
     synchronize: { configurationSection: 'unitguard' },
@@ -35,27 +48,53 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     if (!client) throw new Error('the UnitGuard language server is not running');
     return (await client.sendRequest<{ markdown: string }>('unitguard/securityReport', { uri: unit })).markdown;
   });
+  const reviews = new SecurityReports(
+    async (key) => {
+      const target = fromReviewKey(key);
+      if (!client || !target) throw new Error('the UnitGuard language server is not running');
+      return (await client.sendRequest<{ markdown: string }>('unitguard/reviewReport', { uri: target.patch, unit: target.unitPath })).markdown;
+    },
+    (key) => `Review: ${fromReviewKey(key)?.unitPath ?? 'patch'}`,
+    'unitguard.reviewReport',
+  );
+  const refreshReports = (): void => {
+    reports.refresh();
+    reviews.refresh();
+  };
   context.subscriptions.push(
     reports,
+    reviews,
     vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
     vscode.commands.registerCommand(SHOW_REPORT_COMMAND, (unit?: unknown) => showSecurityReport(reports, unit)),
+    vscode.commands.registerCommand(SHOW_REVIEW_COMMAND, async (patch?: unknown, unitPath?: unknown) => {
+      if (typeof patch !== 'string' || typeof unitPath !== 'string') return;
+      await reviews.show(reviewKey(patch, unitPath));
+    }),
     vscode.commands.registerCommand(OPEN_LINE_COMMAND, (uri: unknown, line: unknown) => reports.openLine(uri, line)),
-    // A report follows its unit's files, the settings, and the files that hold settings.
+    // A report follows its unit's files (and a review its patch), the settings, and the files that hold settings.
     vscode.workspace.onDidChangeTextDocument((event) => {
-      if (event.document.languageId === 'systemd-unit') reports.refresh();
+      if (feedsReports(event.document)) refreshReports();
     }),
     vscode.workspace.onDidOpenTextDocument((document) => {
-      if (document.languageId === 'systemd-unit') reports.refresh();
+      if (feedsReports(document)) refreshReports();
     }),
     vscode.workspace.onDidCloseTextDocument((document) => {
-      if (document.languageId === 'systemd-unit') reports.refresh();
+      if (feedsReports(document)) refreshReports();
     }),
-    vscode.workspace.onDidSaveTextDocument(() => reports.refresh()),
+    vscode.workspace.onDidSaveTextDocument(() => refreshReports()),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('unitguard')) reports.refresh();
+      if (event.affectsConfiguration('unitguard')) refreshReports();
     }),
   );
   await client.start();
+  const started = client;
+  // The lens of a changed unit says what it scored at HEAD, when VS Code's git extension can tell.
+  context.subscriptions.push(
+    startHeadBaselines(
+      (uri, text) => void started.sendNotification(BASELINE_NOTIFICATION, { uri, text }).catch(() => undefined),
+      (uri) => started.code2ProtocolConverter.asUri(uri),
+    ),
+  );
 }
 
 export async function deactivate(): Promise<void> {

@@ -44,7 +44,15 @@ export class SecurityReports implements vscode.TextDocumentContentProvider, vsco
   private timer: NodeJS.Timeout | undefined;
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly ask: AskServer) {}
+  /**
+   * `ask` gets a report's markdown by its key (a unit's URI); `titleOf` names the report's tab;
+   * `viewType` tells its panels from other reports'.
+   */
+  constructor(
+    private readonly ask: AskServer,
+    private readonly titleOf: (key: string) => string = (unit) => `Exposure: ${unitName(unit)}`,
+    private readonly viewType = 'unitguard.securityReport',
+  ) {}
 
   static documentUri(unit: string): vscode.Uri {
     return vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${unitName(unit).replace(/\//g, '_')} exposure.md`, query: unit });
@@ -61,8 +69,8 @@ export class SecurityReports implements vscode.TextDocumentContentProvider, vsco
       panel.reveal(undefined, true);
     } else {
       panel = vscode.window.createWebviewPanel(
-        'unitguard.securityReport',
-        `Exposure: ${unitName(unit)}`,
+        this.viewType,
+        this.titleOf(unit),
         { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
         // No local resource; the only command its links may run opens a line. The page's own
         // policy allows no script (see reportPage); the frame keeps scripts enabled, the setting
@@ -94,7 +102,7 @@ export class SecurityReports implements vscode.TextDocumentContentProvider, vsco
     }
     if (this.panels.get(unit) !== panel || this.drawing.get(panel) !== turn) return;
     this.linked.set(panel, new Set(lineLinkTargets(report)));
-    panel.webview.html = reportPage(`Exposure: ${unitName(unit)}`, body);
+    panel.webview.html = reportPage(this.titleOf(unit), body);
   }
 
   /**
@@ -134,6 +142,22 @@ export class SecurityReports implements vscode.TextDocumentContentProvider, vsco
     for (const panel of this.panels.values()) panel.dispose();
     this.changed.dispose();
   }
+}
+
+/** The key of a patch's review report: the patch's URI and the unit's path in it. */
+export function reviewKey(patch: string, unitPath: string): string {
+  return JSON.stringify([patch, unitPath]);
+}
+
+/** A review report's key read back; undefined for anything else. */
+export function fromReviewKey(key: string): { patch: string; unitPath: string } | undefined {
+  try {
+    const value: unknown = JSON.parse(key);
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') return { patch: value[0], unitPath: value[1] };
+  } catch {
+    // not a review key
+  }
+  return undefined;
 }
 
 /** The unit a command was given (a URI string or Uri), else the active editor's. */

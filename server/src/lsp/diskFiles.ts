@@ -9,6 +9,7 @@ import { DidChangeWatchedFilesNotification, type Connection } from 'vscode-langu
 import type { UnitFiles } from '../core';
 import { findRcConfig, readPolicyCached, type FoundRcConfig } from '../node/unitguardrc';
 import { unitFilesFor } from '../node/unitFiles';
+import { readUnitFile } from '../node/readUnitFile';
 import type { SecurityPolicy } from '../core/security';
 import { isObject } from './params';
 
@@ -33,6 +34,7 @@ type Listener = () => void;
 export class DiskFiles {
   private readonly companions = new Map<string, Entry<UnitFiles>>();
   private readonly settings = new Map<string, Entry<RcSettings>>();
+  private readonly texts = new Map<string, Entry<string | undefined>>();
   private readonly listeners: Listener[] = [];
   private watched = false;
 
@@ -41,6 +43,17 @@ export class DiskFiles {
   /** The unit's other files on disk for a document at `path`. */
   unitFiles(path: string): UnitFiles {
     return this.cached(this.companions, path, () => unitFilesFor(path));
+  }
+
+  /** The text of the unit file at `path` (a file a patch applies to); undefined when it is not a regular file that can be read. */
+  fileText(path: string): string | undefined {
+    return this.cached(this.texts, path, () => {
+      try {
+        return readUnitFile(path);
+      } catch {
+        return undefined;
+      }
+    });
   }
 
   /** The `.unitguardrc` settings above `path`, with the policy file they name. */
@@ -63,6 +76,7 @@ export class DiskFiles {
   changed(): void {
     this.companions.clear();
     this.settings.clear();
+    this.texts.clear();
     for (const listener of this.listeners) listener();
   }
 

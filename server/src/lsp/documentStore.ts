@@ -1,5 +1,6 @@
 import type { Connection } from 'vscode-languageserver';
 import { createUnitDocument, type UnitDocument } from '../core';
+import { isPatchDocument } from './documentKinds';
 import { documentUri, isCount, isObject, isRange } from './params';
 import { OpenText, type ContentChange } from './textSync';
 
@@ -41,6 +42,12 @@ export class DocumentStore {
     const unit = createUnitDocument(uri, text.getText(), text.version);
     this.parsed.set(uri, unit);
     return unit;
+  }
+
+  /** Whether the open document at `uri` is a patch (read for the units it changes, never as a unit). */
+  isPatch(uri: string): boolean {
+    const text = this.texts.get(uri);
+    return text !== undefined && isPatchDocument(uri, text.languageId);
   }
 
   /** The URIs of the open documents. */

@@ -11,6 +11,8 @@ import { SettingsStore } from './settings';
 import { WorkspaceUnits } from './workspaceUnits';
 import { DiskFiles } from './diskFiles';
 import { UnitState } from './unitState';
+import { PatchDocuments } from './patchDocuments';
+import { Baselines } from './baselines';
 
 /**
  * Wires the language service to an LSP connection: one small handler per feature. `initializeParams`
@@ -22,18 +24,21 @@ export function startFeatures(connection: Connection, initializeParams: unknown)
   const workspaceUnits = new WorkspaceUnits(store);
   const disk = new DiskFiles();
   const state = new UnitState(store, settings, disk);
-  const codeLens = registerCodeLens(connection, store, settings, state);
+  const patches = new PatchDocuments(store, state, disk, () => workspaceUnits.folders);
+  const baselines = new Baselines(store);
+  const codeLens = registerCodeLens(connection, store, settings, state, patches, baselines);
   settings.initialize(initializeParams);
   workspaceUnits.initialize(initializeParams);
   codeLens.initialize(initializeParams);
 
   disk.listen(connection, () => initializeParams);
-  registerDiagnostics(connection, store, settings, state, disk);
+  registerDiagnostics(connection, store, settings, state, disk, patches);
   registerDocumentSymbols(connection, store);
   registerFoldingRanges(connection, store);
   settings.listen(connection);
   registerCompletion(connection, store, state, settings, workspaceUnits, () => initializeParams);
-  registerHover(connection, store, state);
+  registerHover(connection, store, state, patches);
+  baselines.listen(connection, () => codeLens.refresh());
   registerCodeActions(connection, store, state);
 
   store.listen(connection);

@@ -94,7 +94,7 @@ export class UnitState {
   /** The open documents of the same unit as `uri` (its drop-ins, or its unit and the other drop-ins). */
   companionsOf(uri: string): string[] {
     const key = unitKey(uri);
-    return key ? this.store.uris().filter((other) => other !== uri && unitKey(other) === key) : [];
+    return key ? this.store.uris().filter((other) => other !== uri && unitKey(other) === key && !this.store.isPatch(other)) : [];
   }
 
   /** The settings a document is checked with; the same object while nothing they come from changed. */

@@ -43,6 +43,11 @@ export class WorkspaceUnits {
     });
   }
 
+  /** The workspace folders' paths (`file:` folders only), as initialize named them. */
+  get folders(): readonly string[] {
+    return this.roots;
+  }
+
   /** Unit names known now; refreshes the folder scan in the background when it is stale. */
   async names(): Promise<string[]> {
     if (this.roots.length > 0 && Date.now() - this.scannedAt > MAX_AGE_MS && !this.scanning) {

@@ -4,6 +4,7 @@
  */
 import { CodeActionKind, MessageType, type CodeAction, type Connection, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import { fixAll, minimalEdit, withFixes, type Diagnostic, type Range } from '../../core';
+import { isReadOnlyView } from '../documentKinds';
 import type { DocumentStore } from '../documentStore';
 import { isObject, isRange } from '../params';
 import { toLspDiagnostic } from '../convert';
@@ -43,6 +44,8 @@ export function registerCodeActions(connection: Connection, store: DocumentStore
     const uri = params.textDocument.uri;
     const range = params.range as Range;
     const only = isObject(params.context) ? params.context.only : undefined;
+    // A patch is not a unit to fix, and a read-only view of another version cannot take an edit.
+    if (store.isPatch(uri) || isReadOnlyView(uri)) return [];
     const document = store.get(uri);
     if (!document) return [];
     const actions: CodeAction[] = [];

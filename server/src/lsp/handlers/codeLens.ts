@@ -1,7 +1,9 @@
 import { ErrorCodes, ResponseError, type CodeLens, type Connection } from 'vscode-languageserver';
 import { securityReportMarkdown, SHOW_SECURITY_REPORT_COMMAND } from '../../core/features/securityLens';
-import { withFixes } from '../../core';
+import { patchLenses, reviewMarkdown, withFixes, withHeadExposure } from '../../core';
+import type { Baselines } from '../baselines';
 import type { DocumentStore } from '../documentStore';
+import type { PatchDocuments } from '../patchDocuments';
 import { isObject, requireDocumentUri } from '../params';
 import type { SettingsStore } from '../settings';
 import type { UnitState } from '../unitState';
@@ -9,12 +11,20 @@ import type { UnitState } from '../unitState';
 /** The request behind the lens: `{ uri }` → `{ markdown }`, the exposure report of an open document. */
 export const SECURITY_REPORT_REQUEST = 'unitguard/securityReport';
 
+/** The request behind a patch's lens: `{ uri, unit? }` → `{ markdown }`, the review of a unit the patch changes (every unit without `unit`). */
+export const REVIEW_REPORT_REQUEST = 'unitguard/reviewReport';
+
+/** The command a patch's lens runs; its arguments are the patch's URI and the unit's path in the patch. */
+export const SHOW_REVIEW_REPORT_COMMAND = 'unitguard.showReviewReport';
+
 /** How long edits settle before the client is asked to refresh the lenses of a unit's other files. */
 const REFRESH_DELAY_MS = 150;
 
 export interface CodeLensFeature {
   /** Reads whether the client takes workspace/codeLens/refresh; call it from the initialize handler. */
   initialize(params: unknown): void;
+  /** Asks the client to ask for lenses again (when it can), once edits settle. */
+  refresh(): void;
 }
 
 function canRefresh(params: unknown): boolean {
@@ -28,12 +38,27 @@ function reportUri(params: unknown): string {
   return requireDocumentUri(params);
 }
 
+/** The request params' `unit`, when given. */
+function reportUnit(params: unknown): string | undefined {
+  return isObject(params) && typeof params.unit === 'string' ? params.unit : undefined;
+}
+
 /**
  * The exposure lens on a service's `[Service]` header, scored with the unit's open drop-ins (and
- * those on disk), and the report it opens. A change to one file of a unit changes the lenses of
- * its other open files, so the client is asked to refresh them when it can.
+ * those on disk), and the report it opens; with the committed text's score beside it when the
+ * client sent one that scores differently. On a patch, a lens above each unit file's part with
+ * the unit's exposure before and after, and the review report it opens. A change to one file of
+ * a unit changes the lenses of its other open files (and of the patches that apply to it), so the
+ * client is asked to refresh them when it can.
  */
-export function registerCodeLens(connection: Connection, store: DocumentStore, settings: SettingsStore, state: UnitState): CodeLensFeature {
+export function registerCodeLens(
+  connection: Connection,
+  store: DocumentStore,
+  settings: SettingsStore,
+  state: UnitState,
+  patches: PatchDocuments,
+  baselines: Baselines,
+): CodeLensFeature {
   let refreshSupported = false;
   let timer: NodeJS.Timeout | undefined;
   const refresh = (): void => {
@@ -47,16 +72,35 @@ export function registerCodeLens(connection: Connection, store: DocumentStore, s
 
   connection.onCodeLens((params: unknown): CodeLens[] | null => {
     const uri = requireDocumentUri(params);
+    if (store.isPatch(uri)) {
+      const review = patches.review(uri);
+      if (!review) return null;
+      return patchLenses(review).map((lens) => ({ range: lens.range, command: { title: lens.title, command: SHOW_REVIEW_REPORT_COMMAND, arguments: [uri, lens.unitPath] } }));
+    }
     const document = store.get(uri);
     if (!document) return null;
     const lens = state.lens(document);
     if (!lens) return [];
-    return [{ range: lens.range, command: { title: lens.title, command: SHOW_SECURITY_REPORT_COMMAND, arguments: [uri] } }];
+    const head = lens.exposure === undefined ? undefined : baselines.exposure(document, state.settings(uri), state.files(document));
+    const title = withHeadExposure(lens.title, lens.exposure, head);
+    return [{ range: lens.range, command: { title, command: SHOW_SECURITY_REPORT_COMMAND, arguments: [uri] } }];
+  });
+
+  connection.onRequest(REVIEW_REPORT_REQUEST, (params: unknown): { markdown: string } => {
+    const uri = reportUri(params);
+    const review = store.isPatch(uri) ? patches.review(uri) : undefined;
+    if (!review) throw new ResponseError(ErrorCodes.InvalidParams, `The patch is not open: ${uri}`);
+    const unit = reportUnit(params);
+    const units = review.units.filter((u) => unit === undefined || u.unit.unitPath === unit);
+    if (units.length === 0) throw new ResponseError(ErrorCodes.InvalidParams, `The patch changes no unit ${unit ?? ''}`.trim());
+    const pathOf = (file: string): string => patches.pathOf(uri, file);
+    const sections = units.map((u) => reviewMarkdown(u.review, { title: u.unit.unitPath, pathOf, notes: u.unit.notes, errors: u.unit.errors }));
+    return { markdown: sections.join('\n') };
   });
 
   connection.onRequest(SECURITY_REPORT_REQUEST, (params: unknown): { markdown: string } => {
     const uri = reportUri(params);
-    const document = store.get(uri);
+    const document = store.isPatch(uri) ? undefined : store.get(uri);
     if (!document) throw new ResponseError(ErrorCodes.InvalidParams, `The document is not open: ${uri}`);
     const analysis = state.analysis(uri);
     if (!analysis) throw new ResponseError(ErrorCodes.InvalidParams, `The document is not open: ${uri}`);
@@ -70,10 +114,10 @@ export function registerCodeLens(connection: Connection, store: DocumentStore, s
   });
 
   store.onDidChangeContent((uri) => {
-    if (hasCompanions(uri)) refresh();
+    if (hasCompanions(uri) || patches.dependents(uri).length > 0) refresh();
   });
   store.onDidClose((uri) => {
-    if (hasCompanions(uri)) refresh();
+    if (hasCompanions(uri) || patches.dependents(uri).length > 0) refresh();
   });
   settings.onDidChange(refresh);
 
@@ -81,5 +125,6 @@ export function registerCodeLens(connection: Connection, store: DocumentStore, s
     initialize(params: unknown): void {
       refreshSupported = canRefresh(params);
     },
+    refresh,
   };
 }

@@ -260,6 +260,8 @@ export function registerCompletion(
   connection.onCompletion(async (params: unknown): Promise<CompletionList | null> => {
     const uri = requireDocumentUri(params);
     const position = requirePosition(params);
+    // A patch is read, not written as a unit: no unit completions in it.
+    if (store.isPatch(uri)) return null;
     const unit = store.get(uri);
     if (!unit) return null;
     const workspaceUnits = await workspace.names();

@@ -1,5 +1,8 @@
 import type { Connection } from 'vscode-languageserver';
+import { patchDiagnostics } from '../../core';
+import { isReadOnlyView } from '../documentKinds';
 import type { DocumentStore } from '../documentStore';
+import type { PatchDocuments } from '../patchDocuments';
 import { toLspDiagnostic } from '../convert';
 import type { SettingsStore } from '../settings';
 import type { DiskFiles } from '../diskFiles';
@@ -11,15 +14,25 @@ import { limitProblems } from '../problemLimit';
  * Publishes diagnostics when a document is opened or changed, and clears them when it is closed.
  * A unit and its drop-ins are checked together, so a change to one republishes the others that
  * are open; a settings change, or a change of files on disk, republishes every open document.
+ * A patch gets the new findings of the change it makes, on its own lines, and is republished when
+ * a file it applies to changes. Read-only views of another version of a file (`git:` and the
+ * like) get none: the Problems panel lists the working copy's problems once.
  *
  * Publishing waits for the messages already received: a burst of keystrokes is checked once, at
  * its last version, and requests that came in meanwhile (hover, completion) are answered first.
  * Large documents are checked on a worker thread, so nothing waits for them.
  */
-export function registerDiagnostics(connection: Connection, store: DocumentStore, settings: SettingsStore, state: UnitState, disk: DiskFiles): void {
+export function registerDiagnostics(connection: Connection, store: DocumentStore, settings: SettingsStore, state: UnitState, disk: DiskFiles, patches: PatchDocuments): void {
   const pending = new Set<string>();
   let scheduled = false;
+  const publishPatch = (uri: string): void => {
+    const text = store.text(uri);
+    const review = patches.review(uri);
+    if (!text || !review) return;
+    void connection.sendDiagnostics({ uri, version: text.version, diagnostics: limitProblems(patchDiagnostics(review).map((d) => toLspDiagnostic(d, uri)), settings.maxProblems) });
+  };
   const publishHere = (uri: string): void => {
+    if (store.isPatch(uri)) return publishPatch(uri);
     const analysis = state.analysis(uri);
     if (!analysis) return;
     void connection.sendDiagnostics({ uri, version: analysis.document.version, diagnostics: limitProblems(analysis.diagnostics.map((d) => toLspDiagnostic(d, uri)), settings.maxProblems) });
@@ -42,8 +55,9 @@ export function registerDiagnostics(connection: Connection, store: DocumentStore
     pending.clear();
     for (const uri of uris) {
       const text = store.text(uri);
-      if (!text) continue;
-      if (jobs.wants(text.getText().length)) jobs.submit({ uri, text: text.getText(), version: text.version }, state.settings(uri), state.filesOf(uri), settings.maxProblems);
+      if (!text || isReadOnlyView(uri)) continue;
+      if (store.isPatch(uri)) publishPatch(uri);
+      else if (jobs.wants(text.getText().length)) jobs.submit({ uri, text: text.getText(), version: text.version }, state.settings(uri), state.filesOf(uri), settings.maxProblems);
       else publishHere(uri);
     }
   };
@@ -56,13 +70,13 @@ export function registerDiagnostics(connection: Connection, store: DocumentStore
   };
   store.onDidChangeContent((uri) => {
     publish(uri);
-    for (const other of state.companionsOf(uri)) publish(other);
+    for (const other of [...state.companionsOf(uri), ...patches.dependents(uri)]) publish(other);
   });
   store.onDidClose((uri) => {
     pending.delete(uri);
     jobs.cancel(uri);
-    void connection.sendDiagnostics({ uri, diagnostics: [] });
-    for (const other of state.companionsOf(uri)) publish(other);
+    if (!isReadOnlyView(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const other of [...state.companionsOf(uri), ...patches.dependents(uri)]) publish(other);
   });
   const all = (): void => {
     for (const uri of store.uris()) publish(uri);

@@ -7,7 +7,9 @@ import { requireDocumentUri } from '../params';
 /** The outline; null for a document that is not open. */
 export function registerDocumentSymbols(connection: Connection, store: DocumentStore): void {
   connection.onDocumentSymbol((params: unknown) => {
-    const unit = store.get(requireDocumentUri(params));
+    const uri = requireDocumentUri(params);
+    // A patch is not a unit: it has no sections to fold or list.
+    const unit = store.isPatch(uri) ? undefined : store.get(uri);
     return unit ? documentSymbols(unit.tree).map(toDocumentSymbol) : null;
   });
 }

@@ -7,7 +7,9 @@ import { requireDocumentUri } from '../params';
 /** Folding ranges; null for a document that is not open. */
 export function registerFoldingRanges(connection: Connection, store: DocumentStore): void {
   connection.onFoldingRanges((params: unknown) => {
-    const unit = store.get(requireDocumentUri(params));
+    const uri = requireDocumentUri(params);
+    // A patch is not a unit: it has no sections to fold or list.
+    const unit = store.isPatch(uri) ? undefined : store.get(uri);
     return unit ? foldingRanges(unit.tree).map(toFoldingRange) : null;
   });
 }

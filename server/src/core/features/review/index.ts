@@ -13,6 +13,9 @@ export {
   type PatchUnit, type PatchFileChange, type PatchInputOptions, type PatchCompanion, type PatchFinding,
 } from './fromPatch';
 export {
-  signedExposure, exposureSummary, exposureLensTitle, hunksOnlyNote, checkMark, checkGroups, reportedFindings, CHECK_MARKS_LEGEND, type CheckGroup,
+  signedExposure, exposureSummary, exposureLensTitle, withHeadExposure, hunksOnlyNote, checkMark, checkGroups, reportedFindings, CHECK_MARKS_LEGEND, type CheckGroup,
 } from './summary';
 export { reviewMarkdown, type ReviewMarkdownOptions } from './reviewMarkdown';
+export {
+  reviewPatchDocument, patchDiagnostics, patchLenses, patchHover, type PatchDocument, type PatchDocumentUnit, type PatchDocumentOptions, type PatchPart, type PatchLens,
+} from './patchDocument';

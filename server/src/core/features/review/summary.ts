@@ -33,6 +33,15 @@ export function exposureLensTitle(review: UnitReview): string {
   return `${review.unit}: ${scores} (target ${review.systemdVersion})${partial}`;
 }
 
+/**
+ * A unit's lens title with the score of its committed text when the two differ:
+ * `Exposure 4.2 OK 🙂 (HEAD 9.6)`. Either score unknown, or both the same: the title as it is.
+ */
+export function withHeadExposure(title: string, exposure: number | undefined, head: number | undefined): string {
+  if (exposure === undefined || head === undefined || formatExposure(head) === formatExposure(exposure)) return title;
+  return `${title} (HEAD ${formatExposure(head)})`;
+}
+
 /** Why the texts may not tell the whole story; undefined when they do. */
 export function hunksOnlyNote(review: UnitReview): string | undefined {
   if (!review.fromHunksOnly.before && !review.fromHunksOnly.after) return undefined;
