@@ -25,5 +25,6 @@ await Promise.all([
   build({ ...common, entryPoints: ['vscode-languageserver/node'], outfile: 'dist/lspLibrary.js' }),
   build({ ...common, entryPoints: ['server/src/lsp/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' }),
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
+  build({ ...common, entryPoints: ['server/src/cli/securityMain.ts'], outfile: 'dist/cli-security.js' }),
 ]);
 for (const bin of ['bin/unitguard.js', 'bin/unitguard-language-server.js']) chmodSync(bin, 0o755);

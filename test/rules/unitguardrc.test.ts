@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { findRcConfig } from '../../server/src/node/unitguardrc';
+import { findRcConfig, rcConfigFinder } from '../../server/src/node/unitguardrc';
 
 describe('.unitguardrc files on disk', () => {
   const root = mkdtempSync(path.join(tmpdir(), 'unitguardrc-'));
@@ -33,6 +33,24 @@ describe('.unitguardrc files on disk', () => {
     assert.equal(found.systemdVersion, 240, 'the good file further up still counts');
     assert.equal(found.problems.length, 2);
     assert.ok(found.problems.every((p) => p.startsWith(file)));
+  });
+
+  it('a finder for one run answers as findRcConfig for every file, folders shared or not', () => {
+    write('other/deep/er/.unitguardrc', 'systemd-version = 250\n');
+    const units = [
+      'project/units/app.service',
+      'project/units/web.service',
+      'project/other.service',
+      'bad/app.service',
+      'other/deep/er/x.service',
+      'other/deep/y.service',
+      'top.service',
+    ].map((relative) => path.join(root, relative));
+    const find = rcConfigFinder();
+    for (const unit of [...units, ...units]) assert.deepEqual(find(unit), findRcConfig(unit), unit);
+    assert.equal(find(units[0]).systemdVersion, 252);
+    assert.equal(find(units[4]).systemdVersion, 250);
+    assert.equal(find(units[5]).systemdVersion, 240);
   });
 
   it('finds nothing where there is nothing', () => {

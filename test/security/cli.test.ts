@@ -1,7 +1,7 @@
 /** `unitguard security`: table, JSON, threshold, policy file, drop-in folder, exit codes. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -93,4 +93,30 @@ test('a policy named in .unitguardrc that is no regular file, too large or not J
     assert.match(r.stderr, /not scored: its security policy .* cannot be used/, policy);
     assert.equal(r.stdout, '', policy);
   }
+});
+
+test("bin/unitguard.js runs security from its own bundle, which answers as the whole CLI's", () => {
+  const whole = join(REPO, 'dist/cli.js');
+  const own = join(REPO, 'dist/cli-security.js');
+  const lens = join(FIXTURES, 'lens');
+  const cases: string[][] = [
+    ['--systemd-version', '252', UNIT, UNIT],
+    ['--json', '--user', UNIT],
+    ['--help'],
+    [],
+    ['--bogus', UNIT],
+    ['--threshold', '200', UNIT],
+    [join(FIXTURES, 'does-not-exist.service'), UNIT],
+    [lens],
+  ];
+  for (const args of cases) {
+    const viaBin = run(...args);
+    const viaWhole = spawnSync(process.execPath, [whole, 'security', ...args], { encoding: 'utf8' });
+    const viaOwn = spawnSync(process.execPath, [own, 'security', ...args], { encoding: 'utf8' });
+    for (const r of [viaBin, viaOwn]) {
+      assert.deepEqual([r.status, r.stdout, r.stderr], [viaWhole.status, viaWhole.stdout, viaWhole.stderr], args.join(' '));
+    }
+  }
+  // The bundle of its own leaves out what only `check` uses.
+  assert.ok(statSync(own).size < statSync(whole).size * 0.6, 'cli-security.js is well under the whole CLI');
 });

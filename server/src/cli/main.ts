@@ -1,29 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { EXIT } from './command';
-import { errorLine, type CliIo } from './io';
 import { runCli } from './run';
+import { startCli } from './startCli';
 
-/** The `unitguard` executable: wires the process to runCli. */
-const processIo: CliIo = {
-  stdout: (text) => {
-    if (text) process.stdout.write(text);
-  },
-  stderr: (text) => {
-    if (text) process.stderr.write(text);
-  },
-  readStdin: () => readFileSync(0),
-  cwd: process.cwd(),
-};
-
-// A reader that stops early (`unitguard check . | head`) is not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
-  throw error;
-});
-
-try {
-  process.exitCode = runCli(process.argv.slice(2), processIo);
-} catch (error) {
-  process.stderr.write(errorLine(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
-  process.exitCode = EXIT.failure;
-}
+/** The `unitguard` executable: every command (bin/unitguard.js runs `security` from securityMain). */
+startCli(runCli);

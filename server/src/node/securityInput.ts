@@ -7,7 +7,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createUnitDocument, unitFileInfo, type UnitDocument } from '../core';
+import { createUnitDocument, type UnitDocument } from '../core/unitDocument';
+import { unitFileInfo } from '../core/unitFile';
 import { UnitModel } from '../core/model/unitModel';
 import { readSecurityPolicy, type SecurityPolicy } from '../core/security';
 import { readFileLimited, SETTINGS_FILE_MAX_BYTES } from './readFileLimited';
@@ -19,14 +20,16 @@ function load(path: string): UnitDocument {
 
 function isFile(path: string): boolean {
   try {
-    return statSync(path).isFile();
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }
 }
 
+/** `.conf` files in a drop-in folder; most units have no such folder, which a stat says cheaply. */
 function confFiles(folder: string): string[] {
   try {
+    if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory()) return [];
     return readdirSync(folder)
       .filter((name) => name.endsWith('.conf'))
       .map((name) => join(folder, name))
@@ -75,10 +78,11 @@ export function readSecurityInput(path: string): SecurityInput {
     if (isFile(unitPath)) return { unitPath, unitName: info.unitName, model: UnitModel.build(load(unitPath), dropIns), dropInPaths };
     return { unitPath: absolute, unitName: info.unitName, model: UnitModel.fromDropIns(dropIns), dropInPaths };
   }
-  statSync(absolute);
+  // Read first: a file that cannot be read throws with the reason before its drop-ins are looked for.
+  const unit = load(absolute);
   const name = basename(absolute);
   const dropInPaths = collectDropIns(dropInFolders(dirname(absolute), name));
-  return { unitPath: absolute, unitName: name, model: UnitModel.build(load(absolute), dropInPaths.map(load)), dropInPaths };
+  return { unitPath: absolute, unitName: name, model: UnitModel.build(unit, dropInPaths.map(load)), dropInPaths };
 }
 
 /** Reads a policy file; problems are returned, a file that cannot be read or is not JSON throws. */

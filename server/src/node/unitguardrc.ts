@@ -6,7 +6,8 @@
 import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse as parseIni } from 'ini';
-import { RC_FILE_NAME, combineRcConfigs, isConfigurableId, readRcConfig, type RcConfig } from '../core';
+import { RC_FILE_NAME, combineRcConfigs, readRcConfig, type RcConfig } from '../core/config/rcFile';
+import { isConfigurableId } from '../core/rules/registry';
 import type { SecurityPolicy } from '../core/security';
 import { readFileLimited, SETTINGS_FILE_MAX_BYTES } from './readFileLimited';
 import { readSecurityPolicyFile } from './securityInput';
@@ -16,9 +17,13 @@ export interface FoundRcConfig extends RcConfig {
   files: string[];
 }
 
+/**
+ * Most folders hold no `.unitguardrc`: a missing file is answered without an exception, which
+ * costs far more than the stat itself when every folder up to the root is asked for every unit.
+ */
 function isFile(path: string): boolean {
   try {
-    return statSync(path).isFile();
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }
@@ -59,24 +64,47 @@ function readCached(path: string): RcConfig {
   return config;
 }
 
+/** The `.unitguardrc` files that count for a folder, nearest first, with their paths. */
+interface RcChain {
+  configs: readonly RcConfig[];
+  files: readonly string[];
+}
+
+const NO_RC: RcChain = { configs: [], files: [] };
+
+/**
+ * The files from `dir` up to the file system root, or to the first file marked `root = true`.
+ * With `memo`, each folder is asked once: units of one folder, and folders of one tree, share
+ * what lies above them.
+ */
+function rcChain(dir: string, memo: Map<string, RcChain> | undefined): RcChain {
+  const known = memo?.get(dir);
+  if (known) return known;
+  const candidate = join(dir, RC_FILE_NAME);
+  const own = isFile(candidate) ? readCached(candidate) : undefined;
+  const parent = dirname(dir);
+  const above = own?.root || parent === dir ? NO_RC : rcChain(parent, memo);
+  const chain = own ? { configs: [own, ...above.configs], files: [candidate, ...above.files] } : above;
+  memo?.set(dir, chain);
+  return chain;
+}
+
+function combined(chain: RcChain): FoundRcConfig {
+  return { ...combineRcConfigs(chain.configs), files: [...chain.files] };
+}
+
 /** The combined settings of every `.unitguardrc` above a file (or folder). */
 export function findRcConfig(fileOrFolder: string, isFolder = false): FoundRcConfig {
-  const found: RcConfig[] = [];
-  const files: string[] = [];
-  let dir = resolve(isFolder ? fileOrFolder : dirname(fileOrFolder));
-  for (;;) {
-    const candidate = join(dir, RC_FILE_NAME);
-    if (isFile(candidate)) {
-      const config = readCached(candidate);
-      found.push(config);
-      files.push(candidate);
-      if (config.root) break;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  return { ...combineRcConfigs(found), files };
+  return combined(rcChain(resolve(isFolder ? fileOrFolder : dirname(fileOrFolder)), undefined));
+}
+
+/**
+ * findRcConfig for the many files of one command-line run: a folder's files are looked for once,
+ * taking them to stay as they are while the run lasts.
+ */
+export function rcConfigFinder(): (file: string) => FoundRcConfig {
+  const memo = new Map<string, RcChain>();
+  return (file) => combined(rcChain(resolve(dirname(file)), memo));
 }
 
 const policyCache = new Map<string, { mtimeMs: number; policy: SecurityPolicy | undefined; problems: string[] }>();

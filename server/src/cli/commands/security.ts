@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import { DEFAULT_SETTINGS, SYSTEMD_VERSION_RANGE } from '../../core';
+import { DEFAULT_SETTINGS, SYSTEMD_VERSION_RANGE } from '../../core/settings';
 import { assess, formatExposure, levelOf, type AssessResult, type SecurityPolicy, type TestResult } from '../../core/security';
 import { readSecurityInput, readSecurityPolicyFile } from '../../node/securityInput';
-import { findRcConfig, readPolicyCached } from '../../node/unitguardrc';
+import { rcConfigFinder, readPolicyCached } from '../../node/unitguardrc';
 import { parseArgs, UsageError, type OptionSpec } from '../args';
 import { EXIT, type Command } from '../command';
 import { commandHelp } from '../help';
@@ -129,6 +129,7 @@ function run(argv: readonly string[], io: CliIo): number {
   for (const p of options.policyProblems) io.stderr(errorLine(p));
   // Settings-file problems are said once per run, not once per unit.
   const reportOnce = onceReporter(io);
+  const findRcConfig = rcConfigFinder();
   const scored: Scored[] = [];
   let exit: number = EXIT.ok;
   for (const path of options.paths) {
@@ -171,9 +172,12 @@ function run(argv: readonly string[], io: CliIo): number {
     const values = scored.map(toJson);
     io.stdout(JSON.stringify(options.paths.length === 1 ? (values[0] ?? null) : values, null, 2) + '\n');
   } else {
+    // One write for the whole report: a write per unit costs more than its table.
+    const tables: string[] = [];
     scored.forEach((s, i) => {
-      if (s.result.ok) io.stdout((i > 0 ? '\n' : '') + table(s as Scored & { result: { ok: true } }));
+      if (s.result.ok) tables.push((i > 0 ? '\n' : '') + table(s as Scored & { result: { ok: true } }));
     });
+    io.stdout(tables.join(''));
   }
   return exit;
 }

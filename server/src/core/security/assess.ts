@@ -6,7 +6,7 @@
 import { capabilities, securityTests, type SecurityTest } from '../kb';
 import type { Range } from '../types';
 import type { ManagerKind } from '../model/manager';
-import type { UnitModel } from '../model/unitModel';
+import type { Assignment, UnitModel } from '../model/unitModel';
 import { readSecurityInfo, type BooleanSetting, type SecurityInfo } from './securityInfo';
 import { offendingSyscall } from './syscallFilter';
 import { USER_MANAGER } from './versions';
@@ -251,10 +251,13 @@ function familyKey(jsonField: string): keyof SecurityInfo['restrictedFamilies'] 
 
 const ceilDiv = (a: bigint, b: bigint): bigint => (a + b - 1n) / b;
 
+/** Per check, the settings whose lines it names: its own and those that imply them, each once. */
+const LINE_SETTINGS = new Map(securityTests.map((t) => [t, [...new Set([...t.directives, ...(IMPLIED_BY[t.jsonField] ?? [])])]]));
+
 function linesOf(model: UnitModel, test: SecurityTest): InvolvedLines[] {
-  const names = [...test.directives, ...(IMPLIED_BY[test.jsonField] ?? [])];
-  const assignments = [...new Set(names)].flatMap((n) => model.assignments(n));
-  assignments.sort((a, b) => a.order - b.order);
+  const assignments: Assignment[] = [];
+  for (const name of LINE_SETTINGS.get(test) ?? []) for (const setting of model.named(name)) assignments.push(...setting.all);
+  if (assignments.length > 1) assignments.sort((a, b) => a.order - b.order);
   return assignments.map((a) => ({ uri: a.document.uri, range: a.entry.range }));
 }
 
