@@ -37,8 +37,9 @@ function diffLines(a: readonly string[], b: readonly string[]): Op[] {
         ops.push({ kind: ' ', line: midA[i] });
         i++;
         j++;
-      } else if (j < m && (i >= n || lcs[i][j + 1] >= lcs[i + 1][j])) ops.push({ kind: '+', line: midB[j++] });
-      else ops.push({ kind: '-', line: midA[i++] });
+      } else if (i < n && (j >= m || lcs[i + 1][j] >= lcs[i][j + 1])) ops.push({ kind: '-', line: midA[i++] });
+      // Removed lines come before the lines that replace them, as diff(1) writes them.
+      else ops.push({ kind: '+', line: midB[j++] });
     }
   }
   ops.push(...a.slice(endA).map((line) => ({ kind: ' ' as const, line })));

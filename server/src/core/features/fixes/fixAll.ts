@@ -51,7 +51,10 @@ export function fixAll(uri: string, text: string, settings: Readonly<Settings>, 
       stuck.add(`${identity(next.diagnostic)}\0${next.fix.title}`);
       continue;
     }
-    const again = diagnose(createUnitDocument(uri, after), settings, files).some((d) => identity(d) === identity(next.diagnostic));
+    // The same finding may stand on several lines: the fix must take one of them away.
+    const own = identity(next.diagnostic);
+    const count = (list: readonly Diagnostic[]) => list.filter((d) => identity(d) === own).length;
+    const again = count(diagnose(createUnitDocument(uri, after), settings, files)) >= count(diagnostics);
     if (again || seen.has(after)) {
       stuck.add(`${identity(next.diagnostic)}\0${next.fix.title}`);
       if (again) continue;
