@@ -135,7 +135,13 @@ describe('value checks', () => {
     it(`accepts ${name}=${value}`, () => {
       const row = directiveRow(name, section);
       assert.ok(row, `${name} in [${section}]`);
-      assert.deepEqual(checkValue(row, value).map((p) => p.message), []);
+      // Warnings are about values systemd takes but that do not do what they say.
+      assert.deepEqual(
+        checkValue(row, value)
+          .filter((p) => !p.severity)
+          .map((p) => p.message),
+        [],
+      );
     });
   }
   for (const [name, section, value] of REJECTED) {

@@ -1,8 +1,8 @@
 /**
  * Linux error names with the generic kernel numbering most architectures use
  * (asm-generic/errno.h), as SystemCallErrorNumber= and the `:errno` suffix of
- * SystemCallFilter= deny-list items accept them. Aliases such as EWOULDBLOCK
- * (of EAGAIN) are left out.
+ * SystemCallFilter= deny-list items accept them. systemd matches the names
+ * without regard to case, and takes the aliases of ERRNO_ALIASES too.
  */
 import type { Errno } from './types';
 
@@ -138,4 +138,11 @@ export const ERRNOS: readonly Errno[] = [
   { name: 'ENOTRECOVERABLE', number: 131 },
   { name: 'ERFKILL', number: 132 },
   { name: 'EHWPOISON', number: 133 },
+];
+
+/** Other names of the errors above, which systemd's table (errno_from_name) knows as well. */
+export const ERRNO_ALIASES: readonly Errno[] = [
+  { name: 'EWOULDBLOCK', number: 11, aliasOf: 'EAGAIN' },
+  { name: 'EDEADLOCK', number: 35, aliasOf: 'EDEADLK' },
+  { name: 'ENOTSUP', number: 95, aliasOf: 'EOPNOTSUPP' },
 ];

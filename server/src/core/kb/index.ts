@@ -17,7 +17,7 @@ import { SECURITY_TESTS } from './generated/securityTests';
 import { SOURCE } from './generated/source';
 import { SPECIFIER_LETTERS } from './generated/specifiers';
 import { SYSCALL_GROUPS } from './generated/syscallGroups';
-import { ERRNOS } from './errnos';
+import { ERRNO_ALIASES, ERRNOS } from './errnos';
 import { LEGACY_VALUES } from './legacyValues';
 import { SIGNALS } from './signals';
 import { SPECIAL_UNITS } from './specialUnits';
@@ -45,6 +45,34 @@ export * from './types';
 export { PARSER_SEMANTICS, INSTALL_SEMANTICS, SHARED_LISTS } from './assignment';
 export { BOOLEAN_TRUE, BOOLEAN_FALSE, booleanValue } from './booleans';
 export { TIME_UNITS as timeUnits, SIZE_SUFFIXES as sizeSuffixes } from './numberUnits';
+export { EXIT_STATUS_NAMES as exitStatusNames } from './exitStatuses';
+export { ABSOLUTE_PATH_SPECIFIERS } from './specifierMeanings';
+export {
+  CGROUP_CONTROLLERS,
+  NETLINK_FAMILIES,
+  COREDUMP_FILTERS,
+  NFT_SET_SOURCES,
+  NFT_FAMILIES,
+  OPEN_FILE_OPTIONS,
+  ADDRESS_FAMILY_SINCE,
+  KEYWORD_SINCE,
+  FILESYSTEM_GROUPS,
+  BPF_ATTACH_TYPES,
+  IMAGE_POLICY_PARTITIONS,
+  IMAGE_POLICY_FLAGS,
+  IMAGE_POLICY_UNKNOWN_NAMES_SINCE,
+} from './valueNames';
+export {
+  EMPTY_REFUSED_PARSERS,
+  EMPTY_VALUE_CHANGES,
+  INTEGER_RANGES,
+  NUMERIC_ENUM_RANGES,
+  QUANTITY_PARSERS,
+  TASKS_MAX_MIN,
+  VALUE_SYNTAX_SINCE as valueSyntaxSince,
+  FORM_CHANGES,
+  SPECIFIER_EXPANDING_PARSERS,
+} from './valueParsing';
 
 /** The systemd release the tables describe. */
 export const KB_SYSTEMD_VERSION: number = SOURCE.systemdVersion;
@@ -278,6 +306,12 @@ for (const e of ERRNOS) if (!errnosByName.has(e.name)) errnosByName.set(e.name, 
 
 export function errno(name: string): Errno | undefined {
   return errnosByName.get(name);
+}
+
+/** An error name as systemd reads it in unit files: without regard to case, aliases included. */
+const errnosByUpperName = new Map<string, Errno>([...ERRNOS, ...ERRNO_ALIASES].map((e) => [e.name.toUpperCase(), e]));
+export function errnoByAnyCase(name: string): Errno | undefined {
+  return errnosByUpperName.get(name.toUpperCase());
 }
 
 /** Well-known units of systemd.special(7) that unit files commonly name. */

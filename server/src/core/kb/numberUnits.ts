@@ -13,7 +13,9 @@ export const TIME_UNITS: readonly TimeUnit[] = [
   { spellings: ['min', 'minute', 'minutes', 'm'], name: 'minutes', usec: 60 * SECOND },
   { spellings: ['h', 'hr', 'hour', 'hours'], name: 'hours', usec: 3600 * SECOND },
   { spellings: ['ms', 'msec'], name: 'milliseconds', usec: 1000 },
-  { spellings: ['us', 'usec', 'μs', 'µs'], name: 'microseconds', usec: 1 },
+  // The Greek letter mu (μ, U+03BC) besides the micro sign (µ, U+00B5): systemd-analyze 247 refuses
+  // "10μs", 252 takes it.
+  { spellings: ['us', 'usec', 'μs', 'µs'], name: 'microseconds', usec: 1, spellingsSince: { 'μs': 248 } },
   { spellings: ['d', 'day', 'days'], name: 'days', usec: 86_400 * SECOND },
   { spellings: ['w', 'week', 'weeks'], name: 'weeks', usec: 7 * 86_400 * SECOND },
   { spellings: ['M', 'month', 'months'], name: 'months', usec: 2_629_800 * SECOND },

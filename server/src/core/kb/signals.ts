@@ -4,7 +4,10 @@
  * ReloadSignal= and the exit-status lists. systemd also accepts the names
  * without `SIG`, as numbers, and real-time signals as `SIGRTMIN+n` and
  * `SIGRTMAX-n`; SIGRTMIN is listed with the number glibc gives it.
- * Aliases (SIGIOT, SIGCLD, SIGPOLL) name the signal they stand for.
+ * Aliases (SIGIOT, SIGCLD, SIGPOLL) name the signal they stand for; systemd's
+ * own table (signal_from_string) has no aliases, so it refuses them in unit files.
+ * The real-time signals run from SIGRTMIN to SIGRTMAX (64), so SIGRTMIN+n takes
+ * n up to 30.
  */
 import type { Signal } from './types';
 

@@ -47,3 +47,10 @@ export const SPECIFIER_MEANINGS: Readonly<Record<string, string>> = {
   r: 'control group path of the unit slice',
   R: 'root of the control group tree',
 };
+
+/**
+ * Specifiers that expand to an absolute path (a directory, a file, the shell, or `/` followed by
+ * the unescaped instance or prefix name): a path that starts with one of them is absolute. The
+ * others expand to names, and a path starting with one is relative.
+ */
+export const ABSOLUTE_PATH_SPECIFIERS: ReadonlySet<string> = new Set(['C', 'd', 'D', 'E', 'f', 'h', 'L', 's', 'S', 't', 'T', 'V', 'y', 'Y', 'c', 'r', 'R']);

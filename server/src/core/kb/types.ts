@@ -343,6 +343,8 @@ export interface Signal {
 export interface Errno {
   readonly name: string;
   readonly number: number;
+  /** The error this name is another name for (same number). */
+  readonly aliasOf?: string;
 }
 
 export interface TimeUnit {
@@ -354,6 +356,8 @@ export interface TimeUnit {
   readonly usec: number;
   /** Accepted only where the value has nanosecond resolution (parse_nsec). */
   readonly nsecOnly?: true;
+  /** Spellings a later release added, with that release. */
+  readonly spellingsSince?: Readonly<Record<string, number>>;
 }
 
 export interface SizeSuffix {

@@ -37,6 +37,27 @@ export const VALUE_VERSIONS_FROM_NEWS: readonly { readonly directive: string; re
   { directive: 'ProtectHostname', value: 'private', since: 258 },
   { directive: 'ProtectHostname', value: 'private:', since: 258 },
   { directive: 'ProtectHostname', value: 'yes:', since: 258 },
+  // The values below were checked with systemd-analyze verify of 247, 252, 254, 257 and 262; where
+  // NEWS does not name the release, it is the one after the last release checked that refuses them.
+  { directive: 'OnFailureJobMode', value: 'restart-dependencies', since: 254 },
+  { directive: 'OnSuccessJobMode', value: 'restart-dependencies', since: 254 },
+  { directive: 'OnFailureJobMode', value: 'lenient', since: 258 },
+  { directive: 'OnSuccessJobMode', value: 'lenient', since: 258 },
+  { directive: 'StandardOutput', value: 'truncate', since: 248 },
+  { directive: 'StandardOutput', value: 'truncate:', since: 248 },
+  { directive: 'StandardError', value: 'truncate', since: 248 },
+  { directive: 'StandardError', value: 'truncate:', since: 248 },
+  { directive: 'RestrictNamespaces', value: 'time', since: 248 },
+  { directive: 'SystemCallArchitectures', value: 'parisc', since: 248 },
+  { directive: 'SystemCallArchitectures', value: 'parisc64', since: 248 },
+  { directive: 'SystemCallArchitectures', value: 'loongarch64', since: 255 },
+  { directive: 'RestartMode', value: 'debug', since: 257 },
+  { directive: 'SocketProtocol', value: 'mptcp', since: 257 },
+  { directive: 'CPUSchedulingPolicy', value: 'ext', since: 260 },
+  { directive: 'RuntimeDirectoryPreserve', value: 'on-success', since: 261 },
+  { directive: 'FileDescriptorStorePreserve', value: 'on-success', since: 261 },
+  { directive: 'NUMAPolicy', value: 'preferred-many', since: 262 },
+  { directive: 'NUMAPolicy', value: 'weighted-interleave', since: 262 },
 ];
 
 /**

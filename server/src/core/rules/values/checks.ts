@@ -1,13 +1,20 @@
 /**
  * Value checks per value form. Each check says whether systemd's parser would accept a value,
  * and, when not, what is wrong: for list values, per item. The checks err on the side of
- * accepting: a value systemd takes must never be reported (specifiers `%x` and quotes are
- * allowed wherever systemd expands or strips them).
+ * accepting: a value systemd takes must never be reported as an error (specifiers `%x` and quotes
+ * are allowed wherever systemd expands or strips them). A setting's parser may know more than its
+ * value kind says (parserChecks.ts), and what is accepted may depend on the target release.
  */
 import {
+  ADDRESS_FAMILY_SINCE,
+  KEYWORD_SINCE,
+  EMPTY_REFUSED_PARSERS,
+  EMPTY_VALUE_CHANGES,
+  FORM_CHANGES,
+  NUMERIC_ENUM_RANGES,
+  SPECIFIER_EXPANDING_PARSERS,
   addressFamilies,
   addressFamilyKeywords,
-  capabilities,
   enumValues,
   namespaces,
   syscallGroup,
@@ -18,23 +25,17 @@ import {
   type ValueForm,
 } from '../../kb';
 import { bestSuggestion, suggestions } from '../similarity';
-import { isBytes, isOctalMode, isPercent, isTimespan, parseBoolean, parseInteger } from './scalars';
-import { ABSOLUTE_PATH_SETTINGS, KNOWN_MISTAKES, PATH_PREFIXES, isErrno, isSignal } from './tables';
+import { parseCInteger, parsePermyriad } from './numbers';
+import { PARSER_CHECKS, errnoProblem, isSystemdSignal } from './parserChecks';
+import { whole, type FormResult, type ValueProblem } from './problem';
+import { checkIntegerRange, checkSize, checkTimespan } from './quantityChecks';
+import { hasDotDot, isAbsoluteOrSpecifier } from './paths';
+import { unknownSpecifierProblems } from './specifiers';
+import { parseBoolean } from './scalars';
+import { ABSOLUTE_PATH_SETTINGS, KNOWN_MISTAKES, ONE_PATH_PER_LINE, PATH_PREFIXES } from './tables';
 import { splitWords, type Word } from './words';
 
-export interface ValueProblem {
-  /** Offsets in the value string. */
-  start: number;
-  end: number;
-  message: string;
-  /** Texts that could replace `[start, end)`, best first. */
-  replacements: string[];
-  /** Index in `replacements` of the one safe to apply without asking. */
-  preferred?: number;
-}
-
-/** `undefined`: the form does not apply / is not checked; `[]`: accepted; else the problems. */
-type FormResult = ValueProblem[] | undefined;
+export type { ValueProblem } from './problem';
 
 const UNIT_SUFFIX = /\.(service|socket|device|mount|automount|swap|target|path|timer|slice|scope)$/;
 
@@ -42,8 +43,8 @@ const knownSyscalls: ReadonlySet<string> = new Set([
   ...(syscallGroup('@known')?.members ?? []),
   ...syscallGroupNames.flatMap((g) => syscallGroup(g)?.members ?? []),
 ]);
-const capabilityNames: ReadonlySet<string> = new Set(capabilities.map((c) => c.name.toLowerCase()));
-const familyNames: ReadonlySet<string> = new Set(addressFamilies.map((a) => a.name));
+/** systemd matches address family names without regard to case (af_unix is AF_UNIX). */
+const familyNames: ReadonlyMap<string, string> = new Map(addressFamilies.map((a) => [a.name.toUpperCase(), a.name]));
 const namespaceNames: ReadonlySet<string> = new Set(namespaces.map((n) => n.name));
 
 /** Enough to show what is wrong with a value; a line of thousands of bad items is not worth more. */
@@ -51,13 +52,12 @@ const MAX_PROBLEMS = 20;
 
 /**
  * Values already checked. Every line is checked when the unit is read and again by the
- * invalid-value rule, and the units of one system repeat their values. Whether a value is
- * accepted does not depend on the target release (only the wording of a problem does), and most
- * values are: those are kept as a set of texts per setting, which costs next to nothing to keep
+ * invalid-value rule, and the units of one system repeat their values. Most values are accepted:
+ * those are kept as a set of texts per setting and release, which costs next to nothing to keep
  * even for a unit of thousands of distinct values. The problems of the others are kept per
- * release. Both are bounded; past the bound they start over.
+ * release too. Both are bounded; past the bound they start over.
  */
-const accepted = new Map<DirectiveRow, Set<string>>();
+const accepted = new Map<DirectiveRow, Map<number, Set<string>>>();
 let acceptedCount = 0;
 const ACCEPTED_SIZE = 100_000;
 const refused = new Map<DirectiveRow, Map<number, Map<string, readonly ValueProblem[]>>>();
@@ -72,7 +72,7 @@ const NO_PROBLEMS: readonly ValueProblem[] = [];
  * The list is shared: read it, never change it.
  */
 export function checkValue(row: DirectiveRow, value: string, version = Number.POSITIVE_INFINITY): readonly ValueProblem[] {
-  let ok = accepted.get(row);
+  let ok = accepted.get(row)?.get(version);
   if (ok?.has(value)) return NO_PROBLEMS;
   let byVersion = refused.get(row);
   const known = byVersion?.get(version)?.get(value);
@@ -84,7 +84,11 @@ export function checkValue(row: DirectiveRow, value: string, version = Number.PO
       acceptedCount = 0;
       ok = undefined;
     }
-    if (!ok) accepted.set(row, (ok = new Set()));
+    if (!ok) {
+      let byRelease = accepted.get(row);
+      if (!byRelease) accepted.set(row, (byRelease = new Map()));
+      byRelease.set(version, (ok = new Set()));
+    }
     ok.add(value);
     acceptedCount++;
     return NO_PROBLEMS;
@@ -103,11 +107,25 @@ export function checkValue(row: DirectiveRow, value: string, version = Number.PO
 }
 
 function problemsOf(row: DirectiveRow, value: string, version: number): readonly ValueProblem[] {
-  if (value.trim() === '') return [];
+  if (value.trim() === '') return emptyRefused(row, version) ? emptyProblem(row) : [];
   const forms = row.valueKind.forms;
   if (forms.some((f) => f.type === 'ignored')) return [];
+  if (SPECIFIER_EXPANDING_PARSERS.has(row.parser)) {
+    const unknown = unknownSpecifierProblems(value);
+    if (unknown.length > 0) return unknown;
+  }
+  const changed = formBefore(row, version);
+  if (changed) return changed(value) ?? [];
+  const byParser = PARSER_CHECKS[row.parser];
+  if (byParser) {
+    const result = byParser(row, value, version);
+    if (result !== undefined) return result.slice(0, MAX_PROBLEMS);
+  }
   const results = forms.map((form) => checkForm(row, form, value, version));
   if (results.some((r) => r === undefined || r.length === 0)) return [];
+  // A form that fits but came after the target release says more than the forms that do not fit.
+  const newer = results.find((r) => r?.every((p) => p.rule === 'newer-than-target'));
+  if (newer) return newer;
   // No form accepts the value: report the problems of the form that got furthest (a list form
   // reports per item), naming the other accepted forms in the message.
   const all = results as ValueProblem[][];
@@ -116,6 +134,33 @@ function problemsOf(row: DirectiveRow, value: string, version: number): readonly
     return [{ ...best[0], message: `${best[0].message.replace(/\.$/, '')}; ${row.name}= takes ${describeForms(forms)}.` }];
   }
   return best;
+}
+
+/** Whether the setting's parser refuses an empty value at the target release. */
+function emptyRefused(row: DirectiveRow, version: number): boolean {
+  const change = EMPTY_VALUE_CHANGES.find((c) => c.directive === row.name);
+  if (change) return version <= change.refusedUntil;
+  return EMPTY_REFUSED_PARSERS.has(row.parser);
+}
+
+function emptyProblem(row: DirectiveRow): ValueProblem[] {
+  const list = row.assignment.kind === 'list';
+  return [
+    {
+      start: 0,
+      end: 0,
+      message: `${row.name}= cannot be empty: systemd refuses an empty value and ignores the line${list ? '' : `, so it does not reset ${row.name}= to its default`}.`,
+      replacements: [],
+    },
+  ];
+}
+
+/** A check for a setting whose value the target release read differently (an older parser). */
+function formBefore(row: DirectiveRow, version: number): ((value: string) => FormResult) | undefined {
+  const change = FORM_CHANGES.find((c) => c.directive === row.name && c.section === row.section && version <= c.until);
+  if (!change) return undefined;
+  if (change.form === 'long') return (value) => checkIntegerRange(row, value, { min: -9223372036854775808n, max: 9223372036854775807n });
+  return (value) => checkPaths(row.name, { type: 'path' }, value, true);
 }
 
 function problemsCover(problems: readonly ValueProblem[]): number {
@@ -146,10 +191,6 @@ function describeForms(forms: readonly ValueForm[]): string {
   return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
 }
 
-function whole(value: string, message: string, replacements: string[] = [], preferred?: number): ValueProblem[] {
-  const leading = value.length - value.trimStart().length;
-  return [{ start: leading, end: value.trimEnd().length, message, replacements, ...(preferred !== undefined ? { preferred } : {}) }];
-}
 
 function checkForm(row: DirectiveRow, form: ValueForm, value: string, version: number): FormResult {
   const name = row.name;
@@ -160,24 +201,32 @@ function checkForm(row: DirectiveRow, form: ValueForm, value: string, version: n
       const close = booleanSuggestions(trimmed);
       return whole(value, `"${trimmed}" is not a boolean (yes/no, true/false, on/off, 1/0).`, close, close.length === 1 ? 0 : undefined);
     }
-    case 'keyword':
-      return trimmed === form.word ? [] : whole(value, `"${trimmed}" is not "${form.word}".`);
+    case 'keyword': {
+      if (trimmed !== form.word) return whole(value, `"${trimmed}" is not "${form.word}".`);
+      const added = KEYWORD_SINCE.find((k) => k.directive === name && k.word === trimmed);
+      if (added && added.since > version) {
+        return [{ ...(whole(value, `${name}=${trimmed} came with systemd ${added.since}; systemd ${version}, the target version, cannot parse it and ignores the line.`)[0] as ValueProblem), rule: 'newer-than-target' }];
+      }
+      return [];
+    }
+    case 'flag':
+      return checkFlags(form, value);
     case 'integer':
       return checkInteger(form, value);
     case 'timespan':
-      return isTimespan(trimmed, form.resolution === 'nsec')
-        ? []
-        : whole(value, `"${trimmed}" is not a time span (a number with an optional unit such as 30s, 5min, 2h, 1d, or "infinity").`);
+      return checkTimespan(value, version, { nsec: form.resolution === 'nsec' });
     case 'bytes':
-      return isBytes(trimmed) ? [] : whole(value, `"${trimmed}" is not a size in bytes (a number with an optional K, M, G, T, P or E suffix).`);
+      return checkSize(value);
     case 'percent':
-      return isPercent(trimmed) ? [] : whole(value, `"${trimmed}" is not a percentage such as 50%.`);
+      return parsePermyriad(trimmed, version).ok ? [] : whole(value, `"${trimmed}" is not a percentage such as 50%.`);
     case 'octal-mode':
-      return isOctalMode(trimmed) ? [] : whole(value, `"${trimmed}" is not an octal file mode such as 0755.`);
+      return /^0?[0-7]{1,4}$/.test(trimmed) ? [] : whole(value, `"${trimmed}" is not an octal file mode such as 0755.`);
     case 'signal':
-      return isSignal(trimmed) ? [] : whole(value, `"${trimmed}" is not a signal name or number (SIGTERM, SIGKILL, HUP, RTMIN+3, ...).`);
-    case 'errno':
-      return isErrno(trimmed) ? [] : whole(value, `"${trimmed}" is not an errno name such as EPERM, a number, "kill" or "log".`);
+      return isSystemdSignal(trimmed) ? [] : whole(value, `"${trimmed}" is not a signal name or number (SIGTERM, SIGKILL, HUP, RTMIN+3, ...).`);
+    case 'errno': {
+      const problem = errnoProblem(trimmed);
+      return problem ? whole(value, problem) : [];
+    }
     case 'enum':
       return checkEnum(row, value, version);
     case 'architecture':
@@ -187,22 +236,23 @@ function checkForm(row: DirectiveRow, form: ValueForm, value: string, version: n
       return checkEnum(row, value, version, enumValues('SyslogFacility'));
     case 'personality':
       return checkEnum(row, value, version, enumValues('Personality'));
-    case 'capability':
-      return checkCapabilities(value);
     case 'syscall':
-      return checkSyscalls(name, value);
+      return checkSyscalls(name, value, version);
     case 'address-family':
-      return checkAddressFamilies(value);
+      return checkAddressFamilies(value, version);
     case 'namespace':
-      return checkNamespaces(value);
+      return checkNamespaces(name, value);
     case 'path':
-      return checkPaths(name, form, value);
+      return checkPaths(name, form, value, false, version);
+    case 'regex':
+      // A lone "~" is an inverted pattern with nothing to match.
+      return value.trim() === '~' ? whole(value, `"~" needs a pattern after it; systemd ignores the line.`) : undefined;
     case 'condition':
-      return checkCondition(row, form, value, version);
+      return checkCondition(row, form, value);
     case 'unit':
-      return checkUnits(form, value);
+      return checkUnits(row, form, value);
     case 'command':
-      return checkCommand(value);
+      return checkCommand(value, version);
     default:
       return undefined;
   }
@@ -215,11 +265,11 @@ function booleanSuggestions(text: string): string[] {
 
 function checkInteger(form: ValueForm, value: string): FormResult {
   const trimmed = value.trim();
-  const number = parseInteger(trimmed);
+  const number = parseCInteger(trimmed);
   const range = form.min !== undefined && form.max !== undefined ? ` from ${form.min} to ${form.max}` : form.min === 0 ? ' (0 or more)' : '';
   if (number === undefined) return whole(value, `"${trimmed}" is not a whole number${range}.`);
-  if ((form.min !== undefined && number < form.min) || (form.max !== undefined && number > form.max)) {
-    const nearest = form.min !== undefined && number < form.min ? form.min : (form.max as number);
+  if ((form.min !== undefined && number < BigInt(form.min)) || (form.max !== undefined && number > BigInt(form.max))) {
+    const nearest = form.min !== undefined && number < BigInt(form.min) ? form.min : (form.max as number);
     return whole(value, `${trimmed} is out of range: the value must be${range}.`, [String(nearest)]);
   }
   return [];
@@ -228,12 +278,27 @@ function checkInteger(form: ValueForm, value: string): FormResult {
 // ---------------------------------------------------------------------------
 // enumerations
 
-function accepts(info: EnumInfo, text: string): boolean {
+function accepts(info: EnumInfo, text: string, version = Number.POSITIVE_INFINITY): boolean {
   if ((info.acceptsBoolean || info.booleanTrue) && parseBoolean(text) !== undefined) return true;
-  if (info.numeric && /^[0-9]+$/.test(text)) return true;
+  if (info.numeric && /^[0-9]+$/.test(text)) return numericInRange(info.directive, Number(text), version);
   return info.values.some((v) =>
-    v.form === 'prefixed' ? text.startsWith(v.value) && text.length > v.value.length : v.form === 'call' ? text.startsWith(`${v.value}(`) : v.value === text,
+    v.form === 'prefixed'
+      ? text.startsWith(v.value) && (text.length > v.value.length || PREFIX_ALONE.has(v.value))
+      : v.form === 'call'
+        ? text.startsWith(`${v.value}(`)
+        : v.value === text,
   );
+}
+
+/** Prefixed forms systemd takes with nothing after the prefix: `fd:` alone names the unit's own socket. */
+const PREFIX_ALONE: ReadonlySet<string> = new Set(['fd:']);
+
+/** A number given instead of a name, within what the target release takes. */
+function numericInRange(directive: string, n: number, version: number): boolean {
+  const ranges = NUMERIC_ENUM_RANGES[directive];
+  if (!ranges) return true;
+  const range = ranges.find((r) => r.until === undefined || version <= r.until);
+  return range === undefined || n <= range.max;
 }
 
 /** Values the target release has (those without a release are older than every target). */
@@ -281,7 +346,7 @@ function checkEnum(row: DirectiveRow, value: string, version: number, explicit?:
   if (!info) return undefined;
   if (info.list) return checkEnumList(row, value, info, version);
   const trimmed = value.trim();
-  if (accepts(info, trimmed)) return [];
+  if (accepts(info, trimmed, version)) return [];
   const leading = value.length - value.trimStart().length;
   return [enumProblem(row.name, info, trimmed, leading, leading + trimmed.length, version)];
 }
@@ -293,7 +358,7 @@ function checkEnumList(row: DirectiveRow, value: string, info: EnumInfo | undefi
   const problems: ValueProblem[] = [];
   for (const word of itemsAfterTilde(value, info.tilde !== undefined)) {
     if (problems.length >= MAX_PROBLEMS) break;
-    if (!accepts(info, word.text)) problems.push(enumProblem(row.name, info, word.text, word.start, word.end, version));
+    if (!accepts(info, word.text, version)) problems.push(enumProblem(row.name, info, word.text, word.start, word.end, version));
   }
   return problems;
 }
@@ -309,37 +374,48 @@ function itemsAfterTilde(value: string, tildeAllowed: boolean): Word[] {
   return words;
 }
 
-// ---------------------------------------------------------------------------
-// capability, system call, address family and namespace lists
-
-function checkCapabilities(value: string): FormResult {
+/** A list of flag words (RefreshOnReload=extensions credentials), with an optional leading "~". */
+function checkFlags(form: ValueForm, value: string): FormResult {
+  const words = form.words ?? [];
   const problems: ValueProblem[] = [];
   for (const word of itemsAfterTilde(value, true)) {
     if (problems.length >= MAX_PROBLEMS) break;
-    const lower = word.text.toLowerCase();
-    if (capabilityNames.has(lower) || /^[0-9]+$/.test(word.text) || lower === 'all') continue;
-    const candidates = capabilities.map((c) => c.name);
-    const found = suggestions(word.text.toUpperCase(), candidates);
-    const best = bestSuggestion(found);
-    problems.push({
-      start: word.start,
-      end: word.end,
-      message: `Unknown capability "${word.text}"; systemd skips it. Capabilities are named like CAP_NET_ADMIN.`,
-      replacements: found.map((s) => s.value),
-      ...(best ? { preferred: found.indexOf(best) } : {}),
-    });
+    if (!words.includes(word.text)) problems.push({ start: word.start, end: word.end, message: `"${word.text}" is not one of ${words.join(', ')}.`, replacements: suggestions(word.text, words).map((s) => s.value) });
   }
   return problems;
 }
 
-function checkSyscalls(name: string, value: string): FormResult {
+// ---------------------------------------------------------------------------
+// system call, address family and namespace lists
+
+function checkSyscalls(name: string, value: string, version: number): FormResult {
   const problems: ValueProblem[] = [];
+  // A filter that does not start with "~" lists what is allowed; an allowed call cannot take an
+  // error number (systemd 248 on refuses the item).
+  const allowList = !value.trimStart().startsWith('~');
   for (const word of itemsAfterTilde(value, true)) {
     if (problems.length >= MAX_PROBLEMS) break;
     const colon = name === 'SystemCallFilter' ? word.text.indexOf(':') : -1;
     const call = colon >= 0 ? word.text.slice(0, colon) : word.text;
     const start = word.start;
     const end = colon >= 0 ? start + colon : word.end;
+    if (colon >= 0) {
+      const action = word.text.slice(colon + 1);
+      const problem = errnoProblem(action);
+      if (problem) {
+        problems.push({ start: start + colon + 1, end: word.end, message: `${problem} systemd ignores "${word.text}".`, replacements: [] });
+        continue;
+      }
+      if (allowList && version >= 248) {
+        problems.push({
+          start,
+          end: word.end,
+          message: `"${word.text}": only denied system calls (a list starting with "~") take an error number; systemd ignores this item. Drop ":${action}", or move it to a SystemCallFilter=~ line.`,
+          replacements: [call],
+        });
+        continue;
+      }
+    }
     if (call.startsWith('@')) {
       if (syscallGroupNames.includes(call)) continue;
       const mistake = KNOWN_MISTAKES.find((m) => m.directive === name && m.value === call);
@@ -383,14 +459,26 @@ function checkSyscalls(name: string, value: string): FormResult {
   return problems;
 }
 
-function checkAddressFamilies(value: string): FormResult {
+function checkAddressFamilies(value: string, version: number): FormResult {
   const trimmed = value.trim();
-  if (addressFamilyKeywords.includes(trimmed)) return [];
+  const added = (name: string) => {
+    const since = ADDRESS_FAMILY_SINCE[name];
+    return since !== undefined && since > version ? since : undefined;
+  };
+  if (addressFamilyKeywords.includes(trimmed)) {
+    const since = added(trimmed);
+    return since ? [{ ...(whole(value, `RestrictAddressFamilies=${trimmed} came with systemd ${since}; systemd ${version}, the target version, cannot parse it and ignores the line.`)[0] as ValueProblem), rule: 'newer-than-target' }] : [];
+  }
   const problems: ValueProblem[] = [];
   for (const word of itemsAfterTilde(value, true)) {
     if (problems.length >= MAX_PROBLEMS) break;
-    if (familyNames.has(word.text)) continue;
-    const found = suggestions(word.text, familyNames);
+    const family = familyNames.get(word.text.toUpperCase());
+    if (family) {
+      const since = added(family);
+      if (since) problems.push({ start: word.start, end: word.end, message: `${family} came with systemd ${since}; systemd ${version}, the target version, does not know it and skips it.`, replacements: [], rule: 'newer-than-target' });
+      continue;
+    }
+    const found = suggestions(word.text, [...familyNames.values()]);
     const best = bestSuggestion(found);
     problems.push({
       start: word.start,
@@ -403,10 +491,14 @@ function checkAddressFamilies(value: string): FormResult {
   return problems;
 }
 
-function checkNamespaces(value: string): FormResult {
+function checkNamespaces(name: string, value: string): FormResult {
   const problems: ValueProblem[] = [];
   for (const word of itemsAfterTilde(value, true)) {
     if (problems.length >= MAX_PROBLEMS) break;
+    if (name === 'DelegateNamespaces' && word.text === 'user' && !value.trimStart().startsWith('~')) {
+      problems.push({ start: word.start, end: word.end, message: `The user namespace cannot be delegated (it is the one the others are delegated into); systemd ignores the line.`, replacements: [] });
+      continue;
+    }
     if (namespaceNames.has(word.text)) continue;
     const found = suggestions(word.text, namespaceNames);
     const best = bestSuggestion(found);
@@ -424,48 +516,60 @@ function checkNamespaces(value: string): FormResult {
 // ---------------------------------------------------------------------------
 // paths, conditions, units, commands
 
-function isAbsoluteOrSpecifier(path: string): boolean {
-  return path.startsWith('/') || path.startsWith('%');
+function pathProblem(name: string, path: string, start: number, end: number, hint = ''): ValueProblem | undefined {
+  if (!isAbsoluteOrSpecifier(path)) {
+    return { start, end, message: `"${path}" is not an absolute path; ${name}= needs paths starting with /${hint}, so systemd ignores it.`, replacements: [] };
+  }
+  if (hasDotDot(path)) return { start, end, message: `"${path}" contains "..": systemd takes only normalized paths and ignores it.`, replacements: [] };
+  return undefined;
 }
 
-function checkPaths(name: string, form: ValueForm, value: string): FormResult {
-  if (form.qualifier === 'mqueue-name' || form.glob) return undefined;
-  if (form.relative) return checkRelativePaths(name, value);
-  if (!ABSOLUTE_PATH_SETTINGS.has(name)) return undefined;
+function checkPaths(name: string, form: ValueForm, value: string, force = false, version = Number.POSITIVE_INFINITY): FormResult {
+  if (form.relative) return checkRelativePaths(name, value, version);
+  if (!force && !ABSOLUTE_PATH_SETTINGS.has(name) && !form.glob && form.qualifier !== 'mqueue-name') return undefined;
   const prefixes = PATH_PREFIXES[name] ?? '';
-  const words = form.list ? splitWords(value) : [{ text: value.trim(), start: value.length - value.trimStart().length, end: value.trimEnd().length }];
+  // A ":"-separated search path is one string, blanks included.
+  const oneWord = !form.list || ONE_PATH_PER_LINE.has(name) || form.qualifier === 'colon-separated';
+  const words = oneWord ? [{ text: value.trim(), start: value.length - value.trimStart().length, end: value.trimEnd().length }] : splitWords(value);
+  const allowed = prefixes.replace('~', '');
+  const hint = allowed ? ` (optionally after ${[...allowed].map((c) => `"${c}"`).join(' then ')})` : '';
   const problems: ValueProblem[] = [];
   for (const word of words) {
     if (problems.length >= MAX_PROBLEMS) break;
+    // Prefixes come in the order systemd reads them ("-" before "+"), each once.
     let path = word.text;
     let skipped = 0;
-    while (path.length > 0 && prefixes.includes(path[0]) && path[0] !== '~') {
-      path = path.slice(1);
-      skipped++;
+    for (const c of allowed) {
+      if (path.startsWith(c)) {
+        path = path.slice(1);
+        skipped++;
+      }
     }
-    if (name === 'WorkingDirectory' && (path === '~' || path.startsWith('~/'))) continue;
+    if (name === 'WorkingDirectory' && path === '~') continue;
+    const at = (p: ValueProblem | undefined) => p && problems.push(p);
+    const start = word.start + skipped;
     if (form.qualifier === 'colon-separated') {
-      if (path.split(':').every((p) => p === '' || isAbsoluteOrSpecifier(p))) continue;
+      const bad = path.split(':').find((p) => !isAbsoluteOrSpecifier(p) || hasDotDot(p));
+      if (bad !== undefined) at(pathProblem(name, bad === '' ? '(empty)' : bad, start, word.end, ', separated by ":"'));
     } else if (form.qualifier === 'with-mount-options') {
-      if (isAbsoluteOrSpecifier(path.split(':')[0])) continue;
-    } else if (isAbsoluteOrSpecifier(path)) continue;
-    const allowed = prefixes.replace('~', '');
-    const hint = allowed ? ` (optionally after ${[...allowed].map((c) => `"${c}"`).join(' or ')})` : '';
-    problems.push({
-      start: word.start + skipped,
-      end: word.end,
-      message: `"${path}" is not an absolute path; ${name}= needs paths starting with /${hint}, so systemd ignores it.`,
-      replacements: [],
-    });
+      at(pathProblem(name, path.split(':')[0] as string, start, word.end, hint));
+    } else if (form.qualifier === 'mqueue-name') {
+      if (!path.startsWith('/')) problems.push({ start, end: word.end, message: `"${path}" is not a message queue name: it starts with "/"; systemd ignores it.`, replacements: [] });
+    } else at(pathProblem(name, path, start, word.end, hint));
   }
   return problems;
 }
 
-function checkRelativePaths(name: string, value: string): FormResult {
+function checkRelativePaths(name: string, value: string, version: number): FormResult {
   const problems: ValueProblem[] = [];
   for (const word of splitWords(value)) {
     if (problems.length >= MAX_PROBLEMS) break;
     const path = word.text.split(':')[0];
+    // ConfigurationDirectory= takes no ":" suffix (its siblings take a second path there).
+    if (name === 'ConfigurationDirectory' && word.text.includes(':') && version >= 252) {
+      problems.push({ start: word.start, end: word.end, message: `ConfigurationDirectory= takes no ":" suffix; systemd ignores "${word.text}".`, replacements: [word.text.split(':')[0] as string] });
+      continue;
+    }
     if (path.startsWith('/')) {
       problems.push({
         start: word.start,
@@ -480,48 +584,61 @@ function checkRelativePaths(name: string, value: string): FormResult {
   return problems;
 }
 
-/** Condition and assert values may start with `|` (trigger) and `!` (negate). */
+/**
+ * Condition and assert values may start with `|` (trigger), then `!` (negate), in that order;
+ * blanks may follow the `|` but not the `!`.
+ */
 function conditionOperand(value: string): { text: string; start: number } {
   const leading = value.length - value.trimStart().length;
-  const match = /^\|?!?\|?\s*/.exec(value.trimStart());
+  const match = /^(?:\|\s*)?!?/.exec(value.trimStart());
   const skip = match ? match[0].length : 0;
-  return { text: value.trim().slice(skip).trim(), start: leading + skip };
+  return { text: value.trim().slice(skip), start: leading + skip };
 }
 
-function checkCondition(row: DirectiveRow, form: ValueForm, value: string, version: number): FormResult {
+function checkCondition(row: DirectiveRow, form: ValueForm, value: string): FormResult {
   const { text, start } = conditionOperand(value);
   if (text === '') return undefined;
   switch (form.operand) {
-    case 'boolean':
-      return parseBoolean(text) !== undefined ? [] : [{ start, end: start + text.length, message: `"${text}" is not a boolean.`, replacements: booleanSuggestions(text) }];
     case 'path':
-    case 'path-glob':
-      return isAbsoluteOrSpecifier(text)
-        ? []
-        : [{ start, end: start + text.length, message: `"${text}" is not an absolute path; ${row.name}= needs one.`, replacements: [] }];
-    case 'string': {
-      const counterpart = row.name.startsWith('Assert') ? `Condition${row.name.slice('Assert'.length)}` : row.name;
-      const info = enumValues(counterpart);
-      if (!info) return undefined;
-      if (row.name.endsWith('Firmware')) return undefined;
-      if (accepts(info, text)) return [];
-      return [enumProblem(row.name, info, text, start, start + text.length, version)];
+    case 'path-glob': {
+      const problem = pathProblem(row.name, text, start, start + text.length);
+      if (!problem) return [];
+      if (/^[|!\s]/.test(text)) problem.message = `"${value.trim()}": write "|" before "!", with nothing between "!" and the path; systemd ignores the line.`;
+      else problem.message = problem.message.replace(`${row.name}= needs paths starting with /`, `${row.name}= needs one`);
+      return [problem];
     }
     default:
       return undefined;
   }
 }
 
-function checkUnits(form: ValueForm, value: string): FormResult {
+function checkUnits(row: DirectiveRow, form: ValueForm, value: string): FormResult {
   const problems: ValueProblem[] = [];
   const words = form.list ? splitWords(value) : [{ text: value.trim(), start: value.length - value.trimStart().length, end: value.trimEnd().length }];
   for (const word of words) {
     if (problems.length >= MAX_PROBLEMS) break;
     const unit = word.text;
-    if (unit.includes('%') || unit.includes('$')) continue;
-    if (UNIT_SUFFIX.test(unit) && !unit.includes('/')) {
+    if (unit.includes('%')) {
+      // %n is the unit's own name: never the .socket of Sockets=, the .service of a socket's
+      // Service= or a slice, and a timer or path unit cannot trigger itself.
+      if (unit === '%n' && (form.qualifier || row.parser === 'config_parse_trigger_unit')) {
+        const message = form.qualifier ? `"%n" expands to this unit's own name, which is not a .${form.qualifier} unit; systemd ignores it.` : `"%n" names this unit itself, and a unit cannot trigger itself; systemd ignores the line.`;
+        problems.push({ start: word.start, end: word.end, message, replacements: [] });
+        continue;
+      }
+      const suffix = /\.([a-z]+)$/.exec(unit)?.[1];
+      if (form.qualifier && suffix && UNIT_SUFFIX.test(`.${suffix}`) && suffix !== form.qualifier) {
+        problems.push({ start: word.start, end: word.end, message: `"${unit}" is not a .${form.qualifier} unit.`, replacements: [] });
+      }
+      continue;
+    }
+    if (unit.includes('$')) continue;
+    if (UNIT_SUFFIX.test(unit) && !unit.includes('/') && !unit.startsWith('.') && !unit.startsWith('@')) {
       if (form.qualifier && !unit.endsWith(`.${form.qualifier}`)) {
         problems.push({ start: word.start, end: word.end, message: `"${unit}" is not a .${form.qualifier} unit.`, replacements: [] });
+      } else if (form.qualifier && !form.list && /@\.[a-z]+$/.test(unit)) {
+        // Service= and Slice= name one unit to load: a template without an instance is none.
+        problems.push({ start: word.start, end: word.end, message: `"${unit}" is a template without an instance name; systemd cannot load it and ignores the line.`, replacements: [] });
       }
       continue;
     }
@@ -536,18 +653,48 @@ function checkUnits(form: ValueForm, value: string): FormResult {
   return problems;
 }
 
-function checkCommand(value: string): FormResult {
+/** Characters systemd 258 on refuses in the name of a program it looks up in the search path. */
+const GLOB_CHARACTERS = /[*?[]/;
+
+function checkCommand(value: string, version: number): FormResult {
   const trimmed = value.trimStart();
   const leading = value.length - trimmed.length;
   const prefix = /^[-@:+!|]*/.exec(trimmed)?.[0] ?? '';
   const rest = trimmed.slice(prefix.length);
-  if (prefix.includes('+') && prefix.includes('!')) {
-    return [{ start: leading, end: leading + prefix.length, message: `The command prefixes "${prefix}" cannot be combined ("+" excludes "!" and "!!").`, replacements: [] }];
+  const prefixProblem = (message: string, extra: Partial<ValueProblem> = {}): ValueProblem[] => [{ start: leading, end: leading + prefix.length, message, replacements: [], ...extra }];
+  if (prefix.includes('+') && prefix.includes('!')) return prefixProblem(`The command prefixes "${prefix}" cannot be combined ("+" excludes "!" and "!!").`);
+  if (prefix.includes('|') && version < 258) {
+    return prefixProblem(`The "|" prefix came with systemd 258; systemd ${version}, the target version, cannot parse the line and ignores it.`, { rule: 'newer-than-target' });
   }
-  const first = splitWords(rest)[0];
-  if (!first) return undefined;
+  const words = splitWords(rest);
+  const first = words[0];
+  if (!first) return whole(value, `"${trimmed}" has command prefixes but no command; systemd ignores the line.`);
+  if (prefix.includes('@') && words.length < 2) {
+    return whole(value, `With "@", the word after the program is the name it runs under (argv[0]); "${trimmed}" has none, so systemd ignores the line.`);
+  }
+  if (prefix.includes('!!') && version >= 258) {
+    // "!!" acted only on kernels without ambient capabilities; dropping it changes nothing elsewhere.
+    const kept = prefix.replace('!!', '');
+    return [
+      {
+        start: leading,
+        end: leading + prefix.length + first.end,
+        message: `systemd 258 dropped the "!!" prefix and ignores it. It only ever acted on kernels without ambient capabilities, so the command runs as it did: remove "!!".`,
+        replacements: [`${kept}${rest.slice(0, first.end)}`],
+        preferred: 0,
+        keepsEffect: true,
+        title: 'Remove the "!!" prefix',
+        severity: 'warning',
+      },
+    ];
+  }
   const exe = first.text;
-  if (exe.startsWith('/') || exe.startsWith('%') || exe.startsWith('$') || !exe.includes('/')) return [];
   const start = leading + prefix.length + first.start;
-  return [{ start, end: start + (first.end - first.start), message: `"${exe}" is neither an absolute path nor a plain program name; systemd refuses such a command line.`, replacements: [] }];
+  const end = start + (first.end - first.start);
+  if (exe.startsWith('/') || exe.startsWith('%') || exe.startsWith('$')) return [];
+  if (!exe.includes('/')) {
+    if (version >= 258 && GLOB_CHARACTERS.test(exe)) return [{ start, end, message: `"${exe}" contains "*", "?" or "[": systemd 258 on refuses such a program name and ignores the line.`, replacements: [] }];
+    return [];
+  }
+  return [{ start, end, message: `"${exe}" is neither an absolute path nor a plain program name; systemd refuses such a command line.`, replacements: [] }];
 }

@@ -1,6 +1,6 @@
-/** invalid-value: values systemd cannot parse for their setting. */
+/** invalid-value: values systemd cannot parse for their setting (and those it takes but skips). */
 import { directiveRow } from '../../kb';
-import type { Fix } from '../../types';
+import type { Fix, Range } from '../../types';
 import { diagnostic, isExtensionName, wellFormedSections, type RuleContext } from '../context';
 import { takesSetting } from '../structure/directives';
 import { checkValue } from './checks';
@@ -9,23 +9,33 @@ import { valueRange } from './words';
 /** Placeholders of build templates (`@bindir@`, `{{ x }}`) are filled in later. */
 const TEMPLATE_PLACEHOLDER = /@[A-Za-z0-9_]+@|\{\{|\{%/;
 
+/**
+ * A Jinja-style `{{ name }}` placeholder marks a file a deployment tool renders (Ansible, Salt),
+ * whatever the file is called; systemd never sees it, so its value is not checked.
+ */
+const RENDERED_PLACEHOLDER = /\{\{[^{}]*\}\}/;
+
 export function checkValues(context: RuleContext): void {
   const { document, type } = context;
   const lines = document.tree.lines;
+  const version = context.settings.systemdVersion;
   for (const section of wellFormedSections(document)) {
     for (const entry of section.entries) {
-      if (entry.isEmpty || isExtensionName(entry.key) || !takesSetting(entry.key, section.name, type)) continue;
+      if (isExtensionName(entry.key) || !takesSetting(entry.key, section.name, type)) continue;
       if (document.file.isBuildTemplate && TEMPLATE_PLACEHOLDER.test(entry.value)) continue;
+      if (RENDERED_PLACEHOLDER.test(entry.value)) continue;
       const row = directiveRow(entry.key, section.name);
       if (!row) continue;
-      for (const problem of checkValue(row, entry.value, context.settings.systemdVersion)) {
-        const range = valueRange(entry, lines, problem.start, problem.end);
+      for (const problem of checkValue(row, entry.value, version)) {
+        // An empty value has no range of its own: the finding covers "Key=".
+        const range: Range = entry.isEmpty ? entry.range : valueRange(entry, lines, problem.start, problem.end);
         const fixes: Fix[] = problem.replacements.map((text, i) => ({
-          title: `Change to ${text}`,
+          title: (problem.preferred === i && problem.title) || `Change to ${text}`,
           edits: [{ range, newText: text }],
-          ...(problem.preferred === i ? { isPreferred: true } : {}),
+          ...(problem.preferred === i ? { isPreferred: true, ...(problem.keepsEffect ? { risk: 'safe' as const } : {}) } : {}),
         }));
-        context.report(diagnostic('invalid-value', range, problem.message, fixes.length > 0 ? { fixes } : {}));
+        const code = problem.rule ?? 'invalid-value';
+        context.report(diagnostic(code, range, problem.message, { ...(fixes.length > 0 ? { fixes } : {}), ...(problem.severity ? { severity: problem.severity } : {}) }));
       }
     }
   }

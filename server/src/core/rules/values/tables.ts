@@ -2,26 +2,11 @@
  * What the value checks need beyond the knowledge base: which path prefixes a setting's parser
  * strips, and values people are known to write by mistake.
  */
-import { errno, signal } from '../../kb';
-
-/** A signal as systemd reads it: a name with or without `SIG`, a number, or a real-time offset. */
-export function isSignal(text: string): boolean {
-  if (signal(text)) return true;
-  const name = text.startsWith('SIG') ? text.slice(3) : text;
-  if (/^RTMIN(\+[0-9]+)?$/.test(name) || /^RTMAX(-[0-9]+)?$/.test(name)) return true;
-  if (/^[0-9]+$/.test(text)) return Number(text) >= 1 && Number(text) <= 64;
-  return false;
-}
-
-/** An errno as SystemCallErrorNumber= reads it: a name, a number, or the actions `kill` and `log`. */
-export function isErrno(text: string): boolean {
-  return errno(text) !== undefined || /^[0-9]+$/.test(text) || text === 'kill' || text === 'log';
-}
 
 /**
- * Characters a setting's parser accepts in front of each path: `-` (ignore a missing path), `+`
- * (relative to the root directory), `~` (the user's home, WorkingDirectory= only). Settings not
- * listed take plain absolute paths.
+ * Characters a setting's parser accepts in front of each path, in the order it reads them: `-`
+ * (ignore a missing path), then `+` (relative to the root directory); `~` (the user's home,
+ * WorkingDirectory= only, alone). Settings not listed take plain absolute paths.
  */
 export const PATH_PREFIXES: Readonly<Record<string, string>> = {
   ReadWritePaths: '-+',
@@ -32,7 +17,7 @@ export const PATH_PREFIXES: Readonly<Record<string, string>> = {
   ReadWriteDirectories: '-+',
   ReadOnlyDirectories: '-+',
   InaccessibleDirectories: '-+',
-  ExtensionDirectories: '-',
+  ExtensionDirectories: '-+',
   EnvironmentFile: '-',
   WorkingDirectory: '-~',
   IPIngressFilterPath: '',
@@ -68,7 +53,15 @@ export const ABSOLUTE_PATH_SETTINGS: ReadonlySet<string> = new Set([
   'RootMStack',
   'Symlinks',
   'SourcePath',
+  'ExecSearchPath',
+  'TemporaryFileSystem',
 ]);
+
+/**
+ * Settings whose lines each hold one path, blanks included: the value kind calls them lists
+ * because repeated lines add up, but systemd reads the whole value of a line as a single path.
+ */
+export const ONE_PATH_PER_LINE: ReadonlySet<string> = new Set(['IPIngressFilterPath', 'IPEgressFilterPath']);
 
 /** Values that are not misspellings but are written by mistake, with what is meant. */
 export const KNOWN_MISTAKES: readonly { directive: string; value: string; meant: string; why: string }[] = [

@@ -1,0 +1,44 @@
+/** What a value check reports: a range of the value, a message, and replacement texts. */
+
+export interface ValueProblem {
+  /** Offsets in the value string. */
+  start: number;
+  end: number;
+  message: string;
+  /** Texts that could replace `[start, end)`, best first. */
+  replacements: string[];
+  /** Index in `replacements` of the one safe to apply without asking. */
+  preferred?: number;
+  /**
+   * The preferred replacement keeps what systemd does with the line (it drops a part systemd
+   * ignores): a `safe` fix, applied by `--fix` and fix-all. Otherwise value fixes are for review.
+   */
+  keepsEffect?: true;
+  /** Title of the preferred fix, when "Change to <text>" does not say what it does. */
+  title?: string;
+  /**
+   * `warning`: systemd takes the line but the value does not do what it says (an unknown name it
+   * skips, a condition that can only fail, a value only another machine accepts). Absent: systemd
+   * refuses the value, the rule's own severity.
+   */
+  severity?: 'warning';
+  /**
+   * `newer-than-target`: the value is right for a later release but not for the target one (a
+   * spelling or prefix that came later); reported by that rule rather than as an invalid value.
+   */
+  rule?: 'newer-than-target';
+}
+
+/** `undefined`: the form does not apply / is not checked; `[]`: accepted; else the problems. */
+export type FormResult = ValueProblem[] | undefined;
+
+/** A problem covering the whole value (without its surrounding blanks). */
+export function whole(value: string, message: string, replacements: string[] = [], preferred?: number): ValueProblem[] {
+  const leading = value.length - value.trimStart().length;
+  return [{ start: leading, end: Math.max(leading, value.trimEnd().length), message, replacements, ...(preferred !== undefined ? { preferred } : {}) }];
+}
+
+/** The same problems, as warnings. */
+export function asWarnings(problems: FormResult): FormResult {
+  return problems?.map((p) => ({ ...p, severity: 'warning' as const }));
+}
