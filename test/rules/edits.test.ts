@@ -143,4 +143,9 @@ describe('minimal edits and diffs', () => {
     assert.equal(unifiedDiff('same\n', 'same\n', 'x'), '');
     assert.match(unifiedDiff('a', 'b', 'x'), /No newline at end of file/);
   });
+
+  it('writes removed lines before the lines that replace them, as diff(1) does', () => {
+    const diff = unifiedDiff('[Service]\nA=1\nB=2\n', '[Service]\nA=9\nB=8\n', 'x.service');
+    assert.equal(diff, '--- a/x.service\n+++ b/x.service\n@@ -1,3 +1,3 @@\n [Service]\n-A=1\n-B=2\n+A=9\n+B=8\n');
+  });
 });

@@ -223,6 +223,18 @@ describe('review: each cause once, and knowledge out of the Problems panel', () 
   });
 });
 
+describe('review: safe fixes are the ones that change nothing systemd does', () => {
+  it('the dropped "!!" prefix: a warning on each line at 258 on, removed by fix-all on every line, silent before 258', () => {
+    const text = unit('ExecStartPre=-!!/usr/bin/app-setup', 'ExecStart=!!/usr/bin/app --serve');
+    const found = check(text).filter((d) => d.message.includes('"!!"'));
+    assert.deepEqual(found.map((d) => [d.severity, d.range.start.line]), [['warning', 4], ['warning', 5]]);
+    const fixed = fixAll(URI, text, DEFAULT_SETTINGS, {}, ['safe']);
+    assert.equal(fixed.text, unit('ExecStartPre=-/usr/bin/app-setup', 'ExecStart=/usr/bin/app --serve'));
+    assert.equal(fixed.applied.length, 2);
+    assert.ok(!check(text, { systemdVersion: 257 }).some((d) => d.message.includes('"!!"')));
+  });
+});
+
 describe('review: every message and suggestion speaks of the target release', () => {
   it('at 252, PrivateTmp=isolate is not told to become disconnected (257)', () => {
     const text = unit('ExecStart=/usr/bin/app', 'PrivateTmp=isolate');
