@@ -23,6 +23,8 @@ export interface SessionOptions {
   extensions: string[];
   settings?: Record<string, unknown>;
   viewport?: { width: number; height: number };
+  /** Runs on the workspace folder once its files are written, before the editor starts (e.g. `git init`). */
+  prepare?: (workspace: string) => void;
 }
 
 export interface EditorSession {
@@ -46,6 +48,7 @@ export async function startEditorSession(options: SessionOptions): Promise<Edito
     mkdirSync(path.dirname(path.join(workspace, relative)), { recursive: true });
     writeFileSync(path.join(workspace, relative), content);
   }
+  options.prepare?.(workspace);
 
   const cleanups: Array<() => Promise<void> | void> = [scratchDir(workspaceRoot)];
   const close = async (): Promise<void> => {
