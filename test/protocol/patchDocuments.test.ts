@@ -244,3 +244,43 @@ describe('a patch whose unit is in a workspace folder: applied to that file', ()
     assert.match(lenses[0]?.command.title ?? '', /from the hunks only$/);
   });
 });
+
+describe('a workspace folder added after initialize: its units are read for the patches open', () => {
+  let client: LspClient;
+  let root: string;
+
+  before(() => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'unitguard-patch-folders-'));
+    mkdirSync(path.join(root, 'patches'));
+    mkdirSync(path.join(root, 'repo'));
+    writeFileSync(path.join(root, 'repo', 'nftables.service'), unitText);
+    client = startServer();
+  });
+  after(() => {
+    client.kill();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  test('the lens of a patch goes from "from the hunks only" to the folder\'s file, and back when it is removed', async () => {
+    const patches = { uri: pathToFileURL(path.join(root, 'patches')).href, name: 'patches' };
+    const repo = { uri: pathToFileURL(path.join(root, 'repo')).href, name: 'repo' };
+    const init = await client.initialize<{ capabilities: { workspace?: { workspaceFolders?: { supported?: boolean; changeNotifications?: boolean } } } }>({ workspaceFolders: [patches] });
+    assert.deepEqual(init.capabilities.workspace?.workspaceFolders, { supported: true, changeNotifications: true });
+    const uri = pathToFileURL(path.join(root, 'patches', '0001-harden.patch')).href;
+    await openDocument(client, uri, patchText, 1, 'diff');
+    const title = async (): Promise<string> => (await client.request<Lens[]>('textDocument/codeLens', { textDocument: { uri } }))[0]?.command.title ?? '';
+    assert.match(await title(), /from the hunks only$/);
+
+    client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [repo], removed: [] } });
+    const unitUri = pathToFileURL(path.join(root, 'repo', 'nftables.service')).href;
+    const [want] = expected(new Map([['nftables.service', unitText]]), () => unitUri).titles;
+    assert.equal(await title(), want);
+    assert.doesNotMatch(want ?? '', /hunks only/);
+
+    client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [repo] } });
+    assert.match(await title(), /from the hunks only$/);
+    // Malformed events change nothing and the server keeps answering.
+    for (const params of [{}, { event: null }, { event: { added: 'x', removed: [{ uri: 7 }] } }]) client.notify('workspace/didChangeWorkspaceFolders', params);
+    assert.match(await title(), /from the hunks only$/);
+  });
+});

@@ -24,5 +24,6 @@ export function serverCapabilities(): ServerCapabilities {
     codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
     codeLensProvider: { resolveProvider: false },
     executeCommandProvider: { commands: [FIX_ALL_REPORT_COMMAND] },
+    workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
 }

@@ -32,6 +32,11 @@ export function startFeatures(connection: Connection, initializeParams: unknown)
   codeLens.initialize(initializeParams);
 
   disk.listen(connection, () => initializeParams);
+  // Patches read their units from the workspace folders: a new folder may hold one.
+  workspaceUnits.listen(connection, () => {
+    disk.changed();
+    codeLens.refresh();
+  });
   registerDiagnostics(connection, store, settings, state, disk, patches);
   registerDocumentSymbols(connection, store);
   registerFoldingRanges(connection, store);

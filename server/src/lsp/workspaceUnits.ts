@@ -1,4 +1,5 @@
 import { readdir } from 'node:fs/promises';
+import type { Connection } from 'vscode-languageserver';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unitFileInfo } from '../core';
@@ -34,12 +35,23 @@ export class WorkspaceUnits {
     if (Array.isArray(params.workspaceFolders)) {
       for (const folder of params.workspaceFolders) if (isObject(folder) && typeof folder.uri === 'string') uris.push(folder.uri);
     } else if (typeof params.rootUri === 'string') uris.push(params.rootUri);
-    this.roots = uris.flatMap((uri) => {
-      try {
-        return uri.startsWith('file:') ? [fileURLToPath(uri)] : [];
-      } catch {
-        return [];
-      }
+    this.roots = uris.flatMap(folderPath);
+  }
+
+  /**
+   * Follows the workspace folders the client adds and removes after initialize
+   * (`workspace/didChangeWorkspaceFolders`); `changed` runs once the list is new.
+   */
+  listen(connection: Connection, changed: () => void): void {
+    connection.onNotification('workspace/didChangeWorkspaceFolders', (params: unknown) => {
+      const event = isObject(params) && isObject(params.event) ? params.event : undefined;
+      if (!event) return;
+      const paths = (list: unknown): string[] => (Array.isArray(list) ? list.flatMap((f) => (isObject(f) && typeof f.uri === 'string' ? folderPath(f.uri) : [])) : []);
+      const removed = new Set(paths(event.removed));
+      const kept = this.roots.filter((root) => !removed.has(root));
+      this.roots = [...kept, ...paths(event.added).filter((root) => !kept.includes(root))];
+      this.scannedAt = 0;
+      changed();
     });
   }
 
@@ -86,5 +98,14 @@ export class WorkspaceUnits {
     for (const root of this.roots) await walk(root, 0);
     this.found = [...names].sort();
     this.scannedAt = Date.now();
+  }
+}
+
+/** The path of a `file:` folder URI; nothing for other schemes or malformed URIs. */
+function folderPath(uri: string): string[] {
+  try {
+    return uri.startsWith('file:') ? [fileURLToPath(uri)] : [];
+  } catch {
+    return [];
   }
 }
