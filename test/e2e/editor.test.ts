@@ -9,7 +9,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyEdits, createUnitDocument, diagnoseWithFixes, DEFAULT_SETTINGS } from '../../server/src/core';
 import { scoreOf, securityLens, securityModel } from '../../server/src/core/features/securityLens';
@@ -18,7 +18,7 @@ import { directiveRow } from '../../server/src/core/kb';
 import { directiveDoc } from '../../server/src/core/kb/docs';
 import { cliDiagnostics } from './support/cliOracle';
 import { startEditorSession, type EditorSession } from './support/session';
-import { packagedVsix, repoRoot } from './support/tools';
+import { packagedVsix, repoRoot, updateReadmeScreenshots } from './support/tools';
 
 interface Manifest {
   publisher: string;
@@ -90,11 +90,7 @@ describe('UnitGuard in VS Code (code-server)', { timeout: 240_000 }, () => {
 
   after(async () => {
     await session?.close();
-    if (process.env.UNITGUARD_SCREENSHOTS === 'update' && readmeShots.size > 0) {
-      const docs = path.join(repoRoot, 'docs', 'screenshots');
-      mkdirSync(docs, { recursive: true });
-      for (const [name, shot] of readmeShots) copyFileSync(shot, path.join(docs, `${name}.png`));
-    }
+    updateReadmeScreenshots(readmeShots);
   });
 
   test('the packaged extension is installed in the extensions folder', () => {

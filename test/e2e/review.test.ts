@@ -10,13 +10,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createUnitDocument, DEFAULT_SETTINGS } from '../../server/src/core';
 import { securityLens } from '../../server/src/core/features/securityLens';
 import { formatExposure } from '../../server/src/core/security';
 import { startEditorSession, type EditorSession } from './support/session';
-import { packagedVsix, repoRoot } from './support/tools';
+import { packagedVsix, repoRoot, updateReadmeScreenshots } from './support/tools';
 
 const REVIEW = path.join(repoRoot, 'test', 'fixtures', 'review');
 const patchText = readFileSync(path.join(REVIEW, 'nftables-hardening.patch'), 'utf8');
@@ -55,11 +55,7 @@ describe('reviewing a change in VS Code (code-server)', { timeout: 240_000 }, ()
 
   after(async () => {
     await session?.close();
-    if (process.env.UNITGUARD_SCREENSHOTS === 'update' && readmeShots.size > 0) {
-      const docs = path.join(repoRoot, 'docs', 'screenshots');
-      mkdirSync(docs, { recursive: true });
-      for (const [name, shot] of readmeShots) copyFileSync(shot, path.join(docs, `${name}.png`));
-    }
+    updateReadmeScreenshots(readmeShots);
   });
 
   test('a patch mail: Diff language, the lens with the exposure change, the unit docs on a + line', async () => {

@@ -3,7 +3,7 @@
  * scripts/editor-tools.sh fills (env UNITGUARD_TOOLS_CACHE, default ~/.cache/unitguard-tools),
  * and the system's Chromium (env UNITGUARD_CHROMIUM, default /usr/bin/chromium).
  */
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 
@@ -48,4 +48,12 @@ export function packagedVsix(): string {
 /** Where the suites keep their artifacts (screenshots, logs): .test-output/<suite>/. */
 export function testOutputDir(suite: string): string {
   return path.join(repoRoot, '.test-output', suite);
+}
+
+/** With UNITGUARD_SCREENSHOTS=update, copies the screenshots the README shows (name -> shot) to docs/screenshots/<name>.png. */
+export function updateReadmeScreenshots(shots: ReadonlyMap<string, string>): void {
+  if (process.env.UNITGUARD_SCREENSHOTS !== 'update' || shots.size === 0) return;
+  const docs = path.join(repoRoot, 'docs', 'screenshots');
+  mkdirSync(docs, { recursive: true });
+  for (const [name, shot] of shots) copyFileSync(shot, path.join(docs, `${name}.png`));
 }
