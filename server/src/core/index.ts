@@ -30,3 +30,4 @@ export { applyEdits, minimalEdit } from './edits/apply';
 export { fixAll, safeFixes, type FixAllResult } from './features/fixes/fixAll';
 export { unifiedDiff } from './features/fixes/diff';
 export * from './features/review';
+export * from './features/harden';

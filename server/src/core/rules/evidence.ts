@@ -69,7 +69,7 @@ export class EvidenceCache {
 }
 
 /** A finding's identity across texts: line numbers in messages shift when a fix adds lines. */
-function identity(d: Diagnostic): string {
+export function identity(d: Diagnostic): string {
   return `${d.code}|${d.message.replace(/lines? [0-9][0-9, ]*/g, 'line N')}`;
 }
 

@@ -18,13 +18,18 @@ function riskOf(diagnostic: Diagnostic, fix: Fix): FixRisk {
   return diagnostic.pairing === undefined && SAME_EFFECT.has(diagnostic.code) ? 'safe' : 'review';
 }
 
+/** What a restriction setting may break, from its own docs (their first sentence); undefined when they say nothing. */
+export function breaksOf(name: string, version?: number): string | undefined {
+  const breaks = atRelease(directiveDoc(name)?.breaks, version);
+  if (!breaks) return undefined;
+  return /^.*?[.!?](?=\s|$)/.exec(breaks)?.[0] ?? breaks;
+}
+
 /** What the restrictions a fix adds may break, from the settings' own docs (their first sentence). */
 function mayBreak(fix: Fix): string | undefined {
   const sentences = settingsWritten(fix).flatMap((name) => {
-    const breaks = atRelease(directiveDoc(name)?.breaks, undefined);
-    if (!breaks) return [];
-    const first = /^.*?[.!?](?=\s|$)/.exec(breaks)?.[0] ?? breaks;
-    return [`${name}=: ${first}`];
+    const first = breaksOf(name);
+    return first ? [`${name}=: ${first}`] : [];
   });
   return sentences.length > 0 ? sentences.join(' ') : undefined;
 }

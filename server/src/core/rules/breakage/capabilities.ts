@@ -37,7 +37,7 @@ const ALL_CAPABILITIES: readonly string[] = capabilities.map((c) => c.name);
 // tables
 
 /** Settings that take capabilities out of the bounding set (systemd's unit_patch_contexts). */
-const IMPLIED_DROPS: readonly { directive: string; capabilities: readonly string[] }[] = [
+export const IMPLIED_DROPS: readonly { directive: string; capabilities: readonly string[] }[] = [
   { directive: 'PrivateDevices', capabilities: ['CAP_MKNOD', 'CAP_SYS_RAWIO'] },
   { directive: 'ProtectKernelModules', capabilities: ['CAP_SYS_MODULE'] },
   { directive: 'ProtectKernelLogs', capabilities: ['CAP_SYSLOG'] },
