@@ -1,5 +1,6 @@
 import { EXIT, runCommand, usageError, type Command } from './command';
 import { checkCommand } from './commands/check';
+import { hardenCommand } from './commands/harden';
 import { reviewCommand } from './commands/review';
 import { securityCommand } from './commands/security';
 import { commandHelp, mainHelp } from './help';
@@ -7,7 +8,7 @@ import type { CliIo } from './io';
 import { packageInfo } from '../node/packageInfo';
 
 /** The `unitguard` command line: argument dispatch only, each command lives in commands/. */
-const COMMANDS: readonly Command[] = [checkCommand, securityCommand, reviewCommand];
+const COMMANDS: readonly Command[] = [checkCommand, securityCommand, reviewCommand, hardenCommand];
 
 export function runCli(argv: readonly string[], io: CliIo): number {
   const [first, ...rest] = argv;

@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { writeFileSync } from 'node:fs';
 import {
   createUnitDocument, diagnose, diagnoseWithFixes, explain, fixAll, parseRuleLevel, unifiedDiff, DEFAULT_SETTINGS, SEVERITY_RANK, SYSTEMD_VERSION_RANGE, type FixRisk, type Settings, type Severity, type UnitFiles,
 } from '../../core';
 import { decodeUnitText, readUnitFile } from '../../node/readUnitFile';
 import { findRcConfig, readPolicyCached } from '../../node/unitguardrc';
 import { unitFilesFor } from '../../node/unitFiles';
+import { writeUnitFile } from '../../node/writeUnitFile';
 import { parseArgs, UsageError, type OptionSpec } from '../args';
 import { EXIT, type Command } from '../command';
 import { collectInputs, describeError, type InputError, type UnitInput } from '../files';
@@ -161,7 +161,7 @@ function runCheck(argv: readonly string[], io: CliIo): number {
 }
 
 /** The settings for one file: `.unitguardrc` files above it, under the command line's options. */
-function settingsFor(options: CheckOptions, base: Settings, absolutePath: string | undefined, io: CliIo, report: (message: string) => void): Settings {
+export function settingsFor(options: { versionGiven: boolean }, base: Settings, absolutePath: string | undefined, io: CliIo, report: (message: string) => void): Settings {
   const rc = findRcConfig(absolutePath ?? io.cwd, absolutePath === undefined);
   for (const problem of rc.problems) report(problem);
   // The policy weights the score changes the hardening fixes' titles give, as in the editor.
@@ -195,7 +195,7 @@ function applyFixes(source: Source, text: string, settings: Settings, files: Uni
   }
   if (!source.absolutePath) return text;
   try {
-    writeFileSync(source.absolutePath, result.text, 'utf8');
+    writeUnitFile(source.absolutePath, result.text);
   } catch (error) {
     io.stderr(errorLine(`cannot write '${source.path}': ${describeError(error)}`));
     return undefined;
