@@ -29,7 +29,7 @@ describe('code actions over LSP', () => {
   before(async () => {
     client = LspClient.start(process.execPath, [serverBin, '--stdio'], { timeoutMs: 15_000 });
     const init = await client.initialize<{ capabilities: { codeActionProvider?: { codeActionKinds?: string[] } } }>({ processId: null, rootUri: null, capabilities: {} });
-    assert.deepEqual(init.capabilities.codeActionProvider?.codeActionKinds, ['quickfix', 'source.fixAll.unitguard']);
+    assert.deepEqual(init.capabilities.codeActionProvider?.codeActionKinds, ['quickfix', 'refactor.rewrite', 'source.fixAll.unitguard']);
     client.notify('initialized', {});
     client.notify('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'systemd-unit', version: 1, text: TEXT } });
     await client.waitForNotification<{ uri: string }>('textDocument/publishDiagnostics', (p) => p.uri === URI);

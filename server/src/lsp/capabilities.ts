@@ -8,7 +8,7 @@ import { COMPLETION_TRIGGER_CHARACTERS } from '../core/features/completion/types
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.unitguard`;
 /** The command fix-all's action carries: the server runs it (any client forwards it) and says what was applied and left. */
 export const FIX_ALL_REPORT_COMMAND = 'unitguard.fixAllReport';
-export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
+export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND];
 
 export function completionOptions(): CompletionOptions {
   return { triggerCharacters: [...COMPLETION_TRIGGER_CHARACTERS], resolveProvider: true };

@@ -7,6 +7,7 @@ import { registerDiagnostics } from './handlers/diagnostics';
 import { registerDocumentSymbols } from './handlers/documentSymbols';
 import { registerFoldingRanges } from './handlers/foldingRanges';
 import { registerHover } from './handlers/hover';
+import { registerHarden } from './handlers/harden';
 import { SettingsStore } from './settings';
 import { WorkspaceUnits } from './workspaceUnits';
 import { DiskFiles } from './diskFiles';
@@ -45,6 +46,7 @@ export function startFeatures(connection: Connection, initializeParams: unknown)
   registerHover(connection, store, state, patches);
   baselines.listen(connection, () => codeLens.refresh());
   registerCodeActions(connection, store, state);
+  registerHarden(connection, store, state);
 
   store.listen(connection);
 }

@@ -10,6 +10,7 @@ import { isObject, isRange } from '../params';
 import { toLspDiagnostic } from '../convert';
 import { FIX_ALL_KIND, FIX_ALL_REPORT_COMMAND } from '../capabilities';
 import type { UnitState } from '../unitState';
+import { hardenAction } from './harden';
 
 function overlaps(a: Range, b: Range): boolean {
   const before = (x: Range['start'], y: Range['start']): boolean => x.line < y.line || (x.line === y.line && x.character < y.character);
@@ -56,6 +57,10 @@ export function registerCodeActions(connection: Connection, store: DocumentStore
       const here = (d: Diagnostic): boolean => overlaps(d.range, range);
       const diagnostics = analysis ? withFixes(analysis, here).filter(here) : [];
       for (const diagnostic of diagnostics) actions.push(...quickFixes(diagnostic, uri));
+    }
+    if (wants(only, CodeActionKind.RefactorRewrite)) {
+      const action = hardenAction(store, state, uri, range);
+      if (action) actions.push(action);
     }
     if (Array.isArray(only) && wants(only, FIX_ALL_KIND)) {
       const action = fixAllAction(store, state, uri);

@@ -24,6 +24,13 @@ export interface HardenOptions {
   level: HardeningLevel;
   /** Write the plan into the drop-in `NAME.service.d/hardening.conf` instead of the unit. */
   dropIn?: boolean;
+  /** Only these settings of the level (by `settingKey`), when a user chose some of them. */
+  only?: readonly string[];
+}
+
+/** A planned setting's key: `Directive=value`. */
+export function settingKey(setting: { directive: string; value: string }): string {
+  return `${setting.directive}=${setting.value}`;
 }
 
 export interface HardeningPlan {
@@ -145,7 +152,10 @@ export function planHardening(unit: UnitDocument, settings: Readonly<Settings>, 
   if (!model) return { ...base, problem: 'not a service' };
   const exposureBefore = exposureOf(model, settings);
   const withScore = exposureBefore !== undefined ? { exposureBefore, exposureAfter: exposureBefore } : {};
-  const { planned, heldBack } = candidatesFor(model, level, settings.systemdVersion);
+  const candidates = candidatesFor(model, level, settings.systemdVersion);
+  const chosen = options.only ? new Set(options.only) : undefined;
+  const planned = chosen ? candidates.planned.filter((s) => chosen.has(settingKey(s))) : candidates.planned;
+  const heldBack = chosen ? candidates.heldBack.filter((s) => chosen.has(settingKey(s))) : candidates.heldBack;
   const texts: UnitTexts = { unit, dropIns };
   const before = planned.length > 0 ? blockingFindings(texts, settings) : new Map<string, Diagnostic[]>();
   const seen = new Map([...before].map(([uri, found]) => [uri, new Set(found.map(identity))]));
