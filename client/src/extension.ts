@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { HARDEN_COMMAND, hardenService, type PlanParams, type PlanReply } from './hardenCommand';
 import { BASELINE_NOTIFICATION, startHeadBaselines } from './headBaseline';
 import { fromReviewKey, OPEN_LINE_COMMAND, REPORT_SCHEME, reviewKey, SecurityReports, SHOW_REPORT_COMMAND, unitArgument } from './securityReport';
 
@@ -71,6 +72,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await reviews.show(reviewKey(patch, unitPath));
     }),
     vscode.commands.registerCommand(OPEN_LINE_COMMAND, (uri: unknown, line: unknown) => reports.openLine(uri, line)),
+    vscode.commands.registerCommand(HARDEN_COMMAND, () =>
+      hardenService(
+        async (params: PlanParams) => {
+          if (!client) throw new Error('the UnitGuard language server is not running');
+          return client.sendRequest<PlanReply>('unitguard/hardenPlan', params);
+        },
+        async (edit) => (client ? vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(edit)) : false),
+      ),
+    ),
     // A report follows its unit's files (and a review its patch), the settings, and the files that hold settings.
     vscode.workspace.onDidChangeTextDocument((event) => {
       if (feedsReports(event.document)) refreshReports();
