@@ -24,6 +24,11 @@ describe('unitguard harden', () => {
       assert.match(result.stdout, /^\+# Hardening \(unitguard harden --level standard\)$/m);
       assert.match(result.stdout, /^\+ProtectSystem=full$/m);
       assert.equal(readFileSync(unit, 'utf8'), readFileSync(fixture, 'utf8'));
+      const json = runCli(['harden', '--format', 'json', '--systemd-version', '252', '--dry-run', unit]);
+      const [plan] = JSON.parse(json.stdout) as { diff: string; settings: { directive: string; value: string }[] }[];
+      assert.equal(plan?.diff, result.stdout);
+      assert.ok((plan?.settings.length ?? 0) > 0);
+      assert.equal(readFileSync(unit, 'utf8'), readFileSync(fixture, 'utf8'));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

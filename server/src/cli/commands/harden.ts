@@ -124,11 +124,13 @@ function runHarden(argv: readonly string[], io: CliIo): number {
       failed = true;
       continue;
     }
-    if (parsed.json) results.push(planJson(input.path, writtenPath, plan, settings.systemdVersion));
     if (parsed.dryRun) {
-      io.stdout(unifiedDiff(plan.before, plan.after, writtenPath));
+      const diff = unifiedDiff(plan.before, plan.after, writtenPath);
+      if (parsed.json) results.push({ ...planJson(input.path, writtenPath, plan, settings.systemdVersion), diff });
+      else io.stdout(diff);
       continue;
     }
+    if (parsed.json) results.push(planJson(input.path, writtenPath, plan, settings.systemdVersion));
     if (!parsed.json) io.stdout(planText(input.path, plan, settings.systemdVersion));
     if (plan.after === plan.before) continue;
     try {
@@ -140,7 +142,7 @@ function runHarden(argv: readonly string[], io: CliIo): number {
     }
     io.stderr(errorLine(`wrote '${writtenPath}': ${plan.settings.length} ${plan.settings.length === 1 ? 'setting' : 'settings'}`));
   }
-  if (parsed.json && !parsed.dryRun) io.stdout(JSON.stringify(results, null, 2) + '\n');
+  if (parsed.json) io.stdout(JSON.stringify(results, null, 2) + '\n');
   return failed ? EXIT.failure : EXIT.ok;
 }
 
@@ -165,7 +167,8 @@ export const hardenCommand: Command = {
     '"# Hardening (unitguard harden --level LEVEL)", or with --drop-in into',
     'NAME.service.d/hardening.conf. --dry-run prints a unified diff instead. Text output lists',
     'each setting with why and what it may break, and the exposure score before → after;',
-    'JSON output is an array with one object per unit (scores out of 10).',
+    'JSON output is an array with one object per unit (scores out of 10; with --dry-run each',
+    'has the diff too).',
     '',
     'Exit status: 0 when every unit was planned (and written), 2 on a usage mistake or a file',
     'that could not be read or written.',

@@ -14,10 +14,21 @@ import type { UnitState } from '../unitState';
 
 export const HARDEN_PLAN_REQUEST = 'unitguard/hardenPlan';
 
+/** The last plans made for each version of a document, by what they were made of: the light bulb asks again as the cursor moves. */
+const recent = new WeakMap<UnitDocument, Map<string, { settings: unknown; dropIns: readonly UnitDocument[]; plan: HardeningPlan }>>();
+
 /** The plan of a unit document open in the editor, with the unit's files as the state knows them. */
 function planFor(state: UnitState, document: UnitDocument, level: HardeningLevel, dropIn: boolean, only?: readonly string[]): HardeningPlan {
-  const files = state.files(document);
-  return planHardening(document, state.settings(document.uri), files.dropIns ?? [], { level, dropIn, ...(only ? { only } : {}) });
+  const dropIns = state.files(document).dropIns ?? [];
+  const settings = state.settings(document.uri);
+  const key = JSON.stringify([level, dropIn, only ?? null]);
+  let plans = recent.get(document);
+  if (!plans) recent.set(document, (plans = new Map()));
+  const hit = plans.get(key);
+  if (hit && hit.settings === settings && hit.dropIns.length === dropIns.length && hit.dropIns.every((d, i) => d === dropIns[i])) return hit.plan;
+  const plan = planHardening(document, settings, dropIns, { level, dropIn, ...(only ? { only } : {}) });
+  plans.set(key, { settings, dropIns, plan });
+  return plan;
 }
 
 /** The workspace edit that writes a plan: an edit of the unit or of its drop-in, or a new drop-in. */

@@ -62,8 +62,10 @@ function sameValue(directive: string, a: string, b: string): boolean {
   return normalizeValue(directive, a) === normalizeValue(directive, b);
 }
 
-function lineOf(directive: string, value: string, where: string): string {
-  return `${directive}=${value}${where}`;
+/** `Key=value (line N)`, naming the file when the line is in a drop-in. */
+function lineRef(line: Assignment): string {
+  const where = line.document.file.isDropIn ? `${decodeURIComponent(line.document.uri.slice(line.document.uri.lastIndexOf('/') + 1))} line` : 'line';
+  return `${line.entry.key}=${line.entry.value.trim()} (${where} ${line.entry.range.start.line + 1})`;
 }
 
 /**
@@ -106,7 +108,7 @@ export function candidatesFor(model: UnitModel, level: HardeningLevel, systemdVe
       const have = current.entry.value.trim();
       if (sameValue(step.directive, have, value)) continue;
       if (!(step.upgrades ?? []).some((weaker) => sameValue(step.directive, have, weaker))) {
-        hold(`the unit sets ${lineOf(step.directive, have, ` (line ${current.entry.range.start.line + 1})`)} itself`);
+        hold(`the unit sets ${lineRef(current)} itself`);
         continue;
       }
       from = have;
@@ -114,7 +116,7 @@ export function candidatesFor(model: UnitModel, level: HardeningLevel, systemdVe
     const dropsNeeded = IMPLIED_DROPS.find((d) => d.directive === step.directive)?.capabilities.find((c) => needed.has(c));
     if (dropsNeeded !== undefined) {
       const line = needed.get(dropsNeeded) as Assignment;
-      hold(`${lineOf(line.entry.key, line.entry.value.trim(), ` (line ${line.entry.range.start.line + 1})`)} shows the service needs ${dropsNeeded}, which ${step.directive}=${value} drops`);
+      hold(`${lineRef(line)} shows the service needs ${dropsNeeded}, which ${step.directive}=${value} drops`);
       continue;
     }
     if (step.dropsCapabilities) {
