@@ -79,6 +79,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
           return client.sendRequest<PlanReply>('unitguard/hardenPlan', params);
         },
         async (edit) => (client ? vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(edit)) : false),
+        (line) => outputChannel.appendLine(line),
       ),
     ),
     // A report follows its unit's files (and a review its patch), the settings, and the files that hold settings.

@@ -47,7 +47,14 @@ function key(setting: PlanSetting): string {
   return `${setting.directive}=${setting.value}`;
 }
 
-export async function hardenService(plan: (params: PlanParams) => Promise<PlanReply>, apply: (edit: WorkspaceEdit) => Promise<boolean>): Promise<void> {
+/** Writes what was held back, and why, to the output channel. */
+function logHeldBack(log: (line: string) => void, file: string, level: string, reply: PlanReply): void {
+  if (reply.heldBack.length === 0) return;
+  log(`Harden ${file} (${level}): held back`);
+  for (const h of reply.heldBack) log(`  ${h.directive}=${h.value}: ${h.reason}`);
+}
+
+export async function hardenService(plan: (params: PlanParams) => Promise<PlanReply>, apply: (edit: WorkspaceEdit) => Promise<boolean>, log: (line: string) => void): Promise<void> {
   const document = vscode.window.activeTextEditor?.document;
   if (!document || document.languageId !== 'systemd-unit') {
     void vscode.window.showInformationMessage('Open a systemd service to harden it.');
@@ -61,7 +68,9 @@ export async function hardenService(plan: (params: PlanParams) => Promise<PlanRe
     void vscode.window.showInformationMessage(`UnitGuard cannot harden this file: ${whole.problem}.`);
     return;
   }
-  const held = whole.heldBack.length > 0 ? ` (${whole.heldBack.length} held back: their reasons are in the output)` : '';
+  const file = document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1);
+  logHeldBack(log, file, level, whole);
+  const held = whole.heldBack.length > 0 ? ` (${whole.heldBack.length} held back: the UnitGuard output says why)` : '';
   if (whole.settings.length === 0) {
     void vscode.window.showInformationMessage(`UnitGuard: nothing to add at ${level}${held}.`);
     return;
@@ -91,6 +100,7 @@ export async function hardenService(plan: (params: PlanParams) => Promise<PlanRe
     void vscode.window.showInformationMessage('UnitGuard: nothing was written.');
     return;
   }
-  const left = final.heldBack.length > 0 ? `; held back: ${final.heldBack.map((h) => `${h.directive}= (${h.reason})`).join('; ')}` : '';
+  logHeldBack(log, file, level, final);
+  const left = final.heldBack.length > 0 ? `; ${final.heldBack.length} held back (the UnitGuard output says why)` : '';
   void vscode.window.showInformationMessage(`UnitGuard: ${final.settings.length} settings written, exposure ${score(final.exposureBefore)} → ${score(final.exposureAfter)}${left}`);
 }
