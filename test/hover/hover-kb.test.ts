@@ -47,6 +47,19 @@ describe('docs speak of the target release', () => {
     assert.match(hoverAt('file:///etc/systemd/system/x.service', text, 262)?.contents ?? '', /\*\*In this unit:\*\* DynamicUser=yes implies RemoveIPC=yes\. .*DynamicUser=yes implies PrivateTmp=disconnected\./);
     assert.match(hoverAt('file:///etc/systemd/system/x.service', text, 252)?.contents ?? '', /DynamicUser=yes implies PrivateTmp=yes\./);
   });
+
+  test('what the unit makes of a line follows the docs, which an editor shows below its problem hover', () => {
+    const cases: Array<[string, string, string]> = [
+      ['DynamicUser', '[Service]\nExecStart=/usr/bin/app\n|DynamicUser=yes\n', '**In this unit:**'],
+      ['PrivateTmp', '[Unit]\nPrivate|Tmp=yes\n[Service]\nExecStart=/usr/bin/app\n', '**Not accepted here:**'],
+    ];
+    for (const [name, text, note] of cases) {
+      const contents = hoverAt('file:///etc/systemd/system/x.service', text)?.contents ?? '';
+      assert.ok(contents.startsWith(`**${name}=**`), `the hover does not start with the docs of ${name}=:\n${contents.slice(0, 200)}`);
+      const man = contents.indexOf('https://www.freedesktop.org/');
+      assert.ok(man > 0 && contents.indexOf(note) > man, `${note} is not after the docs and their man page link:\n${contents}`);
+    }
+  });
 });
 
 describe('every setting', () => {

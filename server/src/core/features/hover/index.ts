@@ -91,7 +91,9 @@ function directiveHover(document: UnitDocument, entry: Entry, settings: Settings
   const place = entry.section ? code(`[${entry.section.name}]`) : 'this place (before any section)';
   const note = misplaced ? `**Not accepted here:** ${place}${type ? ` of a .${type} unit` : ''} does not take it; it belongs in ${where}.` : undefined;
   const implied = misplaced ? undefined : impliedText(document, entry, settings, files);
-  return { contents: blocks(note, implied, directiveMarkdown(row, { detail: 'hover', systemdVersion: settings.systemdVersion })), range: entry.keyRange };
+  // The docs come first: an editor shows the line's problems in a hover of its own above ours, so
+  // what this unit makes of the line follows the docs instead of pushing them down.
+  return { contents: blocks(directiveMarkdown(row, { detail: 'hover', systemdVersion: settings.systemdVersion }), implied, note), range: entry.keyRange };
 }
 
 /** The specifier (`%n`) under offset `at` of `word`, if any; `%%` is an escaped percent sign, not a specifier. */
