@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
@@ -48,7 +48,10 @@ describe('check --format sarif', () => {
     const [run] = log.runs;
     assert.equal(run.tool.driver.name, 'UnitGuard');
     assert.equal(run.tool.driver.version, packageVersion());
-    assert.match(run.tool.driver.informationUri, /^https:\/\//);
+    // A page about the tool only where package.json names one (its homepage or repository).
+    const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { homepage?: string; repository?: unknown };
+    if (manifest.homepage !== undefined || manifest.repository !== undefined) assert.match(run.tool.driver.informationUri, /^https:\/\//);
+    else assert.equal(run.tool.driver.informationUri, undefined);
     assert.equal(run.columnKind, 'utf16CodeUnits');
     assert.equal(run.originalUriBaseIds['%SRCROOT%'].uri, `${pathToFileURL(repoRoot).href}/`);
     assert.deepEqual(run.invocations, [{ executionSuccessful: true, toolExecutionNotifications: [] }]);

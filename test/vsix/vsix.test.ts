@@ -16,6 +16,8 @@ const maxBytes = 1.5 * 1024 * 1024;
 
 interface Manifest {
   name: string;
+  icon?: string;
+  scripts: Record<string, string>;
   publisher: string;
   version: string;
   main: string;
@@ -27,11 +29,19 @@ interface Manifest {
 }
 const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as Manifest;
 
-/** Runs vsce from the project's devDependencies: `vsce package --no-dependencies --out FILE`. */
+/** The options `npm run package` gives `vsce package`, with `--out` set to `out`. */
+function packageOptions(out: string): string[] {
+  const options = /\bvsce package ([^&|;]*)/.exec(manifest.scripts.package)?.[1].trim().split(/\s+/);
+  assert.ok(options && options.includes('--out'), `no vsce package --out in the package script: ${manifest.scripts.package}`);
+  options[options.indexOf('--out') + 1] = out;
+  return options;
+}
+
+/** Runs vsce from the project's devDependencies as `npm run package` does, into FILE. */
 function packageVsix(out: string): void {
   const vscePackage = require.resolve('@vscode/vsce/package.json', { paths: [repoRoot] });
   const bin = (JSON.parse(readFileSync(vscePackage, 'utf8')) as { bin: Record<string, string> }).bin.vsce;
-  const result = spawnSync(process.execPath, [path.join(path.dirname(vscePackage), bin), 'package', '--no-dependencies', '--out', out], {
+  const result = spawnSync(process.execPath, [path.join(path.dirname(vscePackage), bin), 'package', ...packageOptions(out)], {
     cwd: repoRoot,
     encoding: 'utf8',
     timeout: 120_000,
@@ -123,6 +133,58 @@ describe('the .vsix', () => {
       assert.deepEqual(names.filter((name) => pattern.test(name)), []);
     });
   }
+
+  test('holds the icon package.json names, a square PNG of 128 or 256 pixels that the VSIX manifest uses', () => {
+    assert.ok(manifest.icon, 'package.json names no icon');
+    const entry = entries.find((e) => e.name === inExtension(manifest.icon ?? ''));
+    assert.ok(entry, `${manifest.icon} is not in the package`);
+    const png = zipEntryData(zip, entry);
+    assert.ok(png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), 'the icon is not a PNG');
+    const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    assert.ok(width === height && (width === 128 || width === 256), `the icon is ${width}×${height}`);
+    const xml = zipEntryData(zip, entries.find((e) => e.name === 'extension.vsixmanifest') ?? entry).toString('utf8');
+    assert.match(xml, new RegExp(`<Asset Type="Microsoft\\.VisualStudio\\.Services\\.Icons\\.Default" Path="${inExtension(manifest.icon).replace(/\./g, '\\.')}"`));
+  });
+
+  /** The packaged readme: the extension's page. */
+  function packagedReadme(): { name: string; text: string } {
+    const readmes = entries.filter((e) => /^extension\/readme\.md$/i.test(e.name));
+    assert.equal(readmes.length, 1, `readmes: ${readmes.map((e) => e.name).join(', ')}`);
+    return { name: readmes[0].name, text: zipEntryData(zip, readmes[0]).toString('utf8') };
+  }
+
+  /** The targets of a markdown text's links and images (`[t](x)`, `![t](x)`, `<img src="x">`). */
+  function linkTargets(markdown: string): Array<{ image: boolean; target: string }> {
+    const links = [...markdown.matchAll(/(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((m) => ({ image: m[1] === '!', target: m[2] }));
+    const images = [...markdown.matchAll(/<img\b[^>]*\bsrc=["']([^"']+)["']/gi)].map((m) => ({ image: true, target: m[1] }));
+    return [...links, ...images];
+  }
+
+  test('its readme is the extension page from docs/marketplace, with no name that differs only in case', () => {
+    const readme = packagedReadme();
+    assert.equal(readme.text, readFileSync(path.join(repoRoot, 'docs', 'marketplace', 'README.md'), 'utf8'));
+    assert.match(readme.text, /^#+ What you get$/m);
+    const lower = names.map((name) => name.toLowerCase());
+    assert.deepEqual(names.filter((_, i) => lower.indexOf(lower[i]) !== i), [], 'two entries differ only in case');
+  });
+
+  test("its readme's images are in the package, and its relative links resolve inside it", () => {
+    const readme = packagedReadme();
+    const targets = linkTargets(readme.text);
+    const images = targets.filter((t) => t.image);
+    assert.ok(images.length >= 3, `the readme shows ${images.length} images`);
+    // An image must load offline: relative to the readme (the package's root), never a URL.
+    assert.deepEqual(images.filter((t) => /^[a-z][\w+.-]*:/i.test(t.target)), [], 'an image is not in the package');
+    const unresolved = targets
+      .filter((t) => !/^([a-z][\w+.-]*:|#)/i.test(t.target))
+      .map((t) => path.posix.normalize(path.posix.join(path.posix.dirname(readme.name), decodeURI(t.target.replace(/[?#].*$/, '')))))
+      .filter((entry) => !entry.startsWith('extension/') || !names.includes(entry));
+    assert.deepEqual(unresolved, []);
+    for (const image of images) {
+      const data = zipEntryData(zip, entries.find((e) => e.name === path.posix.join('extension', image.target)) ?? entries[0]);
+      assert.ok(data.subarray(1, 4).toString('latin1') === 'PNG', `${image.target} is not a PNG`);
+    }
+  });
 
   test('its package.json is the project manifest (same identity, entry, activation, languages)', () => {
     const entry = entries.find((e) => e.name === 'extension/package.json');
