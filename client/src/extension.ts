@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { HARDEN_COMMAND, hardenService, type PlanParams, type PlanReply } from './hardenCommand';
 import { BASELINE_NOTIFICATION, startHeadBaselines } from './headBaseline';
-import { fromReviewKey, OPEN_LINE_COMMAND, REPORT_SCHEME, reviewKey, SecurityReports, SHOW_REPORT_COMMAND, unitArgument } from './securityReport';
+import { APPLY_FIX_COMMAND, fromReviewKey, OPEN_LINE_COMMAND, REPORT_SCHEME, reviewKey, SecurityReports, SHOW_REPORT_COMMAND, unitArgument } from './securityReport';
 
 /** A patch's lens command: shows the review of a unit the patch changes (the patch's URI, the unit's path in it). */
 const SHOW_REVIEW_COMMAND = 'unitguard.showReviewReport';
@@ -82,6 +82,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         (line) => outputChannel.appendLine(line),
       ),
     ),
+    vscode.commands.registerCommand(APPLY_FIX_COMMAND, (uri: unknown, line: unknown, title: unknown) => reports.applyFix(uri, line, title)),
     // A report follows its unit's files (and a review its patch), the settings, and the files that hold settings.
     vscode.workspace.onDidChangeTextDocument((event) => {
       if (feedsReports(event.document)) refreshReports();

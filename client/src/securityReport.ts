@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
-import { commandLinks, escapeHtml, lineCommandArguments, lineLinkTargets, reportPage } from './reportPage';
+import { commandLinks, escapeHtml, fixCommandArguments, lineCommandArguments, lineLinkTargets, reportPage } from './reportPage';
 
 /** The lens's command: shows the exposure report of a unit (a URI string; the active editor's by default). */
 export const SHOW_REPORT_COMMAND = 'unitguard.showSecurityReport';
 /** Opens a unit file at a line: what the report's links run. */
 export const OPEN_LINE_COMMAND = 'unitguard.openLine';
+/** Applies a quick fix the report names: what its quick fix links run. */
+export const APPLY_FIX_COMMAND = 'unitguard.applyReportFix';
 /** The scheme of the report as a markdown document: `unitguard-report:/NAME exposure.md?<unit URI>`. */
 export const REPORT_SCHEME = 'unitguard-report';
 
@@ -72,10 +74,11 @@ export class SecurityReports implements vscode.TextDocumentContentProvider, vsco
         this.viewType,
         this.titleOf(unit),
         { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-        // No local resource; the only command its links may run opens a line. The page's own
+        // No local resource; the only commands its links may run open a line or apply one of
+        // the language server's quick fixes on a line. The page's own
         // policy allows no script (see reportPage); the frame keeps scripts enabled, the setting
         // with which following the links is tested end to end.
-        { enableScripts: true, enableFindWidget: true, enableCommandUris: [OPEN_LINE_COMMAND], localResourceRoots: [] },
+        { enableScripts: true, enableFindWidget: true, enableCommandUris: [OPEN_LINE_COMMAND, APPLY_FIX_COMMAND], localResourceRoots: [] },
       );
       this.panels.set(unit, panel);
       const opened = panel;
@@ -92,7 +95,7 @@ export class SecurityReports implements vscode.TextDocumentContentProvider, vsco
     const turn = (this.drawing.get(panel) ?? 0) + 1;
     this.drawing.set(panel, turn);
     const report = await reportMarkdown(this.ask, unit);
-    const markdown = commandLinks(report, OPEN_LINE_COMMAND);
+    const markdown = commandLinks(report, OPEN_LINE_COMMAND, APPLY_FIX_COMMAND);
     let body: string;
     try {
       // The markdown extension's own renderer, as its preview uses.
@@ -122,6 +125,40 @@ export class SecurityReports implements vscode.TextDocumentContentProvider, vsco
       });
     } catch (error) {
       void vscode.window.showWarningMessage(`UnitGuard cannot open ${target.uri}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /**
+   * What the report's quick fix links run: applies the quick fix of that title that the language
+   * server offers on the line (the code action the light bulb shows there), then shows the unit at
+   * that line. A fix no longer offered (the unit changed) is said so, and the reports redrawn.
+   */
+  async applyFix(uri: unknown, line: unknown, title: unknown): Promise<void> {
+    const target = fixCommandArguments(uri, line, title);
+    if (!target || ![...this.linked.values()].some((files) => files.has(target.uri))) return;
+    try {
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
+      const index = target.line - 1;
+      const range = index < document.lineCount ? document.lineAt(index).range : undefined;
+      const actions = range
+        ? await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', document.uri, range, vscode.CodeActionKind.QuickFix.value)
+        : [];
+      const action = (actions ?? []).find((a): a is vscode.CodeAction => a.title === target.title && 'edit' in a && a.edit !== undefined);
+      if (!action?.edit) {
+        void vscode.window.showWarningMessage(`UnitGuard: "${target.title}" is no longer offered on line ${target.line}; the report is redrawn.`);
+        this.refresh();
+        return;
+      }
+      if (!(await vscode.workspace.applyEdit(action.edit))) {
+        void vscode.window.showWarningMessage(`UnitGuard could not apply "${target.title}".`);
+        return;
+      }
+      if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+      const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === document.uri.toString());
+      const position = new vscode.Position(Math.min(index, Math.max(document.lineCount - 1, 0)), 0);
+      await vscode.window.showTextDocument(document, { viewColumn: shown?.viewColumn ?? vscode.ViewColumn.One, selection: new vscode.Range(position, position) });
+    } catch (error) {
+      void vscode.window.showWarningMessage(`UnitGuard cannot apply "${target.title}" to ${target.uri}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 

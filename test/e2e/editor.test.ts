@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyEdits, createUnitDocument, diagnoseWithFixes, DEFAULT_SETTINGS } from '../../server/src/core';
-import { scoreOf, securityLens, securityModel } from '../../server/src/core/features/securityLens';
+import { exposureText, scoreOf, securityLens, securityModel } from '../../server/src/core/features/securityLens';
 import { formatExposure } from '../../server/src/core/security';
 import { directiveRow } from '../../server/src/core/kb';
 import { directiveDoc } from '../../server/src/core/kb/docs';
@@ -353,8 +353,9 @@ describe('UnitGuard in VS Code (code-server)', { timeout: 240_000 }, () => {
     await workbench.goToLine(1);
     const lens = await workbench.waitFor('the exposure lens', async () => (await workbench.codeLenses()).find((l) => l.text.startsWith('Exposure ')));
     const shownScore = lens.text.slice('Exposure '.length);
-    // The unit and its report share a wider page: the side bar and the Problems panel make room.
-    await workbench.page.setViewportSize({ width: 1600, height: 900 });
+    // The unit and its report share the page half and half: the side bar and the Problems panel
+    // make room, and the report gets a half-width editor of about 640 px.
+    await workbench.page.setViewportSize({ width: 1280, height: 860 });
     await workbench.hidePanel();
     await workbench.hideSideBar();
     await workbench.runCommand('UnitGuard: Show Exposure Report');
@@ -365,16 +366,26 @@ describe('UnitGuard in VS Code (code-server)', { timeout: 240_000 }, () => {
     });
     assert.match(tab, /^Exposure: nftables\.service/);
     assert.equal(await workbench.page.locator('.editor-group-container').count(), 2, 'the report did not open in an editor group of its own');
-    await workbench.splitEditorGroups(0.3);
+    await workbench.splitEditorGroups(0.5);
     await workbench.movePointerAway();
 
     // The report is a webview: wait until its content is rendered, shown and painted.
-    const heading = `Exposure of nftables.service: ${shownScore}`;
+    const heading = `Exposure of nftables.service: ${shownScore} (systemd ${DEFAULT_SETTINGS.systemdVersion})`;
     const frame = await workbench.webviewShowing('the rendered exposure report', heading);
     const report = await workbench.renderedMarkdown(frame);
+    const layout = await workbench.webviewLayout(frame, checkId);
     keepForReadme(await workbench.screenshot('exposure report'), 'exposure-report');
 
-    // The score is the lens's, at the top and on the last line.
+    // Half a window wide, nothing is off-screen: the rows are cards (the check and its exposure,
+    // its description, then where and the quick fix under their names), and the failing checks
+    // come first, the first one in view.
+    assert.ok(layout.width > 450 && layout.width < 720, `the report is ${layout.width} px wide`);
+    assert.ok(layout.scrollWidth <= layout.width, `the report scrolls sideways: ${layout.scrollWidth} px in ${layout.width}`);
+    assert.deepEqual(layout.overflowing, [], 'cells reach past the right edge');
+    assert.deepEqual(layout.labels, ['Exposure: ', 'Where: ', 'Quick fix: ']);
+    assert.ok(layout.firstRowTop < layout.height / 2, `the first failing check starts at y=${layout.firstRowTop}, in the lower half of the ${layout.height} px page`);
+
+    // The score is the lens's, with the target release, at the top and on the last line.
     assert.equal(report.heading, heading);
     assert.ok(report.paragraphs.includes(`Overall exposure level for nftables.service: ${shownScore}`), `paragraphs: ${JSON.stringify(report.paragraphs)}`);
     assert.ok(report.paragraphs.some((p) => p.startsWith(`${failing} failing, `)), `paragraphs: ${JSON.stringify(report.paragraphs)}`);
@@ -382,12 +393,15 @@ describe('UnitGuard in VS Code (code-server)', { timeout: 240_000 }, () => {
     // The failing check's row: what it is, its share of the score and the fix that lowers it.
     const row = report.rows.find((candidate) => candidate.cells[1] === checkId);
     assert.ok(row, `no ${checkId} row in ${JSON.stringify(report.rows.map((r) => r.cells[1]))}`);
-    assert.deepEqual([...row.cells.slice(0, 4), row.cells[5]], ['✗', checkId, check.description, formatExposure(check.exposure), fix.title]);
+    // Named as the light bulb names it: a review fix says so.
+    const fixTitle = fix.risk === 'review' ? `${fix.title} — review` : fix.title;
+    assert.deepEqual([...row.cells.slice(0, 4), row.cells[5]], ['✗', checkId, check.description, formatExposure(check.exposure), fixTitle]);
   });
 
   test('a failing check in the report links to the line where its setting goes', async () => {
     const { workbench } = session;
-    const { checkId, serviceLine } = exposureExpectations();
+    const { checkId, serviceLine, fix } = exposureExpectations();
+    const fixTitle = fix.risk === 'review' ? `${fix.title} — review` : fix.title;
     // The report the test before opened stays beside the unit; the cursor goes away from [Service]
     // so that following the link is seen to move it there.
     await workbench.goToLine(1);
@@ -396,7 +410,7 @@ describe('UnitGuard in VS Code (code-server)', { timeout: 240_000 }, () => {
     assert.ok(row, `no ${checkId} row in the report`);
     const where = `[Service] at nftables.service:${serviceLine}`;
     assert.equal(row.cells[4], `not set: ${where}`);
-    assert.deepEqual(row.links.map((link) => link.text), [where]);
+    assert.deepEqual(row.links.map((link) => link.text), [where, fixTitle]);
     // The link runs the command that opens the unit at that line.
     const prefix = 'command:unitguard.openLine?';
     assert.ok(row.links[0].href.startsWith(prefix), row.links[0].href);
@@ -411,5 +425,28 @@ describe('UnitGuard in VS Code (code-server)', { timeout: 240_000 }, () => {
       const status = await workbench.statusText('status.editor.selection');
       return (active?.startsWith('nftables.service') && status?.startsWith(`Ln ${serviceLine},`)) || undefined;
     });
+  });
+
+  test("a failing check's quick fix in the report applies the language server's fix to the unit", async () => {
+    const { workbench } = session;
+    const { checkId, fix } = exposureExpectations();
+    const fixTitle = fix.risk === 'review' ? `${fix.title} — review` : fix.title;
+    const fixed = createUnitDocument('file:///nftables.service', applyEdits(example, fix.edits));
+    const after = securityLens(fixed, {}, DEFAULT_SETTINGS);
+    assert.ok(after?.exposure !== undefined, 'the core does not score the fixed example');
+    const frame = await workbench.webviewShowing('the rendered exposure report', checkId);
+    const row = (await workbench.renderedMarkdown(frame)).rows.find((candidate) => candidate.cells[1] === checkId);
+    const link = row?.links.find((l) => l.text === fixTitle);
+    assert.ok(link?.href.startsWith('command:unitguard.applyReportFix?'), `the quick fix is no link: ${JSON.stringify(row?.links)}`);
+
+    await workbench.clickWebviewLink(checkId, fixTitle);
+    // The unit holds the line the fix adds, and the report is redrawn with the lower score.
+    const added = fix.edits.map((edit) => edit.newText.trim()).filter(Boolean);
+    await workbench.waitFor(`the unit to hold ${added.join(', ')}`, async () => {
+      const lines = await workbench.visibleEditorLines();
+      return added.every((text) => lines.some((line) => line.trim() === text)) || undefined;
+    });
+    const heading = `Exposure of nftables.service: ${exposureText(after.exposure)} (systemd ${DEFAULT_SETTINGS.systemdVersion})`;
+    await workbench.webviewShowing('the report with the fixed score', heading);
   });
 });

@@ -88,7 +88,7 @@ describe('exposure lens over stdio', () => {
   test('the report request returns the core report', async () => {
     const report = await client.request<{ markdown: string }>('unitguard/securityReport', { uri: unitUri });
     assert.equal(report.markdown, securityReportMarkdown(createUnitDocument(unitUri, unitText, 1), {}, SETTINGS));
-    assert.match(report.markdown, /^# Exposure of web\.service: 9\.6 UNSAFE 😨$/m);
+    assert.match(report.markdown, /^# Exposure of web\.service: 9\.6 UNSAFE 😨 \(systemd 252\)$/m);
     assert.ok(report.markdown.includes(`(<${unitUri}#L`), 'no link to a line of the unit');
   });
 
@@ -173,6 +173,25 @@ describe('exposure lens over stdio', () => {
     const got = await lenses(uri);
     assert.equal(got?.[0]?.command?.title, lens?.title);
     assert.notEqual(got?.[0]?.command?.title, (await lenses(unitUri))?.[0]?.command?.title);
+  });
+
+  test("each quick fix the report links to is a code action the server offers on the link's line, by the same title", async () => {
+    const uri = pathToFileURL(path.join(workspace, 'filter.service')).href;
+    const text = '[Service]\nExecStart=/usr/bin/filter\nSystemCallFilter=@system-service\n';
+    await openDocument(client, uri, text, 1);
+    const report = await client.request<{ markdown: string }>('unitguard/securityReport', { uri });
+    const links = [...report.markdown.matchAll(/\[((?:\\.|[^\]\\])+)\]\(<([^<>\s]+)#L(\d+)-fix>\)/g)].map((m) => ({
+      title: (m[1] as string).replace(/\\(.)/g, '$1'),
+      uri: m[2],
+      line: Number(m[3]) - 1,
+    }));
+    assert.ok(links.some((l) => l.title.startsWith('Add SystemCallArchitectures=native')), `no fix link in:\n${report.markdown}`);
+    for (const link of links) {
+      assert.equal(link.uri, uri);
+      const range = { start: { line: link.line, character: 0 }, end: { line: link.line, character: text.split('\n')[link.line]?.length ?? 0 } };
+      const actions = await client.request<Array<{ title: string; edit?: unknown }>>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } });
+      assert.ok(actions.some((a) => a.title === link.title && a.edit), `line ${link.line + 1} offers no "${link.title}": ${JSON.stringify(actions.map((a) => a.title))}`);
+    }
   });
 
   test('malformed requests are answered with InvalidParams, and the server stays up', async () => {

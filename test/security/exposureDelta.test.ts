@@ -57,7 +57,14 @@ describe('the exposure report names the quick fix of each failing check', () => 
     const report = securityReportMarkdown(document, {}, DEFAULT_SETTINGS, fixes);
     const row = report.split('\n').find((line) => line.includes('`SystemCallArchitectures=`'));
     assert.ok(row, report);
-    assert.match(row, /Add SystemCallArchitectures=native \(−[0-9]\.[0-9]\) \|$/);
+    // Named as the light bulb names it: a review fix says so.
+    assert.match(row, /Add SystemCallArchitectures=native \(−[0-9]\.[0-9]\) — review \|$/);
+    // With the line of the finding that offers it, the fix is a link the report page applies.
+    const line = diagnoseWithFixes(document, DEFAULT_SETTINGS).find((d) => d.fixes?.some((f) => f.title.startsWith('Add SystemCallArchitectures=native')))?.range.start.line;
+    assert.ok(line !== undefined);
+    const located = securityReportMarkdown(document, {}, DEFAULT_SETTINGS, fixes.map((fix) => ({ ...fix, line })));
+    const linked = located.split('\n').find((l) => l.includes('`SystemCallArchitectures=`'));
+    assert.match(linked ?? '', new RegExp(`\\| \\[Add SystemCallArchitectures=native \\(−[0-9]\\.[0-9]\\) — review\\]\\(<file:///x/report\\.service#L${line + 1}-fix>\\) \\|$`));
     const passing = report.split('\n').find((line) => line.includes('`NoNewPrivileges=`'));
     assert.ok(passing && !/Add /.test(passing), 'a check no fix lowers names no fix');
     assert.equal(securityReportMarkdown(document, {}, DEFAULT_SETTINGS).includes('Add SystemCallArchitectures'), false, 'no fixes given, none named');

@@ -141,8 +141,8 @@ describe('exposure report', () => {
   assert.ok(result.ok);
   const rows = reportRows(markdown);
 
-  test('the heading gives the unit, the score and the level', () => {
-    assert.match(markdown, /^# Exposure of web\.service: 3\.5 OK 🙂$/m);
+  test('the heading gives the unit, the score, the level and the target release', () => {
+    assert.match(markdown, new RegExp(`^# Exposure of web\\.service: 3\\.5 OK 🙂 \\(systemd ${settings.systemdVersion}\\)$`, 'm'));
     assert.match(markdown, /Overall exposure level for web\.service: \*\*3\.5 OK 🙂\*\*/);
   });
 

@@ -46,7 +46,7 @@ interface PageElement {
   getAttribute(name: string): string | null;
   querySelector(selector: string): PageElement | null;
   querySelectorAll(selector: string): ArrayLike<PageElement>;
-  getBoundingClientRect(): { x: number; y: number; width: number; height: number };
+  getBoundingClientRect(): { x: number; y: number; width: number; height: number; top: number; right: number };
   scrollIntoView?(options: { block: string }): void;
   /** For an iframe of the same origin: the document inside it. */
   contentDocument?: PageDocument | null;
@@ -55,13 +55,27 @@ interface PageDocument {
   querySelector(selector: string): PageElement | null;
   querySelectorAll(selector: string): ArrayLike<PageElement>;
   body: PageElement | null;
-  documentElement: { clientHeight: number };
+  documentElement: { clientHeight: number; clientWidth: number; scrollWidth: number };
+  defaultView: { getComputedStyle(element: PageElement, pseudo?: string): { content: string } } | null;
 }
 declare const document: PageDocument;
 declare function getComputedStyle(element: PageElement): { color: string; fontWeight: string; fontStyle: string };
 declare function requestAnimationFrame(callback: () => void): number;
 
 /** What a rendered markdown preview shows: its heading, paragraphs and table rows, as text. */
+/** How a webview lays out its page (see Workbench.webviewLayout). */
+export interface WebviewLayout {
+  width: number;
+  height: number;
+  scrollWidth: number;
+  /** The start of the table cells that reach past the right edge. */
+  overflowing: string[];
+  /** What the cells of the row shown before their text (CSS `::before`), in order. */
+  labels: string[];
+  /** Where the first table row starts, from the top of the page. */
+  firstRowTop: number;
+}
+
 export interface RenderedMarkdown {
   heading: string;
   paragraphs: string[];
@@ -552,6 +566,28 @@ export class Workbench {
         })),
       };
     });
+  }
+
+  /**
+   * How the webview of `host` lays out its page: its width and what scrolls sideways, the table
+   * cells that reach past its right edge, what the cells of the row whose second cell is `rowKey`
+   * show before their text, and where the first table row starts.
+   */
+  async webviewLayout(host: Frame, rowKey: string): Promise<WebviewLayout> {
+    return host.evaluate((key) => {
+      const doc = document.querySelector('iframe#active-frame')?.contentDocument;
+      if (!doc) throw new Error('no webview document');
+      const width = doc.documentElement.clientWidth;
+      const cells = Array.from(doc.querySelectorAll('td'));
+      const overflowing = cells.filter((cell) => cell.getBoundingClientRect().right > width + 1).map((cell) => (cell.textContent ?? '').slice(0, 40));
+      const row = Array.from(doc.querySelectorAll('tbody tr')).find((r) => r.querySelectorAll('td')[1]?.textContent === key);
+      const labels = Array.from(row?.querySelectorAll('td') ?? [])
+        .map((cell) => doc.defaultView?.getComputedStyle(cell, '::before').content ?? '')
+        .filter((content) => content !== 'none' && content !== 'normal' && content !== '')
+        .map((content) => content.replace(/^"|"$/g, ''));
+      const first = doc.querySelector('tbody tr');
+      return { width, height: doc.documentElement.clientHeight, scrollWidth: doc.documentElement.scrollWidth, overflowing, labels, firstRowTop: first?.getBoundingClientRect().top ?? Number.POSITIVE_INFINITY };
+    }, rowKey);
   }
 
   /** Clicks the link `linkText` in the table row that holds `rowText`, in the webview showing it. */

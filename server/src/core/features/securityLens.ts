@@ -11,6 +11,14 @@ import type { Fix, Range } from '../types';
 import { createUnitDocument, type UnitDocument } from '../unitDocument';
 import { applyEdits } from '../edits/apply';
 
+/**
+ * A quick fix the report names, with the line of the finding that offers it (0-based), where the
+ * editor offers it as a code action. Without a line it is named, not linked.
+ */
+export interface ReportFix extends Fix {
+  line?: number;
+}
+
 /** The command a lens runs; its one argument is the document's URI. */
 export const SHOW_SECURITY_REPORT_COMMAND = 'unitguard.showSecurityReport';
 
@@ -120,6 +128,16 @@ function lineLink(uri: string, line: number, text: string): string {
   return `[${cell(text)}](<${uri.replace(/[<>\s]/g, encodeURIComponent)}#L${line}>)`;
 }
 
+/**
+ * A link to a quick fix offered on a line (`file:///…#L12-fix`), named by its code action's title
+ * (a review fix says so, as the light bulb does): the extension's report page applies it.
+ */
+function fixLink(uri: string, fix: ReportFix): string {
+  const title = fix.risk === 'review' ? `${fix.title} — review` : fix.title;
+  if (fix.line === undefined) return cell(title);
+  return `[${cell(title)}](<${uri.replace(/[<>\s]/g, encodeURIComponent)}#L${fix.line + 1}-fix>)`;
+}
+
 function whereCell(test: TestResult, model: UnitModel): string {
   if (test.lines.length > 0) {
     return test.lines.map((l) => lineLink(l.uri, l.range.start.line + 1, `${fileName(l.uri)}:${l.range.start.line + 1}`)).join(', ');
@@ -141,11 +159,14 @@ function mark(test: TestResult): string {
   return test.badness === 0 ? '✓' : '✗';
 }
 
+const TABLE_HEADER = ['| | Check | Description | Exposure | Where | Quick fix |', '|:-:|---|---|--:|---|---|'];
+
 /**
- * The report behind the lens: the overall score, then one row per check (failing ones first, by
- * their share of the score) with what we found, the share, and links to the lines involved.
+ * The report behind the lens: the overall score for the target release, then the failing checks
+ * (by their share of the score) with what we found, the share, links to the lines involved and the
+ * quick fixes that lower them, then the passing and not applicable ones, then how it was scored.
  */
-export function securityReportMarkdown(document: UnitDocument, files: UnitFiles, settings: Readonly<Settings>, fixes: readonly Fix[] = []): string {
+export function securityReportMarkdown(document: UnitDocument, files: UnitFiles, settings: Readonly<Settings>, fixes: readonly ReportFix[] = []): string {
   const model = securityModel(document, files);
   if (!model) return `# Exposure\n\n${cell(fileName(document.uri))} is not a service, so it has no exposure score.\n`;
   const unitName = model.complete ? (model.unit.file.unitName ?? fileName(model.unit.uri)) : (document.file.unitName ?? fileName(document.uri));
@@ -155,35 +176,35 @@ export function securityReportMarkdown(document: UnitDocument, files: UnitFiles,
     out.push(`# Exposure of ${cell(unitName)}: not scored`, '', `${cell(result.error)}.`, '');
     return out.join('\n');
   }
-  out.push(`# Exposure of ${cell(unitName)}: ${exposureText(result.exposure)}`, '');
-  const flags = [model.manager === 'user' ? ' --user' : '', settings.securityPolicy ? ' --security-policy=…' : ''].join('');
-  out.push(`Scored as \`systemd-analyze security${flags} --offline=yes\` of systemd ${settings.systemdVersion} scores it: 0.0 is fully locked down, 10.0 fully exposed.`, '');
-  if (model.manager === 'user') out.push('The unit lives in a `systemd/user/` folder, so it is scored as the per-user manager runs it.', '');
-  if (settings.securityPolicy) out.push('Weights and ranges come from the security policy named in `.unitguardrc`.', '');
-  const merged = model.complete ? model.documents : [];
-  if (merged.length > 1) {
-    out.push(`Merged from ${merged.map((d) => lineLink(d.uri, 1, fileName(d.uri))).join(', ')}.`, '');
-  } else if (!model.complete) {
+  out.push(`# Exposure of ${cell(unitName)}: ${exposureText(result.exposure)} (systemd ${settings.systemdVersion})`, '');
+  // Only drop-ins: the score is not the unit's, which matters before anything else.
+  if (!model.complete) {
     out.push(`The unit file is not open or not found: only its drop-ins (${model.documents.map((d) => lineLink(d.uri, 1, fileName(d.uri))).join(', ')}) are scored.`, '');
   }
   const failing = result.tests.filter((t) => t.scored && (t.badness ?? 0) > 0);
   const passing = result.tests.filter((t) => t.scored && t.badness === 0);
   const skipped = result.tests.filter((t) => !t.scored);
   out.push(`${failing.length} failing, ${passing.length} passing, ${skipped.length} not applicable.`, '');
-  const rows = [...failing.sort((a, b) => b.exposure - a.exposure), ...passing, ...skipped];
   const fixesFor = fixesByCheck(document, files, settings, result, fixes);
-  out.push('| | Check | Description | Exposure | Where | Quick fix |', '|:-:|---|---|--:|---|---|');
-  for (const test of rows) {
+  const row = (test: TestResult): string => {
     const exposure = test.scored && test.exposure > 0 ? formatExposure(test.exposure) : '';
-    const fixCell = (fixesFor.get(test.id) ?? []).map((title) => cell(title)).join('<br>');
-    out.push(`| ${mark(test)} | \`${codeCell(test.id)}\` | ${cell(test.description)} | ${exposure} | ${whereCell(test, model)} | ${fixCell} |`);
-  }
-  out.push('', `Overall exposure level for ${cell(unitName)}: **${exposureText(result.exposure)}**`, '');
+    const fixCell = (fixesFor.get(test.id) ?? []).map((fix) => fixLink(document.uri, fix)).join('<br>');
+    return `| ${mark(test)} | \`${codeCell(test.id)}\` | ${cell(test.description)} | ${exposure} | ${whereCell(test, model)} | ${fixCell} |`;
+  };
+  if (failing.length > 0) out.push(...TABLE_HEADER, ...failing.sort((a, b) => b.exposure - a.exposure).map(row), '');
+  if (passing.length + skipped.length > 0) out.push('## Passing and not applicable', '', ...TABLE_HEADER, ...[...passing, ...skipped].map(row), '');
+  const flags = [model.manager === 'user' ? ' --user' : '', settings.securityPolicy ? ' --security-policy=…' : ''].join('');
+  out.push(`Scored as \`systemd-analyze security${flags} --offline=yes\` of systemd ${settings.systemdVersion} scores it: 0.0 is fully locked down, 10.0 fully exposed.`, '');
+  if (model.manager === 'user') out.push('The unit lives in a `systemd/user/` folder, so it is scored as the per-user manager runs it.', '');
+  if (settings.securityPolicy) out.push('Weights and ranges come from the security policy named in `.unitguardrc`.', '');
+  const merged = model.complete ? model.documents : [];
+  if (merged.length > 1) out.push(`Merged from ${merged.map((d) => lineLink(d.uri, 1, fileName(d.uri))).join(', ')}.`, '');
+  out.push(`Overall exposure level for ${cell(unitName)}: **${exposureText(result.exposure)}**`, '');
   return out.join('\n');
 }
 
 /**
- * For each failing check, the titles of the quick fixes (offered in the editor on the lines of
+ * For each failing check, the quick fixes (offered in the editor on the lines of
  * the hardening pairs) that lower its share of the score.
  */
 function fixesByCheck(
@@ -191,9 +212,9 @@ function fixesByCheck(
   files: UnitFiles,
   settings: Readonly<Settings>,
   result: Extract<AssessResult, { ok: true }>,
-  fixes: readonly Fix[],
-): Map<string, string[]> {
-  const byCheck = new Map<string, string[]>();
+  fixes: readonly ReportFix[],
+): Map<string, ReportFix[]> {
+  const byCheck = new Map<string, ReportFix[]>();
   const before = new Map(result.tests.map((t) => [t.id, t.exposure]));
   for (const fix of fixes) {
     let text: string;
@@ -207,9 +228,9 @@ function fixesByCheck(
     if (!after?.ok) continue;
     for (const test of after.tests) {
       if (test.exposure >= (before.get(test.id) ?? 0)) continue;
-      const titles = byCheck.get(test.id) ?? [];
-      if (!titles.includes(fix.title)) titles.push(fix.title);
-      byCheck.set(test.id, titles);
+      const named = byCheck.get(test.id) ?? [];
+      if (!named.some((other) => other.title === fix.title)) named.push(fix);
+      byCheck.set(test.id, named);
     }
   }
   return byCheck;

@@ -109,7 +109,7 @@ export function registerCodeLens(
     const pairs = (d: { pairing?: string }): boolean => d.pairing !== undefined;
     const fixes = withFixes(analysis, pairs)
       .filter(pairs)
-      .flatMap((d) => d.fixes ?? []);
+      .flatMap((d) => (d.fixes ?? []).map((fix) => ({ ...fix, line: d.range.start.line })));
     return { markdown: securityReportMarkdown(document, files, unitSettings, fixes) };
   });
 
