@@ -106,4 +106,31 @@ suite('exposure lens', () => {
     await vscode.commands.executeCommand('unitguard.openLine', 42, 'x');
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), unit.uri.toString());
   });
+
+  test("a report's quick fix link applies the code action of that title on its line, and nothing else", async () => {
+    const uri = vscode.Uri.from({ scheme: 'unitguard-report', path: `/${unitName} exposure.md`, query: unit.uri.toString() });
+    const report = (await vscode.workspace.openTextDocument(uri)).getText();
+    const link = /\[((?:\\.|[^\]\\])+)\]\(<([^<>\s]+)#L(\d+)-fix>\)/.exec(report);
+    assert.ok(link, `the report links no quick fix:\n${report}`);
+    const title = (link[1] as string).replace(/\\(.)/g, '$1');
+    const line = Number(link[3]);
+    assert.equal(link[2], unit.uri.toString());
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', unit.uri, unit.lineAt(line - 1).range, vscode.CodeActionKind.QuickFix.value);
+    const action = actions.find((a) => a.title === title);
+    assert.ok(action?.edit, `line ${line} offers no "${title}": ${JSON.stringify(actions.map((a) => a.title))}`);
+    const [, edits] = action.edit.entries()[0] ?? [];
+    const added = (edits ?? []).map((e) => e.newText.trim()).filter(Boolean);
+    assert.ok(added.length > 0);
+
+    // Refused: bad arguments, a title no code action has, a file no open report links to.
+    const text = unit.getText();
+    await vscode.commands.executeCommand('unitguard.applyReportFix', unit.uri.toString(), line, 42);
+    await vscode.commands.executeCommand('unitguard.applyReportFix', unit.uri.toString(), line, 'Remove everything');
+    await vscode.commands.executeCommand('unitguard.applyReportFix', workspaceFile(`${folder}/not-in-a-report.service`).toString(), line, title);
+    assert.equal(unit.getText(), text);
+
+    await vscode.commands.executeCommand('unitguard.applyReportFix', unit.uri.toString(), line, title);
+    await waitFor(`the unit to hold ${added.join(', ')}`, () => added.every((a) => unit.getText().split(/\r?\n/).includes(a)) || undefined);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), unit.uri.toString());
+  });
 });
