@@ -64,9 +64,10 @@ describe('the web extension in a browser VS Code', () => {
     page.on('console', (message) => consoleLines.push(`[${message.type()}] ${message.text()}`));
     page.on('pageerror', (error) => consoleLines.push(`[pageerror] ${error.message}`));
     cleanups.push(() => writeFileSync(path.join(outputDir, 'browser-console.log'), consoleLines.join('\n') + '\n'));
-    await page.goto(`http://127.0.0.1:${port}/`, { timeout: 60_000 });
+    // The workbench loads its scripts after the page itself: wait for the Explorer, not for "load".
+    await page.goto(`http://127.0.0.1:${port}/`, { timeout: 60_000, waitUntil: 'domcontentloaded' });
     workbench = new Workbench(page, outputDir);
-    await workbench.waitFor('the Explorer to list the workspace', async () => (await page.locator('.explorer-folders-view .monaco-list-row').count()) > 0 || undefined, 60_000);
+    await workbench.waitFor('the Explorer to list the workspace', async () => (await page.locator('.explorer-folders-view .monaco-list-row').count()) > 0 || undefined, 180_000);
     await workbench.clickInExplorer('report.service');
     await workbench.waitForLanguageMode('systemd Unit');
   });
