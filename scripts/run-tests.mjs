@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 const root = 'out/test';
-const skipDirs = new Set(['vscode', 'e2e', 'bench']);
+const skipDirs = new Set(['vscode', 'e2e', 'web', 'bench']);
 const files = [];
 const walk = (dir) => {
   for (const name of readdirSync(dir).sort()) {

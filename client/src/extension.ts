@@ -1,112 +1,18 @@
-import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { HARDEN_COMMAND, hardenService, type PlanParams, type PlanReply } from './hardenCommand';
-import { BASELINE_NOTIFICATION, startHeadBaselines } from './headBaseline';
-import { APPLY_FIX_COMMAND, fromReviewKey, OPEN_LINE_COMMAND, REPORT_SCHEME, reviewKey, SecurityReports, SHOW_REPORT_COMMAND, unitArgument } from './securityReport';
-
-/** A patch's lens command: shows the review of a unit the patch changes (the patch's URI, the unit's path in it). */
-const SHOW_REVIEW_COMMAND = 'unitguard.showReviewReport';
-
-/** The documents the server reads: unit files, patches (VS Code's `diff` language keeps its grammar), and mails that may carry a patch. */
-const DOCUMENT_SELECTOR = [{ language: 'systemd-unit' }, { language: 'diff' }, { pattern: '**/*.{eml,mbox}' }];
-
-/** Whether an editor event concerns a document the reports are made from. */
-function feedsReports(document: vscode.TextDocument): boolean {
-  return document.languageId === 'systemd-unit' || document.languageId === 'diff';
-}
+/** The extension under Node (desktop VS Code, code-server, remote hosts): the server runs as a Node process. */
+import type * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { activateClient } from './activate';
 
 let client: LanguageClient | undefined;
 
-/** The lens's command: shows the report of a unit beside it. */
-async function showSecurityReport(reports: SecurityReports, unit?: unknown): Promise<void> {
-  const target = unitArgument(unit);
-  if (!target) {
-    void vscode.window.showInformationMessage('Open a systemd service to see its exposure report.');
-    return;
-  }
-  await reports.show(target);
-}
-
-/** Starts the bundled language server over Node IPC for systemd unit files in every scheme. */
+/** Starts the bundled language server over Node IPC. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const outputChannel = vscode.window.createOutputChannel('UnitGuard');
-  const clientOptions: LanguageClientOptions = {
-    // No scheme: file, untitled, git, vscode-vfs, diff views and read-only views alike (the server
-    // publishes no problems for read-only views of other versions).
-    documentSelector: DOCUMENT_SELECTOR,
-    outputChannel,
-    initializationOptions: { systemdVersion: vscode.workspace.getConfiguration('unitguard').get<number>('systemdVersion') },
-    synchronize: { configurationSection: 'unitguard' },
-  };
-  client = new LanguageClient('unitguard', 'UnitGuard', serverOptions, clientOptions);
-  context.subscriptions.push(outputChannel);
-  const reports = new SecurityReports(async (unit) => {
-    if (!client) throw new Error('the UnitGuard language server is not running');
-    return (await client.sendRequest<{ markdown: string }>('unitguard/securityReport', { uri: unit })).markdown;
-  });
-  const reviews = new SecurityReports(
-    async (key) => {
-      const target = fromReviewKey(key);
-      if (!client || !target) throw new Error('the UnitGuard language server is not running');
-      return (await client.sendRequest<{ markdown: string }>('unitguard/reviewReport', { uri: target.patch, unit: target.unitPath })).markdown;
-    },
-    (key) => `Review: ${fromReviewKey(key)?.unitPath ?? 'patch'}`,
-    'unitguard.reviewReport',
-  );
-  const refreshReports = (): void => {
-    reports.refresh();
-    reviews.refresh();
-  };
-  context.subscriptions.push(
-    reports,
-    reviews,
-    vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
-    vscode.commands.registerCommand(SHOW_REPORT_COMMAND, (unit?: unknown) => showSecurityReport(reports, unit)),
-    vscode.commands.registerCommand(SHOW_REVIEW_COMMAND, async (patch?: unknown, unitPath?: unknown) => {
-      if (typeof patch !== 'string' || typeof unitPath !== 'string') return;
-      await reviews.show(reviewKey(patch, unitPath));
-    }),
-    vscode.commands.registerCommand(OPEN_LINE_COMMAND, (uri: unknown, line: unknown) => reports.openLine(uri, line)),
-    vscode.commands.registerCommand(HARDEN_COMMAND, () =>
-      hardenService(
-        async (params: PlanParams) => {
-          if (!client) throw new Error('the UnitGuard language server is not running');
-          return client.sendRequest<PlanReply>('unitguard/hardenPlan', params);
-        },
-        async (edit) => (client ? vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(edit)) : false),
-        (line) => outputChannel.appendLine(line),
-      ),
-    ),
-    vscode.commands.registerCommand(APPLY_FIX_COMMAND, (uri: unknown, line: unknown, title: unknown) => reports.applyFix(uri, line, title)),
-    // A report follows its unit's files (and a review its patch), the settings, and the files that hold settings.
-    vscode.workspace.onDidChangeTextDocument((event) => {
-      if (feedsReports(event.document)) refreshReports();
-    }),
-    vscode.workspace.onDidOpenTextDocument((document) => {
-      if (feedsReports(document)) refreshReports();
-    }),
-    vscode.workspace.onDidCloseTextDocument((document) => {
-      if (feedsReports(document)) refreshReports();
-    }),
-    vscode.workspace.onDidSaveTextDocument(() => refreshReports()),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('unitguard')) refreshReports();
-    }),
-  );
-  await client.start();
-  const started = client;
-  // The lens of a changed unit says what it scored at HEAD, when VS Code's git extension can tell.
-  context.subscriptions.push(
-    startHeadBaselines(
-      (uri, text) => void started.sendNotification(BASELINE_NOTIFICATION, { uri, text }).catch(() => undefined),
-      (uri) => started.code2ProtocolConverter.asUri(uri),
-    ),
-  );
+  await activateClient(context, (options) => (client = new LanguageClient('unitguard', 'UnitGuard', serverOptions, options)));
 }
 
 export async function deactivate(): Promise<void> {

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { startServer } from '../../server/src/lsp/server';
+import type * as NodeFeatures from '../../server/src/lsp/nodeFeatures';
 
 interface Message {
   id?: number;
@@ -18,13 +19,17 @@ interface Message {
 
 /** Whether a module of the language service has been loaded into this process. */
 function serviceLoaded(): boolean {
-  return Object.keys(require.cache).some((file) => /[\\/]server[\\/]src[\\/](core[\\/]kb|core[\\/]rules|lsp[\\/]features)/.test(file));
+  return Object.keys(require.cache).some((file) => /[\\/]server[\\/]src[\\/](core[\\/]kb|core[\\/]rules|lsp[\\/](node)?[fF]eatures)/.test(file));
 }
 
 function startInMemory(): { send: (message: object) => void; next: (test: (m: Message) => boolean) => Promise<Message>; connection: Connection } {
   const toServer = new PassThrough();
   const fromServer = new PassThrough();
-  const connection = startServer((options) => createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(fromServer), options));
+  const connection = startServer(
+    (options) => createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(fromServer), options),
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    () => (require('../../server/src/lsp/nodeFeatures') as typeof NodeFeatures).startNodeFeatures,
+  );
   const received: Message[] = [];
   const waiting: Array<{ test: (m: Message) => boolean; resolve: (m: Message) => void }> = [];
   new StreamMessageReader(fromServer).listen((message) => {

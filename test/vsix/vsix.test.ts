@@ -21,6 +21,7 @@ interface Manifest {
   publisher: string;
   version: string;
   main: string;
+  browser: string;
   activationEvents: string[];
   contributes: {
     languages: Array<{ id: string; configuration?: string }>;
@@ -100,6 +101,8 @@ describe('the .vsix', () => {
     ['the client bundle (package.json main)', () => inExtension(manifest.main)],
     ['the client bundle', () => 'extension/dist/client.js'],
     ['the server bundle', () => 'extension/dist/server.js'],
+    ['the web client bundle (package.json browser)', () => inExtension(manifest.browser)],
+    ['the web server bundle (its Web Worker)', () => 'extension/dist/web/server.js'],
     ['the manifest', () => 'extension/package.json'],
     ['the grammar', () => inExtension(manifest.contributes.grammars[0].path)],
     ['the language configuration', () => inExtension(manifest.contributes.languages[0].configuration ?? 'missing')],
@@ -191,8 +194,8 @@ describe('the .vsix', () => {
     assert.ok(entry);
     const packaged = JSON.parse(zipEntryData(zip, entry).toString('utf8')) as Manifest;
     assert.deepEqual(
-      [packaged.publisher, packaged.name, packaged.version, packaged.main, packaged.activationEvents, packaged.contributes.languages],
-      [manifest.publisher, manifest.name, manifest.version, manifest.main, manifest.activationEvents, manifest.contributes.languages],
+      [packaged.publisher, packaged.name, packaged.version, packaged.main, packaged.browser, packaged.activationEvents, packaged.contributes.languages],
+      [manifest.publisher, manifest.name, manifest.version, manifest.main, manifest.browser, manifest.activationEvents, manifest.contributes.languages],
     );
   });
 
@@ -229,6 +232,22 @@ describe('the .vsix', () => {
       assert.deepEqual(outside, []);
       const parts = [...required].filter((name) => name.startsWith('./')).map((name) => path.posix.join(path.posix.dirname(bundle), name));
       assert.deepEqual(parts.filter((part) => !names.includes(part)), [], 'a part the bundle requires is not in the package');
+    });
+  }
+
+  // The web bundles run in a browser: the client may load the vscode API and nothing else, the server (a Web Worker) nothing.
+  const webBundles: Array<[string, string[]]> = [
+    ['extension/dist/web/client.js', ['vscode']],
+    ['extension/dist/web/server.js', []],
+  ];
+  for (const [bundle, allowed] of webBundles) {
+    test(`${bundle} loads ${allowed.length ? `only ${allowed.join(', ')}` : 'nothing'}, no Node built-in`, () => {
+      const entry = entries.find((e) => e.name === bundle);
+      assert.ok(entry, `${bundle} missing`);
+      const code = zipEntryData(zip, entry).toString('utf8');
+      const required = new Set(Array.from(code.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g), (match) => match[1]));
+      assert.deepEqual([...required].filter((name) => !allowed.includes(name)), []);
+      assert.doesNotMatch(code, /["'`]node:[a-z_/]+["'`]/, 'a node: module in a browser bundle');
     });
   }
 });

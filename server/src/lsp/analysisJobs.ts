@@ -7,34 +7,17 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { Settings, UnitDocument, UnitFiles } from '../core';
+import type { AnalysisJob, AnalysisResult, BackgroundAnalysis, Text } from './backgroundAnalysis';
 
 /** Documents at least this long (in UTF-16 code units) are analysed off the main thread. */
 export const WORKER_THRESHOLD = 256 * 1024;
-
-export interface Text {
-  uri: string;
-  text: string;
-  version: number | undefined;
-}
-
-export interface AnalysisJob extends Text {
-  id: number;
-  settings: Settings;
-  /** The most diagnostics to send back (see problemLimit.ts). */
-  maxProblems: number;
-  unit?: Text;
-  dropIns: Text[];
-}
-
-export type AnalysisResult = { id: number; uri: string; version: number | undefined } & ({ diagnostics: LspDiagnostic[] } | { error: string });
 
 function text(d: UnitDocument): Text {
   return { uri: d.uri, text: d.tree.text, version: d.version };
 }
 
-export class AnalysisJobs {
+export class AnalysisJobs implements BackgroundAnalysis {
   private worker: Worker | undefined;
   private running: AnalysisJob | undefined;
   private readonly waiting = new Map<string, AnalysisJob>();

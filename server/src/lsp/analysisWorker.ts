@@ -7,7 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { analyze, createUnitDocument, EvidenceCache, type Settings, type UnitFiles } from '../core';
 import { toLspDiagnostic } from './convert';
 import { limitProblems } from './problemLimit';
-import type { AnalysisJob, AnalysisResult } from './analysisJobs';
+import type { AnalysisJob, AnalysisResult } from './backgroundAnalysis';
 
 function filesOf(job: AnalysisJob): UnitFiles {
   const unit = job.unit ? createUnitDocument(job.unit.uri, job.unit.text, job.unit.version) : undefined;

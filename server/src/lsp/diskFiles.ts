@@ -1,16 +1,19 @@
 /**
- * What the server reads from disk for an open document: the unit's other files (its drop-ins, or
+ * The server's files under Node (see fileAccess.ts), read from disk for an open document: the unit's other files (its drop-ins, or
  * the unit of a drop-in) and the `.unitguardrc` settings above it. Read once, then kept until the
  * client reports a file event (`workspace/didChangeWatchedFiles`, registered with clients that
  * take dynamic registration); with a client that sends no file events they are read again after
  * a few seconds. Either way, a keystroke never reads the disk.
  */
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, type Connection } from 'vscode-languageserver';
 import type { UnitFiles } from '../core';
-import { findRcConfig, readPolicyCached, type FoundRcConfig } from '../node/unitguardrc';
+import { findRcConfig, readPolicyCached } from '../node/unitguardrc';
 import { unitFilesFor } from '../node/unitFiles';
 import { readUnitFile } from '../node/readUnitFile';
-import type { SecurityPolicy } from '../core/security';
+import { workspaceUnitNames } from '../node/workspaceUnitNames';
+import type { FileAccess, RcSettings, WorkspaceFile } from './fileAccess';
 import { isObject } from './params';
 
 /** How long disk reads are kept when the client sends no file events. */
@@ -19,11 +22,6 @@ const UNWATCHED_TTL_MS = 3000;
 /** The files whose changes matter: unit files, drop-ins and settings files (policy files are checked by date). */
 const WATCHED_GLOBS = ['**/*.{service,socket,timer,path,mount,automount,swap,target,slice,scope,device}', '**/*.conf', '**/.unitguardrc'];
 
-export interface RcSettings {
-  rc: FoundRcConfig;
-  policy: { policy: SecurityPolicy | undefined; problems: string[] } | undefined;
-}
-
 interface Entry<T> {
   at: number;
   value: T;
@@ -31,7 +29,7 @@ interface Entry<T> {
 
 type Listener = () => void;
 
-export class DiskFiles {
+export class DiskFiles implements FileAccess {
   private readonly companions = new Map<string, Entry<UnitFiles>>();
   private readonly settings = new Map<string, Entry<RcSettings>>();
   private readonly texts = new Map<string, Entry<string | undefined>>();
@@ -39,6 +37,32 @@ export class DiskFiles {
   private watched = false;
 
   constructor(private readonly now: () => number = Date.now) {}
+
+  /** The path of a `file:` URI; undefined for other schemes and malformed URIs. */
+  pathOf(uri: string): string | undefined {
+    if (!uri.startsWith('file:')) return undefined;
+    try {
+      return fileURLToPath(uri);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The file a path of a patch names in the folder `root`; undefined when it would lead out of it. */
+  fileIn(root: string, path: string): WorkspaceFile | undefined {
+    if (path === '' || isAbsolute(path) || path.includes('\0')) return undefined;
+    const absolute = resolve(root, path);
+    const rel = relative(root, absolute);
+    return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? undefined : { path: absolute, uri: pathToFileURL(absolute).href };
+  }
+
+  relativePath(from: string, path: string): string {
+    return relative(dirname(from), path).split('\\').join('/');
+  }
+
+  unitNames(roots: readonly string[]): Promise<string[]> {
+    return workspaceUnitNames(roots);
+  }
 
   /** The unit's other files on disk for a document at `path`. */
   unitFiles(path: string): UnitFiles {

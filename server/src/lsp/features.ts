@@ -10,20 +10,32 @@ import { registerHover } from './handlers/hover';
 import { registerHarden } from './handlers/harden';
 import { SettingsStore } from './settings';
 import { WorkspaceUnits } from './workspaceUnits';
-import { DiskFiles } from './diskFiles';
+import type { FileAccess } from './fileAccess';
+import type { BackgroundAnalysisFactory } from './backgroundAnalysis';
 import { UnitState } from './unitState';
 import { PatchDocuments } from './patchDocuments';
 import { Baselines } from './baselines';
+
+/** What differs between the places the server runs: Node (nodeFeatures.ts) and a browser (browserFeatures.ts). */
+export interface ServerHost {
+  /** The files besides the open documents: the disk, or none. */
+  files: FileAccess;
+  /** Where large documents are checked: on a worker thread, or with the rest. */
+  background: BackgroundAnalysisFactory;
+}
+
+/** Starts the language service on a connection: what the server loads after the initialize reply. */
+export type StartFeatures = (connection: Connection, initializeParams: unknown) => void;
 
 /**
  * Wires the language service to an LSP connection: one small handler per feature. `initializeParams`
  * is what the client sent with initialize (undefined when it sent none before its first message).
  */
-export function startFeatures(connection: Connection, initializeParams: unknown): void {
+export function startFeatures(connection: Connection, initializeParams: unknown, host: ServerHost): void {
   const store = new DocumentStore();
   const settings = new SettingsStore();
-  const workspaceUnits = new WorkspaceUnits(store);
-  const disk = new DiskFiles();
+  const disk = host.files;
+  const workspaceUnits = new WorkspaceUnits(store, disk);
   const state = new UnitState(store, settings, disk);
   const patches = new PatchDocuments(store, state, disk, () => workspaceUnits.folders);
   const baselines = new Baselines(store);
@@ -38,7 +50,7 @@ export function startFeatures(connection: Connection, initializeParams: unknown)
     disk.changed();
     codeLens.refresh();
   });
-  registerDiagnostics(connection, store, settings, state, disk, patches);
+  registerDiagnostics(connection, store, settings, state, disk, patches, host.background);
   registerDocumentSymbols(connection, store);
   registerFoldingRanges(connection, store);
   settings.listen(connection);

@@ -2,6 +2,7 @@ import { format } from 'node:util';
 import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection, type ConnectionOptions } from 'vscode-languageserver/node';
 import { FrameReader } from './frameReader';
 import { startServer, SERVER_NAME, SERVER_VERSION } from './server';
+import type * as NodeFeatures from './nodeFeatures';
 
 /**
  * The node entry of the language server. The transport comes from the
@@ -24,7 +25,11 @@ if (help || !(stdio || otherTransport)) {
   process.exit(help ? 0 : 2);
 }
 
-const connection = startServer((options) => (stdio ? stdioConnection(options) : createConnection(ProposedFeatures.all, options)));
+/** The language service, required rather than imported, so that loading it waits for the first message that needs it. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadFeatures = () => (require('./nodeFeatures') as typeof NodeFeatures).startNodeFeatures;
+
+const connection = startServer((options) => (stdio ? stdioConnection(options) : createConnection(ProposedFeatures.all, options)), loadFeatures);
 process.on('uncaughtException', (error) => connection.console.error(`Unexpected error: ${error.stack ?? String(error)}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`Unexpected error: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
 

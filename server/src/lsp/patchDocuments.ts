@@ -5,10 +5,8 @@
  * once per version of the patch and of the texts it was made from: diagnostics, lenses, hover and
  * the report share it.
  */
-import { isAbsolute, posix, relative, resolve, dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parsePatch, patchTargets, reviewPatchDocument, unitPathOf, type ParsedPatch, type PatchCompanion, type PatchDocument, type PatchUnit, type Settings } from '../core';
-import type { DiskFiles } from './diskFiles';
+import type { FileAccess, WorkspaceFile } from './fileAccess';
 import type { DocumentStore } from './documentStore';
 import type { UnitState } from './unitState';
 
@@ -20,12 +18,22 @@ export function hunksUri(path: string): string {
   return `${HUNKS_SCHEME}:///${path.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/')}`;
 }
 
-/** A path of a patch in the workspace folder `root`; undefined when it would lead out of it. */
-function inFolder(root: string, path: string): string | undefined {
-  if (path === '' || isAbsolute(path) || path.includes('\0')) return undefined;
-  const absolute = resolve(root, path);
-  const rel = relative(root, absolute);
-  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? undefined : absolute;
+/** A path of a patch joined to a folder of the patch (both `/`-separated, the folder '.' for the top). */
+function joinPatchPath(folder: string, path: string): string {
+  if (folder === '.') return path;
+  const parts: string[] = [];
+  for (const part of `${folder}/${path}`.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..' && parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
+    else parts.push(part);
+  }
+  return parts.join('/');
+}
+
+/** The folder of a path of a patch ('.' for a file at the top). */
+function patchFolder(path: string): string {
+  const slash = path.replace(/\/+$/, '').lastIndexOf('/');
+  return slash < 0 ? '.' : slash === 0 ? '/' : path.slice(0, slash);
 }
 
 /** A file of the workspace that a path of the patch names. */
@@ -61,7 +69,7 @@ export class PatchDocuments {
   constructor(
     private readonly store: DocumentStore,
     private readonly state: UnitState,
-    private readonly disk: DiskFiles,
+    private readonly disk: FileAccess,
     private readonly folders: () => readonly string[],
   ) {
     store.onDidClose((uri) => {
@@ -96,20 +104,18 @@ export class PatchDocuments {
   }
 
   /** The text of a workspace file: the open document's, else the file's on disk. */
-  private textOf(absolute: string): { uri: string; text: string } | undefined {
-    const uri = pathToFileURL(absolute).href;
-    const open = this.store.text(uri);
-    if (open && !this.store.isPatch(uri)) return { uri, text: open.getText() };
-    const text = this.disk.fileText(absolute);
-    return text === undefined ? undefined : { uri, text };
+  private textOf(file: WorkspaceFile): string | undefined {
+    const open = this.store.text(file.uri);
+    if (open && !this.store.isPatch(file.uri)) return open.getText();
+    return this.disk.fileText(file.path);
   }
 
   /** The workspace file a path of the patch names: in the first workspace folder that has it. */
   private resolveInWorkspace(path: string): Resolved | undefined {
     for (const root of this.folders()) {
-      const absolute = inFolder(root, path);
-      const found = absolute === undefined ? undefined : this.textOf(absolute);
-      if (absolute !== undefined && found) return { absolute, ...found };
+      const file = this.disk.fileIn(root, path);
+      const text = file === undefined ? undefined : this.textOf(file);
+      if (file !== undefined && text !== undefined) return { absolute: file.path, uri: file.uri, text };
     }
     return undefined;
   }
@@ -130,16 +136,11 @@ export class PatchDocuments {
       if (!unit) continue;
       resolved.set(unitPath, unit);
       const list: PatchCompanion[] = [{ path: unitPath, text: unit.text }];
-      const folder = posix.dirname(unitPath);
+      const folder = patchFolder(unitPath);
       for (const dropIn of this.state.filesOf(unit.uri).dropIns ?? []) {
-        let absolute: string;
-        try {
-          absolute = fileURLToPath(dropIn.uri);
-        } catch {
-          continue;
-        }
-        const rel = relative(dirname(unit.absolute), absolute).split('\\').join('/');
-        const path = folder === '.' ? rel : posix.join(folder, rel);
+        const absolute = this.disk.pathOf(dropIn.uri);
+        if (absolute === undefined) continue;
+        const path = joinPatchPath(folder, this.disk.relativePath(unit.absolute, absolute));
         list.push({ path, text: dropIn.tree.text });
         resolved.set(path, { absolute, uri: dropIn.uri, text: dropIn.tree.text });
       }

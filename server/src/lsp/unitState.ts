@@ -5,21 +5,11 @@
  * once per version and shared: diagnostics, code actions, hover and the report all read the same
  * analysis.
  */
-import { fileURLToPath } from 'node:url';
 import { analyze, EvidenceCache, mergeRuleOverrides, unitFileInfo, type Analysis, type Settings, type UnitDocument, type UnitFiles } from '../core';
 import { securityLens, type SecurityLens } from '../core/features/securityLens';
-import type { DiskFiles, RcSettings } from './diskFiles';
+import type { FileAccess, RcSettings } from './fileAccess';
 import type { DocumentStore } from './documentStore';
 import type { SettingsStore } from './settings';
-
-function pathOf(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
 
 /** The unit a document belongs to (`foo.service` for `foo.service.d/x.conf`), or undefined. */
 export function unitKey(uri: string): string | undefined {
@@ -81,7 +71,7 @@ export class UnitState {
   constructor(
     private readonly store: DocumentStore,
     private readonly editor: SettingsStore,
-    private readonly disk: DiskFiles,
+    private readonly disk: FileAccess,
   ) {
     store.onDidClose((uri) => {
       this.analyses.delete(uri);
@@ -100,7 +90,7 @@ export class UnitState {
   /** The settings a document is checked with; the same object while nothing they come from changed. */
   settings(uri: string): Settings {
     const editor = this.editor.get();
-    const path = pathOf(uri);
+    const path = this.disk.pathOf(uri);
     const rc = path ? this.disk.rcSettings(path) : undefined;
     const hit = this.settingsCache.get(uri);
     if (hit && hit.editor === editor && hit.rc === rc && hit.policy === rc?.policy) return hit.settings;
@@ -119,7 +109,7 @@ export class UnitState {
     const openDocs = this.companionsOf(uri)
       .map((uri) => this.store.get(uri))
       .filter((d): d is UnitDocument => d !== undefined);
-    const path = pathOf(uri);
+    const path = this.disk.pathOf(uri);
     const disk: UnitFiles = path ? this.disk.unitFiles(path) : {};
     const byName = (d: UnitDocument): string => d.uri.slice(d.uri.lastIndexOf('/') + 1);
     const openDropIns = openDocs.filter((d) => d.file.isDropIn);

@@ -1,24 +1,18 @@
-import { readdir } from 'node:fs/promises';
 import type { Connection } from 'vscode-languageserver';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { unitFileInfo } from '../core';
 import type { DocumentStore } from './documentStore';
+import type { FileAccess } from './fileAccess';
 import { isObject } from './params';
 
-/** Folders never worth walking for unit files. */
-const SKIP = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist', 'target', '.cache', '.venv', '__pycache__']);
-const MAX_DEPTH = 6;
-const MAX_DIRECTORIES = 2000;
 const MAX_AGE_MS = 30_000;
 /** How long a completion request waits for a scan in progress before answering with what is known. */
 const WAIT_MS = 200;
 
 /**
  * Unit names for dependency completions: the open documents' units plus
- * unit files found in the workspace folders. The folder walk is bounded
- * (depth, directory count), skips build and VCS folders, runs in the
- * background and is repeated at most every 30 seconds.
+ * unit files found in the workspace folders (on disk, when there is one).
+ * The folder walk runs in the background and is repeated at most every
+ * 30 seconds.
  */
 export class WorkspaceUnits {
   private roots: string[] = [];
@@ -26,7 +20,10 @@ export class WorkspaceUnits {
   private scannedAt = 0;
   private scanning: Promise<void> | undefined;
 
-  constructor(private readonly store: DocumentStore) {}
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly files: FileAccess,
+  ) {}
 
   /** Takes the workspace folders from initialize params (workspaceFolders, or rootUri). */
   initialize(params: unknown): void {
@@ -35,7 +32,7 @@ export class WorkspaceUnits {
     if (Array.isArray(params.workspaceFolders)) {
       for (const folder of params.workspaceFolders) if (isObject(folder) && typeof folder.uri === 'string') uris.push(folder.uri);
     } else if (typeof params.rootUri === 'string') uris.push(params.rootUri);
-    this.roots = uris.flatMap(folderPath);
+    this.roots = uris.flatMap((uri) => this.folderPath(uri));
   }
 
   /**
@@ -46,7 +43,7 @@ export class WorkspaceUnits {
     connection.onNotification('workspace/didChangeWorkspaceFolders', (params: unknown) => {
       const event = isObject(params) && isObject(params.event) ? params.event : undefined;
       if (!event) return;
-      const paths = (list: unknown): string[] => (Array.isArray(list) ? list.flatMap((f) => (isObject(f) && typeof f.uri === 'string' ? folderPath(f.uri) : [])) : []);
+      const paths = (list: unknown): string[] => (Array.isArray(list) ? list.flatMap((f) => (isObject(f) && typeof f.uri === 'string' ? this.folderPath(f.uri) : [])) : []);
       const removed = new Set(paths(event.removed));
       const kept = this.roots.filter((root) => !removed.has(root));
       this.roots = [...kept, ...paths(event.added).filter((root) => !kept.includes(root))];
@@ -55,7 +52,7 @@ export class WorkspaceUnits {
     });
   }
 
-  /** The workspace folders' paths (`file:` folders only), as initialize named them. */
+  /** The workspace folders' paths (folders with a path on this machine only), as initialize named them. */
   get folders(): readonly string[] {
     return this.roots;
   }
@@ -76,36 +73,12 @@ export class WorkspaceUnits {
   }
 
   private async scan(): Promise<void> {
-    const names = new Set<string>();
-    let budget = MAX_DIRECTORIES;
-    const walk = async (dir: string, depth: number): Promise<void> => {
-      if (budget-- <= 0) return;
-      let entries;
-      try {
-        entries = await readdir(dir, { withFileTypes: true });
-      } catch {
-        return;
-      }
-      for (const entry of entries) {
-        if (entry.isDirectory()) {
-          if (depth < MAX_DEPTH && !SKIP.has(entry.name) && !entry.name.endsWith('.d')) await walk(path.join(dir, entry.name), depth + 1);
-        } else if (entry.isFile() || entry.isSymbolicLink()) {
-          const info = unitFileInfo(entry.name);
-          if (info.unitName && !info.isDropIn) names.add(info.unitName);
-        }
-      }
-    };
-    for (const root of this.roots) await walk(root, 0);
-    this.found = [...names].sort();
+    this.found = await this.files.unitNames(this.roots);
     this.scannedAt = Date.now();
   }
-}
 
-/** The path of a `file:` folder URI; nothing for other schemes or malformed URIs. */
-function folderPath(uri: string): string[] {
-  try {
-    return uri.startsWith('file:') ? [fileURLToPath(uri)] : [];
-  } catch {
-    return [];
+  private folderPath(uri: string): string[] {
+    const path = this.files.pathOf(uri);
+    return path === undefined ? [] : [path];
   }
 }

@@ -5,9 +5,9 @@ import type { DocumentStore } from '../documentStore';
 import type { PatchDocuments } from '../patchDocuments';
 import { toLspDiagnostic } from '../convert';
 import type { SettingsStore } from '../settings';
-import type { DiskFiles } from '../diskFiles';
+import type { FileAccess } from '../fileAccess';
 import type { UnitState } from '../unitState';
-import { AnalysisJobs, type AnalysisResult } from '../analysisJobs';
+import type { AnalysisResult, BackgroundAnalysisFactory } from '../backgroundAnalysis';
 import { limitProblems } from '../problemLimit';
 
 /**
@@ -20,9 +20,18 @@ import { limitProblems } from '../problemLimit';
  *
  * Publishing waits for the messages already received: a burst of keystrokes is checked once, at
  * its last version, and requests that came in meanwhile (hover, completion) are answered first.
- * Large documents are checked on a worker thread, so nothing waits for them.
+ * Large documents are checked in the background where the server has one (a worker thread under
+ * Node), so nothing waits for them.
  */
-export function registerDiagnostics(connection: Connection, store: DocumentStore, settings: SettingsStore, state: UnitState, disk: DiskFiles, patches: PatchDocuments): void {
+export function registerDiagnostics(
+  connection: Connection,
+  store: DocumentStore,
+  settings: SettingsStore,
+  state: UnitState,
+  disk: FileAccess,
+  patches: PatchDocuments,
+  background: BackgroundAnalysisFactory,
+): void {
   const pending = new Set<string>();
   let scheduled = false;
   const publishPatch = (uri: string): void => {
@@ -48,7 +57,7 @@ export function registerDiagnostics(connection: Connection, store: DocumentStore
     }
     void connection.sendDiagnostics({ uri: result.uri, version: result.version, diagnostics: result.diagnostics });
   };
-  const jobs = new AnalysisJobs(fromWorker, (message) => connection.console.warn(message));
+  const jobs = background(fromWorker, (message) => connection.console.warn(message));
   const publishPending = (): void => {
     scheduled = false;
     const uris = [...pending];

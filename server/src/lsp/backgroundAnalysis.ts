@@ -1,0 +1,41 @@
+/**
+ * What the diagnostics ask of a background analysis: the server under Node analyses large
+ * documents on a worker thread (analysisJobs.ts); a server without threads analyses every
+ * document itself (NO_BACKGROUND_ANALYSIS).
+ */
+import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import type { Settings, UnitFiles } from '../core';
+
+export interface Text {
+  uri: string;
+  text: string;
+  version: number | undefined;
+}
+
+export interface AnalysisJob extends Text {
+  id: number;
+  settings: Settings;
+  /** The most diagnostics to send back (see problemLimit.ts). */
+  maxProblems: number;
+  unit?: Text;
+  dropIns: Text[];
+}
+
+export type AnalysisResult = { id: number; uri: string; version: number | undefined } & ({ diagnostics: LspDiagnostic[] } | { error: string });
+
+/** Where documents of a size are analysed, when not on the server's main thread. */
+export interface BackgroundAnalysis {
+  /** Whether a text this long is analysed in the background. */
+  wants(length: number): boolean;
+  /** Queues the analysis of a document's version, replacing any version of it still waiting. */
+  submit(document: Text, settings: Settings, files: UnitFiles, maxProblems: number): void;
+  /** Forgets a closed document's waiting job. */
+  cancel(uri: string): void;
+}
+
+/** Makes the background analysis: `done` takes each result, `log` the failures. */
+export type BackgroundAnalysisFactory = (done: (result: AnalysisResult) => void, log: (message: string) => void) => BackgroundAnalysis;
+
+/** No background: every document is analysed on the main thread. */
+export const NO_BACKGROUND_ANALYSIS: BackgroundAnalysisFactory = () => ({ wants: () => false, submit: () => undefined, cancel: () => undefined });
+

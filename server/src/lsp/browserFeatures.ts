@@ -1,0 +1,9 @@
+/** The language service of the server in a browser: no disk (the open documents only), every document checked in the server's worker. */
+import type { Connection } from 'vscode-languageserver';
+import { NO_BACKGROUND_ANALYSIS } from './backgroundAnalysis';
+import { startFeatures } from './features';
+import { NoDisk } from './noDisk';
+
+export function startBrowserFeatures(connection: Connection, initializeParams: unknown): void {
+  startFeatures(connection, initializeParams, { files: new NoDisk(), background: NO_BACKGROUND_ANALYSIS });
+}
