@@ -23,7 +23,7 @@ export function startFeatures(connection: Connection, initializeParams: unknown)
   const store = new DocumentStore();
   const settings = new SettingsStore();
   const workspaceUnits = new WorkspaceUnits(store);
-  const disk = new DiskFiles();
+  const disk = new DiskFiles(Date.now, () => workspaceUnits.folders);
   const state = new UnitState(store, settings, disk);
   const patches = new PatchDocuments(store, state, disk, () => workspaceUnits.folders);
   const baselines = new Baselines(store);

@@ -1,10 +1,10 @@
-import { readdir } from 'node:fs/promises';
 import type { Connection } from 'vscode-languageserver';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unitFileInfo } from '../core';
 import type { DocumentStore } from './documentStore';
 import { isObject } from './params';
+import { isKernelPath, listFolderAsync } from '../node/guardedFs';
 
 /** Folders never worth walking for unit files. */
 const SKIP = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist', 'target', '.cache', '.venv', '__pycache__']);
@@ -82,13 +82,13 @@ export class WorkspaceUnits {
       if (budget-- <= 0) return;
       let entries;
       try {
-        entries = await readdir(dir, { withFileTypes: true });
+        entries = await listFolderAsync(dir);
       } catch {
         return;
       }
       for (const entry of entries) {
         if (entry.isDirectory()) {
-          if (depth < MAX_DEPTH && !SKIP.has(entry.name) && !entry.name.endsWith('.d')) await walk(path.join(dir, entry.name), depth + 1);
+          if (depth < MAX_DEPTH && !SKIP.has(entry.name) && !entry.name.endsWith('.d') && !isKernelPath(path.join(dir, entry.name))) await walk(path.join(dir, entry.name), depth + 1);
         } else if (entry.isFile() || entry.isSymbolicLink()) {
           const info = unitFileInfo(entry.name);
           if (info.unitName && !info.isDropIn) names.add(info.unitName);
