@@ -62,15 +62,21 @@ describe('folder walking', () => {
     }
   });
 
-  it('follows a linked drop-in folder and names files by the link', () => {
+  it('follows a linked drop-in folder inside the folder named, names files by the link, and skips one outside', () => {
     const tmp = tempFolder('walk-link');
     try {
-      mkdirSync(path.join(tmp.dir, 'shared'));
-      writeFileSync(path.join(tmp.dir, 'shared', '10-x.conf'), '[Service]\nNice=5\n');
-      mkdirSync(path.join(tmp.dir, 'units'));
-      symlinkSync('../shared', path.join(tmp.dir, 'units', 'web.service.d'));
-      const { json } = runJson(['units'], { cwd: tmp.dir });
+      // Sorted after the link, so that the folder is first entered through it.
+      mkdirSync(path.join(tmp.dir, 'units', 'z-shared'), { recursive: true });
+      writeFileSync(path.join(tmp.dir, 'units', 'z-shared', '10-x.conf'), '[Service]\nNice=5\n');
+      symlinkSync('z-shared', path.join(tmp.dir, 'units', 'web.service.d'));
+      mkdirSync(path.join(tmp.dir, 'elsewhere'));
+      writeFileSync(path.join(tmp.dir, 'elsewhere', '20-y.conf'), '[Service]\nNice=6\n');
+      symlinkSync('../elsewhere', path.join(tmp.dir, 'units', 'db.service.d'));
+      const { json, result } = runJson(['units'], { cwd: tmp.dir });
       assert.deepEqual(json.files.map((f) => f.path), ['units/web.service.d/10-x.conf']);
+      assert.match(result.stderr, /^unitguard: skipping 'units\/db\.service\.d': a link that leads outside 'units'$/m);
+      // Named itself, the folder outside is walked.
+      assert.deepEqual(runJson(['units/db.service.d'], { cwd: tmp.dir }).json.files.map((f) => f.path), ['units/db.service.d/20-y.conf']);
     } finally {
       tmp.remove();
     }

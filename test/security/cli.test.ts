@@ -120,3 +120,27 @@ test("bin/unitguard.js runs security from its own bundle, which answers as the w
   // The bundle of its own leaves out what only `check` uses.
   assert.ok(statSync(own).size < statSync(whole).size * 0.6, 'cli-security.js is well under the whole CLI');
 });
+
+test('a unit systemd would not load (not UTF-8) is refused with the message check gives, exit 1', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'unitguard-utf8-'));
+  writeFileSync(join(dir, 'bad.service'), Buffer.from([...Buffer.from('[Service]\nExecStart=/bin/true\nDescription='), 0xc3, 0x28, 0x0a]));
+  const r = spawnSync(process.execPath, [CLI, 'security', 'bad.service'], { encoding: 'utf8', cwd: dir });
+  const check = spawnSync(process.execPath, [CLI, 'check', 'bad.service'], { encoding: 'utf8', cwd: dir });
+  const line = check.stdout.split('\n').find((l) => l.endsWith('[invalid-utf8]'));
+  assert.ok(line, check.stdout);
+  assert.equal(r.status, 1, r.stderr);
+  assert.equal(r.stdout, '');
+  assert.equal(r.stderr, `unitguard: ${line}\n`);
+});
+
+test('- reads standard input, named by --stdin-filename; logrotate.timer scores 9.8 at 252 as systemd-analyze 252 does', () => {
+  const timer = '[Unit]\nDescription=Daily rotation of log files\n\n[Timer]\nOnCalendar=daily\nAccuracySec=1h\nPersistent=true\n\n[Install]\nWantedBy=timers.target\n';
+  const r = spawnSync(process.execPath, [CLI, 'security', '--json', '--systemd-version', '252', '--stdin-filename', 'logrotate.timer', '-'], { encoding: 'utf8', input: timer });
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout) as JsonOut;
+  assert.equal(out.unit, 'logrotate.timer');
+  // A timer has no execution context: no keyring mode is set, so the check fails.
+  assert.equal(out.tests.find((t) => t.json_field === 'KeyringMode')?.exposure, 0.2);
+  assert.equal(out.exposure, 9.8);
+  assert.equal(run('--stdin-filename', 'x.service', UNIT).status, 2);
+});

@@ -1,10 +1,22 @@
-import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { statSync, type Stats } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { UNIT_TYPES } from '../core';
+import { entryKind, isKernelPath, listFolder, realPathOrNull, Scope, WALK_MAX_ENTRIES, type EntryKind } from '../node/guardedFs';
+import { describeError } from '../node/guardedFs';
+
+export { describeError };
 
 /** One thing to check: a file found on disk, or standard input (`-`). */
 export type UnitInput =
-  | { kind: 'file'; /** As shown in reports. */ path: string; absolutePath: string }
+  | {
+      kind: 'file';
+      /** As shown in reports. */ path: string;
+      absolutePath: string;
+      /** The folder named on the command line that holds it (for a named file, its own folder): links stay inside it. */
+      root: string;
+      /** Named on the command line: its own links are followed wherever they lead. */
+      named: boolean;
+    }
   | { kind: 'stdin' };
 
 export interface InputError {
@@ -14,10 +26,17 @@ export interface InputError {
 
 export interface CollectedInputs {
   inputs: UnitInput[];
-  /** Paths that do not exist or cannot be listed: the run fails with exit code 2. */
+  /** Paths that do not exist or cannot be listed, and walks that hit their limit: the run fails with exit code 2. */
   errors: InputError[];
-  /** Things worth telling that are not failures (broken links, empty folders). */
+  /** Things worth telling that are not failures (broken links, links that leave the folder, empty folders). */
   notes: string[];
+  /** One scope per folder named (and per named file's folder), sharing the run's byte budget. */
+  scopes: Map<string, Scope>;
+}
+
+export interface WalkLimits {
+  /** Files and folders a run's walks may look at in all. */
+  maxEntries: number;
 }
 
 const TYPES = UNIT_TYPES.join('|');
@@ -34,34 +53,44 @@ export function isUnitFileName(name: string, parentName: string): boolean {
 }
 
 /**
- * Expands the command line's paths into the files to check, in order: a file
- * named on the command line is checked whatever its name; a folder is walked
- * recursively for unit files, in sorted order (by UTF-16 code units, so the
- * same on every machine). Symbolic links are followed, but each folder is
- * entered and each file checked once, so link loops end.
+ * Expands the command line's paths into the files to check, in order: a file named on the command
+ * line is checked whatever its name; a folder is walked recursively for unit files, in sorted order
+ * (by UTF-16 code units, so the same on every machine). The walk never leaves the folder named: a
+ * link is followed only when its real target lies inside it (each folder entered and each file
+ * checked once, so link loops end); FIFOs, devices and sockets are passed over, /proc and /sys never
+ * entered, and the walk ends, as an error, after `limits.maxEntries` files and folders.
  */
-export function collectInputs(paths: readonly string[], cwd: string): CollectedInputs {
-  const result: CollectedInputs = { inputs: [], errors: [], notes: [] };
+export function collectInputs(paths: readonly string[], cwd: string, limits: WalkLimits = { maxEntries: WALK_MAX_ENTRIES }, budget?: { bytesLeft: number }): CollectedInputs {
+  const result: CollectedInputs = { inputs: [], errors: [], notes: [], scopes: new Map() };
   const seenFiles = new Set<string>();
   const seenFolders = new Set<string>();
   let stdinSeen = false;
+  let entriesLeft = limits.maxEntries;
+  let stopped = false;
 
-  const addFile = (path: string): void => {
-    const absolutePath = resolve(cwd, path);
-    const identity = realPath(absolutePath) ?? absolutePath;
-    if (seenFiles.has(identity)) return;
-    seenFiles.add(identity);
-    result.inputs.push({ kind: 'file', path, absolutePath });
+  const scopeOf = (root: string): Scope => {
+    let scope = result.scopes.get(root);
+    if (!scope) result.scopes.set(root, (scope = Scope.within([root], budget)));
+    return scope;
   };
 
-  const walk = (folder: string): number => {
+  const addFile = (path: string, root: string, named: boolean, real?: string): void => {
+    const absolutePath = resolve(cwd, path);
+    const identity = real ?? realPathOrNull(absolutePath) ?? absolutePath;
+    if (seenFiles.has(identity)) return;
+    seenFiles.add(identity);
+    scopeOf(root);
+    result.inputs.push({ kind: 'file', path, absolutePath, root, named });
+  };
+
+  const walk = (folder: string, root: string, shownRoot: string, scope: Scope, real: string): number => {
+    if (seenFolders.has(real)) return 0;
+    seenFolders.add(real);
     const absolute = resolve(cwd, folder);
-    const identity = realPath(absolute) ?? absolute;
-    if (seenFolders.has(identity)) return 0;
-    seenFolders.add(identity);
-    let entries: Dirent[];
+    scope.knowFolder(absolute, real);
+    let entries;
     try {
-      entries = readdirSync(absolute, { withFileTypes: true });
+      entries = listFolder(absolute);
     } catch (error) {
       result.errors.push({ path: folder, message: describeError(error) });
       return 0;
@@ -70,23 +99,40 @@ export function collectInputs(paths: readonly string[], cwd: string): CollectedI
     const folderName = basename(absolute);
     let found = 0;
     for (const entry of entries) {
+      if (stopped) break;
+      if (--entriesLeft < 0) {
+        stopped = true;
+        result.errors.push({ path: folder, message: `the walk stopped after ${limits.maxEntries} files and folders (its limit): name fewer or smaller folders` });
+        break;
+      }
       const path = join(folder, entry.name);
-      let isFolder = entry.isDirectory();
-      let isFile = entry.isFile();
-      // Links are followed; some file systems do not tell the type while listing.
-      if (entry.isSymbolicLink() || (!isFolder && !isFile)) {
-        const target = statOrError(resolve(cwd, path));
-        if (target instanceof Error) {
-          if (entry.isSymbolicLink() && isUnitFileName(entry.name, folderName)) result.notes.push(`skipping '${path}': ${describeError(target)}`);
+      const entryPath = join(absolute, entry.name);
+      let kind: EntryKind | undefined = entryKind(entry);
+      let target: string | undefined;
+      if (kind === 'link' || kind === undefined) {
+        const stat = statOrError(entryPath);
+        if (stat instanceof Error) {
+          if (kind === 'link' && isUnitFileName(entry.name, folderName)) result.notes.push(`skipping '${path}': ${describeError(stat)}`);
           continue;
         }
-        isFolder = target.isDirectory();
-        isFile = target.isFile();
+        const followed: EntryKind = stat.isDirectory() ? 'folder' : stat.isFile() ? 'file' : 'other';
+        if (followed === 'other') continue;
+        if (kind === 'link' && (followed === 'folder' || isUnitFileName(entry.name, folderName))) {
+          target = realPathOrNull(entryPath) ?? undefined;
+          if (target === undefined || !scope.holdsReal(target) || isKernelPath(target)) {
+            result.notes.push(`skipping '${path}': a link that leads outside '${shownRoot}'`);
+            continue;
+          }
+        }
+        kind = followed;
       }
-      if (isFolder) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) found += walk(path);
-      } else if (isFile && isUnitFileName(entry.name, folderName)) {
-        addFile(path);
+      if (kind === 'folder') {
+        if (SKIPPED_FOLDERS.has(entry.name)) continue;
+        const real = target ?? realPathOrNull(entryPath);
+        if (real === null || isKernelPath(real) || !scope.holdsReal(real)) continue;
+        found += walk(path, root, shownRoot, scope, real);
+      } else if (kind === 'file' && isUnitFileName(entry.name, folderName)) {
+        addFile(path, root, false, target);
         found++;
       }
     }
@@ -99,13 +145,19 @@ export function collectInputs(paths: readonly string[], cwd: string): CollectedI
       stdinSeen = true;
       continue;
     }
-    const stat = statOrError(resolve(cwd, path));
+    const absolute = resolve(cwd, path);
+    const stat = statOrError(absolute);
     if (stat instanceof Error) {
       result.errors.push({ path, message: describeError(stat) });
     } else if (stat.isDirectory()) {
-      if (walk(path) === 0) result.notes.push(`no unit files found under '${path}'`);
+      const real = realPathOrNull(absolute);
+      if (real !== null && isKernelPath(real)) {
+        result.errors.push({ path, message: 'holds the kernel\'s files (/proc, /sys), which are not walked' });
+      } else if (real !== null && walk(path, absolute, path, scopeOf(absolute), real) === 0 && !stopped) {
+        result.notes.push(`no unit files found under '${path}'`);
+      }
     } else {
-      addFile(path);
+      addFile(path, dirname(absolute), true);
     }
   }
   return result;
@@ -117,33 +169,4 @@ function statOrError(path: string): Stats | Error {
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
   }
-}
-
-function realPath(path: string): string | undefined {
-  try {
-    return realpathSync(path);
-  } catch {
-    return undefined;
-  }
-}
-
-const ERROR_TEXT: Record<string, string> = {
-  ENOENT: 'no such file or directory',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  ELOOP: 'too many levels of symbolic links',
-  ENOTDIR: 'a part of the path is not a directory',
-  EISDIR: 'is a directory',
-  ENAMETOOLONG: 'file name too long',
-  EMFILE: 'too many open files',
-};
-
-/** A file-system error as a short phrase, without Node's `ENOENT: ..., stat 'x'` wrapping. */
-export function describeError(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && ERROR_TEXT[code]) return ERROR_TEXT[code];
-  if (code === 'ERR_FS_FILE_TOO_LARGE' || (error instanceof RangeError && /too large|Invalid string length/i.test(error.message))) {
-    return 'file too large';
-  }
-  return error instanceof Error ? error.message : String(error);
 }

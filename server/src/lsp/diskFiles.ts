@@ -3,16 +3,19 @@
  * the unit of a drop-in) and the `.unitguardrc` settings above it. Read once, then kept until the
  * client reports a file event (`workspace/didChangeWatchedFiles`, registered with clients that
  * take dynamic registration); with a client that sends no file events they are read again after
- * a few seconds. Either way, a keystroke never reads the disk.
+ * a few seconds. Either way, a keystroke never reads the disk. Files are read through the guard:
+ * regular files only, through links that stay in the workspace folders that hold the document (a
+ * document outside them: its unit's folder).
  */
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, type Connection } from 'vscode-languageserver';
 import type { UnitFiles } from '../core';
 import { findRcConfig, readPolicyCached } from '../node/unitguardrc';
-import { unitFilesFor } from '../node/unitFiles';
+import { unitFilesFor, unitFolderOf } from '../node/unitFiles';
 import { readUnitFile } from '../node/readUnitFile';
 import { workspaceUnitNames } from '../node/workspaceUnitNames';
+import { isInside, Scope } from '../node/guardedFs';
 import type { FileAccess, RcSettings, WorkspaceFile } from './fileAccess';
 import { isObject } from './params';
 
@@ -36,7 +39,20 @@ export class DiskFiles implements FileAccess {
   private readonly listeners: Listener[] = [];
   private watched = false;
 
+  /** The workspace folders (paths), as the client names them now. */
+  private folders: () => readonly string[] = () => [];
+
   constructor(private readonly now: () => number = Date.now) {}
+
+  useWorkspaceFolders(folders: () => readonly string[]): void {
+    this.folders = folders;
+  }
+
+  /** Where links may lead for a file at `path`: the workspace folders holding it, else its unit's folder. */
+  scopeFor(path: string): Scope {
+    const holding = this.folders().filter((folder) => isInside(path, folder));
+    return Scope.within(holding.length > 0 ? holding : [unitFolderOf(path)]);
+  }
 
   /** The path of a `file:` URI; undefined for other schemes and malformed URIs. */
   pathOf(uri: string): string | undefined {
@@ -66,14 +82,14 @@ export class DiskFiles implements FileAccess {
 
   /** The unit's other files on disk for a document at `path`. */
   unitFiles(path: string): UnitFiles {
-    return this.cached(this.companions, path, () => unitFilesFor(path));
+    return this.cached(this.companions, path, () => unitFilesFor(path, this.scopeFor(path)));
   }
 
   /** The text of the unit file at `path` (a file a patch applies to); undefined when it is not a regular file that can be read. */
   fileText(path: string): string | undefined {
     return this.cached(this.texts, path, () => {
       try {
-        return readUnitFile(path);
+        return readUnitFile(path, this.scopeFor(path));
       } catch {
         return undefined;
       }
@@ -87,7 +103,7 @@ export class DiskFiles implements FileAccess {
       return { rc, policy: undefined };
     });
     // The policy file may live anywhere; its date is checked each time (one stat, no read).
-    entry.policy = entry.rc.securityPolicy !== undefined ? readPolicyCached(entry.rc.securityPolicy) : undefined;
+    entry.policy = entry.rc.securityPolicy !== undefined ? readPolicyCached(entry.rc.securityPolicy, entry.rc.securityPolicyRoot) : undefined;
     return entry;
   }
 

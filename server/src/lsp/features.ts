@@ -36,6 +36,7 @@ export function startFeatures(connection: Connection, initializeParams: unknown,
   const settings = new SettingsStore();
   const disk = host.files;
   const workspaceUnits = new WorkspaceUnits(store, disk);
+  disk.useWorkspaceFolders(() => workspaceUnits.folders);
   const state = new UnitState(store, settings, disk);
   const patches = new PatchDocuments(store, state, disk, () => workspaceUnits.folders);
   const baselines = new Baselines(store);

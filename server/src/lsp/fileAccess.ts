@@ -35,6 +35,8 @@ export interface FileAccess {
   relativePath(from: string, path: string): string;
   /** The unit names (not drop-ins) in the workspace folders at `roots`. */
   unitNames(roots: readonly string[]): Promise<string[]>;
+  /** Where the workspace folders are now (their paths): links in them are followed, links out of them are not. */
+  useWorkspaceFolders(folders: () => readonly string[]): void;
   /** Runs after files changed (what was read is forgotten). */
   onDidChange(listener: () => void): void;
   /** Forgets everything read: files changed. */

@@ -36,6 +36,8 @@ export class NoDisk implements FileAccess {
     return [];
   }
 
+  useWorkspaceFolders(): void {}
+
   onDidChange(): void {}
 
   changed(): void {}

@@ -1,11 +1,13 @@
-import { readFileLimited, UNIT_FILE_MAX_BYTES } from './readFileLimited';
+import { dirname } from 'node:path';
+import { readGuarded, Scope, UNIT_FILE_MAX_BYTES } from './guardedFs';
 
 /**
- * Reads a file as systemd would see its text: UTF-8, with invalid sequences
- * turned into U+FFFD so the parser can point at them. Only regular files are read.
+ * Reads a file as systemd would see its text: UTF-8, with invalid sequences turned into U+FFFD so
+ * the parser can point at them. Only regular files are read, through links that stay in `scope`
+ * (by default the file's own folder).
  */
-export function readUnitFile(path: string): string {
-  return decodeUnitText(readFileLimited(path, UNIT_FILE_MAX_BYTES));
+export function readUnitFile(path: string, scope: Scope = Scope.within([dirname(path)])): string {
+  return decodeUnitText(readGuarded(path, UNIT_FILE_MAX_BYTES, scope));
 }
 
 /**

@@ -4,39 +4,42 @@
  * type-wide `TYPE.d/`), or, given a drop-in, its unit and the drop-ins beside it. Also reads the
  * `--security-policy` JSON file.
  */
-import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createUnitDocument, type UnitDocument } from '../core/unitDocument';
 import { unitFileInfo } from '../core/unitFile';
 import { UnitModel } from '../core/model/unitModel';
 import { readSecurityPolicy, type SecurityPolicy } from '../core/security';
-import { readFileLimited, SETTINGS_FILE_MAX_BYTES } from './readFileLimited';
+import { describeError, folderNames, lstatOrUndefined, readGuarded, realPathOrNull, Scope, SETTINGS_FILE_MAX_BYTES } from './guardedFs';
 import { readUnitFile } from './readUnitFile';
 
-function load(path: string): UnitDocument {
-  return createUnitDocument(pathToFileURL(path).href, readUnitFile(path));
+function load(path: string, scope: Scope): UnitDocument {
+  return createUnitDocument(pathToFileURL(path).href, readUnitFile(path, scope));
 }
 
-function isFile(path: string): boolean {
+/** A file of the unit other than the one named: one that cannot be read is named in the error. */
+function loadCompanion(path: string, scope: Scope): UnitDocument {
   try {
-    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
-  } catch {
-    return false;
+    return load(path, scope);
+  } catch (error) {
+    throw new Error(`${path}: ${describeError(error)}`);
   }
 }
 
-/** `.conf` files in a drop-in folder; most units have no such folder, which a stat says cheaply. */
-function confFiles(folder: string): string[] {
-  try {
-    if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory()) return [];
-    return readdirSync(folder)
-      .filter((name) => name.endsWith('.conf'))
-      .map((name) => join(folder, name))
-      .filter(isFile);
-  } catch {
-    return [];
-  }
+/** Drop-ins that are links to nothing are left out, as systemd leaves them. */
+function existing(paths: string[]): string[] {
+  return paths.filter((p) => lstatOrUndefined(p)?.isSymbolicLink() !== true || realPathOrNull(p) !== null);
+}
+
+/** `.conf` files in a drop-in folder; most units have no such folder, which an lstat says cheaply. */
+function confFiles(folder: string, scope: Scope): string[] {
+  return folderNames(folder, scope)
+    .filter((name) => name.endsWith('.conf'))
+    .map((name) => join(folder, name))
+    .filter((path) => {
+      const stat = lstatOrUndefined(path);
+      return stat !== undefined && (stat.isFile() || stat.isSymbolicLink());
+    });
 }
 
 /** Drop-in folders of a unit named `name` in `folder`, least specific first. */
@@ -51,9 +54,9 @@ function dropInFolders(folder: string, name: string): string[] {
 }
 
 /** Drop-ins by file name; a later folder's file of the same name replaces an earlier one. */
-function collectDropIns(folders: readonly string[]): string[] {
+function collectDropIns(folders: readonly string[], scope: Scope): string[] {
   const byName = new Map<string, string>();
-  for (const folder of folders) for (const path of confFiles(folder)) byName.set(basename(path), path);
+  for (const folder of folders) for (const path of confFiles(folder, scope)) byName.set(basename(path), path);
   return [...byName.keys()].sort().map((n) => byName.get(n) as string);
 }
 
@@ -65,35 +68,58 @@ export interface SecurityInput {
   dropInPaths: string[];
 }
 
-/** Throws (with a readable message) when the file cannot be read. */
-export function readSecurityInput(path: string): SecurityInput {
+/**
+ * Reads the unit at `path` (the user named it: its links are followed) with its drop-ins, which
+ * are read through links that stay in the unit's folder. Throws when the file cannot be read; a
+ * drop-in that cannot be read (not a regular file, a link that leaves the folder) throws too, as
+ * scoring without it would score another unit.
+ */
+export function readSecurityInput(path: string, text?: string): SecurityInput {
   const absolute = resolve(path);
   const info = unitFileInfo(absolute);
+  const named = Scope.anywhere();
+  const loadNamed = (p: string): UnitDocument => (text !== undefined ? createUnitDocument(pathToFileURL(p).href, text) : load(p, named));
   if (info.isDropIn && info.unitName) {
     const folder = dirname(absolute);
-    const unitPath = join(dirname(folder), info.unitName);
-    const dropInPaths = collectDropIns(dropInFolders(dirname(folder), info.unitName));
+    const unitFolder = dirname(folder);
+    const scope = Scope.within([unitFolder]);
+    const unitPath = join(unitFolder, info.unitName);
+    const own = loadNamed(absolute);
+    const dropInPaths = existing(collectDropIns(dropInFolders(unitFolder, info.unitName), scope));
     if (!dropInPaths.includes(absolute)) dropInPaths.push(absolute);
-    const dropIns = dropInPaths.map(load);
-    if (isFile(unitPath)) return { unitPath, unitName: info.unitName, model: UnitModel.build(load(unitPath), dropIns), dropInPaths };
+    const dropIns = dropInPaths.map((p) => (p === absolute ? own : loadCompanion(p, scope)));
+    const unitStat = lstatOrUndefined(unitPath);
+    if (unitStat && (unitStat.isFile() || unitStat.isSymbolicLink())) {
+      return { unitPath, unitName: info.unitName, model: UnitModel.build(loadCompanion(unitPath, scope), dropIns), dropInPaths };
+    }
     return { unitPath: absolute, unitName: info.unitName, model: UnitModel.fromDropIns(dropIns), dropInPaths };
   }
   // Read first: a file that cannot be read throws with the reason before its drop-ins are looked for.
-  const unit = load(absolute);
+  const unit = loadNamed(absolute);
   const name = basename(absolute);
-  const dropInPaths = collectDropIns(dropInFolders(dirname(absolute), name));
-  return { unitPath: absolute, unitName: name, model: UnitModel.build(unit, dropInPaths.map(load)), dropInPaths };
+  const scope = Scope.within([dirname(absolute)]);
+  const dropInPaths = existing(collectDropIns(dropInFolders(dirname(absolute), name), scope));
+  return { unitPath: absolute, unitName: name, model: UnitModel.build(unit, dropInPaths.map((p) => loadCompanion(p, scope))), dropInPaths };
 }
 
-/** Reads a policy file; problems are returned, a file that cannot be read or is not JSON throws. */
-export function readSecurityPolicyFile(path: string): { policy: SecurityPolicy; problems: string[] } {
-  const text = readFileLimited(path, SETTINGS_FILE_MAX_BYTES).toString('utf8');
+/**
+ * Reads a policy file, through links that stay in `scope`; problems are returned, a file that
+ * cannot be read or is not JSON throws. Messages never quote the file.
+ */
+export function readSecurityPolicyFile(path: string, scope: Scope = Scope.anywhere()): { policy: SecurityPolicy; problems: string[] } {
+  const text = readGuarded(path, SETTINGS_FILE_MAX_BYTES, scope).toString('utf8');
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${path}: not JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new Error(`not JSON${jsonErrorPlace(error)}`);
   }
   const result = readSecurityPolicy(value);
   return { policy: result.policy, problems: result.problems.map((p) => `${path}: ${p}`) };
+}
+
+/** Where JSON.parse stopped (its own message may quote the text, which is never shown). */
+function jsonErrorPlace(error: unknown): string {
+  const match = error instanceof Error ? /position (\d+)/.exec(error.message) : null;
+  return match ? ` at character ${match[1]}` : '';
 }

@@ -3,13 +3,12 @@
  * a file marked `root = true`), nearest first. The INI text is read with the `ini` package; what
  * it means is decided by the pure core (`readRcConfig`).
  */
-import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse as parseIni } from 'ini';
 import { RC_FILE_NAME, combineRcConfigs, readRcConfig, type RcConfig } from '../core/config/rcFile';
 import { isConfigurableId } from '../core/rules/registry';
 import type { SecurityPolicy } from '../core/security';
-import { readFileLimited, SETTINGS_FILE_MAX_BYTES } from './readFileLimited';
+import { describeError, isInside, lstatOrUndefined, modifiedMs, readGuarded, Scope, SETTINGS_FILE_MAX_BYTES } from './guardedFs';
 import { readSecurityPolicyFile } from './securityInput';
 
 export interface FoundRcConfig extends RcConfig {
@@ -19,44 +18,45 @@ export interface FoundRcConfig extends RcConfig {
 
 /**
  * Most folders hold no `.unitguardrc`: a missing file is answered without an exception, which
- * costs far more than the stat itself when every folder up to the root is asked for every unit.
+ * costs far more than the lstat itself when every folder up to the root is asked for every unit.
  */
-function isFile(path: string): boolean {
-  try {
-    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
-  } catch {
-    return false;
-  }
+function isCandidate(path: string): boolean {
+  const stat = lstatOrUndefined(path);
+  return stat !== undefined && (stat.isFile() || stat.isSymbolicLink());
 }
 
-/** Reads one `.unitguardrc`; problems (bad INI, unknown keys) are reported, never thrown. */
+/**
+ * Reads one `.unitguardrc` (a regular file, through links that stay in its folder); problems
+ * (bad INI, unknown keys) are reported, never thrown. A `security-policy` it names must stay in
+ * its folder too.
+ */
 export function readRcFile(path: string): RcConfig {
+  const folder = dirname(path);
   let text: string;
   try {
-    text = readFileLimited(path, SETTINGS_FILE_MAX_BYTES).toString('utf8');
+    text = readGuarded(path, SETTINGS_FILE_MAX_BYTES, Scope.within([folder])).toString('utf8');
   } catch (error) {
-    return { rules: {}, root: false, problems: [`${path}: cannot be read (${error instanceof Error ? error.message : String(error)})`] };
+    return { rules: {}, root: false, unreadable: true, problems: [`${path}: cannot be read (${describeError(error)})`] };
   }
   let parsed: unknown;
   try {
     parsed = parseIni(text);
-  } catch (error) {
-    return { rules: {}, root: false, problems: [`${path}: not an INI file (${error instanceof Error ? error.message : String(error)})`] };
+  } catch {
+    return { rules: {}, root: false, unreadable: true, problems: [`${path}: not an INI file`] };
   }
   const config = readRcConfig(parsed, isConfigurableId);
-  const securityPolicy = config.securityPolicy !== undefined ? resolve(dirname(path), config.securityPolicy) : undefined;
-  return { ...config, ...(securityPolicy ? { securityPolicy } : {}), problems: config.problems.map((p) => `${path}: ${p}`) };
+  const securityPolicy = config.securityPolicy !== undefined ? resolve(folder, config.securityPolicy) : undefined;
+  return {
+    ...config,
+    ...(securityPolicy ? { securityPolicy, securityPolicyRoot: folder } : {}),
+    problems: config.problems.map((p) => `${path}: ${p}`),
+  };
 }
 
 const cache = new Map<string, { mtimeMs: number; config: RcConfig }>();
 
 function readCached(path: string): RcConfig {
-  let mtimeMs = -1;
-  try {
-    mtimeMs = statSync(path).mtimeMs;
-  } catch {
-    // read below reports it
-  }
+  const mtimeMs = modifiedMs(path);
   const hit = cache.get(path);
   if (hit && hit.mtimeMs === mtimeMs) return hit.config;
   const config = readRcFile(path);
@@ -81,7 +81,7 @@ function rcChain(dir: string, memo: Map<string, RcChain> | undefined): RcChain {
   const known = memo?.get(dir);
   if (known) return known;
   const candidate = join(dir, RC_FILE_NAME);
-  const own = isFile(candidate) ? readCached(candidate) : undefined;
+  const own = isCandidate(candidate) ? readCached(candidate) : undefined;
   const parent = dirname(dir);
   const above = own?.root || parent === dir ? NO_RC : rcChain(parent, memo);
   const chain = own ? { configs: [own, ...above.configs], files: [candidate, ...above.files] } : above;
@@ -107,28 +107,34 @@ export function rcConfigFinder(): (file: string) => FoundRcConfig {
   return (file) => combined(rcChain(resolve(dirname(file)), memo));
 }
 
-const policyCache = new Map<string, { mtimeMs: number; policy: SecurityPolicy | undefined; problems: string[] }>();
+export interface PolicyRead {
+  policy: SecurityPolicy | undefined;
+  problems: string[];
+}
+
+const policyCache = new Map<string, { mtimeMs: number; read: PolicyRead }>();
 
 /**
  * The policy file a `.unitguardrc` names, read and checked (cached while the file is unchanged).
- * A missing or broken file gives no policy and says why.
+ * With `root` (the folder of the `.unitguardrc`), a path outside that folder's tree, or a link
+ * leading out of it, is refused: only the command line may name a policy elsewhere. A missing or
+ * broken file gives no policy and says why, without quoting the file.
  */
-export function readPolicyCached(path: string): { policy: SecurityPolicy | undefined; problems: string[] } {
-  let mtimeMs = -1;
-  try {
-    mtimeMs = statSync(path).mtimeMs;
-  } catch {
-    // reported below
+export function readPolicyCached(path: string, root?: string): PolicyRead {
+  const key = `${root ?? ''}\0${path}`;
+  const mtimeMs = modifiedMs(path);
+  const hit = policyCache.get(key);
+  if (hit && hit.mtimeMs === mtimeMs) return hit.read;
+  let read: PolicyRead;
+  if (root !== undefined && !isInside(path, root)) {
+    read = { policy: undefined, problems: [`security policy ${path}: outside the folder of the .unitguardrc that names it (${root}); name it with --security-policy`] };
+  } else {
+    try {
+      read = readSecurityPolicyFile(path, root !== undefined ? Scope.within([root]) : Scope.anywhere());
+    } catch (error) {
+      read = { policy: undefined, problems: [`security policy ${path}: ${describeError(error)}`] };
+    }
   }
-  const hit = policyCache.get(path);
-  if (hit && hit.mtimeMs === mtimeMs) return hit;
-  let entry: { mtimeMs: number; policy: SecurityPolicy | undefined; problems: string[] };
-  try {
-    const { policy, problems } = readSecurityPolicyFile(path);
-    entry = { mtimeMs, policy, problems };
-  } catch (error) {
-    entry = { mtimeMs, policy: undefined, problems: [`security policy ${path}: ${error instanceof Error ? error.message : String(error)}`] };
-  }
-  policyCache.set(path, entry);
-  return entry;
+  policyCache.set(key, { mtimeMs, read });
+  return read;
 }

@@ -1,10 +1,10 @@
 /**
  * Unit names in workspace folders, for dependency completions: a bounded walk (depth, directory
- * count) that skips build and VCS folders and drop-in folders.
+ * count) that skips build and VCS folders, drop-in folders and /proc and /sys.
  */
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { unitFileInfo } from '../core';
+import { isKernelPath, listFolderAsync } from './guardedFs';
 
 /** Folders never worth walking for unit files. */
 const SKIP = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist', 'target', '.cache', '.venv', '__pycache__']);
@@ -19,13 +19,13 @@ export async function workspaceUnitNames(roots: readonly string[]): Promise<stri
     if (budget-- <= 0) return;
     let entries;
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      entries = await listFolderAsync(dir);
     } catch {
       return;
     }
     for (const entry of entries) {
       if (entry.isDirectory()) {
-        if (depth < MAX_DEPTH && !SKIP.has(entry.name) && !entry.name.endsWith('.d')) await walk(path.join(dir, entry.name), depth + 1);
+        if (depth < MAX_DEPTH && !SKIP.has(entry.name) && !entry.name.endsWith('.d') && !isKernelPath(path.join(dir, entry.name))) await walk(path.join(dir, entry.name), depth + 1);
       } else if (entry.isFile() || entry.isSymbolicLink()) {
         const info = unitFileInfo(entry.name);
         if (info.unitName && !info.isDropIn) names.add(info.unitName);

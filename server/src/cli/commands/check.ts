@@ -6,10 +6,10 @@ import {
 import { decodeUnitText, readUnitFile } from '../../node/readUnitFile';
 import { findRcConfig, readPolicyCached } from '../../node/unitguardrc';
 import { unitFilesFor } from '../../node/unitFiles';
-import { writeUnitFile } from '../../node/writeUnitFile';
+import { GuardError, RUN_MAX_BYTES, Scope, writeGuarded } from '../../node/guardedFs';
 import { parseArgs, UsageError, type OptionSpec } from '../args';
 import { EXIT, type Command } from '../command';
-import { collectInputs, describeError, type InputError, type UnitInput } from '../files';
+import { collectInputs, describeError, type CollectedInputs, type InputError, type UnitInput } from '../files';
 import { commandHelp } from '../help';
 import { boundHeapGrowth } from '../heapGrowth';
 import { errorLine, onceReporter, type CliIo } from '../io';
@@ -115,7 +115,8 @@ function runCheck(argv: readonly string[], io: CliIo): number {
   }
   const { format, settings } = parsed;
   boundHeapGrowth();
-  const collected = collectInputs(parsed.paths, io.cwd);
+  const budget = { bytesLeft: RUN_MAX_BYTES };
+  const collected = collectInputs(parsed.paths, io.cwd, undefined, budget);
   for (const note of collected.notes) io.stderr(errorLine(note));
   const errors: InputError[] = [...collected.errors];
   for (const error of collected.errors) io.stderr(errorLine(`cannot read '${error.path}': ${error.message}`));
@@ -125,24 +126,32 @@ function runCheck(argv: readonly string[], io: CliIo): number {
   const reportOnce = onceReporter(io);
   let errorCount = 0;
   let hidden = 0;
+  let settingsBroken = false;
   for (const input of collected.inputs) {
-    const source = readInput(input, parsed.stdinFilename, io);
+    const source = readInput(input, parsed.stdinFilename, io, collected, budget);
+    if ('spent' in source) {
+      errors.push(source.spent);
+      io.stderr(errorLine(`stopped at '${source.spent.path}': ${source.spent.message}`));
+      break;
+    }
     if ('error' in source) {
       errors.push(source.error);
       io.stderr(errorLine(`cannot read '${source.error.path}': ${source.error.message}`));
       continue;
     }
     const fileSettings = settingsFor(parsed, settings, source.absolutePath, io, reportOnce);
-    const files: UnitFiles = source.absolutePath && input.kind === 'file' ? unitFilesFor(source.absolutePath) : {};
+    if (fileSettings.broken) settingsBroken = true;
+    const scope = input.kind === 'file' ? collected.scopes.get(input.root) : undefined;
+    const files: UnitFiles = source.absolutePath && input.kind === 'file' ? unitFilesFor(source.absolutePath, scope) : {};
     let text = source.text;
     if (parsed.fix) {
-      const fixed = applyFixes(source, text, fileSettings, files, parsed, io);
+      const fixed = applyFixes(source, text, fileSettings.settings, files, parsed, io, scope);
       if (fixed === undefined) {
         errors.push({ path: source.path, message: 'cannot write the fixed file' });
       } else text = fixed;
     }
     const document = createUnitDocument(source.uri, text);
-    const all = format.showsFixes ? diagnoseWithFixes(document, fileSettings, files) : diagnose(document, fileSettings, files);
+    const all = format.showsFixes ? diagnoseWithFixes(document, fileSettings.settings, files) : diagnose(document, fileSettings.settings, files);
     const diagnostics = all.filter((d) => SEVERITY_RANK[d.severity] <= SEVERITY_RANK[parsed.minSeverity]);
     hidden += all.length - diagnostics.length;
     const report: FileReport = { path: source.path, absolutePath: source.absolutePath, diagnostics };
@@ -150,29 +159,33 @@ function runCheck(argv: readonly string[], io: CliIo): number {
     // A format that prints as it goes does not need the report again.
     if (format.printsAtEnd) reports.push(report);
     if (!parsed.dryRun) format.file(report, write);
-    if (parsed.explain && !parsed.dryRun) io.stdout(explainLines(source.path, explain(document, fileSettings, files)));
+    if (parsed.explain && !parsed.dryRun) io.stdout(explainLines(source.path, explain(document, fileSettings.settings, files)));
   }
   if (!parsed.dryRun) format.end({ files: reports, errors, cwd: io.cwd }, write);
   if (hidden > 0 && !parsed.dryRun) {
     io.stderr(errorLine(`${hidden} ${hidden === 1 ? 'diagnostic' : 'diagnostics'} below ${parsed.minSeverity} not shown (--min-severity hint shows all)`));
   }
-  if (errors.length > 0) return EXIT.failure;
+  if (errors.length > 0 || settingsBroken) return EXIT.failure;
   return errorCount > 0 ? EXIT.problems : EXIT.ok;
 }
 
-/** The settings for one file: `.unitguardrc` files above it, under the command line's options. */
-export function settingsFor(options: { versionGiven: boolean }, base: Settings, absolutePath: string | undefined, io: CliIo, report: (message: string) => void): Settings {
+/**
+ * The settings for one file: `.unitguardrc` files above it, under the command line's options.
+ * `broken`: a settings file or the policy it names cannot be used (the run then exits with 2).
+ */
+export function settingsFor(options: { versionGiven: boolean }, base: Settings, absolutePath: string | undefined, io: CliIo, report: (message: string) => void): { settings: Settings; broken: boolean } {
   const rc = findRcConfig(absolutePath ?? io.cwd, absolutePath === undefined);
   for (const problem of rc.problems) report(problem);
   // The policy weights the score changes the hardening fixes' titles give, as in the editor.
-  const policy = rc.securityPolicy !== undefined ? readPolicyCached(rc.securityPolicy) : undefined;
+  const policy = rc.securityPolicy !== undefined ? readPolicyCached(rc.securityPolicy, rc.securityPolicyRoot) : undefined;
   for (const problem of policy?.problems ?? []) report(problem);
-  return {
+  const settings: Settings = {
     systemdVersion: options.versionGiven || rc.systemdVersion === undefined ? base.systemdVersion : rc.systemdVersion,
     ...(Object.keys(rc.rules).length > 0 ? { rules: rc.rules } : {}),
     ...(policy?.policy ? { securityPolicy: policy.policy } : {}),
     ...(policy && !policy.policy ? { securityPolicyError: policy.problems[0] ?? 'it cannot be read' } : {}),
   };
+  return { settings, broken: rc.unreadable === true || (policy !== undefined && !policy.policy) };
 }
 
 /** `path:line:col: note: text [implies]` lines: what the unit's settings switch on by themselves. */
@@ -181,7 +194,7 @@ function explainLines(path: string, notes: ReturnType<typeof explain>): string {
 }
 
 /** Applies the fixes of the risks asked for: writes the file (or prints a diff); undefined when it cannot be written. */
-function applyFixes(source: Source, text: string, settings: Settings, files: UnitFiles, options: CheckOptions, io: CliIo): string | undefined {
+function applyFixes(source: Source, text: string, settings: Settings, files: UnitFiles, options: CheckOptions, io: CliIo, scope: Scope | undefined): string | undefined {
   if (text.includes('\uFFFD')) {
     io.stderr(errorLine(`not fixing '${source.path}': it is not valid UTF-8, and writing it back would change its bytes`));
     return text;
@@ -193,9 +206,10 @@ function applyFixes(source: Source, text: string, settings: Settings, files: Uni
     io.stdout(unifiedDiff(text, result.text, source.path));
     return result.text;
   }
-  if (!source.absolutePath) return text;
+  if (!source.absolutePath || !scope) return text;
   try {
-    writeUnitFile(source.absolutePath, result.text);
+    // Only inside the folder named (a named file: its own folder), never through a link leading out.
+    writeGuarded(source.absolutePath, keepLineBreaks(text, result.text), scope);
   } catch (error) {
     io.stderr(errorLine(`cannot write '${source.path}': ${describeError(error)}`));
     return undefined;
@@ -218,7 +232,7 @@ interface Source {
   text: string;
 }
 
-function readInput(input: UnitInput, stdinFilename: string | undefined, io: CliIo): Source | { error: InputError } {
+function readInput(input: UnitInput, stdinFilename: string | undefined, io: CliIo, collected: CollectedInputs, budget: { bytesLeft: number }): Source | { error: InputError } | { spent: InputError } {
   if (input.kind === 'stdin') {
     const absolutePath = stdinFilename === undefined ? undefined : resolve(io.cwd, stdinFilename);
     const path = stdinFilename ?? '<stdin>';
@@ -230,11 +244,22 @@ function readInput(input: UnitInput, stdinFilename: string | undefined, io: CliI
     }
   }
   try {
-    const text = readUnitFile(input.absolutePath);
+    // A file named on the command line is read wherever its links lead; one found in a folder only inside it.
+    const scope = input.named ? Scope.anywhere(budget) : (collected.scopes.get(input.root) ?? Scope.within([input.root], budget));
+    const text = readUnitFile(input.absolutePath, scope);
     return { path: input.path, absolutePath: input.absolutePath, uri: pathToFileURL(input.absolutePath).href, text };
   } catch (error) {
+    if (error instanceof GuardError && error.kind === 'budget') return { spent: { path: input.path, message: describeError(error) } };
     return { error: { path: input.path, message: describeError(error) } };
   }
+}
+
+/** A file whose every line ends in CRLF keeps CRLF on the lines a fix wrote. */
+function keepLineBreaks(before: string, after: string): string {
+  const lf = (before.match(/\n/g) ?? []).length;
+  const crlf = (before.match(/\r\n/g) ?? []).length;
+  if (lf === 0 || crlf !== lf) return after;
+  return after.replace(/\r?\n/g, '\r\n');
 }
 
 export const checkCommand: Command = {

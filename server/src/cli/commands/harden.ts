@@ -5,6 +5,7 @@ import {
 import { formatExposure } from '../../core/security';
 import { readUnitFile } from '../../node/readUnitFile';
 import { unitFilesFor } from '../../node/unitFiles';
+import { Scope } from '../../node/guardedFs';
 import { writeUnitFile } from '../../node/writeUnitFile';
 import { parseArgs, UsageError, type OptionSpec } from '../args';
 import { EXIT, type Command } from '../command';
@@ -103,16 +104,18 @@ function runHarden(argv: readonly string[], io: CliIo): number {
   for (const input of collected.inputs) {
     if (input.kind !== 'file') continue;
     let text: string;
+    const scope = collected.scopes.get(input.root) ?? Scope.within([input.root]);
     try {
-      text = readUnitFile(input.absolutePath);
+      text = readUnitFile(input.absolutePath, input.named ? Scope.anywhere() : scope);
     } catch (error) {
       io.stderr(errorLine(`cannot read '${input.path}': ${describeError(error)}`));
       failed = true;
       continue;
     }
-    const settings = settingsFor(parsed, parsed.settings, input.absolutePath, io, reportOnce);
+    const { settings, broken } = settingsFor(parsed, parsed.settings, input.absolutePath, io, reportOnce);
+    if (broken) failed = true;
     const unit = createUnitDocument(pathToFileURL(input.absolutePath).href, text);
-    const plan = planHardening(unit, settings, unitFilesFor(input.absolutePath).dropIns ?? [], { level: parsed.level, dropIn: parsed.dropIn });
+    const plan = planHardening(unit, settings, unitFilesFor(input.absolutePath, scope).dropIns ?? [], { level: parsed.level, dropIn: parsed.dropIn });
     const writtenPath = parsed.dropIn ? `${input.path}.d/hardening.conf` : input.path;
     if (plan.problem) {
       io.stderr(errorLine(`skipped '${input.path}': ${plan.problem}`));

@@ -1,10 +1,10 @@
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_SETTINGS, reviewUnit, SEVERITY_RANK, type Settings } from '../../core';
 import { findRcConfig, readPolicyCached } from '../../node/unitguardrc';
 import { parseArgs, UsageError, type OptionSpec } from '../args';
 import { EXIT, type Command } from '../command';
 import { describeError } from '../files';
+import { lstatOrUndefined, realPathOrNull } from '../../node/guardedFs';
 import { commandHelp } from '../help';
 import { errorLine, onceReporter, type CliIo } from '../io';
 import { parseSystemdVersion } from './check';
@@ -86,11 +86,8 @@ function readOptions(argv: readonly string[]): ReviewOptions | 'help' {
 }
 
 function isFolder(path: string): boolean {
-  try {
-    return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
-  } catch {
-    return false;
-  }
+  const real = realPathOrNull(path);
+  return real !== null && lstatOrUndefined(real)?.isDirectory() === true;
 }
 
 function merge(into: CollectedReviews, from: CollectedReviews): void {
@@ -134,11 +131,13 @@ function collect(options: ReviewOptions, io: CliIo): CollectedReviews {
 }
 
 /** The settings of a unit: `.unitguardrc` files above it, under the command line's options. */
-function settingsFor(job: ReviewJob, options: ReviewOptions, report: (message: string) => void): Settings {
+function settingsFor(job: ReviewJob, options: ReviewOptions, report: (message: string) => void, broken: () => void): Settings {
   const rc = findRcConfig(job.absolutePath);
   for (const problem of rc.problems) report(problem);
-  const policy = rc.securityPolicy !== undefined ? readPolicyCached(rc.securityPolicy) : undefined;
+  const policy = rc.securityPolicy !== undefined ? readPolicyCached(rc.securityPolicy, rc.securityPolicyRoot) : undefined;
   for (const problem of policy?.problems ?? []) report(problem);
+  // A settings file or policy that cannot be used: the run exits with 2.
+  if (rc.unreadable || (policy !== undefined && !policy.policy)) broken();
   return {
     systemdVersion: options.version ?? rc.systemdVersion ?? DEFAULT_SETTINGS.systemdVersion,
     ...(Object.keys(rc.rules).length > 0 ? { rules: rc.rules } : {}),
@@ -173,7 +172,7 @@ function run(argv: readonly string[], io: CliIo): number {
   for (const job of collected.jobs) {
     for (const error of job.errors) io.stderr(errorLine(`${job.path}: ${error}`));
     if (job.errors.length > 0) broken = true;
-    units.push({ job, review: reviewUnit(job.input, settingsFor(job, options, reportOnce)) });
+    units.push({ job, review: reviewUnit(job.input, settingsFor(job, options, reportOnce, () => (broken = true))) });
   }
   const report: ReviewReport = { units, errors: collected.errors, notes: collected.notes, skipped: collected.skipped, unchanged: collected.unchanged, cwd: io.cwd };
   io.stdout(options.format.format(report));

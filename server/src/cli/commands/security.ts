@@ -1,8 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { DEFAULT_SETTINGS, SYSTEMD_VERSION_RANGE } from '../../core/settings';
 import { assess, formatExposure, levelOf, type AssessResult, type SecurityPolicy, type TestResult } from '../../core/security';
-import { readSecurityInput, readSecurityPolicyFile } from '../../node/securityInput';
+import { readSecurityInput, readSecurityPolicyFile, type SecurityInput } from '../../node/securityInput';
+import { describeError } from '../../node/guardedFs';
+import { decodeUnitText } from '../../node/readUnitFile';
+import type { UnitModel } from '../../core/model/unitModel';
 import { rcConfigFinder, readPolicyCached } from '../../node/unitguardrc';
 import { parseArgs, UsageError, type OptionSpec } from '../args';
 import { EXIT, type Command } from '../command';
@@ -14,6 +17,7 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: 'systemd-version', value: 'N', description: 'score as this systemd release does (default 262)' },
   { name: 'threshold', value: 'N', description: 'exit with 1 when a score is above N (0-100, as systemd-analyze)' },
   { name: 'security-policy', value: 'FILE', description: "systemd-analyze's policy JSON: per-check weight and range" },
+  { name: 'stdin-filename', value: 'NAME', description: 'the file name that standard input (-) stands for (default: stdin.service)' },
   { name: 'user', description: 'score as the per-user manager runs the service (systemd-analyze --user)' },
   { name: 'help', short: 'h', description: 'show this help' },
 ];
@@ -27,7 +31,11 @@ interface SecurityOptions {
   policy: SecurityPolicy | undefined;
   policyProblems: string[];
   paths: string[];
+  stdinFilename: string | undefined;
 }
+
+/** A policy given on the command line that cannot be used: one line, exit 2. */
+class PolicyError extends Error {}
 
 function integerOption(text: string, name: string, min: number, max: number): number {
   if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
@@ -47,13 +55,16 @@ function readOptions(argv: readonly string[], io: CliIo): SecurityOptions | 'hel
   const thresholdText = text('threshold');
   const policyPath = text('security-policy');
   if (positionals.length === 0) throw new UsageError('no paths to score');
+  const stdinFilename = text('stdin-filename');
+  if (stdinFilename === '') throw new UsageError('--stdin-filename needs a file name');
+  if (stdinFilename !== undefined && !positionals.includes('-')) throw new UsageError("--stdin-filename needs '-' among the paths");
   let policy: SecurityPolicy | undefined;
   let policyProblems: string[] = [];
   if (policyPath !== undefined) {
     try {
       ({ policy, problems: policyProblems } = readSecurityPolicyFile(resolve(io.cwd, policyPath)));
     } catch (error) {
-      throw new UsageError(`cannot use the policy: ${error instanceof Error ? error.message : String(error)}`);
+      throw new PolicyError(`cannot use the security policy '${policyPath}': ${describeError(error)}`);
     }
   }
   return {
@@ -64,6 +75,7 @@ function readOptions(argv: readonly string[], io: CliIo): SecurityOptions | 'hel
     policy,
     policyProblems,
     paths: positionals,
+    stdinFilename,
   };
 }
 
@@ -120,8 +132,37 @@ function table(s: Scored & { result: { ok: true } }): string {
   return out.join('\n') + '\n';
 }
 
+/**
+ * The first line systemd refuses to load the unit for (not valid UTF-8, a line of 1 MiB or more),
+ * said as `check` says it; undefined when there is none.
+ */
+function refusedLine(model: UnitModel, cwd: string): string | undefined {
+  for (const document of model.documents) {
+    const problem = document.tree.diagnostics.find((d) => REFUSED.has(String(d.code)));
+    if (!problem) continue;
+    let path = document.uri;
+    try {
+      path = relative(cwd, fileURLToPath(document.uri)) || fileURLToPath(document.uri);
+    } catch {
+      // keep the URI
+    }
+    return `${path}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: error: ${problem.message} [${String(problem.code)}]`;
+  }
+  return undefined;
+}
+
+/** Problems of form for which systemd does not load the unit at all. */
+const REFUSED: ReadonlySet<string> = new Set(['invalid-utf8', 'line-too-long']);
+
 function run(argv: readonly string[], io: CliIo): number {
-  const options = readOptions(argv, io);
+  let options: SecurityOptions | 'help';
+  try {
+    options = readOptions(argv, io);
+  } catch (error) {
+    if (!(error instanceof PolicyError)) throw error;
+    io.stderr(errorLine(error.message));
+    return EXIT.failure;
+  }
   if (options === 'help') {
     io.stdout(commandHelp(securityCommand));
     return EXIT.ok;
@@ -132,20 +173,41 @@ function run(argv: readonly string[], io: CliIo): number {
   const findRcConfig = rcConfigFinder();
   const scored: Scored[] = [];
   let exit: number = EXIT.ok;
+  let stdinRead = false;
   for (const path of options.paths) {
-    const absolute = resolve(io.cwd, path);
+    const fromStdin = path === '-';
+    if (fromStdin && stdinRead) continue;
+    const shown = fromStdin ? (options.stdinFilename ?? '<stdin>') : path;
+    const absolute = resolve(io.cwd, fromStdin ? (options.stdinFilename ?? 'stdin.service') : path);
     try {
-      const input = readSecurityInput(absolute);
+      let input: SecurityInput;
+      if (fromStdin) {
+        stdinRead = true;
+        input = readSecurityInput(absolute, decodeUnitText(io.readStdin()));
+      } else input = readSecurityInput(absolute);
+      const refused = refusedLine(input.model, io.cwd);
+      if (refused !== undefined) {
+        // systemd-analyze says the unit failed to load: no score, exit 1.
+        io.stderr(errorLine(refused));
+        scored.push({ path: shown, unit: input.unitName, result: { ok: false, error: refused }, base: input.unitPath });
+        exit = Math.max(exit, EXIT.problems);
+        continue;
+      }
       // .unitguardrc files above the unit give what the command line leaves out.
       const rc = findRcConfig(input.unitPath);
       for (const problem of rc.problems) reportOnce(problem);
+      if (rc.unreadable) {
+        io.stderr(errorLine(`${shown}: not scored: a .unitguardrc above it cannot be read`));
+        exit = EXIT.failure;
+        continue;
+      }
       let policy = options.policy;
       if (!policy && rc.securityPolicy !== undefined) {
-        const read = readPolicyCached(rc.securityPolicy);
+        const read = readPolicyCached(rc.securityPolicy, rc.securityPolicyRoot);
         for (const problem of read.problems) reportOnce(problem);
         if (!read.policy) {
           // Scoring with other weights than the ones asked for could pass or fail a --threshold wrongly.
-          io.stderr(errorLine(`${path}: not scored: its security policy ${rc.securityPolicy} cannot be used`));
+          io.stderr(errorLine(`${shown}: not scored: its security policy ${rc.securityPolicy} cannot be used`));
           exit = EXIT.failure;
           continue;
         }
@@ -156,15 +218,15 @@ function run(argv: readonly string[], io: CliIo): number {
         manager: options.user ? 'user' : 'system',
         ...(policy ? { policy } : {}),
       });
-      scored.push({ path, unit: input.unitName, result, base: input.unitPath });
+      scored.push({ path: shown, unit: input.unitName, result, base: input.unitPath });
       if (!result.ok) {
-        io.stderr(errorLine(`${path}: ${result.error}`));
+        io.stderr(errorLine(`${shown}: ${result.error}`));
         exit = Math.max(exit, EXIT.problems);
       } else if (result.exposure > options.threshold) {
         exit = Math.max(exit, EXIT.problems);
       }
     } catch (error) {
-      io.stderr(errorLine(`${path}: cannot be read (${error instanceof Error ? error.message : String(error)})`));
+      io.stderr(errorLine(`${shown}: cannot be read (${describeError(error)})`));
       exit = EXIT.failure;
     }
   }
@@ -187,7 +249,9 @@ export const securityCommand: Command = {
   summary: 'score how exposed a service is, as systemd-analyze security does',
   synopsis: '[OPTIONS] PATH...',
   details:
-    'Each path is a unit file (its drop-in folders next to it are merged) or a drop-in (scored with its unit).\n' +
+    'Each path is a unit file (its drop-in folders next to it are merged), a drop-in (scored with its unit),\n' +
+    'or - for standard input (named by --stdin-filename, which also says where its drop-ins are).\n' +
+    'A unit systemd would not load (not valid UTF-8, a line of 1 MiB or more) is not scored: exit 1.\n' +
     'The score runs from 0.0 (locked down) to 10.0 (fully exposed). Exit status: 0, 1 when a score is above\n' +
     '--threshold or a unit cannot be loaded, 2 on usage errors or unreadable files.\n' +
     'Without --systemd-version or --security-policy, the .unitguardrc files above a unit give them\n' +

@@ -3,7 +3,6 @@
  * standard input), two files or two folders, or two revisions of a git repository. Files are read
  * through the guarded reader (regular files of bounded size only), git through `runGit`.
  */
-import { statSync } from 'node:fs';
 import { basename, dirname, join, posix, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -13,6 +12,7 @@ import {
 import { checkRevision, GitError, runGit } from '../../node/git';
 import { decodeUnitText, readUnitFile } from '../../node/readUnitFile';
 import { unitFilesFor } from '../../node/unitFiles';
+import { lstatOrUndefined, realPathOrNull, Scope } from '../../node/guardedFs';
 import { collectInputs, describeError, type InputError } from '../files';
 
 /** One unit to review. */
@@ -52,20 +52,15 @@ export function displayPath(uri: string, cwd: string): string {
   return rel !== '' && !rel.startsWith('..') && !rel.startsWith('/') ? rel : path;
 }
 
+/** Whether a path names a file or a link (its target is checked when it is read). */
 function isRegularFile(path: string): boolean {
-  try {
-    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
-  } catch {
-    return false;
-  }
+  const stat = lstatOrUndefined(path);
+  return stat !== undefined && (stat.isFile() || (stat.isSymbolicLink() && realPathOrNull(path) !== null));
 }
 
 function isFolder(path: string): boolean {
-  try {
-    return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
-  } catch {
-    return false;
-  }
+  const stat = lstatOrUndefined(path);
+  return stat !== undefined && (stat.isDirectory() || (stat.isSymbolicLink() && lstatOrUndefined(realPathOrNull(path) ?? '')?.isDirectory() === true));
 }
 
 function reviewFile(document: UnitDocument): ReviewFile {
@@ -81,21 +76,22 @@ function emptyRun(): CollectedReviews {
 
 /** Reads a patch argument (`-` for standard input). */
 export function readPatchText(arg: string, cwd: string, readStdin: () => Uint8Array): string {
-  return arg === '-' ? decodeUnitText(readStdin()) : readUnitFile(resolve(cwd, arg));
+  // A patch named on the command line is read wherever its links lead.
+  return arg === '-' ? decodeUnitText(readStdin()) : readUnitFile(resolve(cwd, arg), Scope.anywhere());
 }
 
 /** The unit's unchanged files on disk (the unit, its drop-ins), named as the patch names paths. */
-function companionsOnDisk(unitPath: string, cwd: string): PatchCompanion[] {
+function companionsOnDisk(unitPath: string, cwd: string, scope: Scope): PatchCompanion[] {
   const absolute = resolve(cwd, unitPath);
   if (!isRegularFile(absolute)) return [];
   const companions: PatchCompanion[] = [];
   try {
-    companions.push({ path: unitPath, text: readUnitFile(absolute) });
+    companions.push({ path: unitPath, text: readUnitFile(absolute, scope) });
   } catch {
     return [];
   }
   const folder = posix.dirname(unitPath);
-  for (const dropIn of unitFilesFor(absolute).dropIns ?? []) {
+  for (const dropIn of unitFilesFor(absolute, scope).dropIns ?? []) {
     const rel = relative(dirname(absolute), fileURLToPath(dropIn.uri)).split('\\').join('/');
     companions.push({ path: folder === '.' ? rel : posix.join(folder, rel), text: dropIn.tree.text });
   }
@@ -114,16 +110,18 @@ export function patchReviews(patch: ParsedPatch, label: string, cwd: string, hun
   const texts = new Map<string, string>();
   const companions = new Map<string, PatchCompanion[]>();
   if (!hunksOnly) {
+    // The files a patch names are read only inside the current folder, through links that stay there.
+    const scope = Scope.within([cwd]);
     for (const path of patchTargets(patch)) {
       const absolute = resolve(cwd, path);
       if (!isRegularFile(absolute)) continue;
       try {
-        texts.set(path, readUnitFile(absolute));
+        texts.set(path, readUnitFile(absolute, scope));
       } catch (error) {
         run.notes.push(`cannot read '${path}' (${describeError(error)}): it is read from the patch's hunks`);
       }
     }
-    for (const path of new Set(patchTargets(patch).map(unitPathOf))) companions.set(path, companionsOnDisk(path, cwd));
+    for (const path of new Set(patchTargets(patch).map(unitPathOf))) companions.set(path, companionsOnDisk(path, cwd, scope));
   }
   const units = patchReviewInputs(patch, { texts, companions, uriOf: (path) => pathToFileURL(resolve(cwd, path)).href });
   for (const unit of units) {
@@ -166,7 +164,7 @@ export function fileReviews(oldArg: string, newArg: string, cwd: string): Collec
   const texts: string[] = [];
   for (const [arg, path] of [[oldArg, oldPath], [newArg, newPath]]) {
     try {
-      texts.push(readUnitFile(path));
+      texts.push(readUnitFile(path, Scope.anywhere()));
     } catch (error) {
       run.errors.push({ path: arg, message: describeError(error) });
     }
@@ -202,11 +200,13 @@ function readTree(arg: string, cwd: string, run: CollectedReviews): Map<string, 
   const root = resolve(cwd, arg);
   const collected = collectInputs([arg], cwd);
   for (const error of collected.errors) run.errors.push(error);
+  run.notes.push(...collected.notes.filter((n) => n.startsWith('skipping')));
   const files = new Map<string, TreeFile>();
   for (const input of collected.inputs) {
     if (input.kind !== 'file') continue;
     try {
-      files.set(relative(root, input.absolutePath).split('\\').join('/'), { uri: pathToFileURL(input.absolutePath).href, text: readUnitFile(input.absolutePath) });
+      const scope = collected.scopes.get(input.root) ?? Scope.within([input.root]);
+      files.set(relative(root, input.absolutePath).split('\\').join('/'), { uri: pathToFileURL(input.absolutePath).href, text: readUnitFile(input.absolutePath, scope) });
     } catch (error) {
       run.errors.push({ path: input.path, message: describeError(error) });
     }
@@ -316,9 +316,11 @@ function unitFilesAt(unitPath: string, revision: string | undefined, root: strin
   const folders = info.type ? [`${unitPath}.d`, posix.join(folder, `${info.type}.d`)] : [];
   const uri = (path: string) => pathToFileURL(join(root, path)).href;
   if (revision === undefined) {
+    // The working tree is read only inside the repository, through links that stay there.
+    const scope = Scope.within([root]);
     for (const path of [unitPath, ...folders.flatMap((f) => confFilesOnDisk(root, f))]) {
       if (!isRegularFile(join(root, path))) continue;
-      files.set(path, { uri: uri(path), text: readUnitFile(join(root, path)) });
+      files.set(path, { uri: uri(path), text: readUnitFile(join(root, path), scope) });
     }
     return files;
   }

@@ -19,6 +19,10 @@ export interface RcConfig {
   systemdVersion?: number;
   /** `security-policy`: the policy file as written (the node side resolves it against the file's folder). */
   securityPolicy?: string;
+  /** The folder a `security-policy` path must stay in: the one of the file that names it (set by the node side). */
+  securityPolicyRoot?: string;
+  /** The file could not be read at all (set by the node side): its settings are missing, not empty. */
+  unreadable?: boolean;
   rules: RuleOverrides;
   /** The file says it is the outermost one: files in folders above are not read. */
   root: boolean;
@@ -68,7 +72,12 @@ export function combineRcConfigs(nearestFirst: readonly RcConfig[]): RcConfig {
   const result: RcConfig = { rules: {}, root: used.some((c) => c.root), problems: used.flatMap((c) => c.problems) };
   for (const config of [...used].reverse()) {
     if (config.systemdVersion !== undefined) result.systemdVersion = config.systemdVersion;
-    if (config.securityPolicy !== undefined) result.securityPolicy = config.securityPolicy;
+    if (config.securityPolicy !== undefined) {
+      result.securityPolicy = config.securityPolicy;
+      if (config.securityPolicyRoot !== undefined) result.securityPolicyRoot = config.securityPolicyRoot;
+      else delete result.securityPolicyRoot;
+    }
+    if (config.unreadable) result.unreadable = true;
     result.rules = { ...result.rules, ...config.rules };
   }
   return result;

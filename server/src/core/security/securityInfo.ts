@@ -13,6 +13,9 @@ import { applySyscallFilterLine, filterNames, type SyscallFilter } from './sysca
 import { ENUMS_READ_AS_BOOLEAN, PRIVATE_MOUNTS_UNSET_ON_SINCE, successActionKnown, USER_MANAGER } from './versions';
 import { words } from './words';
 
+/** Unit types with an execution context (the types whose sections take the systemd.exec settings). */
+const EXEC_CONTEXT_TYPES: ReadonlySet<string> = new Set(['service', 'socket', 'mount', 'swap']);
+
 export interface SecurityInfo {
   /** False when systemd would refuse to load the unit (nothing to score). */
   loadable: boolean;
@@ -168,7 +171,10 @@ export function readSecurityInfo(model: UnitModel, version: number, manager: Man
   const ambientCapabilities = readCapabilities(model, 'AmbientCapabilities', 0n);
 
   const umask = fold(model, 'UMask', 0o022, (_, v) => (/^0?[0-7]{1,4}$/.test(v) ? parseInt(v, 8) : undefined));
-  const keyringMode = readEnum(model, 'KeyringMode', manager === 'user' ? 'inherit' : 'private', ['inherit', 'private', 'shared']);
+  // Only units with processes of their own have an execution context that starts KeyringMode= at
+  // private; for the others (timers, paths, targets, ...) the offline assessment finds no mode set.
+  const keyringDefault = model.type !== undefined && !EXEC_CONTEXT_TYPES.has(model.type) ? 'unset' : manager === 'user' ? 'inherit' : 'private';
+  const keyringMode = readEnum(model, 'KeyringMode', keyringDefault, ['inherit', 'private', 'shared']);
   const protectProc = readEnum(model, 'ProtectProc', 'default', ['default', 'noaccess', 'invisible', 'ptraceable']);
   const procSubset = readEnum(model, 'ProcSubset', 'all', ['all', 'pid']);
   const notifyAccess = model.type === 'service' ? readEnum(model, 'NotifyAccess', 'none', ['none', 'main', 'exec', 'all']) : undefined;
