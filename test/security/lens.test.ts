@@ -64,7 +64,7 @@ describe('exposure lens: merging', () => {
     const lens = securityLens(load('web.service.d/50-harden.conf'), {}, { systemdVersion: 252 });
     assert.ok(lens && lens.exposure !== undefined);
     assert.equal(lens.complete, false);
-    assert.match(lens.title, /^Exposure \d+\.\d [A-Z]+ \S+ \(drop-ins only/);
+    assert.match(lens.title, /^Exposure \d+\.\d [A-Z]+ \S+ · systemd \d+ \(drop-ins only/);
   });
 
   test('the hardening drop-in lowers the unit score, and the drop-in shows the merged score', () => {
@@ -142,7 +142,7 @@ describe('exposure report', () => {
   const rows = reportRows(markdown);
 
   test('the heading gives the unit, the score and the level', () => {
-    assert.match(markdown, /^# Exposure of web\.service: 3\.5 OK 🙂$/m);
+    assert.match(markdown, /^# Exposure of web\.service: 3\.5 OK 🙂 · systemd 252$/m);
     assert.match(markdown, /Overall exposure level for web\.service: \*\*3\.5 OK 🙂\*\*/);
   });
 
@@ -194,7 +194,7 @@ describe('exposure report', () => {
   });
 
   test('a unit that cannot be loaded, and a document that is not a service, say so', () => {
-    assert.match(securityReportMarkdown(load('unit-only.service'), {}, settings), /^# Exposure of unit-only\.service: not scored\n\n.*ExecStart=/);
+    assert.match(securityReportMarkdown(load('unit-only.service'), {}, settings), /^# Exposure of unit-only\.service: not scored · systemd 252\n\n.*ExecStart=/);
     assert.match(securityReportMarkdown(load('plain.socket'), {}, settings), /not a service/);
   });
 
@@ -227,8 +227,8 @@ describe('exposure lens: manager and policy', () => {
     const withPolicy = securityLens(document, {}, settings);
     const without = securityLens(document, {}, { systemdVersion: 262 });
     // systemd-analyze 262 --security-policy=policy.json gives 9.3, without it 9.4.
-    assert.equal(withPolicy?.title, 'Exposure 9.3 UNSAFE 😨');
-    assert.equal(without?.title, 'Exposure 9.4 UNSAFE 😨');
+    assert.equal(withPolicy?.title, 'Exposure 9.3 UNSAFE 😨 · systemd 262');
+    assert.equal(without?.title, 'Exposure 9.4 UNSAFE 😨 · systemd 262');
     assert.match(securityReportMarkdown(document, {}, settings), /--security-policy/);
   });
 
@@ -236,7 +236,7 @@ describe('exposure lens: manager and policy', () => {
     const path = join(LENS_DIR, 'policy/web.service');
     const document = createUnitDocument(pathToFileURL(path).href, readFileSync(path, 'utf8'), 1);
     const lens = securityLens(document, {}, { systemdVersion: 262, securityPolicyError: 'policy.json is not a regular file' });
-    assert.equal(lens?.title, 'Exposure: not scored (the security policy cannot be used: policy.json is not a regular file)');
+    assert.equal(lens?.title, 'Exposure: not scored (the security policy cannot be used: policy.json is not a regular file) · systemd 262');
     assert.equal(lens?.exposure, undefined);
   });
 

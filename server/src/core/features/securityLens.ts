@@ -72,15 +72,21 @@ export function exposureText(exposure: number): string {
   return `${formatExposure(exposure)} ${level.level} ${level.emoji}`;
 }
 
+/** What a score is for: ` · systemd 262`. */
+export function scoreContext(settings: Readonly<Settings>): string {
+  return ` · systemd ${settings.systemdVersion}`;
+}
+
 /** The lens of a service or service drop-in; undefined for other documents. */
 export function securityLens(document: UnitDocument, files: UnitFiles, settings: Readonly<Settings>): SecurityLens | undefined {
   const model = securityModel(document, files);
   if (!model) return undefined;
   const range = lensRange(document);
   const result = scoreOf(model, settings);
-  if (!result.ok) return { range, title: `Exposure: not scored (${result.error})`, exposure: undefined, level: undefined, complete: model.complete };
+  const context = scoreContext(settings);
+  if (!result.ok) return { range, title: `Exposure: not scored (${result.error})${context}`, exposure: undefined, level: undefined, complete: model.complete };
   const suffix = model.complete ? '' : ' (drop-ins only: the unit file is not open or not found)';
-  return { range, title: `Exposure ${exposureText(result.exposure)}${suffix}`, exposure: result.exposure, level: result.level, complete: model.complete };
+  return { range, title: `Exposure ${exposureText(result.exposure)}${context}${suffix}`, exposure: result.exposure, level: result.level, complete: model.complete };
 }
 
 function fileName(uri: string): string {
@@ -151,11 +157,12 @@ export function securityReportMarkdown(document: UnitDocument, files: UnitFiles,
   const unitName = model.complete ? (model.unit.file.unitName ?? fileName(model.unit.uri)) : (document.file.unitName ?? fileName(document.uri));
   const result = scoreOf(model, settings);
   const out: string[] = [];
+  const context = scoreContext(settings);
   if (!result.ok) {
-    out.push(`# Exposure of ${cell(unitName)}: not scored`, '', `${cell(result.error)}.`, '');
+    out.push(`# Exposure of ${cell(unitName)}: not scored${context}`, '', `${cell(result.error)}.`, '');
     return out.join('\n');
   }
-  out.push(`# Exposure of ${cell(unitName)}: ${exposureText(result.exposure)}`, '');
+  out.push(`# Exposure of ${cell(unitName)}: ${exposureText(result.exposure)}${context}`, '');
   const flags = [model.manager === 'user' ? ' --user' : '', settings.securityPolicy ? ' --security-policy=…' : ''].join('');
   out.push(`Scored as \`systemd-analyze security${flags} --offline=yes\` of systemd ${settings.systemdVersion} scores it: 0.0 is fully locked down, 10.0 fully exposed.`, '');
   if (model.manager === 'user') out.push('The unit lives in a `systemd/user/` folder, so it is scored as the per-user manager runs it.', '');
