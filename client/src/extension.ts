@@ -4,6 +4,9 @@ import { HARDEN_COMMAND, hardenService, type PlanParams, type PlanReply } from '
 import { BASELINE_NOTIFICATION, startHeadBaselines } from './headBaseline';
 import { fromReviewKey, OPEN_LINE_COMMAND, REPORT_SCHEME, reviewKey, SecurityReports, SHOW_REPORT_COMMAND, unitArgument } from './securityReport';
 
+/** Tells the server that the workspace became trusted (`{ trusted: boolean }`). */
+const WORKSPACE_TRUST_NOTIFICATION = 'unitguard/workspaceTrust';
+
 /** A patch's lens command: shows the review of a unit the patch changes (the patch's URI, the unit's path in it). */
 const SHOW_REVIEW_COMMAND = 'unitguard.showReviewReport';
 
@@ -40,7 +43,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // publishes no problems for read-only views of other versions).
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel,
-    initializationOptions: { systemdVersion: vscode.workspace.getConfiguration('unitguard').get<number>('systemdVersion') },
+    // In Restricted Mode the server reads open documents only: no drop-ins, .unitguardrc or policy from disk.
+    initializationOptions: { systemdVersion: vscode.workspace.getConfiguration('unitguard').get<number>('systemdVersion'), workspaceTrusted: vscode.workspace.isTrusted },
     synchronize: { configurationSection: 'unitguard' },
   };
   client = new LanguageClient('unitguard', 'UnitGuard', serverOptions, clientOptions);
@@ -99,6 +103,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   await client.start();
   const started = client;
+  // Trusting the workspace lets the server read the files on disk: it checks every open unit again.
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void started.sendNotification(WORKSPACE_TRUST_NOTIFICATION, { trusted: true }).then(refreshReports, () => undefined);
+    }),
+  );
   // The lens of a changed unit says what it scored at HEAD, when VS Code's git extension can tell.
   context.subscriptions.push(
     startHeadBaselines(

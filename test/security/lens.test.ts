@@ -59,6 +59,20 @@ describe('exposure lens: fixtures', () => {
   }
 });
 
+describe('exposure lens: Restricted Mode', () => {
+  test('the lens and the report say that no file was read from disk', () => {
+    const settings = { systemdVersion: 262, restrictedMode: true };
+    const unit = securityLens(load('web.service'), {}, settings);
+    assert.equal(unit?.title, `${securityLens(load('web.service'), {}, { systemdVersion: 262 })?.title} · Restricted Mode`);
+    const dropIn = securityLens(load('web.service.d/50-harden.conf'), {}, settings);
+    assert.match(dropIn?.title ?? '', / · systemd 262 · Restricted Mode \(drop-ins only: the unit file is not open \(Restricted Mode reads no files from disk\)\)$/);
+    const report = securityReportMarkdown(load('web.service'), {}, settings);
+    assert.match(report, /^# Exposure of web\.service: .* · systemd 262 · Restricted Mode$/m);
+    assert.match(report, /^Restricted Mode: the workspace is not trusted, so only open documents are read\./m);
+    assert.doesNotMatch(securityReportMarkdown(load('web.service'), {}, { systemdVersion: 262 }), /Restricted Mode/);
+  });
+});
+
 describe('exposure lens: merging', () => {
   test('a drop-in without its unit is scored alone and says so', () => {
     const lens = securityLens(load('web.service.d/50-harden.conf'), {}, { systemdVersion: 252 });

@@ -1,6 +1,7 @@
 /**
  * What the server reads from disk for an open document: the unit's other files (its drop-ins, or
- * the unit of a drop-in) and the `.unitguardrc` settings above it. Read once, then kept until the
+ * the unit of a drop-in) and the `.unitguardrc` settings above it. In Restricted Mode (the client
+ * says the workspace is not trusted) nothing is read: only open documents count. Read once, then kept until the
  * client reports a file event (`workspace/didChangeWatchedFiles`, registered with clients that
  * take dynamic registration); with a client that sends no file events they are read again after
  * a few seconds. Either way, a keystroke never reads the disk.
@@ -38,15 +39,21 @@ export class DiskFiles {
   private readonly listeners: Listener[] = [];
   private watched = false;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  /** `restricted`: whether the workspace is untrusted (Restricted Mode), asked before each read. */
+  constructor(
+    private readonly restricted: () => boolean = () => false,
+    private readonly now: () => number = Date.now,
+  ) {}
 
-  /** The unit's other files on disk for a document at `path`. */
+  /** The unit's other files on disk for a document at `path` (none in Restricted Mode). */
   unitFiles(path: string): UnitFiles {
+    if (this.restricted()) return {};
     return this.cached(this.companions, path, () => unitFilesFor(path));
   }
 
-  /** The text of the unit file at `path` (a file a patch applies to); undefined when it is not a regular file that can be read. */
+  /** The text of the unit file at `path` (a file a patch applies to); undefined when it is not a regular file that can be read, or in Restricted Mode. */
   fileText(path: string): string | undefined {
+    if (this.restricted()) return undefined;
     return this.cached(this.texts, path, () => {
       try {
         return readUnitFile(path);
@@ -56,8 +63,9 @@ export class DiskFiles {
     });
   }
 
-  /** The `.unitguardrc` settings above `path`, with the policy file they name. */
-  rcSettings(path: string): RcSettings {
+  /** The `.unitguardrc` settings above `path`, with the policy file they name; undefined in Restricted Mode. */
+  rcSettings(path: string): RcSettings | undefined {
+    if (this.restricted()) return undefined;
     const entry = this.cached(this.settings, path, () => {
       const rc = findRcConfig(path);
       return { rc, policy: undefined };

@@ -23,7 +23,8 @@ export function startFeatures(connection: Connection, initializeParams: unknown)
   const store = new DocumentStore();
   const settings = new SettingsStore();
   const workspaceUnits = new WorkspaceUnits(store);
-  const disk = new DiskFiles();
+  // An untrusted workspace (Restricted Mode) is read from open documents only.
+  const disk = new DiskFiles(() => settings.get().restrictedMode === true);
   const state = new UnitState(store, settings, disk);
   const patches = new PatchDocuments(store, state, disk, () => workspaceUnits.folders);
   const baselines = new Baselines(store);

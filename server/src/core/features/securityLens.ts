@@ -72,9 +72,14 @@ export function exposureText(exposure: number): string {
   return `${formatExposure(exposure)} ${level.level} ${level.emoji}`;
 }
 
-/** What a score is for: ` · systemd 262`. */
+/** What a score is for: ` · systemd 262`, and ` · Restricted Mode` when no file was read from disk. */
 export function scoreContext(settings: Readonly<Settings>): string {
-  return ` · systemd ${settings.systemdVersion}`;
+  return ` · systemd ${settings.systemdVersion}${settings.restrictedMode ? ' · Restricted Mode' : ''}`;
+}
+
+/** Why only drop-ins are scored. */
+function dropInsOnly(settings: Readonly<Settings>): string {
+  return settings.restrictedMode ? 'the unit file is not open (Restricted Mode reads no files from disk)' : 'the unit file is not open or not found';
 }
 
 /** The lens of a service or service drop-in; undefined for other documents. */
@@ -85,7 +90,7 @@ export function securityLens(document: UnitDocument, files: UnitFiles, settings:
   const result = scoreOf(model, settings);
   const context = scoreContext(settings);
   if (!result.ok) return { range, title: `Exposure: not scored (${result.error})${context}`, exposure: undefined, level: undefined, complete: model.complete };
-  const suffix = model.complete ? '' : ' (drop-ins only: the unit file is not open or not found)';
+  const suffix = model.complete ? '' : ` (drop-ins only: ${dropInsOnly(settings)})`;
   return { range, title: `Exposure ${exposureText(result.exposure)}${context}${suffix}`, exposure: result.exposure, level: result.level, complete: model.complete };
 }
 
@@ -158,11 +163,14 @@ export function securityReportMarkdown(document: UnitDocument, files: UnitFiles,
   const result = scoreOf(model, settings);
   const out: string[] = [];
   const context = scoreContext(settings);
+  const restricted = settings.restrictedMode
+    ? ['Restricted Mode: the workspace is not trusted, so only open documents are read. Drop-ins and unit files that are not open, `.unitguardrc` and the security policy it names are not read from disk; trusting the workspace reads them.', '']
+    : [];
   if (!result.ok) {
-    out.push(`# Exposure of ${cell(unitName)}: not scored${context}`, '', `${cell(result.error)}.`, '');
+    out.push(`# Exposure of ${cell(unitName)}: not scored${context}`, '', `${cell(result.error)}.`, '', ...restricted);
     return out.join('\n');
   }
-  out.push(`# Exposure of ${cell(unitName)}: ${exposureText(result.exposure)}${context}`, '');
+  out.push(`# Exposure of ${cell(unitName)}: ${exposureText(result.exposure)}${context}`, '', ...restricted);
   const flags = [model.manager === 'user' ? ' --user' : '', settings.securityPolicy ? ' --security-policy=…' : ''].join('');
   out.push(`Scored as \`systemd-analyze security${flags} --offline=yes\` of systemd ${settings.systemdVersion} scores it: 0.0 is fully locked down, 10.0 fully exposed.`, '');
   if (model.manager === 'user') out.push('The unit lives in a `systemd/user/` folder, so it is scored as the per-user manager runs it.', '');
@@ -171,7 +179,7 @@ export function securityReportMarkdown(document: UnitDocument, files: UnitFiles,
   if (merged.length > 1) {
     out.push(`Merged from ${merged.map((d) => lineLink(d.uri, 1, fileName(d.uri))).join(', ')}.`, '');
   } else if (!model.complete) {
-    out.push(`The unit file is not open or not found: only its drop-ins (${model.documents.map((d) => lineLink(d.uri, 1, fileName(d.uri))).join(', ')}) are scored.`, '');
+    out.push(`${settings.restrictedMode ? 'The unit file is not open' : 'The unit file is not open or not found'}: only its drop-ins (${model.documents.map((d) => lineLink(d.uri, 1, fileName(d.uri))).join(', ')}) are scored.`, '');
   }
   const failing = result.tests.filter((t) => t.scored && (t.badness ?? 0) > 0);
   const passing = result.tests.filter((t) => t.scored && t.badness === 0);
