@@ -10,8 +10,8 @@ const WORKSPACE_TRUST_NOTIFICATION = 'unitguard/workspaceTrust';
 /** A patch's lens command: shows the review of a unit the patch changes (the patch's URI, the unit's path in it). */
 const SHOW_REVIEW_COMMAND = 'unitguard.showReviewReport';
 
-/** The documents the server reads: unit files, patches (VS Code's `diff` language keeps its grammar), and mails that may carry a patch. */
-const DOCUMENT_SELECTOR = [{ language: 'systemd-unit' }, { language: 'diff' }, { pattern: '**/*.{eml,mbox}' }];
+/** The documents the server reads: unit files, `.unitguardrc` settings, patches (VS Code's `diff` language keeps its grammar), and mails that may carry a patch. */
+const DOCUMENT_SELECTOR = [{ language: 'systemd-unit' }, { language: 'diff' }, { language: 'unitguardrc' }, { pattern: '**/*.{eml,mbox}' }];
 
 /** Whether an editor event concerns a document the reports are made from. */
 function feedsReports(document: vscode.TextDocument): boolean {

@@ -11,6 +11,7 @@ import type { UnitFiles } from '../core';
 import { findRcConfig, readPolicyCached, type FoundRcConfig } from '../node/unitguardrc';
 import { unitFilesFor } from '../node/unitFiles';
 import { readUnitFile } from '../node/readUnitFile';
+import { dirname, resolve } from 'node:path';
 import type { SecurityPolicy } from '../core/security';
 import { isObject } from './params';
 
@@ -73,6 +74,13 @@ export class DiskFiles {
     // The policy file may live anywhere; its date is checked each time (one stat, no read).
     entry.policy = entry.rc.securityPolicy !== undefined ? readPolicyCached(entry.rc.securityPolicy) : undefined;
     return entry;
+  }
+
+  /** Why the policy file a `.unitguardrc` at `rcPath` names cannot be used; undefined when it can, or in Restricted Mode. */
+  policyProblem(rcPath: string, value: string): string | undefined {
+    if (this.restricted()) return undefined;
+    const read = readPolicyCached(resolve(dirname(rcPath), value));
+    return read.policy ? undefined : (read.problems[0] ?? 'it cannot be read');
   }
 
   /** Runs after files changed on disk (the caches are empty again). */

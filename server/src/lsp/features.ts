@@ -46,6 +46,8 @@ export function startFeatures(connection: Connection, initializeParams: unknown)
   registerCompletion(connection, store, state, settings, workspaceUnits, () => initializeParams);
   registerHover(connection, store, state, patches);
   baselines.listen(connection, () => codeLens.refresh());
+  // A file saved, created or deleted on disk (a drop-in, a .unitguardrc) may change any lens.
+  disk.onDidChange(() => codeLens.refresh());
   registerCodeActions(connection, store, state);
   registerHarden(connection, store, state);
 

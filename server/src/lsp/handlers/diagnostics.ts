@@ -1,5 +1,7 @@
 import type { Connection } from 'vscode-languageserver';
+import { fileURLToPath } from 'node:url';
 import { patchDiagnostics } from '../../core';
+import { checkRcText } from '../../core/config/rcDiagnostics';
 import { isReadOnlyView } from '../documentKinds';
 import type { DocumentStore } from '../documentStore';
 import type { PatchDocuments } from '../patchDocuments';
@@ -31,8 +33,22 @@ export function registerDiagnostics(connection: Connection, store: DocumentStore
     if (!text || !review) return;
     void connection.sendDiagnostics({ uri, version: text.version, diagnostics: limitProblems(patchDiagnostics(review).map((d) => toLspDiagnostic(d, uri)), settings.maxProblems) });
   };
+  const publishRc = (uri: string): void => {
+    const text = store.text(uri);
+    if (!text) return;
+    let path: string | undefined;
+    try {
+      path = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+    } catch {
+      path = undefined;
+    }
+    const policyProblem = path === undefined ? undefined : (value: string) => disk.policyProblem(path, value);
+    const found = checkRcText(text.getText(), policyProblem ? { policyProblem } : {});
+    void connection.sendDiagnostics({ uri, version: text.version, diagnostics: limitProblems(found.map((d) => toLspDiagnostic(d, uri)), settings.maxProblems) });
+  };
   const publishHere = (uri: string): void => {
     if (store.isPatch(uri)) return publishPatch(uri);
+    if (store.isRc(uri)) return publishRc(uri);
     const analysis = state.analysis(uri);
     if (!analysis) return;
     void connection.sendDiagnostics({ uri, version: analysis.document.version, diagnostics: limitProblems(analysis.diagnostics.map((d) => toLspDiagnostic(d, uri)), settings.maxProblems) });
@@ -57,6 +73,7 @@ export function registerDiagnostics(connection: Connection, store: DocumentStore
       const text = store.text(uri);
       if (!text || isReadOnlyView(uri)) continue;
       if (store.isPatch(uri)) publishPatch(uri);
+      else if (store.isRc(uri)) publishRc(uri);
       else if (jobs.wants(text.getText().length)) jobs.submit({ uri, text: text.getText(), version: text.version }, state.settings(uri), state.filesOf(uri), settings.maxProblems);
       else publishHere(uri);
     }
