@@ -14,7 +14,10 @@ import { APPLY_FIX_COMMAND, fromReviewKey, OPEN_LINE_COMMAND, REPORT_SCHEME, rev
 const SHOW_REVIEW_COMMAND = 'unitguard.showReviewReport';
 
 /** The documents the server reads: unit files, patches (VS Code's `diff` language keeps its grammar), and mails that may carry a patch. */
-const DOCUMENT_SELECTOR = [{ language: 'systemd-unit' }, { language: 'diff' }, { pattern: '**/*.{eml,mbox}' }];
+const DOCUMENT_SELECTOR = [{ language: 'systemd-unit' }, { language: 'diff' }, { language: 'unitguardrc' }, { pattern: '**/*.{eml,mbox}' }];
+
+/** Tells the server that the workspace became trusted (`{ trusted: boolean }`). */
+const WORKSPACE_TRUST_NOTIFICATION = 'unitguard/workspaceTrust';
 
 /** Whether an editor event concerns a document the reports are made from. */
 function feedsReports(document: vscode.TextDocument): boolean {
@@ -42,7 +45,8 @@ export async function activateClient(context: vscode.ExtensionContext, makeClien
     // publishes no problems for read-only views of other versions).
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel,
-    initializationOptions: { systemdVersion: vscode.workspace.getConfiguration('unitguard').get<number>('systemdVersion') },
+    // In Restricted Mode the server reads open documents only: no drop-ins, .unitguardrc or policy from disk.
+    initializationOptions: { systemdVersion: vscode.workspace.getConfiguration('unitguard').get<number>('systemdVersion'), workspaceTrusted: vscode.workspace.isTrusted },
     synchronize: { configurationSection: 'unitguard' },
   });
   context.subscriptions.push(outputChannel);
@@ -94,6 +98,12 @@ export async function activateClient(context: vscode.ExtensionContext, makeClien
     }),
   );
   await client.start();
+  // Trusting the workspace lets the server read the files on disk: it checks every open unit again.
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void client.sendNotification(WORKSPACE_TRUST_NOTIFICATION, { trusted: true }).then(refreshReports, () => undefined);
+    }),
+  );
   // The lens of a changed unit says what it scored at HEAD, when VS Code's git extension can tell
   // (there is none in vscode.dev and github.dev: nothing is sent there).
   context.subscriptions.push(

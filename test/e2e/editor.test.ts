@@ -352,7 +352,9 @@ describe('UnitGuard in VS Code (code-server)', { timeout: 240_000 }, () => {
     // The top of the unit in view, with the lens on [Service].
     await workbench.goToLine(1);
     const lens = await workbench.waitFor('the exposure lens', async () => (await workbench.codeLenses()).find((l) => l.text.startsWith('Exposure ')));
-    const shownScore = lens.text.slice('Exposure '.length);
+    // `Exposure 9.6 UNSAFE 😨 · systemd 262`: the score, then the release it is for.
+    const shownTitle = lens.text.slice('Exposure '.length);
+    const shownScore = shownTitle.split(' · ')[0] ?? shownTitle;
     // The unit and its report share the page half and half: the side bar and the Problems panel
     // make room, and the report gets a half-width editor of about 640 px.
     await workbench.page.setViewportSize({ width: 1280, height: 860 });
@@ -370,7 +372,7 @@ describe('UnitGuard in VS Code (code-server)', { timeout: 240_000 }, () => {
     await workbench.movePointerAway();
 
     // The report is a webview: wait until its content is rendered, shown and painted.
-    const heading = `Exposure of nftables.service: ${shownScore} (systemd ${DEFAULT_SETTINGS.systemdVersion})`;
+    const heading = `Exposure of nftables.service: ${shownTitle}`;
     const frame = await workbench.webviewShowing('the rendered exposure report', heading);
     const report = await workbench.renderedMarkdown(frame);
     const layout = await workbench.webviewLayout(frame, checkId);

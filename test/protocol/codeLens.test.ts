@@ -81,14 +81,14 @@ describe('exposure lens over stdio', () => {
     await openDocument(client, unitUri, unitText, 1);
     const got = await lenses(unitUri);
     assert.deepEqual(got, expected(unitUri, unitText, 1, {}));
-    assert.equal(got?.[0]?.command?.title, 'Exposure 9.6 UNSAFE 😨');
+    assert.equal(got?.[0]?.command?.title, 'Exposure 9.6 UNSAFE 😨 · systemd 252');
     assert.equal(got?.[0]?.range.start.line, unitText.split('\n').indexOf('[Service]'));
   });
 
   test('the report request returns the core report', async () => {
     const report = await client.request<{ markdown: string }>('unitguard/securityReport', { uri: unitUri });
     assert.equal(report.markdown, securityReportMarkdown(createUnitDocument(unitUri, unitText, 1), {}, SETTINGS));
-    assert.match(report.markdown, /^# Exposure of web\.service: 9\.6 UNSAFE 😨 \(systemd 252\)$/m);
+    assert.match(report.markdown, /^# Exposure of web\.service: 9\.6 UNSAFE 😨 · systemd 252$/m);
     assert.ok(report.markdown.includes(`(<${unitUri}#L`), 'no link to a line of the unit');
   });
 
@@ -99,9 +99,9 @@ describe('exposure lens over stdio', () => {
     const dropIn = createUnitDocument(dropInUri, dropInText, 1);
     const unitLens = await lenses(unitUri);
     assert.deepEqual(unitLens, expected(unitUri, unitText, 1, { dropIns: [dropIn] }));
-    assert.equal(unitLens?.[0]?.command?.title, 'Exposure 3.5 OK 🙂');
+    assert.equal(unitLens?.[0]?.command?.title, 'Exposure 3.5 OK 🙂 · systemd 252');
     const dropInLens = await lenses(dropInUri);
-    assert.equal(dropInLens?.[0]?.command?.title, 'Exposure 3.5 OK 🙂');
+    assert.equal(dropInLens?.[0]?.command?.title, 'Exposure 3.5 OK 🙂 · systemd 252');
     assert.deepEqual(dropInLens?.[0]?.command?.arguments, [dropInUri]);
     assert.equal(dropInLens?.[0]?.range.start.line, 0);
     const report = await client.request<{ markdown: string }>('unitguard/securityReport', { uri: unitUri });

@@ -111,12 +111,12 @@ describe('unitguard/baseline: the committed text in the lens', () => {
 
   test('the lens says the HEAD score when the committed text scores differently', async () => {
     const plain = await title();
-    assert.match(plain, /^Exposure \d\.\d \w+ \S+$/u);
+    assert.match(plain, /^Exposure \d\.\d \w+ \S+ · systemd 262$/u);
     const head = score(unitText);
     assert.ok(head !== undefined && head !== score(hardenedText));
     client.notify('unitguard/baseline', { uri, text: unitText });
     assert.equal(await title(), `${plain} (HEAD ${formatExposure(head)})`);
-    assert.match(await title(), /^Exposure 2\.5 OK 🙂 \(HEAD 9\.4\)$/u);
+    assert.match(await title(), /^Exposure 2\.5 OK 🙂 · systemd 262 \(HEAD 9\.4\)$/u);
     // The client is asked to draw the lens again.
     const deadline = Date.now() + 5000;
     while (refreshes.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));

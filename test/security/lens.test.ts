@@ -59,12 +59,26 @@ describe('exposure lens: fixtures', () => {
   }
 });
 
+describe('exposure lens: Restricted Mode', () => {
+  test('the lens and the report say that no file was read from disk', () => {
+    const settings = { systemdVersion: 262, restrictedMode: true };
+    const unit = securityLens(load('web.service'), {}, settings);
+    assert.equal(unit?.title, `${securityLens(load('web.service'), {}, { systemdVersion: 262 })?.title} · Restricted Mode`);
+    const dropIn = securityLens(load('web.service.d/50-harden.conf'), {}, settings);
+    assert.match(dropIn?.title ?? '', / · systemd 262 · Restricted Mode \(drop-ins only: the unit file is not open \(Restricted Mode reads no files from disk\)\)$/);
+    const report = securityReportMarkdown(load('web.service'), {}, settings);
+    assert.match(report, /^# Exposure of web\.service: .* · systemd 262 · Restricted Mode$/m);
+    assert.match(report, /^Restricted Mode: the workspace is not trusted, so only open documents are read\./m);
+    assert.doesNotMatch(securityReportMarkdown(load('web.service'), {}, { systemdVersion: 262 }), /Restricted Mode/);
+  });
+});
+
 describe('exposure lens: merging', () => {
   test('a drop-in without its unit is scored alone and says so', () => {
     const lens = securityLens(load('web.service.d/50-harden.conf'), {}, { systemdVersion: 252 });
     assert.ok(lens && lens.exposure !== undefined);
     assert.equal(lens.complete, false);
-    assert.match(lens.title, /^Exposure \d+\.\d [A-Z]+ \S+ \(drop-ins only/);
+    assert.match(lens.title, /^Exposure \d+\.\d [A-Z]+ \S+ · systemd \d+ \(drop-ins only/);
   });
 
   test('the hardening drop-in lowers the unit score, and the drop-in shows the merged score', () => {
@@ -142,7 +156,7 @@ describe('exposure report', () => {
   const rows = reportRows(markdown);
 
   test('the heading gives the unit, the score, the level and the target release', () => {
-    assert.match(markdown, new RegExp(`^# Exposure of web\\.service: 3\\.5 OK 🙂 \\(systemd ${settings.systemdVersion}\\)$`, 'm'));
+    assert.match(markdown, new RegExp(`^# Exposure of web\\.service: 3\\.5 OK 🙂 · systemd ${settings.systemdVersion}$`, 'm'));
     assert.match(markdown, /Overall exposure level for web\.service: \*\*3\.5 OK 🙂\*\*/);
   });
 
@@ -194,7 +208,7 @@ describe('exposure report', () => {
   });
 
   test('a unit that cannot be loaded, and a document that is not a service, say so', () => {
-    assert.match(securityReportMarkdown(load('unit-only.service'), {}, settings), /^# Exposure of unit-only\.service: not scored\n\n.*ExecStart=/);
+    assert.match(securityReportMarkdown(load('unit-only.service'), {}, settings), /^# Exposure of unit-only\.service: not scored · systemd 252\n\n.*ExecStart=/);
     assert.match(securityReportMarkdown(load('plain.socket'), {}, settings), /not a service/);
   });
 
@@ -227,8 +241,8 @@ describe('exposure lens: manager and policy', () => {
     const withPolicy = securityLens(document, {}, settings);
     const without = securityLens(document, {}, { systemdVersion: 262 });
     // systemd-analyze 262 --security-policy=policy.json gives 9.3, without it 9.4.
-    assert.equal(withPolicy?.title, 'Exposure 9.3 UNSAFE 😨');
-    assert.equal(without?.title, 'Exposure 9.4 UNSAFE 😨');
+    assert.equal(withPolicy?.title, 'Exposure 9.3 UNSAFE 😨 · systemd 262');
+    assert.equal(without?.title, 'Exposure 9.4 UNSAFE 😨 · systemd 262');
     assert.match(securityReportMarkdown(document, {}, settings), /--security-policy/);
   });
 
@@ -236,7 +250,7 @@ describe('exposure lens: manager and policy', () => {
     const path = join(LENS_DIR, 'policy/web.service');
     const document = createUnitDocument(pathToFileURL(path).href, readFileSync(path, 'utf8'), 1);
     const lens = securityLens(document, {}, { systemdVersion: 262, securityPolicyError: 'policy.json is not a regular file' });
-    assert.equal(lens?.title, 'Exposure: not scored (the security policy cannot be used: policy.json is not a regular file)');
+    assert.equal(lens?.title, 'Exposure: not scored (the security policy cannot be used: policy.json is not a regular file) · systemd 262');
     assert.equal(lens?.exposure, undefined);
   });
 

@@ -22,6 +22,12 @@ export interface Settings {
   securityPolicy?: Readonly<Record<string, { weight?: number; range?: number }>>;
   /** A policy was named but cannot be used (why): units are then not scored rather than scored with other weights. */
   securityPolicyError?: string;
+  /**
+   * Restricted Mode: the workspace is not trusted, so nothing was read from disk for the unit
+   * (no `.unitguardrc`, no policy, no drop-ins or unit file that are not open). The exposure lens
+   * and report say so. Absent: files on disk were read as usual.
+   */
+  restrictedMode?: boolean;
 }
 
 /** The oldest and newest systemd versions a setting may name. */

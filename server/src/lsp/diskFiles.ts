@@ -44,8 +44,15 @@ export class DiskFiles implements FileAccess {
 
   constructor(private readonly now: () => number = Date.now) {}
 
+  /** Whether the workspace is untrusted (Restricted Mode): nothing is read then. Asked before each read. */
+  private restricted: () => boolean = () => false;
+
   useWorkspaceFolders(folders: () => readonly string[]): void {
     this.folders = folders;
+  }
+
+  useRestrictedMode(restricted: () => boolean): void {
+    this.restricted = restricted;
   }
 
   /** Where links may lead for a file at `path`: the workspace folders holding it, else its unit's folder. */
@@ -80,13 +87,15 @@ export class DiskFiles implements FileAccess {
     return workspaceUnitNames(roots);
   }
 
-  /** The unit's other files on disk for a document at `path`. */
+  /** The unit's other files on disk for a document at `path` (none in Restricted Mode). */
   unitFiles(path: string): UnitFiles {
+    if (this.restricted()) return {};
     return this.cached(this.companions, path, () => unitFilesFor(path, this.scopeFor(path)));
   }
 
-  /** The text of the unit file at `path` (a file a patch applies to); undefined when it is not a regular file that can be read. */
+  /** The text of the unit file at `path` (a file a patch applies to); undefined when it is not a regular file that can be read, or in Restricted Mode. */
   fileText(path: string): string | undefined {
+    if (this.restricted()) return undefined;
     return this.cached(this.texts, path, () => {
       try {
         return readUnitFile(path, this.scopeFor(path));
@@ -96,8 +105,9 @@ export class DiskFiles implements FileAccess {
     });
   }
 
-  /** The `.unitguardrc` settings above `path`, with the policy file they name. */
-  rcSettings(path: string): RcSettings {
+  /** The `.unitguardrc` settings above `path`, with the policy file they name; undefined in Restricted Mode. */
+  rcSettings(path: string): RcSettings | undefined {
+    if (this.restricted()) return undefined;
     const entry = this.cached(this.settings, path, () => {
       const rc = findRcConfig(path);
       return { rc, policy: undefined };
@@ -105,6 +115,14 @@ export class DiskFiles implements FileAccess {
     // The policy file may live anywhere; its date is checked each time (one stat, no read).
     entry.policy = entry.rc.securityPolicy !== undefined ? readPolicyCached(entry.rc.securityPolicy, entry.rc.securityPolicyRoot) : undefined;
     return entry;
+  }
+
+  /** Why the policy file a `.unitguardrc` at `rcPath` names cannot be used; undefined when it can, or in Restricted Mode. */
+  policyProblem(rcPath: string, value: string): string | undefined {
+    if (this.restricted()) return undefined;
+    // As when units are checked: the policy must be in the .unitguardrc's folder tree.
+    const read = readPolicyCached(resolve(dirname(rcPath), value), dirname(rcPath));
+    return read.policy ? undefined : (read.problems[0] ?? 'it cannot be read');
   }
 
   /** Runs after files changed on disk (the caches are empty again). */

@@ -35,6 +35,14 @@ export function isPatchDocument(uri: string, languageId: string): boolean {
   return languageId === PATCH_LANGUAGE || PATCH_NAME.test(pathOf(uri));
 }
 
+/** The language of `.unitguardrc` files. */
+export const RC_LANGUAGE = 'unitguardrc';
+
+/** A `.unitguardrc` settings file: checked as settings, never as a unit. */
+export function isRcDocument(uri: string, languageId: string): boolean {
+  return languageId === RC_LANGUAGE || /(^|\/)\.unitguardrc$/.test(pathOf(uri));
+}
+
 /** A read-only view of another version of a file (by its URI scheme): no diagnostics are published for it. */
 export function isReadOnlyView(uri: string): boolean {
   return READ_ONLY_VIEW_SCHEMES.includes(schemeOf(uri));

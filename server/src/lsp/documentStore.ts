@@ -1,6 +1,6 @@
 import type { Connection } from 'vscode-languageserver';
 import { createUnitDocument, type UnitDocument } from '../core';
-import { isPatchDocument } from './documentKinds';
+import { isPatchDocument, isRcDocument } from './documentKinds';
 import { documentUri, isCount, isObject, isRange } from './params';
 import { OpenText, type ContentChange } from './textSync';
 
@@ -33,10 +33,10 @@ export class DocumentStore {
     return this.texts.get(uri);
   }
 
-  /** The parsed document, or undefined when it is not open. */
+  /** The parsed document, or undefined when it is not open (or is a `.unitguardrc`, which is no unit). */
   get(uri: string): UnitDocument | undefined {
     const text = this.texts.get(uri);
-    if (!text) return undefined;
+    if (!text || isRcDocument(uri, text.languageId)) return undefined;
     const cached = this.parsed.get(uri);
     if (cached && cached.version === text.version) return cached;
     const unit = createUnitDocument(uri, text.getText(), text.version);
@@ -48,6 +48,12 @@ export class DocumentStore {
   isPatch(uri: string): boolean {
     const text = this.texts.get(uri);
     return text !== undefined && isPatchDocument(uri, text.languageId);
+  }
+
+  /** Whether the open document at `uri` is a `.unitguardrc` (checked as settings, never as a unit). */
+  isRc(uri: string): boolean {
+    const text = this.texts.get(uri);
+    return text !== undefined && isRcDocument(uri, text.languageId);
   }
 
   /** The URIs of the open documents. */

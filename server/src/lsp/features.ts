@@ -37,6 +37,8 @@ export function startFeatures(connection: Connection, initializeParams: unknown,
   const disk = host.files;
   const workspaceUnits = new WorkspaceUnits(store, disk);
   disk.useWorkspaceFolders(() => workspaceUnits.folders);
+  // An untrusted workspace (Restricted Mode) is read from open documents only.
+  disk.useRestrictedMode(() => settings.get().restrictedMode === true);
   const state = new UnitState(store, settings, disk);
   const patches = new PatchDocuments(store, state, disk, () => workspaceUnits.folders);
   const baselines = new Baselines(store);
@@ -58,6 +60,8 @@ export function startFeatures(connection: Connection, initializeParams: unknown,
   registerCompletion(connection, store, state, settings, workspaceUnits, () => initializeParams);
   registerHover(connection, store, state, patches);
   baselines.listen(connection, () => codeLens.refresh());
+  // A file saved, created or deleted on disk (a drop-in, a .unitguardrc) may change any lens.
+  disk.onDidChange(() => codeLens.refresh());
   registerCodeActions(connection, store, state);
   registerHarden(connection, store, state);
 

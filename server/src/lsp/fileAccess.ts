@@ -29,6 +29,8 @@ export interface FileAccess {
   fileText(path: string): string | undefined;
   /** The `.unitguardrc` settings above `path`, with the policy file they name; undefined when there are none to read. */
   rcSettings(path: string): RcSettings | undefined;
+  /** Why the policy file a `.unitguardrc` at `rcPath` names (`value`) cannot be used; undefined when it can or cannot be told. */
+  policyProblem(rcPath: string, value: string): string | undefined;
   /** The file a path of a patch names in the workspace folder at `root`; undefined when it would lead out of it. */
   fileIn(root: string, path: string): WorkspaceFile | undefined;
   /** The path of the file at `path` from the folder of the file at `from`, with `/` between its parts. */
@@ -37,6 +39,8 @@ export interface FileAccess {
   unitNames(roots: readonly string[]): Promise<string[]>;
   /** Where the workspace folders are now (their paths): links in them are followed, links out of them are not. */
   useWorkspaceFolders(folders: () => readonly string[]): void;
+  /** Whether the workspace is untrusted now (Restricted Mode): then nothing is read but open documents. */
+  useRestrictedMode(restricted: () => boolean): void;
   /** Runs after files changed (what was read is forgotten). */
   onDidChange(listener: () => void): void;
   /** Forgets everything read: files changed. */

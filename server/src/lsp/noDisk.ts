@@ -38,6 +38,12 @@ export class NoDisk implements FileAccess {
 
   useWorkspaceFolders(): void {}
 
+  policyProblem(): string | undefined {
+    return undefined;
+  }
+
+  useRestrictedMode(): void {}
+
   onDidChange(): void {}
 
   changed(): void {}

@@ -5,13 +5,19 @@ import { DEFAULT_MAX_PROBLEMS } from './problemLimit';
 
 type Listener = (settings: Settings) => void;
 
+/** `{ trusted: boolean }`: the client's workspace became trusted (or not); initializationOptions.workspaceTrusted says it at start. */
+export const WORKSPACE_TRUST_NOTIFICATION = 'unitguard/workspaceTrust';
+
 /**
  * The settings the language service runs with, as the client gives them:
  * `initializationOptions.systemdVersion` at start, then
  * workspace/didChangeConfiguration (`{ unitguard: { systemdVersion } }`,
  * or, when the notification carries no settings, a workspace/configuration
  * pull of the `unitguard` section). Bad values are ignored and logged;
- * features read `get()` and may listen for changes.
+ * features read `get()` and may listen for changes. Whether the workspace is
+ * trusted comes from the client alone (`initializationOptions.workspaceTrusted`,
+ * then unitguard/workspaceTrust), never from the settings: a client that says
+ * nothing is trusted, and `workspaceTrusted: false` is Restricted Mode.
  */
 export class SettingsStore {
   private current: Settings = { ...DEFAULT_SETTINGS };
@@ -47,11 +53,26 @@ export class SettingsStore {
     const capabilities = isObject(params.capabilities) ? params.capabilities : {};
     this.canPull = isObject(capabilities.workspace) && capabilities.workspace.configuration === true;
     const options = params.initializationOptions;
+    if (isObject(options) && options.workspaceTrusted === false) this.current = { ...this.current, restrictedMode: true };
     if (isObject(options)) this.apply(isObject(options.unitguard) ? options.unitguard : options, 'initializationOptions');
+  }
+
+  /** Restricted Mode on or off; listeners run when it changes. */
+  private applyTrust(trusted: boolean): void {
+    if (trusted === (this.current.restrictedMode !== true)) return;
+    const next: Settings = { ...this.current };
+    if (trusted) delete next.restrictedMode;
+    else next.restrictedMode = true;
+    this.current = next;
+    for (const listener of this.listeners) listener(this.current);
   }
 
   listen(connection: Connection): void {
     this.log = (message) => connection.console.warn(message);
+    connection.onNotification(WORKSPACE_TRUST_NOTIFICATION, (params: unknown) => {
+      if (isObject(params) && typeof params.trusted === 'boolean') this.applyTrust(params.trusted);
+      else this.log(`Ignored ${WORKSPACE_TRUST_NOTIFICATION} without { trusted: boolean }.`);
+    });
     connection.onDidChangeConfiguration((params: unknown) => {
       const settings = isObject(params) ? params.settings : undefined;
       if (isObject(settings) && isObject(settings.unitguard)) {

@@ -32,6 +32,7 @@ export function settingsWithRc(editor: Settings, rc: RcSettings | undefined): Se
     ...(Object.keys(rules).length > 0 ? { rules } : {}),
     ...(policy?.policy ? { securityPolicy: policy.policy } : {}),
     ...(policy && !policy.policy ? { securityPolicyError: policy.problems[0] ?? 'it cannot be read' } : {}),
+    ...(editor.restrictedMode ? { restrictedMode: true } : {}),
   };
 }
 

@@ -31,6 +31,8 @@ export interface CodeServerOptions {
   settings?: Record<string, unknown>;
   /** Extra code-server flags, e.g. ['--vscode-option', 'enable-smoke-test-driver']. */
   args?: string[];
+  /** Workspace trust as VS Code has it (the folder starts untrusted); by default it is switched off. */
+  workspaceTrust?: boolean;
   /** The .vsix files to install before starting. */
   extensions?: string[];
   startTimeoutMs?: number;
@@ -150,7 +152,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
     ...(options.args ?? []),

@@ -22,6 +22,8 @@ export interface SessionOptions {
   /** Packaged extensions to install with --install-extension. */
   extensions: string[];
   settings?: Record<string, unknown>;
+  /** Workspace trust as VS Code has it (the folder starts untrusted); by default it is switched off. */
+  workspaceTrust?: boolean;
   viewport?: { width: number; height: number };
   /** Runs on the workspace folder once its files are written, before the editor starts (e.g. `git init`). */
   prepare?: (workspace: string) => void;
@@ -62,7 +64,7 @@ export async function startEditorSession(options: SessionOptions): Promise<Edito
   };
 
   try {
-    const server = await startCodeServer({ tools, workspace, extensions: options.extensions, settings: options.settings });
+    const server = await startCodeServer({ tools, workspace, extensions: options.extensions, settings: options.settings, workspaceTrust: options.workspaceTrust });
     cleanups.push(() => server.stop());
     cleanups.push(() => writeFileSync(path.join(outputDir, 'code-server.log'), server.output()));
     const browser = await launchChromium(tools);

@@ -91,7 +91,7 @@ suite('exposure lens', () => {
   test('the report is also a markdown document, with links to the lines of the unit', async () => {
     const uri = vscode.Uri.from({ scheme: 'unitguard-report', path: `/${unitName} exposure.md`, query: unit.uri.toString() });
     const report = await vscode.workspace.openTextDocument(uri);
-    assert.match(report.getText(), new RegExp(`^# Exposure of ${unitName.replace(/\./g, '\\.')}: \\d+\\.\\d [A-Z]+ `, 'm'));
+    assert.match(report.getText(), new RegExp(`^# Exposure of ${unitName.replace(/\./g, '\\.')}: \\d+\\.\\d [A-Z]+ \\S+ · systemd \\d+$`, 'm'));
     assert.ok(report.getText().includes(`${unit.uri.toString()}#L`), 'the report links no line of the unit');
   });
 

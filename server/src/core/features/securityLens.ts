@@ -80,15 +80,26 @@ export function exposureText(exposure: number): string {
   return `${formatExposure(exposure)} ${level.level} ${level.emoji}`;
 }
 
+/** What a score is for: ` · systemd 262`, and ` · Restricted Mode` when no file was read from disk. */
+export function scoreContext(settings: Readonly<Settings>): string {
+  return ` · systemd ${settings.systemdVersion}${settings.restrictedMode ? ' · Restricted Mode' : ''}`;
+}
+
+/** Why only drop-ins are scored. */
+function dropInsOnly(settings: Readonly<Settings>): string {
+  return settings.restrictedMode ? 'the unit file is not open (Restricted Mode reads no files from disk)' : 'the unit file is not open or not found';
+}
+
 /** The lens of a service or service drop-in; undefined for other documents. */
 export function securityLens(document: UnitDocument, files: UnitFiles, settings: Readonly<Settings>): SecurityLens | undefined {
   const model = securityModel(document, files);
   if (!model) return undefined;
   const range = lensRange(document);
   const result = scoreOf(model, settings);
-  if (!result.ok) return { range, title: `Exposure: not scored (${result.error})`, exposure: undefined, level: undefined, complete: model.complete };
-  const suffix = model.complete ? '' : ' (drop-ins only: the unit file is not open or not found)';
-  return { range, title: `Exposure ${exposureText(result.exposure)}${suffix}`, exposure: result.exposure, level: result.level, complete: model.complete };
+  const context = scoreContext(settings);
+  if (!result.ok) return { range, title: `Exposure: not scored (${result.error})${context}`, exposure: undefined, level: undefined, complete: model.complete };
+  const suffix = model.complete ? '' : ` (drop-ins only: ${dropInsOnly(settings)})`;
+  return { range, title: `Exposure ${exposureText(result.exposure)}${context}${suffix}`, exposure: result.exposure, level: result.level, complete: model.complete };
 }
 
 function fileName(uri: string): string {
@@ -172,14 +183,18 @@ export function securityReportMarkdown(document: UnitDocument, files: UnitFiles,
   const unitName = model.complete ? (model.unit.file.unitName ?? fileName(model.unit.uri)) : (document.file.unitName ?? fileName(document.uri));
   const result = scoreOf(model, settings);
   const out: string[] = [];
+  const context = scoreContext(settings);
+  const restricted = settings.restrictedMode
+    ? ['Restricted Mode: the workspace is not trusted, so only open documents are read. Drop-ins and unit files that are not open, `.unitguardrc` and the security policy it names are not read from disk; trusting the workspace reads them.', '']
+    : [];
   if (!result.ok) {
-    out.push(`# Exposure of ${cell(unitName)}: not scored`, '', `${cell(result.error)}.`, '');
+    out.push(`# Exposure of ${cell(unitName)}: not scored${context}`, '', `${cell(result.error)}.`, '', ...restricted);
     return out.join('\n');
   }
-  out.push(`# Exposure of ${cell(unitName)}: ${exposureText(result.exposure)} (systemd ${settings.systemdVersion})`, '');
+  out.push(`# Exposure of ${cell(unitName)}: ${exposureText(result.exposure)}${context}`, '', ...restricted);
   // Only drop-ins: the score is not the unit's, which matters before anything else.
   if (!model.complete) {
-    out.push(`The unit file is not open or not found: only its drop-ins (${model.documents.map((d) => lineLink(d.uri, 1, fileName(d.uri))).join(', ')}) are scored.`, '');
+    out.push(`${settings.restrictedMode ? 'The unit file is not open' : 'The unit file is not open or not found'}: only its drop-ins (${model.documents.map((d) => lineLink(d.uri, 1, fileName(d.uri))).join(', ')}) are scored.`, '');
   }
   const failing = result.tests.filter((t) => t.scored && (t.badness ?? 0) > 0);
   const passing = result.tests.filter((t) => t.scored && t.badness === 0);

@@ -211,6 +211,11 @@ export function isConfigurableId(id: string): boolean {
   return byId.has(id) || pairingIds.has(id) || groupIds.has(id);
 }
 
+/** Every id a user may configure (rules, hardening pairs, groups), for suggestions. */
+export function configurableIds(): string[] {
+  return [...byId.keys(), ...pairingIds, ...groupIds];
+}
+
 /** Ids that once named rules, with what became of them (a setting naming one is reported, and has no effect). */
 export const RETIRED_RULES: Readonly<Record<string, string>> = {
   implies: 'what a setting implies is knowledge, not a finding: hover and `unitguard check --explain` show it',

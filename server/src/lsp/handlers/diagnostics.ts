@@ -1,5 +1,6 @@
 import type { Connection } from 'vscode-languageserver';
 import { patchDiagnostics } from '../../core';
+import { checkRcText } from '../../core/config/rcDiagnostics';
 import { isReadOnlyView } from '../documentKinds';
 import type { DocumentStore } from '../documentStore';
 import type { PatchDocuments } from '../patchDocuments';
@@ -40,8 +41,17 @@ export function registerDiagnostics(
     if (!text || !review) return;
     void connection.sendDiagnostics({ uri, version: text.version, diagnostics: limitProblems(patchDiagnostics(review).map((d) => toLspDiagnostic(d, uri)), settings.maxProblems) });
   };
+  const publishRc = (uri: string): void => {
+    const text = store.text(uri);
+    if (!text) return;
+    const path = disk.pathOf(uri);
+    const policyProblem = path === undefined ? undefined : (value: string) => disk.policyProblem(path, value);
+    const found = checkRcText(text.getText(), policyProblem ? { policyProblem } : {});
+    void connection.sendDiagnostics({ uri, version: text.version, diagnostics: limitProblems(found.map((d) => toLspDiagnostic(d, uri)), settings.maxProblems) });
+  };
   const publishHere = (uri: string): void => {
     if (store.isPatch(uri)) return publishPatch(uri);
+    if (store.isRc(uri)) return publishRc(uri);
     const analysis = state.analysis(uri);
     if (!analysis) return;
     void connection.sendDiagnostics({ uri, version: analysis.document.version, diagnostics: limitProblems(analysis.diagnostics.map((d) => toLspDiagnostic(d, uri)), settings.maxProblems) });
@@ -66,6 +76,7 @@ export function registerDiagnostics(
       const text = store.text(uri);
       if (!text || isReadOnlyView(uri)) continue;
       if (store.isPatch(uri)) publishPatch(uri);
+      else if (store.isRc(uri)) publishRc(uri);
       else if (jobs.wants(text.getText().length)) jobs.submit({ uri, text: text.getText(), version: text.version }, state.settings(uri), state.filesOf(uri), settings.maxProblems);
       else publishHere(uri);
     }
