@@ -1,6 +1,6 @@
 /** `unitguard harden`: the plan printed, as JSON, as a diff, and written into the unit or a drop-in. */
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
@@ -68,6 +68,31 @@ describe('unitguard harden', () => {
       assert.equal(readFileSync(unit, 'utf8'), readFileSync(fixture, 'utf8'));
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes nothing through a link that leads out of the folder: the unit, or its drop-in folder', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'unitguard-harden-links-'));
+    try {
+      const repo = path.join(root, 'repo');
+      const outside = path.join(root, 'outside');
+      mkdirSync(repo);
+      mkdirSync(outside);
+      copyFileSync(fixture, path.join(outside, 'victim.service'));
+      symlinkSync(path.join(outside, 'victim.service'), path.join(repo, 'collector.service'));
+      const viaUnit = runCli(['harden', '--systemd-version', '252', path.join(repo, 'collector.service')]);
+      assert.equal(viaUnit.status, 2, viaUnit.stderr);
+      assert.match(viaUnit.stderr, /cannot write .*collector\.service.*a link that leads outside/);
+      assert.equal(readFileSync(path.join(outside, 'victim.service'), 'utf8'), readFileSync(fixture, 'utf8'));
+
+      copyFileSync(fixture, path.join(repo, 'web.service'));
+      symlinkSync(outside, path.join(repo, 'web.service.d'));
+      const viaFolder = runCli(['harden', '--drop-in', '--systemd-version', '252', path.join(repo, 'web.service')]);
+      assert.equal(viaFolder.status, 2, viaFolder.stderr);
+      assert.match(viaFolder.stderr, /cannot write .*hardening\.conf.*a link that leads outside/);
+      assert.deepEqual(readdirSync(outside), ['victim.service']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   });
 

@@ -10,7 +10,7 @@
  * is involved or for each new folder below a root (remembered for the run).
  */
 import {
-  closeSync, constants, fchmodSync, fstatSync, lstatSync, openSync, readSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync,
+  closeSync, constants, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, readSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync,
   type Dirent, type Stats,
 } from 'node:fs';
 import { readdir } from 'node:fs/promises';
@@ -293,6 +293,32 @@ export function writeGuarded(path: string, data: string | Uint8Array, scope: Sco
         // nothing to remove
       }
     }
+  }
+}
+
+/**
+ * Writes a file that may not exist yet (a new drop-in), only inside the scope: its folder is made
+ * when missing, below a folder whose real path the scope holds, and a file already there (or a link
+ * in its place) is replaced as writeGuarded replaces it. The new file is made without following a
+ * link and with mode 0644.
+ */
+export function createGuarded(path: string, data: string, scope: Scope): void {
+  if (scope.anywhere) throw new GuardError('no folder to write in', 'outside');
+  if (lstatSync(path, { throwIfNoEntry: false })) return writeGuarded(path, data, scope);
+  const folder = dirname(path);
+  const existing = lstatSync(folder, { throwIfNoEntry: false });
+  // A folder about to be made: its parent must be in the scope; one that is there (or a link) is resolved.
+  const realParent = realpathSync.native(existing ? folder : dirname(folder));
+  if (!scope.holdsReal(realParent) || isKernelPath(realParent)) throw outside(scope);
+  if (!existing) mkdirSync(folder);
+  const realFolder = realpathSync.native(folder);
+  if (!scope.holdsReal(realFolder) || isKernelPath(realFolder)) throw outside(scope);
+  const fd = openSync(join(realFolder, basename(path)), constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, 0o644);
+  try {
+    const bytes = Buffer.from(data, 'utf8');
+    for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   createUnitDocument, planHardening, unifiedDiff, DEFAULT_SETTINGS, HARDENING_LEVELS, SYSTEMD_VERSION_RANGE, type HardeningLevel, type HardeningPlan, type Settings,
@@ -5,8 +6,7 @@ import {
 import { formatExposure } from '../../core/security';
 import { readUnitFile } from '../../node/readUnitFile';
 import { unitFilesFor } from '../../node/unitFiles';
-import { Scope } from '../../node/guardedFs';
-import { writeUnitFile } from '../../node/writeUnitFile';
+import { createGuarded, Scope, writeGuarded } from '../../node/guardedFs';
 import { parseArgs, UsageError, type OptionSpec } from '../args';
 import { EXIT, type Command } from '../command';
 import { collectInputs, describeError } from '../files';
@@ -137,7 +137,11 @@ function runHarden(argv: readonly string[], io: CliIo): number {
     if (!parsed.json) io.stdout(planText(input.path, plan, settings.systemdVersion));
     if (plan.after === plan.before) continue;
     try {
-      writeUnitFile(parsed.dropIn ? `${input.absolutePath}.d/hardening.conf` : input.absolutePath, plan.after, plan.newFile);
+      // Only inside the folder the unit was found in (or named in), never through a link out of it.
+      const target = parsed.dropIn ? `${input.absolutePath}.d/hardening.conf` : input.absolutePath;
+      const within = input.named ? Scope.within([dirname(input.absolutePath)]) : scope;
+      if (plan.newFile) createGuarded(target, plan.after, within);
+      else writeGuarded(target, plan.after, within);
     } catch (error) {
       io.stderr(errorLine(`cannot write '${writtenPath}': ${describeError(error)}`));
       failed = true;
