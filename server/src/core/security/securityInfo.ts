@@ -135,6 +135,9 @@ export function readSecurityInfo(model: UnitModel, version: number, manager: Man
   const tristate = version >= PRIVATE_MOUNTS_UNSET_ON_SINCE;
   flags.PrivateMounts = fold(model, 'PrivateMounts', tristate, (_, value) =>
     value === '' ? (tristate ? true : undefined) : booleanValue(value));
+  // Timers, paths, targets and the like run no process: the offline assessment finds no mount
+  // namespace set up for them (the check fails whatever the release's default).
+  if (model.type !== undefined && !EXEC_CONTEXT_TYPES.has(model.type)) flags.PrivateMounts = false;
 
   const defaultDependencies = fold(model, 'DefaultDependencies', true, (_, v) => booleanValue(v));
   // User= and SupplementaryGroups= with their specifiers resolved (%i of web@alice.service: alice).
