@@ -64,6 +64,25 @@ describe('.unitguardrc over stdio', () => {
     assert.equal(await title(rcUri), undefined);
   });
 
+  test('completion and hover: its keys at the top, rule ids and levels under [rules]', async () => {
+    const text = 'sys\n[rules]\nrecommends = war\n';
+    const other = pathToFileURL(path.join(workspace, 'sub', '.unitguardrc')).href;
+    await openDocument(client, other, text, 1, 'unitguardrc');
+    type Item = { label: string; textEdit?: { newText: string } };
+    const labels = async (line: number, character: number): Promise<string[]> =>
+      ((await client.request<{ items: Item[] } | null>('textDocument/completion', { textDocument: { uri: other }, position: { line, character } }))?.items ?? []).map((i) => i.label);
+    const top = await labels(0, 3);
+    assert.ok(top.includes('systemd-version') && top.includes('security-policy') && top.includes('root'), top.join(', '));
+    assert.ok(!top.includes('recommends'), 'rule ids belong under [rules]');
+    const ids = await labels(2, 3);
+    assert.ok(ids.includes('recommends') && ids.includes('breakage') && !ids.includes('systemd-version'), ids.slice(0, 10).join(', '));
+    assert.deepEqual(await labels(2, 16), ['error', 'warning', 'information', 'hint', 'off']);
+    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: other }, position: { line: 2, character: 4 } });
+    assert.match(hover?.contents.value ?? '', /^\*\*recommends\*\*: rule \(/);
+    const none = await client.request<unknown>('textDocument/hover', { textDocument: { uri: other }, position: { line: 1, character: 2 } });
+    assert.equal(none, null);
+  });
+
   test('saving a .unitguardrc checks the units below it again and refreshes their lenses', async () => {
     await openDocument(client, unitUri, unitText, 1);
     assert.match((await title(unitUri)) ?? '', / · systemd 262$/);

@@ -35,6 +35,7 @@ import { isObject, requireDocumentUri, requirePosition } from '../params';
 import type { SettingsStore } from '../settings';
 import type { UnitState } from '../unitState';
 import type { WorkspaceUnits } from '../workspaceUnits';
+import { rcCompletion } from './unitguardrcAssist';
 
 export { completionOptions } from '../capabilities';
 
@@ -262,6 +263,10 @@ export function registerCompletion(
     const position = requirePosition(params);
     // A patch is read, not written as a unit: no unit completions in it.
     if (store.isPatch(uri)) return null;
+    if (store.isRc(uri)) {
+      const rc = store.text(uri);
+      return rc ? rcCompletion(rc.getText(), position) : null;
+    }
     const unit = store.get(uri);
     if (!unit) return null;
     const workspaceUnits = await workspace.names();

@@ -4,6 +4,7 @@ import type { DocumentStore } from '../documentStore';
 import type { PatchDocuments } from '../patchDocuments';
 import { requireDocumentUri, requirePosition } from '../params';
 import type { UnitState } from '../unitState';
+import { rcHover } from './unitguardrcAssist';
 
 /**
  * Hover docs from the core; null where there is nothing to say or the document is not open. On a
@@ -17,6 +18,10 @@ export function registerHover(connection: Connection, store: DocumentStore, stat
       const review = patches.review(uri);
       const result = review ? patchHover(review, position) : undefined;
       return result ? { contents: { kind: MarkupKind.Markdown, value: result.contents }, range: result.range } : null;
+    }
+    if (store.isRc(uri)) {
+      const rc = store.text(uri);
+      return rc ? rcHover(rc.getText(), position) : null;
     }
     const unit = store.get(uri);
     if (!unit) return null;
