@@ -448,7 +448,7 @@ describe('UnitGuard in VS Code (code-server)', { timeout: 240_000 }, () => {
       const lines = await workbench.visibleEditorLines();
       return added.every((text) => lines.some((line) => line.trim() === text)) || undefined;
     });
-    const heading = `Exposure of nftables.service: ${exposureText(after.exposure)} (systemd ${DEFAULT_SETTINGS.systemdVersion})`;
+    const heading = `Exposure of nftables.service: ${exposureText(after.exposure)} · systemd ${DEFAULT_SETTINGS.systemdVersion}`;
     await workbench.webviewShowing('the report with the fixed score', heading);
   });
 });
