@@ -3,6 +3,7 @@
  * may name (rules, hardening pairs, groups) and the levels they take. Pure: text and position in,
  * items or markdown out.
  */
+import type { RuleLevel } from '../settings';
 import type { Position, Range } from '../types';
 import { pairings } from '../kb';
 import { RETIRED_RULES, configurableIds, ruleInfo } from '../rules/registry';
@@ -24,7 +25,8 @@ export interface RcHover {
   range: Range;
 }
 
-const LEVELS: Readonly<Record<string, string>> = {
+/** What each level does; keyed by the settings' RuleLevel, so a level added there must be described here. */
+const LEVELS: Readonly<Record<RuleLevel, string>> = {
   error: 'reported as an error',
   warning: 'reported as a warning',
   information: 'reported as information',
@@ -118,7 +120,7 @@ export function hoverRc(text: string, position: Position): RcHover | undefined {
   if (word.text === '') return undefined;
   const at = range(position.line, word.start, word.end);
   if (eq >= 0 && word.start > eq) {
-    const level = LEVELS[word.text];
+    const level = Object.prototype.hasOwnProperty.call(LEVELS, word.text) ? LEVELS[word.text as RuleLevel] : undefined;
     return section === 'rules' && level ? { contents: `**${word.text}**: ${level}`, range: at } : undefined;
   }
   if (section === 'rules') {
