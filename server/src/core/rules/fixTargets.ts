@@ -1,5 +1,6 @@
 /** Which settings a fix touches: what it writes, and the lines its edits change or remove. */
 import { allEntries, type Entry, type SyntaxTree } from '../syntax/syntaxTree';
+import { attached } from '../memo/attached';
 import type { Fix, Position, Range } from '../types';
 
 /** The settings a fix writes: whole `Key=value` lines, or a key name alone (a corrected name). */
@@ -26,7 +27,7 @@ function touches(edit: Range, line: Range): boolean {
 }
 
 /** The entries of a tree in document order, built once per tree. */
-const ORDERED = new WeakMap<SyntaxTree, Entry[]>();
+const ORDERED = attached<SyntaxTree, Entry[]>('entries in order');
 
 function orderedEntries(tree: SyntaxTree): Entry[] {
   let list = ORDERED.get(tree);

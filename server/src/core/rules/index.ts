@@ -6,6 +6,7 @@ import { contradictionsOf, type Check, type EvidenceCache, type EvidenceResult }
 import { findingTouches, lineChange, withFacts, type LineChange } from './lineChange';
 import { checkValue } from './values/checks';
 import { BoundedCache } from './values/boundedCache';
+import { attached } from '../memo/attached';
 import { splitWords } from './values/words';
 import type { Settings } from '../settings';
 import type { Diagnostic } from '../types';
@@ -75,7 +76,7 @@ interface SharedModel {
 }
 
 /** The last model built for each document, so that hover after a check does not merge the unit again. */
-const sharedModels = new WeakMap<UnitDocument, SharedModel>();
+const sharedModels = attached<UnitDocument, SharedModel>('shared model');
 
 function filesList(files: UnitFiles): UnitDocument[] {
   return [...(files.unit ? [files.unit] : []), ...(files.dropIns ?? [])];

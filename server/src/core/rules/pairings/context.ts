@@ -83,13 +83,35 @@ export type ImpliesCheck = (context: PairContext, pairing: Pairing, subject: Ass
 
 type SubjectLines = (context: PairContext, pairing: Pairing, anyDocument: boolean) => readonly Assignment[];
 
+/** Where a pair context keeps its system call filter once worked out. */
+const FILTER = Symbol('filter');
+
+interface PendingFilter {
+  model: UnitModel;
+  settings: RuleContext['settings'];
+  [FILTER]?: SyscallFilter;
+}
+
+/**
+ * One getter shared by every context. A getter of its own (a closure per unit) gives each context
+ * an object shape of its own: the engine keeps those shapes outside the young generation, and
+ * through its closure each one holds its whole unit past the next few collections, which made the
+ * garbage collector most of the cost of judging pairs.
+ */
+const FILTER_PROPERTY: PropertyDescriptor = {
+  get(this: PendingFilter): SyscallFilter {
+    return (this[FILTER] ??= syscallFilter(this.model, this.settings.systemdVersion));
+  },
+  enumerable: true,
+  configurable: true,
+};
+
 /**
  * Builds the context of a unit's pairs. The system call filter and the settings that the unit's
  * `implies` rows switch on are worked out when a row first reads them: a hover asks a few rows
  * about one line, and most of them read neither.
  */
 export function pairContext(base: RuleContext, implicationHolds: ImpliesCheck, subjectLines: SubjectLines): PairContext {
-  let filter: SyscallFilter | undefined;
   let implied: ReadonlyMap<string, ReadonlyMap<string, Assignment>> | undefined;
   const dd = valueOf(base.model, 'DefaultDependencies');
   const fields = Object.assign({}, base, {
@@ -99,7 +121,7 @@ export function pairContext(base: RuleContext, implicationHolds: ImpliesCheck, s
     subjects: new Map<Pairing, readonly Assignment[]>(),
     ownSubjects: new Map<Pairing, readonly Assignment[]>(),
   });
-  const context = Object.defineProperty(fields, 'filter', { get: () => (filter ??= syscallFilter(base.model, base.settings.systemdVersion)), enumerable: true }) as PairContext;
+  const context = Object.defineProperty(fields, 'filter', FILTER_PROPERTY) as PairContext;
   return context;
 }
 
