@@ -38,13 +38,16 @@ describe('rule overrides', () => {
   }
 
   it('keeps good entries, reports bad levels and unknown ids', () => {
-    const { overrides, problems } = readRuleOverrides({ recommends: 'off', 'unknown-directive': 'warn', bogus: 'error', 'empty-reset': 'loud' }, isConfigurableId);
+    const { overrides, problems, invalid } = readRuleOverrides({ recommends: 'off', 'unknown-directive': 'warn', bogus: 'error', 'empty-reset': 'loud' }, isConfigurableId);
+    assert.equal(invalid, true);
     assert.deepEqual(overrides, { recommends: 'off', 'unknown-directive': 'warning', bogus: 'error' });
     assert.equal(problems.length, 2);
     assert.match(problems.join('\n'), /bogus/);
     assert.match(problems.join('\n'), /empty-reset/);
     assert.deepEqual(readRuleOverrides(['x']).problems.length, 1);
-    assert.deepEqual(readRuleOverrides(undefined), { overrides: {}, problems: [] });
+    assert.deepEqual(readRuleOverrides(undefined), { overrides: {}, problems: [], invalid: false });
+    // A retired id is out of date, not a mistake.
+    assert.deepEqual(readRuleOverrides({ implies: 'off' }, isConfigurableId).invalid, false);
   });
 
   it('re-grades and drops diagnostics; a pair id wins over its relation', () => {

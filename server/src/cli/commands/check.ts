@@ -185,7 +185,7 @@ export function settingsFor(options: { versionGiven: boolean }, base: Settings, 
     ...(policy?.policy ? { securityPolicy: policy.policy } : {}),
     ...(policy && !policy.policy ? { securityPolicyError: policy.problems[0] ?? 'it cannot be read' } : {}),
   };
-  return { settings, broken: rc.unreadable === true || (policy !== undefined && !policy.policy) };
+  return { settings, broken: rc.unreadable === true || rc.invalid === true || (policy !== undefined && !policy.policy) };
 }
 
 /** `path:line:col: note: text [implies]` lines: what the unit's settings switch on by themselves. */
@@ -291,7 +291,9 @@ export const checkCommand: Command = {
     '(DynamicUser=yes implies RemoveIPC=yes, ...): knowledge, never a finding.',
     '',
     'Exit status: 0 when nothing of error severity was found, 1 when something was,',
-    '2 on a usage mistake or a path that could not be read (the other paths are still checked).',
+    '2 on a usage mistake, a path that could not be read (the other paths are still checked), or',
+    'a .unitguardrc or security policy that is unreadable or holds a mistake (a key, value, level or',
+    'rule id that does not exist; a retired rule id is only reported).',
     '',
   ].join('\n'),
   options: OPTIONS,

@@ -137,7 +137,7 @@ function settingsFor(job: ReviewJob, options: ReviewOptions, report: (message: s
   const policy = rc.securityPolicy !== undefined ? readPolicyCached(rc.securityPolicy, rc.securityPolicyRoot) : undefined;
   for (const problem of policy?.problems ?? []) report(problem);
   // A settings file or policy that cannot be used: the run exits with 2.
-  if (rc.unreadable || (policy !== undefined && !policy.policy)) broken();
+  if (rc.unreadable || rc.invalid || (policy !== undefined && !policy.policy)) broken();
   return {
     systemdVersion: options.version ?? rc.systemdVersion ?? DEFAULT_SETTINGS.systemdVersion,
     ...(Object.keys(rc.rules).length > 0 ? { rules: rc.rules } : {}),
@@ -200,8 +200,8 @@ export const reviewCommand: Command = {
     'sarif carries only the new findings, on the new lines.',
     '',
     'Exit status: 0, 1 when the change does what --fail-on names (by default: brings a new error',
-    'or warning, or raises the exposure), 2 on a usage mistake, an input that cannot be read, or a',
-    'patch that does not apply to the file it names.',
+    'or warning, or raises the exposure), 2 on a usage mistake, an input that cannot be read, a',
+    'patch that does not apply to the file it names, or a .unitguardrc or policy with a mistake.',
     '',
   ].join('\n'),
   options: OPTIONS,

@@ -6,6 +6,7 @@ import { readSecurityInput, readSecurityPolicyFile, type SecurityInput } from '.
 import { describeError } from '../../node/guardedFs';
 import { decodeUnitText } from '../../node/readUnitFile';
 import type { UnitModel } from '../../core/model/unitModel';
+import { LOAD_REFUSING_PROBLEMS } from '../../core/syntax/parseProblems';
 import { rcConfigFinder, readPolicyCached } from '../../node/unitguardrc';
 import { parseArgs, UsageError, type OptionSpec } from '../args';
 import { EXIT, type Command } from '../command';
@@ -133,12 +134,12 @@ function table(s: Scored & { result: { ok: true } }): string {
 }
 
 /**
- * The first line systemd refuses to load the unit for (not valid UTF-8, a line of 1 MiB or more),
+ * The first line systemd refuses to load the unit for (not valid UTF-8, a line of 1 MiB or more, a broken section header),
  * said as `check` says it; undefined when there is none.
  */
 function refusedLine(model: UnitModel, cwd: string): string | undefined {
   for (const document of model.documents) {
-    const problem = document.tree.diagnostics.find((d) => REFUSED.has(String(d.code)));
+    const problem = document.tree.diagnostics.find((d) => LOAD_REFUSING_PROBLEMS.has(String(d.code)));
     if (!problem) continue;
     let path = document.uri;
     try {
@@ -151,8 +152,6 @@ function refusedLine(model: UnitModel, cwd: string): string | undefined {
   return undefined;
 }
 
-/** Problems of form for which systemd does not load the unit at all. */
-const REFUSED: ReadonlySet<string> = new Set(['invalid-utf8', 'line-too-long']);
 
 function run(argv: readonly string[], io: CliIo): number {
   let options: SecurityOptions | 'help';
@@ -196,6 +195,8 @@ function run(argv: readonly string[], io: CliIo): number {
       // .unitguardrc files above the unit give what the command line leaves out.
       const rc = findRcConfig(input.unitPath);
       for (const problem of rc.problems) reportOnce(problem);
+      // A mistake in the file (a key or rule that does not exist) fails the run; what it says right still counts.
+      if (rc.invalid) exit = EXIT.failure;
       if (rc.unreadable) {
         io.stderr(errorLine(`${shown}: not scored: a .unitguardrc above it cannot be read`));
         exit = EXIT.failure;
@@ -251,9 +252,10 @@ export const securityCommand: Command = {
   details:
     'Each path is a unit file (its drop-in folders next to it are merged), a drop-in (scored with its unit),\n' +
     'or - for standard input (named by --stdin-filename, which also says where its drop-ins are).\n' +
-    'A unit systemd would not load (not valid UTF-8, a line of 1 MiB or more) is not scored: exit 1.\n' +
-    'The score runs from 0.0 (locked down) to 10.0 (fully exposed). Exit status: 0, 1 when a score is above\n' +
-    '--threshold or a unit cannot be loaded, 2 on usage errors or unreadable files.\n' +
+    'A unit systemd would not load (not valid UTF-8, a line of 1 MiB or more, a broken section header)\n' +
+    'is not scored: exit 1. The score runs from 0.0 (locked down) to 10.0 (fully exposed). Exit status: 0,\n' +
+    '1 when a score is above --threshold or a unit cannot be loaded, 2 on usage errors, unreadable files,\n' +
+    'or a .unitguardrc or policy with a mistake.\n' +
     'Without --systemd-version or --security-policy, the .unitguardrc files above a unit give them\n' +
     '(systemd-version = N, security-policy = FILE). As systemd-analyze does, a unit is scored for the\n' +
     'system manager unless --user is given, wherever it lives.\n',

@@ -31,6 +31,8 @@ export interface OverridesResult {
   overrides: RuleOverrides;
   /** Entries that were ignored, in words, for the settings' author. */
   problems: string[];
+  /** Some entry is a mistake (a level or rule id that does not exist), not just out of date. */
+  invalid: boolean;
 }
 
 /**
@@ -40,22 +42,27 @@ export interface OverridesResult {
 export function readRuleOverrides(raw: unknown, isKnownId: (id: string) => boolean = () => true): OverridesResult {
   const overrides: Record<string, RuleLevel> = {};
   const problems: string[] = [];
-  if (raw === undefined || raw === null) return { overrides, problems };
+  let invalid = false;
+  if (raw === undefined || raw === null) return { overrides, problems, invalid };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     problems.push('rules must be a table of rule id = level');
-    return { overrides, problems };
+    return { overrides, problems, invalid: true };
   }
   for (const [id, value] of Object.entries(raw as Record<string, unknown>)) {
     const level = parseRuleLevel(value);
     if (level === undefined) {
       problems.push(`rule '${id}': '${String(value)}' is not one of error, warning, information, hint, off`);
+      invalid = true;
       continue;
     }
     if (Object.prototype.hasOwnProperty.call(RETIRED_RULES, id)) problems.push(`rule '${id}' is no longer reported (${RETIRED_RULES[id]}); its setting has no effect`);
-    else if (!isKnownId(id)) problems.push(`rule '${id}' is not known; its setting is kept but matches nothing`);
+    else if (!isKnownId(id)) {
+      problems.push(`rule '${id}' is not known; its setting is kept but matches nothing`);
+      invalid = true;
+    }
     overrides[id] = level;
   }
-  return { overrides, problems };
+  return { overrides, problems, invalid };
 }
 
 /** Later sources win: `merge(fromFile, fromEditor)`. */

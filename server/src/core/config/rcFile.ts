@@ -23,6 +23,12 @@ export interface RcConfig {
   securityPolicyRoot?: string;
   /** The file could not be read at all (set by the node side): its settings are missing, not empty. */
   unreadable?: boolean;
+  /**
+   * The file holds a mistake: a key, value, level or rule id that does not exist (a retired rule
+   * is only out of date). Command-line runs fail on it rather than check with other settings than
+   * the author meant.
+   */
+  invalid?: boolean;
   rules: RuleOverrides;
   /** The file says it is the outermost one: files in folders above are not read. */
   root: boolean;
@@ -37,23 +43,28 @@ export function readRcConfig(parsed: unknown, isKnownRule: (id: string) => boole
     config.problems.push('the file holds no settings');
     return config;
   }
+  const mistake = (problem: string): void => {
+    config.problems.push(problem);
+    config.invalid = true;
+  };
   const data = parsed as Record<string, unknown>;
   for (const [key, value] of Object.entries(data)) {
     if (VERSION_KEYS.includes(key)) {
       const version = typeof value === 'number' ? value : typeof value === 'string' && /^\s*[0-9]+\s*$/.test(value) ? Number(value) : NaN;
       if (Number.isInteger(version) && version >= SYSTEMD_VERSION_RANGE.min && version <= SYSTEMD_VERSION_RANGE.max) config.systemdVersion = version;
-      else config.problems.push(`${key}: '${String(value)}' is not a systemd version (${SYSTEMD_VERSION_RANGE.min}-${SYSTEMD_VERSION_RANGE.max})`);
+      else mistake(`${key}: '${String(value)}' is not a systemd version (${SYSTEMD_VERSION_RANGE.min}-${SYSTEMD_VERSION_RANGE.max})`);
     } else if (key === 'security-policy' || key === 'securityPolicy') {
       if (typeof value === 'string' && value.trim() !== '') config.securityPolicy = value.trim();
-      else config.problems.push(`${key}: give the path of a policy JSON file`);
+      else mistake(`${key}: give the path of a policy JSON file`);
     } else if (key === 'root') {
       config.root = value === true || (typeof value === 'string' && /^(true|yes|1|on)$/i.test(value.trim()));
     } else if (key === 'rules') {
-      const { overrides, problems } = readRuleOverrides(value, isKnownRule);
+      const { overrides, problems, invalid } = readRuleOverrides(value, isKnownRule);
       config.rules = overrides;
       config.problems.push(...problems);
+      if (invalid) config.invalid = true;
     } else {
-      config.problems.push(`'${key}' is not a setting of ${RC_FILE_NAME}`);
+      mistake(`'${key}' is not a setting of ${RC_FILE_NAME}`);
     }
   }
   return config;
@@ -78,6 +89,7 @@ export function combineRcConfigs(nearestFirst: readonly RcConfig[]): RcConfig {
       else delete result.securityPolicyRoot;
     }
     if (config.unreadable) result.unreadable = true;
+    if (config.invalid) result.invalid = true;
     result.rules = { ...result.rules, ...config.rules };
   }
   return result;

@@ -7,6 +7,7 @@
 import { addressFamilies, booleanValue, capabilities, matchEnumValue, namespaces } from '../kb';
 import type { ManagerKind } from '../model/manager';
 import type { UnitModel } from '../model/unitModel';
+import { LOAD_REFUSING_PROBLEMS } from '../syntax/parseProblems';
 import { parseIpPrefix } from './ipPrefix';
 import { resolveUserSpecifiers } from './specifiers';
 import { applySyscallFilterLine, filterNames, type SyscallFilter } from './syscallFilter';
@@ -309,7 +310,7 @@ export function readSecurityInfo(model: UnitModel, version: number, manager: Man
     deviceAllow,
   };
 
-  const loadError = refusal(model, version, manager, dynamicUser) ?? badSpecifier(model, resolved);
+  const loadError = formRefusal(model) ?? refusal(model, version, manager, dynamicUser) ?? badSpecifier(model, resolved);
   if (loadError) {
     info.loadable = false;
     info.loadError = loadError;
@@ -333,6 +334,34 @@ function badSpecifier(model: UnitModel, resolve: (value: string) => string | und
 }
 
 /** The reason systemd refuses to load a service, as far as the file tells. */
+/**
+ * A problem of form for which systemd does not load one of the unit's files (a line that is not
+ * valid UTF-8, a line of 1 MiB or more, a broken section header): then it loads nothing of the unit.
+ */
+export function formRefusal(model: UnitModel): string | undefined {
+  for (const document of model.documents) {
+    const problem = document.tree.diagnostics.find((d) => LOAD_REFUSING_PROBLEMS.has(String(d.code)));
+    if (problem) return `systemd refuses to load ${fileLabel(document.uri)}: ${String(problem.code)} at line ${problem.range.start.line + 1}`;
+  }
+  return undefined;
+}
+
+/** The last part of a document's path, and its folder's for a drop-in (`web.service.d/10-x.conf`). */
+function fileLabel(uri: string): string {
+  const parts = uri.replace(/[?#].*$/, '').split('/');
+  const name = safeDecode(parts[parts.length - 1] ?? uri);
+  const folder = safeDecode(parts[parts.length - 2] ?? '');
+  return folder.endsWith('.d') ? `${folder}/${name}` : name;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 function refusal(model: UnitModel, version: number, manager: ManagerKind, dynamicUser: boolean): string | undefined {
   if (model.type !== 'service' || !model.complete) return undefined;
   if (manager === 'user' && dynamicUser && version >= USER_MANAGER.refusesDynamicUserSince) {

@@ -7,10 +7,12 @@ import type { Severity } from '../types';
 export const parseProblems = {
   'invalid-section-header': {
     severity: 'error',
+    refusesLoad: true,
     summary: 'A section header must be one line of the form [Name] with nothing after the closing bracket; systemd refuses to load the file.',
   },
   'bad-section-name': {
     severity: 'error',
+    refusesLoad: true,
     summary: 'The section name contains quotes, backslashes or control characters; systemd refuses to load the file.',
   },
   'assignment-outside-section': {
@@ -47,15 +49,24 @@ export const parseProblems = {
   },
   'invalid-utf8': {
     severity: 'error',
+    refusesLoad: true,
     summary: 'A line outside comments is not valid UTF-8 (it holds a replacement character U+FFFD, a lone surrogate or a noncharacter); systemd refuses to load the file.',
   },
   'line-too-long': {
     severity: 'error',
+    refusesLoad: true,
     summary: 'A line of 1 MiB or more (a comment too), or continued lines that join into more than 1 MiB; systemd refuses to load the file.',
   },
-} as const satisfies Record<string, { severity: Severity; summary: string }>;
+} as const satisfies Record<string, { severity: Severity; summary: string; refusesLoad?: true }>;
 
 export type ParseProblemCode = keyof typeof parseProblems;
+
+/** The problems of form for which systemd does not load the file at all (nothing of it is read). */
+export const LOAD_REFUSING_PROBLEMS: ReadonlySet<string> = new Set(
+  Object.entries(parseProblems)
+    .filter(([, problem]) => 'refusesLoad' in problem && problem.refusesLoad)
+    .map(([code]) => code),
+);
 
 /**
  * systemd's LONG_LINE_MAX, in UTF-8 bytes: a line of this length or more, or
