@@ -10,6 +10,7 @@ import type { Settings } from '../settings';
 import type { Fix, Range } from '../types';
 import { createUnitDocument, type UnitDocument } from '../unitDocument';
 import { applyEdits } from '../edits/apply';
+import { uriFileLabel } from '../uriNames';
 
 /**
  * A quick fix the report names, with the line of the finding that offers it (0-based), where the
@@ -102,28 +103,6 @@ export function securityLens(document: UnitDocument, files: UnitFiles, settings:
   return { range, title: `Exposure ${exposureText(result.exposure)}${context}${suffix}`, exposure: result.exposure, level: result.level, complete: model.complete };
 }
 
-function fileName(uri: string): string {
-  const path = uri.replace(/[?#].*$/, '');
-  let name = path.slice(path.lastIndexOf('/') + 1);
-  try {
-    name = decodeURIComponent(name);
-  } catch {
-    // keep it encoded
-  }
-  // A drop-in is known by its folder too: foo.service.d/10-net.conf.
-  const folder = path.slice(0, path.lastIndexOf('/'));
-  const parent = folder.slice(folder.lastIndexOf('/') + 1);
-  return parent.endsWith('.d') && name.endsWith('.conf') ? `${safeDecode(parent)}/${name}` : name;
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
 /** Text safe inside a markdown table cell. */
 function cell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/([*_`[\]<>~])/g, '\\$1');
@@ -151,7 +130,7 @@ function fixLink(uri: string, fix: ReportFix): string {
 
 function whereCell(test: TestResult, model: UnitModel): string {
   if (test.lines.length > 0) {
-    return test.lines.map((l) => lineLink(l.uri, l.range.start.line + 1, `${fileName(l.uri)}:${l.range.start.line + 1}`)).join(', ');
+    return test.lines.map((l) => lineLink(l.uri, l.range.start.line + 1, `${uriFileLabel(l.uri)}:${l.range.start.line + 1}`)).join(', ');
   }
   if (!(test.scored && (test.badness ?? 0) > 0)) return '';
   // Nothing sets it: point at the [Service] section where the setting would go.
@@ -159,7 +138,7 @@ function whereCell(test: TestResult, model: UnitModel): string {
     const header = document.tree.sections.find((s) => s.name === 'Service' && !s.malformed);
     if (header) {
       const line = header.headerRange.start.line + 1;
-      return `not set: ${lineLink(document.uri, line, `[Service] at ${fileName(document.uri)}:${line}`)}`;
+      return `not set: ${lineLink(document.uri, line, `[Service] at ${uriFileLabel(document.uri)}:${line}`)}`;
     }
   }
   return 'not set';
@@ -179,8 +158,8 @@ const TABLE_HEADER = ['| | Check | Description | Exposure | Where | Quick fix |'
  */
 export function securityReportMarkdown(document: UnitDocument, files: UnitFiles, settings: Readonly<Settings>, fixes: readonly ReportFix[] = []): string {
   const model = securityModel(document, files);
-  if (!model) return `# Exposure\n\n${cell(fileName(document.uri))} is not a service, so it has no exposure score.\n`;
-  const unitName = model.complete ? (model.unit.file.unitName ?? fileName(model.unit.uri)) : (document.file.unitName ?? fileName(document.uri));
+  if (!model) return `# Exposure\n\n${cell(uriFileLabel(document.uri))} is not a service, so it has no exposure score.\n`;
+  const unitName = model.complete ? (model.unit.file.unitName ?? uriFileLabel(model.unit.uri)) : (document.file.unitName ?? uriFileLabel(document.uri));
   const result = scoreOf(model, settings);
   const out: string[] = [];
   const context = scoreContext(settings);
@@ -194,7 +173,7 @@ export function securityReportMarkdown(document: UnitDocument, files: UnitFiles,
   out.push(`# Exposure of ${cell(unitName)}: ${exposureText(result.exposure)}${context}`, '', ...restricted);
   // Only drop-ins: the score is not the unit's, which matters before anything else.
   if (!model.complete) {
-    out.push(`${settings.restrictedMode ? 'The unit file is not open' : 'The unit file is not open or not found'}: only its drop-ins (${model.documents.map((d) => lineLink(d.uri, 1, fileName(d.uri))).join(', ')}) are scored.`, '');
+    out.push(`${settings.restrictedMode ? 'The unit file is not open' : 'The unit file is not open or not found'}: only its drop-ins (${model.documents.map((d) => lineLink(d.uri, 1, uriFileLabel(d.uri))).join(', ')}) are scored.`, '');
   }
   const failing = result.tests.filter((t) => t.scored && (t.badness ?? 0) > 0);
   const passing = result.tests.filter((t) => t.scored && t.badness === 0);
@@ -213,7 +192,7 @@ export function securityReportMarkdown(document: UnitDocument, files: UnitFiles,
   if (model.manager === 'user') out.push('The unit lives in a `systemd/user/` folder, so it is scored as the per-user manager runs it.', '');
   if (settings.securityPolicy) out.push('Weights and ranges come from the security policy named in `.unitguardrc`.', '');
   const merged = model.complete ? model.documents : [];
-  if (merged.length > 1) out.push(`Merged from ${merged.map((d) => lineLink(d.uri, 1, fileName(d.uri))).join(', ')}.`, '');
+  if (merged.length > 1) out.push(`Merged from ${merged.map((d) => lineLink(d.uri, 1, uriFileLabel(d.uri))).join(', ')}.`, '');
   out.push(`Overall exposure level for ${cell(unitName)}: **${exposureText(result.exposure)}**`, '');
   return out.join('\n');
 }

@@ -8,6 +8,7 @@ import { addressFamilies, booleanValue, capabilities, matchEnumValue, namespaces
 import type { ManagerKind } from '../model/manager';
 import type { UnitModel } from '../model/unitModel';
 import { LOAD_REFUSING_PROBLEMS } from '../syntax/parseProblems';
+import { uriFileLabel } from '../uriNames';
 import { parseIpPrefix } from './ipPrefix';
 import { resolveUserSpecifiers } from './specifiers';
 import { applySyscallFilterLine, filterNames, type SyscallFilter } from './syscallFilter';
@@ -341,25 +342,9 @@ function badSpecifier(model: UnitModel, resolve: (value: string) => string | und
 export function formRefusal(model: UnitModel): string | undefined {
   for (const document of model.documents) {
     const problem = document.tree.diagnostics.find((d) => LOAD_REFUSING_PROBLEMS.has(String(d.code)));
-    if (problem) return `systemd refuses to load ${fileLabel(document.uri)}: ${String(problem.code)} at line ${problem.range.start.line + 1}`;
+    if (problem) return `systemd refuses to load ${uriFileLabel(document.uri)}: ${String(problem.code)} at line ${problem.range.start.line + 1}`;
   }
   return undefined;
-}
-
-/** The last part of a document's path, and its folder's for a drop-in (`web.service.d/10-x.conf`). */
-function fileLabel(uri: string): string {
-  const parts = uri.replace(/[?#].*$/, '').split('/');
-  const name = safeDecode(parts[parts.length - 1] ?? uri);
-  const folder = safeDecode(parts[parts.length - 2] ?? '');
-  return folder.endsWith('.d') ? `${folder}/${name}` : name;
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
 
 function refusal(model: UnitModel, version: number, manager: ManagerKind, dynamicUser: boolean): string | undefined {

@@ -17,6 +17,7 @@ import { createUnitDocument, type UnitDocument } from '../../unitDocument';
 import { analyze } from '../diagnostics';
 import { scoreOf, securityModel } from '../securityLens';
 import { candidatesFor, type HeldBackSetting, type PlannedSetting } from './candidates';
+import { uriFileName } from '../../uriNames';
 
 export type { HeldBackSetting, PlannedSetting } from './candidates';
 
@@ -164,7 +165,7 @@ export function planHardening(unit: UnitDocument, settings: Readonly<Settings>, 
     const text = applyEdits(target.tree.text, editsFor(target, model, kept, level));
     const planned = createUnitDocument(target.uri, text, target.version + 1);
     const newTexts: UnitTexts = options.dropIn
-      ? { unit, dropIns: [...dropIns.filter((d) => d.uri !== target.uri), planned].sort((a, b) => fileName(a.uri).localeCompare(fileName(b.uri))) }
+      ? { unit, dropIns: [...dropIns.filter((d) => d.uri !== target.uri), planned].sort((a, b) => uriFileName(a.uri).localeCompare(uriFileName(b.uri))) }
       : { unit: planned, dropIns };
     return { target: planned, texts: newTexts, model: securityModel(newTexts.unit, { dropIns: newTexts.dropIns }) };
   };
@@ -188,7 +189,7 @@ export function planHardening(unit: UnitDocument, settings: Readonly<Settings>, 
   });
   for (const s of overridden) {
     const last = current.model?.last(s.directive);
-    hold(s, `${fileName(last?.document.uri ?? '')} sets ${s.directive}=${last?.entry.value.trim() ?? ''} after the planned line`);
+    hold(s, `${uriFileName(last?.document.uri ?? '')} sets ${s.directive}=${last?.entry.value.trim() ?? ''} after the planned line`);
   }
   if (overridden.length > 0) {
     kept = kept.filter((s) => !overridden.includes(s));
@@ -243,6 +244,3 @@ function isList(model: UnitModel | undefined, directive: string): boolean {
   return model?.named(directive)[0]?.semantics.kind === 'list';
 }
 
-function fileName(uri: string): string {
-  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
-}

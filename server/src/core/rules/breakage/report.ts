@@ -8,6 +8,7 @@ import type { Assignment } from '../../model/unitModel';
 import type { Fix, RelatedInformation } from '../../types';
 import { diagnostic, type RuleContext } from '../context';
 import { lineText } from '../pairings/text';
+import { uriFileName } from '../../uriNames';
 
 /** A line of the unit that shows what the service needs, and what it shows, in a few words. */
 export interface Evidence {
@@ -21,13 +22,10 @@ export { lineText };
 
 /** `Key=value (line N)`, naming the file too when it is another one than the diagnosed document. */
 export function lineRef(context: RuleContext, a: Assignment): string {
-  const where = a.document === context.document ? `line ${a.entry.range.start.line + 1}` : `${fileName(a.document.uri)} line ${a.entry.range.start.line + 1}`;
+  const where = a.document === context.document ? `line ${a.entry.range.start.line + 1}` : `${uriFileName(a.document.uri)} line ${a.entry.range.start.line + 1}`;
   return `${lineText(a)} (${where})`;
 }
 
-function fileName(uri: string): string {
-  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
-}
 
 export function relatedOf(context: RuleContext, evidence: readonly Evidence[]): RelatedInformation[] {
   const seen = new Set<Assignment>();

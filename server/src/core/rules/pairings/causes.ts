@@ -11,6 +11,7 @@ import type { Diagnostic, Fix, RelatedInformation, Severity } from '../../types'
 import type { PairContext } from './context';
 import { blocksSyscalls, commandPrefix, coveringAssignment, holdsAmbient } from './effects';
 import { lineText } from './text';
+import { uriFileName } from '../../uriNames';
 
 /** A pair's finding before it is reported: the diagnostic and the subject line it is on. */
 export interface PairFinding {
@@ -32,12 +33,9 @@ interface Cause {
 
 function lineRef(context: PairContext, a: Assignment): string {
   const line = a.entry.range.start.line + 1;
-  return a.document === context.document ? `${lineText(a)} (line ${line})` : `${lineText(a)} (${fileName(a.document.uri)} line ${line})`;
+  return a.document === context.document ? `${lineText(a)} (line ${line})` : `${lineText(a)} (${uriFileName(a.document.uri)} line ${line})`;
 }
 
-function fileName(uri: string): string {
-  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
-}
 
 function listed(context: PairContext, subjects: readonly Assignment[]): string {
   const refs = subjects.map((s) => lineRef(context, s));
