@@ -1,6 +1,6 @@
 /** Runs every rule on a document, with the unit and drop-ins it belongs to. */
 import { managerOf } from '../model/manager';
-import { directiveRow, valueSince } from '../kb';
+import { directiveRow, valueSince, type DirectiveRow } from '../kb';
 import { UnitModel, type LineFilter, type ReadSet } from '../model/unitModel';
 import { contradictionsOf, type Check, type EvidenceCache, type EvidenceResult } from './evidence';
 import { findingTouches, lineChange, withFacts, type LineChange } from './lineChange';
@@ -45,8 +45,28 @@ export function modelFor(document: UnitDocument, files: UnitFiles = {}, takes?: 
   return files.unit ? UnitModel.build(files.unit, all, takes) : UnitModel.fromDropIns(all, takes);
 }
 
-/** Whether systemd of a release takes a line in, by section, key and value (the same lines recur in every model of a unit). */
-const TAKEN = new BoundedCache<boolean>(50_000);
+/**
+ * Whether systemd of a release takes a line in, by release, setting row and value (the same lines
+ * recur in every model of a unit). Keyed without joining strings: a key built from the value would
+ * copy every value of the unit on every model built.
+ */
+const TAKEN = new Map<number, Map<DirectiveRow, (value: string) => boolean>>();
+
+/** Whether systemd of the release takes a value of the setting, remembered. */
+function takenBy(version: number, row: DirectiveRow): (value: string) => boolean {
+  let byRow = TAKEN.get(version);
+  if (!byRow) TAKEN.set(version, (byRow = new Map()));
+  let taken = byRow.get(row);
+  if (!taken) {
+    const cache = new BoundedCache<boolean>(TAKEN_PER_SETTING);
+    const compute = (value: string): boolean => takesValue(row, value, version);
+    byRow.set(row, (taken = (value) => cache.get(value, compute)));
+  }
+  return taken;
+}
+
+/** Values remembered per setting and release (the rows are a fixed set, so this bounds the whole). */
+const TAKEN_PER_SETTING = 2048;
 
 /**
  * Lines systemd of the target version takes in: not newer than the target, and with a value it
@@ -54,15 +74,16 @@ const TAKEN = new BoundedCache<boolean>(50_000);
  */
 function takenAtTarget(settings: Readonly<Settings>): LineFilter {
   const version = settings.systemdVersion;
-  return (entry, section) => TAKEN.get(`${version}\0${section}\0${entry.key}\0${entry.value}`, () => takes(entry.key, entry.value, section, version));
+  return (entry, section) => {
+    const row = directiveRow(entry.key, section);
+    if (!row || (row.since !== undefined && row.since > version)) return false;
+    return takenBy(version, row)(entry.value);
+  };
 }
 
-function takes(key: string, value: string, section: string, version: number): boolean {
-  const row = directiveRow(key, section);
-  if (!row) return false;
-  if (row.since !== undefined && row.since > version) return false;
+function takesValue(row: DirectiveRow, value: string, version: number): boolean {
   for (const word of splitWords(value)) {
-    const since = valueSince(key, word.text.replace(/^~/, ''));
+    const since = valueSince(row.name, word.text.replace(/^~/, ''));
     if (since !== undefined && since > version) return false;
   }
   const problems = checkValue(row, value);

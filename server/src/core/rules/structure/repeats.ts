@@ -1,5 +1,5 @@
 /** duplicate-directive and empty-reset: what repeated assignments in one file do. */
-import { directiveRow } from '../../kb';
+import { directiveRow, type DirectiveRow } from '../../kb';
 import { removeEntryEdit } from '../../edits/lineEdits';
 import { lazyFix } from '../../edits/lazyFix';
 import type { Entry } from '../../syntax/syntaxTree';
@@ -13,19 +13,19 @@ interface Line {
 
 export function checkRepeats(context: RuleContext): void {
   const { document, type } = context;
-  const bySetting = new Map<string, Line[]>();
+  // By the setting's row: one per setting and section.
+  const bySetting = new Map<DirectiveRow, Line[]>();
   for (const section of wellFormedSections(document)) {
     for (const entry of section.entries) {
       if (!takesSetting(entry.key, section.name, type)) continue;
-      const k = `${section.name}\0${entry.key}`;
-      const list = bySetting.get(k);
+      const row = directiveRow(entry.key, section.name);
+      if (!row) continue;
+      const list = bySetting.get(row);
       if (list) list.push({ entry, section: section.name });
-      else bySetting.set(k, [{ entry, section: section.name }]);
+      else bySetting.set(row, [{ entry, section: section.name }]);
     }
   }
-  for (const lines of bySetting.values()) {
-    const row = directiveRow(lines[0].entry.key, lines[0].section);
-    if (!row) continue;
+  for (const [row, lines] of bySetting) {
     const semantics = row.assignment;
     if (semantics.kind === 'single' && lines.length > 1) reportDuplicates(context, lines, semantics.repeat);
   }
@@ -74,9 +74,12 @@ function reportDuplicates(context: RuleContext, lines: readonly Line[], repeat: 
  * settings sharing its list, after the previous empty line of any of them. One pass over the
  * lines of those settings in file order.
  */
-function clearedBy(lines: readonly Line[], bySetting: ReadonlyMap<string, Line[]>, names: ReadonlySet<string>): Map<Line, Entry[]> {
+function clearedBy(lines: readonly Line[], bySetting: ReadonlyMap<DirectiveRow, Line[]>, names: ReadonlySet<string>): Map<Line, Entry[]> {
   const section = lines[0].section;
-  const all = [...names].flatMap((n) => bySetting.get(`${section}\0${n}`) ?? []).sort((a, b) => a.entry.startOffset - b.entry.startOffset);
+  const all = [...names].flatMap((n) => {
+    const row = directiveRow(n, section);
+    return (row && bySetting.get(row)) ?? [];
+  }).sort((a, b) => a.entry.startOffset - b.entry.startOffset);
   const own = new Set(lines);
   const cleared = new Map<Line, Entry[]>();
   let pending: Entry[] = [];
@@ -91,14 +94,13 @@ function clearedBy(lines: readonly Line[], bySetting: ReadonlyMap<string, Line[]
   return cleared;
 }
 
-function reportResets(context: RuleContext, bySetting: ReadonlyMap<string, Line[]>): void {
-  for (const lines of bySetting.values()) {
+function reportResets(context: RuleContext, bySetting: ReadonlyMap<DirectiveRow, Line[]>): void {
+  for (const [row, lines] of bySetting) {
+    const semantics = row.assignment;
+    if (semantics.kind !== 'list' || !semantics.emptyResets) continue;
     let cleared: Map<Line, Entry[]> | undefined;
     for (const line of lines) {
       if (!line.entry.isEmpty) continue;
-      const row = directiveRow(line.entry.key, line.section);
-      const semantics = row?.assignment;
-      if (!semantics || semantics.kind !== 'list' || !semantics.emptyResets) continue;
       const names = new Set([line.entry.key, ...(semantics.resetShares ?? [])]);
       // Only the entries after the previous reset are thrown away by this one.
       cleared ??= clearedBy(lines, bySetting, names);
