@@ -5,8 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { analyze, createUnitDocument, EvidenceCache, type Settings, type UnitFiles } from '../core';
-import { toLspDiagnostic } from './convert';
-import { limitProblems } from './problemLimit';
+import { publishedProblems } from './problemLimit';
 import type { AnalysisJob, AnalysisResult } from './backgroundAnalysis';
 
 function filesOf(job: AnalysisJob): UnitFiles {
@@ -31,7 +30,7 @@ function run(job: AnalysisJob): AnalysisResult {
   try {
     const document = createUnitDocument(job.uri, job.text, job.version);
     const analysis = analyze(document, job.settings as Settings, filesOf(job), evidenceFor(job.uri));
-    return { id: job.id, uri: job.uri, version: job.version, diagnostics: limitProblems(analysis.diagnostics.map((d) => toLspDiagnostic(d, job.uri)), job.maxProblems) };
+    return { id: job.id, uri: job.uri, version: job.version, diagnostics: publishedProblems(analysis.diagnostics, job.uri, job.maxProblems) };
   } catch (error) {
     return { id: job.id, uri: job.uri, version: job.version, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }

@@ -9,7 +9,8 @@ import {
 } from 'vscode-languageserver';
 import type { Diagnostic, UnitFoldingRange, UnitSymbol } from '../core';
 
-const SEVERITY = {
+/** LSP's severity of each of the core's. */
+export const SEVERITY = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
   information: DiagnosticSeverity.Information,

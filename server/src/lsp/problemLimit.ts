@@ -4,6 +4,8 @@
  * number of diagnostics per document, the most severe first, and says so on the first line.
  */
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import type { Diagnostic } from '../core';
+import { SEVERITY, toLspDiagnostic } from './convert';
 
 /** The default of `unitguard.maxProblems`. */
 export const DEFAULT_MAX_PROBLEMS = 1000;
@@ -11,19 +13,34 @@ export const DEFAULT_MAX_PROBLEMS = 1000;
 /** The code of the note that says diagnostics were left out. */
 export const TOO_MANY_PROBLEMS = 'too-many-problems';
 
-export function limitProblems(diagnostics: readonly LspDiagnostic[], max: number): LspDiagnostic[] {
-  if (diagnostics.length <= max) return [...diagnostics];
-  const bySeverity = diagnostics.map((d, order) => ({ d, order })).sort((a, b) => (a.d.severity ?? 1) - (b.d.severity ?? 1) || a.order - b.order);
-  const kept = bySeverity
+/** At most `max` of the items, the most severe first (1 = error), in their own order. */
+function mostSevere<T>(items: readonly T[], max: number, severity: (item: T) => number): T[] {
+  return items
+    .map((item, order) => ({ item, order, severity: severity(item) }))
+    .sort((a, b) => a.severity - b.severity || a.order - b.order)
     .slice(0, max)
     .sort((a, b) => a.order - b.order)
-    .map((x) => x.d);
-  const note: LspDiagnostic = {
+    .map((x) => x.item);
+}
+
+/** The first line when diagnostics were left out: how many of how many are shown. */
+function leftOutNote(max: number, total: number): LspDiagnostic {
+  return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,
     code: TOO_MANY_PROBLEMS,
     source: 'unitguard',
-    message: `Showing ${max.toLocaleString('en-US')} of ${diagnostics.length.toLocaleString('en-US')} problems in this file, the most severe first (setting unitguard.maxProblems).`,
+    message: `Showing ${max.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} problems in this file, the most severe first (setting unitguard.maxProblems).`,
   };
-  return [note, ...kept];
+}
+
+export function limitProblems(diagnostics: readonly LspDiagnostic[], max: number): LspDiagnostic[] {
+  if (diagnostics.length <= max) return [...diagnostics];
+  return [leftOutNote(max, diagnostics.length), ...mostSevere(diagnostics, max, (d) => d.severity ?? 1)];
+}
+
+/** The core's findings as published: limited first, so that only those sent are converted. */
+export function publishedProblems(found: readonly Diagnostic[], uri: string, max: number): LspDiagnostic[] {
+  if (found.length <= max) return found.map((d) => toLspDiagnostic(d, uri));
+  return [leftOutNote(max, found.length), ...mostSevere(found, max, (d) => SEVERITY[d.severity]).map((d) => toLspDiagnostic(d, uri))];
 }

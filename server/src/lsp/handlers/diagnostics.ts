@@ -4,12 +4,11 @@ import { checkRcText } from '../../core/config/rcDiagnostics';
 import { isReadOnlyView } from '../documentKinds';
 import type { DocumentStore } from '../documentStore';
 import type { PatchDocuments } from '../patchDocuments';
-import { toLspDiagnostic } from '../convert';
 import type { SettingsStore } from '../settings';
 import type { FileAccess } from '../fileAccess';
 import type { UnitState } from '../unitState';
 import type { AnalysisResult, BackgroundAnalysisFactory } from '../backgroundAnalysis';
-import { limitProblems } from '../problemLimit';
+import { publishedProblems } from '../problemLimit';
 
 /**
  * Publishes diagnostics when a document is opened or changed, and clears them when it is closed.
@@ -39,7 +38,7 @@ export function registerDiagnostics(
     const text = store.text(uri);
     const review = patches.review(uri);
     if (!text || !review) return;
-    void connection.sendDiagnostics({ uri, version: text.version, diagnostics: limitProblems(patchDiagnostics(review).map((d) => toLspDiagnostic(d, uri)), settings.maxProblems) });
+    void connection.sendDiagnostics({ uri, version: text.version, diagnostics: publishedProblems(patchDiagnostics(review), uri, settings.maxProblems) });
   };
   const publishRc = (uri: string): void => {
     const text = store.text(uri);
@@ -47,14 +46,14 @@ export function registerDiagnostics(
     const path = disk.pathOf(uri);
     const policyProblem = path === undefined ? undefined : (value: string) => disk.policyProblem(path, value);
     const found = checkRcText(text.getText(), policyProblem ? { policyProblem } : {});
-    void connection.sendDiagnostics({ uri, version: text.version, diagnostics: limitProblems(found.map((d) => toLspDiagnostic(d, uri)), settings.maxProblems) });
+    void connection.sendDiagnostics({ uri, version: text.version, diagnostics: publishedProblems(found, uri, settings.maxProblems) });
   };
   const publishHere = (uri: string): void => {
     if (store.isPatch(uri)) return publishPatch(uri);
     if (store.isRc(uri)) return publishRc(uri);
     const analysis = state.analysis(uri);
     if (!analysis) return;
-    void connection.sendDiagnostics({ uri, version: analysis.document.version, diagnostics: limitProblems(analysis.diagnostics.map((d) => toLspDiagnostic(d, uri)), settings.maxProblems) });
+    void connection.sendDiagnostics({ uri, version: analysis.document.version, diagnostics: publishedProblems(analysis.diagnostics, uri, settings.maxProblems) });
   };
   const fromWorker = (result: AnalysisResult): void => {
     const current = store.text(result.uri);
