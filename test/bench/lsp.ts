@@ -10,7 +10,7 @@
  * publishDiagnostics of its version. Slow figures stop sampling after a time
  * budget and say how many samples they got.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -346,6 +346,17 @@ async function largeDocument(options: Options, summary: Summary, uri: string): P
   }
 }
 
+/** A process's peak resident memory in bytes (Linux's VmHWM), undefined where /proc does not tell. */
+function peakRss(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The 10 MB document: open, keystrokes, and a hover sent while a keystroke's diagnostics are computed. */
 async function hugeDocument(options: Options, summary: Summary, uri: string): Promise<void> {
   const { text, lines } = generateUnitOfSize(10e6);
@@ -401,6 +412,13 @@ async function hugeDocument(options: Options, summary: Summary, uri: string): Pr
       const before = hoverMs.filter((ms, i) => ms < publishMs[i]).length;
       console.log(`  hover sent right after a keystroke: answered after ${msRange(hoverMs)} (${hoverMs.length} tries; answered before the diagnostics in ${before}); diagnostics after ${msRange(publishMs)}`);
       summary.row('LSP 10 MB: hover right after a keystroke', `median ${msRange(hoverMs)} (diagnostics ${num(median(publishMs))} ms)`);
+    });
+
+    await figure(summary, 'LSP 10 MB: server peak memory', async () => {
+      const peak = peakRss(c.process.pid);
+      const shown = peak === undefined ? 'n/a (no /proc)' : `${bytes(peak)} (${num(peak / Buffer.byteLength(text), 0)}× the document)`;
+      console.log(`  server peak memory (VmHWM, main thread and worker) after the open, keystrokes and hovers: ${shown}`);
+      summary.row('LSP 10 MB: server peak memory (open, keystrokes, hovers)', shown);
     });
   } catch (error) {
     summary.failed('the language server with a 10 MB unit', error);

@@ -10,6 +10,19 @@ import { Worker } from 'node:worker_threads';
 import type { Settings, UnitDocument, UnitFiles } from '../core';
 import type { AnalysisJob, AnalysisResult, BackgroundAnalysis, Text } from './backgroundAnalysis';
 
+/** The heap limit of the worker, in MB, by default: about what a 32 MB document (the longest checked) needs. */
+export const WORKER_HEAP_LIMIT_MB = 2048;
+
+/**
+ * The heap limit of the worker: UNITGUARD_WORKER_HEAP_MB when it is a whole number from 16 (for a
+ * machine with little memory to spare), else the default. A document whose check needs more ends
+ * the worker, not the server, and is reported as not checked.
+ */
+export function workerHeapLimitMb(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.UNITGUARD_WORKER_HEAP_MB);
+  return Number.isInteger(value) && value >= 16 ? value : WORKER_HEAP_LIMIT_MB;
+}
+
 /** Documents at least this long (in UTF-16 code units) are analysed off the main thread. */
 export const WORKER_THRESHOLD = 256 * 1024;
 
@@ -73,7 +86,9 @@ export class AnalysisJobs implements BackgroundAnalysis {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.script);
+    // A hard limit of its own: a document too large for it ends the worker, not the server.
+    const heapLimitMb = workerHeapLimitMb();
+    const worker = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: heapLimitMb } });
     worker.unref();
     worker.on('message', (result: AnalysisResult) => {
       this.running = undefined;
@@ -85,7 +100,8 @@ export class AnalysisJobs implements BackgroundAnalysis {
       const lost = this.running;
       this.running = undefined;
       this.worker = undefined;
-      if (lost) this.done({ id: lost.id, uri: lost.uri, version: lost.version, error: 'the analysis worker failed' });
+      const outOfMemory = (error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      if (lost) this.done({ id: lost.id, uri: lost.uri, version: lost.version, error: 'the analysis worker failed', ...(outOfMemory ? { heapLimitMb } : {}) });
       this.pump();
     });
     this.worker = worker;

@@ -21,7 +21,7 @@ export interface AnalysisJob extends Text {
   dropIns: Text[];
 }
 
-export type AnalysisResult = { id: number; uri: string; version: number | undefined } & ({ diagnostics: LspDiagnostic[] } | { error: string });
+export type AnalysisResult = { id: number; uri: string; version: number | undefined } & ({ diagnostics: LspDiagnostic[] } | { error: string; /** Set when the check ran out of the memory it may take: the limit, in MB. */ heapLimitMb?: number });
 
 /** Where documents of a size are analysed, when not on the server's main thread. */
 export interface BackgroundAnalysis {

@@ -1,6 +1,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { createUnitDocument, type UnitDocument } from '../core';
 import { isPatchDocument, isRcDocument } from './documentKinds';
+import { isCheckedLength } from './documentLimits';
 import { documentUri, isCount, isObject, isRange } from './params';
 import { OpenText, type ContentChange } from './textSync';
 
@@ -33,15 +34,24 @@ export class DocumentStore {
     return this.texts.get(uri);
   }
 
-  /** The parsed document, or undefined when it is not open (or is a `.unitguardrc`, which is no unit). */
+  /**
+   * The parsed document, or undefined when it is not open, is a `.unitguardrc` (which is no unit)
+   * or is too long to check (see documentLimits.ts).
+   */
   get(uri: string): UnitDocument | undefined {
     const text = this.texts.get(uri);
-    if (!text || isRcDocument(uri, text.languageId)) return undefined;
+    if (!text || isRcDocument(uri, text.languageId) || this.isTooLong(uri)) return undefined;
     const cached = this.parsed.get(uri);
     if (cached && cached.version === text.version) return cached;
     const unit = createUnitDocument(uri, text.getText(), text.version);
     this.parsed.set(uri, unit);
     return unit;
+  }
+
+  /** Whether the open document at `uri` is too long to be parsed and checked. */
+  isTooLong(uri: string): boolean {
+    const text = this.texts.get(uri);
+    return text !== undefined && !isCheckedLength(text.getText().length);
   }
 
   /** Whether the open document at `uri` is a patch (read for the units it changes, never as a unit). */

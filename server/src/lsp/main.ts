@@ -1,6 +1,7 @@
 import { format } from 'node:util';
 import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection, type ConnectionOptions } from 'vscode-languageserver/node';
 import { FrameReader } from './frameReader';
+import { boundHeapGrowth } from '../node/heapGrowth';
 import { startServer, SERVER_NAME, SERVER_VERSION } from './server';
 import type * as NodeFeatures from './nodeFeatures';
 
@@ -24,6 +25,9 @@ if (help || !(stdio || otherTransport)) {
   );
   process.exit(help ? 0 : 2);
 }
+
+// Each keystroke in a large document leaves a parsed copy behind: collect before the heap doubles.
+boundHeapGrowth();
 
 /** The language service, required rather than imported, so that loading it waits for the first message that needs it. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports

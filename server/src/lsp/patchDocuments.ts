@@ -95,7 +95,7 @@ export class PatchDocuments {
 
   private patchOf(uri: string): { version: number; patch: ParsedPatch } | undefined {
     const text = this.store.text(uri);
-    if (!text || !this.store.isPatch(uri)) return undefined;
+    if (!text || !this.store.isPatch(uri) || this.store.isTooLong(uri)) return undefined;
     const hit = this.parsed.get(uri);
     if (hit && hit.version === text.version) return hit;
     const parsed = { version: text.version, patch: parsePatch(text.getText()) };

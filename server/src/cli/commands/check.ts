@@ -11,7 +11,7 @@ import { parseArgs, UsageError, type OptionSpec } from '../args';
 import { EXIT, type Command } from '../command';
 import { collectInputs, describeError, type CollectedInputs, type InputError, type UnitInput } from '../files';
 import { commandHelp } from '../help';
-import { boundHeapGrowth } from '../heapGrowth';
+import { boundHeapGrowth } from '../../node/heapGrowth';
 import { errorLine, onceReporter, type CliIo } from '../io';
 import { jsonFormatter } from '../formats/json';
 import type { FileReport, Formatter } from '../formats/report';

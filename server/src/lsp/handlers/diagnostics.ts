@@ -9,6 +9,7 @@ import type { FileAccess } from '../fileAccess';
 import type { UnitState } from '../unitState';
 import type { AnalysisResult, BackgroundAnalysisFactory } from '../backgroundAnalysis';
 import { publishedProblems } from '../problemLimit';
+import { notCheckedNotice } from '../documentLimits';
 
 /**
  * Publishes diagnostics when a document is opened or changed, and clears them when it is closed.
@@ -60,6 +61,12 @@ export function registerDiagnostics(
     // A result for a version that is no longer current is dropped; the current one is queued.
     if (!current || current.version !== result.version) return;
     if ('error' in result) {
+      if (result.heapLimitMb !== undefined) {
+        // Checking it here would take the same memory from the thread that serves every document.
+        connection.console.warn(`Checking ${result.uri} on the worker ran out of its memory; it is not checked.`);
+        void connection.sendDiagnostics({ uri: result.uri, version: result.version, diagnostics: [notCheckedNotice(current.getText().length, result.heapLimitMb)] });
+        return;
+      }
       connection.console.warn(`Checking ${result.uri} on the worker failed, checking it here: ${result.error}`);
       publishHere(result.uri);
       return;
@@ -74,7 +81,8 @@ export function registerDiagnostics(
     for (const uri of uris) {
       const text = store.text(uri);
       if (!text || isReadOnlyView(uri)) continue;
-      if (store.isPatch(uri)) publishPatch(uri);
+      if (store.isTooLong(uri)) void connection.sendDiagnostics({ uri, version: text.version, diagnostics: [notCheckedNotice(text.getText().length)] });
+      else if (store.isPatch(uri)) publishPatch(uri);
       else if (store.isRc(uri)) publishRc(uri);
       else if (jobs.wants(text.getText().length)) jobs.submit({ uri, text: text.getText(), version: text.version }, state.settings(uri), state.filesOf(uri), settings.maxProblems);
       else publishHere(uri);
