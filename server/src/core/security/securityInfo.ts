@@ -334,12 +334,11 @@ function badSpecifier(model: UnitModel, resolve: (value: string) => string | und
   return undefined;
 }
 
-/** The reason systemd refuses to load a service, as far as the file tells. */
 /**
  * A problem of form for which systemd does not load one of the unit's files (a line that is not
  * valid UTF-8, a line of 1 MiB or more, a broken section header): then it loads nothing of the unit.
  */
-export function formRefusal(model: UnitModel): string | undefined {
+function formRefusal(model: UnitModel): string | undefined {
   for (const document of model.documents) {
     const problem = document.tree.diagnostics.find((d) => LOAD_REFUSING_PROBLEMS.has(String(d.code)));
     if (problem) return `systemd refuses to load ${uriFileLabel(document.uri)}: ${String(problem.code)} at line ${problem.range.start.line + 1}`;
@@ -347,6 +346,7 @@ export function formRefusal(model: UnitModel): string | undefined {
   return undefined;
 }
 
+/** The reason systemd refuses to load a service, as far as the file tells. */
 function refusal(model: UnitModel, version: number, manager: ManagerKind, dynamicUser: boolean): string | undefined {
   if (model.type !== 'service' || !model.complete) return undefined;
   if (manager === 'user' && dynamicUser && version >= USER_MANAGER.refusesDynamicUserSince) {
