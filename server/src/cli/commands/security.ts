@@ -6,7 +6,7 @@ import { readSecurityInput, readSecurityPolicyFile, type SecurityInput } from '.
 import { describeError } from '../../node/guardedFs';
 import { decodeUnitText } from '../../node/readUnitFile';
 import type { UnitModel } from '../../core/model/unitModel';
-import { LOAD_REFUSING_PROBLEMS } from '../../core/syntax/parseProblems';
+import { formProblem } from '../../core/security/securityInfo';
 import { rcConfigFinder, readPolicyCached } from '../../node/unitguardrc';
 import { parseArgs, UsageError, type OptionSpec } from '../args';
 import { EXIT, type Command } from '../command';
@@ -138,20 +138,17 @@ function table(s: Scored & { result: { ok: true } }): string {
  * said as `check` says it; undefined when there is none.
  */
 function refusedLine(model: UnitModel, cwd: string): string | undefined {
-  for (const document of model.documents) {
-    const problem = document.tree.diagnostics.find((d) => LOAD_REFUSING_PROBLEMS.has(String(d.code)));
-    if (!problem) continue;
-    let path = document.uri;
-    try {
-      path = relative(cwd, fileURLToPath(document.uri)) || fileURLToPath(document.uri);
-    } catch {
-      // keep the URI
-    }
-    return `${path}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: error: ${problem.message} [${String(problem.code)}]`;
+  const found = formProblem(model);
+  if (!found) return undefined;
+  const { document, problem } = found;
+  let path = document.uri;
+  try {
+    path = relative(cwd, fileURLToPath(document.uri)) || fileURLToPath(document.uri);
+  } catch {
+    // keep the URI
   }
-  return undefined;
+  return `${path}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: error: ${problem.message} [${String(problem.code)}]`;
 }
-
 
 function run(argv: readonly string[], io: CliIo): number {
   let options: SecurityOptions | 'help';

@@ -9,6 +9,8 @@ import type { ManagerKind } from '../model/manager';
 import type { UnitModel } from '../model/unitModel';
 import { LOAD_REFUSING_PROBLEMS } from '../syntax/parseProblems';
 import { uriFileLabel } from '../uriNames';
+import type { Diagnostic } from '../types';
+import type { UnitDocument } from '../unitDocument';
 import { parseIpPrefix } from './ipPrefix';
 import { resolveUserSpecifiers } from './specifiers';
 import { applySyscallFilterLine, filterNames, type SyscallFilter } from './syscallFilter';
@@ -335,15 +337,21 @@ function badSpecifier(model: UnitModel, resolve: (value: string) => string | und
 }
 
 /**
- * A problem of form for which systemd does not load one of the unit's files (a line that is not
- * valid UTF-8, a line of 1 MiB or more, a broken section header): then it loads nothing of the unit.
+ * The first problem of form for which systemd does not load one of the unit's files (a line that
+ * is not valid UTF-8, a line of 1 MiB or more, a broken section header): then it loads nothing of
+ * the unit. Undefined when there is none.
  */
-function formRefusal(model: UnitModel): string | undefined {
+export function formProblem(model: UnitModel): { document: UnitDocument; problem: Diagnostic } | undefined {
   for (const document of model.documents) {
     const problem = document.tree.diagnostics.find((d) => LOAD_REFUSING_PROBLEMS.has(String(d.code)));
-    if (problem) return `systemd refuses to load ${uriFileLabel(document.uri)}: ${String(problem.code)} at line ${problem.range.start.line + 1}`;
+    if (problem) return { document, problem };
   }
   return undefined;
+}
+
+function formRefusal(model: UnitModel): string | undefined {
+  const found = formProblem(model);
+  return found && `systemd refuses to load ${uriFileLabel(found.document.uri)}: ${String(found.problem.code)} at line ${found.problem.range.start.line + 1}`;
 }
 
 /** The reason systemd refuses to load a service, as far as the file tells. */

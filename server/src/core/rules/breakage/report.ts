@@ -26,7 +26,6 @@ export function lineRef(context: RuleContext, a: Assignment): string {
   return `${lineText(a)} (${where})`;
 }
 
-
 export function relatedOf(context: RuleContext, evidence: readonly Evidence[]): RelatedInformation[] {
   const seen = new Set<Assignment>();
   const related: RelatedInformation[] = [];

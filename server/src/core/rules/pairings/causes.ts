@@ -36,7 +36,6 @@ function lineRef(context: PairContext, a: Assignment): string {
   return a.document === context.document ? `${lineText(a)} (line ${line})` : `${lineText(a)} (${uriFileName(a.document.uri)} line ${line})`;
 }
 
-
 function listed(context: PairContext, subjects: readonly Assignment[]): string {
   const refs = subjects.map((s) => lineRef(context, s));
   return refs.length <= 1 ? refs.join('') : `${refs.slice(0, -1).join(', ')} and ${refs[refs.length - 1]}`;
