@@ -7,6 +7,7 @@
 export * from './types';
 export { DEFAULT_SETTINGS, SYSTEMD_VERSION_RANGE, type Settings } from './settings';
 export { parse } from './syntax/parser';
+export { reparse } from './syntax/reparse';
 export type { SyntaxTree, Section, Entry, Comment, ValueSegment } from './syntax/syntaxTree';
 export { allEntries } from './syntax/syntaxTree';
 export { LineIndex } from './syntax/lineIndex';

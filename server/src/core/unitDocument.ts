@@ -1,4 +1,6 @@
 import { parse } from './syntax/parser';
+import { reparse } from './syntax/reparse';
+import type { TextEdit } from './types';
 import type { SyntaxTree } from './syntax/syntaxTree';
 import { unitFileInfo, type UnitFileInfo } from './unitFile';
 
@@ -12,4 +14,13 @@ export interface UnitDocument {
 
 export function createUnitDocument(uri: string, text: string, version = 0): UnitDocument {
   return { uri, version, tree: parse(text), file: unitFileInfo(uri) };
+}
+
+/**
+ * The document with edits applied (ranges in its text), for a short look such as a fix tried on
+ * it: only the sections the edits touch are parsed again (see syntax/reparse.ts). Throws when
+ * edits overlap.
+ */
+export function editedUnitDocument(document: UnitDocument, edits: readonly TextEdit[]): UnitDocument {
+  return { uri: document.uri, version: document.version, tree: reparse(document.tree, edits), file: document.file };
 }

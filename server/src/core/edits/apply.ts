@@ -2,27 +2,48 @@
 import { LineIndex } from '../syntax/lineIndex';
 import type { TextEdit } from '../types';
 
+/** An edit in document offsets: `[start, end)` of the original text becomes `text`. */
+export interface OffsetEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
 /**
  * Applies edits that do not overlap (ranges in the original text). An insertion at the same
  * place as the start of a deletion lands before the text that follows the deletion.
  */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const index = new LineIndex(text);
+  return spliceEdits(text, offsetEdits(new LineIndex(text), edits));
+}
+
+/**
+ * The edits in offsets of the text `index` was built on, in text order; an insertion at the
+ * same place as the start of a deletion comes first. Throws when two edits overlap.
+ */
+export function offsetEdits(index: LineIndex, edits: readonly TextEdit[]): OffsetEdit[] {
   const resolved = edits.map((edit, order) => ({
     start: index.offsetAt(edit.range.start),
     end: index.offsetAt(edit.range.end),
     text: edit.newText,
     order,
   }));
-  resolved.sort((a, b) => b.start - a.start || b.end - a.end || b.order - a.order);
-  let result = text;
-  let limit = Infinity;
-  for (const edit of resolved) {
-    if (edit.end > limit) throw new Error('overlapping edits');
-    result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
-    limit = edit.start;
+  resolved.sort((a, b) => a.start - b.start || a.end - b.end || a.order - b.order);
+  for (let i = 1; i < resolved.length; i++) if (resolved[i].start < resolved[i - 1].end) throw new Error('overlapping edits');
+  return resolved.map(({ start, end, text }) => ({ start, end, text }));
+}
+
+/** The text with edits from offsetEdits() applied. */
+export function spliceEdits(text: string, edits: readonly OffsetEdit[]): string {
+  if (edits.length === 1) return text.slice(0, edits[0].start) + edits[0].text + text.slice(edits[0].end);
+  const parts: string[] = [];
+  let at = 0;
+  for (const edit of edits) {
+    parts.push(text.slice(at, edit.start), edit.text);
+    at = edit.end;
   }
-  return result;
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /** One edit that turns `before` into `after`: the changed middle, common start and end kept. */

@@ -11,11 +11,10 @@
  * - an `EvidenceCache` kept from one version of a document to the next remembers results by the
  *   values of the settings read, so an edit elsewhere in the unit reuses them.
  */
-import { applyEdits } from '../edits/apply';
 import type { ReadSet, UnitModel } from '../model/unitModel';
 import type { Settings } from '../settings';
 import type { Diagnostic, Fix } from '../types';
-import { createUnitDocument, type UnitDocument } from '../unitDocument';
+import { editedUnitDocument, type UnitDocument } from '../unitDocument';
 import type { RuleContext } from './context';
 import { settingsChanged } from './fixTargets';
 
@@ -122,16 +121,16 @@ export function contradictionsOf(
     const resultKey = `${which}\u0003${known}\u0003${fixKey(fix, changed)}`;
     const cached = cache.results.get(resultKey);
     if (cached) return cached;
-    let text: string;
+    let fixed: UnitDocument;
     try {
-      text = applyEdits(document.tree.text, fix.edits);
+      fixed = editedUnitDocument(document, fix.edits);
     } catch {
       return [];
     }
     identities ??= new Set(before.flatMap((result) => result.found.map(identity)));
     const seen = identities;
     const reading = selected.some((result) => result.reads === 'all') ? 'all' : new Set([...changed, ...selected.flatMap((result) => [...result.reads])]);
-    const after = run(createUnitDocument(document.uri, text, document.version), selected.map((result) => result.check), reading);
+    const after = run(fixed, selected.map((result) => result.check), reading);
     const contradictions = after.filter((d) => !seen.has(identity(d)));
     cache.results.set(resultKey, contradictions);
     return contradictions;

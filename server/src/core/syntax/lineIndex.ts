@@ -23,7 +23,21 @@ export class LineIndex {
   /** The line break most used in the text. */
   #eol: string;
 
-  constructor(readonly text: string) {
+  /**
+   * `lineStarts`, when given, are the start offsets of the text's lines, for a text whose only
+   * line break is '\n' (see spliced()); otherwise the text is read for them.
+   */
+  constructor(
+    readonly text: string,
+    lineStarts?: Uint32Array,
+  ) {
+    if (lineStarts !== undefined) {
+      this.#starts = lineStarts;
+      this.#count = lineStarts.length;
+      this.#lines = undefined;
+      this.#eol = '\n';
+      return;
+    }
     const n = text.length;
     let starts: Uint32Array = new Uint32Array(Math.min(n, 64 + (n >> 5)) + 1);
     let count = 1;
@@ -71,6 +85,26 @@ export class LineIndex {
       }
     }
     this.#eol = ['\n', '\r\n', '\r'][best];
+  }
+
+  /**
+   * The index of `text`, which is `old.text` with `[from, oldEnd)` replaced by `text[from, newEnd)`,
+   * made from `old`'s line starts: only the new part is read. Neither text may hold a '\r'.
+   */
+  static spliced(old: LineIndex, text: string, from: number, oldEnd: number, newEnd: number): LineIndex {
+    const delta = newEnd - oldEnd;
+    const oldStarts = old.#starts;
+    const oldCount = old.#count;
+    const keep = old.lineOf(from) + 1; // the starts at or before `from`
+    const after = old.lineOf(oldEnd) + 1; // the first start past `oldEnd`
+    let added = 0;
+    for (let at = text.indexOf('\n', from); at >= 0 && at < newEnd; at = text.indexOf('\n', at + 1)) added++;
+    const starts = new Uint32Array(keep + added + (oldCount - after));
+    starts.set(oldStarts.subarray(0, keep));
+    let k = keep;
+    for (let at = text.indexOf('\n', from); at >= 0 && at < newEnd; at = text.indexOf('\n', at + 1)) starts[k++] = at + 1;
+    for (let j = after; j < oldCount; j++) starts[k++] = oldStarts[j] + delta;
+    return new LineIndex(text, starts);
   }
 
   /** Every physical line, in order; the last one has no line break. */

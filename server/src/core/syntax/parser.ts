@@ -33,6 +33,27 @@ export function parse(text: string): SyntaxTree {
   return new Parser(typeof text === 'string' ? text : String(text ?? '')).run();
 }
 
+/** What the lines of one stretch of a document hold, read by parseLines(). */
+export interface ParsedLines {
+  sections: Section[];
+  orphans: Entry[];
+  comments: Comment[];
+  diagnostics: Diagnostic[];
+  /** The last line is continued: what follows the stretch belongs to it. */
+  open: boolean;
+}
+
+/**
+ * Reads lines `[fromLine, toLine)` of a text as parse() would if the text began there, with
+ * positions in the whole text (`index` is the text's line index). Only for a text that parse()
+ * reads line by line as the editor splits it: no `\r`, no NUL, not binary.
+ */
+export function parseLines(index: LineIndex, fromLine: number, toLine: number): ParsedLines {
+  const parser = new Parser(index.text, index);
+  parser.readLines(fromLine, toLine);
+  return parser.span();
+}
+
 /** A run of the logical line that comes from one stretch of the document. */
 interface Piece {
   /** Index in the logical line. */
@@ -93,9 +114,15 @@ class Parser {
   private readonly recent: string[];
   /** Offset of the next character that SUSPECT matches at or after the last place looked at. */
   private nextSuspect = -1;
+  /** Where reading stops: the text's end, or the end of the lines readLines() was given. */
+  private end: number;
 
-  constructor(private readonly text: string) {
-    this.index = new LineIndex(text);
+  constructor(
+    private readonly text: string,
+    index?: LineIndex,
+  ) {
+    this.index = index ?? new LineIndex(text);
+    this.end = text.length;
     this.recent = new Array<string>(text.length < 16384 ? RECENT_SLOTS >> 2 : RECENT_SLOTS).fill('');
   }
 
@@ -115,13 +142,7 @@ class Parser {
     // lines, whose starts the line index already knows.
     const n = text.length;
     if (!hasNul && text.indexOf('\r') < 0) {
-      const index = this.index;
-      const count = index.lineCount;
-      for (let k = 0; k < count; k++) {
-        const start = index.lineStart(k);
-        if (k + 1 < count) this.readLine(start, index.lineStart(k + 1) - 1);
-        else if (start < n) this.readLine(start, n);
-      }
+      this.readLines(0, this.index.lineCount);
     } else {
       let i = 0;
       while (i < n) {
@@ -155,6 +176,27 @@ class Parser {
     }
     this.closeSection(this.lastContentEnd);
     return this.tree();
+  }
+
+  /** Reads lines `[from, to)` as the line index splits them (a text without `\r` and NUL). */
+  readLines(from: number, to: number): void {
+    const index = this.index;
+    const n = this.text.length;
+    const count = index.lineCount;
+    if (from > 0) this.lastContentEnd = index.lineStart(from);
+    if (to < count) this.end = index.lineStart(to);
+    for (let k = from; k < to; k++) {
+      const start = index.lineStart(k);
+      if (k + 1 < count) this.readLine(start, index.lineStart(k + 1) - 1);
+      else if (start < n) this.readLine(start, n);
+    }
+  }
+
+  /** What readLines() found, its last section closed. */
+  span(): ParsedLines {
+    const open = this.pending !== undefined;
+    if (!open) this.closeSection(this.lastContentEnd);
+    return { sections: this.sections, orphans: this.orphans, comments: this.comments, diagnostics: this.diagnostics, open };
   }
 
   /** Reads the line `[start, end)` of the document, which holds no line break and no NUL. */
@@ -484,9 +526,12 @@ class Parser {
     return firstNul >= 0;
   }
 
-  /** Offset of the first character at or after `from` that SUSPECT matches, or the text's length. */
+  /** Offset of the first character at or after `from` that SUSPECT matches, or where reading stops. */
   private suspectFrom(from: number): number {
-    if (this.nextSuspect < from) {
+    if (this.nextSuspect < from && this.end < this.text.length) {
+      const at = this.text.slice(from, this.end).search(SUSPECT);
+      this.nextSuspect = at < 0 ? this.end : from + at;
+    } else if (this.nextSuspect < from) {
       SUSPECT.lastIndex = from;
       this.nextSuspect = SUSPECT.test(this.text) ? SUSPECT.lastIndex - 1 : this.text.length;
     }

@@ -50,6 +50,16 @@ export class CommentNode implements Comment {
     this.#range = range;
   }
 
+  /** Offset of the comment's first character. */
+  get startOffset(): number {
+    return this.#start;
+  }
+
+  /** The same comment `delta` characters further on in another text, which `index` maps. */
+  shifted(index: LineIndex, delta: number): CommentNode {
+    return new CommentNode(index, this.text, this.#start + delta, this.#end + delta);
+  }
+
   toJSON(): Comment {
     const view = jsonView(this);
     view.text = this.text;
@@ -99,6 +109,28 @@ export class SectionNode implements Section {
     this.#end = Math.max(contentEnd, this.#headerEnd);
     this.entries = this.entries.slice();
     if (this.#parts !== undefined) this.#parts.range = undefined;
+  }
+
+  /** Offset of the header's `[`. */
+  get headerOffset(): number {
+    return this.#headerStart;
+  }
+
+  /**
+   * The same closed section `delta` characters further on in another text, which `index` maps,
+   * with copies of its entries.
+   */
+  shifted(index: LineIndex, delta: number): SectionNode {
+    const moved = new SectionNode(index, this.name, this.#headerStart + delta, this.#headerEnd + delta, this.#nameStart + delta, this.#nameEnd + delta, this.malformed);
+    moved.#end = this.#end + delta;
+    const entries = this.entries;
+    const copies = new Array<Entry>(entries.length);
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
+      copies[i] = entry instanceof EntryNode ? entry.shifted(index, moved, delta) : entry;
+    }
+    moved.entries = copies;
+    return moved;
   }
 
   get headerRange(): Range {
@@ -201,6 +233,17 @@ export class EntryNode implements Entry {
     this.#keyEnd = keyEnd;
     this.#equals = equals;
     this.#parts = pieces === undefined ? undefined : { pieces };
+  }
+
+  /** The same assignment `delta` characters further on in another text, which `index` maps. */
+  shifted(index: LineIndex, section: Section | undefined, delta: number): EntryNode {
+    const pieces = this.#parts?.pieces;
+    let moved: number[] | undefined;
+    if (pieces !== undefined) {
+      moved = pieces.slice();
+      for (let i = 0; i < moved.length; i += 2) moved[i] += delta;
+    }
+    return new EntryNode(index, section, this.key, this.startOffset + delta, this.#keyEnd + delta, this.#equals + delta, this.value, this.valueOffset + delta, this.endOffset + delta, this.isContinued, moved);
   }
 
   get keyRange(): Range {

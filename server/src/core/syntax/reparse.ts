@@ -1,0 +1,130 @@
+/**
+ * A tree for an edited text without reading all of it again. A unit file's sections are read
+ * independently, so only the sections an edit touches are parsed again: the sections before them
+ * are the old tree's own nodes (the text there did not change), the sections after them are
+ * copies moved by the edit's length. The result is the tree parse() gives for the edited text;
+ * where that cannot be sure (line breaks other than `\n`, control characters, problems of form,
+ * a continuation that runs into the next section), the whole text is parsed instead.
+ *
+ * The new tree keeps the old one's text alive through the nodes it shares: a tree for a short
+ * look (a fix tried on the text), not a document to keep for a long time.
+ */
+import { offsetEdits, spliceEdits, type OffsetEdit } from '../edits/apply';
+import type { TextEdit } from '../types';
+import { attached } from '../memo/attached';
+import { LineIndex } from './lineIndex';
+import { parse, parseLines } from './parser';
+import type { Comment, Section, SyntaxTree } from './syntaxTree';
+import { CommentNode, EntryNode, SectionNode } from './treeNodes';
+
+/** Characters that make parse() read a text otherwise than line by line: CR, NUL, controls, BOM. */
+const UNEVEN = /[\x00-\x08\x0b-\x1f\ufeff]/;
+
+const readable = attached<SyntaxTree, boolean>('parsed again in part');
+
+/** Whether parts of the tree's text can be read again on their own. */
+function readableInParts(tree: SyntaxTree): boolean {
+  let known = readable.get(tree);
+  if (known === undefined) {
+    known =
+      tree.diagnostics.length === 0 &&
+      !tree.hasBom &&
+      !UNEVEN.test(tree.text) &&
+      tree.sections.every((s) => s instanceof SectionNode && s.entries.every((e) => e instanceof EntryNode)) &&
+      tree.comments.every((c) => c instanceof CommentNode);
+    readable.set(tree, known);
+  }
+  return known;
+}
+
+/**
+ * The tree of `tree`'s text with `edits` applied (ranges in that text). Throws when edits overlap,
+ * as applyEdits() does.
+ */
+export function reparse(tree: SyntaxTree, edits: readonly TextEdit[]): SyntaxTree {
+  const resolved = offsetEdits(tree.lines, edits);
+  const text = spliceEdits(tree.text, resolved);
+  return reparsedInPart(tree, resolved, text) ?? parse(text);
+}
+
+/** Where a section's region begins: the start of its header's line. */
+function regionStart(tree: SyntaxTree, section: Section): number {
+  const lines = tree.lines;
+  return lines.lineStart(lines.lineOf((section as SectionNode).headerOffset));
+}
+
+/**
+ * The edited tree when the edits touch only some sections and those read the same on their own;
+ * undefined when the whole text must be parsed.
+ */
+export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], text: string): SyntaxTree | undefined {
+  if (edits.length === 0 || !readableInParts(tree) || edits.some((e) => UNEVEN.test(e.text))) return undefined;
+  const old = tree.text;
+  const sections = tree.sections;
+  const lo = edits[0].start;
+  const hi = edits[edits.length - 1].end;
+
+  // Regions: [0, first header's line) and one per section, from its header's line to the next.
+  // The span to read again runs from the region holding `lo` (the one before it when `lo` is
+  // where a region starts: text inserted there ends the region before) to the end of the region
+  // holding `hi`, where no edit reaches.
+  let first = 0; // sections[first..] start at or after the span's start
+  {
+    let low = 0;
+    let high = sections.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (regionStart(tree, sections[mid]) < lo) low = mid + 1;
+      else high = mid;
+    }
+    first = low; // the first section whose region starts at or after lo
+  }
+  // The span starts with the region of sections[first - 1], or at 0 before the first header.
+  const from = first > 0 ? first - 1 : -1;
+  const spanStart = from >= 0 ? regionStart(tree, sections[from]) : 0;
+  let after = first; // the first section whose region starts after hi
+  while (after < sections.length && regionStart(tree, sections[after]) <= hi) after++;
+  const spanEnd = after < sections.length ? regionStart(tree, sections[after]) : old.length;
+
+  // A continuation on the line before the span joins it to the span's first line.
+  if (spanStart > 0 && endsWithEscape(old, tree.lines.lineStart(tree.lines.lineOf(spanStart - 1)), spanStart - 1)) return undefined;
+
+  const delta = text.length - old.length;
+  const index = LineIndex.spliced(tree.lines, text, lo, hi, hi + delta);
+  const fromLine = index.lineOf(spanStart);
+  const toLine = spanEnd + delta >= text.length ? index.lineCount : index.lineOf(spanEnd + delta);
+  const read = parseLines(index, fromLine, toLine);
+  if (read.open || read.diagnostics.length > 0) return undefined;
+  // Lines before the first header of a later region would belong to the section before it.
+  if (from >= 0 && read.orphans.length > 0) return undefined;
+
+  const kept = from >= 0 ? sections.slice(0, from) : [];
+  const moved = sections.slice(after).map((s) => (s as SectionNode).shifted(index, delta));
+  const comments: Comment[] = [];
+  for (const comment of tree.comments) {
+    const at = (comment as CommentNode).startOffset;
+    if (at < spanStart) comments.push(comment);
+  }
+  comments.push(...read.comments);
+  for (const comment of tree.comments) {
+    const at = (comment as CommentNode).startOffset;
+    if (at >= spanEnd) comments.push((comment as CommentNode).shifted(index, delta));
+  }
+  return {
+    text,
+    lines: index,
+    sections: [...kept, ...read.sections, ...moved],
+    orphans: from >= 0 ? tree.orphans : read.orphans,
+    comments,
+    diagnostics: [],
+    hasBom: false,
+    eol: index.dominantEol(),
+  };
+}
+
+/** Whether `text[start, end)` ends in a backslash that is not itself escaped. */
+function endsWithEscape(text: string, start: number, end: number): boolean {
+  let i = end;
+  while (i > start && text.charCodeAt(i - 1) === 92 /* \ */) i--;
+  return (end - i) % 2 === 1;
+}

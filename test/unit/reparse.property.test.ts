@@ -1,0 +1,107 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { applyEdits, parse, reparse, type SyntaxTree, type TextEdit } from '../../server/src/core';
+import { offsetEdits, spliceEdits } from '../../server/src/core/edits/apply';
+import { reparsedInPart } from '../../server/src/core/syntax/reparse';
+import { snapshotTree } from './treeSnapshot';
+import { treeViolations } from './treeInvariants';
+
+/** Lines of unit files, mostly well formed, with the things that join or break them. */
+const cleanLine = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom('[Unit]', '[Service]', '[Install]', '', '# c', '  ; c', '[X-Ü]') },
+  {
+    weight: 6,
+    arbitrary: fc
+      .tuple(fc.constantFrom('Description', 'ExecStart', 'X-K', 'A B', ' After'), fc.constantFrom('=', ' = ', '\t='), fc.constantFrom('', 'v', 'a b', '😀 x', '/bin/x \\', 'y\\\\', 'z \\', '  w  '))
+      .map((p) => p.join('')),
+  },
+);
+const line = fc.oneof(
+  { weight: 12, arbitrary: cleanLine },
+  { weight: 1, arbitrary: fc.constantFrom('junk', '=x', '  continued', '[Service', '\ufeffK=v', 'K=\ufffd', 'K=a\r', '\\') },
+);
+/** Texts that load (a header first, no junk) and texts with problems of form. */
+const unitText = fc
+  .tuple(fc.oneof(fc.array(cleanLine, { maxLength: 30 }).map((lines) => ['[Unit]', ...lines]), fc.array(line, { maxLength: 30 })), fc.boolean())
+  .map(([lines, finalBreak]) => lines.join('\n') + (finalBreak && lines.length > 0 ? '\n' : ''));
+
+/** What an edit writes: whole lines, parts of lines, breaks and continuations. */
+const newText = fc.oneof(
+  fc.constantFrom('', '\n', 'X=1\n', 'PrivateTmp=yes\n', '[Service]\n', '[Unit]\nA=b\n', '# note\n', 'v', ' \\', '\\\n', '=', '[', 'K=\\\n z', 'é😀'),
+  line.map((l) => `${l}\n`),
+);
+
+/** Up to three edits, placed anywhere in the text (line and character clamped to it). */
+function editsFor(text: string): fc.Arbitrary<TextEdit[]> {
+  const lines = text.split('\n');
+  const position = fc.tuple(fc.nat(lines.length), fc.nat(40)).map(([l, c]) => {
+    const lineNo = Math.min(l, lines.length - 1);
+    return { line: lineNo, character: Math.min(c, lines[lineNo].length) };
+  });
+  const edit = fc.tuple(position, fc.nat(2), fc.nat(30), newText).map(([start, extraLines, endChar, text]): TextEdit => {
+    const endLine = Math.min(start.line + extraLines, lines.length - 1);
+    const endCharacter = Math.min(endLine === start.line ? start.character + endChar : endChar, lines[endLine].length);
+    return { range: { start, end: { line: endLine, character: Math.max(endCharacter, endLine === start.line ? start.character : 0) } }, newText: text };
+  });
+  return fc.array(edit, { minLength: 1, maxLength: 3 });
+}
+
+/** Everything a reader of the tree may look at: the snapshot, offsets, segments' offsets, the text. */
+function shape(tree: SyntaxTree): unknown {
+  const offsets = tree.sections.flatMap((s) => s.entries.map((e) => [e.startOffset, e.valueOffset, e.endOffset, e.segments.map((g) => g.offset), e.section === s]));
+  const starts = Array.from({ length: tree.lines.lineCount }, (_, k) => tree.lines.lineStart(k));
+  return { snapshot: snapshotTree(tree), offsets, text: tree.text, starts };
+}
+
+test('a tree parsed again in part equals the tree of the whole edited text', () => {
+  let inPart = 0;
+  let runs = 0;
+  fc.assert(
+    fc.property(
+      unitText.chain((text) => fc.tuple(fc.constant(text), editsFor(text))),
+      ([text, edits]) => {
+        const tree = parse(text);
+        let expected: string;
+        try {
+          expected = applyEdits(text, edits);
+        } catch {
+          assert.throws(() => reparse(tree, edits), /overlapping/);
+          return;
+        }
+        runs++;
+        const again = reparse(tree, edits);
+        const resolved = offsetEdits(tree.lines, edits);
+        if (reparsedInPart(tree, resolved, spliceEdits(text, resolved)) !== undefined) inPart++;
+        assert.deepStrictEqual(shape(again), shape(parse(expected)), `for ${JSON.stringify(text)} with ${JSON.stringify(edits)}`);
+        assert.deepStrictEqual(treeViolations(again), []);
+      },
+    ),
+    { numRuns: 3000 },
+  );
+  // Not vacuous: many edits take the partial path (the rest make problems of form, or edit texts that have them).
+  assert.ok(inPart >= runs / 6, `only ${inPart} of ${runs} edits were parsed in part`);
+});
+
+test('the old tree is left as it was', () => {
+  const text = '[Unit]\nDescription=a\n\n[Service]\nExecStart=/bin/true\n# c\n\n[Install]\nWantedBy=multi-user.target\n';
+  const tree = parse(text);
+  const before = shape(tree);
+  const again = reparse(tree, [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, newText: 'PrivateTmp=yes\n' }]);
+  assert.deepStrictEqual(shape(tree), before);
+  // The section before the edit is shared, the one after it is a moved copy.
+  assert.equal(again.sections[0], tree.sections[0]);
+  assert.notEqual(again.sections[2], tree.sections[2]);
+  assert.equal(again.sections[2].entries[0].range.start.line, 9);
+  assert.equal(again.comments[0].range.start.line, 6);
+});
+
+test('text with carriage returns or problems of form is parsed whole', () => {
+  for (const text of ['[Unit]\r\nA=b\r\n', '[Unit\nA=b\n', 'A=b\n[Unit]\n']) {
+    const tree = parse(text);
+    const edits: TextEdit[] = [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: 'C=d\n' }];
+    const resolved = offsetEdits(tree.lines, edits);
+    assert.equal(reparsedInPart(tree, resolved, spliceEdits(text, resolved)), undefined, JSON.stringify(text));
+    assert.deepStrictEqual(shape(reparse(tree, edits)), shape(parse(applyEdits(text, edits))));
+  }
+});
