@@ -636,8 +636,8 @@ function looksBinary(text: string): boolean {
   return nul >= 16 || (nul + control > 8 && (nul + control) * 10 > n);
 }
 
-/** Whether the line ends in a backslash that is not itself escaped. */
-function endsWithEscape(text: string, start: number, end: number): boolean {
+/** Whether `text[start, end)` ends in a backslash that is not itself escaped. */
+export function endsWithEscape(text: string, start: number, end: number): boolean {
   let i = end;
   while (i > start && text.charCodeAt(i - 1) === 92 /* \ */) i--;
   return (end - i) % 2 === 1;

@@ -13,7 +13,7 @@ import { offsetEdits, spliceEdits, type OffsetEdit } from '../edits/apply';
 import type { TextEdit } from '../types';
 import { attached } from '../memo/attached';
 import { LineIndex } from './lineIndex';
-import { parse, parseLines } from './parser';
+import { endsWithEscape, parse, parseLines } from './parser';
 import type { Comment, Section, SyntaxTree } from './syntaxTree';
 import { CommentNode, EntryNode, SectionNode } from './treeNodes';
 
@@ -120,11 +120,4 @@ export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], t
     hasBom: false,
     eol: index.dominantEol(),
   };
-}
-
-/** Whether `text[start, end)` ends in a backslash that is not itself escaped. */
-function endsWithEscape(text: string, start: number, end: number): boolean {
-  let i = end;
-  while (i > start && text.charCodeAt(i - 1) === 92 /* \ */) i--;
-  return (end - i) % 2 === 1;
 }
