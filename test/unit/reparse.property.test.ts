@@ -1,9 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { applyEdits, parse, reparse, type SyntaxTree, type TextEdit } from '../../server/src/core';
 import { offsetEdits, spliceEdits } from '../../server/src/core/edits/apply';
-import { reparsedInPart } from '../../server/src/core/syntax/reparse';
+import { reparsedInPart, revisedTree } from '../../server/src/core/syntax/reparse';
 import { snapshotTree } from './treeSnapshot';
 import { treeViolations } from './treeInvariants';
 
@@ -104,4 +106,54 @@ test('text with carriage returns or problems of form is parsed whole', () => {
     assert.equal(reparsedInPart(tree, resolved, spliceEdits(text, resolved)), undefined, JSON.stringify(text));
     assert.deepStrictEqual(shape(reparse(tree, edits)), shape(parse(applyEdits(text, edits))));
   }
+});
+
+test('each version of an editing session, revised from the one before, equals the tree of its whole text, and older versions still read as they did', () => {
+  fc.assert(
+    fc.property(
+      unitText.chain((text) => fc.tuple(fc.constant(text), fc.array(fc.tuple(fc.nat(), fc.nat(), newText), { minLength: 1, maxLength: 6 }))),
+      ([text, steps]) => {
+        const versions: { tree: SyntaxTree; expected: unknown }[] = [];
+        let tree = parse(text);
+        versions.push({ tree, expected: shape(parse(text)) });
+        for (const [at, length, insert] of steps) {
+          const start = at % (tree.text.length + 1);
+          const end = Math.min(tree.text.length, start + (length % 8));
+          const next = tree.text.slice(0, start) + insert + tree.text.slice(end);
+          tree = revisedTree(tree, next);
+          versions.push({ tree, expected: shape(parse(next)) });
+          assert.deepStrictEqual(treeViolations(tree), []);
+        }
+        for (const [k, version] of versions.entries()) assert.deepStrictEqual(shape(version.tree), version.expected, `version ${k} of ${JSON.stringify(text)} with ${JSON.stringify(steps)}`);
+      },
+    ),
+    { numRuns: 1500 },
+  );
+});
+
+test('a document revised again and again keeps no older text alive', () => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  // Values of many characters (the engine shares the text under long strings cut from it) and a
+  // character beyond Latin-1, so that each version of the text takes 2 bytes a character.
+  const block = (k: number) => `[Service]\nDescription=Service number ${k} — a long description\nExecStart=/usr/bin/daemon --flag-${k} --another-long-flag\n\n`;
+  let text = '';
+  for (let k = 0; text.length < 500_000; k++) text += block(k);
+  const sectionCount = text.split('[Service]').length - 1;
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  let tree = parse(text);
+  for (let step = 0; step < 40; step++) {
+    // An edit in a different section each time, each in a value long enough to be cut from the text.
+    const section = (step * 7919) % sectionCount;
+    const at = tree.sections[section].entries[0].valueOffset;
+    tree = revisedTree(tree, `${tree.text.slice(0, at)}Edit ${step} of a long description, `.concat(tree.text.slice(at)));
+    for (const s of tree.sections) for (const e of s.entries) void e.segments;
+  }
+  gc();
+  const grown = process.memoryUsage().heapUsed - before;
+  // The latest text and the first one (what the first parse cut its strings from), 2 bytes a
+  // character, and the tree; 40 versions kept alive would be over 40 MB.
+  assert.ok(grown < 12 * 1024 * 1024, `the heap grew by ${(grown / 1048576).toFixed(1)} MB`);
+  assert.equal(tree.sections.length, sectionCount);
 });

@@ -13,7 +13,7 @@ export { allEntries } from './syntax/syntaxTree';
 export { LineIndex } from './syntax/lineIndex';
 export { parseProblems, type ParseProblemCode } from './syntax/parseProblems';
 export { unitFileInfo, UNIT_TYPES, type UnitType, type UnitFileInfo } from './unitFile';
-export { createUnitDocument, type UnitDocument } from './unitDocument';
+export { createUnitDocument, revisedUnitDocument, type UnitDocument } from './unitDocument';
 export { analyze, diagnose, type Analysis } from './features/diagnostics';
 export { withFixes, diagnoseWithFixes } from './features/fixes/tryFixes';
 export { EvidenceCache } from './rules/evidence';

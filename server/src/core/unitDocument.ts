@@ -1,5 +1,5 @@
 import { parse } from './syntax/parser';
-import { reparse } from './syntax/reparse';
+import { reparse, revisedTree } from './syntax/reparse';
 import type { TextEdit } from './types';
 import type { SyntaxTree } from './syntax/syntaxTree';
 import { unitFileInfo, type UnitFileInfo } from './unitFile';
@@ -23,4 +23,13 @@ export function createUnitDocument(uri: string, text: string, version = 0): Unit
  */
 export function editedUnitDocument(document: UnitDocument, edits: readonly TextEdit[]): UnitDocument {
   return { uri: document.uri, version: document.version, tree: reparse(document.tree, edits), file: document.file };
+}
+
+/**
+ * The next version of a document, with its whole new text: only the sections that changed are
+ * parsed again, and nothing of the older version is kept alive (see syntax/reparse.ts). For an
+ * editor's document, one version after another.
+ */
+export function revisedUnitDocument(previous: UnitDocument, text: string, version: number): UnitDocument {
+  return { uri: previous.uri, version, tree: revisedTree(previous.tree, text), file: previous.file };
 }

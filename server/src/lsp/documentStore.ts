@@ -1,5 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
-import { createUnitDocument, type UnitDocument } from '../core';
+import { createUnitDocument, revisedUnitDocument, type UnitDocument } from '../core';
 import { isPatchDocument, isRcDocument } from './documentKinds';
 import { isCheckedLength } from './documentLimits';
 import { documentUri, isCount, isObject, isRange } from './params';
@@ -9,7 +9,7 @@ type Listener = (uri: string) => void;
 
 /**
  * The open documents: their text kept in sync incrementally, one parse per
- * version. Notifications with malformed params, or for documents that are not
+ * version (of the parts that changed since the version parsed before). Notifications with malformed params, or for documents that are not
  * open, are logged and ignored; they never throw.
  */
 export class DocumentStore {
@@ -43,7 +43,8 @@ export class DocumentStore {
     if (!text || isRcDocument(uri, text.languageId) || this.isTooLong(uri)) return undefined;
     const cached = this.parsed.get(uri);
     if (cached && cached.version === text.version) return cached;
-    const unit = createUnitDocument(uri, text.getText(), text.version);
+    // The version before, when parsed, gives the parts that did not change.
+    const unit = cached ? revisedUnitDocument(cached, text.getText(), text.version) : createUnitDocument(uri, text.getText(), text.version);
     this.parsed.set(uri, unit);
     return unit;
   }

@@ -46,26 +46,44 @@ export function spliceEdits(text: string, edits: readonly OffsetEdit[]): string 
   return parts.join('');
 }
 
-/** One edit that turns `before` into `after`: the changed middle, common start and end kept. */
-export function minimalEdit(before: string, after: string): TextEdit | undefined {
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let at = 0;
+  while (at < max && a.charCodeAt(at) === b.charCodeAt(at)) at++;
+  return at;
+}
+
+function commonSuffix(a: string, b: string, limit: number): number {
+  let n = 0;
+  while (n < limit && a.charCodeAt(a.length - n - 1) === b.charCodeAt(b.length - n - 1)) n++;
+  return n;
+}
+
+/**
+ * The one edit that turns `before` into `after`, in offsets of `before`: the changed middle, the
+ * common start and end kept. It never splits a \r\n or a surrogate pair. Undefined when the
+ * texts are the same.
+ */
+export function changedSpan(before: string, after: string): OffsetEdit | undefined {
   if (before === after) return undefined;
-  let start = 0;
-  const max = Math.min(before.length, after.length);
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let endBefore = before.length;
-  let endAfter = after.length;
-  while (endBefore > start && endAfter > start && before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)) {
-    endBefore--;
-    endAfter--;
-  }
-  // Do not split a \r\n pair or a surrogate pair.
+  let start = commonPrefix(before, after);
+  const suffix = commonSuffix(before, after, Math.min(before.length, after.length) - start);
+  let endBefore = before.length - suffix;
+  let endAfter = after.length - suffix;
   while (start > 0 && isPairTail(before, start)) start--;
   while (endBefore < before.length && isPairTail(before, endBefore)) {
     endBefore++;
     endAfter++;
   }
+  return { start, end: endBefore, text: after.slice(start, endAfter) };
+}
+
+/** One edit that turns `before` into `after`: the changed middle, common start and end kept. */
+export function minimalEdit(before: string, after: string): TextEdit | undefined {
+  const span = changedSpan(before, after);
+  if (span === undefined) return undefined;
   const index = new LineIndex(before);
-  return { range: { start: index.positionAt(start), end: index.positionAt(endBefore) }, newText: after.slice(start, endAfter) };
+  return { range: { start: index.positionAt(span.start), end: index.positionAt(span.end) }, newText: span.text };
 }
 
 function isPairTail(text: string, offset: number): boolean {

@@ -5,6 +5,7 @@
  * rest on those settings or lines find the same on the new text, so their findings on the older
  * version can be kept (see `rules/index.ts`).
  */
+import { changedSpan } from '../edits/apply';
 import { directiveRow } from '../kb';
 import { MODEL_FACTS, type UnitModel } from '../model/unitModel';
 import { settingsInForce } from './pairings/effects';
@@ -21,24 +22,6 @@ export interface LineChange {
   /** The entry on the touched lines before and after the edit, if any. */
   readonly before: Entry | undefined;
   readonly after: Entry | undefined;
-}
-
-/** Compares in slices: quick on a large text where most of it is the same. */
-const CHUNK = 4096;
-
-function commonPrefix(a: string, b: string): number {
-  const max = Math.min(a.length, b.length);
-  let at = 0;
-  while (at + CHUNK <= max && a.slice(at, at + CHUNK) === b.slice(at, at + CHUNK)) at += CHUNK;
-  while (at < max && a.charCodeAt(at) === b.charCodeAt(at)) at++;
-  return at;
-}
-
-function commonSuffix(a: string, b: string, limit: number): number {
-  let n = 0;
-  while (n + CHUNK <= limit && a.slice(a.length - n - CHUNK, a.length - n) === b.slice(b.length - n - CHUNK, b.length - n)) n += CHUNK;
-  while (n < limit && a.charCodeAt(a.length - n - 1) === b.charCodeAt(b.length - n - 1)) n++;
-  return n;
 }
 
 function hasLineBreak(text: string, start: number, end: number): boolean {
@@ -97,12 +80,12 @@ function affected(key: string, section: string | undefined, into: Set<string>): 
 export function lineChange(before: UnitDocument, after: UnitDocument): LineChange | undefined {
   const a = before.tree.text;
   const b = after.tree.text;
-  if (a === b || before.tree.lines.lineCount !== after.tree.lines.lineCount || before.tree.hasBom !== after.tree.hasBom) return undefined;
-  const prefix = commonPrefix(a, b);
-  const suffix = commonSuffix(a, b, Math.min(a.length, b.length) - prefix);
+  if (before.tree.lines.lineCount !== after.tree.lines.lineCount || before.tree.hasBom !== after.tree.hasBom) return undefined;
+  const edit = changedSpan(a, b);
+  if (edit === undefined) return undefined;
   // No line break came or went (text typed between a \r and its \n splits a line: the counts differ).
-  if (hasLineBreak(a, prefix, a.length - suffix) || hasLineBreak(b, prefix, b.length - suffix)) return undefined;
-  const line = after.tree.lines.lineOf(prefix);
+  if (hasLineBreak(a, edit.start, edit.end) || hasLineBreak(edit.text, 0, edit.text.length)) return undefined;
+  const line = after.tree.lines.lineOf(edit.start);
   const old = entryAt(before.tree, line);
   const now = entryAt(after.tree, line);
   if (old === 'header' || now === 'header') return undefined;

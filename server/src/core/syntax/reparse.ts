@@ -6,10 +6,11 @@
  * where that cannot be sure (line breaks other than `\n`, control characters, problems of form,
  * a continuation that runs into the next section), the whole text is parsed instead.
  *
- * The new tree keeps the old one's text alive through the nodes it shares: a tree for a short
- * look (a fix tried on the text), not a document to keep for a long time.
+ * A tree from reparse() keeps the old one's text alive through the nodes it shares: a tree for a
+ * short look (a fix tried on the text). revisedTree() makes one to keep in the old one's place
+ * (the next version of an open document): its nodes keep no older text alive.
  */
-import { offsetEdits, spliceEdits, type OffsetEdit } from '../edits/apply';
+import { changedSpan, offsetEdits, spliceEdits, type OffsetEdit } from '../edits/apply';
 import type { TextEdit } from '../types';
 import { attached } from '../memo/attached';
 import { LineIndex } from './lineIndex';
@@ -47,17 +48,42 @@ export function reparse(tree: SyntaxTree, edits: readonly TextEdit[]): SyntaxTre
   return reparsedInPart(tree, resolved, text) ?? parse(text);
 }
 
+/**
+ * The tree of `text`, a later version of `tree`'s text, to keep in the old tree's place: only the
+ * sections the change touches are parsed again, and the new tree keeps no text but `text` and the
+ * text `tree` was first parsed from alive. The nodes it shares with `tree` are mapped to the new
+ * text (they read the same in both).
+ */
+export function revisedTree(tree: SyntaxTree, text: string): SyntaxTree {
+  const edit = changedSpan(tree.text, text);
+  if (edit === undefined) return tree;
+  return reparsedInPart(tree, [edit], text, true) ?? parse(text);
+}
+
 /** Where a section's region begins: the start of its header's line. */
 function regionStart(tree: SyntaxTree, section: Section): number {
   const lines = tree.lines;
   return lines.lineStart(lines.lineOf((section as SectionNode).headerOffset));
 }
 
+/** The first of `sections` whose region starts at or after `offset`. */
+function firstRegionFrom(tree: SyntaxTree, sections: readonly Section[], offset: number): number {
+  let low = 0;
+  let high = sections.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (regionStart(tree, sections[mid]) < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /**
  * The edited tree when the edits touch only some sections and those read the same on their own;
- * undefined when the whole text must be parsed.
+ * undefined when the whole text must be parsed. With `keep`, the tree is made to be kept in the
+ * old one's place (see revisedTree()).
  */
-export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], text: string): SyntaxTree | undefined {
+export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], text: string, keep = false): SyntaxTree | undefined {
   if (edits.length === 0 || !readableInParts(tree) || edits.some((e) => UNEVEN.test(e.text))) return undefined;
   const old = tree.text;
   const sections = tree.sections;
@@ -68,17 +94,7 @@ export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], t
   // The span to read again runs from the region holding `lo` (the one before it when `lo` is
   // where a region starts: text inserted there ends the region before) to the end of the region
   // holding `hi`, where no edit reaches.
-  let first = 0; // sections[first..] start at or after the span's start
-  {
-    let low = 0;
-    let high = sections.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (regionStart(tree, sections[mid]) < lo) low = mid + 1;
-      else high = mid;
-    }
-    first = low; // the first section whose region starts at or after lo
-  }
+  const first = firstRegionFrom(tree, sections, lo);
   // The span starts with the region of sections[first - 1], or at 0 before the first header.
   const from = first > 0 ? first - 1 : -1;
   const spanStart = from >= 0 ? regionStart(tree, sections[from]) : 0;
@@ -105,6 +121,16 @@ export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], t
     const at = (comment as CommentNode).startOffset;
     if (at < spanStart) comments.push(comment);
   }
+  const orphans = from >= 0 ? tree.orphans : read.orphans;
+  if (keep) {
+    // Shared nodes map the new text; new ones own their strings rather than views into it.
+    for (const section of kept) (section as SectionNode).rebase(index);
+    for (const comment of comments) (comment as CommentNode).rebase(index);
+    for (const entry of orphans) if (from >= 0 && entry instanceof EntryNode) entry.rebase(index);
+    for (const section of read.sections) (section as SectionNode).detach();
+    for (const comment of read.comments) (comment as CommentNode).detach();
+    for (const entry of orphans) if (from < 0 && entry instanceof EntryNode) entry.detach();
+  }
   comments.push(...read.comments);
   for (const comment of tree.comments) {
     const at = (comment as CommentNode).startOffset;
@@ -114,7 +140,7 @@ export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], t
     text,
     lines: index,
     sections: [...kept, ...read.sections, ...moved],
-    orphans: from >= 0 ? tree.orphans : read.orphans,
+    orphans,
     comments,
     diagnostics: [],
     hasBom: false,

@@ -27,6 +27,16 @@ function jsonView(node: object): Record<string, unknown> {
   return view;
 }
 
+/**
+ * A copy of a string that does not share the text it was cut from. The engine makes a longer
+ * string cut from a text a view into that text, which keeps all of it alive: a node kept from
+ * one version of a document to the next would keep every older text it was read from.
+ */
+export function ownCopy(text: string): string {
+  // Short cuts are copies already; a join is flattened into a fresh string, which the cut shares.
+  return text.length < 13 ? text : (' ' + text).slice(1);
+}
+
 export class CommentNode implements Comment {
   text: string;
   #index: LineIndex;
@@ -58,6 +68,16 @@ export class CommentNode implements Comment {
   /** The same comment `delta` characters further on in another text, which `index` maps. */
   shifted(index: LineIndex, delta: number): CommentNode {
     return new CommentNode(index, this.text, this.#start + delta, this.#end + delta);
+  }
+
+  /** Maps the comment through `index`, whose text reads the same up to the comment's end. */
+  rebase(index: LineIndex): void {
+    this.#index = index;
+  }
+
+  /** Gives the comment its own copy of its text (see `ownCopy`). */
+  detach(): void {
+    this.text = ownCopy(this.text);
   }
 
   toJSON(): Comment {
@@ -131,6 +151,21 @@ export class SectionNode implements Section {
     }
     moved.entries = copies;
     return moved;
+  }
+
+  /**
+   * Maps the section and its entries through `index`, whose text reads the same up to the
+   * section's end: the nodes no longer keep the older text alive.
+   */
+  rebase(index: LineIndex): void {
+    this.#index = index;
+    for (const entry of this.entries) if (entry instanceof EntryNode) entry.rebase(index);
+  }
+
+  /** Gives the section's name and its entries' keys and values their own copies (see `ownCopy`). */
+  detach(): void {
+    this.name = ownCopy(this.name);
+    for (const entry of this.entries) if (entry instanceof EntryNode) entry.detach();
   }
 
   get headerRange(): Range {
@@ -244,6 +279,21 @@ export class EntryNode implements Entry {
       for (let i = 0; i < moved.length; i += 2) moved[i] += delta;
     }
     return new EntryNode(index, section, this.key, this.startOffset + delta, this.#keyEnd + delta, this.#equals + delta, this.value, this.valueOffset + delta, this.endOffset + delta, this.isContinued, moved);
+  }
+
+  /**
+   * Maps the assignment through `index`, whose text reads the same up to the assignment's end.
+   * Its segments, cut from the older text, are built again from the new one when read.
+   */
+  rebase(index: LineIndex): void {
+    this.#index = index;
+    if (this.#parts !== undefined) this.#parts.segments = undefined;
+  }
+
+  /** Gives the key and value their own copies (see `ownCopy`). */
+  detach(): void {
+    this.key = ownCopy(this.key);
+    this.value = ownCopy(this.value);
   }
 
   get keyRange(): Range {
