@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 import { chmodSync } from 'node:fs';
 
-const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', minify: true, sourcemap: false, logLevel: 'warning' };
+const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', minify: process.env.UNITGUARD_NO_MINIFY === undefined, sourcemap: false, logLevel: 'warning' };
 
 /** The web bundles: no Node built-ins (a test scans them); the server is one file, run as a Web Worker. */
 const web = { ...common, platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'] };

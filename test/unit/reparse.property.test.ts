@@ -5,7 +5,7 @@ import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { applyEdits, parse, reparse, type SyntaxTree, type TextEdit } from '../../server/src/core';
 import { offsetEdits, spliceEdits } from '../../server/src/core/edits/apply';
-import { reparsedInPart, revisedTree } from '../../server/src/core/syntax/reparse';
+import { changeBetween, reparsedInPart, revisedTree } from '../../server/src/core/syntax/reparse';
 import { snapshotTree } from './treeSnapshot';
 import { treeViolations } from './treeInvariants';
 
@@ -156,4 +156,15 @@ test('a document revised again and again keeps no older text alive', () => {
   // character, and the tree; 40 versions kept alive would be over 40 MB.
   assert.ok(grown < 12 * 1024 * 1024, `the heap grew by ${(grown / 1048576).toFixed(1)} MB`);
   assert.equal(tree.sections.length, sectionCount);
+});
+
+test('the change between two versions is the one a revision made, and is worked out for other trees', () => {
+  const first = parse('[Unit]\nDescription=a\n');
+  const second = revisedTree(first, '[Unit]\nDescription=abc\n');
+  assert.deepStrictEqual(changeBetween(first, second), { start: 20, end: 20, text: 'bc' });
+  // Not made from each other: compared as texts.
+  const other = parse('[Unit]\nDescription=a\n');
+  assert.deepStrictEqual(changeBetween(other, second), { start: 20, end: 20, text: 'bc' });
+  assert.deepStrictEqual(changeBetween(second, first), { start: 20, end: 22, text: '' });
+  assert.equal(changeBetween(first, other), undefined);
 });

@@ -181,10 +181,16 @@ export function directivesFor(section: string, unitType: UnitType): readonly Dir
 
 const SECTION_ORDER = Object.keys(SECTION_UNIT_TYPES) as SectionName[];
 
+const sectionsByType = new Map<UnitType, readonly SectionName[]>();
+
 /** Sections a unit of the given type accepts: [Unit], its own type section, [Install]. */
 export function sectionsFor(unitType: UnitType): readonly SectionName[] {
-  const own = SECTION_ORDER.filter((s) => s !== 'Unit' && s !== 'Install' && SECTION_UNIT_TYPES[s].includes(unitType));
-  return ['Unit', ...own, 'Install'];
+  let sections = sectionsByType.get(unitType);
+  if (sections === undefined) {
+    const own = SECTION_ORDER.filter((s) => s !== 'Unit' && s !== 'Install' && SECTION_UNIT_TYPES[s].includes(unitType));
+    sectionsByType.set(unitType, (sections = Object.freeze(['Unit', ...own, 'Install'] as SectionName[])));
+  }
+  return sections;
 }
 
 /** Every section name. */

@@ -52,6 +52,18 @@ export function wellFormedSections(document: UnitDocument): Section[] {
   return document.tree.sections.filter((s) => !s.malformed);
 }
 
+/**
+ * A check of one line: what it finds rests on that line (its key, value and place, its section's
+ * name), the unit's type, the settings, and where fixes put lines, which a change within one line
+ * does not move. Such checks keep what they found on other lines from one keystroke to the next.
+ */
+export type LineCheck = (context: RuleContext, section: Section, entry: Entry) => void;
+
+/** Runs a check of one line on every line of the sections whose header systemd accepts. */
+export function eachLine(context: RuleContext, check: LineCheck): void {
+  for (const section of wellFormedSections(context.document)) for (const entry of section.entries) check(context, section, entry);
+}
+
 /** Extension sections and settings (`X-...`) are the user's own; systemd skips them silently. */
 export function isExtensionName(name: string): boolean {
   return name.startsWith('X-');

@@ -12,14 +12,15 @@ import type { Settings } from '../settings';
 import type { Diagnostic } from '../types';
 import type { UnitDocument } from '../unitDocument';
 import type { Entry } from '../syntax/syntaxTree';
-import type { RuleContext } from './context';
+import type { LineCheck, RuleContext } from './context';
 import { checkPairings, implications } from './pairings/engine';
-import { checkDeprecated } from './structure/deprecated';
-import { checkDirectives } from './structure/directives';
+import { checkDeprecated, checkDeprecatedLine } from './structure/deprecated';
+import { checkDirectiveLine, checkDirectives } from './structure/directives';
 import { checkRepeats } from './structure/repeats';
 import { checkSections } from './structure/sections';
-import { checkVersions } from './structure/versions';
-import { checkValues } from './values/invalidValue';
+import { checkVersionLine, checkVersions } from './structure/versions';
+import { checkValueLine, checkValues } from './values/invalidValue';
+import { keptLineCheck, keptRepeats } from './lineLocal';
 import { BREAKAGE_CHECKS } from './breakage';
 import { checkListMerge } from './merge/listMerge';
 
@@ -33,6 +34,14 @@ export interface UnitFiles {
 
 /** The rules that advise: a recommendation among them is checked against the evidence rules' findings. */
 const ADVICE_CHECKS: readonly Check[] = [checkSections, checkDirectives, checkDeprecated, checkVersions, checkRepeats, checkValues, checkPairings];
+
+/** The advice checks that look at one line at a time (see `LineCheck`), with their check of one line. */
+const LINE_CHECKS = new Map<Check, LineCheck>([
+  [checkDirectives, checkDirectiveLine],
+  [checkDeprecated, checkDeprecatedLine],
+  [checkVersions, checkVersionLine],
+  [checkValues, checkValueLine],
+]);
 
 /** Rules that decide from the unit's evidence whether a setting breaks something; their findings come after the advice. */
 const EVIDENCE_CHECKS: readonly Check[] = [checkListMerge, ...BREAKAGE_CHECKS];
@@ -239,16 +248,27 @@ export function runRules(document: UnitDocument, settings: Readonly<Settings>, f
     ...base,
     contradictions: contradictionsOf(document, base.model, settings, evidence, (text, checks, reading) => evidenceFindings(text, settings, files, checks, reading), cache),
   };
+  const last = cache?.lastRun;
+  const runs: EvidenceResult[] = [...evidence];
   let pairings: EvidenceResult | undefined;
   for (const check of ADVICE_CHECKS) {
-    if (check !== checkPairings) check(context);
-    else {
+    let result: EvidenceResult | undefined;
+    if (check === checkPairings) {
       // Pairings offer fixes that evidence may contradict: they also rest on what the evidence checks read.
-      pairings = kept(lastRuns?.get(check), change, evidence) ?? recorded(context, check);
-      found.push(...pairings.found);
+      result = pairings = kept(lastRuns?.get(check), change, evidence) ?? recorded(context, check);
+    } else if (check === checkRepeats) {
+      result = (last && keptRepeats(lastRuns?.get(check), change, context, last.document)) || recorded(context, check);
+    } else {
+      const line = LINE_CHECKS.get(check);
+      if (line) result = keptLineCheck(lastRuns?.get(check), change, context, line) ?? recorded(context, check);
+      else check(context);
+    }
+    if (result) {
+      runs.push(result);
+      found.push(...result.found);
     }
   }
   for (const result of evidence) found.push(...result.found);
-  if (cache && pairings) cache.lastRun = { document, model: base.model, systemdVersion: settings.systemdVersion, files: filesList(files), runs: new Map([...evidence, pairings].map((r) => [r.check, r])) };
+  if (cache && pairings) cache.lastRun = { document, model: base.model, systemdVersion: settings.systemdVersion, files: filesList(files), runs: new Map(runs.map((r) => [r.check, r])) };
   return withoutRestatements(found);
 }

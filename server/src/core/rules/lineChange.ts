@@ -5,10 +5,10 @@
  * rest on those settings or lines find the same on the new text, so their findings on the older
  * version can be kept (see `rules/index.ts`).
  */
-import { changedSpan } from '../edits/apply';
 import { directiveRow } from '../kb';
+import { changeBetween } from '../syntax/reparse';
 import { MODEL_FACTS, type UnitModel } from '../model/unitModel';
-import { settingsInForce } from './pairings/effects';
+import { hasSetting } from './pairings/effects';
 import type { Entry, SyntaxTree } from '../syntax/syntaxTree';
 import type { Diagnostic, Range } from '../types';
 import type { UnitDocument } from '../unitDocument';
@@ -33,7 +33,7 @@ function hasLineBreak(text: string, start: number, end: number): boolean {
 }
 
 /** The entry whose lines hold `line`, or undefined; 'header' when a section header is on it. */
-function entryAt(tree: SyntaxTree, line: number): Entry | 'header' | undefined {
+export function entryAt(tree: SyntaxTree, line: number): Entry | 'header' | undefined {
   const lines = tree.lines;
   for (const entry of tree.orphans) if (lines.lineOf(entry.startOffset) <= line && line <= lines.lineOf(entry.endOffset)) return entry;
   for (const section of tree.sections) {
@@ -79,9 +79,8 @@ function affected(key: string, section: string | undefined, into: Set<string>): 
  */
 export function lineChange(before: UnitDocument, after: UnitDocument): LineChange | undefined {
   const a = before.tree.text;
-  const b = after.tree.text;
   if (before.tree.lines.lineCount !== after.tree.lines.lineCount || before.tree.hasBom !== after.tree.hasBom) return undefined;
-  const edit = changedSpan(a, b);
+  const edit = changeBetween(before.tree, after.tree);
   if (edit === undefined) return undefined;
   // No line break came or went (text typed between a \r and its \n splits a line: the counts differ).
   if (hasLineBreak(a, edit.start, edit.end) || hasLineBreak(edit.text, 0, edit.text.length)) return undefined;
@@ -107,19 +106,20 @@ function clears(entry: Entry | undefined): boolean {
   return entry !== undefined && (entry.isEmpty || entry.value.trim() === '~');
 }
 
-function sameSets(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  if (a.size !== b.size) return false;
-  for (const x of a) if (!b.has(x)) return false;
-  return true;
-}
-
 /**
  * The change with the facts about all lines (see `MODEL_FACTS`) that it alters between the unit's
- * model before and after it.
+ * model before and after it. Which settings are in force can change only for the settings the
+ * changed lines may change (a setting is resolved from its own lines and those sharing its list),
+ * so only those are looked at.
  */
 export function withFacts(change: LineChange, before: UnitModel, after: UnitModel): LineChange {
   const settings = new Set(change.settings);
-  if (!sameSets(settingsInForce(before), settingsInForce(after))) settings.add(MODEL_FACTS.settingsInForce);
+  for (const name of change.settings) {
+    if (hasSetting(before, name) !== hasSetting(after, name)) {
+      settings.add(MODEL_FACTS.settingsInForce);
+      break;
+    }
+  }
   if (clears(change.before) || clears(change.after)) settings.add(MODEL_FACTS.clearingLines);
   return { ...change, settings };
 }

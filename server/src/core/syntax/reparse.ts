@@ -57,7 +57,28 @@ export function reparse(tree: SyntaxTree, edits: readonly TextEdit[]): SyntaxTre
 export function revisedTree(tree: SyntaxTree, text: string): SyntaxTree {
   const edit = changedSpan(tree.text, text);
   if (edit === undefined) return tree;
-  return reparsedInPart(tree, [edit], text, true) ?? parse(text);
+  const revised = reparsedInPart(tree, [edit], text, true) ?? parse(text);
+  revisions.set(revised, { from: tokenOf(tree), edit });
+  return revised;
+}
+
+/**
+ * For a tree made by revisedTree(), the tree it was made from (by its token: a version must not
+ * keep the one before it alive) and the change between their texts.
+ */
+const revisions = attached<SyntaxTree, { from: object; edit: OffsetEdit }>('revised from');
+const tokens = attached<SyntaxTree, object>('token');
+
+function tokenOf(tree: SyntaxTree): object {
+  let token = tokens.get(tree);
+  if (token === undefined) tokens.set(tree, (token = {}));
+  return token;
+}
+
+/** The change from `before`'s text to `after`'s (undefined when they are the same), known when `after` was revised from `before`. */
+export function changeBetween(before: SyntaxTree, after: SyntaxTree): OffsetEdit | undefined {
+  const known = revisions.get(after);
+  return known !== undefined && known.from === tokens.get(before) ? known.edit : changedSpan(before.text, after.text);
 }
 
 /** Where a section's region begins: the start of its header's line. */

@@ -1,5 +1,6 @@
 import type { Range } from '../types';
 import type { LineIndex } from './lineIndex';
+import { ownCopy } from './ownCopy';
 import type { Comment, Entry, Section, ValueSegment } from './syntaxTree';
 
 /*
@@ -25,16 +26,6 @@ function jsonView(node: object): Record<string, unknown> {
     jsonViews.set(node, view);
   }
   return view;
-}
-
-/**
- * A copy of a string that does not share the text it was cut from. The engine makes a longer
- * string cut from a text a view into that text, which keeps all of it alive: a node kept from
- * one version of a document to the next would keep every older text it was read from.
- */
-export function ownCopy(text: string): string {
-  // Short cuts are copies already; a join is flattened into a fresh string, which the cut shares.
-  return text.length < 13 ? text : (' ' + text).slice(1);
 }
 
 export class CommentNode implements Comment {

@@ -1,23 +1,24 @@
 /** deprecated-directive and deprecated-value: old names, moved settings, removed settings, old values. */
 import { directiveRow, enumValues, getDirective, type Deprecation, type DirectiveRow } from '../../kb';
 import { insertLinesEdit, removeEntryEdit, renameKeyEdit, replaceValueEdit } from '../../edits/lineEdits';
-import type { Entry } from '../../syntax/syntaxTree';
+import type { Entry, Section } from '../../syntax/syntaxTree';
 import type { Fix, TextEdit } from '../../types';
-import { diagnostic, wellFormedSections, type RuleContext } from '../context';
+import { diagnostic, eachLine, type RuleContext } from '../context';
 import { convertLegacyValue } from './legacyConversions';
 import { takesSetting } from './directives';
 import { parseBoolean } from '../values/scalars';
 
 export function checkDeprecated(context: RuleContext): void {
-  for (const section of wellFormedSections(context.document)) {
-    for (const entry of section.entries) {
-      if (!takesSetting(entry.key, section.name, context.type)) continue;
-      const row = directiveRow(entry.key, section.name);
-      if (!row) continue;
-      if (row.deprecation) reportDirective(context, entry, row, row.deprecation);
-      else reportValue(context, entry);
-    }
-  }
+  eachLine(context, checkDeprecatedLine);
+}
+
+/** deprecated-directive and deprecated-value on one line. */
+export function checkDeprecatedLine(context: RuleContext, section: Section, entry: Entry): void {
+  if (!takesSetting(entry.key, section.name, context.type)) return;
+  const row = directiveRow(entry.key, section.name);
+  if (!row) return;
+  if (row.deprecation) reportDirective(context, entry, row, row.deprecation);
+  else reportValue(context, entry);
 }
 
 function reportDirective(context: RuleContext, entry: Entry, row: DirectiveRow, deprecation: Deprecation): void {

@@ -1,10 +1,10 @@
 /** unknown-directive and wrong-section: settings systemd does not take where they are written. */
 import { directiveNames, directiveRow, directivesFor, getDirective, sectionNames, sectionsFor, type DirectiveRow } from '../../kb';
 import { moveEntryEdits, renameKeyEdit } from '../../edits/lineEdits';
-import type { Entry } from '../../syntax/syntaxTree';
+import type { Entry, Section } from '../../syntax/syntaxTree';
 import type { Fix } from '../../types';
 import type { UnitType } from '../../unitFile';
-import { diagnostic, isExtensionName, wellFormedSections, type RuleContext } from '../context';
+import { diagnostic, eachLine, isExtensionName, type RuleContext } from '../context';
 import { bestSuggestion, suggestions, type Suggestion } from '../similarity';
 
 /** Whether systemd takes the setting in this section of a unit of this type. */
@@ -43,22 +43,23 @@ function closeNames(name: string, section: string, type: UnitType | undefined): 
 }
 
 export function checkDirectives(context: RuleContext): void {
-  const { document, type } = context;
+  eachLine(context, checkDirectiveLine);
+}
+
+/** unknown-directive and wrong-section on one line. */
+export function checkDirectiveLine(context: RuleContext, section: Section, entry: Entry): void {
+  const { type } = context;
   const allowedSections: readonly string[] = type ? sectionsFor(type) : sectionNames;
-  for (const section of wellFormedSections(document)) {
-    if (!allowedSections.includes(section.name)) continue;
-    for (const entry of section.entries) {
-      const name = entry.key;
-      if (isExtensionName(name) || takesSetting(name, section.name, type)) continue;
-      const info = getDirective(name);
-      const elsewhere = info?.rows.filter((r) => r.section !== section.name && allowedSections.includes(r.section) && (type === undefined || r.unitTypes.includes(type))) ?? [];
-      if (elsewhere.length > 0) {
-        reportWrongSection(context, entry, section.name, elsewhere);
-        continue;
-      }
-      reportUnknown(context, entry, section.name, info?.rows ?? []);
-    }
+  if (!allowedSections.includes(section.name)) return;
+  const name = entry.key;
+  if (isExtensionName(name) || takesSetting(name, section.name, type)) return;
+  const info = getDirective(name);
+  const elsewhere = info?.rows.filter((r) => r.section !== section.name && allowedSections.includes(r.section) && (type === undefined || r.unitTypes.includes(type))) ?? [];
+  if (elsewhere.length > 0) {
+    reportWrongSection(context, entry, section.name, elsewhere);
+    return;
   }
+  reportUnknown(context, entry, section.name, info?.rows ?? []);
 }
 
 function reportWrongSection(context: RuleContext, entry: Entry, section: string, rows: readonly DirectiveRow[]): void {

@@ -3,6 +3,7 @@ import { directiveRow, type DirectiveRow } from '../../kb';
 import { removeEntryEdit } from '../../edits/lineEdits';
 import { lazyFix } from '../../edits/lazyFix';
 import type { Entry } from '../../syntax/syntaxTree';
+import type { Diagnostic } from '../../types';
 import { diagnostic, wellFormedSections, type RuleContext } from '../context';
 import { takesSetting } from './directives';
 
@@ -12,11 +13,23 @@ interface Line {
 }
 
 export function checkRepeats(context: RuleContext): void {
+  for (const d of repeatsOf(context)) context.report(d);
+}
+
+/**
+ * What repeated lines of the settings named do (of every setting when `names` is undefined), in
+ * document order. What a setting's lines do rests on those lines alone and on those of the
+ * settings sharing its list.
+ */
+export function repeatsOf(context: RuleContext, names?: ReadonlySet<string>): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const inner: RuleContext = { ...context, report: (d) => void found.push(d) };
   const { document, type } = context;
   // By the setting's row: one per setting and section.
   const bySetting = new Map<DirectiveRow, Line[]>();
   for (const section of wellFormedSections(document)) {
     for (const entry of section.entries) {
+      if (names !== undefined && !names.has(entry.key)) continue;
       if (!takesSetting(entry.key, section.name, type)) continue;
       const row = directiveRow(entry.key, section.name);
       if (!row) continue;
@@ -27,9 +40,11 @@ export function checkRepeats(context: RuleContext): void {
   }
   for (const [row, lines] of bySetting) {
     const semantics = row.assignment;
-    if (semantics.kind === 'single' && lines.length > 1) reportDuplicates(context, lines, semantics.repeat);
+    if (semantics.kind === 'single' && lines.length > 1) reportDuplicates(inner, lines, semantics.repeat);
   }
-  reportResets(context, bySetting);
+  reportResets(inner, bySetting);
+  // Each finding is on a line of its own (a duplicate's key, an empty line).
+  return found.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 function lineNumber(entry: Entry): number {

@@ -1,6 +1,7 @@
 /** newer-than-target: settings and values the target systemd version does not know yet. */
 import { directiveRow, enumValues, valueSince } from '../../kb';
-import { diagnostic, wellFormedSections, type RuleContext } from '../context';
+import type { Entry, Section } from '../../syntax/syntaxTree';
+import { diagnostic, eachLine, type RuleContext } from '../context';
 import { takesSetting } from './directives';
 import { splitWords, valueRange } from '../values/words';
 import { BoundedCache } from '../values/boundedCache';
@@ -61,33 +62,34 @@ function findDated(key: string, value: string): readonly DatedWord[] {
 }
 
 export function checkVersions(context: RuleContext): void {
+  eachLine(context, checkVersionLine);
+}
+
+/** newer-than-target on one line: the setting, or a value or group in it, newer than the target. */
+export function checkVersionLine(context: RuleContext, section: Section, entry: Entry): void {
   const { document, settings, type } = context;
   const target = settings.systemdVersion;
-  for (const section of wellFormedSections(document)) {
-    for (const entry of section.entries) {
-      if (!takesSetting(entry.key, section.name, type)) continue;
-      const row = directiveRow(entry.key, section.name);
-      if (!row) continue;
-      if (row.since !== undefined && row.since > target) {
-        context.report(
-          diagnostic(
-            'newer-than-target',
-            entry.keyRange,
-            `${entry.key}= came with systemd ${row.since}; systemd ${target}, the target version, does not know it and ignores the line, so its effect silently does not happen.`,
-          ),
-        );
-        continue;
-      }
-      if (entry.isEmpty) continue;
-      for (const dated of datedWords(entry.key, entry.value)) {
-        if (dated.since <= target) continue;
-        const range = valueRange(entry, document.tree.lines, dated.start, dated.end);
-        const message =
-          dated.kind === 'group'
-            ? `${dated.name} came with systemd ${dated.since}; systemd ${target}, the target version, does not know the group and skips it, so none of its calls are in the list.`
-            : `${entry.key}=${dated.name} came with systemd ${dated.since}; systemd ${target}, the target version, cannot parse it and ignores the line.`;
-        context.report(diagnostic('newer-than-target', range, message));
-      }
-    }
+  if (!takesSetting(entry.key, section.name, type)) return;
+  const row = directiveRow(entry.key, section.name);
+  if (!row) return;
+  if (row.since !== undefined && row.since > target) {
+    context.report(
+      diagnostic(
+        'newer-than-target',
+        entry.keyRange,
+        `${entry.key}= came with systemd ${row.since}; systemd ${target}, the target version, does not know it and ignores the line, so its effect silently does not happen.`,
+      ),
+    );
+    return;
+  }
+  if (entry.isEmpty) return;
+  for (const dated of datedWords(entry.key, entry.value)) {
+    if (dated.since <= target) continue;
+    const range = valueRange(entry, document.tree.lines, dated.start, dated.end);
+    const message =
+      dated.kind === 'group'
+        ? `${dated.name} came with systemd ${dated.since}; systemd ${target}, the target version, does not know the group and skips it, so none of its calls are in the list.`
+        : `${entry.key}=${dated.name} came with systemd ${dated.since}; systemd ${target}, the target version, cannot parse it and ignores the line.`;
+    context.report(diagnostic('newer-than-target', range, message));
   }
 }

@@ -1,7 +1,8 @@
 /** invalid-value: values systemd cannot parse for their setting (and those it takes but skips). */
 import { directiveRow } from '../../kb';
 import type { Fix, Range } from '../../types';
-import { diagnostic, isExtensionName, wellFormedSections, type RuleContext } from '../context';
+import type { Entry, Section } from '../../syntax/syntaxTree';
+import { diagnostic, eachLine, isExtensionName, type RuleContext } from '../context';
 import { takesSetting } from '../structure/directives';
 import { checkValue } from './checks';
 import { valueRange } from './words';
@@ -16,27 +17,26 @@ const TEMPLATE_PLACEHOLDER = /@[A-Za-z0-9_]+@|\{\{|\{%/;
 const RENDERED_PLACEHOLDER = /\{\{[^{}]*\}\}/;
 
 export function checkValues(context: RuleContext): void {
+  eachLine(context, checkValueLine);
+}
+
+/** invalid-value (and the findings of the value parsers) on one line. */
+export function checkValueLine(context: RuleContext, section: Section, entry: Entry): void {
   const { document, type } = context;
-  const lines = document.tree.lines;
-  const version = context.settings.systemdVersion;
-  for (const section of wellFormedSections(document)) {
-    for (const entry of section.entries) {
-      if (isExtensionName(entry.key) || !takesSetting(entry.key, section.name, type)) continue;
-      if (document.file.isBuildTemplate && TEMPLATE_PLACEHOLDER.test(entry.value)) continue;
-      if (RENDERED_PLACEHOLDER.test(entry.value)) continue;
-      const row = directiveRow(entry.key, section.name);
-      if (!row) continue;
-      for (const problem of checkValue(row, entry.value, version)) {
-        // An empty value has no range of its own: the finding covers "Key=".
-        const range: Range = entry.isEmpty ? entry.range : valueRange(entry, lines, problem.start, problem.end);
-        const fixes: Fix[] = problem.replacements.map((text, i) => ({
-          title: (problem.preferred === i && problem.title) || `Change to ${text}`,
-          edits: [{ range, newText: text }],
-          ...(problem.preferred === i ? { isPreferred: true, ...(problem.keepsEffect ? { risk: 'safe' as const } : {}) } : {}),
-        }));
-        const code = problem.rule ?? 'invalid-value';
-        context.report(diagnostic(code, range, problem.message, { ...(fixes.length > 0 ? { fixes } : {}), ...(problem.severity ? { severity: problem.severity } : {}) }));
-      }
-    }
+  if (isExtensionName(entry.key) || !takesSetting(entry.key, section.name, type)) return;
+  if (document.file.isBuildTemplate && TEMPLATE_PLACEHOLDER.test(entry.value)) return;
+  if (RENDERED_PLACEHOLDER.test(entry.value)) return;
+  const row = directiveRow(entry.key, section.name);
+  if (!row) return;
+  for (const problem of checkValue(row, entry.value, context.settings.systemdVersion)) {
+    // An empty value has no range of its own: the finding covers "Key=".
+    const range: Range = entry.isEmpty ? entry.range : valueRange(entry, document.tree.lines, problem.start, problem.end);
+    const fixes: Fix[] = problem.replacements.map((text, i) => ({
+      title: (problem.preferred === i && problem.title) || `Change to ${text}`,
+      edits: [{ range, newText: text }],
+      ...(problem.preferred === i ? { isPreferred: true, ...(problem.keepsEffect ? { risk: 'safe' as const } : {}) } : {}),
+    }));
+    const code = problem.rule ?? 'invalid-value';
+    context.report(diagnostic(code, range, problem.message, { ...(fixes.length > 0 ? { fixes } : {}), ...(problem.severity ? { severity: problem.severity } : {}) }));
   }
 }

@@ -1,0 +1,92 @@
+/**
+ * What a change within one line (a keystroke) leaves standing of two kinds of findings, so that
+ * a keystroke in a long unit does not check every line again:
+ * - a line check's findings about the other lines (see `LineCheck`): only the changed line is
+ *   checked again;
+ * - what repeated lines do (duplicates, empty resets): a line that kept its key and stayed
+ *   non-empty changes nothing but what points at it, and only its own setting is looked at again.
+ * The result is what a check of the whole unit finds, in the same order; when that cannot be
+ * sure (a finding elsewhere points at the changed line), undefined: the whole check runs.
+ */
+import { MODEL_FACTS } from '../model/unitModel';
+import { ownCopy } from '../syntax/ownCopy';
+import type { Diagnostic } from '../types';
+import type { LineCheck, RuleContext } from './context';
+import type { EvidenceResult } from './evidence';
+import { entryAt, findingTouches, type LineChange } from './lineChange';
+import { repeatsOf } from './structure/repeats';
+import type { UnitDocument } from '../unitDocument';
+
+function onChangedLines(d: Diagnostic, change: LineChange): boolean {
+  return d.range.start.line <= change.last && d.range.end.line >= change.first;
+}
+
+/**
+ * A finding made now, to be kept for later versions: its texts are its own, not views into this
+ * version's text (which it would keep alive).
+ */
+function ownFinding(d: Diagnostic): Diagnostic {
+  d.message = ownCopy(d.message);
+  for (const fix of d.fixes ?? []) for (const edit of fix.edits) edit.newText = ownCopy(edit.newText);
+  return d;
+}
+
+/** A line check's findings after a one-line change, or undefined when it must run on every line. */
+export function keptLineCheck(last: EvidenceResult | undefined, change: LineChange | undefined, context: RuleContext, check: LineCheck): EvidenceResult | undefined {
+  if (!last || !change) return undefined;
+  const found: Diagnostic[] = [];
+  // The changed line's findings go where its line is, between those of the lines around it.
+  let at = -1;
+  for (const d of last.found) {
+    if (onChangedLines(d, change)) continue;
+    // A finding about another line that points at the changed one may read otherwise now.
+    if (findingTouches(d, change)) return undefined;
+    if (at < 0 && d.range.start.line > change.last) at = found.length;
+    found.push(d);
+  }
+  const fresh: Diagnostic[] = [];
+  const entry = change.after;
+  const section = entry?.section;
+  if (entry && section && !section.malformed) check({ ...context, report: (d) => void fresh.push(ownFinding(d)) }, section, entry);
+  if (fresh.length === 0 && found.length === last.found.length) return last;
+  found.splice(at < 0 ? found.length : at, 0, ...fresh);
+  return { check: last.check, found, reads: last.reads };
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
+/**
+ * What repeated lines do after a one-line change, or undefined when it must be worked out for
+ * every setting. `lastDocument` is the version the last findings are about.
+ */
+export function keptRepeats(last: EvidenceResult | undefined, change: LineChange | undefined, context: RuleContext, lastDocument: UnitDocument): EvidenceResult | undefined {
+  // An empty line (or a bare ~) that came or went changes what every line after it does.
+  if (!last || !change || change.settings.has(MODEL_FACTS.clearingLines)) return undefined;
+  const names = new Set([...change.settings].filter((name) => !name.startsWith('\0')));
+  const kept: Diagnostic[] = [];
+  for (const d of last.found) {
+    if (!findingTouches(d, change)) {
+      kept.push(d);
+      continue;
+    }
+    // A finding that points at the changed line is worked out again, with its setting's lines.
+    const on = entryAt(lastDocument.tree, d.range.start.line);
+    if (on === undefined || on === 'header' || !names.has(on.key)) return undefined;
+  }
+  const fresh = repeatsOf(context, names).filter((d) => findingTouches(d, change));
+  if (fresh.length === 0 && kept.length === last.found.length) return last;
+  return { check: last.check, found: merged(kept, fresh), reads: last.reads };
+}
+
+/** Two lists in document order, merged. */
+function merged(a: readonly Diagnostic[], b: readonly Diagnostic[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(byPosition(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
+}

@@ -1,0 +1,10 @@
+/**
+ * A copy of a string that does not share the text it was cut from. The engine makes a longer
+ * string cut from a text a view into that text, which keeps all of it alive: something kept from
+ * one version of a document to the next (a node, a finding) would keep every older text it was
+ * read from.
+ */
+export function ownCopy(text: string): string {
+  // Short cuts are copies already; a join is flattened into a fresh string, which the cut shares.
+  return text.length < 13 ? text : (' ' + text).slice(1);
+}
