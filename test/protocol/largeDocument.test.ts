@@ -76,4 +76,53 @@ describe('a large document', () => {
     const stale = client.takeNotifications<PublishDiagnosticsParams>('textDocument/publishDiagnostics').filter((p) => p.uri === URI && (p.version === 2 || p.version === 3));
     assert.deepEqual(stale, [], 'no diagnostics for versions already replaced');
   });
+
+  test('edited again and again, sent to the worker as changes, gets the diagnostics of its whole text', async () => {
+    const uri = 'file:///large/edited.service';
+    const lines = generateUnit(9_500).split('\n');
+    assert.ok(lines.join('\n').length > WORKER_THRESHOLD);
+    /** The text after a change, by a plain model of lines (the texts have no \r). */
+    const edit = (range: { start: { line: number; character: number }; end: { line: number; character: number } }, newText: string): void => {
+      const head = lines.slice(0, range.start.line);
+      const tail = lines.slice(range.end.line + 1);
+      const joined = lines[range.start.line].slice(0, range.start.character) + newText + lines[range.end.line].slice(range.end.character);
+      lines.splice(0, lines.length, ...head, ...joined.split('\n'), ...tail);
+    };
+    const project = (list: readonly unknown[]): string[] =>
+      list.map((d) => {
+        const x = d as { range: unknown; code: unknown; message: unknown; severity: unknown };
+        return JSON.stringify([x.range, x.code, x.severity, x.message]);
+      });
+    let version = 1;
+    const expectWhole = async (): Promise<void> => {
+      const published = await client.waitForNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === version);
+      const all = coreDiagnostics(uri, lines.join('\n'), version) as LspDiagnostic[];
+      assert.deepEqual(project(published.diagnostics), project(limitProblems(all, DEFAULT_MAX_PROBLEMS)), `version ${version}`);
+    };
+    const change = (changes: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }[]): void => {
+      for (const c of changes) edit(c.range, c.text);
+      client.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: changes });
+    };
+    const at = (line: number, character: number) => ({ line, character });
+    const service = lines.findIndex((l, i) => i > 4_000 && l === '[Service]');
+
+    await openDocument(client, uri, lines.join('\n'), version);
+    // A line with a bad value, typed in: one change, then its diagnostics.
+    change([{ range: { start: at(service + 1, 0), end: at(service + 1, 0) }, text: 'PrivateTmp=maybe\n' }]);
+    await expectWhole();
+    // Quick edits, published once: a line deleted, characters typed, two changes in one message.
+    change([{ range: { start: at(service + 3, 0), end: at(service + 4, 0) }, text: '' }]);
+    change([{ range: { start: at(service + 1, 16), end: at(service + 1, 16) }, text: 'x' }]);
+    change([
+      { range: { start: at(service + 2, 0), end: at(service + 2, 0) }, text: 'Nice=99\n' },
+      { range: { start: at(10, 0), end: at(11, 0) }, text: '[Unit]\n' },
+    ]);
+    await expectWhole();
+    // Other large documents: the worker keeps a few only, so it no longer has this one and asks for its text.
+    for (let k = 0; k < 9; k++) await openDocument(client, `file:///large/other-${k}.service`, generateUnit(9_500), 1);
+    change([{ range: { start: at(service + 1, 11), end: at(service + 1, 17) }, text: 'yes' }]);
+    await expectWhole();
+    change([{ range: { start: at(service + 1, 0), end: at(service + 2, 0) }, text: '' }]);
+    await expectWhole();
+  });
 });

@@ -1,6 +1,8 @@
 /** Limiting the published problems before converting them gives what converting all and limiting gave. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { Diagnostic as LspDiagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { createUnitDocument, diagnose } from '../../server/src/core';
 import { toLspDiagnostic } from '../../server/src/lsp/convert';
 import { limitProblems, publishedProblems, TOO_MANY_PROBLEMS } from '../../server/src/lsp/problemLimit';
@@ -27,4 +29,28 @@ describe('published problems', () => {
       } else assert.equal(published.length, found.length);
     });
   }
+});
+
+describe('the most severe problems kept', () => {
+  /** What "the most severe first, in their own order" means, said with sorts. */
+  function bySorting(items: readonly LspDiagnostic[], max: number): LspDiagnostic[] {
+    return items
+      .map((item, order) => ({ item, order }))
+      .sort((a, b) => (a.item.severity ?? 1) - (b.item.severity ?? 1) || a.order - b.order)
+      .slice(0, max)
+      .sort((a, b) => a.order - b.order)
+      .map((x) => x.item);
+  }
+
+  it('are those a stable sort by severity keeps, in the order they came', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom<DiagnosticSeverity | undefined>(1, 2, 3, 4, undefined), { maxLength: 60 }), fc.nat(70), (severities, max) => {
+        const items: LspDiagnostic[] = severities.map((severity, k) => ({ range: { start: { line: k, character: 0 }, end: { line: k, character: 1 } }, message: `p${k}`, ...(severity ? { severity } : {}) }));
+        const limited = limitProblems(items, max);
+        if (items.length <= max) assert.deepEqual(limited, items);
+        else assert.deepEqual(limited.slice(1), bySorting(items, max));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });

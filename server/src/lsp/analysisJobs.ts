@@ -8,7 +8,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Settings, UnitDocument, UnitFiles } from '../core';
-import type { AnalysisJob, AnalysisResult, BackgroundAnalysis, Text } from './backgroundAnalysis';
+import type { AnalysisJob, AnalysisResult, BackgroundAnalysis, Text, WorkerReply } from './backgroundAnalysis';
+import type { ContentChange } from './textSync';
 
 /** The heap limit of the worker, in MB, by default: about what a 32 MB document (the longest checked) needs. */
 export const WORKER_HEAP_LIMIT_MB = 2048;
@@ -30,10 +31,29 @@ function text(d: UnitDocument): Text {
   return { uri: d.uri, text: d.tree.text, version: d.version };
 }
 
+/** A job as queued: with the whole text, sent only when the worker does not have the version before. */
+type QueuedJob = AnalysisJob & { text: string };
+
+/** The changes to a document since the version last sent to the worker, up to version `to`. */
+interface Trail {
+  from: number;
+  to: number;
+  changes: ContentChange[];
+}
+
+/**
+ * A keystroke in a large document sends the worker the change, not the text: copying megabytes
+ * to the worker on every keystroke would cost more than checking what changed. The worker keeps
+ * the last version of each document it was given; when it no longer has it, it asks for the text.
+ */
 export class AnalysisJobs implements BackgroundAnalysis {
   private worker: Worker | undefined;
-  private running: AnalysisJob | undefined;
-  private readonly waiting = new Map<string, AnalysisJob>();
+  private running: QueuedJob | undefined;
+  private readonly waiting = new Map<string, QueuedJob>();
+  /** The version of each document the worker has (or will have, when the jobs sent are done). */
+  private readonly sent = new Map<string, number>();
+  /** The changes since the version sent, by document. */
+  private readonly trails = new Map<string, Trail>();
   private nextId = 1;
   private available: boolean | undefined;
 
@@ -52,9 +72,12 @@ export class AnalysisJobs implements BackgroundAnalysis {
 
   /** Queues the analysis of a document's version, replacing any version of it still waiting. */
   submit(document: Text, settings: Settings, files: UnitFiles, maxProblems: number): void {
-    const job: AnalysisJob = {
+    this.follow(document);
+    const job: QueuedJob = {
       id: this.nextId++,
-      ...document,
+      uri: document.uri,
+      version: document.version,
+      text: document.text,
       settings,
       maxProblems,
       ...(files.unit ? { unit: text(files.unit) } : {}),
@@ -64,9 +87,21 @@ export class AnalysisJobs implements BackgroundAnalysis {
     this.pump();
   }
 
+  /** Adds the changes that made this version to the document's trail, or ends the trail when they do not follow on. */
+  follow(document: Text): void {
+    const trail = this.trails.get(document.uri);
+    if (!trail || trail.to === document.version) return;
+    if (document.changes && trail.to === document.changes.from && document.version !== undefined) {
+      trail.changes.push(...document.changes.changes);
+      trail.to = document.version;
+    } else this.trails.delete(document.uri);
+  }
+
   /** Forgets a closed document's waiting job. */
   cancel(uri: string): void {
     this.waiting.delete(uri);
+    this.sent.delete(uri);
+    this.trails.delete(uri);
   }
 
   dispose(): void {
@@ -81,7 +116,25 @@ export class AnalysisJobs implements BackgroundAnalysis {
     const job = next.value;
     this.waiting.delete(job.uri);
     this.running = job;
-    this.ensureWorker().postMessage(job);
+    this.ensureWorker().postMessage(this.message(job));
+    if (job.version === undefined) {
+      this.sent.delete(job.uri);
+      this.trails.delete(job.uri);
+    } else {
+      this.sent.set(job.uri, job.version);
+      this.trails.set(job.uri, { from: job.version, to: job.version, changes: [] });
+    }
+  }
+
+  /** The job as sent: the changes since the version the worker has, when they lead to this one, else the text. */
+  private message(job: QueuedJob): AnalysisJob {
+    const trail = this.trails.get(job.uri);
+    if (trail && trail.to === job.version && this.sent.get(job.uri) === trail.from) {
+      const { text: _text, ...rest } = job;
+      void _text;
+      return { ...rest, base: trail.from, changes: trail.changes };
+    }
+    return job;
   }
 
   private ensureWorker(): Worker {
@@ -90,9 +143,14 @@ export class AnalysisJobs implements BackgroundAnalysis {
     const heapLimitMb = workerHeapLimitMb();
     const worker = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: heapLimitMb } });
     worker.unref();
-    worker.on('message', (result: AnalysisResult) => {
+    worker.on('message', (result: WorkerReply) => {
+      const ran = this.running;
       this.running = undefined;
-      this.done(result);
+      if ('resend' in result) {
+        // The worker lost the version the changes applied to: the job goes again, with its text.
+        this.sent.delete(result.uri);
+        if (ran && !this.waiting.has(result.uri)) this.waiting.set(result.uri, ran);
+      } else this.done(result);
       this.pump();
     });
     worker.on('error', (error) => {
@@ -100,6 +158,8 @@ export class AnalysisJobs implements BackgroundAnalysis {
       const lost = this.running;
       this.running = undefined;
       this.worker = undefined;
+      // A new worker has no document.
+      this.sent.clear();
       const outOfMemory = (error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY';
       if (lost) this.done({ id: lost.id, uri: lost.uri, version: lost.version, error: 'the analysis worker failed', ...(outOfMemory ? { heapLimitMb } : {}) });
       this.pump();

@@ -6,7 +6,8 @@
 import { parentPort } from 'node:worker_threads';
 import { analyze, createUnitDocument, EvidenceCache, revisedUnitDocument, type Settings, type UnitDocument, type UnitFiles } from '../core';
 import { publishedProblems } from './problemLimit';
-import type { AnalysisJob, AnalysisResult } from './backgroundAnalysis';
+import type { AnalysisJob, WorkerReply } from './backgroundAnalysis';
+import { OpenText } from './textSync';
 
 function filesOf(job: AnalysisJob): UnitFiles {
   const unit = job.unit ? createUnitDocument(job.unit.uri, job.unit.text, job.unit.version) : undefined;
@@ -22,26 +23,40 @@ function filesOf(job: AnalysisJob): UnitFiles {
 interface Kept {
   document: UnitDocument;
   evidence: EvidenceCache;
+  /** The text as changes are applied to it (it keeps where the lines start from one version to the next). */
+  text: OpenText;
 }
 
 const kept = new Map<string, Kept>();
 
-/** The job's document, made from the version before it when there is one. */
-function documentOf(job: AnalysisJob): Kept {
+/**
+ * The job's document, made from the version before it when there is one; undefined when the job
+ * brings changes to a version this thread does not have.
+ */
+function documentOf(job: AnalysisJob): Kept | undefined {
   const last = kept.get(job.uri);
+  if (job.text === undefined) {
+    if (!last || last.text.version !== job.base || !job.changes) return undefined;
+    last.text = last.text.update(job.changes, job.version ?? 0);
+    last.document = revisedUnitDocument(last.document, last.text.getText(), job.version ?? 0);
+    return last;
+  }
   if (last) {
+    last.text = new OpenText(job.uri, '', job.version ?? 0, job.text);
     last.document = revisedUnitDocument(last.document, job.text, job.version ?? 0);
     return last;
   }
   if (kept.size >= 8) kept.clear();
-  const fresh = { document: createUnitDocument(job.uri, job.text, job.version), evidence: new EvidenceCache() };
+  const fresh = { document: createUnitDocument(job.uri, job.text, job.version), evidence: new EvidenceCache(), text: new OpenText(job.uri, '', job.version ?? 0, job.text) };
   kept.set(job.uri, fresh);
   return fresh;
 }
 
-function run(job: AnalysisJob): AnalysisResult {
+function run(job: AnalysisJob): WorkerReply {
   try {
-    const { document, evidence } = documentOf(job);
+    const known = documentOf(job);
+    if (!known) return { id: job.id, uri: job.uri, version: job.version, resend: true };
+    const { document, evidence } = known;
     const analysis = analyze(document, job.settings as Settings, filesOf(job), evidence);
     return { id: job.id, uri: job.uri, version: job.version, diagnostics: publishedProblems(analysis.diagnostics, job.uri, job.maxProblems) };
   } catch (error) {

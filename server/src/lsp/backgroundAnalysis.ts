@@ -5,15 +5,25 @@
  */
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { Settings, UnitFiles } from '../core';
+import type { ContentChange, TextChanges } from './textSync';
 
 export interface Text {
   uri: string;
   text: string;
   version: number | undefined;
+  /** The changes that made this version from an earlier one, when known. */
+  changes?: TextChanges;
 }
 
-export interface AnalysisJob extends Text {
+/** A job as the worker gets it: the whole text, or the changes since the version it was given last. */
+export interface AnalysisJob {
   id: number;
+  uri: string;
+  version: number | undefined;
+  text?: string;
+  /** With `changes`: the version of the text they apply to, the one the worker was given last. */
+  base?: number;
+  changes?: ContentChange[];
   settings: Settings;
   /** The most diagnostics to send back (see problemLimit.ts). */
   maxProblems: number;
@@ -21,7 +31,13 @@ export interface AnalysisJob extends Text {
   dropIns: Text[];
 }
 
-export type AnalysisResult = { id: number; uri: string; version: number | undefined } & ({ diagnostics: LspDiagnostic[] } | { error: string; /** Set when the check ran out of the memory it may take: the limit, in MB. */ heapLimitMb?: number });
+export type AnalysisResult = { id: number; uri: string; version: number | undefined } & (
+  | { diagnostics: LspDiagnostic[] }
+  | { error: string; /** Set when the check ran out of the memory it may take: the limit, in MB. */ heapLimitMb?: number }
+);
+
+/** What the worker answers a job: its result, or that it no longer has the version the changes apply to (the job is sent again with its text). */
+export type WorkerReply = AnalysisResult | { id: number; uri: string; version: number | undefined; resend: true };
 
 /** Where documents of a size are analysed, when not on the server's main thread. */
 export interface BackgroundAnalysis {
@@ -29,6 +45,8 @@ export interface BackgroundAnalysis {
   wants(length: number): boolean;
   /** Queues the analysis of a document's version, replacing any version of it still waiting. */
   submit(document: Text, settings: Settings, files: UnitFiles, maxProblems: number): void;
+  /** Notes each new version of a document as it comes (versions may change again before one is submitted). */
+  follow(document: Text): void;
   /** Forgets a closed document's waiting job. */
   cancel(uri: string): void;
 }
@@ -37,5 +55,5 @@ export interface BackgroundAnalysis {
 export type BackgroundAnalysisFactory = (done: (result: AnalysisResult) => void, log: (message: string) => void) => BackgroundAnalysis;
 
 /** No background: every document is analysed on the main thread. */
-export const NO_BACKGROUND_ANALYSIS: BackgroundAnalysisFactory = () => ({ wants: () => false, submit: () => undefined, cancel: () => undefined });
+export const NO_BACKGROUND_ANALYSIS: BackgroundAnalysisFactory = () => ({ wants: () => false, submit: () => undefined, follow: () => undefined, cancel: () => undefined });
 

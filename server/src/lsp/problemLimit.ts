@@ -13,14 +13,30 @@ export const DEFAULT_MAX_PROBLEMS = 1000;
 /** The code of the note that says diagnostics were left out. */
 export const TOO_MANY_PROBLEMS = 'too-many-problems';
 
-/** At most `max` of the items, the most severe first (1 = error), in their own order. */
+/**
+ * At most `max` of the items, the most severe first (1 = error, up to 4), in their own order:
+ * every item more severe than the last severity that fits, and the first of that one.
+ */
 function mostSevere<T>(items: readonly T[], max: number, severity: (item: T) => number): T[] {
-  return items
-    .map((item, order) => ({ item, order, severity: severity(item) }))
-    .sort((a, b) => a.severity - b.severity || a.order - b.order)
-    .slice(0, max)
-    .sort((a, b) => a.order - b.order)
-    .map((x) => x.item);
+  const counts = [0, 0, 0, 0, 0];
+  for (const item of items) counts[clamp(severity(item))]++;
+  let cut = 1;
+  let room = max;
+  while (cut < 4 && counts[cut] <= room) room -= counts[cut++];
+  const picked: T[] = [];
+  for (const item of items) {
+    const level = clamp(severity(item));
+    if (level < cut) picked.push(item);
+    else if (level === cut && room > 0) {
+      picked.push(item);
+      room--;
+    }
+  }
+  return picked;
+}
+
+function clamp(severity: number): number {
+  return Math.min(4, Math.max(1, severity));
 }
 
 /** The first line when diagnostics were left out: how many of how many are shown. */

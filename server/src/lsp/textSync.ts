@@ -27,26 +27,30 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
-/** Whether a line starts at `offset` (past 0): after a `\n`, or after a `\r` that no `\n` follows. */
-function startsLine(text: string, offset: number): boolean {
-  const before = text.charCodeAt(offset - 1);
-  return before === 10 || (before === 13 && text.charCodeAt(offset) !== 10);
-}
-
 /**
- * The line starts of `text`, made from `starts`, those of the text before `[start, end)` of it was
- * replaced by `length` characters. Whether a line starts at an offset depends on the characters
+ * The line starts of the text `old` becomes when `[start, end)` of it is replaced by `inserted`,
+ * made from `starts`, those of `old`. Whether a line starts at an offset depends on the characters
  * just before and at it, so the starts before the edit stay, those after it move by the change
  * in length, and only those in the new characters (and just after them) are looked for again:
- * a keystroke in a large document does not count its lines again.
+ * a keystroke in a large document does not count its lines again. The new text is not read (it
+ * is read from `old` and `inserted`): joining it into one string is left to whoever reads it.
  */
-function startsAfterEdit(text: string, starts: readonly number[], start: number, end: number, length: number): number[] {
+function startsAfterEdit(old: string, starts: readonly number[], start: number, end: number, inserted: string): number[] {
+  const length = inserted.length;
+  const shift = length - (end - start);
+  const newLength = old.length + shift;
+  /** The character at `offset` of the new text (NaN past its end). */
+  const at = (offset: number): number => (offset < start ? old.charCodeAt(offset) : offset < start + length ? inserted.charCodeAt(offset - start) : old.charCodeAt(offset - shift));
+  // A line starts after a `\n`, or after a `\r` that no `\n` follows.
+  const startsLine = (offset: number): boolean => {
+    const before = at(offset - 1);
+    return before === 10 || (before === 13 && (offset >= newLength || at(offset) !== 10));
+  };
   const next = [0];
   let i = 1;
   for (; i < starts.length && starts[i] < start; i++) next.push(starts[i]);
-  const last = Math.min(start + length, text.length);
-  for (let offset = Math.max(start, 1); offset <= last; offset++) if (startsLine(text, offset)) next.push(offset);
-  const shift = length - (end - start);
+  const last = Math.min(start + length, newLength);
+  for (let offset = Math.max(start, 1); offset <= last; offset++) if (startsLine(offset)) next.push(offset);
   while (i < starts.length && starts[i] <= end) i++;
   for (; i < starts.length; i++) next.push(starts[i] + shift);
   return next;
@@ -86,8 +90,8 @@ function applyChanges(lines: Lines, changes: readonly ContentChange[]): Lines {
     let start = offsetAt(text, starts, change.range.start);
     let end = offsetAt(text, starts, change.range.end);
     if (end < start) [start, end] = [end, start];
+    starts = startsAfterEdit(text, starts, start, end, change.text);
     text = text.slice(0, start) + change.text + text.slice(end);
-    starts = startsAfterEdit(text, starts, start, end, change.text.length);
   }
   return { text, starts };
 }
@@ -95,6 +99,12 @@ function applyChanges(lines: Lines, changes: readonly ContentChange[]): Lines {
 /** The text after the changes, applied in order as LSP says. */
 export function applyContentChanges(text: string, changes: readonly ContentChange[]): string {
   return applyChanges({ text, starts: lineStarts(text) }, changes).text;
+}
+
+/** The changes that made a version of a document from the version `from`. */
+export interface TextChanges {
+  readonly from: number;
+  readonly changes: readonly ContentChange[];
 }
 
 /** An open document: its text and the version the client gave it. */
@@ -106,6 +116,8 @@ export class OpenText {
     private readonly text: string,
     /** Where the text's lines start, when known (they are counted at the first edit). */
     private readonly starts?: readonly number[],
+    /** The changes that made this version from the one before, when it came from a didChange. */
+    readonly changes?: TextChanges,
   ) {}
 
   getText(): string {
@@ -115,6 +127,6 @@ export class OpenText {
   /** The document after a didChange: a new value, this one unchanged. */
   update(changes: readonly ContentChange[], version: number): OpenText {
     const next = applyChanges({ text: this.text, starts: this.starts ?? lineStarts(this.text) }, changes);
-    return new OpenText(this.uri, this.languageId, version, next.text, next.starts);
+    return new OpenText(this.uri, this.languageId, version, next.text, next.starts, { from: this.version, changes });
   }
 }

@@ -11,6 +11,7 @@ import { runRules, type UnitFiles } from '../rules';
 import { withoutTemplatePlaceholders } from './buildTemplates';
 import { assignFixRisks } from '../rules/fixRisk';
 import type { EvidenceCache } from '../rules/evidence';
+import { attached } from '../memo/attached';
 
 /** One document checked once: what both the published diagnostics and the fixes are made from. */
 export interface Analysis {
@@ -53,11 +54,18 @@ export function present(diagnostics: readonly Diagnostic[], settings: Readonly<S
   return shown.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
+/** The copy without fixes of each finding, kept with it: a finding kept from one keystroke to the next is copied once. */
+const stripped = attached<Diagnostic, Diagnostic>('without fixes');
+
 function withoutFixes(d: Diagnostic): Diagnostic {
   if (d.fixes === undefined) return d;
-  const { fixes: _fixes, ...rest } = d;
-  void _fixes;
-  return rest;
+  let copy = stripped.get(d);
+  if (copy === undefined) {
+    const { fixes: _fixes, ...rest } = d;
+    void _fixes;
+    stripped.set(d, (copy = rest));
+  }
+  return copy;
 }
 
 /**

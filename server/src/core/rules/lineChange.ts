@@ -36,25 +36,34 @@ function hasLineBreak(text: string, start: number, end: number): boolean {
 export function entryAt(tree: SyntaxTree, line: number): Entry | 'header' | undefined {
   const lines = tree.lines;
   for (const entry of tree.orphans) if (lines.lineOf(entry.startOffset) <= line && line <= lines.lineOf(entry.endOffset)) return entry;
-  for (const section of tree.sections) {
-    const header = section.headerRange.start.line;
-    if (header === line) return 'header';
-    if (header > line) break;
-    const entries = section.entries;
-    // Entries are in document order: find the last one that starts on or before the line.
-    let low = 0;
-    let high = entries.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if (lines.lineOf(entries[mid].startOffset) <= line) {
-        found = mid;
-        low = mid + 1;
-      } else high = mid - 1;
-    }
-    if (found >= 0 && lines.lineOf(entries[found].endOffset) >= line) return entries[found];
+  // The section whose lines hold it: the last one whose header is on or before the line.
+  const sections = tree.sections;
+  let low = 0;
+  let high = sections.length - 1;
+  let at = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (sections[mid].headerRange.start.line <= line) {
+      at = mid;
+      low = mid + 1;
+    } else high = mid - 1;
   }
-  return undefined;
+  if (at < 0) return undefined;
+  const section = sections[at];
+  if (section.headerRange.start.line === line) return 'header';
+  // Entries are in document order: find the last one that starts on or before the line.
+  const entries = section.entries;
+  low = 0;
+  high = entries.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (lines.lineOf(entries[mid].startOffset) <= line) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found >= 0 && lines.lineOf(entries[found].endOffset) >= line ? entries[found] : undefined;
 }
 
 function isBlank(tree: SyntaxTree, line: number): boolean {

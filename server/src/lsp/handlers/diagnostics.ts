@@ -84,7 +84,7 @@ export function registerDiagnostics(
       if (store.isTooLong(uri)) void connection.sendDiagnostics({ uri, version: text.version, diagnostics: [notCheckedNotice(text.getText().length)] });
       else if (store.isPatch(uri)) publishPatch(uri);
       else if (store.isRc(uri)) publishRc(uri);
-      else if (jobs.wants(text.getText().length)) jobs.submit({ uri, text: text.getText(), version: text.version }, state.settings(uri), state.filesOf(uri), settings.maxProblems);
+      else if (jobs.wants(text.getText().length)) jobs.submit({ uri, text: text.getText(), version: text.version, changes: text.changes }, state.settings(uri), state.filesOf(uri), settings.maxProblems);
       else publishHere(uri);
     }
   };
@@ -96,6 +96,8 @@ export function registerDiagnostics(
     setTimeout(publishPending, 0);
   };
   store.onDidChangeContent((uri) => {
+    const text = store.text(uri);
+    if (text && jobs.wants(text.getText().length)) jobs.follow({ uri, text: text.getText(), version: text.version, changes: text.changes });
     publish(uri);
     for (const other of [...state.companionsOf(uri), ...patches.dependents(uri)]) publish(other);
   });
