@@ -125,4 +125,27 @@ describe('a large document', () => {
     change([{ range: { start: at(service + 1, 0), end: at(service + 2, 0) }, text: '' }]);
     await expectWhole();
   });
+
+  test('opened again at the same version with another text, gets the diagnostics of the new text', async () => {
+    const uri = 'file:///large/reopened.service';
+    const padding = ('# ' + 'x'.repeat(78) + '\n').repeat(4_000);
+    const first = '[Service]\nType=bogusX\nExecStart=/bin/true\n' + padding;
+    const second = '[Service]\nType=simple\nRestart=bogusY\nExecStart=/bin/true\n' + padding;
+    assert.ok(first.length > WORKER_THRESHOLD);
+    const messages = (list: readonly { message: string }[]): string[] => list.map((d) => d.message).sort();
+    const opened = await openDocument(client, uri, first, 5);
+    assert.ok(opened.diagnostics.some((d) => d.message.includes('bogusX')));
+    // No didClose between: a client that lost track of the document sends it again.
+    const reopened = await openDocument(client, uri, second, 5);
+    assert.deepEqual(messages(reopened.diagnostics), messages(coreDiagnostics(uri, second, 5) as LspDiagnostic[]));
+    assert.ok(reopened.diagnostics.some((d) => d.message.includes('bogusY')));
+    // A change that keeps the version is applied to the new text.
+    client.notify('textDocument/didChange', {
+      textDocument: { uri, version: 5 },
+      contentChanges: [{ range: { start: { line: 2, character: 8 }, end: { line: 2, character: 14 } }, text: 'bogusZ' }],
+    });
+    const changed = await client.waitForNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.diagnostics.some((d) => d.message.includes('bogusZ')));
+    const third = second.replace('bogusY', 'bogusZ');
+    assert.deepEqual(messages(changed.diagnostics), messages(coreDiagnostics(uri, third, 5) as LspDiagnostic[]));
+  });
 });

@@ -31,30 +31,45 @@ function text(d: UnitDocument): Text {
   return { uri: d.uri, text: d.tree.text, version: d.version };
 }
 
-/** A job as queued: with the whole text, sent only when the worker does not have the version before. */
+/**
+ * A job as queued: with the whole text, sent only when the worker does not have a text the
+ * changes followed since lead from; `serial` names the text (see Chain).
+ */
 type QueuedJob = AnalysisJob & { text: string };
 
-/** The changes to a document since the version last sent to the worker, up to version `to`. */
-interface Trail {
-  from: number;
-  to: number;
-  changes: ContentChange[];
+/**
+ * The changes followed of a document, from the text named `head`. Each text a document has had
+ * gets its own serial number: version numbers cannot name a text, since a client may open a
+ * document again, or change it, without raising its version.
+ */
+interface Chain {
+  head: number;
+  steps: { serial: number; changes: readonly ContentChange[] }[];
+  /** The length of the text the steps insert, in UTF-16 code units. */
+  size: number;
 }
+
+/** Past this much inserted text, a chain ends and the next job sends the whole text (which is then cheaper). */
+const MAX_CHAIN_SIZE = 4 * 1024 * 1024;
+const MAX_CHAIN_STEPS = 10_000;
 
 /**
  * A keystroke in a large document sends the worker the change, not the text: copying megabytes
  * to the worker on every keystroke would cost more than checking what changed. The worker keeps
- * the last version of each document it was given; when it no longer has it, it asks for the text.
+ * the last text of each document it was given; when it no longer has it, it asks for the text.
  */
 export class AnalysisJobs implements BackgroundAnalysis {
   private worker: Worker | undefined;
   private running: QueuedJob | undefined;
+  /** Set when the running job's document was closed while it ran. */
+  private runningCancelled = false;
   private readonly waiting = new Map<string, QueuedJob>();
-  /** The version of each document the worker has (or will have, when the jobs sent are done). */
+  /** The text of each document the worker has (or will have, when the jobs sent are done), by serial. */
   private readonly sent = new Map<string, number>();
-  /** The changes since the version sent, by document. */
-  private readonly trails = new Map<string, Trail>();
+  /** The changes followed since a text of each document. */
+  private readonly chains = new Map<string, Chain>();
   private nextId = 1;
+  private nextSerial = 1;
   private available: boolean | undefined;
 
   constructor(
@@ -70,14 +85,14 @@ export class AnalysisJobs implements BackgroundAnalysis {
     return this.available;
   }
 
-  /** Queues the analysis of a document's version, replacing any version of it still waiting. */
+  /** Queues the analysis of a document's current text (as last followed), replacing any version of it still waiting. */
   submit(document: Text, settings: Settings, files: UnitFiles, maxProblems: number): void {
-    this.follow(document);
     const job: QueuedJob = {
       id: this.nextId++,
       uri: document.uri,
       version: document.version,
       text: document.text,
+      serial: this.currentSerial(document),
       settings,
       maxProblems,
       ...(files.unit ? { unit: text(files.unit) } : {}),
@@ -87,26 +102,40 @@ export class AnalysisJobs implements BackgroundAnalysis {
     this.pump();
   }
 
-  /** Adds the changes that made this version to the document's trail, or ends the trail when they do not follow on. */
+  /**
+   * Notes each new text of a document, as it comes: the changes that made it from the text
+   * followed before, or (a document opened again, a chain grown too long) a new start.
+   */
   follow(document: Text): void {
-    const trail = this.trails.get(document.uri);
-    if (!trail || trail.to === document.version) return;
-    if (document.changes && trail.to === document.changes.from && document.version !== undefined) {
-      trail.changes.push(...document.changes.changes);
-      trail.to = document.version;
-    } else this.trails.delete(document.uri);
+    const chain = this.chains.get(document.uri);
+    const changes = document.changes?.changes;
+    if (!chain || !changes || chain.size > MAX_CHAIN_SIZE || chain.steps.length >= MAX_CHAIN_STEPS) {
+      this.chains.set(document.uri, { head: this.nextSerial++, steps: [], size: 0 });
+      return;
+    }
+    chain.steps.push({ serial: this.nextSerial++, changes });
+    for (const change of changes) chain.size += change.text.length;
   }
 
-  /** Forgets a closed document's waiting job. */
+  /** Forgets a closed document: its waiting job, and what the worker has of it. */
   cancel(uri: string): void {
     this.waiting.delete(uri);
     this.sent.delete(uri);
-    this.trails.delete(uri);
+    this.chains.delete(uri);
+    if (this.running?.uri === uri) this.runningCancelled = true;
   }
 
   dispose(): void {
     void this.worker?.terminate();
     this.worker = undefined;
+  }
+
+  /** The serial of a document's text as last followed (a document submitted without being followed starts a chain). */
+  private currentSerial(document: Text): number {
+    const chain = this.chains.get(document.uri);
+    if (chain) return chain.steps.at(-1)?.serial ?? chain.head;
+    this.follow({ ...document, changes: undefined });
+    return this.chains.get(document.uri)!.head;
   }
 
   private pump(): void {
@@ -116,25 +145,38 @@ export class AnalysisJobs implements BackgroundAnalysis {
     const job = next.value;
     this.waiting.delete(job.uri);
     this.running = job;
+    this.runningCancelled = false;
     this.ensureWorker().postMessage(this.message(job));
-    if (job.version === undefined) {
-      this.sent.delete(job.uri);
-      this.trails.delete(job.uri);
-    } else {
-      this.sent.set(job.uri, job.version);
-      this.trails.set(job.uri, { from: job.version, to: job.version, changes: [] });
+    this.sent.set(job.uri, job.serial);
+    // The steps up to the job's text are done with.
+    const chain = this.chains.get(job.uri);
+    const at = chain?.steps.findIndex((step) => step.serial === job.serial) ?? -1;
+    if (chain && at >= 0) {
+      const done = chain.steps.splice(0, at + 1);
+      chain.head = job.serial;
+      for (const step of done) for (const change of step.changes) chain.size -= change.text.length;
     }
   }
 
-  /** The job as sent: the changes since the version the worker has, when they lead to this one, else the text. */
+  /** The job as sent: the changes from the text the worker has, when they lead to this one, else the text. */
   private message(job: QueuedJob): AnalysisJob {
-    const trail = this.trails.get(job.uri);
-    if (trail && trail.to === job.version && this.sent.get(job.uri) === trail.from) {
-      const { text: _text, ...rest } = job;
-      void _text;
-      return { ...rest, base: trail.from, changes: trail.changes };
-    }
-    return job;
+    const base = this.sent.get(job.uri);
+    const chain = this.chains.get(job.uri);
+    if (base === undefined || !chain) return job;
+    // The text after steps[i] is serials[i + 1].
+    const serials = [chain.head, ...chain.steps.map((step) => step.serial)];
+    const from = serials.indexOf(base);
+    const to = serials.indexOf(job.serial);
+    if (from < 0 || to < from) return job;
+    const { text: _text, ...rest } = job;
+    void _text;
+    return { ...rest, base, changes: chain.steps.slice(from, to).flatMap((step) => step.changes) };
+  }
+
+  /** Whether a job was for the document's text as last followed (a result for an older text is dropped: a newer job is queued). */
+  private isCurrent(job: QueuedJob): boolean {
+    const chain = this.chains.get(job.uri);
+    return chain !== undefined && (chain.steps.at(-1)?.serial ?? chain.head) === job.serial;
   }
 
   private ensureWorker(): Worker {
@@ -145,12 +187,15 @@ export class AnalysisJobs implements BackgroundAnalysis {
     worker.unref();
     worker.on('message', (result: WorkerReply) => {
       const ran = this.running;
+      const cancelled = this.runningCancelled;
       this.running = undefined;
+      this.runningCancelled = false;
       if ('resend' in result) {
-        // The worker lost the version the changes applied to: the job goes again, with its text.
+        // The worker lost the text the changes applied to: the job goes again, with its text,
+        // unless its document was closed meanwhile.
         this.sent.delete(result.uri);
-        if (ran && !this.waiting.has(result.uri)) this.waiting.set(result.uri, ran);
-      } else this.done(result);
+        if (ran && !cancelled && !this.waiting.has(result.uri)) this.waiting.set(result.uri, ran);
+      } else if (ran && !cancelled && this.isCurrent(ran)) this.done(result);
       this.pump();
     });
     worker.on('error', (error) => {

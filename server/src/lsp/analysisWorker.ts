@@ -25,6 +25,8 @@ interface Kept {
   evidence: EvidenceCache;
   /** The text as changes are applied to it (it keeps where the lines start from one version to the next). */
   text: OpenText;
+  /** The serial of the text (see AnalysisJob). */
+  serial: number;
 }
 
 const kept = new Map<string, Kept>();
@@ -36,18 +38,20 @@ const kept = new Map<string, Kept>();
 function documentOf(job: AnalysisJob): Kept | undefined {
   const last = kept.get(job.uri);
   if (job.text === undefined) {
-    if (!last || last.text.version !== job.base || !job.changes) return undefined;
+    if (!last || last.serial !== job.base || !job.changes) return undefined;
     last.text = last.text.update(job.changes, job.version ?? 0);
+    last.serial = job.serial;
     last.document = revisedUnitDocument(last.document, last.text.getText(), job.version ?? 0);
     return last;
   }
   if (last) {
     last.text = new OpenText(job.uri, '', job.version ?? 0, job.text);
+    last.serial = job.serial;
     last.document = revisedUnitDocument(last.document, job.text, job.version ?? 0);
     return last;
   }
   if (kept.size >= 8) kept.clear();
-  const fresh = { document: createUnitDocument(job.uri, job.text, job.version), evidence: new EvidenceCache(), text: new OpenText(job.uri, '', job.version ?? 0, job.text) };
+  const fresh = { document: createUnitDocument(job.uri, job.text, job.version), evidence: new EvidenceCache(), text: new OpenText(job.uri, '', job.version ?? 0, job.text), serial: job.serial };
   kept.set(job.uri, fresh);
   return fresh;
 }

@@ -20,8 +20,10 @@ export interface AnalysisJob {
   id: number;
   uri: string;
   version: number | undefined;
+  /** The number that names this text of the document (versions cannot: a client may reopen a document, or change it, at the same version). */
+  serial: number;
   text?: string;
-  /** With `changes`: the version of the text they apply to, the one the worker was given last. */
+  /** With `changes`: the serial of the text they apply to, the one the worker was given last. */
   base?: number;
   changes?: ContentChange[];
   settings: Settings;
@@ -45,9 +47,9 @@ export interface BackgroundAnalysis {
   wants(length: number): boolean;
   /** Queues the analysis of a document's version, replacing any version of it still waiting. */
   submit(document: Text, settings: Settings, files: UnitFiles, maxProblems: number): void;
-  /** Notes each new version of a document as it comes (versions may change again before one is submitted). */
+  /** Notes each new text of a document as it comes, opened or changed (it may change again before one is submitted). */
   follow(document: Text): void;
-  /** Forgets a closed document's waiting job. */
+  /** Forgets a document closed, or no longer analysed in the background: its waiting job and what the background has of it. */
   cancel(uri: string): void;
 }
 

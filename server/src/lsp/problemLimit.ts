@@ -36,7 +36,8 @@ function mostSevere<T>(items: readonly T[], max: number, severity: (item: T) => 
 }
 
 function clamp(severity: number): number {
-  return Math.min(4, Math.max(1, severity));
+  // A severity that is not a whole number from 1 to 4 counts as the nearest one; one that is not a number, as the least severe.
+  return Number.isFinite(severity) ? Math.min(4, Math.max(1, Math.trunc(severity))) : 4;
 }
 
 /** The first line when diagnostics were left out: how many of how many are shown. */

@@ -133,7 +133,8 @@ export function withFacts(change: LineChange, before: UnitModel, after: UnitMode
   return { ...change, settings };
 }
 
-function touches(range: Range, change: LineChange): boolean {
+/** Whether a range reaches into the changed lines. */
+export function touches(range: Range, change: LineChange): boolean {
   return range.start.line <= change.last && range.end.line >= change.first;
 }
 

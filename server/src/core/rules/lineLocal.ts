@@ -10,16 +10,12 @@
  */
 import { MODEL_FACTS } from '../model/unitModel';
 import { ownCopy } from '../syntax/ownCopy';
-import type { Diagnostic } from '../types';
+import { comparePositions, type Diagnostic } from '../types';
 import type { LineCheck, RuleContext } from './context';
 import type { EvidenceResult } from './evidence';
-import { entryAt, findingTouches, type LineChange } from './lineChange';
+import { entryAt, findingTouches, touches, type LineChange } from './lineChange';
 import { repeatsOf } from './structure/repeats';
 import type { UnitDocument } from '../unitDocument';
-
-function onChangedLines(d: Diagnostic, change: LineChange): boolean {
-  return d.range.start.line <= change.last && d.range.end.line >= change.first;
-}
 
 /**
  * A finding made now, to be kept for later versions: its texts are its own, not views into this
@@ -38,7 +34,7 @@ export function keptLineCheck(last: EvidenceResult | undefined, change: LineChan
   // The changed line's findings go where its line is, between those of the lines around it.
   let at = -1;
   for (const d of last.found) {
-    if (onChangedLines(d, change)) continue;
+    if (touches(d.range, change)) continue;
     // A finding about another line that points at the changed one may read otherwise now.
     if (findingTouches(d, change)) return undefined;
     if (at < 0 && d.range.start.line > change.last) at = found.length;
@@ -51,10 +47,6 @@ export function keptLineCheck(last: EvidenceResult | undefined, change: LineChan
   if (fresh.length === 0 && found.length === last.found.length) return last;
   found.splice(at < 0 ? found.length : at, 0, ...fresh);
   return { check: last.check, found, reads: last.reads };
-}
-
-function byPosition(a: Diagnostic, b: Diagnostic): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
 /**
@@ -85,7 +77,7 @@ function merged(a: readonly Diagnostic[], b: readonly Diagnostic[]): Diagnostic[
   const out: Diagnostic[] = [];
   let i = 0;
   let j = 0;
-  while (i < a.length && j < b.length) out.push(byPosition(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
+  while (i < a.length && j < b.length) out.push(comparePositions(a[i].range.start, b[j].range.start) <= 0 ? a[i++] : b[j++]);
   while (i < a.length) out.push(a[i++]);
   while (j < b.length) out.push(b[j++]);
   return out;

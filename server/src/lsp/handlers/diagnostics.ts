@@ -98,6 +98,8 @@ export function registerDiagnostics(
   store.onDidChangeContent((uri) => {
     const text = store.text(uri);
     if (text && jobs.wants(text.getText().length)) jobs.follow({ uri, text: text.getText(), version: text.version, changes: text.changes });
+    // Changes to a document analysed here are not followed: the background forgets it, and takes its whole text if it grows again.
+    else jobs.cancel(uri);
     publish(uri);
     for (const other of [...state.companionsOf(uri), ...patches.dependents(uri)]) publish(other);
   });

@@ -3,7 +3,7 @@ import { directiveRow, type DirectiveRow } from '../../kb';
 import { removeEntryEdit } from '../../edits/lineEdits';
 import { lazyFix } from '../../edits/lazyFix';
 import type { Entry } from '../../syntax/syntaxTree';
-import type { Diagnostic } from '../../types';
+import { comparePositions, type Diagnostic } from '../../types';
 import { diagnostic, wellFormedSections, type RuleContext } from '../context';
 import { takesSetting } from './directives';
 
@@ -44,7 +44,7 @@ export function repeatsOf(context: RuleContext, names?: ReadonlySet<string>): Di
   }
   reportResets(inner, bySetting);
   // Each finding is on a line of its own (a duplicate's key, an empty line).
-  return found.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return found.sort((a, b) => comparePositions(a.range.start, b.range.start));
 }
 
 function lineNumber(entry: Entry): number {

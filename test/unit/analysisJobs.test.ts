@@ -1,0 +1,198 @@
+/**
+ * How the server hands large documents to the worker: a text the worker has is named by a serial
+ * number, not by the document's version, so a document opened again (or changed) at the same
+ * version is sent whole; keystrokes that pile up while a job runs are sent as changes; a job for
+ * a closed document is never sent again. The worker here is a stand-in that keeps each text the
+ * way the real one does and answers with the text it ended up with.
+ */
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AnalysisJobs } from '../../server/src/lsp/analysisJobs';
+import type { AnalysisResult, Text } from '../../server/src/lsp/backgroundAnalysis';
+import { OpenText, type ContentChange } from '../../server/src/lsp/textSync';
+import { DEFAULT_SETTINGS } from '../../server/src/core';
+
+/**
+ * Keeps the last text of each document; answers with it, whether the job brought the whole text,
+ * how many jobs it has had, and how many whole texts of the document.
+ */
+const STAND_IN = `
+const { parentPort } = require('node:worker_threads');
+const { applyContentChanges } = require(${JSON.stringify(join(__dirname, '../../server/src/lsp/textSync.js'))});
+const texts = new Map();
+const wholeTexts = new Map();
+let jobs = 0;
+parentPort.on('message', (job) => {
+  jobs++;
+  const last = texts.get(job.uri);
+  let text;
+  if (job.text !== undefined) text = job.text;
+  else if (last && last.serial === job.base && !job.uri.includes('forgetful')) text = applyContentChanges(last.text, job.changes);
+  else return parentPort.postMessage({ id: job.id, uri: job.uri, version: job.version, resend: true });
+  texts.set(job.uri, { serial: job.serial, text });
+  if (job.text !== undefined) wholeTexts.set(job.uri, (wholeTexts.get(job.uri) ?? 0) + 1);
+  const message = JSON.stringify({ text, whole: job.text !== undefined, jobs, wholeTexts: wholeTexts.get(job.uri) });
+  parentPort.postMessage({ id: job.id, uri: job.uri, version: job.version, diagnostics: [{ message }] });
+});
+`;
+
+interface Seen {
+  uri: string;
+  version: number | undefined;
+  text?: string;
+  whole?: boolean;
+  jobs?: number;
+  wholeTexts?: number;
+  error?: string;
+}
+
+const at = (line: number, character: number) => ({ line, character });
+
+describe('jobs for the analysis worker', () => {
+  let folder: string;
+  let jobs: AnalysisJobs;
+  let results: Seen[] = [];
+  let waiters: Array<() => void> = [];
+
+  const received = (result: AnalysisResult): void => {
+    const seen: Seen = { uri: result.uri, version: result.version };
+    if ('diagnostics' in result) Object.assign(seen, JSON.parse(result.diagnostics[0].message) as object);
+    else seen.error = result.error;
+    results.push(seen);
+    for (const wake of waiters.splice(0)) wake();
+  };
+  /** Waits until `count` results have come in. */
+  const resultsOf = async (count: number): Promise<Seen[]> => {
+    while (results.length < count) await new Promise<void>((resolve) => waiters.push(resolve));
+    return results;
+  };
+
+  /** A document as the server's text store has it: opened, then changed. */
+  class Document {
+    text: OpenText;
+    constructor(
+      readonly uri: string,
+      text: string,
+      version = 1,
+    ) {
+      this.text = new OpenText(uri, 'systemd-unit', version, text);
+      jobs.follow(this.current());
+    }
+    current(): Text {
+      return { uri: this.uri, text: this.text.getText(), version: this.text.version, ...(this.text.changes ? { changes: this.text.changes } : {}) };
+    }
+    change(changes: ContentChange[], version = this.text.version + 1): this {
+      this.text = this.text.update(changes, version);
+      jobs.follow(this.current());
+      return this;
+    }
+    reopen(text: string, version: number): this {
+      this.text = new OpenText(this.uri, 'systemd-unit', version, text);
+      jobs.follow(this.current());
+      return this;
+    }
+    submit(): this {
+      jobs.submit(this.current(), DEFAULT_SETTINGS, { dropIns: [] }, 100);
+      return this;
+    }
+  }
+
+  before(() => {
+    folder = mkdtempSync(join(tmpdir(), 'unitguard-jobs-'));
+    writeFileSync(join(folder, 'standIn.js'), STAND_IN);
+  });
+  after(() => rmSync(folder, { recursive: true, force: true }));
+
+  const fresh = (): void => {
+    jobs?.dispose();
+    results = [];
+    waiters = [];
+    jobs = new AnalysisJobs(received, (message) => assert.fail(message), join(folder, 'standIn.js'));
+  };
+
+  test('a document opened again at the same version with another text is checked with the new text', async () => {
+    fresh();
+    const doc = new Document('file:///a.service', '[Service]\nType=bogusX\n', 5).submit();
+    await resultsOf(1);
+    doc.reopen('[Service]\nRestart=bogusY\n', 5).submit();
+    const [, second] = await resultsOf(2);
+    assert.equal(second.text, '[Service]\nRestart=bogusY\n');
+    assert.equal(second.whole, true);
+  });
+
+  test('a change that does not raise the version is sent as a change, and applied', async () => {
+    fresh();
+    const doc = new Document('file:///b.service', '[Service]\nType=simple\n', 3).submit();
+    await resultsOf(1);
+    doc.change([{ range: { start: at(1, 5), end: at(1, 11) }, text: 'notify' }], 3).submit();
+    const [, second] = await resultsOf(2);
+    assert.equal(second.text, '[Service]\nType=notify\n');
+    assert.equal(second.whole, false);
+  });
+
+  test('keystrokes that come while a job runs are sent as changes, and only the last text is reported', async () => {
+    fresh();
+    const doc = new Document('file:///c.service', '[Unit]\nDescription=\n').submit();
+    // While the first job runs: typed characters, submitted as they come; only the last waits.
+    for (const [k, letter] of [...'typing'].entries()) doc.change([{ range: { start: at(1, 12 + k), end: at(1, 12 + k) }, text: letter }]).submit();
+    // The waiting job goes when the first is done; three more keystrokes meanwhile.
+    await resultsOf(1);
+    for (const [k, letter] of [...' on'].entries()) doc.change([{ range: { start: at(1, 18 + k), end: at(1, 18 + k) }, text: letter }]).submit();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const last = results.at(-1)!;
+    assert.equal(last.text, '[Unit]\nDescription=typing on\n');
+    assert.equal(last.version, doc.text.version);
+    // Only the first job brought the whole text.
+    assert.equal(last.wholeTexts, 1);
+    // Results for texts that were no longer current were dropped: the first job's, at least.
+    assert.ok(results.every((r) => r.whole === false));
+  });
+
+  test('a document closed while its changes were being refused is not sent again', async () => {
+    fresh();
+    // The stand-in forgets this document, so a change is refused with `resend`.
+    const doc = new Document('file:///forgetful.service', '[Service]\nType=simple\n').submit();
+    await resultsOf(1);
+    doc.change([{ range: { start: at(1, 5), end: at(1, 11) }, text: 'exec' }]).submit();
+    jobs.cancel(doc.uri);
+    // Another document's job: by its answer the stand-in has seen every job sent before it.
+    new Document('file:///probe.service', '[Unit]\n').submit();
+    await resultsOf(2);
+    new Document('file:///probe2.service', '[Unit]\n').submit();
+    const seen = await resultsOf(3);
+    assert.deepEqual(
+      seen.map((r) => r.uri),
+      ['file:///forgetful.service', 'file:///probe.service', 'file:///probe2.service'],
+    );
+    // first, the refused change, probe, probe2: nothing for the closed document in between.
+    assert.equal(seen[2].jobs, 4);
+  });
+
+  test('a refused change is sent again as the whole text while the document is open', async () => {
+    fresh();
+    const doc = new Document('file:///forgetful-open.service', '[Service]\nType=simple\n').submit();
+    await resultsOf(1);
+    doc.change([{ range: { start: at(1, 5), end: at(1, 11) }, text: 'exec' }]).submit();
+    const [, second] = await resultsOf(2);
+    assert.equal(second.text, '[Service]\nType=exec\n');
+    assert.equal(second.whole, true);
+  });
+
+  test('a document that shrank below the threshold and grew again is sent whole', async () => {
+    fresh();
+    const doc = new Document('file:///d.service', '[Service]\nType=simple\n').submit();
+    await resultsOf(1);
+    // Changes while the document was analysed on the main thread are not followed.
+    doc.text = doc.text.update([{ range: { start: at(1, 5), end: at(1, 11) }, text: 'oneshot' }], 2);
+    jobs.cancel(doc.uri);
+    doc.change([{ range: { start: at(0, 0), end: at(0, 0) }, text: '# grown\n' }]).submit();
+    const [, second] = await resultsOf(2);
+    assert.equal(second.text, '# grown\n[Service]\nType=oneshot\n');
+    assert.equal(second.whole, true);
+  });
+
+  after(() => jobs?.dispose());
+});
