@@ -6,6 +6,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LspClient } from '../support/lspClient';
 import { coreDiagnostics, openDocument, startServer, type PublishDiagnosticsParams } from './harness';
+import { createUnitDocument, DEFAULT_SETTINGS, diagnose } from '../../server/src/core';
 import { WORKER_THRESHOLD } from '../../server/src/lsp/analysisJobs';
 import { DEFAULT_MAX_PROBLEMS, limitProblems, TOO_MANY_PROBLEMS } from '../../server/src/lsp/problemLimit';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
@@ -147,5 +148,39 @@ describe('a large document', () => {
     const changed = await client.waitForNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.diagnostics.some((d) => d.message.includes('bogusZ')));
     const third = second.replace('bogusY', 'bogusZ');
     assert.deepEqual(messages(changed.diagnostics), messages(coreDiagnostics(uri, third, 5) as LspDiagnostic[]));
+  });
+
+  test('a large drop-in gets the diagnostics of its whole unit, as the unit and the drop-in change', async () => {
+    const unitUri = 'file:///large/web.service';
+    const dropInUri = 'file:///large/web.service.d/big.conf';
+    const padding = ('# ' + 'x'.repeat(78) + '\n').repeat(4_000);
+    let unitText = '[Unit]\nDescription=web\n[Service]\nExecStart=/usr/bin/web\nProtectSystem=strict\n';
+    let dropInText = '[Service]\nPrivateDevices=yes\nNoNewPrivileges=maybe\n' + padding;
+    let unitVersion = 1;
+    let dropInVersion = 1;
+    const messages = (list: readonly { message: string }[]): string[] => list.map((d) => d.message).sort();
+    const expected = (): string[] =>
+      messages(diagnose(createUnitDocument(dropInUri, dropInText, dropInVersion), DEFAULT_SETTINGS, { unit: createUnitDocument(unitUri, unitText, unitVersion) }));
+    const published = (): Promise<PublishDiagnosticsParams> =>
+      client.waitForNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === dropInUri && p.version === dropInVersion);
+    await openDocument(client, unitUri, unitText, unitVersion);
+    const first = await openDocument(client, dropInUri, dropInText, dropInVersion);
+    assert.deepEqual(messages(first.diagnostics), expected());
+    const range = (line: number, from: number, to: number) => ({ start: { line, character: from }, end: { line, character: to } });
+    // A keystroke in the drop-in: the unit is unchanged.
+    let next = published();
+    client.notify('textDocument/didChange', { textDocument: { uri: dropInUri, version: ++dropInVersion }, contentChanges: [{ range: range(2, 16, 21), text: 'perhaps' }] });
+    dropInText = dropInText.replace('maybe', 'perhaps');
+    assert.deepEqual(messages((await next).diagnostics), expected());
+    // The unit now allows a device that the drop-in's PrivateDevices=yes hides: the drop-in is checked again with it.
+    next = client.waitForNotification<PublishDiagnosticsParams>(
+      'textDocument/publishDiagnostics',
+      (p) => p.uri === dropInUri && p.version === dropInVersion && p.diagnostics.some((d) => d.code === 'device-blocked'),
+    );
+    client.notify('textDocument/didChange', { textDocument: { uri: unitUri, version: ++unitVersion }, contentChanges: [{ range: range(4, 0, 0), text: 'DeviceAllow=/dev/sda rw\n' }] });
+    unitText = unitText.replace('ProtectSystem=strict\n', 'DeviceAllow=/dev/sda rw\nProtectSystem=strict\n');
+    const withUnit = expected();
+    assert.ok(withUnit.length > messages(first.diagnostics).length, 'the device the unit now allows is blocked by the drop-in');
+    assert.deepEqual(messages((await next).diagnostics), withUnit);
   });
 });

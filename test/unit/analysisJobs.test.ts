@@ -17,7 +17,7 @@ import { DEFAULT_SETTINGS } from '../../server/src/core';
 
 /**
  * Keeps the last text of each document; answers with it, whether the job brought the whole text,
- * how many jobs it has had, and how many whole texts of the document.
+ * how many jobs it has had, how many whole texts of the document, and which documents it keeps.
  */
 const STAND_IN = `
 const { parentPort } = require('node:worker_threads');
@@ -26,6 +26,7 @@ const texts = new Map();
 const wholeTexts = new Map();
 let jobs = 0;
 parentPort.on('message', (job) => {
+  if (job.forget !== undefined) return void texts.delete(job.forget);
   jobs++;
   const last = texts.get(job.uri);
   let text;
@@ -34,7 +35,7 @@ parentPort.on('message', (job) => {
   else return parentPort.postMessage({ id: job.id, uri: job.uri, version: job.version, resend: true });
   texts.set(job.uri, { serial: job.serial, text });
   if (job.text !== undefined) wholeTexts.set(job.uri, (wholeTexts.get(job.uri) ?? 0) + 1);
-  const message = JSON.stringify({ text, whole: job.text !== undefined, jobs, wholeTexts: wholeTexts.get(job.uri) });
+  const message = JSON.stringify({ text, whole: job.text !== undefined, jobs, wholeTexts: wholeTexts.get(job.uri), kept: [...texts.keys()] });
   parentPort.postMessage({ id: job.id, uri: job.uri, version: job.version, diagnostics: [{ message }] });
 });
 `;
@@ -46,6 +47,7 @@ interface Seen {
   whole?: boolean;
   jobs?: number;
   wholeTexts?: number;
+  kept?: string[];
   error?: string;
 }
 
@@ -192,6 +194,15 @@ describe('jobs for the analysis worker', () => {
     const [, second] = await resultsOf(2);
     assert.equal(second.text, '# grown\n[Service]\nType=oneshot\n');
     assert.equal(second.whole, true);
+  });
+
+  test('the worker forgets a closed document', async () => {
+    fresh();
+    const doc = new Document('file:///closed.service', '[Service]\nType=simple\n').submit();
+    await resultsOf(1);
+    jobs.cancel(doc.uri);
+    const [, probe] = await (new Document('file:///open.service', '[Unit]\n').submit(), resultsOf(2));
+    assert.deepEqual(probe.kept, ['file:///open.service']);
   });
 
   after(() => jobs?.dispose());

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Settings, UnitDocument, UnitFiles } from '../core';
-import type { AnalysisJob, AnalysisResult, BackgroundAnalysis, Text, WorkerReply } from './backgroundAnalysis';
+import type { AnalysisJob, AnalysisResult, BackgroundAnalysis, Text, WorkerMessage, WorkerReply } from './backgroundAnalysis';
 import type { ContentChange } from './textSync';
 
 /** The heap limit of the worker, in MB, by default: about what a 32 MB document (the longest checked) needs. */
@@ -119,10 +119,16 @@ export class AnalysisJobs implements BackgroundAnalysis {
 
   /** Forgets a closed document: its waiting job, and what the worker has of it. */
   cancel(uri: string): void {
+    const sent = this.sent.has(uri);
     this.waiting.delete(uri);
     this.sent.delete(uri);
     this.chains.delete(uri);
     if (this.running?.uri === uri) this.runningCancelled = true;
+    if (sent) {
+      // What the worker keeps of the document (its last text and tree) goes too.
+      const forget: WorkerMessage = { forget: uri };
+      this.worker?.postMessage(forget);
+    }
   }
 
   dispose(): void {

@@ -6,12 +6,32 @@
 import { parentPort } from 'node:worker_threads';
 import { analyze, createUnitDocument, EvidenceCache, revisedUnitDocument, type Settings, type UnitDocument, type UnitFiles } from '../core';
 import { publishedProblems } from './problemLimit';
-import type { AnalysisJob, WorkerReply } from './backgroundAnalysis';
+import type { AnalysisJob, Text, WorkerMessage, WorkerReply } from './backgroundAnalysis';
 import { OpenText } from './textSync';
 
+/**
+ * The other files of the unit, by URI, as last given: the same document while its text is the
+ * same, so that a keystroke in the large document finds the files of its last check unchanged
+ * (and reuses what that check found).
+ */
+const companions = new Map<string, UnitDocument>();
+
+function companion(text: Text): UnitDocument {
+  const last = companions.get(text.uri);
+  if (last && last.version === text.version && last.tree.text === text.text) return last;
+  const document = last ? revisedUnitDocument(last, text.text, text.version ?? 0) : createUnitDocument(text.uri, text.text, text.version);
+  companions.set(text.uri, document);
+  return document;
+}
+
 function filesOf(job: AnalysisJob): UnitFiles {
-  const unit = job.unit ? createUnitDocument(job.unit.uri, job.unit.text, job.unit.version) : undefined;
-  const dropIns = job.dropIns.map((d) => createUnitDocument(d.uri, d.text, d.version));
+  const unit = job.unit ? companion(job.unit) : undefined;
+  const dropIns = job.dropIns.map(companion);
+  // Those of closed documents and of other units go when there are many.
+  if (companions.size > 64) {
+    const used = new Set([job.unit?.uri, ...job.dropIns.map((d) => d.uri)]);
+    for (const uri of companions.keys()) if (!used.has(uri)) companions.delete(uri);
+  }
   return { ...(unit ? { unit } : {}), dropIns };
 }
 
@@ -68,4 +88,7 @@ function run(job: AnalysisJob): WorkerReply {
   }
 }
 
-parentPort?.on('message', (job: AnalysisJob) => parentPort?.postMessage(run(job)));
+parentPort?.on('message', (message: WorkerMessage) => {
+  if ('forget' in message) kept.delete(message.forget);
+  else parentPort?.postMessage(run(message));
+});

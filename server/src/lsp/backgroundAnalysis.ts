@@ -38,6 +38,9 @@ export type AnalysisResult = { id: number; uri: string; version: number | undefi
   | { error: string; /** Set when the check ran out of the memory it may take: the limit, in MB. */ heapLimitMb?: number }
 );
 
+/** What the worker is sent: a job, or that a document was closed (what it keeps of it can go). */
+export type WorkerMessage = AnalysisJob | { forget: string };
+
 /** What the worker answers a job: its result, or that it no longer has the version the changes apply to (the job is sent again with its text). */
 export type WorkerReply = AnalysisResult | { id: number; uri: string; version: number | undefined; resend: true };
 

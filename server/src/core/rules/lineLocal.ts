@@ -23,7 +23,12 @@ import type { UnitDocument } from '../unitDocument';
  */
 function ownFinding(d: Diagnostic): Diagnostic {
   d.message = ownCopy(d.message);
-  for (const fix of d.fixes ?? []) for (const edit of fix.edits) edit.newText = ownCopy(edit.newText);
+  for (const related of d.related ?? []) related.message = ownCopy(related.message);
+  for (const fix of d.fixes ?? []) {
+    fix.title = ownCopy(fix.title);
+    if (fix.mayBreak !== undefined) fix.mayBreak = ownCopy(fix.mayBreak);
+    for (const edit of fix.edits) edit.newText = ownCopy(edit.newText);
+  }
   return d;
 }
 
@@ -67,7 +72,9 @@ export function keptRepeats(last: EvidenceResult | undefined, change: LineChange
     const on = entryAt(lastDocument.tree, d.range.start.line);
     if (on === undefined || on === 'header' || !names.has(on.key)) return undefined;
   }
-  const fresh = repeatsOf(context, names).filter((d) => findingTouches(d, change));
+  const fresh = repeatsOf(context, names)
+    .filter((d) => findingTouches(d, change))
+    .map(ownFinding);
   if (fresh.length === 0 && kept.length === last.found.length) return last;
   return { check: last.check, found: merged(kept, fresh), reads: last.reads };
 }
