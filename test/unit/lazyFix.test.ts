@@ -1,7 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { lazyFix } from '../../server/src/core/edits/lazyFix';
-import type { TextEdit } from '../../server/src/core';
+import { declaredReach, lazyFix } from '../../server/src/core/edits/lazyFix';
+import { createUnitDocument, DEFAULT_SETTINGS, type TextEdit } from '../../server/src/core';
+import { runRules } from '../../server/src/core/rules';
+import { ruleFixtureUnits } from '../support/breakageUnits';
 
 const edit = (line: number): TextEdit => ({ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' });
 
@@ -47,5 +49,25 @@ describe('a fix whose edits are made when read', () => {
       fixes.map((f) => f.edits[0].range.start.line),
       [1, 2, 3],
     );
+  });
+
+  it('says where its edits go, when its maker said: every edit of every lazy fix of the fixtures lies in its lines', () => {
+    let checked = 0;
+    // With and without a line break at the end: removing the last line takes the break before it.
+    const units = ruleFixtureUnits('structure').flatMap((u) => [u, { ...u, name: `${u.name} (no final break)`, text: u.text.replace(/\n+$/, '') }]);
+    for (const unit of units) {
+      // The rules' findings, with the fixes they offer.
+      for (const d of runRules(createUnitDocument(unit.uri, unit.text), DEFAULT_SETTINGS)) {
+        for (const fix of d.fixes ?? []) {
+          const reach = declaredReach(fix);
+          if (!reach) continue;
+          checked++;
+          for (const e of fix.edits) {
+            assert.ok(e.range.start.line >= reach.first && e.range.end.line <= reach.last, `${unit.name}: ${fix.title} edits lines ${e.range.start.line}-${e.range.end.line}, said ${reach.first}-${reach.last}`);
+          }
+        }
+      }
+    }
+    assert.ok(checked >= 5, `lazy fixes checked: ${checked}`);
   });
 });

@@ -5,7 +5,7 @@ import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { applyEdits, parse, reparse, type SyntaxTree, type TextEdit } from '../../server/src/core';
 import { offsetEdits, spliceEdits } from '../../server/src/core/edits/apply';
-import { changeBetween, reparsedInPart, revisedTree } from '../../server/src/core/syntax/reparse';
+import { changeBetween, readableInParts, reparsedInPart, revisedTree } from '../../server/src/core/syntax/reparse';
 import { snapshotTree } from './treeSnapshot';
 import { treeViolations } from './treeInvariants';
 
@@ -122,6 +122,8 @@ test('each version of an editing session, revised from the one before, equals th
           const next = tree.text.slice(0, start) + insert + tree.text.slice(end);
           tree = revisedTree(tree, next);
           versions.push({ tree, expected: shape(parse(next)) });
+          // Whether the next version may be read in parts is known without searching its text, and the same.
+          assert.equal(readableInParts(tree), readableInParts(parse(next)), JSON.stringify(next));
           assert.deepStrictEqual(treeViolations(tree), []);
         }
         for (const [k, version] of versions.entries()) assert.deepStrictEqual(shape(version.tree), version.expected, `version ${k} of ${JSON.stringify(text)} with ${JSON.stringify(steps)}`);

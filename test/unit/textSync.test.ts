@@ -117,6 +117,11 @@ describe('incremental edits as LSP defines them', () => {
         let document = new OpenText('file:///a.service', 'systemd-unit', 1, initial);
         for (const change of changes) document = document.update([change], document.version + 1);
         assert.equal(document.getText(), expected);
+        // The span all the changes of one didChange cover turns the old text into the new one, and lies in both.
+        const all = new OpenText('file:///a.service', 'systemd-unit', 1, initial).update(changes, 2);
+        const span = all.changes?.span;
+        assert.ok(span && span.start <= span.end && span.end <= initial.length);
+        assert.equal(initial.slice(0, span.start) + span.text + initial.slice(span.end), expected);
       }),
       { numRuns: 2000 },
     );

@@ -1,4 +1,5 @@
 import { parse } from './syntax/parser';
+import type { OffsetEdit } from './edits/apply';
 import { reparse, revisedTree } from './syntax/reparse';
 import type { TextEdit } from './types';
 import type { SyntaxTree } from './syntax/syntaxTree';
@@ -28,8 +29,8 @@ export function editedUnitDocument(document: UnitDocument, edits: readonly TextE
 /**
  * The next version of a document, with its whole new text: only the sections that changed are
  * parsed again, and nothing of the older version is kept alive (see syntax/reparse.ts). For an
- * editor's document, one version after another.
+ * editor's document, one version after another. `change`, when known, is what changed (see revisedTree()).
  */
-export function revisedUnitDocument(previous: UnitDocument, text: string, version: number): UnitDocument {
-  return { uri: previous.uri, version, tree: revisedTree(previous.tree, text), file: previous.file };
+export function revisedUnitDocument(previous: UnitDocument, text: string, version: number, change?: OffsetEdit): UnitDocument {
+  return { uri: previous.uri, version, tree: revisedTree(previous.tree, text, change), file: previous.file };
 }

@@ -61,7 +61,8 @@ function documentOf(job: AnalysisJob): Kept | undefined {
     if (!last || last.serial !== job.base || !job.changes) return undefined;
     last.text = last.text.update(job.changes, job.version ?? 0);
     last.serial = job.serial;
-    last.document = revisedUnitDocument(last.document, last.text.getText(), job.version ?? 0);
+    // The span the changes cover: the texts need not be compared to find it.
+    last.document = revisedUnitDocument(last.document, last.text.getText(), job.version ?? 0, last.text.changes?.span);
     return last;
   }
   if (last) {

@@ -7,6 +7,7 @@
  * text mean the end of the text; nothing a client sends can lose text outside the range it names.
  */
 import type { Position, Range } from '../core';
+import type { OffsetEdit } from '../core/edits/apply';
 
 export interface ContentChange {
   /** Absent: `text` is the whole new text. */
@@ -15,16 +16,26 @@ export interface ContentChange {
 }
 
 /** The offsets where each line starts, for one text. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
+function lineStarts(text: string): Uint32Array {
+  let starts = new Uint32Array(64 + (text.length >> 5));
+  let count = 0;
+  const add = (offset: number): void => {
+    if (count === starts.length) {
+      const grown = new Uint32Array(starts.length * 2);
+      grown.set(starts);
+      starts = grown;
+    }
+    starts[count++] = offset;
+  };
+  add(0);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 13 /* \r */) {
       if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (c === 10 /* \n */) starts.push(i + 1);
+      add(i + 1);
+    } else if (c === 10 /* \n */) add(i + 1);
   }
-  return starts;
+  return starts.slice(0, count);
 }
 
 /**
@@ -35,7 +46,7 @@ function lineStarts(text: string): number[] {
  * a keystroke in a large document does not count its lines again. The new text is not read (it
  * is read from `old` and `inserted`): joining it into one string is left to whoever reads it.
  */
-function startsAfterEdit(old: string, starts: readonly number[], start: number, end: number, inserted: string): number[] {
+function startsAfterEdit(old: string, starts: Uint32Array, start: number, end: number, inserted: string): Uint32Array {
   const length = inserted.length;
   const shift = length - (end - start);
   const newLength = old.length + shift;
@@ -46,18 +57,30 @@ function startsAfterEdit(old: string, starts: readonly number[], start: number, 
     const before = at(offset - 1);
     return before === 10 || (before === 13 && (offset >= newLength || at(offset) !== 10));
   };
-  const next = [0];
-  let i = 1;
-  for (; i < starts.length && starts[i] < start; i++) next.push(starts[i]);
+  // The starts before the edit stay (found by binary search), those in the new characters (and
+  // just after them) are looked for, those after the edit move.
+  let low = 1;
+  let high = starts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (starts[mid] < start) low = mid + 1;
+    else high = mid;
+  }
+  const found: number[] = [];
   const last = Math.min(start + length, newLength);
-  for (let offset = Math.max(start, 1); offset <= last; offset++) if (startsLine(offset)) next.push(offset);
-  while (i < starts.length && starts[i] <= end) i++;
-  for (; i < starts.length; i++) next.push(starts[i] + shift);
+  for (let offset = Math.max(start, 1); offset <= last; offset++) if (startsLine(offset)) found.push(offset);
+  let after = low;
+  while (after < starts.length && starts[after] <= end) after++;
+  const next = new Uint32Array(low + found.length + (starts.length - after));
+  next.set(starts.subarray(0, low));
+  next.set(found, low);
+  let k = low + found.length;
+  for (let i = after; i < starts.length; i++) next[k++] = starts[i] + shift;
   return next;
 }
 
 /** The end of a line's content: its next line's start less the break, or the end of the text. */
-function lineEnd(text: string, starts: readonly number[], line: number): number {
+function lineEnd(text: string, starts: Uint32Array, line: number): number {
   if (line + 1 >= starts.length) return text.length;
   let end = starts[line + 1];
   if (text.charCodeAt(end - 1) === 10) end--;
@@ -65,7 +88,7 @@ function lineEnd(text: string, starts: readonly number[], line: number): number 
   return end;
 }
 
-function offsetAt(text: string, starts: readonly number[], position: Position): number {
+function offsetAt(text: string, starts: Uint32Array, position: Position): number {
   const line = Math.max(0, position.line);
   if (line >= starts.length) return text.length;
   const start = starts[line];
@@ -75,14 +98,33 @@ function offsetAt(text: string, starts: readonly number[], position: Position): 
 /** A text and the offsets where its lines start. */
 interface Lines {
   text: string;
-  starts: readonly number[];
+  starts: Uint32Array;
 }
 
-/** The text and its line starts after the changes, applied in order as LSP says. */
-function applyChanges(lines: Lines, changes: readonly ContentChange[]): Lines {
+/**
+ * What changed, as one span: the old text's [start, oldEnd) became the new text's [start, newEnd).
+ * Each edit widens it: an edit of [a, b) of the text as it is, with `length` characters, makes it
+ * start at the first of the two, end in the old text as far as b reaches past it, and end in the
+ * new text where the edit's text ends or where it ended, moved by the edit.
+ */
+interface Span {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+function widened(span: Span | undefined, a: number, b: number, length: number): Span {
+  if (!span) return { start: a, oldEnd: b, newEnd: a + length };
+  return { start: Math.min(span.start, a), oldEnd: span.oldEnd + Math.max(0, b - span.newEnd), newEnd: Math.max(span.newEnd, b) + length - (b - a) };
+}
+
+/** The text and its line starts after the changes, applied in order as LSP says, and the span they changed. */
+function applyChanges(lines: Lines, changes: readonly ContentChange[]): Lines & { span: Span } {
   let { text, starts } = lines;
+  let span: Span | undefined;
   for (const change of changes) {
     if (!change.range) {
+      span = widened(span, 0, text.length, change.text.length);
       text = change.text;
       starts = lineStarts(text);
       continue;
@@ -90,10 +132,11 @@ function applyChanges(lines: Lines, changes: readonly ContentChange[]): Lines {
     let start = offsetAt(text, starts, change.range.start);
     let end = offsetAt(text, starts, change.range.end);
     if (end < start) [start, end] = [end, start];
+    span = widened(span, start, end, change.text.length);
     starts = startsAfterEdit(text, starts, start, end, change.text);
     text = text.slice(0, start) + change.text + text.slice(end);
   }
-  return { text, starts };
+  return { text, starts, span: span ?? { start: 0, oldEnd: 0, newEnd: 0 } };
 }
 
 /** The text after the changes, applied in order as LSP says. */
@@ -105,6 +148,8 @@ export function applyContentChanges(text: string, changes: readonly ContentChang
 export interface TextChanges {
   readonly from: number;
   readonly changes: readonly ContentChange[];
+  /** All they changed as one span of the old text and what replaces it (see revisedTree()). */
+  readonly span?: OffsetEdit;
 }
 
 /** An open document: its text and the version the client gave it. */
@@ -115,7 +160,7 @@ export class OpenText {
     readonly version: number,
     private readonly text: string,
     /** Where the text's lines start, when known (they are counted at the first edit). */
-    private readonly starts?: readonly number[],
+    private readonly starts?: Uint32Array,
     /** The changes that made this version from the one before, when it came from a didChange. */
     readonly changes?: TextChanges,
   ) {}
@@ -127,6 +172,7 @@ export class OpenText {
   /** The document after a didChange: a new value, this one unchanged. */
   update(changes: readonly ContentChange[], version: number): OpenText {
     const next = applyChanges({ text: this.text, starts: this.starts ?? lineStarts(this.text) }, changes);
-    return new OpenText(this.uri, this.languageId, version, next.text, next.starts, { from: this.version, changes });
+    const { start, oldEnd, newEnd } = next.span;
+    return new OpenText(this.uri, this.languageId, version, next.text, next.starts, { from: this.version, changes, span: { start, end: oldEnd, text: next.text.slice(start, newEnd) } });
   }
 }

@@ -33,10 +33,29 @@ const EDITS_PROPERTY: PropertyDescriptor = {
   configurable: true,
 };
 
-export function lazyFix(title: string, edits: () => TextEdit[], rest: Omit<Fix, 'title' | 'edits'> = {}): Fix {
+/** Where the lines a fix's edits touch lie, from `first` to `last` (0-based, both included). */
+export interface LineSpan {
+  readonly first: number;
+  readonly last: number;
+}
+
+/** Where a lazy fix keeps the lines its edits may touch, as its maker said. */
+const REACH = Symbol('reach');
+
+/**
+ * A fix whose edits are made by `edits` when first read. `reach`, when given, holds every line
+ * the edits can touch: what the fix concerns can then be known without making them.
+ */
+export function lazyFix(title: string, edits: () => TextEdit[], rest: Omit<Fix, 'title' | 'edits'> = {}, reach?: LineSpan): Fix {
   const fix = { title };
   // Not enumerable: the fix shows its title, edits and the rest, as a plain one does.
   Object.defineProperty(fix, EDITS, { value: edits, writable: true });
+  if (reach) Object.defineProperty(fix, REACH, { value: reach });
   Object.defineProperty(fix, 'edits', EDITS_PROPERTY);
   return Object.assign(fix as Fix, rest);
+}
+
+/** The lines a lazy fix's edits may touch, when its maker said (see `lazyFix`). */
+export function declaredReach(fix: Fix): LineSpan | undefined {
+  return (fix as Fix & { [REACH]?: LineSpan })[REACH];
 }

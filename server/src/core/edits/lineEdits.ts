@@ -81,6 +81,13 @@ export function removeEntryEdit(document: UnitDocument, entry: Entry): TextEdit 
   return { range: { start: position(document, startOffset), end: position(document, endOffset) }, newText: '' };
 }
 
+/** The lines removeEntryEdit() touches: the entry's, and the start of the next line (or the end of the one before, at the end of the file). */
+export function removeEntryReach(document: UnitDocument, entry: Entry): { first: number; last: number } {
+  const first = entry.range.start.line;
+  const last = lastLine(entry);
+  return last + 1 < document.tree.lines.lineCount ? { first, last: last + 1 } : { first: Math.max(0, first - 1), last };
+}
+
 /** The entry's text as written, all its physical lines, without the final line break. */
 export function entryText(document: UnitDocument, entry: Entry): string {
   const lines = document.tree.lines;

@@ -6,6 +6,7 @@
  * version can be kept (see `rules/index.ts`).
  */
 import { directiveRow } from '../kb';
+import { declaredReach } from '../edits/lazyFix';
 import { changeBetween } from '../syntax/reparse';
 import { MODEL_FACTS, type UnitModel } from '../model/unitModel';
 import { hasSetting } from './pairings/effects';
@@ -145,6 +146,12 @@ export function touches(range: Range, change: LineChange): boolean {
 export function findingTouches(d: Diagnostic, change: LineChange): boolean {
   if (touches(d.range, change)) return true;
   for (const related of d.related ?? []) if (related.uri === undefined && touches(related.range, change)) return true;
-  for (const fix of d.fixes ?? []) for (const edit of fix.edits) if (touches(edit.range, change)) return true;
+  for (const fix of d.fixes ?? []) {
+    // A lazy fix that says where its edits go is not made to know.
+    const reach = declaredReach(fix);
+    if (reach) {
+      if (reach.first <= change.last && reach.last >= change.first) return true;
+    } else for (const edit of fix.edits) if (touches(edit.range, change)) return true;
+  }
   return false;
 }

@@ -16,6 +16,7 @@ import type { EvidenceResult } from './evidence';
 import { entryAt, findingTouches, touches, type LineChange } from './lineChange';
 import { repeatsOf } from './structure/repeats';
 import type { UnitDocument } from '../unitDocument';
+import type { Entry } from '../syntax/syntaxTree';
 
 /**
  * A finding made now, to be kept for later versions: its texts are its own, not views into this
@@ -72,7 +73,10 @@ export function keptRepeats(last: EvidenceResult | undefined, change: LineChange
     const on = entryAt(lastDocument.tree, d.range.start.line);
     if (on === undefined || on === 'header' || !names.has(on.key)) return undefined;
   }
-  const fresh = repeatsOf(context, names)
+  // Only the findings that may touch the changed line are made, then those that do are kept.
+  const near = (about: Entry, pointsAt: readonly Entry[]): boolean =>
+    (about.range.start.line - 1 <= change.last && about.range.end.line + 1 >= change.first) || pointsAt.some((e) => touches(e.range, change));
+  const fresh = repeatsOf(context, names, near)
     .filter((d) => findingTouches(d, change))
     .map(ownFinding);
   if (fresh.length === 0 && kept.length === last.found.length) return last;

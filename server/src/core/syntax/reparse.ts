@@ -24,14 +24,14 @@ const UNEVEN = /[\x00-\x08\x0b-\x1f\ufeff]/;
 const readable = attached<SyntaxTree, boolean>('parsed again in part');
 
 /** Whether parts of the tree's text can be read again on their own. */
-function readableInParts(tree: SyntaxTree): boolean {
+export function readableInParts(tree: SyntaxTree): boolean {
   let known = readable.get(tree);
   if (known === undefined) {
     known =
       tree.diagnostics.length === 0 &&
       !tree.hasBom &&
       !UNEVEN.test(tree.text) &&
-      tree.sections.every((s) => s instanceof SectionNode && s.entries.every((e) => e instanceof EntryNode)) &&
+      tree.sections.every(readableSection) &&
       tree.comments.every((c) => c instanceof CommentNode);
     readable.set(tree, known);
   }
@@ -52,10 +52,12 @@ export function reparse(tree: SyntaxTree, edits: readonly TextEdit[]): SyntaxTre
  * The tree of `text`, a later version of `tree`'s text, to keep in the old tree's place: only the
  * sections the change touches are parsed again, and the new tree keeps no text but `text` and the
  * text `tree` was first parsed from alive. The nodes it shares with `tree` are mapped to the new
- * text (they read the same in both).
+ * text (they read the same in both). `known`, when given, is the change from `tree`'s text to
+ * `text`: a span of the old text and what replaces it (a span larger than what changed will do).
  */
-export function revisedTree(tree: SyntaxTree, text: string): SyntaxTree {
-  const edit = changedSpan(tree.text, text);
+export function revisedTree(tree: SyntaxTree, text: string, known?: OffsetEdit): SyntaxTree {
+  // The caller may know what changed (the edits an editor sent): the texts need not be compared.
+  const edit = known ?? changedSpan(tree.text, text);
   if (edit === undefined) return tree;
   const revised = reparsedInPart(tree, [edit], text, true) ?? parse(text);
   revisions.set(revised, { from: tokenOf(tree), edit });
@@ -157,7 +159,7 @@ export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], t
     const at = (comment as CommentNode).startOffset;
     if (at >= spanEnd) comments.push((comment as CommentNode).shifted(index, delta));
   }
-  return {
+  const result: SyntaxTree = {
     text,
     lines: index,
     sections: [...kept, ...read.sections, ...moved],
@@ -167,4 +169,12 @@ export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], t
     hasBom: false,
     eol: index.dominantEol(),
   };
+  // The old text had none of the characters that stop a reading in parts, nor have the edits;
+  // what is new is known by its nodes: the new text need not be searched again.
+  readable.set(result, read.sections.every(readableSection) && read.comments.every((c) => c instanceof CommentNode) && orphans.every((e) => e instanceof EntryNode));
+  return result;
+}
+
+function readableSection(section: Section): boolean {
+  return section instanceof SectionNode && section.entries.every((e) => e instanceof EntryNode);
 }

@@ -1,6 +1,6 @@
 /** duplicate-directive and empty-reset: what repeated assignments in one file do. */
 import { directiveRow, type DirectiveRow } from '../../kb';
-import { removeEntryEdit } from '../../edits/lineEdits';
+import { removeEntryEdit, removeEntryReach } from '../../edits/lineEdits';
 import { lazyFix } from '../../edits/lazyFix';
 import type { Entry } from '../../syntax/syntaxTree';
 import { comparePositions, type Diagnostic } from '../../types';
@@ -12,6 +12,15 @@ interface Line {
   section: string;
 }
 
+/**
+ * Whether a finding is wanted, by the entry it is about and the entries it points at: a keystroke
+ * needs only the findings near the changed line. A finding's fix may reach the lines next to its
+ * entry's.
+ */
+export type Near = (about: Entry, pointsAt: readonly Entry[]) => boolean;
+
+type NearContext = RuleContext & { near: Near };
+
 export function checkRepeats(context: RuleContext): void {
   for (const d of repeatsOf(context)) context.report(d);
 }
@@ -19,11 +28,11 @@ export function checkRepeats(context: RuleContext): void {
 /**
  * What repeated lines of the settings named do (of every setting when `names` is undefined), in
  * document order. What a setting's lines do rests on those lines alone and on those of the
- * settings sharing its list.
+ * settings sharing its list. With `near`, only the findings it wants are made (see `Near`).
  */
-export function repeatsOf(context: RuleContext, names?: ReadonlySet<string>): Diagnostic[] {
+export function repeatsOf(context: RuleContext, names?: ReadonlySet<string>, near?: Near): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const inner: RuleContext = { ...context, report: (d) => void found.push(d) };
+  const inner: NearContext = { ...context, report: (d) => void found.push(d), near: near ?? (() => true) };
   const { document, type } = context;
   // By the setting's row: one per setting and section.
   const bySetting = new Map<DirectiveRow, Line[]>();
@@ -51,18 +60,18 @@ function lineNumber(entry: Entry): number {
   return entry.range.start.line + 1;
 }
 
-function reportDuplicates(context: RuleContext, lines: readonly Line[], repeat: 'last-wins' | 'first-wins'): void {
+function reportDuplicates(context: NearContext, lines: readonly Line[], repeat: 'last-wins' | 'first-wins'): void {
   const { document } = context;
   if (repeat === 'first-wins') {
     const first = lines.find((l) => !l.entry.isEmpty);
     if (!first) return;
     for (const line of lines) {
-      if (line === first || line.entry.isEmpty) continue;
+      if (line === first || line.entry.isEmpty || !context.near(line.entry, [first.entry])) continue;
       context.report(
         diagnostic('duplicate-directive', line.entry.keyRange, `${line.entry.key}= is already set on line ${lineNumber(first.entry)}; systemd keeps the first assignment and ignores this one.`, {
           unnecessary: true,
           related: [{ range: first.entry.range, message: 'The assignment that counts' }],
-          fixes: [lazyFix(`Remove this ${line.entry.key}= line`, () => [removeEntryEdit(document, line.entry)], { isPreferred: true })],
+          fixes: [lazyFix(`Remove this ${line.entry.key}= line`, () => [removeEntryEdit(document, line.entry)], { isPreferred: true }, removeEntryReach(document, line.entry))],
         }),
       );
     }
@@ -73,12 +82,13 @@ function reportDuplicates(context: RuleContext, lines: readonly Line[], repeat: 
     const line = lines[i];
     if (line.entry.isEmpty) continue;
     const next = lines[i + 1];
+    if (!context.near(line.entry, [last.entry, next.entry])) continue;
     const how = next.entry.isEmpty ? `is reset by the empty assignment on line ${lineNumber(next.entry)}` : `is set again on line ${lineNumber(last.entry)}`;
     context.report(
       diagnostic('duplicate-directive', line.entry.keyRange, `${line.entry.key}= takes one value and ${how}; this assignment has no effect.`, {
         unnecessary: true,
         related: [{ range: last.entry.range, message: 'The assignment that counts' }],
-        fixes: [lazyFix(`Remove this ${line.entry.key}= line`, () => [removeEntryEdit(document, line.entry)], { isPreferred: true })],
+        fixes: [lazyFix(`Remove this ${line.entry.key}= line`, () => [removeEntryEdit(document, line.entry)], { isPreferred: true }, removeEntryReach(document, line.entry))],
       }),
     );
   }
@@ -109,7 +119,7 @@ function clearedBy(lines: readonly Line[], bySetting: ReadonlyMap<DirectiveRow, 
   return cleared;
 }
 
-function reportResets(context: RuleContext, bySetting: ReadonlyMap<DirectiveRow, Line[]>): void {
+function reportResets(context: NearContext, bySetting: ReadonlyMap<DirectiveRow, Line[]>): void {
   for (const [row, lines] of bySetting) {
     const semantics = row.assignment;
     if (semantics.kind !== 'list' || !semantics.emptyResets) continue;
@@ -120,7 +130,7 @@ function reportResets(context: RuleContext, bySetting: ReadonlyMap<DirectiveRow,
       // Only the entries after the previous reset are thrown away by this one.
       cleared ??= clearedBy(lines, bySetting, names);
       const dropped = cleared.get(line) ?? [];
-      if (dropped.length === 0) continue;
+      if (dropped.length === 0 || !context.near(line.entry, dropped)) continue;
       const others = [...names].filter((n) => n !== line.entry.key);
       const shared = others.length > 0 ? `, since ${others.map((n) => `${n}=`).join(', ')} ${others.length === 1 ? 'shares' : 'share'} its list` : '';
       context.report(
