@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AnalysisJobs } from '../../server/src/lsp/analysisJobs';
-import type { AnalysisResult, Text } from '../../server/src/lsp/backgroundAnalysis';
+import type { AnalysisResult, Submitted } from '../../server/src/lsp/backgroundAnalysis';
 import { OpenText, type ContentChange } from '../../server/src/lsp/textSync';
 import { DEFAULT_SETTINGS } from '../../server/src/core';
 
@@ -83,8 +83,9 @@ describe('jobs for the analysis worker', () => {
       this.text = new OpenText(uri, 'systemd-unit', version, text);
       jobs.follow(this.current());
     }
-    current(): Text {
-      return { uri: this.uri, text: this.text.getText(), version: this.text.version, ...(this.text.changes ? { changes: this.text.changes } : {}) };
+    current(): Submitted {
+      const text = this.text;
+      return { uri: this.uri, text: () => text.getText(), version: text.version, ...(text.changes ? { changes: text.changes } : {}) };
     }
     change(changes: ContentChange[], version = this.text.version + 1): this {
       this.text = this.text.update(changes, version);

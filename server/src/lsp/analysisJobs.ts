@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Settings, UnitDocument, UnitFiles } from '../core';
-import type { AnalysisJob, AnalysisResult, BackgroundAnalysis, Text, WorkerMessage, WorkerReply } from './backgroundAnalysis';
+import type { AnalysisJob, AnalysisResult, BackgroundAnalysis, Followed, Submitted, Text, WorkerMessage, WorkerReply } from './backgroundAnalysis';
 import type { ContentChange } from './textSync';
 
 /** The heap limit of the worker, in MB, by default: about what a 32 MB document (the longest checked) needs. */
@@ -35,7 +35,7 @@ function text(d: UnitDocument): Text {
  * A job as queued: with the whole text, sent only when the worker does not have a text the
  * changes followed since lead from; `serial` names the text (see Chain).
  */
-type QueuedJob = AnalysisJob & { text: string };
+type QueuedJob = Omit<AnalysisJob, 'text'> & { text: () => string };
 
 /**
  * The changes followed of a document, from the text named `head`. Each text a document has had
@@ -86,7 +86,7 @@ export class AnalysisJobs implements BackgroundAnalysis {
   }
 
   /** Queues the analysis of a document's current text (as last followed), replacing any version of it still waiting. */
-  submit(document: Text, settings: Settings, files: UnitFiles, maxProblems: number): void {
+  submit(document: Submitted, settings: Settings, files: UnitFiles, maxProblems: number): void {
     const job: QueuedJob = {
       id: this.nextId++,
       uri: document.uri,
@@ -106,7 +106,7 @@ export class AnalysisJobs implements BackgroundAnalysis {
    * Notes each new text of a document, as it comes: the changes that made it from the text
    * followed before, or (a document opened again, a chain grown too long) a new start.
    */
-  follow(document: Text): void {
+  follow(document: Followed): void {
     const chain = this.chains.get(document.uri);
     const changes = document.changes?.changes;
     if (!chain || !changes || chain.size > MAX_CHAIN_SIZE || chain.steps.length >= MAX_CHAIN_STEPS) {
@@ -137,7 +137,7 @@ export class AnalysisJobs implements BackgroundAnalysis {
   }
 
   /** The serial of a document's text as last followed (a document submitted without being followed starts a chain). */
-  private currentSerial(document: Text): number {
+  private currentSerial(document: Followed): number {
     const chain = this.chains.get(document.uri);
     if (chain) return chain.steps.at(-1)?.serial ?? chain.head;
     this.follow({ ...document, changes: undefined });
@@ -166,17 +166,17 @@ export class AnalysisJobs implements BackgroundAnalysis {
 
   /** The job as sent: the changes from the text the worker has, when they lead to this one, else the text. */
   private message(job: QueuedJob): AnalysisJob {
+    const { text, ...rest } = job;
     const base = this.sent.get(job.uri);
     const chain = this.chains.get(job.uri);
-    if (base === undefined || !chain) return job;
-    // The text after steps[i] is serials[i + 1].
-    const serials = [chain.head, ...chain.steps.map((step) => step.serial)];
-    const from = serials.indexOf(base);
-    const to = serials.indexOf(job.serial);
-    if (from < 0 || to < from) return job;
-    const { text: _text, ...rest } = job;
-    void _text;
-    return { ...rest, base, changes: chain.steps.slice(from, to).flatMap((step) => step.changes) };
+    if (base !== undefined && chain) {
+      // The text after steps[i] is serials[i + 1].
+      const serials = [chain.head, ...chain.steps.map((step) => step.serial)];
+      const from = serials.indexOf(base);
+      const to = serials.indexOf(job.serial);
+      if (from >= 0 && to >= from) return { ...rest, base, changes: chain.steps.slice(from, to).flatMap((step) => step.changes) };
+    }
+    return { ...rest, text: text() };
   }
 
   /** Whether a job was for the document's text as last followed (a result for an older text is dropped: a newer job is queued). */

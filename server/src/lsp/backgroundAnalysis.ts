@@ -15,6 +15,19 @@ export interface Text {
   changes?: TextChanges;
 }
 
+/** A new version of an open document, as followed: what changed, not the text. */
+export interface Followed {
+  uri: string;
+  version: number | undefined;
+  /** The changes that made this version from an earlier one, when known. */
+  changes?: TextChanges;
+}
+
+/** A version of an open document to analyse: its text is read (joined, for a large one) only when the worker needs it whole. */
+export interface Submitted extends Followed {
+  text: () => string;
+}
+
 /** A job as the worker gets it: the whole text, or the changes since the version it was given last. */
 export interface AnalysisJob {
   id: number;
@@ -49,9 +62,9 @@ export interface BackgroundAnalysis {
   /** Whether a text this long is analysed in the background. */
   wants(length: number): boolean;
   /** Queues the analysis of a document's version, replacing any version of it still waiting. */
-  submit(document: Text, settings: Settings, files: UnitFiles, maxProblems: number): void;
+  submit(document: Submitted, settings: Settings, files: UnitFiles, maxProblems: number): void;
   /** Notes each new text of a document as it comes, opened or changed (it may change again before one is submitted). */
-  follow(document: Text): void;
+  follow(document: Followed): void;
   /** Forgets a document closed, or no longer analysed in the background: its waiting job and what the background has of it. */
   cancel(uri: string): void;
 }

@@ -52,7 +52,7 @@ export class DocumentStore {
   /** Whether the open document at `uri` is too long to be parsed and checked. */
   isTooLong(uri: string): boolean {
     const text = this.texts.get(uri);
-    return text !== undefined && !isCheckedLength(text.getText().length);
+    return text !== undefined && !isCheckedLength(text.length);
   }
 
   /** Whether the open document at `uri` is a patch (read for the units it changes, never as a unit). */

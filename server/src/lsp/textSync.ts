@@ -8,6 +8,7 @@
  */
 import type { Position, Range } from '../core';
 import type { OffsetEdit } from '../core/edits/apply';
+import { PieceText } from './pieceText';
 
 export interface ContentChange {
   /** Absent: `text` is the whole new text. */
@@ -46,7 +47,7 @@ function lineStarts(text: string): Uint32Array {
  * a keystroke in a large document does not count its lines again. The new text is not read (it
  * is read from `old` and `inserted`): joining it into one string is left to whoever reads it.
  */
-function startsAfterEdit(old: string, starts: Uint32Array, start: number, end: number, inserted: string): Uint32Array {
+function startsAfterEdit(old: PieceText, starts: Uint32Array, start: number, end: number, inserted: string): Uint32Array {
   const length = inserted.length;
   const shift = length - (end - start);
   const newLength = old.length + shift;
@@ -80,7 +81,7 @@ function startsAfterEdit(old: string, starts: Uint32Array, start: number, end: n
 }
 
 /** The end of a line's content: its next line's start less the break, or the end of the text. */
-function lineEnd(text: string, starts: Uint32Array, line: number): number {
+function lineEnd(text: PieceText, starts: Uint32Array, line: number): number {
   if (line + 1 >= starts.length) return text.length;
   let end = starts[line + 1];
   if (text.charCodeAt(end - 1) === 10) end--;
@@ -88,7 +89,7 @@ function lineEnd(text: string, starts: Uint32Array, line: number): number {
   return end;
 }
 
-function offsetAt(text: string, starts: Uint32Array, position: Position): number {
+function offsetAt(text: PieceText, starts: Uint32Array, position: Position): number {
   const line = Math.max(0, position.line);
   if (line >= starts.length) return text.length;
   const start = starts[line];
@@ -97,7 +98,7 @@ function offsetAt(text: string, starts: Uint32Array, position: Position): number
 
 /** A text and the offsets where its lines start. */
 interface Lines {
-  text: string;
+  text: PieceText;
   starts: Uint32Array;
 }
 
@@ -125,8 +126,8 @@ function applyChanges(lines: Lines, changes: readonly ContentChange[]): Lines & 
   for (const change of changes) {
     if (!change.range) {
       span = widened(span, 0, text.length, change.text.length);
-      text = change.text;
-      starts = lineStarts(text);
+      text = PieceText.of(change.text);
+      starts = lineStarts(change.text);
       continue;
     }
     let start = offsetAt(text, starts, change.range.start);
@@ -134,14 +135,14 @@ function applyChanges(lines: Lines, changes: readonly ContentChange[]): Lines & 
     if (end < start) [start, end] = [end, start];
     span = widened(span, start, end, change.text.length);
     starts = startsAfterEdit(text, starts, start, end, change.text);
-    text = text.slice(0, start) + change.text + text.slice(end);
+    text = text.replaced(start, end, change.text);
   }
   return { text, starts, span: span ?? { start: 0, oldEnd: 0, newEnd: 0 } };
 }
 
 /** The text after the changes, applied in order as LSP says. */
 export function applyContentChanges(text: string, changes: readonly ContentChange[]): string {
-  return applyChanges({ text, starts: lineStarts(text) }, changes).text;
+  return applyChanges({ text: PieceText.of(text), starts: lineStarts(text) }, changes).text.toString();
 }
 
 /** The changes that made a version of a document from the version `from`. */
@@ -152,26 +153,39 @@ export interface TextChanges {
   readonly span?: OffsetEdit;
 }
 
-/** An open document: its text and the version the client gave it. */
+/**
+ * An open document: its text and the version the client gave it. The text is joined into one
+ * string only when read (see pieceText.ts): typing in a large document costs what the edits touch
+ * until something reads it whole.
+ */
 export class OpenText {
+  private readonly text: PieceText;
+
   constructor(
     readonly uri: string,
     readonly languageId: string,
     readonly version: number,
-    private readonly text: string,
+    text: string | PieceText,
     /** Where the text's lines start, when known (they are counted at the first edit). */
     private readonly starts?: Uint32Array,
     /** The changes that made this version from the one before, when it came from a didChange. */
     readonly changes?: TextChanges,
-  ) {}
+  ) {
+    this.text = typeof text === 'string' ? PieceText.of(text) : text;
+  }
 
   getText(): string {
-    return this.text;
+    return this.text.toString();
+  }
+
+  /** The length of the text, in UTF-16 code units, without reading it. */
+  get length(): number {
+    return this.text.length;
   }
 
   /** The document after a didChange: a new value, this one unchanged. */
   update(changes: readonly ContentChange[], version: number): OpenText {
-    const next = applyChanges({ text: this.text, starts: this.starts ?? lineStarts(this.text) }, changes);
+    const next = applyChanges({ text: this.text, starts: this.starts ?? lineStarts(this.text.toString()) }, changes);
     const { start, oldEnd, newEnd } = next.span;
     return new OpenText(this.uri, this.languageId, version, next.text, next.starts, { from: this.version, changes, span: { start, end: oldEnd, text: next.text.slice(start, newEnd) } });
   }

@@ -64,7 +64,7 @@ export function registerDiagnostics(
       if (result.heapLimitMb !== undefined) {
         // Checking it here would take the same memory from the thread that serves every document.
         connection.console.warn(`Checking ${result.uri} on the worker ran out of its memory; it is not checked.`);
-        void connection.sendDiagnostics({ uri: result.uri, version: result.version, diagnostics: [notCheckedNotice(current.getText().length, result.heapLimitMb)] });
+        void connection.sendDiagnostics({ uri: result.uri, version: result.version, diagnostics: [notCheckedNotice(current.length, result.heapLimitMb)] });
         return;
       }
       connection.console.warn(`Checking ${result.uri} on the worker failed, checking it here: ${result.error}`);
@@ -81,10 +81,10 @@ export function registerDiagnostics(
     for (const uri of uris) {
       const text = store.text(uri);
       if (!text || isReadOnlyView(uri)) continue;
-      if (store.isTooLong(uri)) void connection.sendDiagnostics({ uri, version: text.version, diagnostics: [notCheckedNotice(text.getText().length)] });
+      if (store.isTooLong(uri)) void connection.sendDiagnostics({ uri, version: text.version, diagnostics: [notCheckedNotice(text.length)] });
       else if (store.isPatch(uri)) publishPatch(uri);
       else if (store.isRc(uri)) publishRc(uri);
-      else if (jobs.wants(text.getText().length)) jobs.submit({ uri, text: text.getText(), version: text.version, changes: text.changes }, state.settings(uri), state.filesOf(uri), settings.maxProblems);
+      else if (jobs.wants(text.length)) jobs.submit({ uri, text: () => text.getText(), version: text.version, changes: text.changes }, state.settings(uri), state.filesOf(uri), settings.maxProblems);
       else publishHere(uri);
     }
   };
@@ -97,7 +97,7 @@ export function registerDiagnostics(
   };
   store.onDidChangeContent((uri) => {
     const text = store.text(uri);
-    if (text && jobs.wants(text.getText().length)) jobs.follow({ uri, text: text.getText(), version: text.version, changes: text.changes });
+    if (text && jobs.wants(text.length)) jobs.follow({ uri, version: text.version, changes: text.changes });
     // Changes to a document analysed here are not followed: the background forgets it, and takes its whole text if it grows again.
     else jobs.cancel(uri);
     publish(uri);
