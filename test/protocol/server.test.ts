@@ -116,6 +116,26 @@ describe('language server over stdio', () => {
     );
   });
 
+  test('a didChange that keeps the version number is applied: diagnostics, symbols and folds follow the text', async () => {
+    const uri = 'file:///protocol/edits/same-version.service';
+    const before = '[Service]\nType=bogusX\n';
+    const after = '[Service]\nType=bogusY\n\n[Install]\nWantedBy=multi-user.target\n';
+    const opened = await openDocument(client, uri, before, 3);
+    assert.deepStrictEqual(project(opened.diagnostics), coreDiagnostics(uri, before, 3));
+    // Asked once at this version: the store has parsed it.
+    await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+    client.notify('textDocument/didChange', {
+      textDocument: { uri, version: 3 },
+      contentChanges: [{ range: { start: { line: 1, character: 10 }, end: { line: 2, character: 0 } }, text: 'Y\n\n[Install]\nWantedBy=multi-user.target\n' }],
+    });
+    const published = await client.waitForNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.diagnostics.some((d) => d.message.includes('bogusY')));
+    assert.deepStrictEqual(project(published.diagnostics), coreDiagnostics(uri, after, 3));
+    assert.deepStrictEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri } }), coreSymbols(uri, after));
+    assert.deepStrictEqual(await client.request('textDocument/foldingRange', { textDocument: { uri } }), coreFoldingRanges(uri, after));
+    await closeDocument(client, uri);
+    client.takeNotifications('textDocument/publishDiagnostics');
+  });
+
   test('shutdown then exit ends the process with code 0', async () => {
     const exit = await client.shutdown();
     assert.deepEqual(exit, { code: 0, signal: null });

@@ -3,7 +3,7 @@ import { createUnitDocument, revisedUnitDocument, type UnitDocument } from '../c
 import { isPatchDocument, isRcDocument } from './documentKinds';
 import { isCheckedLength } from './documentLimits';
 import { documentUri, isCount, isObject, isRange } from './params';
-import { OpenText, type ContentChange } from './textSync';
+import { OpenText, widened, type ContentChange, type Span } from './textSync';
 
 type Listener = (uri: string) => void;
 
@@ -15,6 +15,8 @@ type Listener = (uri: string) => void;
 export class DocumentStore {
   private readonly texts = new Map<string, OpenText>();
   private readonly parsed = new Map<string, UnitDocument>();
+  /** What changed since the version parsed, by document (a version number may not change with the text). */
+  private readonly since = new Map<string, Span>();
   private readonly changeListeners: Listener[] = [];
   private readonly closeListeners: Listener[] = [];
   private log: (message: string) => void = () => undefined;
@@ -42,10 +44,14 @@ export class DocumentStore {
     const text = this.texts.get(uri);
     if (!text || isRcDocument(uri, text.languageId) || this.isTooLong(uri)) return undefined;
     const cached = this.parsed.get(uri);
-    if (cached && cached.version === text.version) return cached;
-    // The version before, when parsed, gives the parts that did not change.
-    const unit = cached ? revisedUnitDocument(cached, text.getText(), text.version) : createUnitDocument(uri, text.getText(), text.version);
+    const since = this.since.get(uri);
+    if (cached && !since) return cached;
+    // The version parsed before gives the parts that did not change; what did is known from the edits.
+    const whole = text.getText();
+    const change = since && { start: since.start, end: since.oldEnd, text: whole.slice(since.start, since.newEnd) };
+    const unit = cached ? revisedUnitDocument(cached, whole, text.version, change) : createUnitDocument(uri, whole, text.version);
     this.parsed.set(uri, unit);
+    this.since.delete(uri);
     return unit;
   }
 
@@ -83,6 +89,7 @@ export class DocumentStore {
       const languageId = typeof document.languageId === 'string' ? document.languageId : '';
       this.texts.set(uri, new OpenText(uri, languageId, document.version as number, document.text));
       this.parsed.delete(uri);
+      this.since.delete(uri);
       this.fire(this.changeListeners, uri);
     });
     connection.onDidChangeTextDocument((params: unknown) => {
@@ -94,13 +101,17 @@ export class DocumentStore {
       if (!Number.isSafeInteger(version) || !Array.isArray(changes) || !changes.every(isContentChange)) {
         return this.log(`Ignored a malformed textDocument/didChange for ${uri}.`);
       }
-      this.texts.set(uri, current.update(changes, version as number));
+      const next = current.update(changes, version as number);
+      this.texts.set(uri, next);
+      const span = next.changes?.span;
+      if (this.parsed.has(uri) && span) this.since.set(uri, widened(this.since.get(uri), span.start, span.end, span.text.length));
       this.fire(this.changeListeners, uri);
     });
     connection.onDidCloseTextDocument((params: unknown) => {
       const uri = documentUri(params);
       if (uri === undefined || !this.texts.delete(uri)) return this.log(`Ignored textDocument/didClose for a document that is not open: ${String(uri)}`);
       this.parsed.delete(uri);
+      this.since.delete(uri);
       this.fire(this.closeListeners, uri);
     });
   }

@@ -108,13 +108,13 @@ interface Lines {
  * start at the first of the two, end in the old text as far as b reaches past it, and end in the
  * new text where the edit's text ends or where it ended, moved by the edit.
  */
-interface Span {
+export interface Span {
   start: number;
   oldEnd: number;
   newEnd: number;
 }
 
-function widened(span: Span | undefined, a: number, b: number, length: number): Span {
+export function widened(span: Span | undefined, a: number, b: number, length: number): Span {
   if (!span) return { start: a, oldEnd: b, newEnd: a + length };
   return { start: Math.min(span.start, a), oldEnd: span.oldEnd + Math.max(0, b - span.newEnd), newEnd: Math.max(span.newEnd, b) + length - (b - a) };
 }
