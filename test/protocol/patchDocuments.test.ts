@@ -95,6 +95,21 @@ describe('a patch whose unit is not in the workspace: read from the hunks alone'
     assert.ok(patchLines[startAt(tmp).line].slice(startAt(tmp).character).startsWith('isolate'));
   });
 
+  test('a change that keeps the version number is reviewed anew', async () => {
+    const other = pathToFileURL(path.join(folder, '0002-same-version.patch')).href;
+    const opened = await openDocument(client, other, patchText, 4, 'diff');
+    assert.equal(opened.diagnostics.length, 2);
+    const line = lineOf('+SystemCallFilter=@service');
+    const fixed = client.waitForNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === other && p.diagnostics.length === 1);
+    client.notify('textDocument/didChange', {
+      textDocument: { uri: other, version: 4 },
+      contentChanges: [{ range: { start: { line, character: 18 }, end: { line, character: 26 } }, text: '@system-service' }],
+    });
+    const after = patchText.replace('+SystemCallFilter=@service', '+SystemCallFilter=@system-service');
+    const review = reviewPatchDocument(parsePatch(after), { texts: new Map(), uriOf: (p) => `unitguard-patch:///${p}`, settingsOf: () => DEFAULT_SETTINGS });
+    assert.deepEqual((await fixed).diagnostics.map((d) => d.message), patchDiagnostics(review).map((d) => d.message));
+  });
+
   test('a lens above the file part with the exposure before and after, "from the hunks only", opening the review report', async () => {
     const lenses = await client.request<Lens[]>('textDocument/codeLens', { textDocument: { uri } });
     assert.equal(lenses.length, 1);

@@ -75,6 +75,12 @@ describe('incremental edits as LSP defines them', () => {
   const text = fc.array(piece, { maxLength: 20 }).map((parts) => parts.join(''));
   const edit = fc.record({ at: fc.nat(), length: fc.nat({ max: 12 }), text: fc.array(piece, { maxLength: 3 }).map((p) => p.join('')), pastEnd: fc.boolean() });
 
+  test('a didChange without changes changes no span (the next parse reads nothing again)', () => {
+    const next = new OpenText('file:///a.service', 'systemd-unit', 1, '[Unit]\nDescription=x\n').update([], 2);
+    assert.equal(next.getText(), '[Unit]\nDescription=x\n');
+    assert.equal(next.changes?.span, undefined);
+  });
+
   test('any sequence of edits gives the text a plain string model gives', () => {
     fc.assert(
       fc.property(text, fc.array(edit, { minLength: 1, maxLength: 10 }), (initial, edits) => {
@@ -120,8 +126,8 @@ describe('incremental edits as LSP defines them', () => {
         // The span all the changes of one didChange cover turns the old text into the new one, and lies in both.
         const all = new OpenText('file:///a.service', 'systemd-unit', 1, initial).update(changes, 2);
         const span = all.changes?.span;
-        assert.ok(span && span.start <= span.end && span.end <= initial.length);
-        assert.equal(initial.slice(0, span.start) + span.text + initial.slice(span.end), expected);
+        assert.ok(span && span.start <= span.oldEnd && span.oldEnd <= initial.length && span.start <= span.newEnd && span.newEnd <= expected.length);
+        assert.equal(initial.slice(0, span.start) + expected.slice(span.start, span.newEnd) + initial.slice(span.oldEnd), expected);
       }),
       { numRuns: 2000 },
     );

@@ -207,12 +207,15 @@ export class AnalysisJobs implements BackgroundAnalysis {
     worker.on('error', (error) => {
       this.log(`The analysis worker failed: ${error.stack ?? error.message}`);
       const lost = this.running;
+      const cancelled = this.runningCancelled;
       this.running = undefined;
+      this.runningCancelled = false;
       this.worker = undefined;
       // A new worker has no document.
       this.sent.clear();
       const outOfMemory = (error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY';
-      if (lost) this.done({ id: lost.id, uri: lost.uri, version: lost.version, error: 'the analysis worker failed', ...(outOfMemory ? { heapLimitMb } : {}) });
+      // Said of the text it was for only: a newer one is queued, a closed document needs nothing.
+      if (lost && !cancelled && this.isCurrent(lost)) this.done({ id: lost.id, uri: lost.uri, version: lost.version, error: 'the analysis worker failed', ...(outOfMemory ? { heapLimitMb } : {}) });
       this.pump();
     });
     this.worker = worker;

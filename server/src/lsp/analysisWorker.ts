@@ -57,18 +57,21 @@ const kept = new Map<string, Kept>();
  */
 function documentOf(job: AnalysisJob): Kept | undefined {
   const last = kept.get(job.uri);
+  // What is kept changes only once the new version is made: a failure leaves the last one whole.
   if (job.text === undefined) {
     if (!last || last.serial !== job.base || !job.changes) return undefined;
-    last.text = last.text.update(job.changes, job.version ?? 0);
-    last.serial = job.serial;
+    const text = last.text.update(job.changes, job.version ?? 0);
+    const whole = text.getText();
     // The span the changes cover: the texts need not be compared to find it.
-    last.document = revisedUnitDocument(last.document, last.text.getText(), job.version ?? 0, last.text.changes?.span);
+    const span = text.changes?.span;
+    const change = span && { start: span.start, end: span.oldEnd, text: whole.slice(span.start, span.newEnd) };
+    const document = revisedUnitDocument(last.document, whole, job.version ?? 0, change);
+    Object.assign(last, { text, document, serial: job.serial });
     return last;
   }
   if (last) {
-    last.text = new OpenText(job.uri, '', job.version ?? 0, job.text);
-    last.serial = job.serial;
-    last.document = revisedUnitDocument(last.document, job.text, job.version ?? 0);
+    const document = revisedUnitDocument(last.document, job.text, job.version ?? 0);
+    Object.assign(last, { text: new OpenText(job.uri, '', job.version ?? 0, job.text), document, serial: job.serial });
     return last;
   }
   if (kept.size >= 8) kept.clear();

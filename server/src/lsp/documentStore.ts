@@ -104,7 +104,7 @@ export class DocumentStore {
       const next = current.update(changes, version as number);
       this.texts.set(uri, next);
       const span = next.changes?.span;
-      if (this.parsed.has(uri) && span) this.since.set(uri, widened(this.since.get(uri), span.start, span.end, span.text.length));
+      if (this.parsed.has(uri) && span) this.since.set(uri, widened(this.since.get(uri), span.start, span.oldEnd, span.newEnd - span.start));
       this.fire(this.changeListeners, uri);
     });
     connection.onDidCloseTextDocument((params: unknown) => {

@@ -8,6 +8,7 @@
 import { parsePatch, patchTargets, reviewPatchDocument, unitPathOf, type ParsedPatch, type PatchCompanion, type PatchDocument, type PatchUnit, type Settings } from '../core';
 import type { FileAccess, WorkspaceFile } from './fileAccess';
 import type { DocumentStore } from './documentStore';
+import type { OpenText } from './textSync';
 import type { UnitState } from './unitState';
 
 /** The scheme of the texts a patch's hunks alone make: no file stands behind them. */
@@ -45,7 +46,8 @@ interface Resolved {
 
 /** What a review was made from: when all of it is the same, so is the review. */
 interface Inputs {
-  version: number;
+  /** The patch as parsed (a new parse for each text of it). */
+  patch: ParsedPatch;
   values: unknown[];
 }
 
@@ -59,11 +61,11 @@ interface Entry {
 }
 
 function sameInputs(a: Inputs, b: Inputs): boolean {
-  return a.version === b.version && a.values.length === b.values.length && a.values.every((v, i) => v === b.values[i]);
+  return a.patch === b.patch && a.values.length === b.values.length && a.values.every((v, i) => v === b.values[i]);
 }
 
 export class PatchDocuments {
-  private readonly parsed = new Map<string, { version: number; patch: ParsedPatch }>();
+  private readonly parsed = new Map<string, { text: OpenText; patch: ParsedPatch }>();
   private readonly reviews = new Map<string, Entry>();
 
   constructor(
@@ -93,12 +95,13 @@ export class PatchDocuments {
     return [...this.reviews].flatMap(([patch, entry]) => (entry.reads.has(uri) ? [patch] : []));
   }
 
-  private patchOf(uri: string): { version: number; patch: ParsedPatch } | undefined {
+  private patchOf(uri: string): { text: OpenText; patch: ParsedPatch } | undefined {
     const text = this.store.text(uri);
     if (!text || !this.store.isPatch(uri) || this.store.isTooLong(uri)) return undefined;
+    // By the text itself: a client may change a document, or open it again, at the same version.
     const hit = this.parsed.get(uri);
-    if (hit && hit.version === text.version) return hit;
-    const parsed = { version: text.version, patch: parsePatch(text.getText()) };
+    if (hit && hit.text === text) return hit;
+    const parsed = { text, patch: parsePatch(text.getText()) };
     this.parsed.set(uri, parsed);
     return parsed;
   }
@@ -151,7 +154,7 @@ export class PatchDocuments {
       return this.state.settings(file ? file.uri : uri);
     };
     const inputs: Inputs = {
-      version: parsed.version,
+      patch: parsed.patch,
       values: [...[...resolved].flatMap(([path, r]) => [path, r.uri, r.text]), ...[...companions.values()].flat().map((c) => c.text), this.state.settings(uri)],
     };
     const hit = this.reviews.get(uri);

@@ -7,7 +7,6 @@
  * text mean the end of the text; nothing a client sends can lose text outside the range it names.
  */
 import type { Position, Range } from '../core';
-import type { OffsetEdit } from '../core/edits/apply';
 import { PieceText } from './pieceText';
 
 export interface ContentChange {
@@ -120,7 +119,7 @@ export function widened(span: Span | undefined, a: number, b: number, length: nu
 }
 
 /** The text and its line starts after the changes, applied in order as LSP says, and the span they changed. */
-function applyChanges(lines: Lines, changes: readonly ContentChange[]): Lines & { span: Span } {
+function applyChanges(lines: Lines, changes: readonly ContentChange[]): Lines & { span: Span | undefined } {
   let { text, starts } = lines;
   let span: Span | undefined;
   for (const change of changes) {
@@ -137,7 +136,7 @@ function applyChanges(lines: Lines, changes: readonly ContentChange[]): Lines & 
     starts = startsAfterEdit(text, starts, start, end, change.text);
     text = text.replaced(start, end, change.text);
   }
-  return { text, starts, span: span ?? { start: 0, oldEnd: 0, newEnd: 0 } };
+  return { text, starts, span };
 }
 
 /** The text after the changes, applied in order as LSP says. */
@@ -149,8 +148,8 @@ export function applyContentChanges(text: string, changes: readonly ContentChang
 export interface TextChanges {
   readonly from: number;
   readonly changes: readonly ContentChange[];
-  /** All they changed as one span of the old text and what replaces it (see revisedTree()). */
-  readonly span?: OffsetEdit;
+  /** All they changed, as one span (none when there were no changes): the old text's [start, oldEnd) is the new text's [start, newEnd). */
+  readonly span?: Span;
 }
 
 /**
@@ -186,7 +185,6 @@ export class OpenText {
   /** The document after a didChange: a new value, this one unchanged. */
   update(changes: readonly ContentChange[], version: number): OpenText {
     const next = applyChanges({ text: this.text, starts: this.starts ?? lineStarts(this.text.toString()) }, changes);
-    const { start, oldEnd, newEnd } = next.span;
-    return new OpenText(this.uri, this.languageId, version, next.text, next.starts, { from: this.version, changes, span: { start, end: oldEnd, text: next.text.slice(start, newEnd) } });
+    return new OpenText(this.uri, this.languageId, version, next.text, next.starts, { from: this.version, changes, ...(next.span ? { span: next.span } : {}) });
   }
 }
