@@ -7,7 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { analyze, createUnitDocument, EvidenceCache, revisedUnitDocument, type Settings, type UnitDocument, type UnitFiles } from '../core';
 import { publishedProblems } from './problemLimit';
 import type { AnalysisJob, Text, WorkerMessage, WorkerReply } from './backgroundAnalysis';
-import { OpenText } from './textSync';
+import { OpenText, spanEdit } from './textSync';
 
 /**
  * The other files of the unit, by URI, as last given: the same document while its text is the
@@ -64,7 +64,7 @@ function documentOf(job: AnalysisJob): Kept | undefined {
     const whole = text.getText();
     // The span the changes cover: the texts need not be compared to find it.
     const span = text.changes?.span;
-    const change = span && { start: span.start, end: span.oldEnd, text: whole.slice(span.start, span.newEnd) };
+    const change = span && spanEdit(span, whole);
     const document = revisedUnitDocument(last.document, whole, job.version ?? 0, change);
     Object.assign(last, { text, document, serial: job.serial });
     return last;

@@ -3,7 +3,7 @@ import { createUnitDocument, revisedUnitDocument, type UnitDocument } from '../c
 import { isPatchDocument, isRcDocument } from './documentKinds';
 import { isCheckedLength } from './documentLimits';
 import { documentUri, isCount, isObject, isRange } from './params';
-import { OpenText, widened, type ContentChange, type Span } from './textSync';
+import { OpenText, spanEdit, thenSpan, type ContentChange, type Span } from './textSync';
 
 type Listener = (uri: string) => void;
 
@@ -48,7 +48,7 @@ export class DocumentStore {
     if (cached && !since) return cached;
     // The version parsed before gives the parts that did not change; what did is known from the edits.
     const whole = text.getText();
-    const change = since && { start: since.start, end: since.oldEnd, text: whole.slice(since.start, since.newEnd) };
+    const change = since && spanEdit(since, whole);
     const unit = cached ? revisedUnitDocument(cached, whole, text.version, change) : createUnitDocument(uri, whole, text.version);
     this.parsed.set(uri, unit);
     this.since.delete(uri);
@@ -104,7 +104,7 @@ export class DocumentStore {
       const next = current.update(changes, version as number);
       this.texts.set(uri, next);
       const span = next.changes?.span;
-      if (this.parsed.has(uri) && span) this.since.set(uri, widened(this.since.get(uri), span.start, span.oldEnd, span.newEnd - span.start));
+      if (this.parsed.has(uri) && span) this.since.set(uri, thenSpan(this.since.get(uri), span));
       this.fire(this.changeListeners, uri);
     });
     connection.onDidCloseTextDocument((params: unknown) => {

@@ -7,6 +7,7 @@
  * text mean the end of the text; nothing a client sends can lose text outside the range it names.
  */
 import type { Position, Range } from '../core';
+import type { OffsetEdit } from '../core/edits/apply';
 import { PieceText } from './pieceText';
 
 export interface ContentChange {
@@ -113,9 +114,19 @@ export interface Span {
   newEnd: number;
 }
 
-export function widened(span: Span | undefined, a: number, b: number, length: number): Span {
+function widened(span: Span | undefined, a: number, b: number, length: number): Span {
   if (!span) return { start: a, oldEnd: b, newEnd: a + length };
   return { start: Math.min(span.start, a), oldEnd: span.oldEnd + Math.max(0, b - span.newEnd), newEnd: Math.max(span.newEnd, b) + length - (b - a) };
+}
+
+/** One span after another: what both changed, from the text before the first to the text after the second. */
+export function thenSpan(first: Span | undefined, then: Span): Span {
+  return widened(first, then.start, then.oldEnd, then.newEnd - then.start);
+}
+
+/** A span as the edit of the old text that gives `text`, the new one (see revisedTree()). */
+export function spanEdit(span: Span, text: string): OffsetEdit {
+  return { start: span.start, end: span.oldEnd, text: text.slice(span.start, span.newEnd) };
 }
 
 /** The text and its line starts after the changes, applied in order as LSP says, and the span they changed. */

@@ -6,6 +6,7 @@
 import type { Entry, Section } from '../syntax/syntaxTree';
 import type { Position, TextEdit } from '../types';
 import type { UnitDocument } from '../unitDocument';
+import type { LineSpan } from './lazyFix';
 
 function position(document: UnitDocument, offset: number): Position {
   return document.tree.lines.positionAt(offset);
@@ -82,7 +83,7 @@ export function removeEntryEdit(document: UnitDocument, entry: Entry): TextEdit 
 }
 
 /** The lines removeEntryEdit() touches: the entry's, and the start of the next line (or the end of the one before, at the end of the file). */
-export function removeEntryReach(document: UnitDocument, entry: Entry): { first: number; last: number } {
+export function removeEntryReach(document: UnitDocument, entry: Entry): LineSpan {
   const first = entry.range.start.line;
   const last = lastLine(entry);
   return last + 1 < document.tree.lines.lineCount ? { first, last: last + 1 } : { first: Math.max(0, first - 1), last };
