@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { HARDEN_COMMAND, hardenService, type PlanParams, type PlanReply } from './hardenCommand';
+import { COMPACT_COMPLETIONS, expandCompletions } from './compactCompletions';
 import { BASELINE_NOTIFICATION, startHeadBaselines } from './headBaseline';
 import { APPLY_FIX_COMMAND, fromReviewKey, OPEN_LINE_COMMAND, REPORT_SCHEME, reviewKey, SecurityReports, SHOW_REPORT_COMMAND, unitArgument } from './securityReport';
 
@@ -46,7 +47,15 @@ export async function activateClient(context: vscode.ExtensionContext, makeClien
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel,
     // In Restricted Mode the server reads open documents only: no drop-ins, .unitguardrc or policy from disk.
-    initializationOptions: { systemdVersion: vscode.workspace.getConfiguration('unitguard').get<number>('systemdVersion'), workspaceTrusted: vscode.workspace.isTrusted },
+    initializationOptions: {
+      systemdVersion: vscode.workspace.getConfiguration('unitguard').get<number>('systemdVersion'),
+      workspaceTrusted: vscode.workspace.isTrusted,
+      ...COMPACT_COMPLETIONS,
+    },
+    middleware: {
+      provideCompletionItem: async (document, position, context, token, next) =>
+        expandCompletions(await next(document, position, context, token), vscode.CompletionItemKind.Property),
+    },
     synchronize: { configurationSection: 'unitguard' },
   });
   context.subscriptions.push(outputChannel);

@@ -14,6 +14,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { COMPACT_COMPLETIONS } from '../../client/src/compactCompletions';
 import { repoRoot } from '../corpus/corpusLocation';
 import { generateUnit, generateUnitOfSize } from './generate';
 import { BenchConnection, TimeoutError, type Json, type Received } from './lspConnection';
@@ -27,10 +28,11 @@ interface Position {
   character: number;
 }
 
-/** What VS Code tells a server it can do, as far as this server looks at it. */
+/** What VS Code, with this product's extension, tells the server at start, as far as the server looks at it. */
 function initializeParams(): Json {
   return {
     processId: process.pid,
+    initializationOptions: { workspaceTrusted: true, ...COMPACT_COMPLETIONS },
     clientInfo: { name: 'Visual Studio Code', version: '1.95.0' },
     locale: 'en',
     rootUri: null,

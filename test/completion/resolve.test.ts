@@ -29,7 +29,8 @@ import {
 import { completionDetail } from '../../server/src/core/features/completion';
 import { rankKey, shortSortTexts } from '../../server/src/core/features/completion/ranking';
 import { clientSupport, completionOptions, NO_CLIENT_SUPPORT, resolveItem, toCompletionList, type ClientSupport } from '../../server/src/lsp/handlers/completion';
-import type { CompletionItem, CompletionList } from 'vscode-languageserver';
+import { CompletionItemKind, type CompletionItem, type CompletionList } from 'vscode-languageserver';
+import { expandCompletions } from '../../client/src/compactCompletions';
 
 const SERVICE = 'file:///etc/systemd/system/web.service';
 
@@ -335,8 +336,10 @@ function bytes(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value), 'utf8');
 }
 
-const ALL_DEFAULTS: ClientSupport = { editRange: true, insertTextFormat: true, data: true, resolvesDetail: true, triggerSuggest: false };
+const ALL_DEFAULTS: ClientSupport = { editRange: true, insertTextFormat: true, data: true, resolvesDetail: true, triggerSuggest: false, compact: false };
 const VSCODE: ClientSupport = { ...ALL_DEFAULTS, triggerSuggest: true };
+/** This product's VS Code extension: compact lists, which its middleware expands. */
+const EXTENSION: ClientSupport = { ...VSCODE, compact: true };
 
 interface PayloadCase {
   name: string;
@@ -350,9 +353,11 @@ interface PayloadCase {
    * text of two characters, and the edit text where it is not the label)
    * plus, for VS Code, the command that re-opens the suggestions after a
    * setting (about 11.8 KB of the first list). Clients that keep the detail
-   * in the list, or cannot take itemDefaults, get heavier lists.
+   * in the list, or cannot take itemDefaults, get heavier lists. The compact
+   * lists this product's extension asks for leave the kind, the edit text and
+   * the command out of setting items (about 24 KB of the first list).
    */
-  budget: { defaults: number; vsCode: number; fullResolving: number; fullWithDetail: number; defaultsWithDetail: number };
+  budget: { defaults: number; vsCode: number; extension: number; fullResolving: number; fullWithDetail: number; defaultsWithDetail: number };
 }
 
 const PAYLOAD_CASES: PayloadCase[] = [
@@ -360,13 +365,13 @@ const PAYLOAD_CASES: PayloadCase[] = [
     name: 'an empty line in [Service]',
     text: '[Service]\n',
     count: 289,
-    budget: { defaults: 26_000, vsCode: 38_000, fullResolving: 60_000, fullWithDetail: 71_000, defaultsWithDetail: 37_000 },
+    budget: { defaults: 26_000, vsCode: 38_000, extension: 18_000, fullResolving: 60_000, fullWithDetail: 71_000, defaultsWithDetail: 37_000 },
   },
   {
     name: 'after SystemCallFilter=',
     text: '[Service]\nSystemCallFilter=',
     count: 592,
-    budget: { defaults: 30_000, vsCode: 30_000, fullResolving: 108_000, fullWithDetail: 122_000, defaultsWithDetail: 44_000 },
+    budget: { defaults: 30_000, vsCode: 30_000, extension: 30_000, fullResolving: 108_000, fullWithDetail: 122_000, defaultsWithDetail: 44_000 },
   },
 ];
 
@@ -376,6 +381,7 @@ describe('LSP lists: light, and the same items', () => {
     const variants: [string, ClientSupport, number][] = [
       ['itemDefaults, detail on resolve', ALL_DEFAULTS, c.budget.defaults],
       ['VS Code: itemDefaults, detail on resolve, re-trigger command', VSCODE, c.budget.vsCode],
+      ['our extension: compact, expanded by its middleware', EXTENSION, c.budget.extension],
       ['no itemDefaults, detail on resolve', { ...NO_CLIENT_SUPPORT, resolvesDetail: true }, c.budget.fullResolving],
       ['no itemDefaults, detail in the list (Neovim 0.7, Eglot)', NO_CLIENT_SUPPORT, c.budget.fullWithDetail],
       ['itemDefaults, detail in the list', { ...ALL_DEFAULTS, resolvesDetail: false }, c.budget.defaultsWithDetail],
@@ -389,10 +395,14 @@ describe('LSP lists: light, and the same items', () => {
         assert.ok(!JSON.stringify(list).includes('"documentation"'), 'no docs in the list');
         assert.equal(list.isIncomplete, false);
         assert.equal(list.items.length, items.length);
-        const seen = support.editRange ? withDefaults(list) : list.items;
+        // The extension's middleware runs on what vscode-languageclient made of the list, defaults applied.
+        const applied = support.editRange ? withDefaults(list) : list.items;
+        const seen = support.compact ? expandCompletions(applied, CompletionItemKind.Property) : applied;
+        const kinds = toCompletionList(items, NO_CLIENT_SUPPORT).items.map((i) => i.kind);
         items.forEach((item, i) => {
           const lsp = seen[i];
           assert.equal(lsp.label, item.label);
+          assert.equal(lsp.kind, kinds[i], `${item.label}: kind`);
           assert.equal(lsp.sortText, item.sortText, item.label);
           assert.ok(lsp.sortText && lsp.sortText.length <= 2, `${item.label}: sort text ${lsp.sortText}`);
           assert.equal(lsp.detail, support.resolvesDetail ? undefined : completionDetail(item.data), `${item.label}: detail in the list`);
@@ -527,7 +537,14 @@ describe('what the client supports', () => {
         },
       },
     });
-    assert.deepStrictEqual(support, { editRange: true, insertTextFormat: true, data: true, resolvesDetail: true, triggerSuggest: true });
+    assert.deepStrictEqual(support, { editRange: true, insertTextFormat: true, data: true, resolvesDetail: true, triggerSuggest: true, compact: false });
+  });
+
+  test('compact lists only when the client asks for them', () => {
+    assert.equal(clientSupport({ capabilities: {}, initializationOptions: { completionItems: 'compact' } }).compact, true);
+    for (const options of [undefined, null, {}, { completionItems: true }, { completionItems: 'Compact' }, 'compact']) {
+      assert.equal(clientSupport({ capabilities: {}, initializationOptions: options }).compact, false, JSON.stringify(options));
+    }
   });
 
   test('Neovim 0.7 and Eglot 1.9: none of it', () => {

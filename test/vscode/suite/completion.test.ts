@@ -27,6 +27,10 @@ interface CompletionCase {
   detail?: string;
   /** Labels that must all be offered with it. */
   alongWith?: string[];
+  /** The item's kind (its icon). */
+  kind: vscode.CompletionItemKind;
+  /** The command the item runs after inserting, if any. */
+  command?: string;
 }
 
 const protectSystem = directiveRow('ProtectSystem', 'Service');
@@ -40,6 +44,9 @@ const cases: CompletionCase[] = [
     documentation: [directiveDoc('ProtectSystem')?.summary ?? 'no summary for ProtectSystem', protectSystem?.url ?? 'no man link for ProtectSystem'],
     detail: protectSystem ? directiveDetail(protectSystem) : 'no row for ProtectSystem',
     alongWith: ['ProtectHome', 'ProtectKernelTunables'],
+    // The server sends settings in its compact form: the extension puts the kind and the command back.
+    kind: vscode.CompletionItemKind.Property,
+    command: 'editor.action.triggerSuggest',
   },
   {
     name: 'after ProtectSystem= the values are offered, strict with its docs',
@@ -49,6 +56,7 @@ const cases: CompletionCase[] = [
     lineAfter: 'ProtectSystem=strict',
     documentation: [enumValueDoc('ProtectSystem', 'strict') ?? 'no doc for ProtectSystem=strict'],
     alongWith: (enumValues('ProtectSystem')?.values ?? []).filter((value) => !value.deprecated).map((value) => value.value),
+    kind: vscode.CompletionItemKind.EnumMember,
   },
 ];
 
@@ -93,6 +101,8 @@ suite('completion', () => {
       const doc = documentationOf(item);
       for (const fragment of c.documentation) assert.ok(doc.includes(fragment), `the documentation of ${c.label} lacks "${fragment}":\n${doc}`);
       if (c.detail !== undefined) assert.equal(item.detail, c.detail, `the detail of ${c.label}`);
+      assert.equal(item.kind, c.kind, `the kind of ${c.label}`);
+      assert.equal(item.command?.command, c.command, `the command of ${c.label}`);
 
       // Inserting the item the way the editor does: its range is replaced by its insert text.
       const range = item.range instanceof vscode.Range ? item.range : item.range?.replacing;

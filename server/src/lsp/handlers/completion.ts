@@ -11,6 +11,14 @@
  * insert text format and the most common `data` go once into the list's
  * defaults, and items repeat only what differs from them.
  *
+ * Compact lists, for a client that asks for them with
+ * `initializationOptions.completionItems: 'compact'` (this product's VS Code
+ * extension, client/src/compactCompletions.ts, puts the rest back): settings
+ * go without a kind (they are properties), with the `=` they insert in the
+ * label instead of a `textEditText`, and with `r: 1` in their `data` instead
+ * of the command that suggests their values. Every setting item of a list
+ * carried those; they were about half of the list that opens on an empty line.
+ *
  * Settings: a list is computed with the document's own settings (the
  * editor's, with its `.unitguardrc` on top). Resolve gets no document, so it
  * uses the editor's settings in force when it runs, except for the target
@@ -83,9 +91,11 @@ export interface ClientSupport {
   resolvesDetail: boolean;
   /** The client runs `editor.action.triggerSuggest` itself (VS Code and its relatives, by `clientInfo.name`). */
   triggerSuggest: boolean;
+  /** The client asked for compact lists (`initializationOptions.completionItems: 'compact'`). */
+  compact: boolean;
 }
 
-export const NO_CLIENT_SUPPORT: ClientSupport = { editRange: false, insertTextFormat: false, data: false, resolvesDetail: false, triggerSuggest: false };
+export const NO_CLIENT_SUPPORT: ClientSupport = { editRange: false, insertTextFormat: false, data: false, resolvesDetail: false, triggerSuggest: false, compact: false };
 
 function strings(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
@@ -104,18 +114,24 @@ export function clientSupport(initializeParams: unknown): ClientSupport {
   const resolved = strings(isObject(resolveSupport) ? resolveSupport.properties : undefined);
   const clientInfo = initializeParams.clientInfo;
   const name = isObject(clientInfo) && typeof clientInfo.name === 'string' ? clientInfo.name : '';
+  const options = initializeParams.initializationOptions;
   return {
     editRange: defaults.includes('editRange'),
     insertTextFormat: defaults.includes('insertTextFormat'),
     data: defaults.includes('data'),
     resolvesDetail: resolved.includes('detail'),
     triggerSuggest: TRIGGER_SUGGEST_CLIENTS.test(name),
+    compact: isObject(options) && options.completionItems === 'compact',
   };
 }
 
 /** The completion options for InitializeResult. */
 
-/** `data` as it goes over the wire: the core's, and `v`, the target release the list was made for when it is not the editor's. */
+/**
+ * `data` as it goes over the wire: the core's, `v`, the target release the
+ * list was made for when it is not the editor's, and in compact lists `r`,
+ * suggest again after inserting.
+ */
 interface PackedData {
   k: CompletionData['k'];
   n?: string;
@@ -123,10 +139,12 @@ interface PackedData {
   d?: string;
   i?: 1;
   v?: number;
+  r?: 1;
 }
 
 /** `data` as sent: `n` left out when it is the label (resolve gets the label back with the item). */
-function packData(item: UnitCompletionItem, version: number | undefined): PackedData | undefined {
+function packData(item: UnitCompletionItem, version: number | undefined, compact: boolean): PackedData | undefined {
+  // Items that suggest again all carry data (values.ts, directives.ts); the compact-list test holds them to it.
   if (!item.data) return undefined;
   const { k, n, s, d, i } = item.data;
   return {
@@ -136,7 +154,13 @@ function packData(item: UnitCompletionItem, version: number | undefined): Packed
     ...(d !== undefined ? { d } : {}),
     ...(i !== undefined ? { i } : {}),
     ...(version !== undefined ? { v: version } : {}),
+    ...(compact && item.command ? { r: 1 as const } : {}),
   };
+}
+
+/** In a compact list, a setting's label carries the `=` it inserts. */
+function compactLabel(item: UnitCompletionItem): string {
+  return item.kind === 'directive' && item.textEdit.newText === `${item.label}=` ? item.textEdit.newText : item.label;
 }
 
 /** Equal keys for equal values ('' for none); packData always writes the fields in the same order. */
@@ -178,7 +202,7 @@ function mostCommon<T>(values: readonly T[], keyOf: (value: T) => string): T | u
  */
 export function toCompletionList(items: readonly UnitCompletionItem[], client: ClientSupport, version?: number): CompletionList {
   if (items.length === 0) return { isIncomplete: false, items: [] };
-  const packed = items.map((item) => packData(item, version));
+  const packed = items.map((item) => packData(item, version, client.compact));
   const editRange = client.editRange ? mostCommon(items.map((i) => i.textEdit.range), rangeKey) : undefined;
   const dataDefault = client.data ? mostCommon(packed, dataKey) : undefined;
   const dataDefaultKey = dataDefault && dataKey(dataDefault);
@@ -189,14 +213,16 @@ export function toCompletionList(items: readonly UnitCompletionItem[], client: C
   };
   const lspItems = items.map((item, i): CompletionItem => {
     const { range, newText } = item.textEdit;
+    const label = client.compact ? compactLabel(item) : item.label;
+    const kind = KIND[item.kind];
     const edit: Partial<CompletionItem> =
-      editRange && sameRange(range, editRange) ? (newText === item.label ? {} : { textEditText: newText }) : { textEdit: { range, newText } };
+      editRange && sameRange(range, editRange) ? (newText === label ? {} : { textEditText: newText }) : { textEdit: { range, newText } };
     const data = packed[i];
     const ownData = dataDefaultKey === undefined ? data : data === undefined ? NO_DOCS : dataKey(data) === dataDefaultKey ? undefined : data;
     const detail = client.resolvesDetail ? undefined : completionDetail(item.data);
     return {
-      label: item.label,
-      kind: KIND[item.kind],
+      label,
+      ...(client.compact && kind === CompletionItemKind.Property ? {} : { kind }),
       ...(detail ? { detail } : {}),
       ...edit,
       sortText: item.sortText,
@@ -204,7 +230,7 @@ export function toCompletionList(items: readonly UnitCompletionItem[], client: C
       ...(item.filterText !== item.label ? { filterText: item.filterText } : {}),
       ...(item.deprecated ? { tags: [CompletionItemTag.Deprecated] } : {}),
       ...(item.preselect ? { preselect: true } : {}),
-      ...(item.command && client.triggerSuggest ? { command: item.command } : {}),
+      ...(item.command && client.triggerSuggest && !client.compact ? { command: item.command } : {}),
       ...(ownData !== undefined ? { data: ownData } : {}),
     };
   });
@@ -228,8 +254,9 @@ export function resolveItem(item: unknown, settings: Settings): CompletionItem {
   }
   const resolved = item as unknown as CompletionItem;
   if (!isObject(item.data)) return resolved;
-  const { v, ...rest } = item.data;
-  const data = rest.n === undefined ? { ...rest, n: item.label } : rest;
+  const { v, r: _again, ...rest } = item.data;
+  // A compact list's setting label ends in the `=` it inserts (the client shows it without).
+  const data = rest.n === undefined ? { ...rest, n: rest.k === 'dir' ? item.label.replace(/=$/, '') : item.label } : rest;
   const docs = resolveCompletion(data, isRelease(v) ? { ...settings, systemdVersion: v } : settings);
   const detail = completionDetail(data);
   return {
