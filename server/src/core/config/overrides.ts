@@ -6,6 +6,7 @@
 import type { RuleLevel, RuleOverrides } from '../settings';
 import type { Diagnostic, Severity } from '../types';
 import { OFF_BY_DEFAULT, RETIRED_RULES, ruleGroup } from '../rules/registry';
+import { copyFinding } from '../rules/fixesWhenRead';
 
 const LEVELS: Readonly<Record<string, RuleLevel>> = {
   error: 'error',
@@ -94,7 +95,7 @@ export function applyRuleOverrides(diagnostics: readonly Diagnostic[], overrides
   for (const d of diagnostics) {
     const level = levelFor(d, overrides);
     if (level === 'off') continue;
-    result.push(level === d.severity ? d : { ...d, severity: level as Severity });
+    result.push(level === d.severity ? d : copyFinding(d, { severity: level as Severity }));
   }
   return result;
 }

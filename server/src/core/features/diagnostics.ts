@@ -12,6 +12,7 @@ import { withoutTemplatePlaceholders } from './buildTemplates';
 import { assignFixRisks } from '../rules/fixRisk';
 import type { EvidenceCache } from '../rules/evidence';
 import { attached } from '../memo/attached';
+import { mayHaveFixes, withoutFixField } from '../rules/fixesWhenRead';
 
 /** One document checked once: what both the published diagnostics and the fixes are made from. */
 export interface Analysis {
@@ -58,13 +59,10 @@ export function present(diagnostics: readonly Diagnostic[], settings: Readonly<S
 const stripped = attached<Diagnostic, Diagnostic>('without fixes');
 
 function withoutFixes(d: Diagnostic): Diagnostic {
-  if (d.fixes === undefined) return d;
+  // Not `d.fixes`: reading fixes that are sorted out when read would sort them out now.
+  if (!mayHaveFixes(d)) return d;
   let copy = stripped.get(d);
-  if (copy === undefined) {
-    const { fixes: _fixes, ...rest } = d;
-    void _fixes;
-    stripped.set(d, (copy = rest));
-  }
+  if (copy === undefined) stripped.set(d, (copy = withoutFixField(d)));
   return copy;
 }
 

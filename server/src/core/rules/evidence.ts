@@ -42,11 +42,25 @@ class RecentMap<V> {
     return this.map.get(key);
   }
 
+  get size(): number {
+    return this.map.size;
+  }
+
   set(key: string, value: V): void {
     this.map.delete(key);
     this.map.set(key, value);
     if (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value as string);
   }
+}
+
+/**
+ * What the findings of a run test their fixes with (see fixesWhenRead.ts): the contradictions of
+ * the latest version that keeps those findings. A later version that keeps them points it at its
+ * own, so that the findings no longer hold the version they were made on.
+ */
+export class Verdicts {
+  current: (fix: Fix) => Diagnostic[] = () => [];
+  readonly test = (fix: Fix): Diagnostic[] => this.current(fix);
 }
 
 /** The last run of the checks that read the unit only through its model, on one version of a document. */
@@ -56,6 +70,8 @@ export interface LastRun {
   readonly systemdVersion: number;
   readonly files: readonly UnitDocument[];
   readonly runs: ReadonlyMap<Check, EvidenceResult>;
+  /** What the run's hardening findings test their fixes with. */
+  readonly verdicts: Verdicts;
 }
 
 /**

@@ -2,7 +2,7 @@
 import { managerOf } from '../model/manager';
 import { directiveRow, valueSince, type DirectiveRow } from '../kb';
 import { UnitModel, type LineFilter, type ReadSet } from '../model/unitModel';
-import { contradictionsOf, type Check, type EvidenceCache, type EvidenceResult } from './evidence';
+import { contradictionsOf, Verdicts, type Check, type EvidenceCache, type EvidenceResult } from './evidence';
 import { findingTouches, lineChange, withFacts, type LineChange } from './lineChange';
 import { checkValue } from './values/checks';
 import { BoundedCache } from './values/boundedCache';
@@ -244,18 +244,20 @@ export function runRules(document: UnitDocument, settings: Readonly<Settings>, f
   const change = lineEdit && cache?.lastRun ? withFacts(lineEdit, cache.lastRun.model, base.model) : undefined;
   const lastRuns = change ? cache?.lastRun?.runs : undefined;
   const evidence = EVIDENCE_CHECKS.map((check) => kept(lastRuns?.get(check), change) ?? recorded(base, check));
-  const context: RuleContext = {
-    ...base,
-    contradictions: contradictionsOf(document, base.model, settings, evidence, (text, checks, reading) => evidenceFindings(text, settings, files, checks, reading), cache),
-  };
   const last = cache?.lastRun;
+  // Pairings offer fixes that evidence may contradict: they also rest on what the evidence checks read.
+  const keptPairings = kept(lastRuns?.get(checkPairings), change, evidence);
+  // Findings kept from the last version test their fixes against this one from now on: they do not
+  // keep the version they were made on alive.
+  const verdicts = keptPairings && last ? last.verdicts : new Verdicts();
+  verdicts.current = contradictionsOf(document, base.model, settings, evidence, (text, checks, reading) => evidenceFindings(text, settings, files, checks, reading), cache);
+  const context: RuleContext = { ...base, contradictions: verdicts.test };
   const runs: EvidenceResult[] = [...evidence];
   let pairings: EvidenceResult | undefined;
   for (const check of ADVICE_CHECKS) {
     let result: EvidenceResult | undefined;
     if (check === checkPairings) {
-      // Pairings offer fixes that evidence may contradict: they also rest on what the evidence checks read.
-      result = pairings = kept(lastRuns?.get(check), change, evidence) ?? recorded(context, check);
+      result = pairings = keptPairings ?? recorded(context, check);
     } else if (check === checkRepeats) {
       result = (last && keptRepeats(lastRuns?.get(check), change, context, last.document)) || recorded(context, check);
     } else {
@@ -269,6 +271,6 @@ export function runRules(document: UnitDocument, settings: Readonly<Settings>, f
     }
   }
   for (const result of evidence) found.push(...result.found);
-  if (cache && pairings) cache.lastRun = { document, model: base.model, systemdVersion: settings.systemdVersion, files: filesList(files), runs: new Map(runs.map((r) => [r.check, r])) };
+  if (cache && pairings) cache.lastRun = { document, model: base.model, systemdVersion: settings.systemdVersion, files: filesList(files), runs: new Map(runs.map((r) => [r.check, r])), verdicts };
   return withoutRestatements(found);
 }

@@ -7,6 +7,7 @@
  */
 import { directiveRow } from '../kb';
 import { declaredReach } from '../edits/lazyFix';
+import { fixesMaybe } from './fixesWhenRead';
 import { changeBetween } from '../syntax/reparse';
 import { MODEL_FACTS, type UnitModel } from '../model/unitModel';
 import { hasSetting } from './pairings/effects';
@@ -146,7 +147,8 @@ export function touches(range: Range, change: LineChange): boolean {
 export function findingTouches(d: Diagnostic, change: LineChange): boolean {
   if (touches(d.range, change)) return true;
   for (const related of d.related ?? []) if (related.uri === undefined && touches(related.range, change)) return true;
-  for (const fix of d.fixes ?? []) {
+  // Fixes not yet sorted out count with all they may be: reading them would sort them out now.
+  for (const fix of fixesMaybe(d) ?? []) {
     // A lazy fix that says where its edits go is not made to know.
     const reach = declaredReach(fix);
     if (reach) {

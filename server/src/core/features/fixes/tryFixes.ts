@@ -12,6 +12,7 @@ import { DEFAULT_SETTINGS } from '../../settings';
 import { analyze, parseDiagnostics, present, type Analysis } from '../diagnostics';
 import { annotateExposureDeltas } from './exposureDelta';
 import { problemCounts, validateFixes, type ProblemCounts } from './validate';
+import { mayHaveFixes, withoutFixField } from '../../rules/fixesWhenRead';
 
 /**
  * What trying fixes worked out on one version of a document, kept with its analysis: an editor asks
@@ -50,7 +51,8 @@ function copy(d: Diagnostic): Diagnostic {
  */
 export function withFixes(analysis: Analysis, select: (d: Diagnostic) => boolean = () => true): Diagnostic[] {
   const { document, settings, files } = analysis;
-  const found = analysis.found.map(copy);
+  // Fixes of findings not picked are never read: those sorted out when read (fixesWhenRead.ts) stay unsorted.
+  const found = analysis.found.map((d) => (!mayHaveFixes(d) ? d : select(d) ? copy(d) : withoutFixField(d)));
   const tried = triedOn(analysis);
   const rerun = (text: string): Diagnostic[] => {
     let again = tried.diagnostics.get(text);

@@ -12,6 +12,7 @@ import type { PairContext } from './context';
 import { blocksSyscalls, commandPrefix, coveringAssignment, holdsAmbient } from './effects';
 import { lineText } from './text';
 import { uriFileName } from '../../uriNames';
+import { fixesMaybe, setFixesWhenRead, withoutFixField } from '../fixesWhenRead';
 
 /** A pair's finding before it is reported: the diagnostic and the subject line it is on. */
 export interface PairFinding {
@@ -151,24 +152,31 @@ export function reportCause(context: PairContext & { found: ReadonlySet<string> 
   if (message === undefined) return;
   const others = subjects.filter((s) => s !== anchor.subject);
   const related = [...relatedOf(context, others), ...ordered.flatMap((f) => f.diagnostic.related ?? [])];
-  const found = cause.noFixes ? [] : (ordered.find((f) => f.subject.document === context.document && (f.diagnostic.fixes?.length ?? 0) > 0)?.diagnostic.fixes ?? []);
-  const fixes = found.map((f) => {
-    const note = cause.mayBreak?.(f);
-    return note ? Object.assign({}, f, { mayBreak: note }) : f;
-  });
-  const { fixes: _fixes, related: _related, unnecessary: _unnecessary, ...base } = anchor.diagnostic;
-  void _fixes;
-  void _related;
-  void _unnecessary;
+  // The fixes of the first finding in this document that keeps some (they may be sorted out when read).
+  const own = cause.noFixes ? [] : ordered.filter((f) => f.subject.document === context.document).map((f) => f.diagnostic);
+  // Without the fix field: copying it would sort the fixes out now.
+  const reported = withoutFixField(anchor.diagnostic);
+  delete reported.related;
+  delete reported.unnecessary;
   const pairs = [...new Set(ordered.map((f) => f.diagnostic.pairing).filter((p): p is string => p !== undefined))];
-  // Field by field: V8 copies an object spread followed by more fields many times slower.
-  const reported: Diagnostic = Object.assign({}, base);
   if (pairs.length > 1) reported.pairings = pairs;
   reported.severity = cause.severity;
   reported.message = message;
   if (related.length > 0) reported.related = dedupe(related);
-  if (fixes.length > 0) reported.fixes = fixes;
+  setFixesWhenRead(reported, own.flatMap((d) => fixesMaybe(d) ?? []), fixesOfFirst(own, cause));
   context.report(reported);
+}
+
+/**
+ * The fixes of the first of `findings` that keeps some, with what the cause says they may break.
+ * Made here: a closure in `reportCause` would keep its whole scope (the unit's lines) alive.
+ */
+function fixesOfFirst(findings: readonly Diagnostic[], cause: Cause): () => Fix[] {
+  return () =>
+    (findings.find((d) => (d.fixes?.length ?? 0) > 0)?.fixes ?? []).map((f) => {
+      const note = cause.mayBreak?.(f);
+      return note ? Object.assign({}, f, { mayBreak: note }) : f;
+    });
 }
 
 function dedupe(list: RelatedInformation[]): RelatedInformation[] {

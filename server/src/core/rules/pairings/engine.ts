@@ -19,6 +19,7 @@ import { UNDECIDABLE } from './undecidable';
 import { BoundedCache } from '../values/boundedCache';
 import { removeEntryEdit } from '../../edits/lineEdits';
 import { causeOf, reportCause, type PairFinding } from './causes';
+import { setFixesWhenRead } from '../fixesWhenRead';
 
 const ABSENCE = new Set(['requires-one-of', 'recommends', 'effective-only-with']);
 
@@ -290,13 +291,17 @@ function judge(context: PairContext, pairing: Pairing, spec: RowSpec, subject: A
     if (support) return undefined;
     const offered = spec.fixes ? spec.fixes(context, subject, pairing) : defaultPairFixes(context, subject, pairing);
     // Evidence before advice: nothing the unit's own lines show would break is offered, and a
-    // recommendation whose every fix would break something is not made at all.
-    const fixes = context.contradictions ? offered.filter((f) => context.contradictions?.(f).length === 0) : offered;
-    if (pairing.relation === 'recommends' && offered.length > 0 && fixes.length === 0) return undefined;
+    // recommendation whose every fix would break something is not made at all. Which fixes pass
+    // is worked out when they are read (the fix path); a recommendation only needs one that does.
+    const contradictions = context.contradictions;
+    const passes = (f: Fix): boolean => contradictions?.(f).length === 0;
+    if (contradictions && pairing.relation === 'recommends' && offered.length > 0 && !offered.some(passes)) return undefined;
     const text = subjectText();
     const why = reason();
     const objects = spec.objects?.(context, subject) ?? objectsText(pairing);
-    return diagnostic(pairing.relation, subject.entry.range, spec.message?.(context, subject) ?? relationSentence(pairing, text, objects, why), pairFields(pairing, spec, undefined, fixes));
+    const found = diagnostic(pairing.relation, subject.entry.range, spec.message?.(context, subject) ?? relationSentence(pairing, text, objects, why), pairFields(pairing, spec, undefined, contradictions ? [] : offered));
+    if (contradictions) setFixesWhenRead(found, offered, passing(offered, contradictions));
+    return found;
   }
   if (pairing.relation === 'conflicts-with' || pairing.relation === 'ignored-when') {
     let lines: Assignment[] | undefined;
@@ -327,6 +332,14 @@ function judge(context: PairContext, pairing: Pairing, spec: RowSpec, subject: A
     return diagnostic(pairing.relation, subject.entry.range, relationSentence(pairing, text, what, why), pairFields(pairing, spec, related, fixes));
   }
   return undefined;
+}
+
+/**
+ * The fixes among `offered` that evidence does not contradict, worked out when called. Made here,
+ * not in `judge`: a closure there would keep judge's whole scope (the unit's model) alive.
+ */
+function passing(offered: readonly Fix[], contradictions: (fix: Fix) => Diagnostic[]): () => Fix[] {
+  return () => offered.filter((f) => contradictions(f).length === 0);
 }
 
 function objectsText(pairing: Pairing): string {
