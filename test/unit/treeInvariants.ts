@@ -82,6 +82,12 @@ export function treeViolations(tree: SyntaxTree): string[] {
     if (entry.startOffset !== index.offsetAt(entry.keyRange.start)) problems.push(`${what}: startOffset does not match the key range`);
     if (entry.endOffset !== index.offsetAt(entry.range.end)) problems.push(`${what}: endOffset does not match the range`);
     if (entry.valueOffset !== index.offsetAt(entry.valueRange.start)) problems.push(`${what}: valueOffset does not match the value range`);
+    if (!entry.isContinued) {
+      // Edits take an entry that is not continued to be on the one line where its key starts.
+      const line = entry.keyRange.start.line;
+      const parts = [entry.range, entry.equalsRange, entry.valueRange, ...entry.segments.map((segment) => segment.range)];
+      if (parts.some((range) => range.start.line !== line || range.end.line !== line)) problems.push(`${what}: not continued, yet it spans lines`);
+    }
     if (entry.startOffset < previousEnd) problems.push(`${what}: entries are not in document order`);
     previousEnd = entry.endOffset;
   }

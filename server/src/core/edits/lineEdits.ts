@@ -12,8 +12,17 @@ function position(document: UnitDocument, offset: number): Position {
   return document.tree.lines.positionAt(offset);
 }
 
-/** The last physical line an entry occupies (its value may be continued over several). */
-function lastLine(entry: Entry): number {
+/** The physical line an entry starts on. */
+function firstLine(document: UnitDocument, entry: Entry): number {
+  return document.tree.lines.lineOf(entry.startOffset);
+}
+
+/**
+ * The last physical line an entry occupies (its value may be continued over several). An entry
+ * that is not continued has one line: no range or segment is built to know it.
+ */
+function lastLine(document: UnitDocument, entry: Entry): number {
+  if (!entry.isContinued) return firstLine(document, entry);
   const segments = entry.segments;
   const last = segments.length > 0 ? segments[segments.length - 1].range.end.line : entry.range.end.line;
   return Math.max(last, entry.range.end.line, entry.equalsRange.end.line);
@@ -28,7 +37,7 @@ function sectionsNamed(document: UnitDocument, name: string): Section[] {
 function insertionOffset(document: UnitDocument, section: Section): number {
   const lines = document.tree.lines;
   const entries = section.entries;
-  const line = entries.length > 0 ? lastLine(entries[entries.length - 1]) : section.headerRange.end.line;
+  const line = entries.length > 0 ? lastLine(document, entries[entries.length - 1]) : section.headerRange.end.line;
   return lines.lineEnd(Math.min(line, lines.lineCount - 1));
 }
 
@@ -69,8 +78,8 @@ export function insertLinesEdit(document: UnitDocument, sectionName: string, new
 /** Removes the lines an entry occupies, with their line break. */
 export function removeEntryEdit(document: UnitDocument, entry: Entry): TextEdit {
   const lines = document.tree.lines;
-  const first = entry.range.start.line;
-  const last = lastLine(entry);
+  const first = firstLine(document, entry);
+  const last = lastLine(document, entry);
   let startOffset = lines.lineStart(first);
   let endOffset: number;
   if (last + 1 < lines.lineCount) endOffset = lines.lineStart(last + 1);
@@ -84,15 +93,15 @@ export function removeEntryEdit(document: UnitDocument, entry: Entry): TextEdit 
 
 /** The lines removeEntryEdit() touches: the entry's, and the start of the next line (or the end of the one before, at the end of the file). */
 export function removeEntryReach(document: UnitDocument, entry: Entry): LineSpan {
-  const first = entry.range.start.line;
-  const last = lastLine(entry);
+  const first = firstLine(document, entry);
+  const last = lastLine(document, entry);
   return last + 1 < document.tree.lines.lineCount ? { first, last: last + 1 } : { first: Math.max(0, first - 1), last };
 }
 
 /** The entry's text as written, all its physical lines, without the final line break. */
 export function entryText(document: UnitDocument, entry: Entry): string {
   const lines = document.tree.lines;
-  return document.tree.text.slice(lines.lineStart(entry.range.start.line), lines.lineEnd(lastLine(entry)));
+  return document.tree.text.slice(lines.lineStart(firstLine(document, entry)), lines.lineEnd(lastLine(document, entry)));
 }
 
 export function renameKeyEdit(entry: Entry, newName: string): TextEdit {

@@ -1,7 +1,7 @@
 /** Which settings a fix touches: what it writes, and the lines its edits change or remove. */
 import { allEntries, type Entry, type SyntaxTree } from '../syntax/syntaxTree';
 import { attached } from '../memo/attached';
-import type { Fix, Position, Range } from '../types';
+import type { Fix, Position, Range, TextEdit } from '../types';
 
 /** The settings a fix writes: whole `Key=value` lines, or a key name alone (a corrected name). */
 export function settingsWritten(fix: Fix): string[] {
@@ -26,15 +26,16 @@ function touches(edit: Range, line: Range): boolean {
   return !(insertion && edit.start.line === line.start.line && edit.start.character === line.start.character && line.start.character === 0);
 }
 
-/** The entries of a tree in document order, built once per tree. */
+/**
+ * The entries of a tree in document order, listed once per tree. The parser gives them in that
+ * order (the lines before the first section, then each section's), so nothing is sorted: that
+ * would build the range of every entry of the file.
+ */
 const ORDERED = attached<SyntaxTree, Entry[]>('entries in order');
 
 function orderedEntries(tree: SyntaxTree): Entry[] {
   let list = ORDERED.get(tree);
-  if (!list) {
-    list = allEntries(tree).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    ORDERED.set(tree, list);
-  }
+  if (!list) ORDERED.set(tree, (list = allEntries(tree)));
   return list;
 }
 
@@ -50,13 +51,31 @@ function firstEndingFrom(entries: readonly Entry[], line: number): number {
   return low;
 }
 
+/**
+ * Whether an edit only starts new lines right after the entry: an insertion at its end of text
+ * that begins with a line break (the way fixes add a setting after the last one of a section).
+ * The entry reads the same, unless its last line ends in a backslash that the new line would
+ * continue.
+ */
+function addsLinesAfter(edit: TextEdit, entry: Entry, tree: SyntaxTree): boolean {
+  const { start, end } = edit.range;
+  if (start.line !== end.line || start.character !== end.character) return false;
+  if (start.line !== entry.range.end.line || start.character !== entry.range.end.character) return false;
+  if (!edit.newText.startsWith('\n') && !edit.newText.startsWith('\r\n')) return false;
+  const at = tree.lines.offsetAt(start);
+  return at === 0 || tree.text.charCodeAt(at - 1) !== BACKSLASH;
+}
+
+const BACKSLASH = 0x5c;
+
 /** Every setting whose lines a fix may change on `tree`: the ones it writes and the ones on lines it edits. */
 export function settingsChanged(fix: Fix, tree: SyntaxTree): Set<string> {
   const names = new Set(settingsWritten(fix));
   const entries = orderedEntries(tree);
   for (const edit of fix.edits) {
     for (let i = firstEndingFrom(entries, edit.range.start.line); i < entries.length && entries[i].range.start.line <= edit.range.end.line; i++) {
-      if (touches(edit.range, entries[i].range)) names.add(entries[i].key);
+      const entry = entries[i];
+      if (touches(edit.range, entry.range) && !addsLinesAfter(edit, entry, tree)) names.add(entry.key);
     }
   }
   return names;
