@@ -52,21 +52,16 @@ function firstEndingFrom(entries: readonly Entry[], line: number): number {
 }
 
 /**
- * Whether an edit only starts new lines right after the entry: an insertion at its end of text
- * that begins with a line break (the way fixes add a setting after the last one of a section).
- * The entry reads the same, unless its last line ends in a backslash that the new line would
- * continue.
+ * Whether an edit only starts new lines right after the entry: an insertion at the end of its
+ * value that begins with a line break (the way fixes add a setting after the last one of a
+ * section). The entry reads the same; its range never ends in a continuing backslash.
  */
-function addsLinesAfter(edit: TextEdit, entry: Entry, tree: SyntaxTree): boolean {
+function addsLinesAfter(edit: TextEdit, entry: Entry): boolean {
   const { start, end } = edit.range;
   if (start.line !== end.line || start.character !== end.character) return false;
   if (start.line !== entry.range.end.line || start.character !== entry.range.end.character) return false;
-  if (!edit.newText.startsWith('\n') && !edit.newText.startsWith('\r\n')) return false;
-  const at = tree.lines.offsetAt(start);
-  return at === 0 || tree.text.charCodeAt(at - 1) !== BACKSLASH;
+  return edit.newText.startsWith('\n') || edit.newText.startsWith('\r\n');
 }
-
-const BACKSLASH = 0x5c;
 
 /** Every setting whose lines a fix may change on `tree`: the ones it writes and the ones on lines it edits. */
 export function settingsChanged(fix: Fix, tree: SyntaxTree): Set<string> {
@@ -75,7 +70,7 @@ export function settingsChanged(fix: Fix, tree: SyntaxTree): Set<string> {
   for (const edit of fix.edits) {
     for (let i = firstEndingFrom(entries, edit.range.start.line); i < entries.length && entries[i].range.start.line <= edit.range.end.line; i++) {
       const entry = entries[i];
-      if (touches(edit.range, entry.range) && !addsLinesAfter(edit, entry, tree)) names.add(entry.key);
+      if (touches(edit.range, entry.range) && !addsLinesAfter(edit, entry)) names.add(entry.key);
     }
   }
   return names;
