@@ -31,6 +31,8 @@ export interface Setting {
   effective: Assignment[];
 }
 
+const NO_ENTRIES: readonly Entry[] = [];
+
 const UNKNOWN_SEMANTICS: AssignmentSemantics = { kind: 'single', repeat: 'last-wins', basis: 'analogy' };
 
 /**
@@ -217,6 +219,24 @@ export class UnitModel {
   allFor(fact: ModelFact): Iterable<Setting> {
     this.noteRead(fact);
     return this.everySetting();
+  }
+
+  /**
+   * The keys the unit's lines assign, as written, whether or not systemd takes the lines in:
+   * read for one fact about all settings (see `allFor`), without working out every setting.
+   */
+  keysFor(fact: ModelFact): Iterable<string> {
+    this.noteRead(fact);
+    return this.indexed().keys();
+  }
+
+  /**
+   * The lines of a key as written, in reading order, whether or not systemd takes them in (a key
+   * from `keysFor`, read for the same fact): to see whether any could matter before working out
+   * the setting.
+   */
+  written(key: string): readonly Entry[] {
+    return this.indexed().get(key)?.entries ?? NO_ENTRIES;
   }
 
   /** Every setting that some line assigns. */

@@ -1,8 +1,8 @@
 /** The view of a unit that hardening pairs are judged on. */
 import { pairings, type Pairing, type PairingSetting } from '../../kb';
-import type { Assignment, UnitModel } from '../../model/unitModel';
+import { MODEL_FACTS, type Assignment, type UnitModel } from '../../model/unitModel';
 import type { RuleContext } from '../context';
-import { isEnabling, normalizeValue, settingsInForce, syscallFilter, valueOf, type SyscallFilter } from './effects';
+import { hasSetting, isEnabling, normalizeValue, syscallFilter, valueOf, type SyscallFilter } from './effects';
 import { once } from './unitFacts';
 
 /** Settings switched on by other settings: for a directive, its normalized values, each with the line that implies it. */
@@ -40,9 +40,10 @@ export function rowsBySubject(rows: readonly Pairing[]): (model: UnitModel) => r
   return (model) =>
     once(model, key, () => {
       let count = 0;
-      for (const name of settingsInForce(model)) {
+      // The subjects some line in force sets: only the keys that are subjects are worked out.
+      for (const name of model.keysFor(MODEL_FACTS.settingsInForce)) {
         const at = bySubject.get(name);
-        if (!at) continue;
+        if (!at || !hasSetting(model, name)) continue;
         for (const i of at) marked[i] = 1;
         count += at.length;
       }

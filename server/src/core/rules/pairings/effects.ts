@@ -7,7 +7,7 @@
  */
 import { capabilities, directiveRow, enumValues, getDirective, KB_SYSTEMD_VERSION } from '../../kb';
 import { groupItems } from '../../security/syscallFilter';
-import { MODEL_FACTS, type Assignment, type UnitModel } from '../../model/unitModel';
+import type { Assignment, UnitModel } from '../../model/unitModel';
 import { parseBoolean } from '../values/scalars';
 import { splitWords } from '../values/words';
 import { BoundedCache } from '../values/boundedCache';
@@ -52,17 +52,6 @@ const NO_LINES: readonly Assignment[] = [];
 export function lastLine(model: UnitModel, name: string): Assignment | undefined {
   const lines = effectiveLines(model, name);
   return lines[lines.length - 1];
-}
-
-const IN_FORCE = {};
-
-/** The names of the settings some line in force sets (`model.has`), gathered once per unit. */
-export function settingsInForce(model: UnitModel): ReadonlySet<string> {
-  return once(model, IN_FORCE, () => {
-    const found = new Set<string>();
-    for (const setting of model.allFor(MODEL_FACTS.settingsInForce)) if (setting.effective.length > 0) found.add(setting.name);
-    return found;
-  });
 }
 
 /** Whether some line in force sets the setting (`model.has`). */

@@ -5,6 +5,7 @@
  */
 import { directiveNames, pairings, type Pairing } from '../../kb';
 import { MODEL_FACTS, type Assignment, type UnitModel } from '../../model/unitModel';
+import type { Entry } from '../../syntax/syntaxTree';
 import { diagnostic } from '../context';
 import type { PairContext } from './context';
 import { lineText } from './text';
@@ -64,8 +65,10 @@ const CLEARING = {};
 function clearingLines(model: UnitModel): ReadonlyMap<string, Clearing> {
   return once(model, CLEARING, () => {
     const found = new Map<string, Clearing>();
-    for (const setting of model.allFor(MODEL_FACTS.clearingLines)) {
-      for (const a of setting.all) {
+    for (const key of model.keysFor(MODEL_FACTS.clearingLines)) {
+      // Only a key with such a line as written is worked out.
+      if (!model.written(key).some(clears)) continue;
+      for (const a of model.named(key).flatMap((setting) => setting.all)) {
         const empty = a.entry.isEmpty;
         if (!empty && a.entry.value.trim() !== '~') continue;
         let lines = found.get(a.entry.key);
@@ -75,6 +78,11 @@ function clearingLines(model: UnitModel): ReadonlyMap<string, Clearing> {
     }
     return found;
   });
+}
+
+/** An empty line or a bare `~`. */
+function clears(entry: Entry): boolean {
+  return entry.isEmpty || entry.value.trim() === '~';
 }
 
 function relatedLine(context: PairContext, line: Assignment, message: string) {
