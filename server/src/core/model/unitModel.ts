@@ -56,6 +56,11 @@ export const MODEL_FACTS = {
 
 export type ModelFact = (typeof MODEL_FACTS)[keyof typeof MODEL_FACTS];
 
+/** A line of the `clearingLines` fact: empty, or a bare `~`. */
+export function clearsLines(entry: Entry): boolean {
+  return entry.isEmpty || entry.value.trim() === '~';
+}
+
 /** Settings whose lines are found by going through every line of the unit, before the lines are indexed by key. */
 const READS_BEFORE_INDEX = 8;
 
@@ -213,17 +218,10 @@ export class UnitModel {
   }
 
   /**
-   * Every setting, read for one fact about all of them (which settings are in force, which lines
-   * clear a list): a recording notes the fact, by its name, instead of every setting.
-   */
-  allFor(fact: ModelFact): Iterable<Setting> {
-    this.noteRead(fact);
-    return this.everySetting();
-  }
-
-  /**
-   * The keys the unit's lines assign, as written, whether or not systemd takes the lines in:
-   * read for one fact about all settings (see `allFor`), without working out every setting.
+   * The keys the unit's lines assign, as written, whether or not systemd takes the lines in: read
+   * for one fact about all settings (which settings are in force, which lines clear a list), a
+   * recording notes the fact, by its name, instead of every setting; only the keys that matter
+   * to the fact need be worked out.
    */
   keysFor(fact: ModelFact): Iterable<string> {
     this.noteRead(fact);

@@ -9,7 +9,7 @@ import { directiveRow } from '../kb';
 import { declaredReach } from '../edits/lazyFix';
 import { fixesMaybe } from './fixesWhenRead';
 import { changeBetween } from '../syntax/reparse';
-import { MODEL_FACTS, type UnitModel } from '../model/unitModel';
+import { clearsLines, MODEL_FACTS, type UnitModel } from '../model/unitModel';
 import { hasSetting } from './pairings/effects';
 import type { Entry, SyntaxTree } from '../syntax/syntaxTree';
 import type { Diagnostic, Range } from '../types';
@@ -114,7 +114,7 @@ export function lineChange(before: UnitDocument, after: UnitDocument): LineChang
 }
 
 function clears(entry: Entry | undefined): boolean {
-  return entry !== undefined && (entry.isEmpty || entry.value.trim() === '~');
+  return entry !== undefined && clearsLines(entry);
 }
 
 /**

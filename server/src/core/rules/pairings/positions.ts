@@ -4,8 +4,7 @@
  * only add or take away names (first-assignment rows).
  */
 import { directiveNames, pairings, type Pairing } from '../../kb';
-import { MODEL_FACTS, type Assignment, type UnitModel } from '../../model/unitModel';
-import type { Entry } from '../../syntax/syntaxTree';
+import { clearsLines, MODEL_FACTS, type Assignment, type UnitModel } from '../../model/unitModel';
 import { diagnostic } from '../context';
 import type { PairContext } from './context';
 import { lineText } from './text';
@@ -67,10 +66,10 @@ function clearingLines(model: UnitModel): ReadonlyMap<string, Clearing> {
     const found = new Map<string, Clearing>();
     for (const key of model.keysFor(MODEL_FACTS.clearingLines)) {
       // Only a key with such a line as written is worked out.
-      if (!model.written(key).some(clears)) continue;
+      if (!model.written(key).some(clearsLines)) continue;
       for (const a of model.named(key).flatMap((setting) => setting.all)) {
+        if (!clearsLines(a.entry)) continue;
         const empty = a.entry.isEmpty;
-        if (!empty && a.entry.value.trim() !== '~') continue;
         let lines = found.get(a.entry.key);
         if (!lines) found.set(a.entry.key, (lines = { empty: [], tilde: [] }));
         (empty ? lines.empty : lines.tilde).push(a);
@@ -78,11 +77,6 @@ function clearingLines(model: UnitModel): ReadonlyMap<string, Clearing> {
     }
     return found;
   });
-}
-
-/** An empty line or a bare `~`. */
-function clears(entry: Entry): boolean {
-  return entry.isEmpty || entry.value.trim() === '~';
 }
 
 function relatedLine(context: PairContext, line: Assignment, message: string) {
