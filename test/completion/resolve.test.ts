@@ -30,7 +30,7 @@ import { completionDetail } from '../../server/src/core/features/completion';
 import { rankKey, shortSortTexts } from '../../server/src/core/features/completion/ranking';
 import { clientSupport, completionOptions, NO_CLIENT_SUPPORT, resolveItem, toCompletionList, type ClientSupport } from '../../server/src/lsp/handlers/completion';
 import { CompletionItemKind, type CompletionItem, type CompletionList } from 'vscode-languageserver';
-import { expandCompletions } from '../../client/src/compactCompletions';
+import { COMPACT_COMPLETIONS, expandCompletions } from '../../client/src/compactCompletions';
 
 const SERVICE = 'file:///etc/systemd/system/web.service';
 
@@ -541,7 +541,8 @@ describe('what the client supports', () => {
   });
 
   test('compact lists only when the client asks for them', () => {
-    assert.equal(clientSupport({ capabilities: {}, initializationOptions: { completionItems: 'compact' } }).compact, true);
+    // What the extension sends is what the server reads.
+    assert.equal(clientSupport({ capabilities: {}, initializationOptions: { workspaceTrusted: true, ...COMPACT_COMPLETIONS } }).compact, true);
     for (const options of [undefined, null, {}, { completionItems: true }, { completionItems: 'Compact' }, 'compact']) {
       assert.equal(clientSupport({ capabilities: {}, initializationOptions: options }).compact, false, JSON.stringify(options));
     }
