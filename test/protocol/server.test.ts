@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { parseProblems } from '../../server/src/core';
-import type { LspClient } from '../support/lspClient';
+import { frame, type LspClient } from '../support/lspClient';
 import { plainOffset, plainPositionAt } from '../support/plainText';
 import {
   assertMatches,
@@ -132,6 +132,43 @@ describe('language server over stdio', () => {
     assert.deepStrictEqual(project(published.diagnostics), coreDiagnostics(uri, after, 3));
     assert.deepStrictEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri } }), coreSymbols(uri, after));
     assert.deepStrictEqual(await client.request('textDocument/foldingRange', { textDocument: { uri } }), coreFoldingRanges(uri, after));
+    await closeDocument(client, uri);
+    client.takeNotifications('textDocument/publishDiagnostics');
+  });
+
+  test('a burst of changes that arrives at once is checked once, at its last version, after the hover that came with it', async () => {
+    const uri = 'file:///protocol/edits/burst.service';
+    const text = '[Service]\nType=simple\nExecStart=/bin/true\n';
+    await openDocument(client, uri, text, 1);
+    const typed = 'bogus';
+    const changes = [...typed].map((character, i) => ({
+      jsonrpc: '2.0',
+      method: 'textDocument/didChange',
+      params: {
+        textDocument: { uri, version: i + 2 },
+        contentChanges: [{ range: { start: { line: 1, character: 5 + i }, end: { line: 1, character: 5 + i } }, text: character }],
+      },
+    }));
+    const hoverId = client.allocateId();
+    const hover = { jsonrpc: '2.0', id: hoverId, method: 'textDocument/hover', params: { textDocument: { uri }, position: { line: 2, character: 2 } } };
+    const order: string[] = [];
+    const last = typed.length + 1;
+    const answered = client.waitForResponse(hoverId).then((response) => {
+      order.push('hover');
+      return response;
+    });
+    const published = client.waitForNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === last).then((p) => {
+      order.push('diagnostics');
+      return p;
+    });
+    // One write: the server reads the six messages together, as it does from a client that sent them in a burst.
+    client.writeRaw(Buffer.concat([...changes.slice(0, 3), hover, ...changes.slice(3)].map((message) => frame(message))));
+    const [response, diagnostics] = await Promise.all([answered, published]);
+    assert.ok(response.result, 'the hover is answered');
+    assert.deepEqual(order, ['hover', 'diagnostics']);
+    assert.deepStrictEqual(project(diagnostics.diagnostics), coreDiagnostics(uri, '[Service]\nType=bogussimple\nExecStart=/bin/true\n', last));
+    const others = client.takeNotifications<PublishDiagnosticsParams>('textDocument/publishDiagnostics').filter((p) => p.uri === uri);
+    assert.deepEqual(others.map((p) => p.version), [], 'no diagnostics for the versions in between');
     await closeDocument(client, uri);
     client.takeNotifications('textDocument/publishDiagnostics');
   });

@@ -2,8 +2,9 @@
 import type { Connection } from 'vscode-languageserver';
 import { NO_BACKGROUND_ANALYSIS } from './backgroundAnalysis';
 import { startFeatures } from './features';
+import type { Inbox } from './inbox';
 import { NoDisk } from './noDisk';
 
-export function startBrowserFeatures(connection: Connection, initializeParams: unknown): void {
-  startFeatures(connection, initializeParams, { files: new NoDisk(), background: NO_BACKGROUND_ANALYSIS });
+export function startBrowserFeatures(connection: Connection, initializeParams: unknown, inbox: Inbox): void {
+  startFeatures(connection, initializeParams, inbox, { files: new NoDisk(), background: NO_BACKGROUND_ANALYSIS });
 }

@@ -15,6 +15,7 @@ import type { BackgroundAnalysisFactory } from './backgroundAnalysis';
 import { UnitState } from './unitState';
 import { PatchDocuments } from './patchDocuments';
 import { Baselines } from './baselines';
+import type { Inbox } from './inbox';
 
 /** What differs between the places the server runs: Node (nodeFeatures.ts) and a browser (browserFeatures.ts). */
 export interface ServerHost {
@@ -24,14 +25,17 @@ export interface ServerHost {
   background: BackgroundAnalysisFactory;
 }
 
-/** Starts the language service on a connection: what the server loads after the initialize reply. */
-export type StartFeatures = (connection: Connection, initializeParams: unknown) => void;
+/**
+ * Starts the language service on a connection: what the server loads after the initialize reply.
+ * `inbox` counts the messages the connection has handled.
+ */
+export type StartFeatures = (connection: Connection, initializeParams: unknown, inbox: Inbox) => void;
 
 /**
  * Wires the language service to an LSP connection: one small handler per feature. `initializeParams`
  * is what the client sent with initialize (undefined when it sent none before its first message).
  */
-export function startFeatures(connection: Connection, initializeParams: unknown, host: ServerHost): void {
+export function startFeatures(connection: Connection, initializeParams: unknown, inbox: Inbox, host: ServerHost): void {
   const store = new DocumentStore();
   const settings = new SettingsStore();
   const disk = host.files;
@@ -53,7 +57,7 @@ export function startFeatures(connection: Connection, initializeParams: unknown,
     disk.changed();
     codeLens.refresh();
   });
-  registerDiagnostics(connection, store, settings, state, disk, patches, host.background);
+  registerDiagnostics(connection, inbox, store, settings, state, disk, patches, host.background);
   registerDocumentSymbols(connection, store);
   registerFoldingRanges(connection, store);
   settings.listen(connection);

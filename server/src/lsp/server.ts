@@ -1,6 +1,7 @@
 import { Message, type Connection, type ConnectionOptions, type InitializeResult } from 'vscode-languageserver';
 import { serverCapabilities } from './capabilities';
 import type { StartFeatures } from './features';
+import { Inbox } from './inbox';
 
 export const SERVER_NAME = 'unitguard-language-server';
 export const SERVER_VERSION = '0.1.0';
@@ -15,15 +16,17 @@ export const SERVER_VERSION = '0.1.0';
 export function startServer(connect: (options: ConnectionOptions) => Connection, loadFeatures: () => StartFeatures): Connection {
   let initializeParams: unknown;
   let loaded = false;
+  const inbox = new Inbox();
   const load = (): void => {
     loaded = true;
-    loadFeatures()(connection, initializeParams);
+    loadFeatures()(connection, initializeParams, inbox);
   };
   const connection = connect({
     messageStrategy: {
       handleMessage(message, handle) {
         if (!loaded && !(Message.isRequest(message) && message.method === 'initialize')) load();
         handle(message);
+        inbox.handledOne();
       },
     },
   });

@@ -10,6 +10,7 @@ import type { UnitState } from '../unitState';
 import type { AnalysisResult, BackgroundAnalysisFactory } from '../backgroundAnalysis';
 import { publishedProblems } from '../problemLimit';
 import { notCheckedNotice } from '../documentLimits';
+import type { Inbox } from '../inbox';
 
 /**
  * Publishes diagnostics when a document is opened or changed, and clears them when it is closed.
@@ -26,6 +27,7 @@ import { notCheckedNotice } from '../documentLimits';
  */
 export function registerDiagnostics(
   connection: Connection,
+  inbox: Inbox,
   store: DocumentStore,
   settings: SettingsStore,
   state: UnitState,
@@ -92,8 +94,8 @@ export function registerDiagnostics(
     pending.add(uri);
     if (scheduled) return;
     scheduled = true;
-    // A timer runs after the I/O already waiting: messages read meanwhile are handled first.
-    setTimeout(publishPending, 0);
+    // The messages already received are handled first: the last of a burst of changes, a hover.
+    inbox.afterReceived(publishPending);
   };
   store.onDidChangeContent((uri) => {
     const text = store.text(uri);
