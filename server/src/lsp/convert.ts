@@ -8,6 +8,7 @@ import {
   type FoldingRange,
 } from 'vscode-languageserver';
 import type { Diagnostic, UnitFoldingRange, UnitSymbol } from '../core';
+import { compact } from './compactStrings';
 
 /** LSP's severity of each of the core's. */
 export const SEVERITY = {
@@ -26,10 +27,10 @@ export function toLspDiagnostic(diagnostic: Diagnostic, uri: string): LspDiagnos
     severity: SEVERITY[diagnostic.severity],
     code: diagnostic.code,
     source: 'unitguard',
-    message: diagnostic.message,
+    message: compact(diagnostic.message),
     ...(tags.length > 0 ? { tags } : {}),
     ...(diagnostic.related && diagnostic.related.length > 0
-      ? { relatedInformation: diagnostic.related.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message })) }
+      ? { relatedInformation: diagnostic.related.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: compact(r.message) })) }
       : {}),
   };
 }
