@@ -1,6 +1,7 @@
 import { format } from 'node:util';
 import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection, type ConnectionOptions } from 'vscode-languageserver/node';
 import { FrameReader } from './frameReader';
+import { reusingJsonEncoder } from './messageEncoder';
 import { boundHeapGrowth } from '../node/heapGrowth';
 import { startServer, SERVER_NAME, SERVER_VERSION } from './server';
 import type * as NodeFeatures from './nodeFeatures';
@@ -43,7 +44,7 @@ process.on('unhandledRejection', (reason) => connection.console.error(`Unexpecte
  * carries the protocol.
  */
 function stdioConnection(options: ConnectionOptions): Connection {
-  const writer = new StreamMessageWriter(process.stdout);
+  const writer = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: reusingJsonEncoder() });
   process.stdout.on('error', () => process.exit(1));
   const reader = new FrameReader(process.stdin, (bad) => {
     void writer.write({ jsonrpc: '2.0', id: bad.id, error: { code: bad.code, message: bad.message } } as Parameters<typeof writer.write>[0]);

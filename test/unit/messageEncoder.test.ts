@@ -1,0 +1,53 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ContentTypeEncoder, Message } from 'vscode-languageserver/node';
+import { reusingJsonEncoder } from '../../server/src/lsp/messageEncoder';
+
+async function encoded(encoder: ContentTypeEncoder, message: unknown): Promise<string> {
+  if (!('encode' in encoder)) throw new Error('not a function encoder');
+  const bytes = await encoder.encode(message as Message, { charset: 'utf-8' });
+  return Buffer.from(bytes).toString('utf8');
+}
+
+function diagnostic(i: number, message = `Key${i}= is set again on line ${i + 1}`): object {
+  return {
+    range: { start: { line: i, character: 0 }, end: { line: i, character: 4 } },
+    severity: 2,
+    code: 'duplicate-directive',
+    source: 'unitguard',
+    message,
+    relatedInformation: [{ location: { uri: 'file:///a.service', range: { start: { line: i + 1, character: 0 }, end: { line: i + 1, character: 4 } } }, message: 'The assignment that counts' }],
+  };
+}
+
+const publish = (diagnostics: unknown[], extra: object = {}): object => ({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a.service', version: 7, diagnostics, ...extra } });
+
+const CASES: Array<[string, unknown]> = [
+  ['a response', { jsonrpc: '2.0', id: 3, result: { contents: { kind: 'markdown', value: '**ProtectSystem=** — «strict»' } } }],
+  ['a request of the server', { jsonrpc: '2.0', id: 1, method: 'workspace/configuration', params: { items: [{ section: 'unitguard' }] } }],
+  ['a short publication', publish([diagnostic(0), diagnostic(1)])],
+  ['an empty publication', publish([])],
+  ['a long publication', publish(Array.from({ length: 1001 }, (_, i) => diagnostic(i)))],
+  ['a long publication with wide characters and a lone surrogate', publish(Array.from({ length: 200 }, (_, i) => diagnostic(i, `Description=Web — «${i}» 🙂 \ud800 "quoted" \\ back`)))],
+  ['a long publication with holes and a toJSON', publish([...Array.from({ length: 100 }, (_, i) => diagnostic(i)), undefined, { toJSON: () => ({ replaced: true }) }])],
+  ['a long publication with params after the list', { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { diagnostics: Array.from({ length: 100 }, (_, i) => diagnostic(i)), uri: 'file:///b.service' } }],
+  ['params that are a list', { jsonrpc: '2.0', method: 'x/list', params: Array.from({ length: 100 }, (_, i) => i) }],
+];
+
+describe('reusingJsonEncoder: the bytes JSON.stringify and UTF-8 give', () => {
+  for (const [name, message] of CASES) {
+    it(name, async () => {
+      assert.equal(await encoded(reusingJsonEncoder(), message), JSON.stringify(message));
+    });
+  }
+
+  it('encodes message after message with one encoder, small after large and large after small', async () => {
+    const encoder = reusingJsonEncoder();
+    for (const [name, message] of [...CASES, ...CASES.slice().reverse()]) assert.equal(await encoded(encoder, message), JSON.stringify(message), name);
+  });
+
+  it('a message larger than the buffer it keeps', async () => {
+    const message = publish(Array.from({ length: 40_000 }, (_, i) => diagnostic(i, 'x'.repeat(200))));
+    assert.equal(await encoded(reusingJsonEncoder(), message), JSON.stringify(message));
+  });
+});
