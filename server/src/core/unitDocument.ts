@@ -3,6 +3,7 @@ import type { OffsetEdit } from './edits/apply';
 import { reparse, revisedTree } from './syntax/reparse';
 import type { TextEdit } from './types';
 import type { SyntaxTree } from './syntax/syntaxTree';
+import type { TextSource } from './syntax/textSource';
 import { unitFileInfo, type UnitFileInfo } from './unitFile';
 
 /** A parsed unit file: what every feature starts from. Built once per document version. */
@@ -29,8 +30,9 @@ export function editedUnitDocument(document: UnitDocument, edits: readonly TextE
 /**
  * The next version of a document, with its whole new text: only the sections that changed are
  * parsed again, and nothing of the older version is kept alive (see syntax/reparse.ts). For an
- * editor's document, one version after another. `change`, when known, is what changed (see revisedTree()).
+ * editor's document, one version after another. A text in pieces is not joined into one string
+ * until something reads it whole. `change`, when known, is what changed (see revisedTree()).
  */
-export function revisedUnitDocument(previous: UnitDocument, text: string, version: number, change?: OffsetEdit): UnitDocument {
+export function revisedUnitDocument(previous: UnitDocument, text: TextSource, version: number, change?: OffsetEdit): UnitDocument {
   return { uri: previous.uri, version, tree: revisedTree(previous.tree, text, change), file: previous.file };
 }

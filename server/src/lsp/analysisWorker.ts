@@ -61,11 +61,11 @@ function documentOf(job: AnalysisJob): Kept | undefined {
   if (job.text === undefined) {
     if (!last || last.serial !== job.base || !job.changes) return undefined;
     const text = last.text.update(job.changes, job.version ?? 0);
-    const whole = text.getText();
-    // The span the changes cover: the texts need not be compared to find it.
+    // The span the changes cover: the texts need not be compared to find it. The new text is
+    // read in parts: only the lines around the changes are parsed again.
     const span = text.changes?.span;
-    const change = span && spanEdit(span, whole);
-    const document = revisedUnitDocument(last.document, whole, job.version ?? 0, change);
+    const change = span && spanEdit(span, text.source);
+    const document = revisedUnitDocument(last.document, text.source, job.version ?? 0, change);
     Object.assign(last, { text, document, serial: job.serial });
     return last;
   }

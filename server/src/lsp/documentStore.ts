@@ -47,9 +47,8 @@ export class DocumentStore {
     const since = this.since.get(uri);
     if (cached && !since) return cached;
     // The version parsed before gives the parts that did not change; what did is known from the edits.
-    const whole = text.getText();
-    const change = since && spanEdit(since, whole);
-    const unit = cached ? revisedUnitDocument(cached, whole, text.version, change) : createUnitDocument(uri, whole, text.version);
+    const change = since && spanEdit(since, text.source);
+    const unit = cached ? revisedUnitDocument(cached, text.source, text.version, change) : createUnitDocument(uri, text.getText(), text.version);
     this.parsed.set(uri, unit);
     this.since.delete(uri);
     return unit;

@@ -8,6 +8,7 @@
  */
 import type { Position, Range } from '../core';
 import type { OffsetEdit } from '../core/edits/apply';
+import type { TextSource } from '../core/syntax/textSource';
 import { PieceText } from './pieceText';
 
 export interface ContentChange {
@@ -125,7 +126,7 @@ export function thenSpan(first: Span | undefined, then: Span): Span {
 }
 
 /** A span as the edit of the old text that gives `text`, the new one (see revisedTree()). */
-export function spanEdit(span: Span, text: string): OffsetEdit {
+export function spanEdit(span: Span, text: TextSource): OffsetEdit {
   return { start: span.start, end: span.oldEnd, text: text.slice(span.start, span.newEnd) };
 }
 
@@ -186,6 +187,11 @@ export class OpenText {
 
   getText(): string {
     return this.text.toString();
+  }
+
+  /** The text as it is kept, to be read in parts (see pieceText.ts). */
+  get source(): TextSource {
+    return this.text;
   }
 
   /** The length of the text, in UTF-16 code units, without reading it. */

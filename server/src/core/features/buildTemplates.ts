@@ -19,6 +19,6 @@ export function withoutTemplatePlaceholders(document: UnitDocument, diagnostics:
   return diagnostics.filter((d) => {
     if (d.code !== 'missing-equals') return true;
     const line = d.range.start.line;
-    return !isPlaceholderLine(tree.text.slice(tree.lines.lineStart(line), tree.lines.lineEnd(line)));
+    return !isPlaceholderLine(tree.lines.slice(tree.lines.lineStart(line), tree.lines.lineEnd(line)));
   });
 }

@@ -1,4 +1,5 @@
 import type { Entry, Section, SyntaxTree } from '../syntax/syntaxTree';
+import type { LineIndex } from '../syntax/lineIndex';
 import type { Position, Range } from '../types';
 
 /** Where the cursor is, as far as completion and hover care. */
@@ -40,16 +41,40 @@ export function isBlank(code: number): boolean {
   return code === 32 || code === 9;
 }
 
+/**
+ * Some characters of the document, read by their offsets in it: the cursor's line (and the lines
+ * of the value it continues), without joining a large text into one string.
+ */
+class Window {
+  private readonly text: string;
+
+  constructor(
+    index: LineIndex,
+    private readonly start: number,
+    end: number,
+  ) {
+    this.text = index.slice(start, end);
+  }
+
+  charCodeAt(offset: number): number {
+    return this.text.charCodeAt(offset - this.start);
+  }
+
+  slice(from: number, to: number): string {
+    return this.text.slice(from - this.start, to - this.start);
+  }
+}
+
 /** Classifies the cursor position from the text of its line and the lines above it. */
 export function cursorContext(tree: SyntaxTree, position: Position): CursorContext {
   const index = tree.lines;
-  const lineNumber = Math.max(0, Math.min(whole(position?.line), index.lines.length - 1));
-  const physical = index.lines[lineNumber];
+  const lineNumber = Math.max(0, Math.min(whole(position?.line), index.lineCount - 1));
+  const physical = { start: index.lineStart(lineNumber), end: index.lineEnd(lineNumber) };
   let lineStart = physical.start;
-  if (lineNumber === 0 && tree.text.charCodeAt(0) === 0xfeff) lineStart++;
+  if (lineNumber === 0 && index.slice(0, 1) === '\ufeff') lineStart++;
   const cursor = Math.max(lineStart, Math.min(physical.start + Math.max(0, whole(position?.character)), physical.end));
-  const lineText = tree.text.slice(lineStart, physical.end);
-  const beforeCursor = tree.text.slice(lineStart, cursor);
+  const lineText = index.slice(lineStart, physical.end);
+  const beforeCursor = lineText.slice(0, cursor - lineStart);
   const trimmed = beforeCursor.replace(/^[ \t]+/, '');
   const section = sectionAt(tree, lineNumber);
 
@@ -57,15 +82,17 @@ export function cursorContext(tree: SyntaxTree, position: Position): CursorConte
 
   const continued = continuedEntryAt(tree, lineNumber);
   if (continued) {
-    return valueContext(tree, section, continued.key, continued, lineStart, cursor, physical.end, lineStart);
+    const text = new Window(index, Math.min(lineStart, continued.startOffset), physical.end);
+    return valueContext(tree, text, section, continued.key, continued, lineStart, cursor, physical.end, lineStart);
   }
+  const text = new Window(index, lineStart, physical.end);
 
   const lineTrimmed = lineText.replace(/^[ \t]+/, '');
   if (trimmed.startsWith('[') || (trimmed === '' && lineTrimmed.startsWith('['))) {
     const open = lineStart + (lineText.length - lineTrimmed.length);
     const close = lineText.indexOf(']', open - lineStart);
     const end = close >= 0 ? lineStart + close + 1 : physical.end;
-    return { kind: 'section-header', prefix: tree.text.slice(open + 1, Math.max(open + 1, cursor)), replace: index.range(open, Math.max(end, cursor)) };
+    return { kind: 'section-header', prefix: text.slice(open + 1, Math.max(open + 1, cursor)), replace: index.range(open, Math.max(end, cursor)) };
   }
 
   const eq = beforeCursor.indexOf('=');
@@ -73,7 +100,7 @@ export function cursorContext(tree: SyntaxTree, position: Position): CursorConte
     const keyStart = lineStart + (beforeCursor.length - trimmed.length);
     const eqAfter = lineText.indexOf('=');
     let keyEnd = eqAfter >= 0 ? lineStart + eqAfter : physical.end;
-    while (keyEnd > cursor && isBlank(tree.text.charCodeAt(keyEnd - 1))) keyEnd--;
+    while (keyEnd > cursor && isBlank(text.charCodeAt(keyEnd - 1))) keyEnd--;
     return {
       kind: 'key',
       section,
@@ -87,12 +114,13 @@ export function cursorContext(tree: SyntaxTree, position: Position): CursorConte
   const key = beforeCursor.slice(0, eq).trim();
   const entry = section?.entries.find((e) => e.keyRange.start.line === lineNumber) ?? tree.orphans.find((e) => e.keyRange.start.line === lineNumber);
   let valueStart = lineStart + eq + 1;
-  while (valueStart < cursor && isBlank(tree.text.charCodeAt(valueStart))) valueStart++;
-  return valueContext(tree, section, key, entry, valueStart, cursor, physical.end, lineStart);
+  while (valueStart < cursor && isBlank(text.charCodeAt(valueStart))) valueStart++;
+  return valueContext(tree, text, section, key, entry, valueStart, cursor, physical.end, lineStart);
 }
 
 function valueContext(
   tree: SyntaxTree,
+  text: Window,
   section: Section | undefined,
   key: string,
   entry: Entry | undefined,
@@ -101,7 +129,6 @@ function valueContext(
   lineEnd: number,
   lineStart: number,
 ): CursorContext {
-  const text = tree.text;
   let wordStart = cursor;
   while (wordStart > valueStart && wordStart > lineStart && !isBlank(text.charCodeAt(wordStart - 1))) wordStart--;
   let wordEnd = cursor;
@@ -156,7 +183,7 @@ function continuedEntryAt(tree: SyntaxTree, line: number): Entry | undefined {
   // A continuation still being typed: the line above ends with a backslash.
   const index = tree.lines;
   for (let n = line - 1; n >= 0; n--) {
-    const above = tree.text.slice(index.lines[n].start, index.lines[n].end);
+    const above = index.slice(index.lineStart(n), index.lineEnd(n));
     if (/^[ \t]*[#;]/.test(above)) continue;
     if (!/(^|[^\\])(\\\\)*\\$/.test(above)) return undefined;
     const owner = entries.find((e) => e.range.start.line <= n && e.range.end.line >= n);

@@ -69,7 +69,7 @@ export function entryAt(tree: SyntaxTree, line: number): Entry | 'header' | unde
 }
 
 function isBlank(tree: SyntaxTree, line: number): boolean {
-  return tree.text.slice(tree.lines.lineStart(line), tree.lines.lineEnd(line)).trim() === '';
+  return tree.lines.slice(tree.lines.lineStart(line), tree.lines.lineEnd(line)).trim() === '';
 }
 
 function span(tree: SyntaxTree, entry: Entry | undefined, line: number): [number, number] {
@@ -89,12 +89,12 @@ function affected(key: string, section: string | undefined, into: Set<string>): 
  * line breaks changed, a header edited) or are the same.
  */
 export function lineChange(before: UnitDocument, after: UnitDocument): LineChange | undefined {
-  const a = before.tree.text;
   if (before.tree.lines.lineCount !== after.tree.lines.lineCount || before.tree.hasBom !== after.tree.hasBom) return undefined;
   const edit = changeBetween(before.tree, after.tree);
   if (edit === undefined) return undefined;
   // No line break came or went (text typed between a \r and its \n splits a line: the counts differ).
-  if (hasLineBreak(a, edit.start, edit.end) || hasLineBreak(edit.text, 0, edit.text.length)) return undefined;
+  const replaced = before.tree.lines.slice(edit.start, edit.end);
+  if (hasLineBreak(replaced, 0, replaced.length) || hasLineBreak(edit.text, 0, edit.text.length)) return undefined;
   const line = after.tree.lines.lineOf(edit.start);
   const old = entryAt(before.tree, line);
   const now = entryAt(after.tree, line);

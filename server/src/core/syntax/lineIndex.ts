@@ -1,4 +1,5 @@
 import type { Position, Range } from '../types';
+import type { TextSource } from './textSource';
 
 /** One physical line of a document: `[start, end)` excludes the line break. */
 export interface PhysicalLine {
@@ -15,30 +16,42 @@ export interface PhysicalLine {
  * Only the start offset of each line is kept, in a typed array; the line
  * objects of `lines` are built the first time someone asks for them.
  */
-export class LineIndex {
+export class LineIndex implements TextSource {
   /** Start offset of each line; only the first `#count` slots are used. */
   #starts: Uint32Array;
   #count: number;
   #lines: PhysicalLine[] | undefined;
   /** The line break most used in the text. */
   #eol: string;
+  /** The text as one string, once someone asked for it whole (or it came as one). */
+  #text: string | undefined;
+  /** The text in parts, until it is joined. */
+  #source: TextSource | undefined;
+  readonly length: number;
+  /** Every line break is '\n': the text need not be read to find where a line ends. */
+  #lfOnly: boolean;
 
   /**
    * `lineStarts`, when given, are the start offsets of the text's lines, for a text whose only
-   * line break is '\n' (see spliced()); otherwise the text is read for them.
+   * line break is '\n' (see spliced()), which is then not read until someone asks for it whole;
+   * otherwise the text is read for them.
    */
-  constructor(
-    readonly text: string,
-    lineStarts?: Uint32Array,
-  ) {
+  constructor(text: TextSource, lineStarts?: Uint32Array) {
+    this.length = text.length;
     if (lineStarts !== undefined) {
+      this.#text = typeof text === 'string' ? text : undefined;
+      this.#source = typeof text === 'string' ? undefined : text;
       this.#starts = lineStarts;
       this.#count = lineStarts.length;
       this.#lines = undefined;
       this.#eol = '\n';
+      this.#lfOnly = true;
       return;
     }
-    const n = text.length;
+    const whole: string = (this.#text = text.toString());
+    this.#source = undefined;
+    this.#lfOnly = false;
+    const n = whole.length;
     let starts: Uint32Array = new Uint32Array(Math.min(n, 64 + (n >> 5)) + 1);
     let count = 1;
     // How many '\n', '\r\n' and '\r' breaks the text has, and the order in which the kinds first come.
@@ -46,9 +59,9 @@ export class LineIndex {
     let crlf = 0;
     let cr = 0;
     const order: number[] = [];
-    if (text.indexOf('\r') < 0) {
+    if (whole.indexOf('\r') < 0) {
       // No carriage return: every break is a '\n'.
-      for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+      for (let at = whole.indexOf('\n'); at >= 0; at = whole.indexOf('\n', at + 1)) {
         if (count === starts.length) starts = grow(starts);
         starts[count++] = at + 1;
       }
@@ -56,11 +69,11 @@ export class LineIndex {
       if (lf > 0) order.push(0);
     } else {
       for (let i = 0; i < n; i++) {
-        const c = text.charCodeAt(i);
+        const c = whole.charCodeAt(i);
         if (c === 10 /* \n */) {
           if (lf++ === 0) order.push(0);
         } else if (c === 13 /* \r */) {
-          if (text.charCodeAt(i + 1) === 10) {
+          if (whole.charCodeAt(i + 1) === 10) {
             if (crlf++ === 0) order.push(1);
             i++;
           } else if (cr++ === 0) order.push(2);
@@ -89,22 +102,48 @@ export class LineIndex {
 
   /**
    * The index of `text`, which is `old.text` with `[from, oldEnd)` replaced by `text[from, newEnd)`,
-   * made from `old`'s line starts: only the new part is read. Neither text may hold a '\r'.
+   * made from `old`'s line starts: only the new part is read, and `text` is not joined into one
+   * string until someone asks for it whole. Neither text may hold a '\r'.
    */
-  static spliced(old: LineIndex, text: string, from: number, oldEnd: number, newEnd: number): LineIndex {
+  static spliced(old: LineIndex, text: TextSource, from: number, oldEnd: number, newEnd: number): LineIndex {
     const delta = newEnd - oldEnd;
     const oldStarts = old.#starts;
     const oldCount = old.#count;
     const keep = old.lineOf(from) + 1; // the starts at or before `from`
     const after = old.lineOf(oldEnd) + 1; // the first start past `oldEnd`
+    const inserted = text.slice(from, newEnd);
     let added = 0;
-    for (let at = text.indexOf('\n', from); at >= 0 && at < newEnd; at = text.indexOf('\n', at + 1)) added++;
+    for (let at = inserted.indexOf('\n'); at >= 0; at = inserted.indexOf('\n', at + 1)) added++;
     const starts = new Uint32Array(keep + added + (oldCount - after));
     starts.set(oldStarts.subarray(0, keep));
     let k = keep;
-    for (let at = text.indexOf('\n', from); at >= 0 && at < newEnd; at = text.indexOf('\n', at + 1)) starts[k++] = at + 1;
+    for (let at = inserted.indexOf('\n'); at >= 0; at = inserted.indexOf('\n', at + 1)) starts[k++] = from + at + 1;
     for (let j = after; j < oldCount; j++) starts[k++] = oldStarts[j] + delta;
     return new LineIndex(text, starts);
+  }
+
+  /** The whole text, joined into one string the first time it is asked for. */
+  get text(): string {
+    if (this.#text === undefined) {
+      this.#text = (this.#source as TextSource).toString();
+      this.#source = undefined;
+    }
+    return this.#text;
+  }
+
+  /** The whole text (a line index is a text read in parts, see textSource.ts). */
+  toString(): string {
+    return this.text;
+  }
+
+  /** Whether the text has been joined into one string (see spliced()). */
+  get joined(): boolean {
+    return this.#text !== undefined;
+  }
+
+  /** The characters from `start` up to `end`, without joining the text. */
+  slice(start: number, end: number): string {
+    return this.#text !== undefined ? this.#text.slice(start, end) : (this.#source as TextSource).slice(start, end);
   }
 
   /** Every physical line, in order; the last one has no line break. */
@@ -129,8 +168,9 @@ export class LineIndex {
 
   /** End offset of line `k` (0 <= k < lineCount), before its line break. */
   lineEnd(k: number): number {
-    if (k + 1 >= this.#count) return this.text.length;
+    if (k + 1 >= this.#count) return this.length;
     const next = this.#starts[k + 1];
+    if (this.#lfOnly) return next - 1;
     // A '\n' ends either a '\n' or a '\r\n' break; anything else is a lone '\r'.
     if (this.text.charCodeAt(next - 1) === 10) return this.text.charCodeAt(next - 2) === 13 ? next - 2 : next - 1;
     return next - 1;
@@ -138,6 +178,7 @@ export class LineIndex {
 
   private eolOf(k: number): string {
     if (k + 1 >= this.#count) return '';
+    if (this.#lfOnly) return '\n';
     const next = this.#starts[k + 1];
     if (this.text.charCodeAt(next - 1) === 10) return this.text.charCodeAt(next - 2) === 13 ? '\r\n' : '\n';
     return '\r';
@@ -163,7 +204,7 @@ export class LineIndex {
 
   /** The position of a string offset; offsets outside the text are clamped to it. */
   positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(toInteger(offset), this.text.length));
+    const clamped = Math.max(0, Math.min(toInteger(offset), this.length));
     const line = this.lineOf(clamped);
     return { line, character: Math.min(clamped, this.lineEnd(line)) - this.#starts[line] };
   }
@@ -177,7 +218,7 @@ export class LineIndex {
   offsetAt(position: Position): number {
     const lineNumber = toInteger(position?.line);
     if (lineNumber < 0) return 0;
-    if (lineNumber >= this.#count) return this.text.length;
+    if (lineNumber >= this.#count) return this.length;
     return Math.min(this.#starts[lineNumber] + Math.max(0, toInteger(position?.character)), this.lineEnd(lineNumber));
   }
 
@@ -186,7 +227,7 @@ export class LineIndex {
   }
 
   textAt(range: Range): string {
-    return this.text.slice(this.offsetAt(range?.start), this.offsetAt(range?.end));
+    return this.slice(this.offsetAt(range?.start), this.offsetAt(range?.end));
   }
 }
 

@@ -46,12 +46,24 @@ export interface ParsedLines {
 /**
  * Reads lines `[fromLine, toLine)` of a text as parse() would if the text began there, with
  * positions in the whole text (`index` is the text's line index). Only for a text that parse()
- * reads line by line as the editor splits it: no `\r`, no NUL, not binary.
+ * reads line by line as the editor splits it: no `\r`, no NUL, not binary. Only those lines are
+ * read from the text: a large one need not be joined into one string. The problems found are
+ * given with positions in those lines only (a caller that finds any reads the whole text).
  */
 export function parseLines(index: LineIndex, fromLine: number, toLine: number): ParsedLines {
-  const parser = new Parser(index.text, index);
-  parser.readLines(fromLine, toLine);
-  return parser.span();
+  const start = index.lineStart(fromLine);
+  const end = toLine < index.lineCount ? index.lineStart(toLine) : index.length;
+  const parser = new Parser(index.slice(start, end));
+  parser.readLines(0, toLine - fromLine);
+  const read = parser.span();
+  // Read as a text of its own, the lines are then moved to where they are in the whole text.
+  return {
+    sections: read.sections.map((section) => (section as SectionNode).shifted(index, start)),
+    orphans: read.orphans.map((entry) => (entry instanceof EntryNode ? entry.shifted(index, undefined, start) : entry)),
+    comments: read.comments.map((comment) => (comment as CommentNode).shifted(index, start)),
+    diagnostics: read.diagnostics,
+    open: read.open,
+  };
 }
 
 /** A run of the logical line that comes from one stretch of the document. */

@@ -10,11 +10,12 @@
  * short look (a fix tried on the text). revisedTree() makes one to keep in the old one's place
  * (the next version of an open document): its nodes keep no older text alive.
  */
-import { changedSpan, offsetEdits, spliceEdits, type OffsetEdit } from '../edits/apply';
+import { changedSpan, offsetEdits, type OffsetEdit } from '../edits/apply';
 import type { TextEdit } from '../types';
 import { attached } from '../memo/attached';
 import { LineIndex } from './lineIndex';
 import { endsWithEscape, parse, parseLines } from './parser';
+import { SplicedText, type TextSource } from './textSource';
 import type { Comment, Section, SyntaxTree } from './syntaxTree';
 import { CommentNode, EntryNode, SectionNode } from './treeNodes';
 
@@ -44,8 +45,9 @@ export function readableInParts(tree: SyntaxTree): boolean {
  */
 export function reparse(tree: SyntaxTree, edits: readonly TextEdit[]): SyntaxTree {
   const resolved = offsetEdits(tree.lines, edits);
-  const text = spliceEdits(tree.text, resolved);
-  return reparsedInPart(tree, resolved, text) ?? parse(text);
+  // Read in parts: a fix tried on a large document joins no copy of it.
+  const text = new SplicedText(tree.lines, resolved);
+  return reparsedInPart(tree, resolved, text) ?? parse(text.toString());
 }
 
 /**
@@ -55,11 +57,11 @@ export function reparse(tree: SyntaxTree, edits: readonly TextEdit[]): SyntaxTre
  * text (they read the same in both). `known`, when given, is the change from `tree`'s text to
  * `text`: a span of the old text and what replaces it (a span larger than what changed will do).
  */
-export function revisedTree(tree: SyntaxTree, text: string, known?: OffsetEdit): SyntaxTree {
+export function revisedTree(tree: SyntaxTree, text: TextSource, known?: OffsetEdit): SyntaxTree {
   // The caller may know what changed (the edits an editor sent): the texts need not be compared.
-  const edit = known ?? changedSpan(tree.text, text);
+  const edit = known ?? changedSpan(tree.text, text.toString());
   if (edit === undefined) return tree;
-  const revised = reparsedInPart(tree, [edit], text, true) ?? parse(text);
+  const revised = reparsedInPart(tree, [edit], text, true) ?? parse(text.toString());
   revisions.set(revised, { from: tokenOf(tree), edit });
   return revised;
 }
@@ -106,9 +108,9 @@ function firstRegionFrom(tree: SyntaxTree, sections: readonly Section[], offset:
  * undefined when the whole text must be parsed. With `keep`, the tree is made to be kept in the
  * old one's place (see revisedTree()).
  */
-export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], text: string, keep = false): SyntaxTree | undefined {
+export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], text: TextSource, keep = false): SyntaxTree | undefined {
   if (edits.length === 0 || !readableInParts(tree) || edits.some((e) => UNEVEN.test(e.text))) return undefined;
-  const old = tree.text;
+  const oldLength = tree.lines.length;
   const sections = tree.sections;
   const lo = edits[0].start;
   const hi = edits[edits.length - 1].end;
@@ -123,12 +125,15 @@ export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], t
   const spanStart = from >= 0 ? regionStart(tree, sections[from]) : 0;
   let after = first; // the first section whose region starts after hi
   while (after < sections.length && regionStart(tree, sections[after]) <= hi) after++;
-  const spanEnd = after < sections.length ? regionStart(tree, sections[after]) : old.length;
+  const spanEnd = after < sections.length ? regionStart(tree, sections[after]) : oldLength;
 
   // A continuation on the line before the span joins it to the span's first line.
-  if (spanStart > 0 && endsWithEscape(old, tree.lines.lineStart(tree.lines.lineOf(spanStart - 1)), spanStart - 1)) return undefined;
+  if (spanStart > 0) {
+    const before = tree.lines.slice(tree.lines.lineStart(tree.lines.lineOf(spanStart - 1)), spanStart - 1);
+    if (endsWithEscape(before, 0, before.length)) return undefined;
+  }
 
-  const delta = text.length - old.length;
+  const delta = text.length - oldLength;
   const index = LineIndex.spliced(tree.lines, text, lo, hi, hi + delta);
   const fromLine = index.lineOf(spanStart);
   const toLine = spanEnd + delta >= text.length ? index.lineCount : index.lineOf(spanEnd + delta);
@@ -160,7 +165,10 @@ export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], t
     if (at >= spanEnd) comments.push((comment as CommentNode).shifted(index, delta));
   }
   const result: SyntaxTree = {
-    text,
+    // Joined into one string only when someone reads it whole (see LineIndex.spliced()).
+    get text(): string {
+      return index.text;
+    },
     lines: index,
     sections: [...kept, ...read.sections, ...moved],
     orphans,
