@@ -115,7 +115,9 @@ function concerns(result: EvidenceResult, changed: ReadonlySet<string>): boolean
 /**
  * The new evidence findings each fix would bring on `document` (empty when evidence does not
  * contradict it). `model` is the document's model at the target release, `before` what each
- * evidence check found on it; `run` runs checks on a fixed text.
+ * evidence check found on it; `run` runs checks on a fixed text. `cache`, kept from one version of
+ * a document to the next, remembers results by the values the checks read; without one, they are
+ * remembered for this version only, where those values are the same for every fix.
  */
 export function contradictionsOf(
   document: UnitDocument,
@@ -123,19 +125,20 @@ export function contradictionsOf(
   settings: Readonly<Settings>,
   before: readonly EvidenceResult[],
   run: EvidenceRun,
-  cache = new EvidenceCache(),
+  cache?: EvidenceCache,
 ): (fix: Fix) => Diagnostic[] {
   let identities: ReadonlySet<string> | undefined;
   const signatures = new Map<string, string>();
+  const results = cache?.results ?? new RecentMap<Diagnostic[]>(256);
   return (fix) => {
     const changed = settingsChanged(fix, document.tree);
     const selected = before.filter((result) => concerns(result, changed));
     if (selected.length === 0) return [];
     const which = selected.map((result) => before.indexOf(result)).join(',');
-    let known = signatures.get(which);
+    let known = cache === undefined ? '' : signatures.get(which);
     if (known === undefined) signatures.set(which, (known = signature(model, selected.map((result) => result.reads), settings)));
     const resultKey = `${which}\u0003${known}\u0003${fixKey(fix, changed)}`;
-    const cached = cache.results.get(resultKey);
+    const cached = results.get(resultKey);
     if (cached) return cached;
     let fixed: UnitDocument;
     try {
@@ -148,7 +151,7 @@ export function contradictionsOf(
     const reading = selected.some((result) => result.reads === 'all') ? 'all' : new Set([...changed, ...selected.flatMap((result) => [...result.reads])]);
     const after = run(fixed, selected.map((result) => result.check), reading);
     const contradictions = after.filter((d) => !seen.has(identity(d)));
-    cache.results.set(resultKey, contradictions);
+    results.set(resultKey, contradictions);
     return contradictions;
   };
 }
