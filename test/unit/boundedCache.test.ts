@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { BoundedCache, ownCopy } from '../../server/src/core/rules/values/boundedCache';
+import { BoundedCache } from '../../server/src/core/rules/values/boundedCache';
+import { ownCopy } from '../../server/src/core/syntax/ownCopy';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;

@@ -7,18 +7,11 @@
  * stored as the engine stores a string read from JSON: one byte per character when they all fit.
  */
 
-/** Past this many, the strings remembered are forgotten (a document publishes at most a thousand messages or so). */
-const MAX_REMEMBERED = 8192;
+import { BoundedCache } from '../core/rules/values/boundedCache';
 
-/** By their characters: looking one up finds the compact string whatever the storage of the key. */
-const remembered = new Map<string, string>();
+/** By their characters: looking one up finds the compact string whatever the storage of the key (a document publishes a thousand messages at most, by default). */
+const remembered = new BoundedCache<string>(8192);
 
 export function compact(text: string): string {
-  let known = remembered.get(text);
-  if (known === undefined) {
-    known = JSON.parse(JSON.stringify(text)) as string;
-    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
-    remembered.set(known, known);
-  }
-  return known;
+  return remembered.get(text, (own) => JSON.parse(JSON.stringify(own)) as string);
 }

@@ -129,11 +129,8 @@ class Parser {
   /** Where reading stops: the text's end, or the end of the lines readLines() was given. */
   private end: number;
 
-  constructor(
-    private readonly text: string,
-    index?: LineIndex,
-  ) {
-    this.index = index ?? new LineIndex(text);
+  constructor(private readonly text: string) {
+    this.index = new LineIndex(text);
     this.end = text.length;
     this.recent = new Array<string>(text.length < 16384 ? RECENT_SLOTS >> 2 : RECENT_SLOTS).fill('');
   }

@@ -1,3 +1,5 @@
+import { spliceEdits, type OffsetEdit } from '../edits/apply';
+
 /**
  * A text that can be read in parts without being joined into one string first: a string, or an
  * open document kept as the pieces its edits made (the server's PieceText). Joining a large text
@@ -11,13 +13,6 @@ export interface TextSource {
   toString(): string;
 }
 
-/** An edit in offsets of a text: `[start, end)` of it becomes `text`. */
-interface Splice {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
-
 /**
  * `base` with edits applied (in its offsets, in text order, not overlapping), read in parts:
  * a fix tried on a large document reads only the lines around it, unless something asks for the
@@ -29,7 +24,7 @@ export class SplicedText implements TextSource {
 
   constructor(
     private readonly base: TextSource,
-    private readonly edits: readonly Splice[],
+    private readonly edits: readonly OffsetEdit[],
   ) {
     let length = base.length;
     for (const edit of edits) length += edit.text.length - (edit.end - edit.start);
@@ -65,17 +60,6 @@ export class SplicedText implements TextSource {
   }
 
   toString(): string {
-    if (this.joined === undefined) {
-      const base = this.base.toString();
-      const parts: string[] = [];
-      let at = 0;
-      for (const edit of this.edits) {
-        parts.push(base.slice(at, edit.start), edit.text);
-        at = edit.end;
-      }
-      parts.push(base.slice(at));
-      this.joined = parts.join('');
-    }
-    return this.joined;
+    return (this.joined ??= spliceEdits(this.base.toString(), this.edits));
   }
 }

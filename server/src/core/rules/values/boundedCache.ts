@@ -1,3 +1,5 @@
+import { ownCopy } from '../../syntax/ownCopy';
+
 /**
  * Memos of pure results by text, bounded in size. Values recur across the lines of a unit and
  * across the units of one system, so most are found again. A unit of thousands of distinct values
@@ -53,16 +55,4 @@ export class BoundedCache<V> {
     this.entries.set(own, value);
     return value;
   }
-}
-
-/**
- * A string with the same characters that holds on to nothing else. The engine keeps a substring as
- * a view into the string it was cut from, and a concatenation as its two parts, so a value read
- * from a document keeps the whole document alive while it is kept: in a module-level memo, that
- * is every text a fix was ever tried on (a full copy of the document each). Cutting a joined
- * string makes the engine first copy its characters into one new string, and the cut is taken
- * from that copy alone.
- */
-export function ownCopy(text: string): string {
-  return ` ${text}`.slice(1);
 }
