@@ -39,8 +39,12 @@ export interface SyscallFilter {
   entries: Map<string, number>;
 }
 
-/** Applies one SystemCallFilter= line; returns the new state (undefined = no filter). */
-export function applySyscallFilterLine(state: SyscallFilter | undefined, value: string, version: number): SyscallFilter | undefined {
+/**
+ * Applies one SystemCallFilter= line; returns the new state (undefined = no filter). With `only`,
+ * the entries keep just those calls: enough to ask about them, without expanding whole groups
+ * into the map.
+ */
+export function applySyscallFilterLine(state: SyscallFilter | undefined, value: string, version: number, only?: ReadonlySet<string>): SyscallFilter | undefined {
   if (value === '') return undefined;
   let text = value;
   const invert = text.startsWith('~');
@@ -48,24 +52,25 @@ export function applySyscallFilterLine(state: SyscallFilter | undefined, value: 
   let filter = state;
   if (!filter) {
     filter = { allowList: !invert, entries: new Map() };
-    if (!invert) addItem(filter, '@default', -1, false, version);
+    if (!invert) addItem(filter, '@default', -1, false, version, only);
   }
   for (const word of words(text)) {
     const parsed = nameAndErrno(word);
     if (!parsed) continue;
     if (!invert && parsed.errno >= 0) continue;
-    addItem(filter, parsed.name, parsed.errno, invert, version);
+    addItem(filter, parsed.name, parsed.errno, invert, version, only);
   }
   return filter;
 }
 
-function addItem(filter: SyscallFilter, name: string, errno: number, invert: boolean, version: number, depth = 0): void {
+function addItem(filter: SyscallFilter, name: string, errno: number, invert: boolean, version: number, only: ReadonlySet<string> | undefined, depth = 0): void {
   if (name.startsWith('@')) {
     const items = groupItems(name, version);
     if (!items || depth > 10) return;
-    for (const item of items) addItem(filter, item, errno, invert, version, depth + 1);
+    for (const item of items) addItem(filter, item, errno, invert, version, only, depth + 1);
     return;
   }
+  if (only !== undefined && !only.has(name)) return;
   if (!invert === filter.allowList || (invert && filter.allowList && errno >= 0)) filter.entries.set(name, errno);
   else filter.entries.delete(name);
 }

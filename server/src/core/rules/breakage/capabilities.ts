@@ -432,12 +432,15 @@ function isBlocked(filter: SyscallFilter | undefined, call: string): boolean {
  * The filter replayed line by line at the release; for each call that ends up blocked, the line
  * that blocked it last (and the group or call of that line naming it).
  */
+/** The calls the checks ask a filter about: the filters they replay hold only these. */
+const ASKED_CALLS: ReadonlySet<string> = new Set(CALL_CAPABILITIES.flatMap((c) => [...c.calls, ...(c.alsoWith?.calls ?? [])]));
+
 function blockingLines(model: UnitModel, calls: readonly string[], version: number): { filter: SyscallFilter | undefined; blocking: Map<string, Blocking> } {
   let filter: SyscallFilter | undefined;
   const blocking = new Map<string, Blocking>();
   for (const line of effectiveLines(model, 'SystemCallFilter')) {
     const before = new Map(calls.map((c) => [c, isBlocked(filter, c)]));
-    filter = applySyscallFilterLine(filter, line.entry.value.trim(), version);
+    filter = applySyscallFilterLine(filter, line.entry.value.trim(), version, ASKED_CALLS);
     const items = filterItems(line);
     for (const call of calls) {
       if (!isBlocked(filter, call)) {

@@ -7,6 +7,7 @@ import type { Assignment, UnitModel } from '../../model/unitModel';
 import { commandPrefix, effectiveLines, EXEC_SETTINGS, isOn } from '../pairings/effects';
 import { splitWords } from '../values/words';
 import { once } from '../pairings/unitFacts';
+import { BoundedCache } from '../values/boundedCache';
 
 /** A variable set by Environment=, with the line that sets it (the last one read wins). */
 export interface Variable {
@@ -85,15 +86,28 @@ export function commandLines(model: UnitModel): readonly CommandLine[] {
   return once(model, COMMANDS, () => splitCommandLines(model));
 }
 
+/** A command line's prefix and words as written, before variables are filled in. */
+interface SplitValue {
+  readonly prefix: string;
+  readonly words: readonly string[];
+}
+
+/** Split values by text: every version of a unit, and every fix tried on it, has the same command lines. */
+const splitValues = new BoundedCache<SplitValue>(1024);
+
+function splitValue(value: string): SplitValue {
+  const prefix = commandPrefix(value);
+  return { prefix, words: splitWords(value.trimStart().slice(prefix.length)).map((w) => w.text) };
+}
+
 function splitCommandLines(model: UnitModel): readonly CommandLine[] {
   const variables = environment(model);
   const lines: CommandLine[] = [];
   for (const setting of EXEC_SETTINGS) {
     for (const line of effectiveLines(model, setting)) {
-      const value = line.entry.value;
-      const prefix = commandPrefix(value);
+      const { prefix, words } = splitValues.get(line.entry.value, splitValue);
       const uses = new Set<Variable>();
-      const argv = splitWords(value.trimStart().slice(prefix.length)).map((w) => expand(w.text, variables, uses));
+      const argv = words.map((w) => expand(w, variables, uses));
       if (argv.length === 0) continue;
       const program = baseName(argv[0]);
       let script: string[] = [];

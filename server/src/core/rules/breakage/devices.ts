@@ -181,6 +181,8 @@ interface DeviceUse {
 
 /** /dev paths in a word: `/dev/ttyUSB0`, `--device=/dev/ttyUSB0`, `serial:/dev/ttyS0`. */
 function devicePaths(word: string): string[] {
+  // Most words name no device: they are passed over without running the pattern.
+  if (!word.includes('/dev/')) return [];
   const paths: string[] = [];
   for (const match of word.matchAll(/(?:^|[=,:@])(\/dev\/[^\s,'"()<>;|&]+)/g)) {
     const path = match[1].replace(/\/+$/, '');

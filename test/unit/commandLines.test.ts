@@ -1,0 +1,42 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createUnitDocument } from '../../server/src/core';
+import { modelFor } from '../../server/src/core/rules';
+import { commandLines } from '../../server/src/core/rules/breakage/commandLines';
+
+function linesOf(text: string, name = 'file:///etc/systemd/system/web.service'): ReturnType<typeof commandLines> {
+  return commandLines(modelFor(createUnitDocument(name, text)));
+}
+
+const EXEC = 'ExecStart=-/usr/bin/web --root "$ROOT" ${PORT} \'a b\'\nExecStartPre=+/bin/sh -c \'echo 1 > /proc/sys/x\'\n';
+
+describe('command lines split once per value', () => {
+  it('gives the same lines for the same text, the second time from what was split the first', () => {
+    const text = `[Service]\nEnvironment=ROOT=/srv PORT=80\n${EXEC}`;
+    const first = linesOf(text).map(({ line, uses, ...rest }) => ({ ...rest, line: line.entry.value, uses: uses.map((u) => u.name) }));
+    const again = linesOf(text).map(({ line, uses, ...rest }) => ({ ...rest, line: line.entry.value, uses: uses.map((u) => u.name) }));
+    assert.deepEqual(again, first);
+    assert.deepEqual(first[0], {
+      line: '-/usr/bin/web --root "$ROOT" ${PORT} \'a b\'',
+      setting: 'ExecStart',
+      prefix: '-',
+      argv: ['/usr/bin/web', '--root', '/srv', '80', 'a b'],
+      program: 'web',
+      script: [],
+      uses: ['ROOT', 'PORT'],
+    });
+    assert.equal(first[1].prefix, '+');
+    assert.deepEqual(first[1].script, ['echo', '1', '>', '/proc/sys/x']);
+  });
+
+  it('fills in each unit\'s own variables into the same command line', () => {
+    const a = linesOf(`[Service]\nEnvironment=ROOT=/srv PORT=80\n${EXEC}`);
+    const b = linesOf(`[Service]\nEnvironment=ROOT=/var/www\n${EXEC}`);
+    assert.deepEqual(a[0].argv, ['/usr/bin/web', '--root', '/srv', '80', 'a b']);
+    assert.deepEqual(b[0].argv, ['/usr/bin/web', '--root', '/var/www', '${PORT}', 'a b']);
+    assert.deepEqual(b[0].uses.map((u) => u.name), ['ROOT']);
+    // What one unit's lines hold is its own: changing it leaves the other's alone.
+    a[0].argv.push('changed');
+    assert.deepEqual(linesOf(`[Service]\nEnvironment=ROOT=/var/www\n${EXEC}`)[0].argv, ['/usr/bin/web', '--root', '/var/www', '${PORT}', 'a b']);
+  });
+});
