@@ -2,15 +2,12 @@
 import { directiveRow, type DirectiveRow } from '../../kb';
 import { removeEntryEdit, removeEntryReach } from '../../edits/lineEdits';
 import { lazyFix } from '../../edits/lazyFix';
-import type { Entry } from '../../syntax/syntaxTree';
+import type { Entry, Section } from '../../syntax/syntaxTree';
 import { comparePositions, type Diagnostic } from '../../types';
 import { diagnostic, wellFormedSections, type RuleContext } from '../context';
-import { takesSetting } from './directives';
 
-interface Line {
-  entry: Entry;
-  section: string;
-}
+/** A line of a well-formed section: its section is known. */
+type Line = Entry & { section: Section };
 
 /**
  * Whether a finding is wanted, by the entry it is about and the entries it points at: a keystroke
@@ -39,12 +36,12 @@ export function repeatsOf(context: RuleContext, names?: ReadonlySet<string>, nea
   for (const section of wellFormedSections(document)) {
     for (const entry of section.entries) {
       if (names !== undefined && !names.has(entry.key)) continue;
-      if (!takesSetting(entry.key, section.name, type)) continue;
+      // Taken when the section accepts the setting for this unit type (as takesSetting says).
       const row = directiveRow(entry.key, section.name);
-      if (!row) continue;
+      if (!row || (type !== undefined && !row.unitTypes.includes(type))) continue;
       const list = bySetting.get(row);
-      if (list) list.push({ entry, section: section.name });
-      else bySetting.set(row, [{ entry, section: section.name }]);
+      if (list) list.push(entry as Line);
+      else bySetting.set(row, [entry as Line]);
     }
   }
   for (const [row, lines] of bySetting) {
@@ -63,15 +60,15 @@ function lineNumber(entry: Entry): number {
 function reportDuplicates(context: NearContext, lines: readonly Line[], repeat: 'last-wins' | 'first-wins'): void {
   const { document } = context;
   if (repeat === 'first-wins') {
-    const first = lines.find((l) => !l.entry.isEmpty);
+    const first = lines.find((l) => !l.isEmpty);
     if (!first) return;
     for (const line of lines) {
-      if (line === first || line.entry.isEmpty || !context.near(line.entry, [first.entry])) continue;
+      if (line === first || line.isEmpty || !context.near(line, [first])) continue;
       context.report(
-        diagnostic('duplicate-directive', line.entry.keyRange, `${line.entry.key}= is already set on line ${lineNumber(first.entry)}; systemd keeps the first assignment and ignores this one.`, {
+        diagnostic('duplicate-directive', line.keyRange, `${line.key}= is already set on line ${lineNumber(first)}; systemd keeps the first assignment and ignores this one.`, {
           unnecessary: true,
-          related: [{ range: first.entry.range, message: 'The assignment that counts' }],
-          fixes: [lazyFix(`Remove this ${line.entry.key}= line`, () => [removeEntryEdit(document, line.entry)], { isPreferred: true }, removeEntryReach(document, line.entry))],
+          related: [{ range: first.range, message: 'The assignment that counts' }],
+          fixes: [lazyFix(`Remove this ${line.key}= line`, () => [removeEntryEdit(document, line)], { isPreferred: true }, removeEntryReach(document, line))],
         }),
       );
     }
@@ -80,15 +77,15 @@ function reportDuplicates(context: NearContext, lines: readonly Line[], repeat: 
   const last = lines[lines.length - 1];
   for (let i = 0; i < lines.length - 1; i++) {
     const line = lines[i];
-    if (line.entry.isEmpty) continue;
+    if (line.isEmpty) continue;
     const next = lines[i + 1];
-    if (!context.near(line.entry, [last.entry, next.entry])) continue;
-    const how = next.entry.isEmpty ? `is reset by the empty assignment on line ${lineNumber(next.entry)}` : `is set again on line ${lineNumber(last.entry)}`;
+    if (!context.near(line, [last, next])) continue;
+    const how = next.isEmpty ? `is reset by the empty assignment on line ${lineNumber(next)}` : `is set again on line ${lineNumber(last)}`;
     context.report(
-      diagnostic('duplicate-directive', line.entry.keyRange, `${line.entry.key}= takes one value and ${how}; this assignment has no effect.`, {
+      diagnostic('duplicate-directive', line.keyRange, `${line.key}= takes one value and ${how}; this assignment has no effect.`, {
         unnecessary: true,
-        related: [{ range: last.entry.range, message: 'The assignment that counts' }],
-        fixes: [lazyFix(`Remove this ${line.entry.key}= line`, () => [removeEntryEdit(document, line.entry)], { isPreferred: true }, removeEntryReach(document, line.entry))],
+        related: [{ range: last.range, message: 'The assignment that counts' }],
+        fixes: [lazyFix(`Remove this ${line.key}= line`, () => [removeEntryEdit(document, line)], { isPreferred: true }, removeEntryReach(document, line))],
       }),
     );
   }
@@ -100,17 +97,17 @@ function reportDuplicates(context: NearContext, lines: readonly Line[], repeat: 
  * lines of those settings in file order.
  */
 function clearedBy(lines: readonly Line[], bySetting: ReadonlyMap<DirectiveRow, Line[]>, names: ReadonlySet<string>): Map<Line, Entry[]> {
-  const section = lines[0].section;
+  const section = lines[0].section.name;
   const all = [...names].flatMap((n) => {
     const row = directiveRow(n, section);
     return (row && bySetting.get(row)) ?? [];
-  }).sort((a, b) => a.entry.startOffset - b.entry.startOffset);
+  }).sort((a, b) => a.startOffset - b.startOffset);
   const own = new Set(lines);
   const cleared = new Map<Line, Entry[]>();
   let pending: Entry[] = [];
   for (const line of all) {
-    if (!line.entry.isEmpty) {
-      pending.push(line.entry);
+    if (!line.isEmpty) {
+      pending.push(line);
       continue;
     }
     if (own.has(line)) cleared.set(line, pending);
@@ -125,19 +122,19 @@ function reportResets(context: NearContext, bySetting: ReadonlyMap<DirectiveRow,
     if (semantics.kind !== 'list' || !semantics.emptyResets) continue;
     let cleared: Map<Line, Entry[]> | undefined;
     for (const line of lines) {
-      if (!line.entry.isEmpty) continue;
-      const names = new Set([line.entry.key, ...(semantics.resetShares ?? [])]);
+      if (!line.isEmpty) continue;
+      const names = new Set([line.key, ...(semantics.resetShares ?? [])]);
       // Only the entries after the previous reset are thrown away by this one.
       cleared ??= clearedBy(lines, bySetting, names);
       const dropped = cleared.get(line) ?? [];
-      if (dropped.length === 0 || !context.near(line.entry, dropped)) continue;
-      const others = [...names].filter((n) => n !== line.entry.key);
+      if (dropped.length === 0 || !context.near(line, dropped)) continue;
+      const others = [...names].filter((n) => n !== line.key);
       const shared = others.length > 0 ? `, since ${others.map((n) => `${n}=`).join(', ')} ${others.length === 1 ? 'shares' : 'share'} its list` : '';
       context.report(
         diagnostic(
           'empty-reset',
-          line.entry.range,
-          `The empty ${line.entry.key}= clears the ${dropped.length === 1 ? 'entry' : `${dropped.length} entries`} assigned before it in this file (line${dropped.length === 1 ? '' : 's'} ${dropped.map(lineNumber).join(', ')})${shared}.`,
+          line.range,
+          `The empty ${line.key}= clears the ${dropped.length === 1 ? 'entry' : `${dropped.length} entries`} assigned before it in this file (line${dropped.length === 1 ? '' : 's'} ${dropped.map(lineNumber).join(', ')})${shared}.`,
           { related: dropped.map((e) => ({ range: e.range, message: `Cleared: ${e.key}=${e.value}` })) },
         ),
       );
