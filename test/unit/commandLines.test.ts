@@ -39,4 +39,13 @@ describe('command lines split once per value', () => {
     a[0].argv.push('changed');
     assert.deepEqual(linesOf(`[Service]\nEnvironment=ROOT=/var/www\n${EXEC}`)[0].argv, ['/usr/bin/web', '--root', '/var/www', '${PORT}', 'a b']);
   });
+
+  it('binds the variables of the same Environment= line to each unit\'s own line', () => {
+    const text = `[Service]\nEnvironment=ROOT=/srv PORT=80\n${EXEC}`;
+    const a = linesOf(text, 'file:///etc/systemd/system/a.service');
+    const b = linesOf(text, 'file:///etc/systemd/system/b.service');
+    assert.deepEqual(b[0].uses.map((u) => [u.name, u.value]), [['ROOT', '/srv'], ['PORT', '80']]);
+    assert.notEqual(a[0].uses[0].line, b[0].uses[0].line);
+    assert.equal(b[0].uses[0].line.document.uri, 'file:///etc/systemd/system/b.service');
+  });
 });

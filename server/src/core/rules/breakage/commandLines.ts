@@ -47,15 +47,24 @@ export function environment(model: UnitModel): ReadonlyMap<string, Variable> {
 function readEnvironment(model: UnitModel): ReadonlyMap<string, Variable> {
   const variables = new Map<string, Variable>();
   for (const line of effectiveLines(model, 'Environment')) {
-    for (const word of splitWords(line.entry.value)) {
-      const eq = word.text.indexOf('=');
-      if (eq <= 0) continue;
-      const name = word.text.slice(0, eq);
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
-      variables.set(name, { name, value: word.text.slice(eq + 1), line });
-    }
+    for (const [name, value] of assignmentsIn.get(line.entry.value, readAssignments)) variables.set(name, { name, value, line });
   }
   return variables;
+}
+
+/** The `NAME=value` words of an Environment= value, by the value's text (the same lines recur). */
+const assignmentsIn = new BoundedCache<readonly (readonly [string, string])[]>(1024);
+
+function readAssignments(value: string): [string, string][] {
+  const found: [string, string][] = [];
+  for (const word of splitWords(value)) {
+    const eq = word.text.indexOf('=');
+    if (eq <= 0) continue;
+    const name = word.text.slice(0, eq);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+    found.push([name, word.text.slice(eq + 1)]);
+  }
+  return found;
 }
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'busybox']);
