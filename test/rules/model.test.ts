@@ -62,4 +62,41 @@ describe('UnitModel', () => {
     ];
     for (const [uri, kind] of cases) assert.equal(managerOf(uri), kind, uri);
   });
+
+  describe('the lines found for a setting, however they are found', () => {
+    /** What a model says of one setting, comparable across models. */
+    const said = (model: UnitModel, name: string) => ({
+      all: model.assignments(name).map((a) => [a.entry.startOffset, a.section, a.order, a.document.uri]),
+      effective: model.effective(name).map((a) => a.entry.startOffset),
+    });
+    const TEXT = '[Unit]\nAfter=a.service\n[Service]\nReadWritePaths=/a\nUser=x\nReadWritePaths=\nReadWritePaths=/b\nBindPaths=/c\nBindReadOnlyPaths=\nUser=y\nFrobnicate=1\n[Install]\nWantedBy=multi-user.target\n';
+    const NAMES = ['After', 'ReadWritePaths', 'User', 'BindPaths', 'BindReadOnlyPaths', 'Frobnicate', 'WantedBy', 'ExecStart'];
+
+    it('a long unit (indexed at once) says what a short one (lines gone through per setting) says, line for line', () => {
+      const short = unit(TEXT);
+      // The same lines after 300 comment-free filler lines in a section of their own: past the scan limit.
+      const filler = `[X-Filler]\n${Array.from({ length: 300 }, (_, i) => `X-Key${i}=${i}`).join('\n')}\n`;
+      const long = unit(filler + TEXT);
+      const shift = filler.length;
+      for (const name of NAMES) {
+        const a = said(UnitModel.build(short), name);
+        const b = said(UnitModel.build(long), name);
+        assert.deepEqual(b.all.map(([offset]) => (offset as number) - shift), a.all.map(([offset]) => offset), name);
+        assert.deepEqual(b.effective.map((o) => o - shift), a.effective, name);
+        assert.deepEqual(b.all.map(([, section]) => section), a.all.map(([, section]) => section), name);
+      }
+    });
+
+    it('a model of a few keys says of them what the whole model says, and nothing of others', () => {
+      const document = unit(TEXT);
+      const keys = new Set(['ReadWritePaths', 'User', 'BindReadOnlyPaths']);
+      const takes = (entry: { key: string }) => keys.has(entry.key);
+      const whole = UnitModel.build(document, [], takes);
+      const few = UnitModel.build(document, [], takes, keys);
+      for (const name of NAMES) assert.deepEqual(said(few, name), said(whole, name), name);
+      assert.deepEqual(said(few, 'ReadWritePaths').effective.length, 1);
+      assert.deepEqual(said(few, 'After').all, []);
+    });
+  });
 });
+

@@ -65,10 +65,16 @@ export function clearsLines(entry: Entry): boolean {
 const READS_BEFORE_INDEX = 8;
 
 /**
+ * Lines a unit may have for its first settings read to be found by going through them. Past that,
+ * a pass for each setting costs more than one pass that indexes them all (a check reads dozens).
+ */
+const SCAN_MAX_LINES = 256;
+
+/**
  * A setting is worked out from its lines when it is first read, and then kept: what reads a few
- * settings of a large unit (a hover) does not pay for all of them. The lines of the first few
- * settings read are found by going through the unit's lines; past that, every line is indexed by
- * its key, once.
+ * settings of a large unit (a hover) does not pay for all of them. In a short unit, the lines of
+ * the first few settings read are found by going through the unit's lines; past that, and in a
+ * long unit from the start, every line is indexed by its key, once.
  */
 export class UnitModel {
   /** The settings worked out so far, by section and name. */
@@ -81,6 +87,8 @@ export class UnitModel {
   private index: Map<string, KeyLines> | undefined;
   /** How many settings had their lines found without the index. */
   private scans = 0;
+  /** Lines in well-formed sections, over all documents. */
+  private readonly lineCount: number;
   /** The place in the reading order of each document's first line. */
   private readonly firstOrders: readonly number[];
   private reads: Set<string> | 'all' | undefined;
@@ -91,6 +99,8 @@ export class UnitModel {
     /** False when the unit file itself is not known (a drop-in read on its own). */
     readonly complete: boolean,
     private readonly takes: LineFilter | undefined,
+    /** When given, the only keys the model takes in: its index holds only their lines. */
+    private readonly keys: ReadonlySet<string> | undefined,
   ) {
     const firstOrders: number[] = [];
     let order = 0;
@@ -99,28 +109,29 @@ export class UnitModel {
       for (const section of document.tree.sections) if (!section.malformed) order += section.entries.length;
     }
     this.firstOrders = firstOrders;
+    this.lineCount = order;
   }
 
   /**
    * `takes` can leave out lines that systemd would not take in (a value the target version
    * cannot parse, say); lines of settings the section does not accept are always left out.
    */
-  static build(unit: UnitDocument, dropIns: readonly UnitDocument[] = [], takes?: LineFilter): UnitModel {
-    return UnitModel.merge(unit, dropIns, true, takes);
+  static build(unit: UnitDocument, dropIns: readonly UnitDocument[] = [], takes?: LineFilter, keys?: ReadonlySet<string>): UnitModel {
+    return UnitModel.merge(unit, dropIns, true, takes, keys);
   }
 
   /**
    * A model of drop-ins whose unit is not at hand: settings the unit may hold are unknown, so
    * `complete` is false and callers must not conclude that a setting is missing.
    */
-  static fromDropIns(dropIns: readonly UnitDocument[], takes?: LineFilter): UnitModel {
+  static fromDropIns(dropIns: readonly UnitDocument[], takes?: LineFilter, keys?: ReadonlySet<string>): UnitModel {
     const [first, ...rest] = [...dropIns].sort(byFileName);
     if (!first) throw new Error('UnitModel.fromDropIns needs at least one drop-in');
-    return UnitModel.merge(first, rest, false, takes);
+    return UnitModel.merge(first, rest, false, takes, keys);
   }
 
-  private static merge(unit: UnitDocument, dropIns: readonly UnitDocument[], complete: boolean, takes?: LineFilter): UnitModel {
-    return new UnitModel(unit, [...dropIns].sort(byFileName), complete, takes);
+  private static merge(unit: UnitDocument, dropIns: readonly UnitDocument[], complete: boolean, takes?: LineFilter, keys?: ReadonlySet<string>): UnitModel {
+    return new UnitModel(unit, [...dropIns].sort(byFileName), complete, takes, keys);
   }
 
   get type(): UnitType | undefined {
@@ -265,11 +276,16 @@ export class UnitModel {
   private indexed(): ReadonlyMap<string, KeyLines> {
     if (this.index) return this.index;
     const index = new Map<string, KeyLines>();
+    const keys = this.keys;
     let order = 0;
     for (const document of this.documents) {
       for (const section of document.tree.sections) {
         if (section.malformed) continue;
         for (const entry of section.entries) {
+          if (keys !== undefined && !keys.has(entry.key)) {
+            order++;
+            continue;
+          }
           const list = index.get(entry.key);
           if (list) {
             list.entries.push(entry);
@@ -283,7 +299,8 @@ export class UnitModel {
 
   /** The lines of a key: from the index, or, for the first few keys read, by going through the lines. */
   private linesOf(name: string): KeyLines | undefined {
-    if (this.index || this.scans >= READS_BEFORE_INDEX) return this.indexed().get(name);
+    // A model of a few keys indexes them at once: one pass instead of one per key.
+    if (this.index || this.keys || this.lineCount > SCAN_MAX_LINES || this.scans >= READS_BEFORE_INDEX) return this.indexed().get(name);
     this.scans++;
     const found: KeyLines = { entries: [], orders: [] };
     let order = 0;

@@ -46,12 +46,15 @@ const LINE_CHECKS = new Map<Check, LineCheck>([
 /** Rules that decide from the unit's evidence whether a setting breaks something; their findings come after the advice. */
 const EVIDENCE_CHECKS: readonly Check[] = [checkListMerge, ...BREAKAGE_CHECKS];
 
-/** The merged view of the unit: the document with the files given, as systemd reads them. */
-export function modelFor(document: UnitDocument, files: UnitFiles = {}, takes?: LineFilter): UnitModel {
+/**
+ * The merged view of the unit: the document with the files given, as systemd reads them. With
+ * `keys`, a view of those settings only (what a check that reads just them needs).
+ */
+export function modelFor(document: UnitDocument, files: UnitFiles = {}, takes?: LineFilter, keys?: ReadonlySet<string>): UnitModel {
   const dropIns = (files.dropIns ?? []).filter((d) => d.uri !== document.uri);
-  if (!document.file.isDropIn) return UnitModel.build(document, dropIns, takes);
+  if (!document.file.isDropIn) return UnitModel.build(document, dropIns, takes, keys);
   const all = [document, ...dropIns];
-  return files.unit ? UnitModel.build(files.unit, all, takes) : UnitModel.fromDropIns(all, takes);
+  return files.unit ? UnitModel.build(files.unit, all, takes, keys) : UnitModel.fromDropIns(all, takes, keys);
 }
 
 /**
@@ -195,7 +198,7 @@ function evidenceFindings(document: UnitDocument, settings: Readonly<Settings>, 
     // anything else on the new text (a protection switched on makes it look at more), the whole
     // model is built after all.
     const taken = takenAtTarget(settings);
-    const model = modelFor(document, files, (entry, section) => reading.has(entry.key) && taken(entry, section));
+    const model = modelFor(document, files, (entry, section) => reading.has(entry.key) && taken(entry, section), reading);
     const found: Diagnostic[] = [];
     const context: RuleContext = { document, model, settings, type: document.file.type ?? model.type, manager: managerOf(files.unit?.uri ?? document.uri), report: (d) => void found.push(d) };
     const stop = model.recordReads();
