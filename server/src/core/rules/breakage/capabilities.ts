@@ -428,13 +428,13 @@ function isBlocked(filter: SyscallFilter | undefined, call: string): boolean {
   return filter.allowList ? !named : named;
 }
 
+/** The calls the checks ask a filter about: the filters they replay hold only these. */
+const ASKED_CALLS: ReadonlySet<string> = new Set(CALL_CAPABILITIES.flatMap((c) => [...c.calls, ...(c.alsoWith?.calls ?? [])]));
+
 /**
  * The filter replayed line by line at the release; for each call that ends up blocked, the line
  * that blocked it last (and the group or call of that line naming it).
  */
-/** The calls the checks ask a filter about: the filters they replay hold only these. */
-const ASKED_CALLS: ReadonlySet<string> = new Set(CALL_CAPABILITIES.flatMap((c) => [...c.calls, ...(c.alsoWith?.calls ?? [])]));
-
 function blockingLines(model: UnitModel, calls: readonly string[], version: number): { filter: SyscallFilter | undefined; blocking: Map<string, Blocking> } {
   let filter: SyscallFilter | undefined;
   const blocking = new Map<string, Blocking>();

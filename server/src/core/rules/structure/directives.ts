@@ -9,9 +9,14 @@ import { bestSuggestion, suggestions, type Suggestion } from '../similarity';
 
 /** Whether systemd takes the setting in this section of a unit of this type. */
 export function takesSetting(name: string, section: string, type: UnitType | undefined): boolean {
+  return takenRow(name, section, type) !== undefined;
+}
+
+/** The setting's row when systemd takes it in this section of a unit of this type, else undefined. */
+export function takenRow(name: string, section: string, type: UnitType | undefined): DirectiveRow | undefined {
   // The rows of one setting and section all hold for the same unit types (those of the section).
   const row = directiveRow(name, section);
-  return row !== undefined && (type === undefined || row.unitTypes.includes(type));
+  return row !== undefined && (type === undefined || row.unitTypes.includes(type)) ? row : undefined;
 }
 
 const namesCache = new Map<string, string[]>();

@@ -5,6 +5,7 @@ import { lazyFix } from '../../edits/lazyFix';
 import type { Entry, Section } from '../../syntax/syntaxTree';
 import { comparePositions, type Diagnostic } from '../../types';
 import { diagnostic, wellFormedSections, type RuleContext } from '../context';
+import { takenRow } from './directives';
 
 /** A line of a well-formed section: its section is known. */
 type Line = Entry & { section: Section };
@@ -36,9 +37,8 @@ export function repeatsOf(context: RuleContext, names?: ReadonlySet<string>, nea
   for (const section of wellFormedSections(document)) {
     for (const entry of section.entries) {
       if (names !== undefined && !names.has(entry.key)) continue;
-      // Taken when the section accepts the setting for this unit type (as takesSetting says).
-      const row = directiveRow(entry.key, section.name);
-      if (!row || (type !== undefined && !row.unitTypes.includes(type))) continue;
+      const row = takenRow(entry.key, section.name, type);
+      if (!row) continue;
       const list = bySetting.get(row);
       if (list) list.push(entry as Line);
       else bySetting.set(row, [entry as Line]);
