@@ -7,7 +7,7 @@ import type { UnitDocument } from '../unitDocument';
 import type { Diagnostic } from '../types';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { applyRuleOverrides } from '../config/overrides';
-import { runRules, type UnitFiles } from '../rules';
+import { runRules, type RuleRunOptions, type UnitFiles } from '../rules';
 import { withoutTemplatePlaceholders } from './buildTemplates';
 import { assignFixRisks } from '../rules/fixRisk';
 import type { EvidenceCache } from '../rules/evidence';
@@ -39,8 +39,12 @@ export function parseDiagnostics(document: UnitDocument): Diagnostic[] {
  * what an edit does not touch is not worked out again.
  */
 export function analyze(document: UnitDocument, settings: Readonly<Settings> = DEFAULT_SETTINGS, files: UnitFiles = {}, evidenceCache?: EvidenceCache): Analysis {
+  return analyzed(document, settings, files, evidenceCache ? { evidenceCache } : {});
+}
+
+function analyzed(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles, options: RuleRunOptions): Analysis {
   const parsed = parseDiagnostics(document);
-  const found = runRules(document, settings, files, evidenceCache ? { evidenceCache } : {});
+  const found = runRules(document, settings, files, options);
   return { document, settings, files, parsed, found, diagnostics: present([...parsed, ...found], settings, false) };
 }
 
@@ -73,5 +77,6 @@ function withoutFixes(d: Diagnostic): Diagnostic {
  * No fixes: `diagnoseWithFixes` tries them.
  */
 export function diagnose(document: UnitDocument, settings: Readonly<Settings> = DEFAULT_SETTINGS, files: UnitFiles = {}): Diagnostic[] {
-  return analyze(document, settings, files).diagnostics;
+  // The diagnostics go out without fixes: the rules need not make those nobody reads.
+  return analyzed(document, settings, files, { fixes: false }).diagnostics;
 }

@@ -24,6 +24,12 @@ export interface RuleContext {
    * runs, where nothing is recommended.
    */
   readonly contradictions?: (fix: Fix) => Diagnostic[];
+  /**
+   * False when nobody will read the findings' fixes (a one-shot check's diagnostics): a rule that
+   * offers a fix on each of many lines may leave them out. Fixes that decide whether a finding is
+   * made at all (a recommendation's) are offered all the same.
+   */
+  readonly offersFixes?: boolean;
 }
 
 /** A section of the document together with its usable entries. */

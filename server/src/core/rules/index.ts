@@ -226,6 +226,8 @@ export interface RuleRunOptions {
   readonly evidence?: boolean;
   /** Evidence results of earlier versions of the same document, reused where they still hold. */
   readonly evidenceCache?: EvidenceCache;
+  /** False when no fix of these findings will be read (see `RuleContext.offersFixes`). */
+  readonly fixes?: boolean;
 }
 
 /**
@@ -234,7 +236,8 @@ export interface RuleRunOptions {
  */
 export function runRules(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles = {}, options: RuleRunOptions = {}): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const base = ruleContext(document, settings, files, (d) => void found.push(d));
+  const shared = ruleContext(document, settings, files, (d) => void found.push(d));
+  const base: RuleContext = options.fixes === false ? { ...shared, offersFixes: false } : shared;
   if (options.evidence === false) {
     for (const check of [...ADVICE_CHECKS, ...EVIDENCE_CHECKS]) check(base);
     return withoutRestatements(found);

@@ -3,7 +3,7 @@ import { directiveRow, type DirectiveRow } from '../../kb';
 import { removeEntryEdit, removeEntryReach } from '../../edits/lineEdits';
 import { lazyFix } from '../../edits/lazyFix';
 import type { Entry, Section } from '../../syntax/syntaxTree';
-import { comparePositions, type Diagnostic } from '../../types';
+import { comparePositions, type Diagnostic, type Fix } from '../../types';
 import { diagnostic, wellFormedSections, type RuleContext } from '../context';
 import { takenRow } from './directives';
 
@@ -57,8 +57,14 @@ function lineNumber(entry: Entry): number {
   return entry.range.start.line + 1;
 }
 
-function reportDuplicates(context: NearContext, lines: readonly Line[], repeat: 'last-wins' | 'first-wins'): void {
+/** The fix that removes a line with no effect, unless nobody will read it (a unit may have thousands). */
+function removeFix(context: NearContext, line: Line): { fixes?: Fix[] } {
+  if (context.offersFixes === false) return {};
   const { document } = context;
+  return { fixes: [lazyFix(`Remove this ${line.key}= line`, () => [removeEntryEdit(document, line)], { isPreferred: true }, removeEntryReach(document, line))] };
+}
+
+function reportDuplicates(context: NearContext, lines: readonly Line[], repeat: 'last-wins' | 'first-wins'): void {
   if (repeat === 'first-wins') {
     const first = lines.find((l) => !l.isEmpty);
     if (!first) return;
@@ -68,7 +74,7 @@ function reportDuplicates(context: NearContext, lines: readonly Line[], repeat: 
         diagnostic('duplicate-directive', line.keyRange, `${line.key}= is already set on line ${lineNumber(first)}; systemd keeps the first assignment and ignores this one.`, {
           unnecessary: true,
           related: [{ range: first.range, message: 'The assignment that counts' }],
-          fixes: [lazyFix(`Remove this ${line.key}= line`, () => [removeEntryEdit(document, line)], { isPreferred: true }, removeEntryReach(document, line))],
+          ...removeFix(context, line),
         }),
       );
     }
@@ -85,7 +91,7 @@ function reportDuplicates(context: NearContext, lines: readonly Line[], repeat: 
       diagnostic('duplicate-directive', line.keyRange, `${line.key}= takes one value and ${how}; this assignment has no effect.`, {
         unnecessary: true,
         related: [{ range: last.range, message: 'The assignment that counts' }],
-        fixes: [lazyFix(`Remove this ${line.key}= line`, () => [removeEntryEdit(document, line)], { isPreferred: true }, removeEntryReach(document, line))],
+        ...removeFix(context, line),
       }),
     );
   }
