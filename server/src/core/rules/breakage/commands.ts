@@ -110,16 +110,12 @@ function scriptCommand(line: CommandLine, words: readonly string[]): Command | u
   return { line, program: argv.length > 0 ? baseName(argv[0]) : '', args: argv.slice(1), writes, reads, inScript: true };
 }
 
-/** Where a command line keeps its commands once worked out: several checks go through them. */
-const COMMANDS = Symbol('commands');
-
-/** Every command a line runs: the line's own program, and each command of its shell script. Shared: never change it. */
-export function commandsOf(line: CommandLine): readonly Command[] {
-  const held = line as CommandLine & { [COMMANDS]?: readonly Command[] };
-  return (held[COMMANDS] ??= readCommands(line));
-}
-
-function readCommands(line: CommandLine): Command[] {
+/**
+ * Every command a line runs: the line's own program, and each command of its shell script. Worked
+ * out again by each check that asks: keeping them with the unit's command lines costs more (in
+ * collection, on a long unit) than working them out.
+ */
+export function commandsOf(line: CommandLine): Command[] {
   const own = unwrap(line.argv);
   const commands: Command[] = [];
   if (own.length > 0) commands.push({ line, program: baseName(own[0]), args: own.slice(1), writes: [], reads: [], inScript: false });
