@@ -81,5 +81,12 @@ export interface SyntaxTree {
 
 /** Every assignment in document order, including those outside a section. */
 export function allEntries(tree: SyntaxTree): Entry[] {
-  return [...tree.orphans, ...tree.sections.flatMap((s) => s.entries)];
+  // One array of the final size: a long unit has tens of thousands of entries.
+  let count = tree.orphans.length;
+  for (const section of tree.sections) count += section.entries.length;
+  const all = new Array<Entry>(count);
+  let at = 0;
+  for (const entry of tree.orphans) all[at++] = entry;
+  for (const section of tree.sections) for (const entry of section.entries) all[at++] = entry;
+  return all;
 }
