@@ -65,16 +65,10 @@ export function clearsLines(entry: Entry): boolean {
 const READS_BEFORE_INDEX = 8;
 
 /**
- * Lines a unit may have for its first settings read to be found by going through them. Past that,
- * a pass for each setting costs more than one pass that indexes them all (a check reads dozens).
- */
-const SCAN_MAX_LINES = 256;
-
-/**
  * A setting is worked out from its lines when it is first read, and then kept: what reads a few
- * settings of a large unit (a hover) does not pay for all of them. In a short unit, the lines of
- * the first few settings read are found by going through the unit's lines; past that, and in a
- * long unit from the start, every line is indexed by its key, once.
+ * settings of a large unit (a hover) does not pay for all of them. The lines of the first few
+ * settings read are found by going through the unit's lines; past that, or when a caller says
+ * every setting will be read, every line is indexed by its key, once.
  */
 export class UnitModel {
   /** The settings worked out so far, by section and name. */
@@ -87,8 +81,6 @@ export class UnitModel {
   private index: Map<string, KeyLines> | undefined;
   /** How many settings had their lines found without the index. */
   private scans = 0;
-  /** Lines in well-formed sections, over all documents. */
-  private readonly lineCount: number;
   /** The place in the reading order of each document's first line. */
   private readonly firstOrders: readonly number[];
   private reads: Set<string> | 'all' | undefined;
@@ -109,7 +101,6 @@ export class UnitModel {
       for (const section of document.tree.sections) if (!section.malformed) order += section.entries.length;
     }
     this.firstOrders = firstOrders;
-    this.lineCount = order;
   }
 
   /**
@@ -272,6 +263,14 @@ export class UnitModel {
     return found;
   }
 
+  /**
+   * Indexes the lines by key now: a caller about to read most settings (a whole check) saves
+   * going through the lines once for each of the first few.
+   */
+  indexLines(): void {
+    this.indexed();
+  }
+
   /** Every line in a well-formed section (systemd reads no other), in reading order, by key. */
   private indexed(): ReadonlyMap<string, KeyLines> {
     if (this.index) return this.index;
@@ -300,7 +299,7 @@ export class UnitModel {
   /** The lines of a key: from the index, or, for the first few keys read, by going through the lines. */
   private linesOf(name: string): KeyLines | undefined {
     // A model of a few keys indexes them at once: one pass instead of one per key.
-    if (this.index || this.keys || this.lineCount > SCAN_MAX_LINES || this.scans >= READS_BEFORE_INDEX) return this.indexed().get(name);
+    if (this.index || this.keys || this.scans >= READS_BEFORE_INDEX) return this.indexed().get(name);
     this.scans++;
     const found: KeyLines = { entries: [], orders: [] };
     let order = 0;

@@ -248,6 +248,8 @@ export function runRules(document: UnitDocument, settings: Readonly<Settings>, f
   const cache = options.evidenceCache;
   const lineEdit = changeSince(cache, document, settings, files);
   const change = lineEdit && cache?.lastRun ? withFacts(lineEdit, cache.lastRun.model, base.model) : undefined;
+  // Without findings to keep from the last version, every check reads the unit afresh.
+  if (!change) base.model.indexLines();
   const lastRuns = change ? cache?.lastRun?.runs : undefined;
   const evidence = EVIDENCE_CHECKS.map((check) => kept(lastRuns?.get(check), change) ?? recorded(base, check));
   const last = cache?.lastRun;
