@@ -73,7 +73,8 @@ describe('UnitModel', () => {
     const NAMES = ['After', 'ReadWritePaths', 'User', 'BindPaths', 'BindReadOnlyPaths', 'Frobnicate', 'WantedBy', 'ExecStart'];
 
     it('a model indexed at once says what one that goes through the lines per setting says, line for line', () => {
-      const document = unit(TEXT);
+      // Long enough to be indexed at once: the unit's lines after 300 lines of a section of their own.
+      const document = unit(`[X-Filler]\n${Array.from({ length: 300 }, (_, i) => `X-Key${i}=${i}`).join('\n')}\n${TEXT}`);
       const scanned = UnitModel.build(document);
       const indexed = UnitModel.build(document);
       indexed.indexLines();

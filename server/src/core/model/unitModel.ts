@@ -64,6 +64,9 @@ export function clearsLines(entry: Entry): boolean {
 /** Settings whose lines are found by going through every line of the unit, before the lines are indexed by key. */
 const READS_BEFORE_INDEX = 8;
 
+/** Lines past which `indexLines` indexes a unit at once. */
+const INDEX_AT_ONCE_LINES = 256;
+
 /**
  * A setting is worked out from its lines when it is first read, and then kept: what reads a few
  * settings of a large unit (a hover) does not pay for all of them. The lines of the first few
@@ -81,6 +84,8 @@ export class UnitModel {
   private index: Map<string, KeyLines> | undefined;
   /** How many settings had their lines found without the index. */
   private scans = 0;
+  /** Lines in well-formed sections, over all documents. */
+  private readonly lineCount: number;
   /** The place in the reading order of each document's first line. */
   private readonly firstOrders: readonly number[];
   private reads: Set<string> | 'all' | undefined;
@@ -101,6 +106,7 @@ export class UnitModel {
       for (const section of document.tree.sections) if (!section.malformed) order += section.entries.length;
     }
     this.firstOrders = firstOrders;
+    this.lineCount = order;
   }
 
   /**
@@ -264,11 +270,12 @@ export class UnitModel {
   }
 
   /**
-   * Indexes the lines by key now: a caller about to read most settings (a whole check) saves
-   * going through the lines once for each of the first few.
+   * Indexes the lines by key now if the unit is long: a caller about to read most settings (a
+   * whole check) then saves going through them once for each of the first few. A short unit's
+   * lines cost less to go through than to index.
    */
   indexLines(): void {
-    this.indexed();
+    if (this.lineCount > INDEX_AT_ONCE_LINES) this.indexed();
   }
 
   /** Every line in a well-formed section (systemd reads no other), in reading order, by key. */
