@@ -45,7 +45,7 @@ export function analyze(document: UnitDocument, settings: Readonly<Settings> = D
 function analyzed(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles, options: RuleRunOptions): Analysis {
   const parsed = parseDiagnostics(document);
   const found = runRules(document, settings, files, options);
-  return { document, settings, files, parsed, found, diagnostics: present([...parsed, ...found], settings, false) };
+  return { document, settings, files, parsed, found, diagnostics: present(parsed.length === 0 ? found : [...parsed, ...found], settings, false) };
 }
 
 /**
@@ -53,10 +53,11 @@ function analyzed(document: UnitDocument, settings: Readonly<Settings>, files: U
  * order; with their fixes' risks when `withFixes`, else without fixes (untried fixes are never shown).
  */
 export function present(diagnostics: readonly Diagnostic[], settings: Readonly<Settings>, withFixes: boolean): Diagnostic[] {
+  // A new list: it is changed in place from here on.
   const all = applyRuleOverrides(diagnostics, settings.rules);
   if (withFixes) assignFixRisks(all);
-  const shown = withFixes ? all : all.map(withoutFixes);
-  return shown.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  else for (let i = 0; i < all.length; i++) all[i] = withoutFixes(all[i]);
+  return all.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 /** The copy without fixes of each finding, kept with it: a finding kept from one keystroke to the next is copied once. */

@@ -149,6 +149,8 @@ const SAID_BETTER_BY: Readonly<Record<string, string>> = {
 };
 
 function withoutRestatements(found: Diagnostic[]): Diagnostic[] {
+  // Most units have no pair that a breakage rule says better: the list is kept as it is.
+  if (!found.some((d) => d.pairing !== undefined && Object.prototype.hasOwnProperty.call(SAID_BETTER_BY, d.pairing))) return found;
   const codes = new Set(found.map((d) => d.code));
   return found.filter((d) => d.pairing === undefined || !codes.has(SAID_BETTER_BY[d.pairing] ?? ''));
 }
