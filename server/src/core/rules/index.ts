@@ -199,8 +199,7 @@ function evidenceFindings(document: UnitDocument, settings: Readonly<Settings>, 
     // A model of the lines the checks read, quick to build on a long unit. Should a check read
     // anything else on the new text (a protection switched on makes it look at more), the whole
     // model is built after all.
-    const taken = takenAtTarget(settings);
-    const model = modelFor(document, files, (entry, section) => reading.has(entry.key) && taken(entry, section), reading);
+    const model = modelFor(document, files, takenAtTarget(settings), reading);
     const found: Diagnostic[] = [];
     const context: RuleContext = { document, model, settings, type: document.file.type ?? model.type, manager: managerOf(files.unit?.uri ?? document.uri), report: (d) => void found.push(d) };
     const stop = model.recordReads();
