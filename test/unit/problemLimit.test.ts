@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import type { Diagnostic as LspDiagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { createUnitDocument, diagnose } from '../../server/src/core';
 import { toLspDiagnostic } from '../../server/src/lsp/convert';
-import { limitProblems, publishedProblems, TOO_MANY_PROBLEMS } from '../../server/src/lsp/problemLimit';
+import { groupedDigits, limitProblems, publishedProblems, TOO_MANY_PROBLEMS } from '../../server/src/lsp/problemLimit';
 import { generateUnit } from '../bench/generate';
 
 const URI = 'file:///limits/generated.service';
@@ -29,6 +29,18 @@ describe('published problems', () => {
       } else assert.equal(published.length, found.length);
     });
   }
+});
+
+describe('counts in the note', () => {
+  it('groups digits as en-US does', () => {
+    for (const n of [0, 7, 999, 1000, 1001, 12_345, 999_999, 1_000_000, 70_255, 123_456_789, 2 ** 31]) assert.equal(groupedDigits(n), n.toLocaleString('en-US'), String(n));
+    fc.assert(fc.property(fc.nat(), (n) => groupedDigits(n) === n.toLocaleString('en-US')));
+  });
+
+  it('the note says how many of how many', () => {
+    const published = publishedProblems(found, URI, 5);
+    assert.equal(published[0].message, `Showing 5 of ${found.length.toLocaleString('en-US')} problems in this file, the most severe first (setting unitguard.maxProblems).`);
+  });
 });
 
 describe('the most severe problems kept', () => {

@@ -40,6 +40,14 @@ function clamp(severity: number): number {
   return Number.isFinite(severity) ? Math.min(4, Math.max(1, Math.trunc(severity))) : 4;
 }
 
+/**
+ * A count with commas between groups of three digits (12,345). `toLocaleString` would say the
+ * same, but its first call loads the locale data: 20 ms on the first publication of a long unit.
+ */
+export function groupedDigits(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 /** The first line when diagnostics were left out: how many of how many are shown. */
 function leftOutNote(max: number, total: number): LspDiagnostic {
   return {
@@ -47,7 +55,7 @@ function leftOutNote(max: number, total: number): LspDiagnostic {
     severity: DiagnosticSeverity.Information,
     code: TOO_MANY_PROBLEMS,
     source: 'unitguard',
-    message: `Showing ${max.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} problems in this file, the most severe first (setting unitguard.maxProblems).`,
+    message: `Showing ${groupedDigits(max)} of ${groupedDigits(total)} problems in this file, the most severe first (setting unitguard.maxProblems).`,
   };
 }
 
