@@ -46,7 +46,7 @@ function denyLineToJoin(document: UnitDocument, section: string, directive: stri
 }
 
 function lastEntry(document: UnitDocument, section: string, directive: string): Entry | undefined {
-  return indexOf(document).last.get(`${section}\0${directive}`);
+  return indexOf(document).last.get(section)?.get(directive);
 }
 
 /**
@@ -55,7 +55,8 @@ function lastEntry(document: UnitDocument, section: string, directive: string): 
  * fix each; looking through the whole document for every one would take their product.
  */
 interface DocumentIndex {
-  last: Map<string, Entry>;
+  /** By section name, then by setting (two maps: a key joined from both would be a new string per line). */
+  last: Map<string, Map<string, Entry>>;
   inserts: Map<string, TextEdit>;
 }
 
@@ -67,7 +68,9 @@ function indexOf(document: UnitDocument): DocumentIndex {
   const index: DocumentIndex = { last: new Map(), inserts: new Map() };
   for (const s of document.tree.sections) {
     if (s.malformed) continue;
-    for (const e of s.entries) index.last.set(`${s.name}\0${e.key}`, e);
+    let last = index.last.get(s.name);
+    if (!last) index.last.set(s.name, (last = new Map()));
+    for (const e of s.entries) last.set(e.key, e);
   }
   // Kept on the document itself (invisible to iteration and comparison): it lives exactly as long as the document.
   Object.defineProperty(document, INDEX, { value: index });
