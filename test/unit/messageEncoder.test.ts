@@ -1,7 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ContentTypeEncoder, Message } from 'vscode-languageserver/node';
+import { createUnitDocument, diagnose } from '../../server/src/core';
+import { PublishedDiagnostic, toLspDiagnostic } from '../../server/src/lsp/convert';
 import { reusingJsonEncoder } from '../../server/src/lsp/messageEncoder';
+import { PUBLISHED_JSON } from '../../server/src/lsp/publishedJson';
+import { generateUnit } from '../bench/generate';
 
 async function encoded(encoder: ContentTypeEncoder, message: unknown): Promise<string> {
   if (!('encode' in encoder)) throw new Error('not a function encoder');
@@ -44,6 +48,24 @@ describe('reusingJsonEncoder: the bytes JSON.stringify and UTF-8 give', () => {
   it('encodes message after message with one encoder, small after large and large after small', async () => {
     const encoder = reusingJsonEncoder();
     for (const [name, message] of [...CASES, ...CASES.slice().reverse()]) assert.equal(await encoded(encoder, message), JSON.stringify(message), name);
+  });
+
+  it('diagnostics published again, in other places and among others, give the JSON they gave first', async () => {
+    const uri = 'file:///encoder/generated.service';
+    const published = diagnose(createUnitDocument(uri, generateUnit(1000), 1)).map((d) => toLspDiagnostic(d, uri));
+    assert.ok(published.length > 100 && published.every((d) => d instanceof PublishedDiagnostic));
+    const encoder = reusingJsonEncoder();
+    const messages = [
+      publish(published),
+      publish([...published.slice(40), ...Array.from({ length: 50 }, (_, i) => diagnostic(1000 + i)), ...published.slice(0, 40)]),
+      publish(published.slice(0, 70)),
+      publish(published),
+    ];
+    for (const message of messages) assert.equal(await encoded(encoder, message), JSON.stringify(message));
+    // What a published diagnostic keeps of its JSON is not part of it.
+    assert.ok(published.every((d) => d[PUBLISHED_JSON]() === JSON.stringify(d)));
+    assert.deepEqual(Object.keys(published[0]), Object.keys({ ...published[0] }));
+    assert.deepEqual(structuredClone(published[0]), JSON.parse(published[0][PUBLISHED_JSON]()));
   });
 
   it('a message larger than the buffer it keeps', async () => {

@@ -31,6 +31,29 @@ describe('published problems', () => {
   }
 });
 
+describe('the protocol form of a finding', () => {
+  const related = found.find((d) => d.related && d.related.length > 0 && d.related.every((r) => r.uri === undefined));
+
+  it('is made once per finding and document, and is what converting it afresh gives', () => {
+    assert.ok(related, 'a finding with related lines in the same file');
+    const first = toLspDiagnostic(related, URI);
+    assert.equal(toLspDiagnostic(related, URI), first, 'the same object for the same document');
+    assert.deepEqual(first, toLspDiagnostic({ ...related }, URI));
+    // Another document's related lines are in that document.
+    const other = toLspDiagnostic(related, 'file:///limits/other.service');
+    assert.notEqual(other, first);
+    assert.ok(other.relatedInformation?.every((r) => r.location.uri === 'file:///limits/other.service'));
+    assert.ok(toLspDiagnostic(related, URI).relatedInformation?.every((r) => r.location.uri === URI));
+  });
+
+  it('keeps nothing that shows in its JSON or its keys', () => {
+    const lsp = toLspDiagnostic(found[0], URI);
+    assert.deepEqual(Object.keys(lsp), Object.keys(toLspDiagnostic({ ...found[0] }, URI)));
+    assert.deepEqual(Object.keys(found[0]), Object.keys({ ...found[0] }));
+    assert.equal(JSON.stringify(found[0]), JSON.stringify({ ...found[0] }));
+  });
+});
+
 describe('counts in the note', () => {
   it('groups digits as en-US does', () => {
     for (const n of [0, 7, 999, 1000, 1001, 12_345, 999_999, 1_000_000, 70_255, 123_456_789, 2 ** 31]) assert.equal(groupedDigits(n), n.toLocaleString('en-US'), String(n));

@@ -1,4 +1,5 @@
 import type { ContentTypeEncoder, Message } from 'vscode-languageserver/node';
+import { hasPublishedJson, PUBLISHED_JSON, type WithPublishedJson } from './publishedJson';
 
 /** A buffer larger than this is not kept for the next message: one huge message does not hold memory for good. */
 const MAX_KEPT_BYTES = 8 * 1024 * 1024;
@@ -47,10 +48,11 @@ class ReusedBuffer {
       if (!head.endsWith(`[${closing}`)) throw new Error('unexpected JSON for a list of diagnostics');
       this.append(head.slice(0, head.length - closing.length));
       // Some items at a time: each string well below the size the engine allocates apart.
+      // A diagnostic published before gives the JSON it made then (see publishedJson.ts).
       for (let i = 0; i < list.items.length; i += ITEMS_AT_A_TIME) {
-        const items = JSON.stringify(list.items.slice(i, i + ITEMS_AT_A_TIME));
+        const chunk = list.items.slice(i, i + ITEMS_AT_A_TIME);
         if (i > 0) this.append(',');
-        this.append(items.slice(1, -1));
+        this.append(chunk.every(hasPublishedJson) ? chunk.map(jsonOf).join(',') : JSON.stringify(chunk).slice(1, -1));
       }
       this.append(closing);
     }
@@ -69,6 +71,10 @@ class ReusedBuffer {
     }
     this.length += this.buffer.write(text, this.length, 'utf8');
   }
+}
+
+function jsonOf(item: WithPublishedJson): string {
+  return item[PUBLISHED_JSON]();
 }
 
 /** A message whose params end in a long list of diagnostics (a publication), taken apart. */
