@@ -7,6 +7,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createUnitDocument, diagnose } from '../../server/src/core';
+import { WORKER_THRESHOLD } from '../../server/src/lsp/analysisJobs';
 import { DEFAULT_MAX_PROBLEMS, publishedProblems } from '../../server/src/lsp/problemLimit';
 import type { LspClient } from '../support/lspClient';
 import { generateUnit } from '../bench/generate';
@@ -52,9 +53,9 @@ describe('publications after keystrokes', () => {
   });
   after(() => client.kill());
 
-  test('each is what a fresh check of its version publishes, to the byte', async () => {
-    const uri = 'file:///protocol/republished/web.service';
-    let text = generateUnit(300);
+  /** Opens `text`, types the keystrokes, and compares each publication with a fresh check. */
+  async function typeAndCompare(uri: string, initial: string): Promise<void> {
+    let text = initial;
     let version = 1;
     const opened = await openDocument(client, uri, text, version);
     assert.deepStrictEqual(opened.diagnostics, freshPublication(uri, text, version));
@@ -78,6 +79,16 @@ describe('publications after keystrokes', () => {
     }
     await closeDocument(client, uri);
     client.takeNotifications('textDocument/publishDiagnostics');
+  }
+
+  test('each is what a fresh check of its version publishes, to the byte', async () => {
+    await typeAndCompare('file:///protocol/republished/web.service', generateUnit(300));
+  });
+
+  test('the same for a document checked on the worker thread, which sends its diagnostics encoded', async () => {
+    const text = generateUnit(12_000);
+    assert.ok(text.length >= WORKER_THRESHOLD, 'long enough for the worker');
+    await typeAndCompare('file:///protocol/republished/large.service', text);
   });
 });
 

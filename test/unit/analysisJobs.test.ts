@@ -36,7 +36,7 @@ parentPort.on('message', (job) => {
   texts.set(job.uri, { serial: job.serial, text });
   if (job.text !== undefined) wholeTexts.set(job.uri, (wholeTexts.get(job.uri) ?? 0) + 1);
   const message = JSON.stringify({ text, whole: job.text !== undefined, jobs, wholeTexts: wholeTexts.get(job.uri), kept: [...texts.keys()] });
-  parentPort.postMessage({ id: job.id, uri: job.uri, version: job.version, diagnostics: [{ message }] });
+  parentPort.postMessage({ id: job.id, uri: job.uri, version: job.version, diagnosticsJson: [JSON.stringify({ message })] });
 });
 `;
 
@@ -61,7 +61,7 @@ describe('jobs for the analysis worker', () => {
 
   const received = (result: AnalysisResult): void => {
     const seen: Seen = { uri: result.uri, version: result.version };
-    if ('diagnostics' in result) Object.assign(seen, JSON.parse(result.diagnostics[0].message) as object);
+    if ('diagnosticsJson' in result) Object.assign(seen, JSON.parse((JSON.parse(result.diagnosticsJson[0]) as { message: string }).message) as object);
     else seen.error = result.error;
     results.push(seen);
     for (const wake of waiters.splice(0)) wake();

@@ -4,7 +4,7 @@ import type { ContentTypeEncoder, Message } from 'vscode-languageserver/node';
 import { createUnitDocument, diagnose } from '../../server/src/core';
 import { PublishedDiagnostic, toLspDiagnostic } from '../../server/src/lsp/convert';
 import { reusingJsonEncoder } from '../../server/src/lsp/messageEncoder';
-import { PUBLISHED_JSON } from '../../server/src/lsp/publishedJson';
+import { EncodedDiagnostic, PUBLISHED_JSON, publishedJsonOf } from '../../server/src/lsp/publishedJson';
 import { generateUnit } from '../bench/generate';
 
 async function encoded(encoder: ContentTypeEncoder, message: unknown): Promise<string> {
@@ -66,6 +66,17 @@ describe('reusingJsonEncoder: the bytes JSON.stringify and UTF-8 give', () => {
     assert.ok(published.every((d) => d[PUBLISHED_JSON]() === JSON.stringify(d)));
     assert.deepEqual(Object.keys(published[0]), Object.keys({ ...published[0] }));
     assert.deepEqual(structuredClone(published[0]), JSON.parse(published[0][PUBLISHED_JSON]()));
+  });
+
+  it('diagnostics encoded by the worker are written as they are, and read as what they encode', async () => {
+    const items = Array.from({ length: 150 }, (_, i) => diagnostic(i, `Description=Web — «${i}» 🙂`));
+    const encodedItems = items.map((d) => new EncodedDiagnostic(publishedJsonOf(d)));
+    const message = publish(encodedItems);
+    assert.equal(await encoded(reusingJsonEncoder(), message), JSON.stringify(publish(items)));
+    // Anything else reads what they encode: JSON, and a list that mixes them with others.
+    assert.equal(JSON.stringify(message), JSON.stringify(publish(items)));
+    const mixed = publish([...encodedItems.slice(0, 70), ...items.slice(70)]);
+    assert.equal(await encoded(reusingJsonEncoder(), mixed), JSON.stringify(publish(items)));
   });
 
   it('a message larger than the buffer it keeps', async () => {

@@ -6,6 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { analyze, createUnitDocument, EvidenceCache, revisedUnitDocument, type Settings, type UnitDocument, type UnitFiles } from '../core';
 import { publishedProblems } from './problemLimit';
+import { publishedJsonOf } from './publishedJson';
 import type { AnalysisJob, Text, WorkerMessage, WorkerReply } from './backgroundAnalysis';
 import { OpenText, spanEdit } from './textSync';
 
@@ -86,7 +87,7 @@ function run(job: AnalysisJob): WorkerReply {
     if (!known) return { id: job.id, uri: job.uri, version: job.version, resend: true };
     const { document, evidence } = known;
     const analysis = analyze(document, job.settings as Settings, filesOf(job), evidence);
-    return { id: job.id, uri: job.uri, version: job.version, diagnostics: publishedProblems(analysis.diagnostics, job.uri, job.maxProblems) };
+    return { id: job.id, uri: job.uri, version: job.version, diagnosticsJson: publishedProblems(analysis.diagnostics, job.uri, job.maxProblems).map(publishedJsonOf) };
   } catch (error) {
     return { id: job.id, uri: job.uri, version: job.version, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }

@@ -3,7 +3,6 @@
  * documents on a worker thread (analysisJobs.ts); a server without threads analyses every
  * document itself (NO_BACKGROUND_ANALYSIS).
  */
-import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { Settings, UnitFiles } from '../core';
 import type { ContentChange, TextChanges } from './textSync';
 
@@ -47,7 +46,7 @@ export interface AnalysisJob {
 }
 
 export type AnalysisResult = { id: number; uri: string; version: number | undefined } & (
-  | { diagnostics: LspDiagnostic[] }
+  | { /** The diagnostics to publish, each as its JSON (see EncodedDiagnostic). */ diagnosticsJson: string[] }
   | { error: string; /** Set when the check ran out of the memory it may take: the limit, in MB. */ heapLimitMb?: number }
 );
 

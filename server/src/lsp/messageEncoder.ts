@@ -48,7 +48,7 @@ class ReusedBuffer {
       if (!head.endsWith(`[${closing}`)) throw new Error('unexpected JSON for a list of diagnostics');
       this.append(head.slice(0, head.length - closing.length));
       // Some items at a time: each string well below the size the engine allocates apart.
-      // A diagnostic published before gives the JSON it made then (see publishedJson.ts).
+      // A diagnostic published before, or encoded by the worker, gives its JSON (see publishedJson.ts).
       for (let i = 0; i < list.items.length; i += ITEMS_AT_A_TIME) {
         const chunk = list.items.slice(i, i + ITEMS_AT_A_TIME);
         if (i > 0) this.append(',');

@@ -1,4 +1,4 @@
-import type { Connection } from 'vscode-languageserver';
+import type { Connection, Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { patchDiagnostics } from '../../core';
 import { checkRcText } from '../../core/config/rcDiagnostics';
 import { isReadOnlyView } from '../documentKinds';
@@ -10,6 +10,7 @@ import type { UnitState } from '../unitState';
 import type { AnalysisResult, BackgroundAnalysisFactory } from '../backgroundAnalysis';
 import { publishedProblems } from '../problemLimit';
 import { notCheckedNotice } from '../documentLimits';
+import { EncodedDiagnostic } from '../publishedJson';
 import type { Inbox } from '../inbox';
 
 /**
@@ -73,7 +74,9 @@ export function registerDiagnostics(
       publishHere(result.uri);
       return;
     }
-    void connection.sendDiagnostics({ uri: result.uri, version: result.version, diagnostics: result.diagnostics });
+    // Written as the worker encoded them; read as diagnostics by anything else (see EncodedDiagnostic).
+    const diagnostics = result.diagnosticsJson.map((json) => new EncodedDiagnostic(json)) as unknown as LspDiagnostic[];
+    void connection.sendDiagnostics({ uri: result.uri, version: result.version, diagnostics });
   };
   const jobs = background(fromWorker, (message) => connection.console.warn(message));
   const publishPending = (): void => {
