@@ -73,9 +73,15 @@ export function keptRepeats(last: EvidenceResult | undefined, change: LineChange
     const on = entryAt(lastDocument.tree, d.range.start.line);
     if (on === undefined || on === 'header' || !names.has(on.key)) return undefined;
   }
-  // Only the findings that may touch the changed line are made, then those that do are kept.
+  // Only the findings that may touch the changed line are made, then those that do are kept:
+  // those about an entry on the changed lines or next to them, or pointing at one on them. Told
+  // by offsets: most entries of a long unit have no range built, and need none.
+  const lines = context.document.tree.lines;
+  const startOf = (line: number): number => (line < 0 ? -Infinity : line < lines.lineCount ? lines.lineStart(line) : Infinity);
+  const [nextToFrom, nextToUntil] = [startOf(change.first - 1), startOf(change.last + 2)];
+  const [onFrom, onUntil] = [startOf(change.first), startOf(change.last + 1)];
   const near = (about: Entry, pointsAt: readonly Entry[]): boolean =>
-    (about.range.start.line - 1 <= change.last && about.range.end.line + 1 >= change.first) || pointsAt.some((e) => touches(e.range, change));
+    (about.startOffset < nextToUntil && about.endOffset >= nextToFrom) || pointsAt.some((e) => e.startOffset < onUntil && e.endOffset >= onFrom);
   const fresh = repeatsOf(context, names, near)
     .filter((d) => findingTouches(d, change))
     .map(ownFinding);
