@@ -1,5 +1,5 @@
 import type { ContentTypeEncoder, Message } from 'vscode-languageserver/node';
-import { hasPublishedJson, PUBLISHED_JSON, type WithPublishedJson } from './publishedJson';
+import { hasPublishedJson, publishedJsonOf } from './publishedJson';
 
 /** A buffer larger than this is not kept for the next message: one huge message does not hold memory for good. */
 const MAX_KEPT_BYTES = 8 * 1024 * 1024;
@@ -52,7 +52,7 @@ class ReusedBuffer {
       for (let i = 0; i < list.items.length; i += ITEMS_AT_A_TIME) {
         const chunk = list.items.slice(i, i + ITEMS_AT_A_TIME);
         if (i > 0) this.append(',');
-        this.append(chunk.every(hasPublishedJson) ? chunk.map(jsonOf).join(',') : JSON.stringify(chunk).slice(1, -1));
+        this.append(chunk.every(hasPublishedJson) ? chunk.map(publishedJsonOf).join(',') : JSON.stringify(chunk).slice(1, -1));
       }
       this.append(closing);
     }
@@ -71,10 +71,6 @@ class ReusedBuffer {
     }
     this.length += this.buffer.write(text, this.length, 'utf8');
   }
-}
-
-function jsonOf(item: WithPublishedJson): string {
-  return item[PUBLISHED_JSON]();
 }
 
 /** A message whose params end in a long list of diagnostics (a publication), taken apart. */
