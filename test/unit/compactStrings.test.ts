@@ -16,8 +16,12 @@ function storage(text: string): 'one byte' | 'two bytes' {
   return tag === '"' ? 'one byte' : 'two bytes';
 }
 
-/** A unit with an em dash, and a key set twice: messages name the key cut from that text. */
-const WIDE = '[Unit]\nDescription=Web server — front end\nDescription=Web server\n\n[Service]\nExecStart=/usr/bin/web\n';
+/**
+ * A unit with an em dash, a key set twice and a misspelled key: the message about the misspelled
+ * key names it as cut from that text; a setting systemd knows is named by the knowledge base's
+ * own string.
+ */
+const WIDE = '[Unit]\nDescription=Web server — front end\nDescription=Web server\nDocumentaton=man:web(8)\n\n[Service]\nExecStart=/usr/bin/web\n';
 
 describe('compact strings for publishing', () => {
   it('a string cut from a text with a character past U+00FF is stored two bytes per character', () => {
@@ -42,9 +46,12 @@ describe('compact strings for publishing', () => {
     const uri = 'file:///wide.service';
     const found = diagnose(createUnitDocument(uri, WIDE, 1));
     const published = publishedProblems(found, uri, 1000);
-    const duplicate = published.find((d) => d.code === 'duplicate-directive');
-    assert.ok(duplicate, 'the repeated Description= is reported');
-    assert.equal(storage(found.find((d) => d.code === 'duplicate-directive')!.message), 'two bytes', "the core's message, built from the text");
+    assert.ok(published.some((d) => d.code === 'duplicate-directive'), 'the repeated Description= is reported');
+    const unknown = found.find((d) => d.code === 'unknown-directive');
+    assert.ok(unknown, 'the misspelled Documentaton= is reported');
+    assert.equal(storage(unknown.message), 'two bytes', "the core's message, built from the text");
+    // A known key is the knowledge base's string, not a cut from the text: its message is narrow from the start.
+    assert.equal(storage(found.find((d) => d.code === 'duplicate-directive')!.message), 'one byte', 'the message about a known key');
     assert.deepEqual(published.map((d) => d.message), found.map((d) => d.message));
     for (const d of published) {
       assert.equal(storage(d.message), 'one byte', d.message);

@@ -4,6 +4,7 @@
  * signals, error names, time-span units and size suffixes, well-known units).
  * Features read facts here and never restate them.
  */
+import { addKnownWords } from '../syntax/knownWords';
 import { UNIT_TYPES, type UnitType } from '../unitFile';
 import { assignmentSemantics } from './assignment';
 import { ADDRESS_FAMILIES, ADDRESS_FAMILY_KEYWORDS } from './generated/addressFamilies';
@@ -145,6 +146,10 @@ const infoByName = new Map<string, DirectiveInfo>([...byName].map(([name, rows])
 
 /** Every setting name (case-sensitive, as systemd matches them). */
 export const directiveNames: readonly string[] = allNames;
+
+// The parser gives these names as the table's own strings (see syntax/knownWords.ts).
+addKnownWords(allNames);
+addKnownWords(Object.keys(SECTION_UNIT_TYPES));
 
 /** A setting with all sections accepting it, or undefined for an unknown name. */
 export function getDirective(name: string): DirectiveInfo | undefined {

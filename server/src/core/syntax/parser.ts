@@ -3,6 +3,7 @@ import { LineIndex } from './lineIndex';
 import { LONG_LINE_MAX, parseProblems, type ParseProblemCode } from './parseProblems';
 import type { Comment, Entry, Section, SyntaxTree } from './syntaxTree';
 import { CommentNode, EntryNode, SectionNode } from './treeNodes';
+import { knownWord } from './knownWords';
 
 /**
  * Parses a unit file the way systemd's config parser reads it, keeping the
@@ -470,7 +471,8 @@ class Parser {
    * `text[start, end)` (not empty), as the string last read with the same
    * length and first and last characters when it is the same text: keys,
    * section names and short values (yes, strict…) come back often, and are
-   * then kept once.
+   * then kept once. A setting or section name systemd knows is the knowledge
+   * base's own string (see knownWords.ts).
    */
   private sliceShared(start: number, end: number): string {
     const text = this.text;
@@ -478,7 +480,8 @@ class Parser {
     const slot = (length * 31 + text.charCodeAt(start) * 7 + text.charCodeAt(end - 1)) & (this.recent.length - 1);
     const known = this.recent[slot];
     if (known.length === length && text.startsWith(known, start)) return known;
-    const fresh = text.slice(start, end);
+    const cut = text.slice(start, end);
+    const fresh = knownWord(cut) ?? cut;
     this.recent[slot] = fresh;
     return fresh;
   }
