@@ -3,7 +3,7 @@ import { directiveRow, type DirectiveRow } from '../../kb';
 import { removeEntryEdit, removeEntryReach } from '../../edits/lineEdits';
 import { lazyFix } from '../../edits/lazyFix';
 import type { Entry, Section } from '../../syntax/syntaxTree';
-import { comparePositions, type Diagnostic, type Fix } from '../../types';
+import { comparePositions, type Diagnostic, type Fix, type RelatedInformation } from '../../types';
 import { diagnostic, wellFormedSections, type RuleContext } from '../context';
 import { takenRow } from './directives';
 
@@ -68,12 +68,13 @@ function reportDuplicates(context: NearContext, lines: readonly Line[], repeat: 
   if (repeat === 'first-wins') {
     const first = lines.find((l) => !l.isEmpty);
     if (!first) return;
+    let counts: RelatedInformation[] | undefined;
     for (const line of lines) {
       if (line === first || line.isEmpty || !context.near(line, [first])) continue;
       context.report(
         diagnostic('duplicate-directive', line.keyRange, `${line.key}= is already set on line ${lineNumber(first)}; systemd keeps the first assignment and ignores this one.`, {
           unnecessary: true,
-          related: [{ range: first.range, message: 'The assignment that counts' }],
+          related: (counts ??= [{ range: first.range, message: 'The assignment that counts' }]),
           ...removeFix(context, line),
         }),
       );
@@ -81,6 +82,8 @@ function reportDuplicates(context: NearContext, lines: readonly Line[], repeat: 
     return;
   }
   const last = lines[lines.length - 1];
+  // Every duplicate points at the same line: one list for all (a long unit repeats thousands).
+  let counts: RelatedInformation[] | undefined;
   for (let i = 0; i < lines.length - 1; i++) {
     const line = lines[i];
     if (line.isEmpty) continue;
@@ -90,7 +93,7 @@ function reportDuplicates(context: NearContext, lines: readonly Line[], repeat: 
     context.report(
       diagnostic('duplicate-directive', line.keyRange, `${line.key}= takes one value and ${how}; this assignment has no effect.`, {
         unnecessary: true,
-        related: [{ range: last.range, message: 'The assignment that counts' }],
+        related: (counts ??= [{ range: last.range, message: 'The assignment that counts' }]),
         ...removeFix(context, line),
       }),
     );
