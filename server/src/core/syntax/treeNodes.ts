@@ -211,13 +211,17 @@ interface EntryParts {
    * value (if any) is one piece, `[valueOffset, endOffset)`.
    */
   pieces?: number[];
+  /** The assignment spans several lines (only such assignments are given parts when made). */
+  continued?: boolean;
 }
 
 /**
  * An assignment. Its ranges come from `startOffset` (the key's start),
  * `valueOffset` and `endOffset` (the value's end, or the end of `=` when the
  * value is empty) as they are when a range is first read, and from the key's
- * end and the `=`, which only the node knows.
+ * end and the `=`, which only the node knows. A long unit has hundreds of
+ * thousands of these: what can be worked out from the other fields
+ * (`isEmpty`, `isContinued`) is not a field of its own.
  */
 export class EntryNode implements Entry {
   key: string;
@@ -225,8 +229,6 @@ export class EntryNode implements Entry {
   startOffset: number;
   endOffset: number;
   valueOffset: number;
-  isEmpty: boolean;
-  isContinued: boolean;
   section: Section | undefined;
   #index: LineIndex;
   #keyEnd: number;
@@ -252,13 +254,21 @@ export class EntryNode implements Entry {
     this.startOffset = keyStart;
     this.endOffset = valueEnd;
     this.valueOffset = valueStart;
-    this.isEmpty = value.length === 0;
-    this.isContinued = isContinued;
     this.section = section;
     this.#index = index;
     this.#keyEnd = keyEnd;
     this.#equals = equals;
-    this.#parts = pieces === undefined ? undefined : { pieces };
+    this.#parts = pieces === undefined && !isContinued ? undefined : { pieces, continued: isContinued };
+  }
+
+  /** An empty assignment (`Key=`), which resets list settings. */
+  get isEmpty(): boolean {
+    return this.value.length === 0;
+  }
+
+  /** The assignment spans several lines. */
+  get isContinued(): boolean {
+    return this.#parts?.continued === true;
   }
 
   /** The same assignment `delta` characters further on in another text, which `index` maps. */
