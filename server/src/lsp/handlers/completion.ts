@@ -14,10 +14,14 @@
  * Compact lists, for a client that asks for them with
  * `initializationOptions.completionItems: 'compact'` (this product's VS Code
  * extension, client/src/compactCompletions.ts, puts the rest back): settings
- * go without a kind (they are properties), with the `=` they insert in the
- * label instead of a `textEditText`, and with `r: 1` in their `data` instead
- * of the command that suggests their values. Every setting item of a list
- * carried those; they were about half of the list that opens on an empty line.
+ * go with the `=` they insert in the label instead of a `textEditText`, and
+ * with `r: 1` in their `data` instead of the command that suggests their
+ * values; an item goes without its kind when it is that of the item before it
+ * (for the first item, when it is a property), and without its sort text when
+ * it is the one after the item before it. Every setting item of a list carried
+ * the first two; they were about half of the list that opens on an empty line.
+ * The kind and sort text of the 561 system calls after `SystemCallFilter=`
+ * were half of that list.
  *
  * Settings: a list is computed with the document's own settings (the
  * editor's, with its `.unitguardrc` on top). Resolve gets no document, so it
@@ -147,25 +151,39 @@ function packData(item: UnitCompletionItem, version: number | undefined, compact
   // Items that suggest again all carry data (values.ts, directives.ts); the compact-list test holds them to it.
   if (!item.data) return undefined;
   const { k, n, s, d, i } = item.data;
-  return {
-    k,
-    ...(n !== item.label ? { n } : {}),
-    ...(s !== undefined ? { s } : {}),
-    ...(d !== undefined ? { d } : {}),
-    ...(i !== undefined ? { i } : {}),
-    ...(version !== undefined ? { v: version } : {}),
-    ...(compact && item.command ? { r: 1 as const } : {}),
-  };
+  const data: PackedData = { k };
+  if (n !== item.label) data.n = n;
+  if (s !== undefined) data.s = s;
+  if (d !== undefined) data.d = d;
+  if (i !== undefined) data.i = i;
+  if (version !== undefined) data.v = version;
+  if (compact && item.command) data.r = 1;
+  return data;
+}
+
+/** Equal keys for equal values, and only for them ('' for none): each field absent (`-`) or its length and text. */
+function dataKey(data: PackedData | undefined): string {
+  if (data === undefined) return '';
+  return field(data.k) + field(data.n) + field(data.s) + field(data.d) + field(data.i) + field(data.v) + field(data.r);
+}
+
+function field(value: string | number | undefined): string {
+  if (value === undefined) return '-';
+  const text = String(value);
+  return `${text.length}:${text}`;
+}
+
+/**
+ * The sort text of the item right after one whose sort text is `text`, as a compact list's reader
+ * works it out: the next number in base 36, as wide.
+ */
+function sortTextAfter(text: string): string {
+  return (parseInt(text, 36) + 1).toString(36).padStart(text.length, '0');
 }
 
 /** In a compact list, a setting's label carries the `=` it inserts. */
 function compactLabel(item: UnitCompletionItem): string {
   return item.kind === 'directive' && item.textEdit.newText === `${item.label}=` ? item.textEdit.newText : item.label;
-}
-
-/** Equal keys for equal values ('' for none); packData always writes the fields in the same order. */
-function dataKey(data: PackedData | undefined): string {
-  return data === undefined ? '' : JSON.stringify(data);
 }
 
 function rangeKey(range: Range): string {
@@ -176,23 +194,20 @@ function sameRange(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
-/** The value found most often (and at least twice), by key; undefined when that is the '' key. */
-function mostCommon<T>(values: readonly T[], keyOf: (value: T) => string): T | undefined {
+/** The index of the key found most often (and at least twice); undefined when that is the '' key. */
+function mostCommon(keys: readonly string[]): number | undefined {
   const counts = new Map<string, number>();
-  let best: T | undefined;
-  let bestKey = '';
+  let best = -1;
   let bestCount = 0;
-  for (const value of values) {
-    const key = keyOf(value);
-    const count = (counts.get(key) ?? 0) + 1;
-    counts.set(key, count);
+  for (let i = 0; i < keys.length; i++) {
+    const count = (counts.get(keys[i]) ?? 0) + 1;
+    counts.set(keys[i], count);
     if (count > bestCount) {
-      best = value;
-      bestKey = key;
+      best = i;
       bestCount = count;
     }
   }
-  return bestCount >= 2 && bestKey !== '' ? best : undefined;
+  return bestCount >= 2 && keys[best] !== '' ? best : undefined;
 }
 
 /**
@@ -203,36 +218,45 @@ function mostCommon<T>(values: readonly T[], keyOf: (value: T) => string): T | u
 export function toCompletionList(items: readonly UnitCompletionItem[], client: ClientSupport, version?: number): CompletionList {
   if (items.length === 0) return { isIncomplete: false, items: [] };
   const packed = items.map((item) => packData(item, version, client.compact));
-  const editRange = client.editRange ? mostCommon(items.map((i) => i.textEdit.range), rangeKey) : undefined;
-  const dataDefault = client.data ? mostCommon(packed, dataKey) : undefined;
-  const dataDefaultKey = dataDefault && dataKey(dataDefault);
+  const rangeAt = client.editRange ? mostCommon(items.map((i) => rangeKey(i.textEdit.range))) : undefined;
+  const editRange = rangeAt === undefined ? undefined : items[rangeAt].textEdit.range;
+  const dataKeys = client.data ? packed.map(dataKey) : undefined;
+  const dataAt = dataKeys && mostCommon(dataKeys);
+  const dataDefault = dataAt === undefined ? undefined : packed[dataAt];
+  const dataDefaultKey = dataAt === undefined ? undefined : dataKeys?.[dataAt];
   const itemDefaults: NonNullable<CompletionList['itemDefaults']> = {
     ...(editRange ? { editRange } : {}),
     ...(client.insertTextFormat ? { insertTextFormat: InsertTextFormat.PlainText } : {}),
     ...(dataDefault ? { data: dataDefault } : {}),
   };
+  // In a compact list, what an item shares with the item before it (see the top of this file).
+  let kindBefore: CompletionItemKind = CompletionItemKind.Property;
+  let sortTextBefore: string | undefined;
   const lspItems = items.map((item, i): CompletionItem => {
     const { range, newText } = item.textEdit;
     const label = client.compact ? compactLabel(item) : item.label;
     const kind = KIND[item.kind];
-    const edit: Partial<CompletionItem> =
-      editRange && sameRange(range, editRange) ? (newText === label ? {} : { textEditText: newText }) : { textEdit: { range, newText } };
+    const sameKind = client.compact && kind === kindBefore;
+    const nextSortText = client.compact && sortTextBefore !== undefined && item.sortText === sortTextAfter(sortTextBefore);
+    kindBefore = kind;
+    sortTextBefore = item.sortText;
     const data = packed[i];
-    const ownData = dataDefaultKey === undefined ? data : data === undefined ? NO_DOCS : dataKey(data) === dataDefaultKey ? undefined : data;
+    const ownData = dataDefaultKey === undefined ? data : data === undefined ? NO_DOCS : dataKeys?.[i] === dataDefaultKey ? undefined : data;
     const detail = client.resolvesDetail ? undefined : completionDetail(item.data);
-    return {
-      label,
-      ...(client.compact && kind === CompletionItemKind.Property ? {} : { kind }),
-      ...(detail ? { detail } : {}),
-      ...edit,
-      sortText: item.sortText,
-      // The label is what clients filter by when there is no filterText.
-      ...(item.filterText !== item.label ? { filterText: item.filterText } : {}),
-      ...(item.deprecated ? { tags: [CompletionItemTag.Deprecated] } : {}),
-      ...(item.preselect ? { preselect: true } : {}),
-      ...(item.command && client.triggerSuggest && !client.compact ? { command: item.command } : {}),
-      ...(ownData !== undefined ? { data: ownData } : {}),
-    };
+    // Fields set one by one, in the order clients see them (a list has hundreds of items).
+    const lsp: CompletionItem = { label };
+    if (!sameKind) lsp.kind = kind;
+    if (detail) lsp.detail = detail;
+    if (!editRange || !sameRange(range, editRange)) lsp.textEdit = { range, newText };
+    else if (newText !== label) lsp.textEditText = newText;
+    if (!nextSortText) lsp.sortText = item.sortText;
+    // The label is what clients filter by when there is no filterText.
+    if (item.filterText !== item.label) lsp.filterText = item.filterText;
+    if (item.deprecated) lsp.tags = [CompletionItemTag.Deprecated];
+    if (item.preselect) lsp.preselect = true;
+    if (item.command && client.triggerSuggest && !client.compact) lsp.command = item.command;
+    if (ownData !== undefined) lsp.data = ownData;
+    return lsp;
   });
   return { isIncomplete: false, ...(Object.keys(itemDefaults).length > 0 ? { itemDefaults } : {}), items: lspItems };
 }
