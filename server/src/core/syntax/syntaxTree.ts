@@ -43,9 +43,9 @@ export interface Entry {
   /** Offset of the value's first character in the document (of `=`'s end when empty). */
   valueOffset: number;
   /** An empty assignment (`Key=`), which resets list settings. */
-  isEmpty: boolean;
+  readonly isEmpty: boolean;
   /** The assignment spans several lines. */
-  isContinued: boolean;
+  readonly isContinued: boolean;
   /** The section that holds the entry; undefined before the first header. */
   section: Section | undefined;
 }

@@ -10,6 +10,7 @@
  */
 import { entryText, removeEntryEdit, replaceValueEdit } from '../../edits/lineEdits';
 import type { Assignment } from '../../model/unitModel';
+import type { Entry } from '../../syntax/syntaxTree';
 import type { Fix, Position, TextEdit } from '../../types';
 import { lineRef, relatedOf, type Evidence } from '../breakage/report';
 import { diagnostic, type RuleContext } from '../context';
@@ -214,7 +215,7 @@ function allowFirstFix(context: RuleContext, semantics: ListSemantics, lines: re
 function resetFirstFix(context: RuleContext, semantics: ListSemantics, lines: readonly Assignment[], combined: Combined): Fix | undefined {
   const first = combined.run.find((s) => s.form === 'allow' && s.line.document === context.document)?.line;
   if (!first) return undefined;
-  const reset: Assignment = { ...first, entry: { ...first.entry, value: '', isEmpty: true } };
+  const reset: Assignment = { ...first, entry: withValue(first.entry, '') };
   const at = lines.indexOf(first);
   const result = outcome(context, semantics, [...lines.slice(0, at), reset, ...lines.slice(at)]);
   if (!result) return undefined;
@@ -225,6 +226,15 @@ function resetFirstFix(context: RuleContext, semantics: ListSemantics, lines: re
     risk: 'review',
     mayBreak: MAY_BREAK(semantics),
   };
+}
+
+/**
+ * A stand-in for a line with another value, to work out what the lines would merge into. A copy of
+ * the line's own fields: what a tree node works out when read (its ranges, isEmpty, isContinued)
+ * is not among them, so the flags are set here.
+ */
+function withValue(entry: Entry, value: string): Entry {
+  return { ...entry, value, isEmpty: value === '', isContinued: entry.isContinued };
 }
 
 /** The start of the line an assignment begins on. */
@@ -239,7 +249,7 @@ function lineStart(context: RuleContext, a: Assignment): Position {
  */
 function tildeResetFix(context: RuleContext, semantics: ListSemantics, lines: readonly Assignment[], finding: Finding): Fix | undefined {
   const empty = finding.start.line;
-  const changed: Assignment = { ...empty, entry: { ...empty.entry, value: '~', isEmpty: false } };
+  const changed: Assignment = { ...empty, entry: withValue(empty.entry, '~') };
   const result = outcome(context, semantics, lines.map((a) => (a === empty ? changed : a)));
   if (!result) return undefined;
   return {
