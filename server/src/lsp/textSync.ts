@@ -8,6 +8,7 @@
  */
 import type { Position, Range } from '../core';
 import type { OffsetEdit } from '../core/edits/apply';
+import { newlineStarts } from '../core/syntax/lineIndex';
 import type { TextSource } from '../core/syntax/textSource';
 import { PieceText } from './pieceText';
 
@@ -39,20 +40,6 @@ function lineStarts(text: string): Uint32Array {
     } else if (c === 10 /* \n */) add(i + 1);
   }
   return starts.slice(0, count);
-}
-
-/**
- * The line starts of a text whose only breaks are `\n`: counted, then written, each found by the
- * engine's own search. This runs once per open document, so a loop over every character would
- * never be optimized: 10 ms for the first edit of a 50,000-line unit.
- */
-function newlineStarts(text: string): Uint32Array {
-  let count = 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
-  const starts = new Uint32Array(count);
-  let k = 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
-  return starts;
 }
 
 /**
