@@ -6,7 +6,8 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, createUnitDocument, DEFAULT_SETTINGS, EvidenceCache, type Analysis } from '../../server/src/core';
+import { analyze, createUnitDocument, DEFAULT_SETTINGS, EvidenceCache, revisedUnitDocument, type Analysis } from '../../server/src/core';
+import { knownKeyPlaces } from '../../server/src/core/syntax/keyPlaces';
 import { ruleFixtureUnits } from '../support/breakageUnits';
 import { generateUnit } from '../bench/generate';
 
@@ -52,6 +53,47 @@ describe('findings kept across keystrokes are those of a fresh check', () => {
         }
       }
       assert.ok(compared > 100, `${compared} versions compared`);
+    });
+  }
+});
+
+/** The edits above that change only values. */
+const KEEP_KEYS = new Set(['type a character', 'delete the last character', 'empty the value', 'write a bare ~']);
+
+describe('findings kept across keystrokes of a long unit, read again in parts, are those of a fresh check', () => {
+  // A long unit's model finds the lines of a key where its tree says they are, and a version read
+  // again in parts shares that with the one before while every key stays where it was. The
+  // padding makes each fixture unit long enough for that; its extension lines are checked by
+  // nothing.
+  const PADDING = `\n[X-Padding]\n${Array.from({ length: 300 }, (_, i) => `X-Line${i % 7}=${i}`).join('\n')}\n`;
+  const all = ['breakage', 'structure', 'values'].flatMap(ruleFixtureUnits).map((unit) => ({ ...unit, text: unit.text + PADDING }));
+
+  for (const { name, edit } of EDITS) {
+    test(`${name}, on every line of every unit but the padding`, () => {
+      let compared = 0;
+      let shared = 0;
+      for (const unit of all) {
+        const lines = unit.text.split('\n');
+        const cache = new EvidenceCache();
+        let version = 1;
+        let document = createUnitDocument(unit.uri, unit.text, version++);
+        analyze(document, DEFAULT_SETTINGS, {}, cache);
+        const padding = lines.indexOf('[X-Padding]');
+        for (let at = 0; at < padding; at++) {
+          for (const text of [[...lines.slice(0, at), edit(lines[at]), ...lines.slice(at + 1)].join('\n'), unit.text]) {
+            const before = document;
+            document = revisedUnitDocument(document, text, version++);
+            if (knownKeyPlaces(document.tree) !== undefined && knownKeyPlaces(document.tree) === knownKeyPlaces(before.tree)) shared++;
+            const kept = analyze(document, DEFAULT_SETTINGS, {}, cache);
+            const fresh = analyze(createUnitDocument(unit.uri, text, version++), DEFAULT_SETTINGS, {});
+            assert.equal(everything(kept), everything(fresh), `${unit.name}, line ${at + 1} (${name}):\n${text}`);
+            compared++;
+          }
+        }
+      }
+      assert.ok(compared > 100, `${compared} versions compared`);
+      // An edit of a value keeps every key where it was (on a header or a comment it keeps nothing).
+      if (KEEP_KEYS.has(name)) assert.ok(shared > compared / 4, `places shared by ${shared} of ${compared} versions`);
     });
   }
 });

@@ -3,6 +3,7 @@ import type { Entry, Section } from '../syntax/syntaxTree';
 import type { UnitType } from '../unitFile';
 import type { UnitDocument } from '../unitDocument';
 import { managerOf, type ManagerKind } from './manager';
+import { keyPlaces, knownKeyPlaces } from '../syntax/keyPlaces';
 
 /** Whether systemd takes a line in (given that its section accepts the setting). */
 export type LineFilter = (entry: Entry, section: string) => boolean;
@@ -281,6 +282,9 @@ export class UnitModel {
   /** Every line in a well-formed section (systemd reads no other), in reading order, by key. */
   private indexed(): ReadonlyMap<string, KeyLines> {
     if (this.index) return this.index;
+    // A long unit's lines are indexed from where each key's lines are in its tree, which the
+    // next versions of its text share while their keys stay where they are.
+    if (this.keys === undefined && (this.lineCount > INDEX_AT_ONCE_LINES || this.placesKnown())) return (this.index = this.indexFromPlaces());
     const index = new Map<string, KeyLines>();
     const keys = this.keys;
     let order = 0;
@@ -303,8 +307,50 @@ export class UnitModel {
     return (this.index = index);
   }
 
+  /** Whether every document's tree knows where each key's lines are (see keyPlaces.ts). */
+  private placesKnown(): boolean {
+    return knownKeyPlaces(this.unit.tree) !== undefined && this.dropIns.every((d) => knownKeyPlaces(d.tree) !== undefined);
+  }
+
+  private indexFromPlaces(): Map<string, KeyLines> {
+    const index = new Map<string, KeyLines>();
+    const documents = this.documents;
+    for (let d = 0; d < documents.length; d++) {
+      const sections = documents[d].tree.sections;
+      const first = this.firstOrders[d];
+      for (const [key, places] of keyPlaces(documents[d].tree)) {
+        let lines = index.get(key);
+        if (!lines) index.set(key, (lines = { entries: [], orders: [] }));
+        for (let i = 0; i < places.length; i += 3) {
+          lines.entries.push(sections[places[i]].entries[places[i + 1]]);
+          lines.orders.push(first + places[i + 2]);
+        }
+      }
+    }
+    return index;
+  }
+
+  /** The lines of a key from where each document's tree says they are. */
+  private linesFromPlaces(name: string): KeyLines | undefined {
+    let found: KeyLines | undefined;
+    const documents = this.documents;
+    for (let d = 0; d < documents.length; d++) {
+      const places = keyPlaces(documents[d].tree).get(name);
+      if (places === undefined) continue;
+      const sections = documents[d].tree.sections;
+      const first = this.firstOrders[d];
+      found ??= { entries: [], orders: [] };
+      for (let i = 0; i < places.length; i += 3) {
+        found.entries.push(sections[places[i]].entries[places[i + 1]]);
+        found.orders.push(first + places[i + 2]);
+      }
+    }
+    return found;
+  }
+
   /** The lines of a key: from the index, or, for the first few keys read, by going through the lines. */
   private linesOf(name: string): KeyLines | undefined {
+    if (!this.index && !this.keys && this.placesKnown()) return this.linesFromPlaces(name);
     // A model of a few keys indexes them at once: one pass instead of one per key.
     if (this.index || this.keys || this.scans >= READS_BEFORE_INDEX) return this.indexed().get(name);
     this.scans++;

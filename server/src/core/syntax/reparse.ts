@@ -18,6 +18,7 @@ import { endsWithEscape, parse, parseLines } from './parser';
 import { SplicedText, type TextSource } from './textSource';
 import type { Comment, Section, SyntaxTree } from './syntaxTree';
 import { CommentNode, EntryNode, SectionNode } from './treeNodes';
+import { sharePlaces } from './keyPlaces';
 
 /** Characters that make parse() read a text otherwise than line by line: CR, NUL, controls, BOM. */
 const UNEVEN = /[\x00-\x08\x0b-\x1f\ufeff]/;
@@ -180,6 +181,9 @@ export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], t
   // The old text had none of the characters that stop a reading in parts, nor have the edits;
   // what is new is known by its nodes: the new text need not be searched again.
   readable.set(result, read.sections.every(readableSection) && read.comments.every((c) => c instanceof CommentNode) && orphans.every((e) => e instanceof EntryNode));
+  // Where each key's lines are holds as it was when the sections read again have the same keys.
+  const firstReplaced = Math.max(from, 0);
+  sharePlaces(tree, result, firstReplaced, after - firstReplaced, read.sections);
   return result;
 }
 

@@ -6,6 +6,7 @@ import type { Entry, Section } from '../../syntax/syntaxTree';
 import { comparePositions, type Diagnostic, type Fix, type RelatedInformation } from '../../types';
 import { diagnostic, wellFormedSections, type RuleContext } from '../context';
 import { takenRow } from './directives';
+import { knownKeyPlaces } from '../../syntax/keyPlaces';
 
 /** A line of a well-formed section: its section is known. */
 type Line = Entry & { section: Section };
@@ -34,14 +35,24 @@ export function repeatsOf(context: RuleContext, names?: ReadonlySet<string>, nea
   const { document, type } = context;
   // By the setting's row: one per setting and section.
   const bySetting = new Map<DirectiveRow, Line[]>();
-  for (const section of wellFormedSections(document)) {
-    for (const entry of section.entries) {
-      if (names !== undefined && !names.has(entry.key)) continue;
-      const row = takenRow(entry.key, section.name, type);
-      if (!row) continue;
-      const list = bySetting.get(row);
-      if (list) list.push(entry as Line);
-      else bySetting.set(row, [entry as Line]);
+  const add = (entry: Entry, section: Section): void => {
+    const row = takenRow(entry.key, section.name, type);
+    if (!row) return;
+    const list = bySetting.get(row);
+    if (list) list.push(entry as Line);
+    else bySetting.set(row, [entry as Line]);
+  };
+  // The lines of a few settings of a long unit are found where the tree knows they are.
+  const places = names === undefined ? undefined : knownKeyPlaces(document.tree);
+  if (names !== undefined && places !== undefined) {
+    const sections = document.tree.sections;
+    for (const name of names) {
+      const found = places.get(name) ?? [];
+      for (let i = 0; i < found.length; i += 3) add(sections[found[i]].entries[found[i + 1]], sections[found[i]]);
+    }
+  } else {
+    for (const section of wellFormedSections(document)) {
+      for (const entry of section.entries) if (names === undefined || names.has(entry.key)) add(entry, section);
     }
   }
   for (const [row, lines] of bySetting) {

@@ -1,0 +1,62 @@
+/**
+ * Where each key's lines are in a tree, told by place rather than by node: for each key, the
+ * section's index, the entry's index in it, and the entry's place among the lines of well-formed
+ * sections (the order systemd reads them in), three numbers per line. Lines of malformed sections
+ * are left out, as systemd reads none of them.
+ *
+ * Places do not move when an edit keeps every key where it was (a keystroke in a value): the
+ * revised tree then shares its older version's places (see reparse.ts), and whoever looks up
+ * a key's lines in a long unit need not go through all its lines again on every keystroke.
+ */
+import { attached } from '../memo/attached';
+import type { Section, SyntaxTree } from './syntaxTree';
+
+export type KeyPlaces = ReadonlyMap<string, readonly number[]>;
+
+const known = attached<SyntaxTree, KeyPlaces>('lines by key');
+
+/** The tree's places by key, worked out the first time. */
+export function keyPlaces(tree: SyntaxTree): KeyPlaces {
+  let places = known.get(tree);
+  if (places === undefined) known.set(tree, (places = placesOf(tree.sections)));
+  return places;
+}
+
+/** The tree's places when already worked out (or shared), without working them out. */
+export function knownKeyPlaces(tree: SyntaxTree): KeyPlaces | undefined {
+  return known.get(tree);
+}
+
+/**
+ * Gives `revised` the places of `tree` when it has them and they hold there too: `revised` has
+ * `tree`'s sections, except that `replaced` of them, from `from` on, were read again as `read`.
+ */
+export function sharePlaces(tree: SyntaxTree, revised: SyntaxTree, from: number, replaced: number, read: readonly Section[]): void {
+  const places = known.get(tree);
+  if (places === undefined || read.length !== replaced) return;
+  for (let i = 0; i < replaced; i++) if (!sameKeys(tree.sections[from + i], read[i])) return;
+  known.set(revised, places);
+}
+
+function sameKeys(a: Section, b: Section): boolean {
+  if (a.malformed !== b.malformed || a.entries.length !== b.entries.length) return false;
+  for (let i = 0; i < a.entries.length; i++) if (a.entries[i].key !== b.entries[i].key) return false;
+  return true;
+}
+
+function placesOf(sections: readonly Section[]): KeyPlaces {
+  const places = new Map<string, number[]>();
+  let order = 0;
+  for (let s = 0; s < sections.length; s++) {
+    const section = sections[s];
+    if (section.malformed) continue;
+    const entries = section.entries;
+    for (let e = 0; e < entries.length; e++) {
+      const key = entries[e].key;
+      const list = places.get(key);
+      if (list) list.push(s, e, order++);
+      else places.set(key, [s, e, order++]);
+    }
+  }
+  return places;
+}
