@@ -3,7 +3,7 @@ import { managerOf } from '../model/manager';
 import { directiveRow, valueSince, type DirectiveRow } from '../kb';
 import { UnitModel, type LineFilter, type ReadSet } from '../model/unitModel';
 import { contradictionsOf, Verdicts, type Check, type EvidenceCache, type EvidenceResult } from './evidence';
-import { findingTouches, lineChange, withFacts, type LineChange } from './lineChange';
+import { lineChange, touchingFindings, withFacts, type LineChange } from './lineChange';
 import { checkValue } from './values/checks';
 import { BoundedCache } from './values/boundedCache';
 import { attached } from '../memo/attached';
@@ -181,7 +181,7 @@ function readsAny(reads: ReadSet, names: ReadonlySet<string>): boolean {
 function kept(last: EvidenceResult | undefined, change: LineChange | undefined, alsoReads: readonly EvidenceResult[] = []): EvidenceResult | undefined {
   if (!last || !change) return undefined;
   if (readsAny(last.reads, change.settings) || alsoReads.some((r) => readsAny(r.reads, change.settings))) return undefined;
-  return last.found.some((d) => findingTouches(d, change)) ? undefined : last;
+  return touchingFindings(last.found, change).length > 0 ? undefined : last;
 }
 
 /** What changed since the last run on this document, when its results may be kept. */

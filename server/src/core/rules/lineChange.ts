@@ -6,13 +6,14 @@
  * version can be kept (see `rules/index.ts`).
  */
 import { directiveRow } from '../kb';
+import { attached } from '../memo/attached';
 import { declaredReach } from '../edits/lazyFix';
 import { fixesMaybe } from './fixesWhenRead';
 import { changeBetween } from '../syntax/reparse';
 import { clearsLines, MODEL_FACTS, type UnitModel } from '../model/unitModel';
 import { hasSetting } from './pairings/effects';
 import type { Entry, SyntaxTree } from '../syntax/syntaxTree';
-import type { Diagnostic, Range } from '../types';
+import { comparePositions, type Diagnostic, type Range } from '../types';
 import type { UnitDocument } from '../unitDocument';
 
 export interface LineChange {
@@ -141,19 +142,128 @@ export function touches(range: Range, change: LineChange): boolean {
 }
 
 /**
+ * The lines a finding points at, as pairs of first and last line: its range, its related lines in
+ * the same document, and where the edits of its fixes may go. Fixes not yet sorted out count with
+ * all they may be (reading them would sort them out now); a lazy fix that says where its edits go
+ * is not made to know.
+ */
+function linesPointedAt(d: Diagnostic): number[] {
+  const found = [d.range.start.line, d.range.end.line];
+  const add = (first: number, last: number): void => {
+    // Most findings point at one line several times (their key, their line, their fix).
+    for (let i = 0; i < found.length; i += 2) if (found[i] <= first && last <= found[i + 1]) return;
+    found.push(first, last);
+  };
+  for (const related of d.related ?? []) if (related.uri === undefined) add(related.range.start.line, related.range.end.line);
+  for (const fix of fixesMaybe(d) ?? []) {
+    const reach = declaredReach(fix);
+    if (reach) add(reach.first, reach.last);
+    else for (const edit of fix.edits) add(edit.range.start.line, edit.range.end.line);
+  }
+  return found;
+}
+
+/**
  * Whether a finding points anywhere near the changed lines: its range, its related lines in the
  * same document, or an edit of its fixes. Such a finding may read differently on the new text.
  */
 export function findingTouches(d: Diagnostic, change: LineChange): boolean {
-  if (touches(d.range, change)) return true;
-  for (const related of d.related ?? []) if (related.uri === undefined && touches(related.range, change)) return true;
-  // Fixes not yet sorted out count with all they may be: reading them would sort them out now.
-  for (const fix of fixesMaybe(d) ?? []) {
-    // A lazy fix that says where its edits go is not made to know.
-    const reach = declaredReach(fix);
-    if (reach) {
-      if (reach.first <= change.last && reach.last >= change.first) return true;
-    } else for (const edit of fix.edits) if (touches(edit.range, change)) return true;
-  }
+  const lines = linesPointedAt(d);
+  for (let i = 0; i < lines.length; i += 2) if (lines[i] <= change.last && lines[i + 1] >= change.first) return true;
   return false;
+}
+
+/**
+ * Where the findings of a list point (see `linesPointedAt`), packed: the pairs of finding `i` are
+ * `lines[starts[i]]` up to `lines[starts[i + 1]]`. Kept with the list: a keystroke in a long unit
+ * looks at lists of thousands of findings, and reading each finding costs far more than reading
+ * these. A list is kept only across changes within one line, which move no line; sorting out
+ * its findings' fixes later only takes some away.
+ */
+interface PointedLines {
+  readonly starts: Int32Array;
+  readonly lines: Int32Array;
+}
+
+const pointedLines = attached<readonly Diagnostic[], PointedLines>('lines its findings point at');
+
+function pointedLinesOf(list: readonly Diagnostic[]): PointedLines {
+  let known = pointedLines.get(list);
+  if (known === undefined) {
+    const starts = new Int32Array(list.length + 1);
+    const all: number[] = [];
+    for (let i = 0; i < list.length; i++) {
+      for (const line of linesPointedAt(list[i])) all.push(line);
+      starts[i + 1] = all.length;
+    }
+    known = { starts, lines: Int32Array.from(all) };
+    pointedLines.set(list, known);
+  }
+  return known;
+}
+
+/** The places in `list` of the findings that point anywhere near the changed lines (see `findingTouches`), in order. */
+export function touchingFindings(list: readonly Diagnostic[], change: LineChange): number[] {
+  const { starts, lines } = pointedLinesOf(list);
+  const touching: number[] = [];
+  const { first, last } = change;
+  for (let i = 0; i < list.length; i++) {
+    for (let k = starts[i]; k < starts[i + 1]; k += 2) {
+      if (lines[k] <= last && lines[k + 1] >= first) {
+        touching.push(i);
+        break;
+      }
+    }
+  }
+  return touching;
+}
+
+/**
+ * `list` (in document order) without the findings at the places `dropped` (in order), with
+ * `fresh` (in document order, or all at one place) merged in: each goes after every finding of
+ * `list` that starts where it does or before. Where the findings point is carried over to the
+ * new list when it was known for `list`.
+ */
+export function replacedFindings(list: readonly Diagnostic[], dropped: readonly number[], fresh: readonly Diagnostic[]): Diagnostic[] {
+  const out = new Array<Diagnostic>(list.length - dropped.length + fresh.length);
+  let at = 0;
+  const known = pointedLines.get(list);
+  const freshLines = known === undefined ? [] : fresh.map(linesPointedAt);
+  const starts = new Int32Array(known === undefined ? 0 : out.length + 1);
+  const lines = new Int32Array(known === undefined ? 0 : known.lines.length + freshLines.reduce((n, l) => n + l.length, 0));
+  let filled = 0;
+  let next = 0;
+  let skip = 0;
+  const takeUntil = (end: number): void => {
+    for (; next < end; next++) {
+      if (skip < dropped.length && dropped[skip] === next) {
+        skip++;
+        continue;
+      }
+      out[at++] = list[next];
+      if (known === undefined) continue;
+      const to = known.starts[next + 1];
+      for (let k = known.starts[next]; k < to; k++) lines[filled++] = known.lines[k];
+      starts[at] = filled;
+    }
+  };
+  for (let f = 0; f < fresh.length; f++) {
+    const d = fresh[f];
+    let low = next;
+    let high = list.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (comparePositions(list[mid].range.start, d.range.start) <= 0) low = mid + 1;
+      else high = mid;
+    }
+    takeUntil(low);
+    out[at++] = d;
+    if (known === undefined) continue;
+    lines.set(freshLines[f], filled);
+    filled += freshLines[f].length;
+    starts[at] = filled;
+  }
+  takeUntil(list.length);
+  if (known !== undefined) pointedLines.set(out, { starts, lines });
+  return out;
 }

@@ -10,10 +10,10 @@
  */
 import { MODEL_FACTS } from '../model/unitModel';
 import { ownCopy } from '../syntax/ownCopy';
-import { comparePositions, type Diagnostic } from '../types';
+import type { Diagnostic } from '../types';
 import type { LineCheck, RuleContext } from './context';
 import type { EvidenceResult } from './evidence';
-import { entryAt, findingTouches, touches, type LineChange } from './lineChange';
+import { entryAt, findingTouches, replacedFindings, touches, touchingFindings, type LineChange } from './lineChange';
 import { repeatsOf } from './structure/repeats';
 import type { UnitDocument } from '../unitDocument';
 import type { Entry } from '../syntax/syntaxTree';
@@ -36,23 +36,16 @@ function ownFinding(d: Diagnostic): Diagnostic {
 /** A line check's findings after a one-line change, or undefined when it must run on every line. */
 export function keptLineCheck(last: EvidenceResult | undefined, change: LineChange | undefined, context: RuleContext, check: LineCheck): EvidenceResult | undefined {
   if (!last || !change) return undefined;
-  const found: Diagnostic[] = [];
-  // The changed line's findings go where its line is, between those of the lines around it.
-  let at = -1;
-  for (const d of last.found) {
-    if (touches(d.range, change)) continue;
-    // A finding about another line that points at the changed one may read otherwise now.
-    if (findingTouches(d, change)) return undefined;
-    if (at < 0 && d.range.start.line > change.last) at = found.length;
-    found.push(d);
-  }
+  const touching = touchingFindings(last.found, change);
+  // A finding about another line that points at the changed one may read otherwise now.
+  for (const i of touching) if (!touches(last.found[i].range, change)) return undefined;
   const fresh: Diagnostic[] = [];
   const entry = change.after;
   const section = entry?.section;
   if (entry && section && !section.malformed) check({ ...context, report: (d) => void fresh.push(ownFinding(d)) }, section, entry);
-  if (fresh.length === 0 && found.length === last.found.length) return last;
-  found.splice(at < 0 ? found.length : at, 0, ...fresh);
-  return { check: last.check, found, reads: last.reads };
+  if (fresh.length === 0 && touching.length === 0) return last;
+  // The changed line's findings go where its line is, between those of the lines around it.
+  return { check: last.check, found: replacedFindings(last.found, touching, fresh), reads: last.reads };
 }
 
 /**
@@ -63,14 +56,10 @@ export function keptRepeats(last: EvidenceResult | undefined, change: LineChange
   // An empty line (or a bare ~) that came or went changes what every line after it does.
   if (!last || !change || change.settings.has(MODEL_FACTS.clearingLines)) return undefined;
   const names = new Set([...change.settings].filter((name) => !name.startsWith('\0')));
-  const kept: Diagnostic[] = [];
-  for (const d of last.found) {
-    if (!findingTouches(d, change)) {
-      kept.push(d);
-      continue;
-    }
+  const touching = touchingFindings(last.found, change);
+  for (const i of touching) {
     // A finding that points at the changed line is worked out again, with its setting's lines.
-    const on = entryAt(lastDocument.tree, d.range.start.line);
+    const on = entryAt(lastDocument.tree, last.found[i].range.start.line);
     if (on === undefined || on === 'header' || !names.has(on.key)) return undefined;
   }
   // Only the findings that may touch the changed line are made, then those that do are kept:
@@ -85,17 +74,6 @@ export function keptRepeats(last: EvidenceResult | undefined, change: LineChange
   const fresh = repeatsOf(context, names, near)
     .filter((d) => findingTouches(d, change))
     .map(ownFinding);
-  if (fresh.length === 0 && kept.length === last.found.length) return last;
-  return { check: last.check, found: merged(kept, fresh), reads: last.reads };
-}
-
-/** Two lists in document order, merged. */
-function merged(a: readonly Diagnostic[], b: readonly Diagnostic[]): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) out.push(comparePositions(a[i].range.start, b[j].range.start) <= 0 ? a[i++] : b[j++]);
-  while (i < a.length) out.push(a[i++]);
-  while (j < b.length) out.push(b[j++]);
-  return out;
+  if (fresh.length === 0 && touching.length === 0) return last;
+  return { check: last.check, found: replacedFindings(last.found, touching, fresh), reads: last.reads };
 }
