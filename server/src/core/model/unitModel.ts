@@ -83,6 +83,8 @@ export class UnitModel {
   private every: readonly Setting[] | undefined;
   /** The lines of each key, before it is known whether systemd takes them in; made when needed. */
   private index: Map<string, KeyLines> | undefined;
+  /** Whether the lines of a key are found by the places in the trees (see `byPlaces`), once decided. */
+  private placed: boolean | undefined;
   /** How many settings had their lines found without the index. */
   private scans = 0;
   /** Lines in well-formed sections, over all documents. */
@@ -234,7 +236,7 @@ export class UnitModel {
    */
   keysFor(fact: ModelFact): Iterable<string> {
     this.noteRead(fact);
-    return this.indexed().keys();
+    return this.keyNames();
   }
 
   /**
@@ -243,7 +245,7 @@ export class UnitModel {
    * the setting.
    */
   written(key: string): readonly Entry[] {
-    return this.indexed().get(key)?.entries ?? NO_ENTRIES;
+    return this.keyLines(key)?.entries ?? NO_ENTRIES;
   }
 
   /** Every setting that some line assigns. */
@@ -254,7 +256,7 @@ export class UnitModel {
 
   private everySetting(): readonly Setting[] {
     if (!this.every) {
-      for (const name of this.indexed().keys()) this.resolved(name);
+      for (const name of this.keyNames()) this.resolved(name);
       this.every = [...this.settings.values()].sort((a, b) => a.all[0].order - b.all[0].order);
     }
     return this.every;
@@ -276,15 +278,12 @@ export class UnitModel {
    * lines cost less to go through than to index.
    */
   indexLines(): void {
-    if (this.lineCount > INDEX_AT_ONCE_LINES) this.indexed();
+    if (this.lineCount > INDEX_AT_ONCE_LINES && !this.byPlaces()) this.indexed();
   }
 
   /** Every line in a well-formed section (systemd reads no other), in reading order, by key. */
   private indexed(): ReadonlyMap<string, KeyLines> {
     if (this.index) return this.index;
-    // A long unit's lines are indexed from where each key's lines are in its tree, which the
-    // next versions of its text share while their keys stay where they are.
-    if (this.keys === undefined && (this.lineCount > INDEX_AT_ONCE_LINES || this.placesKnown())) return (this.index = this.indexFromPlaces());
     const index = new Map<string, KeyLines>();
     const keys = this.keys;
     let order = 0;
@@ -307,27 +306,27 @@ export class UnitModel {
     return (this.index = index);
   }
 
-  /** Whether every document's tree knows where each key's lines are (see keyPlaces.ts). */
-  private placesKnown(): boolean {
-    return knownKeyPlaces(this.unit.tree) !== undefined && this.dropIns.every((d) => knownKeyPlaces(d.tree) !== undefined);
+  /**
+   * Whether the lines of a key are found where each document's tree says they are (see
+   * keyPlaces.ts) rather than by an index of the model's own: for a long unit, whose next
+   * versions share those places while their keys stay where they are, or when they are known.
+   */
+  private byPlaces(): boolean {
+    return (this.placed ??= this.keys === undefined && (this.lineCount > INDEX_AT_ONCE_LINES || this.documents.every((d) => knownKeyPlaces(d.tree) !== undefined)));
   }
 
-  private indexFromPlaces(): Map<string, KeyLines> {
-    const index = new Map<string, KeyLines>();
-    const documents = this.documents;
-    for (let d = 0; d < documents.length; d++) {
-      const sections = documents[d].tree.sections;
-      const first = this.firstOrders[d];
-      for (const [key, places] of keyPlaces(documents[d].tree)) {
-        let lines = index.get(key);
-        if (!lines) index.set(key, (lines = { entries: [], orders: [] }));
-        for (let i = 0; i < places.length; i += 3) {
-          lines.entries.push(sections[places[i]].entries[places[i + 1]]);
-          lines.orders.push(first + places[i + 2]);
-        }
-      }
-    }
-    return index;
+  /** The keys of the unit's lines, in the order of their first lines. */
+  private keyNames(): Iterable<string> {
+    if (!this.byPlaces()) return this.indexed().keys();
+    if (this.dropIns.length === 0) return keyPlaces(this.unit.tree).keys();
+    const names = new Set<string>();
+    for (const document of this.documents) for (const name of keyPlaces(document.tree).keys()) names.add(name);
+    return names;
+  }
+
+  /** The lines of a key, in reading order. */
+  private keyLines(name: string): KeyLines | undefined {
+    return this.byPlaces() ? this.linesFromPlaces(name) : this.indexed().get(name);
   }
 
   /** The lines of a key from where each document's tree says they are. */
@@ -350,7 +349,7 @@ export class UnitModel {
 
   /** The lines of a key: from the index, or, for the first few keys read, by going through the lines. */
   private linesOf(name: string): KeyLines | undefined {
-    if (!this.index && !this.keys && this.placesKnown()) return this.linesFromPlaces(name);
+    if (this.byPlaces()) return this.linesFromPlaces(name);
     // A model of a few keys indexes them at once: one pass instead of one per key.
     if (this.index || this.keys || this.scans >= READS_BEFORE_INDEX) return this.indexed().get(name);
     this.scans++;

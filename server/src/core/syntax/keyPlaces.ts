@@ -11,7 +11,7 @@
 import { attached } from '../memo/attached';
 import type { Section, SyntaxTree } from './syntaxTree';
 
-export type KeyPlaces = ReadonlyMap<string, readonly number[]>;
+export type KeyPlaces = ReadonlyMap<string, Int32Array>;
 
 const known = attached<SyntaxTree, KeyPlaces>('lines by key');
 
@@ -58,5 +58,8 @@ function placesOf(sections: readonly Section[]): KeyPlaces {
       else places.set(key, [s, e, order++]);
     }
   }
-  return places;
+  // Packed to their size: a long unit's lists would otherwise keep the room they grew into.
+  const packed = new Map<string, Int32Array>();
+  for (const [key, list] of places) packed.set(key, new Int32Array(list));
+  return packed;
 }
