@@ -392,6 +392,12 @@ export class UnitModel {
     return found.length > 0 ? found : NO_SETTINGS;
   }
 
+  /** Whether systemd takes in a line of the model's documents (never one of a malformed section, nor one before the first). */
+  takesLine(entry: Entry): boolean {
+    const section = entry.section;
+    return section !== undefined && !section.malformed && this.takesIn(entry, section.name);
+  }
+
   /** Whether systemd takes a line in: its section accepts the setting, and `takes` keeps it. */
   private takesIn(entry: Entry, section: string): boolean {
     return accepted(entry.key, section, this.type) && (!this.takes || this.takes(entry, section));

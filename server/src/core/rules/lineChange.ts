@@ -126,13 +126,22 @@ function clears(entry: Entry | undefined): boolean {
  */
 export function withFacts(change: LineChange, before: UnitModel, after: UnitModel): LineChange {
   const settings = new Set(change.settings);
-  for (const name of change.settings) {
-    if (hasSetting(before, name) !== hasSetting(after, name)) {
-      settings.add(MODEL_FACTS.settingsInForce);
-      break;
+  const clearing = clears(change.before) || clears(change.after);
+  if (clearing) settings.add(MODEL_FACTS.clearingLines);
+  // A line that clears nothing before or after and that systemd takes in (or not) in both
+  // versions leaves every setting in force or not as it was: the same lines count, with the same
+  // resets. Only otherwise are the settings worked out in both versions (a long unit has
+  // thousands of lines of some).
+  const [was, is] = [change.before, change.after];
+  const same = !clearing && (was === undefined || is === undefined ? was === is : before.takesLine(was) === after.takesLine(is));
+  if (!same) {
+    for (const name of change.settings) {
+      if (hasSetting(before, name) !== hasSetting(after, name)) {
+        settings.add(MODEL_FACTS.settingsInForce);
+        break;
+      }
     }
   }
-  if (clears(change.before) || clears(change.after)) settings.add(MODEL_FACTS.clearingLines);
   return { ...change, settings };
 }
 
