@@ -151,25 +151,37 @@ export function touches(range: Range, change: LineChange): boolean {
 }
 
 /**
- * The lines a finding points at, as pairs of first and last line: its range, its related lines in
- * the same document, and where the edits of its fixes may go. Fixes not yet sorted out count with
- * all they may be (reading them would sort them out now); a lazy fix that says where its edits go
- * is not made to know.
+ * Appends to `into` the lines a finding points at, as pairs of first and last line: its range, its
+ * related lines in the same document, and where the edits of its fixes may go. Fixes not yet
+ * sorted out count with all they may be (reading them would sort them out now); a lazy fix that
+ * says where its edits go is not made to know.
  */
-function linesPointedAt(d: Diagnostic): number[] {
-  const found = [d.range.start.line, d.range.end.line];
-  const add = (first: number, last: number): void => {
-    // Most findings point at one line several times (their key, their line, their fix).
-    for (let i = 0; i < found.length; i += 2) if (found[i] <= first && last <= found[i + 1]) return;
-    found.push(first, last);
-  };
-  for (const related of d.related ?? []) if (related.uri === undefined) add(related.range.start.line, related.range.end.line);
-  for (const fix of fixesMaybe(d) ?? []) {
-    const reach = declaredReach(fix);
-    if (reach) add(reach.first, reach.last);
-    else for (const edit of fix.edits) add(edit.range.start.line, edit.range.end.line);
+function addLinesPointedAt(d: Diagnostic, into: number[]): void {
+  const from = into.length;
+  into.push(d.range.start.line, d.range.end.line);
+  const related = d.related;
+  if (related !== undefined) {
+    for (let i = 0; i < related.length; i++) if (related[i].uri === undefined) addSpan(into, from, related[i].range.start.line, related[i].range.end.line);
   }
-  return found;
+  const fixes = fixesMaybe(d);
+  if (fixes === undefined) return;
+  for (let i = 0; i < fixes.length; i++) {
+    const reach = declaredReach(fixes[i]);
+    if (reach) addSpan(into, from, reach.first, reach.last);
+    else for (const edit of fixes[i].edits) addSpan(into, from, edit.range.start.line, edit.range.end.line);
+  }
+}
+
+/** Appends a span to a finding's pairs (from `from` on), unless one of them holds it: most findings point at one line several times. */
+function addSpan(into: number[], from: number, first: number, last: number): void {
+  for (let i = from; i < into.length; i += 2) if (into[i] <= first && last <= into[i + 1]) return;
+  into.push(first, last);
+}
+
+function linesPointedAt(d: Diagnostic): number[] {
+  const lines: number[] = [];
+  addLinesPointedAt(d, lines);
+  return lines;
 }
 
 /**
@@ -202,7 +214,7 @@ function pointedLinesOf(list: readonly Diagnostic[]): PointedLines {
     const starts = new Int32Array(list.length + 1);
     const all: number[] = [];
     for (let i = 0; i < list.length; i++) {
-      for (const line of linesPointedAt(list[i])) all.push(line);
+      addLinesPointedAt(list[i], all);
       starts[i + 1] = all.length;
     }
     known = { starts, lines: Int32Array.from(all) };
