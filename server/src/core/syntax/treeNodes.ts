@@ -144,13 +144,18 @@ export class SectionNode implements Section {
     return moved;
   }
 
+  /** The index of the text the section's offsets are in; its assignments map their offsets through it too. */
+  get index(): LineIndex {
+    return this.#index;
+  }
+
   /**
-   * Maps the section and its entries through `index`, whose text reads the same up to the
-   * section's end: the nodes no longer keep the older text alive.
+   * Maps the section and its entries (which map through their section's index) through `index`,
+   * whose text reads the same up to the section's end: the nodes no longer keep the older text
+   * alive. One write for the whole section, not one per assignment.
    */
   rebase(index: LineIndex): void {
     this.#index = index;
-    for (const entry of this.entries) if (entry instanceof EntryNode) entry.rebase(index);
   }
 
   /** Gives the section's name and its entries' keys and values their own copies (see `ownCopy`). */
@@ -230,7 +235,11 @@ export class EntryNode implements Entry {
   endOffset: number;
   valueOffset: number;
   section: Section | undefined;
-  #index: LineIndex;
+  /**
+   * The index of the text the offsets are in, for an assignment before the first section; one in
+   * a section maps its offsets through the section's (which a later version rebases at once).
+   */
+  #index: LineIndex | undefined;
   #keyEnd: number;
   #equals: number;
   #parts: EntryParts | undefined;
@@ -255,7 +264,7 @@ export class EntryNode implements Entry {
     this.endOffset = valueEnd;
     this.valueOffset = valueStart;
     this.section = section;
-    this.#index = index;
+    this.#index = section instanceof SectionNode ? undefined : index;
     this.#keyEnd = keyEnd;
     this.#equals = equals;
     this.#parts = pieces === undefined && !isContinued ? undefined : { pieces, continued: isContinued };
@@ -283,12 +292,16 @@ export class EntryNode implements Entry {
   }
 
   /**
-   * Maps the assignment through `index`, whose text reads the same up to the assignment's end.
-   * Its segments, cut from the older text, are built again from the new one when read.
+   * Maps an assignment before the first section through `index`, whose text reads the same up to
+   * the assignment's end (one in a section goes with its section, see SectionNode.rebase()).
    */
   rebase(index: LineIndex): void {
-    this.#index = index;
-    if (this.#parts !== undefined) this.#parts.segments = undefined;
+    if (this.#index !== undefined) this.#index = index;
+  }
+
+  /** The index the offsets map through: the section's, or the assignment's own before any section. */
+  get #lines(): LineIndex {
+    return this.#index ?? (this.section as SectionNode).index;
   }
 
   /** Gives the key and value their own copies (see `ownCopy`). */
@@ -299,7 +312,7 @@ export class EntryNode implements Entry {
 
   get keyRange(): Range {
     const parts = (this.#parts ??= {});
-    return (parts.keyRange ??= this.#index.range(this.startOffset, this.#keyEnd));
+    return (parts.keyRange ??= this.#lines.range(this.startOffset, this.#keyEnd));
   }
 
   set keyRange(range: Range) {
@@ -308,7 +321,7 @@ export class EntryNode implements Entry {
 
   get equalsRange(): Range {
     const parts = (this.#parts ??= {});
-    return (parts.equalsRange ??= this.#index.range(this.#equals, this.#equals + 1));
+    return (parts.equalsRange ??= this.#lines.range(this.#equals, this.#equals + 1));
   }
 
   set equalsRange(range: Range) {
@@ -317,7 +330,7 @@ export class EntryNode implements Entry {
 
   get valueRange(): Range {
     const parts = (this.#parts ??= {});
-    return (parts.valueRange ??= this.#index.range(this.valueOffset, this.endOffset));
+    return (parts.valueRange ??= this.#lines.range(this.valueOffset, this.endOffset));
   }
 
   set valueRange(range: Range) {
@@ -326,7 +339,7 @@ export class EntryNode implements Entry {
 
   get range(): Range {
     const parts = (this.#parts ??= {});
-    return (parts.range ??= this.#index.range(this.startOffset, this.endOffset));
+    return (parts.range ??= this.#lines.range(this.startOffset, this.endOffset));
   }
 
   set range(range: Range) {
@@ -342,19 +355,20 @@ export class EntryNode implements Entry {
     (this.#parts ??= {}).segments = segments;
   }
 
+  /** The segments, with texts of their own: kept with the node, they must not keep its text alive once a later version shares the node. */
   private buildSegments(pieces: number[] | undefined): ValueSegment[] {
-    const index = this.#index;
+    const index = this.#lines;
     if (pieces === undefined) {
       const start = this.valueOffset;
       const end = this.endOffset;
       if (start >= end) return [];
-      return [{ text: index.text.slice(start, end), offset: start, range: index.range(start, end) }];
+      return [{ text: ownCopy(index.text.slice(start, end)), offset: start, range: index.range(start, end) }];
     }
     const segments: ValueSegment[] = [];
     for (let i = 0; i < pieces.length; i += 2) {
       const offset = pieces[i];
       const end = offset + pieces[i + 1];
-      segments.push({ text: index.text.slice(offset, end), offset, range: index.range(offset, end) });
+      segments.push({ text: ownCopy(index.text.slice(offset, end)), offset, range: index.range(offset, end) });
     }
     return segments;
   }
