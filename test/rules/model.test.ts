@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createUnitDocument } from '../../server/src/core';
+import { createUnitDocument, type UnitDocument } from '../../server/src/core';
 import { managerOf } from '../../server/src/core/model/manager';
-import { UnitModel } from '../../server/src/core/model/unitModel';
+import { MODEL_FACTS, UnitModel } from '../../server/src/core/model/unitModel';
+import { knownKeyPlaces } from '../../server/src/core/syntax/keyPlaces';
 
 const unit = (text: string, uri = 'file:///etc/systemd/system/app.service') => createUnitDocument(uri, text);
 const dropIn = (name: string, text: string) => createUnitDocument(`file:///etc/systemd/system/app.service.d/${name}`, text);
@@ -72,16 +73,35 @@ describe('UnitModel', () => {
     const TEXT = '[Unit]\nAfter=a.service\n[Service]\nReadWritePaths=/a\nUser=x\nReadWritePaths=\nReadWritePaths=/b\nBindPaths=/c\nBindReadOnlyPaths=\nUser=y\nFrobnicate=1\n[Install]\nWantedBy=multi-user.target\n';
     const NAMES = ['After', 'ReadWritePaths', 'User', 'BindPaths', 'BindReadOnlyPaths', 'Frobnicate', 'WantedBy', 'ExecStart'];
 
-    it('a model indexed at once says what one that goes through the lines per setting says, line for line', () => {
-      // Long enough to be indexed at once: the unit's lines after 300 lines of a section of their own.
-      const document = unit(`[X-Filler]\n${Array.from({ length: 300 }, (_, i) => `X-Key${i}=${i}`).join('\n')}\n${TEXT}`);
-      const scanned = UnitModel.build(document);
-      const indexed = UnitModel.build(document);
-      indexed.indexLines();
+    /** A model that indexes its own lines: one of every key the documents have. */
+    const indexing = (document: UnitDocument, dropIns: UnitDocument[] = []) =>
+      UnitModel.build(document, dropIns, undefined, new Set([document, ...dropIns].flatMap((d) => d.tree.sections.flatMap((s) => s.entries.map((e) => e.key)))));
+
+    it('a short unit: the lines found by going through them, then by an index, are those of an index made at once', () => {
+      const document = unit(TEXT);
+      const read = UnitModel.build(document);
       // The first eight names read are found by going through the lines; the rest from the index.
-      for (const name of [...NAMES, ...NAMES]) assert.deepEqual(said(indexed, name), said(scanned, name), name);
-      assert.deepEqual(said(indexed, 'ReadWritePaths').effective.length, 1);
-      assert.deepEqual(said(indexed, 'User').all.length, 2);
+      for (const name of [...NAMES, ...NAMES]) assert.deepEqual(said(read, name), said(indexing(document), name), name);
+      assert.deepEqual(said(read, 'ReadWritePaths').effective.length, 1);
+      assert.deepEqual(said(read, 'User').all.length, 2);
+    });
+
+    it('a long unit and its drop-ins: the lines found where the trees say they are, are those of an index', () => {
+      // Long enough to be read by places: the unit's lines after 300 lines of a section of their own.
+      const document = unit(`[X-Filler]\n${Array.from({ length: 300 }, (_, i) => `X-Key${i}=${i}`).join('\n')}\n${TEXT}`);
+      const dropIns = [
+        createUnitDocument('file:///etc/systemd/system/app.service.d/10-a.conf', '[Service]\nUser=z\nReadWritePaths=/d\n[Broken\nUser=w\n'),
+        createUnitDocument('file:///etc/systemd/system/app.service.d/20-b.conf', '[Service]\nReadWritePaths=\nBindPaths=/e\n'),
+      ];
+      const placed = UnitModel.build(document, dropIns);
+      const indexed = indexing(document, dropIns);
+      for (const name of [...NAMES, ...NAMES]) assert.deepEqual(said(placed, name), said(indexed, name), name);
+      assert.deepEqual([...placed.keysFor(MODEL_FACTS.settingsInForce)], [...indexed.keysFor(MODEL_FACTS.settingsInForce)]);
+      for (const key of ['User', 'X-Key7', 'ReadWritePaths']) assert.deepEqual(placed.written(key), indexed.written(key), key);
+      // The drop-ins' lines count, after the unit's; the malformed section's do not.
+      assert.deepEqual(said(placed, 'User').all.length, 3);
+      assert.deepEqual(said(placed, 'ReadWritePaths').effective.length, 0);
+      assert.ok(knownKeyPlaces(document.tree) !== undefined, 'the long unit was read by places');
     });
 
     it('a model of a few keys says of them what the whole model says, and nothing of others', () => {

@@ -199,7 +199,9 @@ export class AnalysisJobs implements BackgroundAnalysis {
     if (this.worker) return this.worker;
     // A hard limit of its own: a document too large for it ends the worker, not the server.
     const heapLimitMb = workerHeapLimitMb();
-    const worker = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: heapLimitMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    // A heap limit set for a machine with little memory keeps the engine's room for new objects too.
+    const youngMb = heapLimitMb === WORKER_HEAP_LIMIT_MB ? { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } : {};
+    const worker = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: heapLimitMb, ...youngMb } });
     worker.unref();
     worker.on('message', (result: WorkerReply) => {
       const ran = this.running;

@@ -65,14 +65,15 @@ export function clearsLines(entry: Entry): boolean {
 /** Settings whose lines are found by going through every line of the unit, before the lines are indexed by key. */
 const READS_BEFORE_INDEX = 8;
 
-/** Lines past which `indexLines` indexes a unit at once. */
-const INDEX_AT_ONCE_LINES = 256;
+/** Lines past which a unit's lines are found by their places in its trees (see `byPlaces`). */
+const LONG_UNIT_LINES = 256;
 
 /**
  * A setting is worked out from its lines when it is first read, and then kept: what reads a few
- * settings of a large unit (a hover) does not pay for all of them. The lines of the first few
- * settings read are found by going through the unit's lines; past that, or when a caller says
- * every setting will be read, every line is indexed by its key, once.
+ * settings of a large unit (a hover) does not pay for all of them. In a short unit, the lines of
+ * the first few settings read are found by going through the unit's lines, and past that every
+ * line is indexed by its key, once. In a long unit they are found where its trees say each key's
+ * lines are, which the trees of its next versions share.
  */
 export class UnitModel {
   /** The settings worked out so far, by section and name. */
@@ -272,15 +273,6 @@ export class UnitModel {
     return found;
   }
 
-  /**
-   * Indexes the lines by key now if the unit is long: a caller about to read most settings (a
-   * whole check) then saves going through them once for each of the first few. A short unit's
-   * lines cost less to go through than to index.
-   */
-  indexLines(): void {
-    if (this.lineCount > INDEX_AT_ONCE_LINES && !this.byPlaces()) this.indexed();
-  }
-
   /** Every line in a well-formed section (systemd reads no other), in reading order, by key. */
   private indexed(): ReadonlyMap<string, KeyLines> {
     if (this.index) return this.index;
@@ -312,7 +304,7 @@ export class UnitModel {
    * versions share those places while their keys stay where they are, or when they are known.
    */
   private byPlaces(): boolean {
-    return (this.placed ??= this.keys === undefined && (this.lineCount > INDEX_AT_ONCE_LINES || this.documents.every((d) => knownKeyPlaces(d.tree) !== undefined)));
+    return (this.placed ??= this.keys === undefined && (this.lineCount > LONG_UNIT_LINES || this.documents.every((d) => knownKeyPlaces(d.tree) !== undefined)));
   }
 
   /** The keys of the unit's lines, in the order of their first lines. */

@@ -3,7 +3,7 @@ import { managerOf } from '../model/manager';
 import { directiveRow, valueSince, type DirectiveRow } from '../kb';
 import { UnitModel, type LineFilter, type ReadSet } from '../model/unitModel';
 import { contradictionsOf, Verdicts, type Check, type EvidenceCache, type EvidenceResult } from './evidence';
-import { lineChange, touchingFindings, withFacts, type LineChange } from './lineChange';
+import { anyTouching, lineChange, withFacts, type LineChange } from './lineChange';
 import { checkValue } from './values/checks';
 import { BoundedCache } from './values/boundedCache';
 import { attached } from '../memo/attached';
@@ -181,7 +181,7 @@ function readsAny(reads: ReadSet, names: ReadonlySet<string>): boolean {
 function kept(last: EvidenceResult | undefined, change: LineChange | undefined, alsoReads: readonly EvidenceResult[] = []): EvidenceResult | undefined {
   if (!last || !change) return undefined;
   if (readsAny(last.reads, change.settings) || alsoReads.some((r) => readsAny(r.reads, change.settings))) return undefined;
-  return touchingFindings(last.found, change).length > 0 ? undefined : last;
+  return anyTouching(last.found, change) ? undefined : last;
 }
 
 /** What changed since the last run on this document, when its results may be kept. */
@@ -249,8 +249,6 @@ export function runRules(document: UnitDocument, settings: Readonly<Settings>, f
   const cache = options.evidenceCache;
   const lineEdit = changeSince(cache, document, settings, files);
   const change = lineEdit && cache?.lastRun ? withFacts(lineEdit, cache.lastRun.model, base.model) : undefined;
-  // Without findings to keep from the last version, every check reads the unit afresh.
-  if (!change) base.model.indexLines();
   const lastRuns = change ? cache?.lastRun?.runs : undefined;
   const evidence = EVIDENCE_CHECKS.map((check) => kept(lastRuns?.get(check), change) ?? recorded(base, check));
   const last = cache?.lastRun;

@@ -132,8 +132,8 @@ export function withFacts(change: LineChange, before: UnitModel, after: UnitMode
   // versions leaves every setting in force or not as it was: the same lines count, with the same
   // resets. Only otherwise are the settings worked out in both versions (a long unit has
   // thousands of lines of some).
-  const [was, is] = [change.before, change.after];
-  const same = !clearing && (was === undefined || is === undefined ? was === is : before.takesLine(was) === after.takesLine(is));
+  // lineChange() gives an entry before and after, or neither.
+  const same = !clearing && (change.before === undefined || change.after === undefined || before.takesLine(change.before) === after.takesLine(change.after));
   if (!same) {
     for (const name of change.settings) {
       if (hasSetting(before, name) !== hasSetting(after, name)) {
@@ -178,6 +178,7 @@ function addSpan(into: number[], from: number, first: number, last: number): voi
   into.push(first, last);
 }
 
+/** The lines a finding points at, as pairs (see `addLinesPointedAt`). */
 function linesPointedAt(d: Diagnostic): number[] {
   const lines: number[] = [];
   addLinesPointedAt(d, lines);
@@ -223,8 +224,8 @@ function pointedLinesOf(list: readonly Diagnostic[]): PointedLines {
   return known;
 }
 
-/** The places in `list` of the findings that point anywhere near the changed lines (see `findingTouches`), in order. */
-export function touchingFindings(list: readonly Diagnostic[], change: LineChange): number[] {
+/** The places in `list` of the findings that point anywhere near the changed lines (see `findingTouches`), in order; with `firstOnly`, at most one. */
+export function touchingFindings(list: readonly Diagnostic[], change: LineChange, firstOnly = false): number[] {
   const { starts, lines } = pointedLinesOf(list);
   const touching: number[] = [];
   const { first, last } = change;
@@ -232,11 +233,24 @@ export function touchingFindings(list: readonly Diagnostic[], change: LineChange
     for (let k = starts[i]; k < starts[i + 1]; k += 2) {
       if (lines[k] <= last && lines[k + 1] >= first) {
         touching.push(i);
+        if (firstOnly) return touching;
         break;
       }
     }
   }
   return touching;
+}
+
+/** Whether any finding of `list` points anywhere near the changed lines. */
+export function anyTouching(list: readonly Diagnostic[], change: LineChange): boolean {
+  return touchingFindings(list, change, true).length > 0;
+}
+
+/** How many of the packed numbers of a list's `count` findings belong to those not `dropped`. */
+function keptLineCount(known: PointedLines, count: number, dropped: readonly number[]): number {
+  let kept = known.starts[count];
+  for (const i of dropped) kept -= known.starts[i + 1] - known.starts[i];
+  return kept;
 }
 
 /**
@@ -251,7 +265,7 @@ export function replacedFindings(list: readonly Diagnostic[], dropped: readonly 
   const known = pointedLines.get(list);
   const freshLines = known === undefined ? [] : fresh.map(linesPointedAt);
   const starts = new Int32Array(known === undefined ? 0 : out.length + 1);
-  const lines = new Int32Array(known === undefined ? 0 : known.lines.length + freshLines.reduce((n, l) => n + l.length, 0));
+  const lines = new Int32Array(known === undefined ? 0 : keptLineCount(known, list.length, dropped) + freshLines.reduce((n, l) => n + l.length, 0));
   let filled = 0;
   let next = 0;
   let skip = 0;

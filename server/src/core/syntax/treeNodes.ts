@@ -299,7 +299,10 @@ export class EntryNode implements Entry {
     if (this.#index !== undefined) this.#index = index;
   }
 
-  /** The index the offsets map through: the section's, or the assignment's own before any section. */
+  /**
+   * The index the offsets map through: the section's, or the assignment's own before any section.
+   * The parser and shifted() give an assignment its section once, as a SectionNode.
+   */
   get #lines(): LineIndex {
     return this.#index ?? (this.section as SectionNode).index;
   }
@@ -355,14 +358,19 @@ export class EntryNode implements Entry {
     (this.#parts ??= {}).segments = segments;
   }
 
-  /** The segments, with texts of their own: kept with the node, they must not keep its text alive once a later version shares the node. */
+  /**
+   * The segments. Kept with the node, they must not keep its text alive once a later version
+   * shares the node: a value of one piece is its own segment's text, the pieces of a longer one
+   * are copies.
+   */
   private buildSegments(pieces: number[] | undefined): ValueSegment[] {
     const index = this.#lines;
     if (pieces === undefined) {
       const start = this.valueOffset;
       const end = this.endOffset;
       if (start >= end) return [];
-      return [{ text: ownCopy(index.text.slice(start, end)), offset: start, range: index.range(start, end) }];
+      // One piece: the value itself.
+      return [{ text: this.value, offset: start, range: index.range(start, end) }];
     }
     const segments: ValueSegment[] = [];
     for (let i = 0; i < pieces.length; i += 2) {

@@ -47,8 +47,9 @@ export function repeatsOf(context: RuleContext, names?: ReadonlySet<string>, nea
   if (names !== undefined && places !== undefined) {
     const sections = document.tree.sections;
     for (const name of names) {
-      const found = places.get(name) ?? [];
-      for (let i = 0; i < found.length; i += 3) add(sections[found[i]].entries[found[i + 1]], sections[found[i]]);
+      const at = places.get(name);
+      if (at === undefined) continue;
+      for (let i = 0; i < at.length; i += 3) add(sections[at[i]].entries[at[i + 1]], sections[at[i]]);
     }
   } else {
     for (const section of wellFormedSections(document)) {
