@@ -341,9 +341,9 @@ export class UnitModel {
 
   /** The lines of a key: from the index, or, for the first few keys read, by going through the lines. */
   private linesOf(name: string): KeyLines | undefined {
-    if (this.byPlaces()) return this.linesFromPlaces(name);
-    // A model of a few keys indexes them at once: one pass instead of one per key.
-    if (this.index || this.keys || this.scans >= READS_BEFORE_INDEX) return this.indexed().get(name);
+    // A long unit's places; else the index, made at once for a model of a few keys (one pass
+    // instead of one per key) and once a few keys were read for any other.
+    if (this.byPlaces() || this.index || this.keys || this.scans >= READS_BEFORE_INDEX) return this.keyLines(name);
     this.scans++;
     const found: KeyLines = { entries: [], orders: [] };
     let order = 0;
