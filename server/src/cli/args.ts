@@ -1,4 +1,5 @@
 /** A small, strict command-line option parser shared by the commands. */
+import { appendAll, maxOf } from '../core/arrays';
 
 export interface OptionSpec {
   /** Long name without dashes: `format` for `--format`. */
@@ -34,7 +35,7 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[])
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
-      positionals.push(...argv.slice(i + 1));
+      appendAll(positionals, argv.slice(i + 1));
       break;
     }
     if (arg === '-' || !arg.startsWith('-')) {
@@ -64,6 +65,6 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[])
 /** The option lines of a help text, aligned. */
 export function describeOptions(specs: readonly OptionSpec[]): string {
   const heads = specs.map((s) => `${s.short ? `-${s.short}, ` : '    '}--${s.name}${s.value ? (s.optionalValue ? `[=${s.value}]` : ` ${s.value}`) : ''}`);
-  const width = Math.max(...heads.map((h) => h.length));
+  const width = maxOf(heads, (h) => h.length);
   return specs.map((s, i) => `  ${heads[i].padEnd(width)}  ${s.description}\n`).join('');
 }

@@ -1,3 +1,4 @@
+import { maxOf } from '../core/arrays';
 import { describeOptions } from './args';
 import type { Command } from './command';
 
@@ -14,7 +15,7 @@ export function commandHelp(command: Command): string {
 }
 
 export function mainHelp(commands: readonly Command[]): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
+  const width = maxOf(commands, (c) => c.name.length);
   return [
     'usage: unitguard COMMAND [OPTIONS] ...',
     '',

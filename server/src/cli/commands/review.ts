@@ -14,6 +14,7 @@ import { reviewSarifFormatter } from '../review/formatSarif';
 import { reviewTextFormatter } from '../review/formatText';
 import { fileReviews, folderReviews, gitReviews, holdsPatch, patchReviews, readPatchText, type CollectedReviews, type ReviewJob } from '../review/inputs';
 import type { ReviewFormatter, ReviewReport, ReviewedUnit } from '../review/report';
+import { appendAll, minOf } from '../../core/arrays';
 
 const FORMATS: Record<string, ReviewFormatter> = {
   text: reviewTextFormatter,
@@ -91,10 +92,10 @@ function isFolder(path: string): boolean {
 }
 
 function merge(into: CollectedReviews, from: CollectedReviews): void {
-  into.jobs.push(...from.jobs);
-  into.errors.push(...from.errors);
-  into.notes.push(...from.notes);
-  into.skipped.push(...from.skipped);
+  appendAll(into.jobs, from.jobs);
+  appendAll(into.errors, from.errors);
+  appendAll(into.notes, from.notes);
+  appendAll(into.skipped, from.skipped);
   into.unchanged += from.unchanged;
 }
 
@@ -149,7 +150,7 @@ function settingsFor(job: ReviewJob, options: ReviewOptions, report: (message: s
 /** Whether the reviewed change is one the run fails on. */
 function fails(units: readonly ReviewedUnit[], failOn: ReadonlySet<FailOn>): boolean {
   for (const { review } of units) {
-    const worst = Math.min(...review.newFindings.map((f) => SEVERITY_RANK[f.diagnostic.severity]));
+    const worst = minOf(review.newFindings, (f) => SEVERITY_RANK[f.diagnostic.severity]);
     if (failOn.has('new-error') && worst <= SEVERITY_RANK.error) return true;
     if (failOn.has('new-warning') && worst <= SEVERITY_RANK.warning) return true;
     if (failOn.has('exposure-increase') && (review.exposureChange ?? 0) > 0) return true;

@@ -3,6 +3,7 @@
  * as `path:line:col: severity: message [code]` (as `check` prints them), the changed checks by the
  * lines that decide them, and the sandbox aspects that changed.
  */
+import { maxOf } from '../../core/arrays';
 import { checkGroups, checkMark, exposureSummary, hunksOnlyNote, reportedFindings, SANDBOX_ASPECTS, type ReviewFinding } from '../../core';
 import { formatExposure } from '../../core/security';
 import { displayPath } from './inputs';
@@ -42,7 +43,7 @@ function unitText(unit: ReviewedUnit, cwd: string): string {
   const sandbox = review.sandbox;
   if (sandbox && (sandbox.before || sandbox.after)) {
     out.push('  sandbox:\n');
-    const width = Math.max(...SANDBOX_ASPECTS.map((a) => a.label.length));
+    const width = maxOf(SANDBOX_ASPECTS, (a) => a.label.length);
     for (const aspect of SANDBOX_ASPECTS) {
       const before = sandbox.before?.[aspect.id];
       const after = sandbox.after?.[aspect.id];

@@ -14,6 +14,7 @@ import { decodeUnitText, readUnitFile } from '../../node/readUnitFile';
 import { unitFilesFor } from '../../node/unitFiles';
 import { lstatOrUndefined, realPathOrNull, Scope } from '../../node/guardedFs';
 import { collectInputs, describeError, type InputError } from '../files';
+import { appendAll } from '../../core/arrays';
 
 /** One unit to review. */
 export interface ReviewJob {
@@ -106,7 +107,7 @@ export function patchReviews(patch: ParsedPatch, label: string, cwd: string, hun
     run.errors.push({ path: label, message: 'holds no patch (no ---/+++ file headers with hunks)' });
     return run;
   }
-  run.skipped.push(...patch.files.filter((f) => f.binary || !isUnitPath(f.newPath ?? f.oldPath ?? '')).map((f) => f.newPath ?? f.oldPath ?? ''));
+  appendAll(run.skipped, patch.files.filter((f) => f.binary || !isUnitPath(f.newPath ?? f.oldPath ?? '')).map((f) => f.newPath ?? f.oldPath ?? ''));
   const texts = new Map<string, string>();
   const companions = new Map<string, PatchCompanion[]>();
   if (!hunksOnly) {
@@ -200,7 +201,7 @@ function readTree(arg: string, cwd: string, run: CollectedReviews): Map<string, 
   const root = resolve(cwd, arg);
   const collected = collectInputs([arg], cwd);
   for (const error of collected.errors) run.errors.push(error);
-  run.notes.push(...collected.notes.filter((n) => n.startsWith('skipping')));
+  appendAll(run.notes, collected.notes.filter((n) => n.startsWith('skipping')));
   const files = new Map<string, TreeFile>();
   for (const input of collected.inputs) {
     if (input.kind !== 'file') continue;

@@ -12,6 +12,7 @@
  */
 import { SYSTEMD_VERSION_RANGE, type RuleOverrides } from '../settings';
 import { readRuleOverrides } from './overrides';
+import { appendAll } from '../arrays';
 
 export const RC_FILE_NAME = '.unitguardrc';
 
@@ -61,7 +62,7 @@ export function readRcConfig(parsed: unknown, isKnownRule: (id: string) => boole
     } else if (key === 'rules') {
       const { overrides, problems, invalid } = readRuleOverrides(value, isKnownRule);
       config.rules = overrides;
-      config.problems.push(...problems);
+      appendAll(config.problems, problems);
       if (invalid) config.invalid = true;
     } else {
       mistake(`'${key}' is not a setting of ${RC_FILE_NAME}`);

@@ -3,6 +3,7 @@
  * level `systemd-analyze security` would give, and the report behind it, a markdown table of every
  * check with each failing one linked to the lines that decide it.
  */
+import { appendAll } from '../arrays';
 import { UnitModel } from '../model/unitModel';
 import type { UnitFiles } from '../rules';
 import { assess, formatExposure, levelOf, type AssessResult, type ExposureLevel, type TestResult } from '../security';
@@ -185,8 +186,8 @@ export function securityReportMarkdown(document: UnitDocument, files: UnitFiles,
     const fixCell = (fixesFor.get(test.id) ?? []).map((fix) => fixLink(document.uri, fix)).join('<br>');
     return `| ${mark(test)} | \`${codeCell(test.id)}\` | ${cell(test.description)} | ${exposure} | ${whereCell(test, model)} | ${fixCell} |`;
   };
-  if (failing.length > 0) out.push(...TABLE_HEADER, ...failing.sort((a, b) => b.exposure - a.exposure).map(row), '');
-  if (passing.length + skipped.length > 0) out.push('## Passing and not applicable', '', ...TABLE_HEADER, ...[...passing, ...skipped].map(row), '');
+  if (failing.length > 0) appendAll(out, [...TABLE_HEADER, ...failing.sort((a, b) => b.exposure - a.exposure).map(row), '']);
+  if (passing.length + skipped.length > 0) appendAll(out, ['## Passing and not applicable', '', ...TABLE_HEADER, ...[...passing, ...skipped].map(row), '']);
   const flags = [model.manager === 'user' ? ' --user' : '', settings.securityPolicy ? ' --security-policy=…' : ''].join('');
   out.push(`Scored as \`systemd-analyze security${flags} --offline=yes\` of systemd ${settings.systemdVersion} scores it: 0.0 is fully locked down, 10.0 fully exposed.`, '');
   if (model.manager === 'user') out.push('The unit lives in a `systemd/user/` folder, so it is scored as the per-user manager runs it.', '');

@@ -23,6 +23,7 @@ import { checkValueLine, checkValues } from './values/invalidValue';
 import { keptLineCheck, keptRepeats } from './lineLocal';
 import { BREAKAGE_CHECKS } from './breakage';
 import { checkListMerge } from './merge/listMerge';
+import { appendAll } from '../arrays';
 
 /** The other files of the unit that the caller has at hand. */
 export interface UnitFiles {
@@ -274,10 +275,10 @@ export function runRules(document: UnitDocument, settings: Readonly<Settings>, f
     }
     if (result) {
       runs.push(result);
-      found.push(...result.found);
+      appendAll(found, result.found);
     }
   }
-  for (const result of evidence) found.push(...result.found);
+  for (const result of evidence) appendAll(found, result.found);
   if (cache && pairings) cache.lastRun = { document, model: base.model, systemdVersion: settings.systemdVersion, files: filesList(files), runs: new Map(runs.map((r) => [r.check, r])), verdicts };
   return withoutRestatements(found);
 }

@@ -10,6 +10,7 @@ import type { Assignment, UnitModel } from '../model/unitModel';
 import { readSecurityInfo, type BooleanSetting, type SecurityInfo } from './securityInfo';
 import { offendingSyscall } from './syscallFilter';
 import { USER_MANAGER } from './versions';
+import { appendAll } from '../arrays';
 
 export type ExposureLevel = 'DANGEROUS' | 'UNSAFE' | 'EXPOSED' | 'MEDIUM' | 'OK' | 'SAFE' | 'PERFECT';
 
@@ -256,7 +257,7 @@ const LINE_SETTINGS = new Map(securityTests.map((t) => [t, [...new Set([...t.dir
 
 function linesOf(model: UnitModel, test: SecurityTest): InvolvedLines[] {
   const assignments: Assignment[] = [];
-  for (const name of LINE_SETTINGS.get(test) ?? []) for (const setting of model.named(name)) assignments.push(...setting.all);
+  for (const name of LINE_SETTINGS.get(test) ?? []) for (const setting of model.named(name)) appendAll(assignments, setting.all);
   if (assignments.length > 1) assignments.sort((a, b) => a.order - b.order);
   return assignments.map((a) => ({ uri: a.document.uri, range: a.entry.range }));
 }

@@ -19,6 +19,7 @@ import { SplicedText, type TextSource } from './textSource';
 import type { Comment, Section, SyntaxTree } from './syntaxTree';
 import { CommentNode, EntryNode, SectionNode } from './treeNodes';
 import { sharePlaces } from './keyPlaces';
+import { appendAll } from '../arrays';
 
 /** Characters that make parse() read a text otherwise than line by line: CR, NUL, controls, BOM. */
 const UNEVEN = /[\x00-\x08\x0b-\x1f\ufeff]/;
@@ -160,7 +161,7 @@ export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], t
     for (const comment of read.comments) (comment as CommentNode).detach();
     for (const entry of orphans) if (from < 0 && entry instanceof EntryNode) entry.detach();
   }
-  comments.push(...read.comments);
+  appendAll(comments, read.comments);
   for (const comment of tree.comments) {
     const at = (comment as CommentNode).startOffset;
     if (at >= spanEnd) comments.push((comment as CommentNode).shifted(index, delta));

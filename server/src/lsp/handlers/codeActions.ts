@@ -11,6 +11,7 @@ import { toLspDiagnostic } from '../convert';
 import { FIX_ALL_KIND, FIX_ALL_REPORT_COMMAND } from '../capabilities';
 import type { UnitState } from '../unitState';
 import { hardenAction } from './harden';
+import { appendAll } from '../../core/arrays';
 
 function overlaps(a: Range, b: Range): boolean {
   const before = (x: Range['start'], y: Range['start']): boolean => x.line < y.line || (x.line === y.line && x.character < y.character);
@@ -56,7 +57,7 @@ export function registerCodeActions(connection: Connection, store: DocumentStore
       const analysis = state.analysis(uri);
       const here = (d: Diagnostic): boolean => overlaps(d.range, range);
       const diagnostics = analysis ? withFixes(analysis, here).filter(here) : [];
-      for (const diagnostic of diagnostics) actions.push(...quickFixes(diagnostic, uri));
+      for (const diagnostic of diagnostics) appendAll(actions, quickFixes(diagnostic, uri));
     }
     if (wants(only, CodeActionKind.RefactorRewrite)) {
       const action = hardenAction(store, state, uri, range);

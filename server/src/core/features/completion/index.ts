@@ -19,6 +19,7 @@ import { sectionItems } from './sections';
 import { specifierItems, specifierStart } from './specifiers';
 import type { CompletionContext, UnitCompletionItem } from './types';
 import { valueItems } from './values';
+import { appendAll } from '../../arrays';
 
 export type { CompletionContext, CompletionData, CompletionDocKind, UnitCompletionItem, UnitCompletionKind } from './types';
 export { COMPLETION_TRIGGER_CHARACTERS, TRIGGER_SUGGEST } from './types';
@@ -46,9 +47,9 @@ function rankedItems(document: UnitDocument, position: Position, settings: Setti
       const hasEquals = where.hasEquals;
       const items: UnitCompletionItem[] = [];
       if (where.section && !where.section.malformed) {
-        items.push(...directiveItems({ document, section: where.section, range: where.replace, typed: where.prefix, hasEquals, systemdVersion: version }));
+        appendAll(items, directiveItems({ document, section: where.section, range: where.replace, typed: where.prefix, hasEquals, systemdVersion: version }));
       }
-      if (!hasEquals && !/[ \t]/.test(where.prefix)) items.push(...sectionItems(document, where.replace, where.prefix, false, where.section ? 5 : 0));
+      if (!hasEquals && !/[ \t]/.test(where.prefix)) appendAll(items, sectionItems(document, where.replace, where.prefix, false, where.section ? 5 : 0));
       return items;
     }
     case 'value': {

@@ -30,6 +30,7 @@ import { enumValueSpelling } from '../docs/valueMarkdown';
 import type { Range } from '../../types';
 import { rankKey } from './ranking';
 import { TRIGGER_SUGGEST, type CompletionData, type UnitCompletionItem, type UnitCompletionKind } from './types';
+import { appendAll } from '../../arrays';
 
 interface Candidate {
   /** The value as inserted (without a `~` or `group:` prefix, which are added later). */
@@ -401,14 +402,14 @@ export function valueItems(input: ValueCompletionInput): UnitCompletionItem[] {
     return build(errnoCandidates(true), input, word.slice(0, colon + 1));
   }
 
-  if (info) candidates.push(...enumCandidates(row, info, systemdVersion, first));
+  if (info) appendAll(candidates, enumCandidates(row, info, systemdVersion, first));
   for (const form of forms) {
     switch (form.type) {
       case 'boolean':
-        if (first && !info) candidates.push(...booleanCandidates(0));
+        if (first && !info) appendAll(candidates, booleanCandidates(0));
         break;
       case 'condition':
-        if (form.operand === 'boolean' && first) candidates.push(...booleanCandidates(0));
+        if (form.operand === 'boolean' && first) appendAll(candidates, booleanCandidates(0));
         break;
       case 'keyword':
         if (first && form.word) candidates.push({ text: form.word, kind: 'keyword', data: { k: 'kw', n: form.word }, tier: 0, key: form.word });
@@ -420,35 +421,35 @@ export function valueItems(input: ValueCompletionInput): UnitCompletionItem[] {
         for (const w of form.words ?? []) candidates.push({ text: w, kind: 'value', data: { k: 'flag', n: w }, tier: 0, key: w });
         break;
       case 'capability':
-        if (!info) candidates.push(...capabilityCandidates(deny));
+        if (!info) appendAll(candidates, capabilityCandidates(deny));
         break;
       case 'syscall':
-        if (!info) candidates.push(...syscallCandidates(deny));
+        if (!info) appendAll(candidates, syscallCandidates(deny));
         break;
       case 'address-family':
-        if (!info) candidates.push(...addressFamilyCandidates(first, deny));
+        if (!info) appendAll(candidates, addressFamilyCandidates(first, deny));
         break;
       case 'namespace':
-        if (!info) candidates.push(...namespaces.map((n) => ({ text: n.name, kind: 'namespace' as const, data: { k: 'ns' as const, n: n.name }, tier: 1, key: n.name })));
+        if (!info) appendAll(candidates, namespaces.map((n) => ({ text: n.name, kind: 'namespace' as const, data: { k: 'ns' as const, n: n.name }, tier: 1, key: n.name })));
         break;
       case 'signal':
-        candidates.push(...signalCandidates(0));
+        appendAll(candidates, signalCandidates(0));
         break;
       case 'exit-status':
-        candidates.push(...signalCandidates(1));
+        appendAll(candidates, signalCandidates(1));
         break;
       case 'errno':
-        candidates.push(...errnoCandidates(row.name === 'SystemCallErrorNumber'));
+        appendAll(candidates, errnoCandidates(row.name === 'SystemCallErrorNumber'));
         break;
       case 'unit':
       case 'unit-name':
-        candidates.push(...unitCandidates(form, input));
+        appendAll(candidates, unitCandidates(form, input));
         break;
       default:
         break;
     }
   }
-  candidates.push(...numberUnitCandidates(forms, word));
+  appendAll(candidates, numberUnitCandidates(forms, word));
 
   const existing = isList ? existingItems(input.value, input.fullWord) : new Set<string>();
   // Booleans and `none` stand alone: they make no sense in an inverted list.

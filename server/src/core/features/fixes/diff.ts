@@ -24,7 +24,8 @@ function diffLines(a: readonly string[], b: readonly string[]): Op[] {
   const midB = b.slice(start, endB);
   const ops: Op[] = a.slice(0, start).map((line) => ({ kind: ' ', line }));
   if (midA.length * midB.length > 4_000_000) {
-    ops.push(...midA.map((line) => ({ kind: '-' as const, line })), ...midB.map((line) => ({ kind: '+' as const, line })));
+    for (const line of midA) ops.push({ kind: '-', line });
+    for (const line of midB) ops.push({ kind: '+', line });
   } else {
     const n = midA.length;
     const m = midB.length;
@@ -42,7 +43,7 @@ function diffLines(a: readonly string[], b: readonly string[]): Op[] {
       else ops.push({ kind: '+', line: midB[j++] });
     }
   }
-  ops.push(...a.slice(endA).map((line) => ({ kind: ' ' as const, line })));
+  for (let k = endA; k < a.length; k++) ops.push({ kind: ' ', line: a[k] });
   return ops;
 }
 

@@ -1,3 +1,4 @@
+import { latin1Text } from '../../arrays';
 /**
  * Unified diffs as people send them for review: `git diff`, `git format-patch` mails (headers, a
  * message, the `---` before the diffstat, a `-- ` signature at the end), `diff -u` and `diff -ruN`
@@ -473,7 +474,7 @@ function decodeHeader(value: string): string {
       if (!/^(utf-8|us-ascii|iso-8859-1)$/i.test(charset)) return whole;
       const bytes = encoding.toLowerCase() === 'q' ? qBytes(text) : base64Bytes(text);
       if (bytes === undefined) return whole;
-      return /^utf-8$/i.test(charset) ? decodeUtf8(bytes) : String.fromCharCode(...bytes);
+      return /^utf-8$/i.test(charset) ? decodeUtf8(bytes) : latin1Text(bytes);
     });
 }
 

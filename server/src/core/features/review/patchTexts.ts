@@ -4,6 +4,7 @@
  */
 import type { Range } from '../../types';
 import { hunkHeaderText, type FilePatch, type PatchHunk, type PatchLine } from './patch';
+import { appendAll } from '../../arrays';
 
 export type PatchSide = 'old' | 'new';
 
@@ -127,7 +128,7 @@ export function applyFilePatch(text: string, file: FilePatch, direction: 'forwar
     if (at === undefined) return { ok: false, hunk: index, message: mismatch(lines, expected, Math.max(stated, copied), hunk, index) };
     offsets.push(at - header);
     shift = at - header;
-    out.push(...lines.slice(copied, at));
+    appendAll(out, lines.slice(copied, at));
     // Context lines keep the text's own breaks; new lines get the break the text mostly uses.
     let k = at;
     for (const line of hunk.lines) {
@@ -141,7 +142,7 @@ export function applyFilePatch(text: string, file: FilePatch, direction: 'forwar
     const last = out[out.length - 1];
     if (atEnd && last) out[out.length - 1] = { text: last.text, eol: noNewline ? '' : last.eol || eol };
   }
-  out.push(...lines.slice(copied));
+  appendAll(out, lines.slice(copied));
   return { ok: true, text: out.map((l) => l.text + l.eol).join(''), offsets };
 }
 

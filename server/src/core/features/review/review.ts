@@ -19,6 +19,7 @@ import { diagnose } from '../diagnostics';
 import { exposureText, scoreOf, securityModel } from '../securityLens';
 import { compareFindings, type ReviewFinding } from './findings';
 import { SANDBOX_ASPECTS, sandboxOf, type Sandbox, type SandboxAspect } from './sandbox';
+import { appendAll } from '../../arrays';
 
 /** One file of a unit, on one side of the change. */
 export interface ReviewFile {
@@ -175,7 +176,7 @@ function evaluate(side: ReviewSide, settings: Readonly<Settings>): SideState | u
       if (visible && !visible.has(line)) continue;
       findings.push({ uri: document.uri, file: names.get(document.uri) ?? fileLabel(document.uri), diagnostic, lineText: lines[line] ?? '' });
     }
-    implications.push(...explain(document, settings, filesOf(document)));
+    appendAll(implications, explain(document, settings, filesOf(document)));
   }
   const first = documents[0] as UnitDocument;
   const model = securityModel(first, filesOf(first));

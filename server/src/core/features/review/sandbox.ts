@@ -15,6 +15,7 @@ import { readSecurityInfo, type SecurityInfo } from '../../security/securityInfo
 import { groupItems } from '../../security/syscallFilter';
 import { words } from '../../security/words';
 import type { Diagnostic } from '../../types';
+import { appendAll } from '../../arrays';
 
 export type SandboxAspect = 'user' | 'capabilities' | 'systemCalls' | 'addressFamilies' | 'namespaces' | 'writable' | 'hidden' | 'devices' | 'noNewPrivileges';
 
@@ -77,7 +78,7 @@ function itemsOf(model: UnitModel, name: string): { allow: string[]; deny: strin
     const value = a.entry.value.trim();
     const invert = value.startsWith('~');
     const items = words(invert ? value.slice(1) : value);
-    (invert ? deny : allow).push(...items.filter((w) => !allow.includes(w) && !deny.includes(w)));
+    appendAll(invert ? deny : allow, items.filter((w) => !allow.includes(w) && !deny.includes(w)));
   }
   return { allow, deny };
 }
@@ -190,7 +191,7 @@ function paths(input: SandboxInput, info: SecurityInfo): Paths {
     for (const a of input.model.effective(directive)) add('writable', words(a.entry.value).map((w) => `${base}/${w.replace(/:.*$/, '')}`));
   }
   for (const a of input.model.effective('BindPaths')) add('writable', words(a.entry.value).map(bindDestination));
-  for (const a of input.model.effective('BindReadOnlyPaths')) boundReadOnly.push(...words(a.entry.value).map(bindDestination).filter((p) => !boundReadOnly.includes(p)));
+  for (const a of input.model.effective('BindReadOnlyPaths')) appendAll(boundReadOnly, words(a.entry.value).map(bindDestination).filter((p) => !boundReadOnly.includes(p)));
   if (info.flags.PrivateTmp) add('writable', ['/tmp', '/var/tmp']);
   return { byEffect, excluded, boundReadOnly };
 }

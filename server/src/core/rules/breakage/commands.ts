@@ -29,6 +29,7 @@ import { effectiveLines, holdsAmbient, isOn, lastLine, listItems, pathCovers, va
 import { parseBoolean } from '../values/scalars';
 import { baseName, commandLines, sandboxed, type CommandLine } from './commandLines';
 import { lineRef, lineText, reportBreakage, type Evidence } from './report';
+import { appendAll } from '../../arrays';
 
 // ---------------------------------------------------------------------------
 // commands: the programs a line runs, its own and those of the script it hands to a shell
@@ -242,13 +243,13 @@ function sysctlWrites(command: Command): TunableWrite[] {
 /** Files a command writes that ProtectKernelTunables= keeps read-only. */
 function tunableWrites(command: Command): TunableWrite[] {
   const writes: TunableWrite[] = [];
-  if (command.program === 'sysctl') writes.push(...sysctlWrites(command));
+  if (command.program === 'sysctl') appendAll(writes, sysctlWrites(command));
   else if (command.program === 'systemd-sysctl' && !command.args.some((a) => ['--cat-config', '--help', '-h', '--version'].includes(a))) {
     writes.push({ command, verb: 'apply', object: 'the sysctl.d settings' });
   }
   const targets = [...command.writes];
-  if (command.program === 'tee') targets.push(...command.args.filter((a) => !a.startsWith('-')));
-  if (command.program === 'dd') targets.push(...command.args.filter((a) => a.startsWith('of=')).map((a) => a.slice(3)));
+  if (command.program === 'tee') appendAll(targets, command.args.filter((a) => !a.startsWith('-')));
+  if (command.program === 'dd') appendAll(targets, command.args.filter((a) => a.startsWith('of=')).map((a) => a.slice(3)));
   for (const target of targets) {
     const path = writtenTunable(target);
     if (path) writes.push({ command, path, verb: 'write', object: target });
@@ -313,7 +314,7 @@ function checkTunables(context: RuleContext, lines: readonly CommandLine[]): voi
   for (const line of lines) {
     // Only root can write kernel tunables; for other users the write fails whatever the sandbox.
     if (!sandboxed(model, line) || !runsAsRootLine(model, line)) continue;
-    for (const command of commandsOf(line)) found.push(...tunableWrites(command).filter((w) => stillReadOnly(w, reopened)));
+    for (const command of commandsOf(line)) appendAll(found, tunableWrites(command).filter((w) => stillReadOnly(w, reopened)));
   }
   if (found.length === 0) return;
   const byLine = new Map<CommandLine, TunableWrite[]>();
@@ -383,7 +384,7 @@ function seccompLine(model: UnitModel): Assignment | undefined {
     // Only a plain yes counts: ProtectHostname=private, for instance, installs no filter.
     if (line && parseBoolean(line.entry.value) === true) candidates.push(line);
   }
-  for (const name of SECCOMP_LISTS) candidates.push(...effectiveLines(model, name).slice(0, 1));
+  for (const name of SECCOMP_LISTS) appendAll(candidates, effectiveLines(model, name).slice(0, 1));
   const namespaces = lastLine(model, 'RestrictNamespaces');
   if (namespaces && parseBoolean(namespaces.entry.value) !== false) candidates.push(namespaces);
   return candidates.sort((a, b) => a.order - b.order)[0];
@@ -416,7 +417,7 @@ function checkSetuidPrograms(context: RuleContext, lines: readonly CommandLine[]
   for (const line of lines) {
     // As root these programs need no set-user-ID bit; `+` commands run without no_new_privs.
     if (!runsUnprivileged(model, line)) continue;
-    found.push(...commandsOf(line).filter((c) => SETUID_PROGRAMS.has(c.program)));
+    appendAll(found, commandsOf(line).filter((c) => SETUID_PROGRAMS.has(c.program)));
   }
   if (found.length === 0) return;
   const nnp = noNewPrivileges(model);

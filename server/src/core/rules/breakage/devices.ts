@@ -257,7 +257,7 @@ function deviceFilter(context: RuleContext): DeviceFilter | undefined {
   if (!filter) return undefined;
   // What systemd adds once a filter is in force (or, for ProtectClock= before 252, always).
   if (clock) filter.entries.push('char-rtc');
-  filter.entries.push(...managerEntries(model));
+  for (const entry of managerEntries(model)) filter.entries.push(entry);
   return filter;
 }
 

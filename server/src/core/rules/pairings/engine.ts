@@ -20,6 +20,7 @@ import { BoundedCache } from '../values/boundedCache';
 import { removeEntryEdit } from '../../edits/lineEdits';
 import { causeOf, reportCause, type PairFinding } from './causes';
 import { setFixesWhenRead } from '../fixesWhenRead';
+import { appendAll } from '../../arrays';
 
 const ABSENCE = new Set(['requires-one-of', 'recommends', 'effective-only-with']);
 
@@ -205,7 +206,7 @@ function alternativeHolds(context: PairContext, alternative: PairingAlternative,
   for (const setting of alternative.settings) {
     const found = settingHolds(context, setting, exact);
     if (!found) return undefined;
-    lines.push(...found);
+    appendAll(lines, found);
   }
   return lines;
 }
