@@ -16,23 +16,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { createUnitDocument, diagnose, type Diagnostic } from '../../server/src/core';
-import { directiveRows, type DirectiveRow, type SectionName } from '../../server/src/core/kb';
+import { directiveRows, type DirectiveRow } from '../../server/src/core/kb';
 import { allAnalyzers, type Analyzer } from '../security/support';
-import { isParsedByManager, samplesFor } from './valueSamples';
+import { isParsedByManager, samplesFor, UNIT_FOR_SECTION } from './valueSamples';
 import { unitText, verifyFiles, type LineVerdict, type ProbeFile, type ProbeLine } from './verifyLines';
-
-/** The unit file each section's settings are tried in. */
-const UNIT_FOR_SECTION: Partial<Record<SectionName, string>> = {
-  Unit: 'probe.service',
-  Service: 'probe.service',
-  Socket: 'probe.socket',
-  Mount: 'probe-dir.mount',
-  Swap: 'dev-probe.swap',
-  Automount: 'probe-dir.automount',
-  Timer: 'probe.timer',
-  Path: 'probe.path',
-  Slice: 'probe.slice',
-};
 
 /**
  * Settings whose parser refuses a second assignment in a unit ("Multiple units to trigger

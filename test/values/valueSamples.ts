@@ -5,7 +5,7 @@
  * the ones every setting gets (COMMON). The lists are small on purpose: one unit carries hundreds
  * of these lines, and systemd-analyze verify of every release reads them.
  */
-import { enumValues, type DirectiveRow, type EnumInfo, type ValueForm, type ValueType } from '../../server/src/core/kb';
+import { enumValues, type DirectiveRow, type EnumInfo, type SectionName, type ValueForm, type ValueType } from '../../server/src/core/kb';
 import { LEGACY_VALUES } from '../../server/src/core/kb/legacyValues';
 
 /** What a sample list is built from: the form, the setting, and the enum table it names (if any). */
@@ -207,6 +207,19 @@ const SAMPLES: Readonly<Record<ValueType, Samples>> = {
   'open-file': () => ['/tmp/probe', '/tmp/probe:probe', '/tmp/probe:probe:read-only', '/tmp/probe::append', 'relative', '/tmp/probe:probe:probe'],
   'dbus-name': () => ['org.example.Probe', 'probe', '1.2', 'org.example.', ':1.2'],
   ignored: () => [],
+};
+
+/** The unit file each section's settings are tried in. */
+export const UNIT_FOR_SECTION: Partial<Record<SectionName, string>> = {
+  Unit: 'probe.service',
+  Service: 'probe.service',
+  Socket: 'probe.socket',
+  Mount: 'probe-dir.mount',
+  Swap: 'dev-probe.swap',
+  Automount: 'probe-dir.automount',
+  Timer: 'probe.timer',
+  Path: 'probe.path',
+  Slice: 'probe.slice',
 };
 
 /** The values to try on a setting, each once, in a stable order. */

@@ -240,22 +240,38 @@ interface Blocked {
   cover: Cover;
 }
 
-/** Whether the cover stops what the service does with the path, no exception at least as deep helping. */
 /**
- * The exceptions whose folder is the path or one above it, in no particular order. Exception
- * folders are normalized paths, so they are found by the path's own folders: a unit may open
- * thousands of folders, and looking at each for every path would take their product.
+ * How deep the exceptions over one path reach, by what they let through: the length of the
+ * longest such exception folder (-1 when there is none). An exception helps against a cover when
+ * its folder is at least as deep as the cover's, so the deepest one of each kind decides.
  */
-function coveringExceptions(byRoot: ReadonlyMap<string, readonly Exception[]>, path: string): Exception[] {
-  const found: Exception[] = [];
+interface Reach {
+  bind: number;
+  read: number;
+  write: number;
+  readWrite: number;
+}
+
+/**
+ * The reach of the exceptions whose folder is the path or one above it. Exception folders are
+ * normalized paths, so they are found by the path's own folders: a unit may open thousands of
+ * folders, and looking at each for every path (or for every cover) would take their product.
+ */
+function reachOver(byRoot: ReadonlyMap<string, readonly Exception[]>, path: string): Reach {
+  const reach: Reach = { bind: -1, read: -1, write: -1, readWrite: -1 };
   const add = (root: string): void => {
-    const list = byRoot.get(root);
-    if (list) for (const x of list) found.push(x);
+    for (const x of byRoot.get(root) ?? []) {
+      const depth = x.root.length;
+      if (x.bind) reach.bind = Math.max(reach.bind, depth);
+      if (x.read) reach.read = Math.max(reach.read, depth);
+      if (x.write) reach.write = Math.max(reach.write, depth);
+      if (x.read && x.write) reach.readWrite = Math.max(reach.readWrite, depth);
+    }
   };
   add('/');
   for (let at = path.indexOf('/', 1); at > 0; at = path.indexOf('/', at + 1)) add(path.slice(0, at));
   if (path !== '/') add(path);
-  return found;
+  return reach;
 }
 
 function byRootOf(open: readonly Exception[]): Map<string, Exception[]> {
@@ -268,20 +284,23 @@ function byRootOf(open: readonly Exception[]): Map<string, Exception[]> {
   return byRoot;
 }
 
-/** `covering`: the exceptions over the evidence's path (coveringExceptions). */
-function blocks(context: RuleContext, cover: Cover, evidence: PathEvidence, covering: readonly Exception[]): boolean {
+/**
+ * Whether the cover stops what the service does with the path, no exception at least as deep
+ * helping. `reach`: that of the exceptions over the evidence's path (reachOver).
+ */
+function blocks(context: RuleContext, cover: Cover, evidence: PathEvidence, reach: Reach): boolean {
   if (!pathCovers(cover.root, evidence.path) || cover.holes?.some((h) => pathCovers(h, evidence.path))) return false;
-  const deeper = covering.filter((x) => x.root.length >= cover.root.length);
+  const depth = cover.root.length;
   if (cover.private) {
     if (!evidence.audience) return false;
     // Units that join this unit's namespace share its /tmp, so their programs can reach a socket there.
     if (evidence.audience === 'clients' && hasSetting(context.model, 'JoinsNamespaceOf')) return false;
-    return !deeper.some((x) => x.bind);
+    return reach.bind < depth;
   }
   const needRead = evidence.access !== 'write' && cover.blocksRead;
   const needWrite = evidence.access !== 'read' && cover.blocksWrite;
   if (!needRead && !needWrite) return false;
-  return !deeper.some((x) => (!needRead || x.read) && (!needWrite || x.write));
+  return (needRead && needWrite ? reach.readWrite : needRead ? reach.read : reach.write) < depth;
 }
 
 /** Settings whose folders we cannot know: conclusions about them would be guesses. */
@@ -300,10 +319,10 @@ function blockedPaths(context: RuleContext): Blocked[] {
   const evidence = pathEvidence(context.model, context.manager);
   if (evidence.length === 0) return found;
   const byRoot = byRootOf(exceptions(context));
-  const covering = evidence.map((e) => coveringExceptions(byRoot, e.path));
+  const reach = evidence.map((e) => reachOver(byRoot, e.path));
   for (const protection of protecting) {
     for (const [i, e] of evidence.entries()) {
-      const cover = protection.covers.find((c) => blocks(context, c, e, covering[i]));
+      const cover = protection.covers.find((c) => blocks(context, c, e, reach[i]));
       if (cover) found.push({ evidence: e, protection, cover });
     }
   }
