@@ -10,6 +10,7 @@ import { createUnitDocument, type UnitDocument } from '../../unitDocument';
 import type { UnitFiles } from '../../rules';
 import { scoreOf, securityModel } from '../securityLens';
 import { applyEdits } from '../../edits/apply';
+import { editsKey } from './validate';
 
 function exposureOf(document: UnitDocument, files: UnitFiles, settings: Readonly<Settings>): number | undefined {
   const model = securityModel(document, files);
@@ -27,8 +28,8 @@ export function titleWithDelta(title: string, before: number, after: number): st
 
 /**
  * Adds the score change to the titles of the fixes of hardening pairs, in place. `scores` keeps
- * the score of each text scored (the document's own and each fixed one), for further calls on the
- * same version of the document with the same files and settings.
+ * the score of each text scored (the document's own and each fixed one, by the fix's edits), for
+ * further calls on the same version of the document with the same files and settings.
  */
 export function annotateExposureDeltas(
   document: UnitDocument,
@@ -39,21 +40,24 @@ export function annotateExposureDeltas(
 ): void {
   const hardening = diagnostics.filter((d) => d.pairing !== undefined && d.fixes && d.fixes.length > 0);
   if (hardening.length === 0) return;
-  const scoreOfText = (text: string, scored: () => UnitDocument): number | undefined => {
-    if (!scores.has(text)) scores.set(text, exposureOf(scored(), files, settings));
-    return scores.get(text);
-  };
-  const before = scoreOfText(document.tree.text, () => document);
-  if (before === undefined) return;
-  const scoreAfter = (fix: Fix): number | undefined => {
-    let text: string;
-    try {
-      text = applyEdits(document.tree.text, fix.edits);
-    } catch {
-      return undefined;
+  // Scores are kept by the edits that make the text (none: the document's own), not by the text.
+  const scoreOfText = (key: string, scored: () => UnitDocument | undefined): number | undefined => {
+    if (!scores.has(key)) {
+      const scoredDocument = scored();
+      scores.set(key, scoredDocument && exposureOf(scoredDocument, files, settings));
     }
-    return scoreOfText(text, () => createUnitDocument(document.uri, text, document.version));
+    return scores.get(key);
   };
+  const before = scoreOfText('', () => document);
+  if (before === undefined) return;
+  const scoreAfter = (fix: Fix): number | undefined =>
+    scoreOfText(editsKey(fix), () => {
+      try {
+        return createUnitDocument(document.uri, applyEdits(document.tree.text, fix.edits), document.version);
+      } catch {
+        return undefined;
+      }
+    });
   for (const diagnostic of hardening) {
     for (const fix of diagnostic.fixes ?? []) {
       const after = scoreAfter(fix);

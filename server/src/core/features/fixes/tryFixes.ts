@@ -11,19 +11,19 @@ import { runRules, type UnitFiles } from '../../rules';
 import { DEFAULT_SETTINGS } from '../../settings';
 import { analyze, parseDiagnostics, present, type Analysis } from '../diagnostics';
 import { annotateExposureDeltas } from './exposureDelta';
-import { problemCounts, validateFixes, type ProblemCounts } from './validate';
+import { problemCounts, validateFixes, type ProblemCounts, type TrialOutcome } from './validate';
 import { mayHaveFixes, withoutFixField } from '../../rules/fixesWhenRead';
 
 /**
  * What trying fixes worked out on one version of a document, kept with its analysis: an editor asks
  * for the code actions of a line again each time the cursor comes back to it, and each fix is tried
- * by diagnosing and scoring the whole fixed text. Both are kept by the fixed text, a few dozen texts
- * at most.
+ * by diagnosing and scoring the whole fixed text. Both are kept by the fixes applied (their edits,
+ * not the fixed text), a few dozen at most.
  */
 interface TriedTexts {
   /** The problems of the document's own text, counted. */
   baseline: ProblemCounts;
-  diagnostics: Map<string, Diagnostic[]>;
+  outcomes: Map<string, TrialOutcome>;
   scores: Map<string, number | undefined>;
 }
 
@@ -32,9 +32,9 @@ const triedTexts = new WeakMap<Analysis, TriedTexts>();
 
 function triedOn(analysis: Analysis): TriedTexts {
   let tried = triedTexts.get(analysis);
-  if (!tried) triedTexts.set(analysis, (tried = { baseline: problemCounts([...analysis.parsed, ...analysis.found]), diagnostics: new Map(), scores: new Map() }));
+  if (!tried) triedTexts.set(analysis, (tried = { baseline: problemCounts([...analysis.parsed, ...analysis.found]), outcomes: new Map(), scores: new Map() }));
   // Full: start over rather than track which texts are old.
-  if (tried.diagnostics.size >= TEXTS_KEPT) tried.diagnostics.clear();
+  if (tried.outcomes.size >= TEXTS_KEPT) tried.outcomes.clear();
   if (tried.scores.size >= TEXTS_KEPT) tried.scores.clear();
   return tried;
 }
@@ -55,14 +55,10 @@ export function withFixes(analysis: Analysis, select: (d: Diagnostic) => boolean
   const found = analysis.found.map((d) => (!mayHaveFixes(d) ? d : select(d) ? copy(d) : withoutFixField(d)));
   const tried = triedOn(analysis);
   const rerun = (text: string): Diagnostic[] => {
-    let again = tried.diagnostics.get(text);
-    if (!again) {
-      const fixed = createUnitDocument(document.uri, text, document.version);
-      tried.diagnostics.set(text, (again = [...parseDiagnostics(fixed), ...runRules(fixed, settings, files, { evidence: false })]));
-    }
-    return again;
+    const fixed = createUnitDocument(document.uri, text, document.version);
+    return [...parseDiagnostics(fixed), ...runRules(fixed, settings, files, { evidence: false })];
   };
-  validateFixes(document.tree.text, found, analysis.parsed, rerun, select, tried.baseline);
+  validateFixes(document.tree.text, found, analysis.parsed, rerun, select, tried.baseline, tried.outcomes);
   for (const d of found) if (d.fixes && !select(d)) delete d.fixes;
   annotateExposureDeltas(document, files, settings, found, tried.scores);
   // The parser's problems have no fixes.

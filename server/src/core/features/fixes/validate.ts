@@ -9,6 +9,19 @@ import type { Diagnostic, Fix } from '../../types';
 const ROUNDS = 3;
 /** Fixes tried per document: real unit files have a few dozen at most. */
 const MAX_TRIED = 100;
+/**
+ * Lines checked again per document, over all its trials: each trial checks the whole fixed text,
+ * so a unit of 30,000 lines gets its first dozen fixes tried rather than a hundred (14 s of
+ * trials for `check --format json` on a 1 MB unit). The fixes of the first finding picked are
+ * always tried, so that a code action on any line of any unit has its fixes.
+ */
+const MAX_TRIED_LINES = 400_000;
+
+function lineCount(text: string): number {
+  let count = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
 
 /**
  * Fixes of hardening pairs must not open a new hole, so they are checked against every problem
@@ -28,7 +41,10 @@ const identities = new WeakMap<Diagnostic, string>();
 function identity(d: Diagnostic): string {
   let known = identities.get(d);
   // Line numbers in messages shift when a fix adds or removes lines.
-  if (known === undefined) identities.set(d, (known = `${d.code}|${d.pairing ?? ''}|${d.message.replace(/lines? [0-9][0-9, ]*/g, 'line N')}`));
+  if (known === undefined) {
+    const message = d.message.includes('line') ? d.message.replace(/lines? [0-9][0-9, ]*/g, 'line N') : d.message;
+    identities.set(d, (known = `${d.code}|${d.pairing ?? ''}|${message}`));
+  }
   return known;
 }
 
@@ -52,6 +68,36 @@ export function problemCounts(diagnostics: readonly Diagnostic[]): ProblemCounts
   return { all: counts(diagnostics, () => true), serious: counts(diagnostics, serious) };
 }
 
+/**
+ * What a fixed text's check says, as much as judging a fix needs: how many problems of each kind
+ * it has, and its serious problems beyond those of the text before the fix, in order. A trial on a
+ * long unit finds thousands of problems; keeping only this lets them go at once.
+ */
+export interface TrialOutcome {
+  readonly counts: ReadonlyMap<string, number>;
+  readonly newSerious: readonly Diagnostic[];
+}
+
+function outcomeOf(after: readonly Diagnostic[], beforeSerious: ReadonlyMap<string, number>): TrialOutcome {
+  const seen = new Map<string, number>();
+  const newSerious = after.filter((d) => {
+    if (!serious(d)) return false;
+    const n = (seen.get(identity(d)) ?? 0) + 1;
+    seen.set(identity(d), n);
+    return n > (beforeSerious.get(identity(d)) ?? 0);
+  });
+  return { counts: counts(after, () => true), newSerious };
+}
+
+/**
+ * What identifies a fix's edits on a given text: the same edits on the same text give the same
+ * text. Trials are known by the chain of fixes applied rather than by the fixed text, which on a
+ * long unit is megabytes that a key would keep alive.
+ */
+export function editsKey(fix: Fix): string {
+  return fix.edits.map((e) => `${e.range.start.line}:${e.range.start.character}-${e.range.end.line}:${e.range.end.character}=${e.newText}`).join('\u0001');
+}
+
 function tryApply(text: string, fix: Fix): string | undefined {
   try {
     return applyEdits(text, fix.edits);
@@ -69,7 +115,8 @@ function lowerFirst(text: string): string {
  * default; the others are counted but left as they are). `others` are the document's diagnostics
  * that come from elsewhere (parse problems); `rerun` diagnoses another text of the same document,
  * parse problems included, without trying fixes. `baseline` is `problemCounts` of `others` and
- * `diagnostics`, when the caller kept it from an earlier call on the same text.
+ * `diagnostics`, when the caller kept it from an earlier call on the same text, and `outcomes`
+ * the outcomes of trials on that text (by the keys of their chains of fixes, see editsKey).
  */
 export function validateFixes(
   text: string,
@@ -78,44 +125,40 @@ export function validateFixes(
   rerun: (text: string) => Diagnostic[],
   tried: (d: Diagnostic) => boolean = () => true,
   baseline: ProblemCounts = problemCounts([...others, ...diagnostics]),
+  outcomes: Map<string, TrialOutcome> = new Map(),
 ): void {
   const before = baseline.all;
   const beforeSerious = baseline.serious;
-  const cache = new Map<string, Diagnostic[]>();
-  const run = (t: string): Diagnostic[] => {
-    let found = cache.get(t);
-    if (!found) cache.set(t, (found = rerun(t)));
-    return found;
+  const run = (key: string, t: string): TrialOutcome => {
+    let outcome = outcomes.get(key);
+    if (!outcome) outcomes.set(key, (outcome = outcomeOf(rerun(t), beforeSerious)));
+    return outcome;
   };
-  const newProblems = (after: readonly Diagnostic[], hardeningToo: boolean): Diagnostic[] => {
-    const seen = new Map<string, number>();
-    return after.filter((d) => {
-      if (!serious(d) || (!hardeningToo && isHardening(d))) return false;
-      const n = (seen.get(identity(d)) ?? 0) + 1;
-      seen.set(identity(d), n);
-      return n > (beforeSerious.get(identity(d)) ?? 0);
-    });
-  };
+  // A problem of the same kind as a hardening finding is one too (the kind names the code and the pair).
+  const newProblems = (after: TrialOutcome, hardeningToo: boolean): readonly Diagnostic[] => (hardeningToo ? after.newSerious : after.newSerious.filter((d) => !isHardening(d)));
 
-  let budget = MAX_TRIED;
+  let budget = Math.min(MAX_TRIED, Math.floor(MAX_TRIED_LINES / lineCount(text)));
+  let first = true;
   for (const diagnostic of diagnostics) {
     if (!diagnostic.fixes || diagnostic.fixes.length === 0 || !tried(diagnostic)) continue;
-    if (budget <= 0) {
+    if (budget <= 0 && !first) {
       // Past the budget, fixes are not offered rather than offered untried.
       delete diagnostic.fixes;
       continue;
     }
     budget -= diagnostic.fixes.length;
+    first = false;
     const own = identity(diagnostic);
     const hardening = isHardening(diagnostic);
     const kept: Fix[] = [];
     for (const fix of diagnostic.fixes) {
       let current = tryApply(text, fix);
+      let key = editsKey(fix);
       const titles = [fix.title];
       let ok = false;
       for (let round = 0; current !== undefined && round <= ROUNDS; round++) {
-        const after = run(current);
-        const remaining = after.filter((d) => identity(d) === own).length;
+        const after = run(key, current);
+        const remaining = after.counts.get(own) ?? 0;
         if (remaining >= (before.get(own) ?? 0)) break;
         const problems = newProblems(after, hardening);
         if (problems.length === 0) {
@@ -125,6 +168,7 @@ export function validateFixes(
         const next = problems[0].fixes?.[0];
         if (!hardening || !next || round === ROUNDS) break;
         current = tryApply(current, next);
+        key += `\u0002${editsKey(next)}`;
         titles.push(lowerFirst(next.title));
       }
       if (!ok || current === undefined) continue;

@@ -1,0 +1,74 @@
+/**
+ * How many fixes are tried, and what a trial keeps. Each trial checks the whole fixed text, so a
+ * long unit gets fewer of its fixes tried per call (a 1 MB unit took 14 s of trials for
+ * `check --format json`, and 1.7 GB: every trial's findings and fixed text were kept), while the
+ * first finding a call picks always has its fixes tried: a code action on any line of any unit
+ * offers them. What a trial found is kept as counts and new problems, by the fixes applied.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, createUnitDocument, DEFAULT_SETTINGS, diagnose, withFixes } from '../../server/src/core';
+import { runRules } from '../../server/src/core/rules';
+import { validateFixes, type TrialOutcome } from '../../server/src/core/features/fixes/validate';
+import type { Diagnostic } from '../../server/src/core/types';
+
+/** A service whose `Description=` is set on `count` lines: each line but the last is a finding with one fix. */
+function repeated(count: number, padding = 0): string {
+  const lines = ['[Unit]'];
+  for (let i = 0; i < count; i++) lines.push(`Description=take ${i}`);
+  for (let i = 0; i < padding; i++) lines.push(`# padding ${i}`);
+  lines.push('[Service]', 'ExecStart=/usr/bin/app');
+  return `${lines.join('\n')}\n`;
+}
+
+function duplicates(list: readonly Diagnostic[]): Diagnostic[] {
+  return list.filter((d) => d.code === 'duplicate-directive');
+}
+
+describe('fix trials', () => {
+  it('a short unit has the fixes of its first 100 findings tried, and no more', () => {
+    const found = duplicates(withFixes(analyze(createUnitDocument('file:///t/short.service', repeated(130)))));
+    assert.equal(found.length, 129);
+    const tried = found.map((d) => (d.fixes?.length ?? 0) > 0);
+    assert.equal(tried.filter(Boolean).length, 100);
+    assert.ok(tried.slice(0, 100).every(Boolean), 'the first 100 in document order');
+  });
+
+  it('a unit of about 40,000 lines has the fixes of its first ten findings tried', () => {
+    const found = duplicates(withFixes(analyze(createUnitDocument('file:///t/long.service', repeated(130, 39_800)))));
+    const tried = found.map((d) => (d.fixes?.length ?? 0) > 0);
+    assert.deepEqual(tried.slice(0, 11), [...Array(10).fill(true), false]);
+    assert.equal(tried.filter(Boolean).length, 10);
+  });
+
+  it('on that unit, a code action on its last finding has the fix, tried', () => {
+    const analysis = analyze(createUnitDocument('file:///t/long.service', repeated(130, 39_800)));
+    const last = duplicates(analysis.found).at(-1);
+    assert.ok(last);
+    const picked = withFixes(analysis, (d) => d === last || (d.code === last.code && d.message === last.message && d.range.start.line === last.range.start.line));
+    const fixed = duplicates(picked).find((d) => d.range.start.line === last.range.start.line);
+    assert.deepEqual(fixed?.fixes?.map((f) => f.title), ['Remove this Description= line']);
+  });
+
+  it('outcomes kept from one call spare the next every trial, with the same fixes', () => {
+    const document = createUnitDocument('file:///t/short.service', repeated(5));
+    const parsed = [...document.tree.diagnostics];
+    let reruns = 0;
+    const rerun = (text: string): Diagnostic[] => {
+      reruns++;
+      return diagnose(createUnitDocument(document.uri, text), DEFAULT_SETTINGS);
+    };
+    const outcomes = new Map<string, TrialOutcome>();
+    const call = (): Diagnostic[] => {
+      const found = runRules(document, DEFAULT_SETTINGS).map((d) => ({ ...d, ...(d.fixes ? { fixes: d.fixes.map((f) => ({ ...f })) } : {}) }));
+      validateFixes(document.tree.text, found, parsed, rerun, undefined, undefined, outcomes);
+      return found;
+    };
+    const first = call();
+    assert.equal(reruns, 4, 'one trial per finding set again');
+    const second = call();
+    assert.equal(reruns, 4, 'no trial the second time');
+    assert.deepEqual(second.map((d) => d.fixes?.map((f) => f.title)), first.map((d) => d.fixes?.map((f) => f.title)));
+    for (const outcome of outcomes.values()) assert.deepEqual(outcome.newSerious, [], 'removing a line set again brings no new problem');
+  });
+});
