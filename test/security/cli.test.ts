@@ -144,3 +144,16 @@ test('- reads standard input, named by --stdin-filename; logrotate.timer scores 
   assert.equal(out.exposure, 9.8);
   assert.equal(run('--stdin-filename', 'x.service', UNIT).status, 2);
 });
+
+test('a unit that allows thousands of devices names the first few, and the table stays as wide as usual', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'unitguard-devices-'));
+  const unit = join(dir, 'many-devices.service');
+  const devices = Array.from({ length: 5000 }, (_, i) => `DeviceAllow=/dev/probe${i} rw\n`).join('');
+  writeFileSync(unit, `[Service]\nExecStart=/usr/bin/app\nPrivateDevices=yes\n${devices}`);
+  const r = run('--systemd-version', '252', unit);
+  assert.equal(r.status, 0, r.stderr);
+  const row = r.stdout.split('\n').find((l) => l.includes('DeviceAllow='));
+  assert.match(row ?? '', /device allow-list: \/dev\/probe0 \/dev\/probe1 .* \/dev\/probe7 and 4992 more +0\.1$/);
+  const widest = Math.max(...r.stdout.split('\n').map((l) => l.length));
+  assert.ok(widest < 250, `the widest line has ${widest} characters`);
+});

@@ -33,3 +33,8 @@ export function latin1Text(bytes: readonly number[]): string {
   for (let at = 0; at < bytes.length; at += SLICE) text += String.fromCharCode(...bytes.slice(at, at + SLICE));
   return text;
 }
+
+/** The first `shown` names, space-separated, and how many more there are: "a b c and 12 more". */
+export function someNames(names: readonly string[], shown = 8): string {
+  return names.length <= shown ? names.join(' ') : `${names.slice(0, shown).join(' ')} and ${names.length - shown} more`;
+}

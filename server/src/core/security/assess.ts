@@ -10,7 +10,7 @@ import type { Assignment, UnitModel } from '../model/unitModel';
 import { readSecurityInfo, type BooleanSetting, type SecurityInfo } from './securityInfo';
 import { offendingSyscall } from './syscallFilter';
 import { USER_MANAGER } from './versions';
-import { appendAll } from '../arrays';
+import { appendAll, someNames } from '../arrays';
 
 export type ExposureLevel = 'DANGEROUS' | 'UNSAFE' | 'EXPOSED' | 'MEDIUM' | 'OK' | 'SAFE' | 'PERFECT';
 
@@ -231,7 +231,7 @@ function judge(test: SecurityTest, info: SecurityInfo, version: number, callingU
     case 'DeviceAllow':
       if (info.devicePolicy === 'strict' || info.devicePolicy === 'closed') {
         return info.deviceAllow.length > 0
-          ? { badness: 5, description: `device allow-list: ${info.deviceAllow.map((d) => d.split(/\s+/)[0]).join(' ')}` }
+          ? { badness: 5, description: `device allow-list: ${someNames(info.deviceAllow.map((d) => d.split(/\s+/)[0]))}` }
           : { badness: 0, description: 'minimal device allow-list' };
       }
       return { badness: 10, description: 'no device allow-list' };

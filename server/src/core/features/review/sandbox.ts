@@ -15,7 +15,7 @@ import { readSecurityInfo, type SecurityInfo } from '../../security/securityInfo
 import { groupItems } from '../../security/syscallFilter';
 import { words } from '../../security/words';
 import type { Diagnostic } from '../../types';
-import { appendAll } from '../../arrays';
+import { appendAll, someNames } from '../../arrays';
 
 export type SandboxAspect = 'user' | 'capabilities' | 'systemCalls' | 'addressFamilies' | 'namespaces' | 'writable' | 'hidden' | 'devices' | 'noNewPrivileges';
 
@@ -48,11 +48,6 @@ export interface SandboxInput {
 const PAIRINGS_BY_ID: ReadonlyMap<string, Pairing> = new Map(pairings.map((p) => [p.id, p]));
 
 /** A list of names, shortened after `max`: `a b c and 12 more`. */
-function list(names: readonly string[], max = 8): string {
-  if (names.length <= max) return names.join(' ');
-  return `${names.slice(0, max).join(' ')} and ${names.length - max} more`;
-}
-
 function description(tests: readonly TestResult[], jsonField: string): string | undefined {
   return tests.find((t) => t.jsonField === jsonField)?.description;
 }
@@ -66,19 +61,21 @@ function capabilitySet(info: SecurityInfo): string {
   const kept = capabilities.filter((c) => has(info.capabilityBoundingSet, c.number)).map((c) => c.name);
   const dropped = capabilities.filter((c) => !has(info.capabilityBoundingSet, c.number)).map((c) => c.name);
   const ambient = capabilities.filter((c) => has(info.ambientCapabilities, c.number)).map((c) => c.name);
-  const bounding = dropped.length === 0 ? 'all' : kept.length === 0 ? 'none' : kept.length > dropped.length ? `all but ${list(dropped)}` : list(kept);
-  return ambient.length > 0 ? `${bounding}; ambient ${list(ambient)}` : bounding;
+  const bounding = dropped.length === 0 ? 'all' : kept.length === 0 ? 'none' : kept.length > dropped.length ? `all but ${someNames(dropped)}` : someNames(kept);
+  return ambient.length > 0 ? `${bounding}; ambient ${someNames(ambient)}` : bounding;
 }
 
 /** Items of the lines of a list setting in force, `~` lines apart from the others. */
 function itemsOf(model: UnitModel, name: string): { allow: string[]; deny: string[] } {
   const allow: string[] = [];
   const deny: string[] = [];
+  const named = new Set<string>();
   for (const a of model.effective(name)) {
     const value = a.entry.value.trim();
     const invert = value.startsWith('~');
-    const items = words(invert ? value.slice(1) : value);
-    appendAll(invert ? deny : allow, items.filter((w) => !allow.includes(w) && !deny.includes(w)));
+    const fresh = words(invert ? value.slice(1) : value).filter((w) => !named.has(w));
+    for (const w of fresh) named.add(w);
+    appendAll(invert ? deny : allow, fresh);
   }
   return { allow, deny };
 }
@@ -98,9 +95,9 @@ function systemCalls(input: SandboxInput, info: SecurityInfo): string {
   let filter: string;
   if (info.syscallFilterAllowList) {
     // An allow-list always holds @default, even when its lines name nothing systemd knows.
-    filter = `allow-list ${allowed.length > 0 ? list(allowed) : '@default only'}${denied.length > 0 ? ` except ${list(denied)}` : ''}`;
+    filter = `allow-list ${allowed.length > 0 ? someNames(allowed) : '@default only'}${denied.length > 0 ? ` except ${someNames(denied)}` : ''}`;
   } else if (info.syscallFilter.size > 0) {
-    filter = `deny-list ${list(denied)}${allowed.length > 0 ? ` except ${list(allowed)}` : ''}`;
+    filter = `deny-list ${someNames(denied)}${allowed.length > 0 ? ` except ${someNames(allowed)}` : ''}`;
   } else filter = 'no filter';
   const abi = description(input.tests, 'SystemCallArchitectures');
   return abi ? `${filter}; ${abi}` : filter;
@@ -114,15 +111,15 @@ function families(input: SandboxInput): string {
   const value = combined?.value;
   if (!value) return 'any';
   const names = [...value.items].map((m) => combined.display.get(m) ?? FAMILY_NAMES.get(m) ?? m);
-  if (value.kind === 'only') return names.length === 0 ? 'none' : `only ${list(names)}`;
-  return names.length === 0 ? 'any' : `all but ${list(names)}`;
+  if (value.kind === 'only') return names.length === 0 ? 'none' : `only ${someNames(names)}`;
+  return names.length === 0 ? 'any' : `all but ${someNames(names)}`;
 }
 
 function namespaces(info: SecurityInfo): string {
   const all = namespaceTypes.map((n) => n.name);
   const allowed = info.restrictNamespaces === 'all' ? all : all.filter((n) => (info.restrictNamespaces as Set<string>).has(n));
   const refused = all.filter((n) => !allowed.includes(n));
-  const creates = refused.length === 0 ? 'may create any' : allowed.length === 0 ? 'may create none' : allowed.length <= refused.length ? `may create only ${list(allowed)}` : `may create all but ${list(refused)}`;
+  const creates = refused.length === 0 ? 'may create any' : allowed.length === 0 ? 'may create none' : allowed.length <= refused.length ? `may create only ${someNames(allowed)}` : `may create all but ${someNames(refused)}`;
   const own: string[] = [];
   if (info.flags.PrivateNetwork) own.push('network');
   if (info.flags.PrivateUsers) own.push('user');
@@ -191,7 +188,12 @@ function paths(input: SandboxInput, info: SecurityInfo): Paths {
     for (const a of input.model.effective(directive)) add('writable', words(a.entry.value).map((w) => `${base}/${w.replace(/:.*$/, '')}`));
   }
   for (const a of input.model.effective('BindPaths')) add('writable', words(a.entry.value).map(bindDestination));
-  for (const a of input.model.effective('BindReadOnlyPaths')) appendAll(boundReadOnly, words(a.entry.value).map(bindDestination).filter((p) => !boundReadOnly.includes(p)));
+  const bound = new Set<string>();
+  for (const a of input.model.effective('BindReadOnlyPaths')) {
+    const fresh = words(a.entry.value).map(bindDestination).filter((p) => !bound.has(p));
+    for (const p of fresh) bound.add(p);
+    appendAll(boundReadOnly, fresh);
+  }
   if (info.flags.PrivateTmp) add('writable', ['/tmp', '/var/tmp']);
   return { byEffect, excluded, boundReadOnly };
 }
@@ -200,18 +202,18 @@ function writable(p: Paths, info: SecurityInfo): string {
   const readOnly = p.byEffect['read-only'];
   const own = p.byEffect.writable.map((w) => (info.flags.PrivateTmp && (w === '/tmp' || w === '/var/tmp') ? `${w} (private)` : w));
   if (readOnly.includes('/')) {
-    const only = own.length > 0 ? `only ${list(own)}` : 'nothing';
+    const only = own.length > 0 ? `only ${someNames(own)}` : 'nothing';
     return p.excluded.length > 0 ? `${only}; ${p.excluded.join(' ')} left to other settings` : only;
   }
-  if (readOnly.length > 0) return `all but ${list(readOnly)}`;
+  if (readOnly.length > 0) return `all but ${someNames(readOnly)}`;
   return 'everything';
 }
 
 function hidden(p: Paths): string {
   const parts: string[] = [];
-  if (p.byEffect.hidden.length > 0) parts.push(list(p.byEffect.hidden, 24));
-  if (p.byEffect.empty.length > 0) parts.push(`empty ${list(p.byEffect.empty)}`);
-  if (parts.length > 0 && p.boundReadOnly.length > 0) parts.push(`bound back read-only ${list(p.boundReadOnly)}`);
+  if (p.byEffect.hidden.length > 0) parts.push(someNames(p.byEffect.hidden, 24));
+  if (p.byEffect.empty.length > 0) parts.push(`empty ${someNames(p.byEffect.empty)}`);
+  if (parts.length > 0 && p.boundReadOnly.length > 0) parts.push(`bound back read-only ${someNames(p.boundReadOnly)}`);
   return parts.length > 0 ? parts.join('; ') : 'nothing';
 }
 
