@@ -7,7 +7,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, createUnitDocument, DEFAULT_SETTINGS, diagnose, withFixes } from '../../server/src/core';
+import { analyze, createUnitDocument, DEFAULT_SETTINGS, diagnose, fixAll, withFixes } from '../../server/src/core';
 import { runRules } from '../../server/src/core/rules';
 import { validateFixes, type TrialOutcome } from '../../server/src/core/features/fixes/validate';
 import type { Diagnostic } from '../../server/src/core/types';
@@ -70,5 +70,25 @@ describe('fix trials', () => {
     assert.equal(reruns, 4, 'no trial the second time');
     assert.deepEqual(second.map((d) => d.fixes?.map((f) => f.title)), first.map((d) => d.fixes?.map((f) => f.title)));
     for (const outcome of outcomes.values()) assert.deepEqual(outcome.newSerious, [], 'removing a line set again brings no new problem');
+  });
+});
+
+describe('fix all', () => {
+  it('on a unit too long for all its rounds, stops early and says so; a second run goes on', () => {
+    const text = repeated(60, 200);
+    const lines = text.split('\n').length;
+    const first = fixAll('file:///t/long.service', text, DEFAULT_SETTINGS, {}, ['safe'], 200, 5 * lines);
+    assert.equal(first.applied.length, 5);
+    assert.equal(first.stoppedEarly, true);
+    const second = fixAll('file:///t/long.service', first.text, DEFAULT_SETTINGS, {}, ['safe'], 200, 5 * lines);
+    assert.equal(second.applied.length, 5);
+    assert.equal(duplicates(diagnose(createUnitDocument('file:///t/long.service', second.text))).length, 59 - 10);
+  });
+
+  it('with rounds enough, applies every fix and does not say it stopped', () => {
+    const result = fixAll('file:///t/short.service', repeated(30), DEFAULT_SETTINGS);
+    assert.equal(result.applied.length, 29);
+    assert.equal(result.stoppedEarly, undefined);
+    assert.deepEqual(duplicates(diagnose(createUnitDocument('file:///t/short.service', result.text))), []);
   });
 });

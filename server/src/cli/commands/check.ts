@@ -201,6 +201,7 @@ function applyFixes(source: Source, text: string, settings: Settings, files: Uni
   }
   const result = fixAll(source.uri, text, settings, files, options.fixRisks);
   reportLeft(source.path, result.left, io);
+  if (result.stoppedEarly) io.stderr(errorLine(`'${source.path}' is long: fixing stopped after ${result.applied.length} ${result.applied.length === 1 ? 'fix' : 'fixes'} with more to apply; run --fix again to go on`));
   if (result.text === text) return text;
   if (options.dryRun) {
     io.stdout(unifiedDiff(text, result.text, source.path));

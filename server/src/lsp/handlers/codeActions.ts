@@ -93,8 +93,9 @@ function fixAllAction(store: DocumentStore, state: UnitState, uri: string): Code
   const edit = minimalEdit(text, result.text);
   if (!edit) return undefined;
   const left = result.left.length > 0 ? `; ${result.left.length} left for review` : '';
+  const more = result.stoppedEarly ? '; more after these (a long unit)' : '';
   return {
-    title: `Fix all UnitGuard problems: ${result.applied.length} safe ${result.applied.length === 1 ? 'fix' : 'fixes'}${left}`,
+    title: `Fix all UnitGuard problems: ${result.applied.length} safe ${result.applied.length === 1 ? 'fix' : 'fixes'}${left}${more}`,
     kind: FIX_ALL_KIND,
     edit: { changes: { [uri]: [{ range: edit.range, newText: edit.newText }] } },
     // The client shows what was applied and what was left once the edit is made.

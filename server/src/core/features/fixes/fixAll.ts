@@ -4,13 +4,23 @@
  * that does not make its diagnostic go away is not applied again. The result says what was
  * applied and which fixes were left for a review.
  */
-import { createUnitDocument } from '../../unitDocument';
+import { createUnitDocument, revisedUnitDocument } from '../../unitDocument';
 import type { Settings } from '../../settings';
 import type { Diagnostic, Fix, FixRisk } from '../../types';
+import { EvidenceCache } from '../../rules/evidence';
 import type { UnitFiles } from '../../rules';
-import { analyze, diagnose } from '../diagnostics';
+import { mayHaveFixes } from '../../rules/fixesWhenRead';
+import { analyze, type Analysis } from '../diagnostics';
 import { withFixes } from './tryFixes';
+import { lineCount } from './validate';
 import { applyEdits } from '../../edits/apply';
+
+/**
+ * Lines checked per "fix all", over its rounds: each round checks the fixed text and tries the
+ * next fix on it. A unit of up to 5,000 lines gets all 200 rounds; a longer one fewer, and the
+ * result says it stopped early (a 1 MB unit of 7,000 repeated lines took over five minutes).
+ */
+export const MAX_FIX_ALL_LINES = 1_000_000;
 
 export interface FixAllResult {
   text: string;
@@ -18,6 +28,8 @@ export interface FixAllResult {
   applied: string[];
   /** Fixes left out because their risk was not asked for: the first fix of each diagnostic that has one, in document order. */
   left: { line: number; code: string; title: string; risk: FixRisk }[];
+  /** Set when the unit is so long that the rounds ran out with fixes still to apply: running again applies more. */
+  stoppedEarly?: true;
 }
 
 function identity(d: Diagnostic): string {
@@ -33,17 +45,47 @@ export function safeFixes(diagnostics: readonly Diagnostic[], risks: readonly Fi
   });
 }
 
-export function fixAll(uri: string, text: string, settings: Readonly<Settings>, files: UnitFiles = {}, risks: readonly FixRisk[] = ['safe'], maxRounds = 200): FixAllResult {
+/**
+ * The first fix "fix all" takes on an analysis: the findings are tried one at a time, in document
+ * order, until one has a fix of the risks asked for that is not `stuck`. Trying every finding's
+ * fixes first and then picking gives the same fix, at the cost of a trial per finding.
+ */
+function nextFix(analysis: Analysis, risks: readonly FixRisk[], stuck: ReadonlySet<string>): { diagnostic: Diagnostic; fix: Fix } | undefined {
+  const candidates = analysis.found.filter(mayHaveFixes).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  for (const candidate of candidates) {
+    // The fix path picks among copies of the findings: a copy keeps the finding's range.
+    const picked = (d: Diagnostic): boolean => d.range === candidate.range && d.code === candidate.code && d.message === candidate.message;
+    const next = safeFixes(withFixes(analysis, picked), risks).find(({ diagnostic, fix }) => !stuck.has(`${identity(diagnostic)}\0${fix.title}`));
+    if (next) return next;
+  }
+  return undefined;
+}
+
+export function fixAll(
+  uri: string,
+  text: string,
+  settings: Readonly<Settings>,
+  files: UnitFiles = {},
+  risks: readonly FixRisk[] = ['safe'],
+  maxRounds = 200,
+  maxLines = MAX_FIX_ALL_LINES,
+): FixAllResult {
+  const rounds = Math.min(maxRounds, Math.max(1, Math.floor(maxLines / lineCount(text))));
   let current = text;
   const applied: string[] = [];
   const stuck = new Set<string>();
   const seen = new Set<string>([text]);
-  let last: Diagnostic[] = [];
-  for (let round = 0; round < maxRounds; round++) {
-    const diagnostics = withFixes(analyze(createUnitDocument(uri, current), settings, files));
-    last = diagnostics;
-    const next = safeFixes(diagnostics, risks).find(({ diagnostic, fix }) => !stuck.has(`${identity(diagnostic)}\0${fix.title}`));
+  // Each fixed text is checked as the next version of the one before, as an editor's keystrokes are.
+  let cache = new EvidenceCache();
+  let analysis = analyze(createUnitDocument(uri, current), settings, files, cache);
+  let stoppedEarly = false;
+  for (let round = 0; ; round++) {
+    const next = nextFix(analysis, risks, stuck);
     if (!next) break;
+    if (round >= rounds) {
+      stoppedEarly = round < maxRounds;
+      break;
+    }
     let after: string;
     try {
       after = applyEdits(current, next.fix.edits);
@@ -54,20 +96,26 @@ export function fixAll(uri: string, text: string, settings: Readonly<Settings>, 
     // The same finding may stand on several lines: the fix must take one of them away.
     const own = identity(next.diagnostic);
     const count = (list: readonly Diagnostic[]) => list.filter((d) => identity(d) === own).length;
-    const again = count(diagnose(createUnitDocument(uri, after), settings, files)) >= count(diagnostics);
+    const fixed = analyze(revisedUnitDocument(analysis.document, after, analysis.document.version + 1), settings, files, cache);
+    const again = count(fixed.diagnostics) >= count(analysis.diagnostics);
     if (again || seen.has(after)) {
       stuck.add(`${identity(next.diagnostic)}\0${next.fix.title}`);
+      // The findings kept from the text before now test their fixes against the fixed text:
+      // going back to it, they are worked out afresh.
+      cache = new EvidenceCache();
+      analysis = analyze(createUnitDocument(uri, current), settings, files, cache);
       if (again) continue;
     }
     if (seen.has(after)) continue;
     seen.add(after);
     applied.push(next.fix.title);
     current = after;
+    analysis = fixed;
   }
-  if (applied.length > 0) last = withFixes(analyze(createUnitDocument(uri, current), settings, files));
+  const last = withFixes(analysis);
   const left = last.flatMap((d) => {
     const fix = (d.fixes ?? []).find((f) => !risks.includes(f.risk ?? 'review'));
     return fix ? [{ line: d.range.start.line, code: d.code, title: fix.title, risk: fix.risk ?? ('review' as const) }] : [];
   });
-  return { text: current, applied, left };
+  return { text: current, applied, left, ...(stoppedEarly ? { stoppedEarly: true as const } : {}) };
 }

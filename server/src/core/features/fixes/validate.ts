@@ -17,7 +17,8 @@ const MAX_TRIED = 100;
  */
 const MAX_TRIED_LINES = 400_000;
 
-function lineCount(text: string): number {
+/** The lines of a text, a last one without a line break included. */
+export function lineCount(text: string): number {
   let count = 1;
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
   return count;
