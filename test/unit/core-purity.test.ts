@@ -1,21 +1,11 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { judgeSpecifier, scanSource, sourceViews } from './purityScanner';
+import { judgeSpecifier, scanSource, sourceViews, typeScriptFiles } from './purityScanner';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 const coreDir = path.join(repoRoot, 'server/src/core');
-
-function typeScriptFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) return typeScriptFiles(full);
-      return name.endsWith('.ts') ? [full] : [];
-    });
-}
 
 test('the language core imports no editor, LSP or Node.js module and uses no Node.js global', () => {
   const files = typeScriptFiles(coreDir);

@@ -8,13 +8,14 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyFilePatch, createUnitDocument, diagnose, parsePatch, unifiedDiff } from '../../server/src/core';
 import { appendAll, latin1Text, maxOf, minOf } from '../../server/src/core/arrays';
 import { editedUnitDocument } from '../../server/src/core/unitDocument';
 import { assess } from '../../server/src/core/security';
 import { modelOf } from '../security/support';
+import { typeScriptFiles } from './purityScanner';
 
 /** Well past the ~120,000 arguments at which a spread call throws. */
 const MANY = 150_000;
@@ -94,18 +95,8 @@ describe('the array helpers', () => {
 
 const repoRoot = path.resolve(__dirname, '../../..');
 
-function sources(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) return sources(full);
-      return name.endsWith('.ts') && !name.endsWith('.d.ts') ? [full] : [];
-    });
-}
-
 it('the sources spread no array into push, Math.min, Math.max or String.fromCharCode', () => {
-  const files = ['server/src', 'client/src'].flatMap((dir) => sources(path.join(repoRoot, dir)));
+  const files = ['server/src', 'client/src'].flatMap((dir) => typeScriptFiles(path.join(repoRoot, dir)));
   assert.ok(files.length > 100, `scanned ${files.length} files`);
   const helper = path.join(repoRoot, 'server/src/core/arrays.ts');
   const spread = /\b(?:push|unshift|Math\.min|Math\.max|fromCharCode)\(\s*\.\.\./;

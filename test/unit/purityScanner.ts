@@ -1,4 +1,17 @@
+import { readdirSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import path from 'node:path';
+
+/** The TypeScript sources below a folder (declaration files left out), in a stable order. */
+export function typeScriptFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) return typeScriptFiles(full);
+      return name.endsWith('.ts') && !name.endsWith('.d.ts') ? [full] : [];
+    });
+}
 
 /** One thing in a source file that ties it to an editor, the LSP wiring or Node.js. */
 export interface PurityProblem {
