@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { maxOf } from '../../core/arrays';
 import { relative, resolve } from 'node:path';
 import { DEFAULT_SETTINGS, SYSTEMD_VERSION_RANGE } from '../../core/settings';
 import { assess, formatExposure, levelOf, type AssessResult, type SecurityPolicy, type TestResult } from '../../core/security';
@@ -125,9 +126,9 @@ const DESCRIPTION_WIDTH = 100;
 function table(s: Scored & { result: { ok: true } }): string {
   const rows = [...s.result.tests].sort((a, b) => b.exposure - a.exposure || (a.scored === b.scored ? 0 : a.scored ? -1 : 1));
   const mark = (t: TestResult) => (!t.scored ? ' ' : t.badness === 0 ? '✓' : '✗');
-  const nameWidth = Math.max(4, ...rows.map((t) => t.id.length));
+  const nameWidth = Math.max(4, maxOf(rows, (t) => t.id.length));
   // A description longer than the widest usual one runs into its row's exposure column rather than widening every row.
-  const descWidth = Math.min(DESCRIPTION_WIDTH, Math.max(11, ...rows.map((t) => t.description.length)));
+  const descWidth = Math.min(DESCRIPTION_WIDTH, Math.max(11, maxOf(rows, (t) => t.description.length)));
   const line = (m: string, n: string, d: string, e: string) => `${m} ${n.padEnd(nameWidth)} ${d.padEnd(descWidth)} ${e.padStart(8)}`.trimEnd();
   const out = [line(' ', 'NAME', 'DESCRIPTION', 'EXPOSURE')];
   for (const t of rows) out.push(line(mark(t), t.id, t.description, t.scored && t.exposure > 0 ? formatExposure(t.exposure) : ''));

@@ -1,4 +1,5 @@
 /** Setting-name completions for the section under the cursor. */
+import { maxOf } from '../../arrays';
 import type { DirectiveRow } from '../../kb';
 import type { Section } from '../../syntax/syntaxTree';
 import type { Range } from '../../types';
@@ -25,7 +26,7 @@ const SECURITY_WEIGHTS = new Map<string, number>();
 function securityWeight(name: string): number {
   let weight = SECURITY_WEIGHTS.get(name);
   if (weight === undefined) {
-    weight = Math.max(0, ...securityTestsFor(name).map((t) => t.weight));
+    weight = Math.max(0, maxOf(securityTestsFor(name), (t) => t.weight));
     SECURITY_WEIGHTS.set(name, weight);
   }
   return weight;

@@ -30,7 +30,7 @@ import { enumValueSpelling } from '../docs/valueMarkdown';
 import type { Range } from '../../types';
 import { rankKey } from './ranking';
 import { TRIGGER_SUGGEST, type CompletionData, type UnitCompletionItem, type UnitCompletionKind } from './types';
-import { appendAll } from '../../arrays';
+import { appendAll, maxOf } from '../../arrays';
 
 interface Candidate {
   /** The value as inserted (without a `~` or `group:` prefix, which are added later). */
@@ -124,7 +124,7 @@ function commonFirst<T>(list: readonly T[], name: (item: T) => string, common: r
 
 /** The heaviest systemd-analyze weight a deny-list entry of this target earns. */
 function denyWeight(matches: (t: (typeof securityTests)[number]) => boolean): number {
-  return Math.max(0, ...securityTests.filter(matches).map((t) => t.weight));
+  return Math.max(0, maxOf(securityTests.filter(matches), (t) => t.weight));
 }
 
 /** What leaving out a capability in a deny-list weighs in systemd-analyze security (0 for nothing). */

@@ -3,10 +3,11 @@
  * text as CommonMark; text taken from a unit file goes through `code` so
  * that it cannot turn into markup.
  */
+import { maxOf } from '../../arrays';
 
 /** Inline code, with a fence long enough for backticks inside the text. */
 export function code(text: string): string {
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const longest = Math.max(0, maxOf(text.match(/`+/g) ?? [], (run) => run.length));
   const fence = '`'.repeat(longest + 1);
   const pad = text.startsWith('`') || text.endsWith('`') || text === '' ? ' ' : '';
   return `${fence}${pad}${text}${pad}${fence}`;

@@ -96,7 +96,8 @@ function outcomeOf(after: readonly Diagnostic[], beforeSerious: ReadonlyMap<stri
  * long unit is megabytes that a key would keep alive.
  */
 export function editsKey(fix: Fix): string {
-  return fix.edits.map((e) => `${e.range.start.line}:${e.range.start.character}-${e.range.end.line}:${e.range.end.character}=${e.newText}`).join('\u0001');
+  // JSON writes control characters escaped, so the \u0002 that joins a chain's keys never stands in one.
+  return JSON.stringify(fix.edits.map((e) => [e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character, e.newText]));
 }
 
 function tryApply(text: string, fix: Fix): string | undefined {
