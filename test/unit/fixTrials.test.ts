@@ -61,7 +61,7 @@ describe('fix trials', () => {
     const outcomes = new Map<string, TrialOutcome>();
     const call = (): Diagnostic[] => {
       const found = runRules(document, DEFAULT_SETTINGS).map((d) => ({ ...d, ...(d.fixes ? { fixes: d.fixes.map((f) => ({ ...f })) } : {}) }));
-      validateFixes(document.tree.text, found, parsed, rerun, undefined, undefined, outcomes);
+      validateFixes(document.tree, found, parsed, rerun, undefined, undefined, outcomes);
       return found;
     };
     const first = call();

@@ -12,7 +12,6 @@ import type { UnitFiles } from '../../rules';
 import { mayHaveFixes } from '../../rules/fixesWhenRead';
 import { analyze, type Analysis } from '../diagnostics';
 import { withFixes } from './tryFixes';
-import { lineCount } from './validate';
 import { applyEdits } from '../../edits/apply';
 
 /**
@@ -70,7 +69,6 @@ export function fixAll(
   maxRounds = 200,
   maxLines = MAX_FIX_ALL_LINES,
 ): FixAllResult {
-  const rounds = Math.min(maxRounds, Math.max(1, Math.floor(maxLines / lineCount(text))));
   let current = text;
   const applied: string[] = [];
   const stuck = new Set<string>();
@@ -78,6 +76,7 @@ export function fixAll(
   // Each fixed text is checked as the next version of the one before, as an editor's keystrokes are.
   let cache = new EvidenceCache();
   let analysis = analyze(createUnitDocument(uri, current), settings, files, cache);
+  const rounds = Math.min(maxRounds, Math.max(1, Math.floor(maxLines / analysis.document.tree.lines.lineCount)));
   let stoppedEarly = false;
   for (let round = 0; ; round++) {
     const next = nextFix(analysis, risks, stuck);

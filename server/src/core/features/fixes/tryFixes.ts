@@ -58,7 +58,7 @@ export function withFixes(analysis: Analysis, select: (d: Diagnostic) => boolean
     const fixed = createUnitDocument(document.uri, text, document.version);
     return [...parseDiagnostics(fixed), ...runRules(fixed, settings, files, { evidence: false })];
   };
-  validateFixes(document.tree.text, found, analysis.parsed, rerun, select, tried.baseline, tried.outcomes);
+  validateFixes(document.tree, found, analysis.parsed, rerun, select, tried.baseline, tried.outcomes);
   for (const d of found) if (d.fixes && !select(d)) delete d.fixes;
   annotateExposureDeltas(document, files, settings, found, tried.scores);
   // The parser's problems have no fixes.

@@ -4,6 +4,7 @@
  * one is completed with the fix of that new problem (one at a time, a few rounds), or dropped.
  */
 import { applyEdits, minimalEdit } from '../../edits/apply';
+import type { SyntaxTree } from '../../syntax/syntaxTree';
 import type { Diagnostic, Fix } from '../../types';
 
 const ROUNDS = 3;
@@ -16,13 +17,6 @@ const MAX_TRIED = 100;
  * always tried, so that a code action on any line of any unit has its fixes.
  */
 const MAX_TRIED_LINES = 400_000;
-
-/** The lines of a text, a last one without a line break included. */
-export function lineCount(text: string): number {
-  let count = 1;
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
-  return count;
-}
 
 /**
  * Fixes of hardening pairs must not open a new hole, so they are checked against every problem
@@ -114,14 +108,15 @@ function lowerFirst(text: string): string {
 
 /**
  * Keeps the fixes that pass, completed where needed, of the diagnostics `tried` selects (all by
- * default; the others are counted but left as they are). `others` are the document's diagnostics
+ * default; the others are counted but left as they are) on the document whose tree is `tree` (its
+ * text, and its line count for the budget). `others` are the document's diagnostics
  * that come from elsewhere (parse problems); `rerun` diagnoses another text of the same document,
  * parse problems included, without trying fixes. `baseline` is `problemCounts` of `others` and
  * `diagnostics`, when the caller kept it from an earlier call on the same text, and `outcomes`
  * the outcomes of trials on that text (by the keys of their chains of fixes, see editsKey).
  */
 export function validateFixes(
-  text: string,
+  tree: SyntaxTree,
   diagnostics: Diagnostic[],
   others: readonly Diagnostic[],
   rerun: (text: string) => Diagnostic[],
@@ -129,6 +124,7 @@ export function validateFixes(
   baseline: ProblemCounts = problemCounts([...others, ...diagnostics]),
   outcomes: Map<string, TrialOutcome> = new Map(),
 ): void {
+  const text = tree.text;
   const before = baseline.all;
   const beforeSerious = baseline.serious;
   const run = (key: string, t: string): TrialOutcome => {
@@ -139,7 +135,7 @@ export function validateFixes(
   // A problem of the same kind as a hardening finding is one too (the kind names the code and the pair).
   const newProblems = (after: TrialOutcome, hardeningToo: boolean): readonly Diagnostic[] => (hardeningToo ? after.newSerious : after.newSerious.filter((d) => !isHardening(d)));
 
-  let budget = Math.min(MAX_TRIED, Math.floor(MAX_TRIED_LINES / lineCount(text)));
+  let budget = Math.min(MAX_TRIED, Math.floor(MAX_TRIED_LINES / tree.lines.lineCount));
   let first = true;
   for (const diagnostic of diagnostics) {
     if (!diagnostic.fixes || diagnostic.fixes.length === 0 || !tried(diagnostic)) continue;
