@@ -171,7 +171,14 @@ function run(argv: readonly string[], io: CliIo): number {
   // Settings-file problems are said once per run, not once per unit.
   const reportOnce = onceReporter(io);
   const findRcConfig = rcConfigFinder();
-  const scored: Scored[] = [];
+  // Each unit's result is rendered as soon as it is scored, so that no unit's model outlives its turn.
+  const rendered: unknown[] = [];
+  let kept = 0;
+  const keep = (s: Scored): void => {
+    if (options.json) rendered.push(toJson(s));
+    else if (s.result.ok) rendered.push((kept > 0 ? '\n' : '') + table(s as Scored & { result: { ok: true } }));
+    kept++;
+  };
   let exit: number = EXIT.ok;
   let stdinRead = false;
   for (const path of options.paths) {
@@ -189,7 +196,7 @@ function run(argv: readonly string[], io: CliIo): number {
       if (refused !== undefined) {
         // systemd-analyze says the unit failed to load: no score, exit 1.
         io.stderr(errorLine(refused));
-        scored.push({ path: shown, unit: input.unitName, result: { ok: false, error: refused }, base: input.unitPath });
+        keep({ path: shown, unit: input.unitName, result: { ok: false, error: refused }, base: input.unitPath });
         exit = Math.max(exit, EXIT.problems);
         continue;
       }
@@ -220,7 +227,7 @@ function run(argv: readonly string[], io: CliIo): number {
         manager: options.user ? 'user' : 'system',
         ...(policy ? { policy } : {}),
       });
-      scored.push({ path: shown, unit: input.unitName, result, base: input.unitPath });
+      keep({ path: shown, unit: input.unitName, result, base: input.unitPath });
       if (!result.ok) {
         io.stderr(errorLine(`${shown}: ${result.error}`));
         exit = Math.max(exit, EXIT.problems);
@@ -232,17 +239,9 @@ function run(argv: readonly string[], io: CliIo): number {
       exit = EXIT.failure;
     }
   }
-  if (options.json) {
-    const values = scored.map(toJson);
-    io.stdout(JSON.stringify(options.paths.length === 1 ? (values[0] ?? null) : values, null, 2) + '\n');
-  } else {
-    // One write for the whole report: a write per unit costs more than its table.
-    const tables: string[] = [];
-    scored.forEach((s, i) => {
-      if (s.result.ok) tables.push((i > 0 ? '\n' : '') + table(s as Scored & { result: { ok: true } }));
-    });
-    io.stdout(tables.join(''));
-  }
+  // One write for the whole report: a write per unit costs more than its table.
+  if (options.json) io.stdout(JSON.stringify(options.paths.length === 1 ? (rendered[0] ?? null) : rendered, null, 2) + '\n');
+  else io.stdout((rendered as string[]).join(''));
   return exit;
 }
 
