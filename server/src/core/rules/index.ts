@@ -162,7 +162,8 @@ function recorded(context: RuleContext, check: Check): EvidenceResult {
   const stop = context.model.recordReads();
   let reads: ReadSet = 'all';
   try {
-    check({ ...context, report: (d) => void found.push(d) });
+    // Object.assign rather than a spread with more properties: V8 copies it many times faster.
+    check(Object.assign({}, context, { report: (d: Diagnostic) => void found.push(d) }));
   } finally {
     reads = stop();
   }
