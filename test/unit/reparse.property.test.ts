@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { applyEdits, parse, reparse, type SyntaxTree, type TextEdit } from '../../server/src/core';
 import { offsetEdits, spliceEdits } from '../../server/src/core/edits/apply';
 import { changeBetween, readableInParts, reparsedInPart, revisedTree } from '../../server/src/core/syntax/reparse';
+import { entryAt, entryCount } from '../../server/src/core/syntax/syntaxTree';
 import { snapshotTree } from './treeSnapshot';
 import { treeViolations } from './treeInvariants';
 
@@ -158,6 +159,69 @@ test('a document revised again and again keeps no older text alive', () => {
   // character, and the tree; 40 versions kept alive would be over 40 MB.
   assert.ok(grown < 12 * 1024 * 1024, `the heap grew by ${(grown / 1048576).toFixed(1)} MB`);
   assert.equal(tree.sections.length, sectionCount);
+});
+
+test('a moved section reads the same whether its lines are read one by one, all at once or not at all between edits', () => {
+  fc.assert(
+    fc.property(
+      unitText.chain((text) => fc.tuple(fc.constant(text), fc.array(fc.tuple(fc.nat(), fc.nat(), newText, fc.nat(), fc.constantFrom('none', 'one', 'count', 'all')), { minLength: 1, maxLength: 6 }))),
+      ([text, steps]) => {
+        let tree = parse(text);
+        for (const [at, length, insert, pick, read] of steps) {
+          const start = at % (tree.text.length + 1);
+          const end = Math.min(tree.text.length, start + (length % 8));
+          const next = tree.text.slice(0, start) + insert + tree.text.slice(end);
+          tree = revisedTree(tree, next);
+          const fresh = parse(next);
+          assert.equal(tree.sections.length, fresh.sections.length);
+          if (tree.sections.length === 0) continue;
+          const k = pick % tree.sections.length;
+          const section = tree.sections[k];
+          if (read === 'count') assert.equal(entryCount(section), fresh.sections[k].entries.length);
+          if (read === 'one') {
+            const i = pick % (entryCount(section) + 1);
+            const one = entryAt(section, i);
+            assert.equal(one === undefined, i >= fresh.sections[k].entries.length);
+            if (one !== undefined) {
+              assert.equal(one.section, section);
+              assert.deepStrictEqual([one.key, one.value, one.startOffset, one.valueOffset, one.endOffset], [fresh.sections[k].entries[i].key, fresh.sections[k].entries[i].value, fresh.sections[k].entries[i].startOffset, fresh.sections[k].entries[i].valueOffset, fresh.sections[k].entries[i].endOffset]);
+              // The copy made for one line is the one the whole list gives.
+              assert.equal(section.entries[i], one);
+              assert.equal(entryAt(section, i), one);
+            }
+          }
+          if (read === 'all') void section.entries.map((e) => e.segments);
+        }
+        assert.deepStrictEqual(shape(tree), shape(parse(tree.text)));
+      },
+    ),
+    { numRuns: 1000 },
+  );
+});
+
+test('sections moved by an edit keep no older text alive, whichever of their lines were read', () => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const block = (k: number) => `[Service]\nDescription=Service number ${k} — a long description\nExecStart=/usr/bin/daemon --flag-${k} --another-long-flag\n\n`;
+  let text = '';
+  for (let k = 0; text.length < 500_000; k++) text += block(k);
+  const sectionCount = text.split('[Service]').length - 1;
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  let tree = parse(text);
+  for (let step = 0; step < 40; step++) {
+    // An edit near the top moves every section below it; a different one of those is read whole,
+    // another in part, and the rest not at all, before the next edit moves them again.
+    const at = tree.sections[step % 3].entries[0].valueOffset;
+    tree = revisedTree(tree, `${tree.text.slice(0, at)}Edit ${step} of a long description, `.concat(tree.text.slice(at)));
+    const whole = tree.sections[sectionCount - 1 - step];
+    for (const e of whole.entries) void e.segments;
+    void entryAt(tree.sections[sectionCount - 100 - step], 1)?.segments;
+  }
+  gc();
+  const grown = process.memoryUsage().heapUsed - before;
+  assert.ok(grown < 12 * 1024 * 1024, `the heap grew by ${(grown / 1048576).toFixed(1)} MB`);
+  assert.deepStrictEqual(shape(tree), shape(parse(tree.text)));
 });
 
 test('the change between two versions is the one a revision made, and is worked out for other trees', () => {

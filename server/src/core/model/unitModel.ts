@@ -1,5 +1,5 @@
 import { directiveRow, directiveRows, type AssignmentSemantics } from '../kb';
-import type { Entry, Section } from '../syntax/syntaxTree';
+import { entryAt, entryCount, type Entry, type Section } from '../syntax/syntaxTree';
 import type { UnitType } from '../unitFile';
 import type { UnitDocument } from '../unitDocument';
 import { managerOf, type ManagerKind } from './manager';
@@ -107,7 +107,7 @@ export class UnitModel {
     let order = 0;
     for (const document of this.documents) {
       firstOrders.push(order);
-      for (const section of document.tree.sections) if (!section.malformed) order += section.entries.length;
+      for (const section of document.tree.sections) if (!section.malformed) order += entryCount(section);
     }
     this.firstOrders = firstOrders;
     this.lineCount = order;
@@ -332,7 +332,7 @@ export class UnitModel {
       const first = this.firstOrders[d];
       found ??= { entries: [], orders: [] };
       for (let i = 0; i < places.length; i += 3) {
-        found.entries.push(sections[places[i]].entries[places[i + 1]]);
+        found.entries.push(entryAt(sections[places[i]], places[i + 1]) as Entry);
         found.orders.push(first + places[i + 2]);
       }
     }

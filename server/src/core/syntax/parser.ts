@@ -59,7 +59,7 @@ export function parseLines(index: LineIndex, fromLine: number, toLine: number): 
   const read = parser.span();
   // Read as a text of its own, the lines are then moved to where they are in the whole text.
   return {
-    sections: read.sections.map((section) => (section as SectionNode).shifted(index, start)),
+    sections: read.sections.map((section) => (section as SectionNode).shifted(index, start, true)),
     orphans: read.orphans.map((entry) => (entry instanceof EntryNode ? entry.shifted(index, undefined, start) : entry)),
     comments: read.comments.map((comment) => (comment as CommentNode).shifted(index, start)),
     diagnostics: read.diagnostics,

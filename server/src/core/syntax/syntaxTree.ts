@@ -1,5 +1,6 @@
 import type { Diagnostic, Range } from '../types';
 import type { LineIndex } from './lineIndex';
+import { SectionNode } from './treeNodes';
 
 // The parser's comments, sections and entries (treeNodes.ts) build their
 // ranges and segments when first read; to a reader they are plain fields.
@@ -77,6 +78,16 @@ export interface SyntaxTree {
   hasBom: boolean;
   /** The line break most used in the text. */
   eol: string;
+}
+
+/** How many assignments a section has (a section moved by an edit copies them only when read). */
+export function entryCount(section: Section): number {
+  return section instanceof SectionNode ? section.entryCount : section.entries.length;
+}
+
+/** The assignment at `i` in a section (of a section moved by an edit, only that one is copied). */
+export function entryAt(section: Section, i: number): Entry | undefined {
+  return section instanceof SectionNode ? section.entryAt(i) : section.entries[i];
 }
 
 /** Every assignment in document order, including those outside a section. */

@@ -79,6 +79,22 @@ export class CommentNode implements Comment {
   }
 }
 
+/**
+ * A section's assignments without the section (nor any text's index): offsets, keys, values and
+ * the pieces of continued values, as they were when taken.
+ */
+interface MovedEntries {
+  readonly count: number;
+  /** Per assignment: the key's start and end, the `=`, the value's start and end. */
+  readonly offsets: Int32Array;
+  readonly keys: readonly string[];
+  readonly values: readonly string[];
+  /** Of the assignments that span several lines (few, often none): whether they do, and their pieces. */
+  readonly parts: ReadonlyMap<number, { pieces: readonly number[] | undefined; continued: boolean }> | undefined;
+  /** Assignments that are not the parser's nodes, kept as they are (usually none). */
+  readonly others: ReadonlyMap<number, Entry> | undefined;
+}
+
 /** The ranges of a section once they were read. */
 interface SectionParts {
   headerRange?: Range;
@@ -88,8 +104,19 @@ interface SectionParts {
 
 export class SectionNode implements Section {
   name: string;
-  entries: Entry[];
   malformed: boolean;
+  /** The assignments; of a moved section, those copied so far, at their places. */
+  #entries: Entry[];
+  /** Whether `#entries` holds every assignment. */
+  #complete: boolean;
+  /**
+   * What the assignments are, `#delta` characters before where they are in this section: a
+   * section moved by an edit copies its assignments from it when they are first read. A keystroke
+   * near the top of a long unit moves every section below it, and most of them are not read
+   * before the next keystroke moves them again.
+   */
+  #moved: MovedEntries | undefined;
+  #delta: number;
   #index: LineIndex;
   #headerStart: number;
   #headerEnd: number;
@@ -101,8 +128,11 @@ export class SectionNode implements Section {
 
   constructor(index: LineIndex, name: string, headerStart: number, headerEnd: number, nameStart: number, nameEnd: number, malformed: boolean) {
     this.name = name;
-    this.entries = [];
     this.malformed = malformed;
+    this.#entries = [];
+    this.#complete = true;
+    this.#moved = undefined;
+    this.#delta = 0;
     this.#index = index;
     this.#headerStart = headerStart;
     this.#headerEnd = headerEnd;
@@ -127,21 +157,69 @@ export class SectionNode implements Section {
     return this.#headerStart;
   }
 
+  /** The assignments, in document order. */
+  get entries(): Entry[] {
+    if (!this.#complete) this.#copyAll();
+    return this.#entries;
+  }
+
+  set entries(entries: Entry[]) {
+    this.#entries = entries;
+    this.#complete = true;
+    this.#moved = undefined;
+    this.#delta = 0;
+  }
+
+  /** How many assignments the section has, without copying those of a moved section. */
+  get entryCount(): number {
+    return this.#complete ? this.#entries.length : (this.#moved as MovedEntries).count;
+  }
+
   /**
-   * The same closed section `delta` characters further on in another text, which `index` maps,
-   * with copies of its entries.
+   * The assignment at `i`. A moved section copies only that one: a setting's lines in a long unit
+   * are a few in each of many sections. The copy is the one `entries` gives later.
    */
-  shifted(index: LineIndex, delta: number): SectionNode {
+  entryAt(i: number): Entry | undefined {
+    if (this.#complete) return this.#entries[i];
+    const moved = this.#moved as MovedEntries;
+    if (!(i >= 0 && i < moved.count)) return undefined;
+    if (this.#entries.length === 0) this.#entries = new Array<Entry>(moved.count);
+    return (this.#entries[i] ??= EntryNode.fromMoved(moved, i, this.#index, this, this.#delta));
+  }
+
+  /**
+   * The same closed section `delta` characters further on in another text, which `index` maps.
+   * Its assignments are copied when first read, from what they are without the section: a
+   * section moved again and again keeps no older version, nor its text, alive. `copyNow` copies
+   * them at once.
+   */
+  shifted(index: LineIndex, delta: number, copyNow = false): SectionNode {
     const moved = new SectionNode(index, this.name, this.#headerStart + delta, this.#headerEnd + delta, this.#nameStart + delta, this.#nameEnd + delta, this.malformed);
     moved.#end = this.#end + delta;
-    const entries = this.entries;
-    const copies = new Array<Entry>(entries.length);
-    for (let i = 0; i < entries.length; i++) {
-      const entry = entries[i];
-      copies[i] = entry instanceof EntryNode ? entry.shifted(index, moved, delta) : entry;
+    if (copyNow) {
+      // A section just read, moved to its place: all of it is read next.
+      const entries = this.entries;
+      const copies = new Array<Entry>(entries.length);
+      for (let i = 0; i < entries.length; i++) {
+        const entry = entries[i];
+        copies[i] = entry instanceof EntryNode ? entry.shifted(index, moved, delta) : entry;
+      }
+      moved.#entries = copies;
+      return moved;
     }
-    moved.entries = copies;
+    moved.#moved = this.#moved ??= EntryNode.moved(this.#entries);
+    moved.#delta = this.#delta + delta;
+    moved.#complete = false;
     return moved;
+  }
+
+  #copyAll(): void {
+    const moved = this.#moved as MovedEntries;
+    const made = this.#entries;
+    const copies = new Array<Entry>(moved.count);
+    for (let i = 0; i < moved.count; i++) copies[i] = made[i] ?? EntryNode.fromMoved(moved, i, this.#index, this, this.#delta);
+    this.#entries = copies;
+    this.#complete = true;
   }
 
   /** The index of the text the section's offsets are in; its assignments map their offsets through it too. */
@@ -162,6 +240,9 @@ export class SectionNode implements Section {
   detach(): void {
     this.name = ownCopy(this.name);
     for (const entry of this.entries) if (entry instanceof EntryNode) entry.detach();
+    // What the assignments were taken from holds the strings before their copies.
+    this.#moved = undefined;
+    this.#delta = 0;
   }
 
   get headerRange(): Range {
@@ -268,6 +349,50 @@ export class EntryNode implements Entry {
     this.#keyEnd = keyEnd;
     this.#equals = equals;
     this.#parts = pieces === undefined && !isContinued ? undefined : { pieces, continued: isContinued };
+  }
+
+  /** What `entries` are without their section (see SectionNode.shifted()). */
+  static moved(entries: readonly Entry[]): MovedEntries {
+    const count = entries.length;
+    // Offsets fit: the engine's strings are shorter than 2^30 characters.
+    const offsets = new Int32Array(count * 5);
+    const keys = new Array<string>(count);
+    const values = new Array<string>(count);
+    let parts: Map<number, { pieces: readonly number[] | undefined; continued: boolean }> | undefined;
+    let others: Map<number, Entry> | undefined;
+    for (let i = 0; i < count; i++) {
+      const entry = entries[i];
+      keys[i] = entry.key;
+      values[i] = entry.value;
+      if (!(entry instanceof EntryNode)) {
+        (others ??= new Map()).set(i, entry);
+        continue;
+      }
+      const at = i * 5;
+      offsets[at] = entry.startOffset;
+      offsets[at + 1] = entry.#keyEnd;
+      offsets[at + 2] = entry.#equals;
+      offsets[at + 3] = entry.valueOffset;
+      offsets[at + 4] = entry.endOffset;
+      const own = entry.#parts;
+      if (own !== undefined && (own.pieces !== undefined || own.continued === true)) (parts ??= new Map()).set(i, { pieces: own.pieces, continued: own.continued === true });
+    }
+    return { count, offsets, keys, values, parts, others };
+  }
+
+  /** The assignment at `i` of `moved`, `delta` characters further on, in `section`. */
+  static fromMoved(moved: MovedEntries, i: number, index: LineIndex, section: SectionNode, delta: number): Entry {
+    const other = moved.others?.get(i);
+    if (other !== undefined) return other;
+    const at = i * 5;
+    const o = moved.offsets;
+    const part = moved.parts?.get(i);
+    let pieces: number[] | undefined;
+    if (part?.pieces !== undefined) {
+      pieces = part.pieces.slice();
+      for (let k = 0; k < pieces.length; k += 2) pieces[k] += delta;
+    }
+    return new EntryNode(index, section, moved.keys[i], o[at] + delta, o[at + 1] + delta, o[at + 2] + delta, moved.values[i], o[at + 3] + delta, o[at + 4] + delta, part?.continued === true, pieces);
   }
 
   /** An empty assignment (`Key=`), which resets list settings. */
