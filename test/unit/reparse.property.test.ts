@@ -134,31 +134,47 @@ test('each version of an editing session, revised from the one before, equals th
   );
 });
 
-test('a document revised again and again keeps no older text alive', () => {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  // Values of many characters (the engine shares the text under long strings cut from it) and a
-  // character beyond Latin-1, so that each version of the text takes 2 bytes a character.
+/**
+ * A unit of about 500,000 characters in sections of a few lines: values of many characters (the
+ * engine shares the text under long strings cut from it) and a character beyond Latin-1, so that
+ * each version of the text takes 2 bytes a character.
+ */
+function longUnit(): { text: string; sectionCount: number } {
   const block = (k: number) => `[Service]\nDescription=Service number ${k} — a long description\nExecStart=/usr/bin/daemon --flag-${k} --another-long-flag\n\n`;
   let text = '';
   for (let k = 0; text.length < 500_000; k++) text += block(k);
-  const sectionCount = text.split('[Service]').length - 1;
+  return { text, sectionCount: text.split('[Service]').length - 1 };
+}
+
+/** How much the heap grew over 40 revisions of `text`, each made by `step`, after full collections. */
+function heapGrowthOver(text: string, step: (tree: SyntaxTree, k: number) => SyntaxTree): { grown: number; last: SyntaxTree } {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
   gc();
   const before = process.memoryUsage().heapUsed;
   let tree = parse(text);
-  for (let step = 0; step < 40; step++) {
-    // An edit in a different section each time, each in a value long enough to be cut from the text.
-    const section = (step * 7919) % sectionCount;
-    const at = tree.sections[section].entries[0].valueOffset;
-    tree = revisedTree(tree, `${tree.text.slice(0, at)}Edit ${step} of a long description, `.concat(tree.text.slice(at)));
-    for (const s of tree.sections) for (const e of s.entries) void e.segments;
-  }
+  for (let k = 0; k < 40; k++) tree = step(tree, k);
   gc();
-  const grown = process.memoryUsage().heapUsed - before;
+  return { grown: process.memoryUsage().heapUsed - before, last: tree };
+}
+
+/** The tree after an edit at `at` that writes a value long enough to be cut from the text. */
+function insertedAt(tree: SyntaxTree, at: number, k: number): SyntaxTree {
+  return revisedTree(tree, `${tree.text.slice(0, at)}Edit ${k} of a long description, `.concat(tree.text.slice(at)));
+}
+
+test('a document revised again and again keeps no older text alive', () => {
+  const { text, sectionCount } = longUnit();
+  const { grown, last } = heapGrowthOver(text, (tree, k) => {
+    // An edit in a different section each time.
+    const next = insertedAt(tree, tree.sections[(k * 7919) % sectionCount].entries[0].valueOffset, k);
+    for (const s of next.sections) for (const e of s.entries) void e.segments;
+    return next;
+  });
   // The latest text and the first one (what the first parse cut its strings from), 2 bytes a
   // character, and the tree; 40 versions kept alive would be over 40 MB.
   assert.ok(grown < 12 * 1024 * 1024, `the heap grew by ${(grown / 1048576).toFixed(1)} MB`);
-  assert.equal(tree.sections.length, sectionCount);
+  assert.equal(last.sections.length, sectionCount);
 });
 
 test('a moved section reads the same whether its lines are read one by one, all at once or not at all between edits', () => {
@@ -200,28 +216,17 @@ test('a moved section reads the same whether its lines are read one by one, all 
 });
 
 test('sections moved by an edit keep no older text alive, whichever of their lines were read', () => {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  const block = (k: number) => `[Service]\nDescription=Service number ${k} — a long description\nExecStart=/usr/bin/daemon --flag-${k} --another-long-flag\n\n`;
-  let text = '';
-  for (let k = 0; text.length < 500_000; k++) text += block(k);
-  const sectionCount = text.split('[Service]').length - 1;
-  gc();
-  const before = process.memoryUsage().heapUsed;
-  let tree = parse(text);
-  for (let step = 0; step < 40; step++) {
+  const { text, sectionCount } = longUnit();
+  const { grown, last } = heapGrowthOver(text, (tree, k) => {
     // An edit near the top moves every section below it; a different one of those is read whole,
     // another in part, and the rest not at all, before the next edit moves them again.
-    const at = tree.sections[step % 3].entries[0].valueOffset;
-    tree = revisedTree(tree, `${tree.text.slice(0, at)}Edit ${step} of a long description, `.concat(tree.text.slice(at)));
-    const whole = tree.sections[sectionCount - 1 - step];
-    for (const e of whole.entries) void e.segments;
-    void entryAt(tree.sections[sectionCount - 100 - step], 1)?.segments;
-  }
-  gc();
-  const grown = process.memoryUsage().heapUsed - before;
+    const next = insertedAt(tree, tree.sections[k % 3].entries[0].valueOffset, k);
+    for (const e of next.sections[sectionCount - 1 - k].entries) void e.segments;
+    void entryAt(next.sections[sectionCount - 100 - k], 1)?.segments;
+    return next;
+  });
   assert.ok(grown < 12 * 1024 * 1024, `the heap grew by ${(grown / 1048576).toFixed(1)} MB`);
-  assert.deepStrictEqual(shape(tree), shape(parse(tree.text)));
+  assert.deepStrictEqual(shape(last), shape(parse(last.text)));
 });
 
 test('the change between two versions is the one a revision made, and is worked out for other trees', () => {
