@@ -47,12 +47,22 @@ class ReusedBuffer {
       const closing = ']}}';
       if (!head.endsWith(`[${closing}`)) throw new Error('unexpected JSON for a list of diagnostics');
       this.append(head.slice(0, head.length - closing.length));
-      // Some items at a time: each string well below the size the engine allocates apart.
-      // A diagnostic published before, or encoded by the worker, gives its JSON (see publishedJson.ts).
-      for (let i = 0; i < list.items.length; i += ITEMS_AT_A_TIME) {
-        const chunk = list.items.slice(i, i + ITEMS_AT_A_TIME);
+      // A diagnostic published before, or encoded by the worker, gives its JSON (see
+      // publishedJson.ts), written as it is: joining those of a keystroke's publication made most
+      // of what the server allocated per keystroke. Others are encoded some at a time, each
+      // string well below the size the engine allocates apart.
+      const items = list.items;
+      for (let i = 0; i < items.length; ) {
         if (i > 0) this.append(',');
-        this.append(chunk.every(hasPublishedJson) ? chunk.map(publishedJsonOf).join(',') : JSON.stringify(chunk).slice(1, -1));
+        if (hasPublishedJson(items[i])) {
+          this.append(publishedJsonOf(items[i]));
+          i++;
+          continue;
+        }
+        let end = i + 1;
+        while (end < items.length && end - i < ITEMS_AT_A_TIME && !hasPublishedJson(items[end])) end++;
+        this.append(JSON.stringify(items.slice(i, end)).slice(1, -1));
+        i = end;
       }
       this.append(closing);
     }
