@@ -6,7 +6,7 @@
  * status is 1 only when something measured crashed.
  *
  *   npm run bench                      # corpus from env UNITGUARD_CORPUS, else ../shared/corpus
- *   node out/test/bench/bench.js [DIR] [--quick] [--runs N] [--only corpus,large,security,lsp,memory]
+ *   node out/test/bench/bench.js [DIR] [--quick] [--runs N] [--only lsp,corpus,large,security,memory]
  */
 import * as os from 'node:os';
 import { benchCorpus } from './corpus';
@@ -18,11 +18,16 @@ import { errorText, type Options, type Summary } from './stats';
 
 export { generateOrderingUnit, generateUnit, generateUnitOfSize } from './generate';
 
+/**
+ * The language server goes first: the figures are its times as the bench receives its messages,
+ * and after the corpus and the long units, the bench's own larger heap takes collections of its
+ * own in the middle of them (a 99th percentile of 6.6 ms instead of 4.8 to 5.1 on its own).
+ */
 const PARTS: Record<string, (options: Options, summary: Summary) => void | Promise<void>> = {
+  lsp: benchLsp,
   corpus: benchCorpus,
   large: benchLargeUnits,
   security: benchSecurity,
-  lsp: benchLsp,
   memory: benchMemory,
 };
 
