@@ -2,7 +2,7 @@
 import { createUnitDocument, type Diagnostic, type HardeningLevel, type HardeningPlan, type Settings, type UnitDocument } from '../../server/src/core';
 import { analyze } from '../../server/src/core/features/diagnostics';
 import { planHardening } from '../../server/src/core/features/harden';
-import { identity } from '../../server/src/core/rules/evidence';
+import { findingIdentity } from '../../server/src/core/rules/findingIdentity';
 import { ruleGroup } from '../../server/src/core/rules/registry';
 
 export interface AppliedPlan {
@@ -28,8 +28,8 @@ export function applyPlan(unit: UnitDocument, dropIns: readonly UnitDocument[], 
   const written = createUnitDocument(plan.uri, plan.after, 1);
   const newUnit = dropIn ? unit : written;
   const newDropIns = dropIn ? [...dropIns.filter((d) => d.uri !== plan.uri), written] : [...dropIns];
-  const before = new Set(blocking(unit, dropIns, settings).map(identity));
-  const newFindings = blocking(newUnit, newDropIns, settings).filter((d) => !before.has(identity(d)));
+  const before = new Set(blocking(unit, dropIns, settings).map(findingIdentity));
+  const newFindings = blocking(newUnit, newDropIns, settings).filter((d) => !before.has(findingIdentity(d)));
   const replanned = planHardening(newUnit, settings, newDropIns, { level, dropIn });
   return { plan, unit: newUnit, dropIns: newDropIns, newFindings, replanned };
 }

@@ -17,6 +17,7 @@ import type { Diagnostic, Fix } from '../types';
 import { editedUnitDocument, type UnitDocument } from '../unitDocument';
 import type { RuleContext } from './context';
 import { settingsChanged } from './fixTargets';
+import { findingIdentity } from './findingIdentity';
 
 export type Check = (context: RuleContext) => void;
 
@@ -83,11 +84,6 @@ export class EvidenceCache {
   lastRun: LastRun | undefined;
 }
 
-/** A finding's identity across texts: line numbers in messages shift when a fix adds lines. */
-export function identity(d: Diagnostic): string {
-  return `${d.code}|${d.message.replace(/lines? [0-9][0-9, ]*/g, 'line N')}`;
-}
-
 /**
  * The values some checks read, in reading order, with what else they may depend on (the release,
  * whether the unit file is known, its type): equal signatures, equal findings.
@@ -146,11 +142,11 @@ export function contradictionsOf(
     } catch {
       return [];
     }
-    identities ??= new Set(before.flatMap((result) => result.found.map(identity)));
+    identities ??= new Set(before.flatMap((result) => result.found.map(findingIdentity)));
     const seen = identities;
     const reading = selected.some((result) => result.reads === 'all') ? 'all' : new Set([...changed, ...selected.flatMap((result) => [...result.reads])]);
     const after = run(fixed, selected.map((result) => result.check), reading);
-    const contradictions = after.filter((d) => !seen.has(identity(d)));
+    const contradictions = after.filter((d) => !seen.has(findingIdentity(d)));
     results.set(resultKey, contradictions);
     return contradictions;
   };

@@ -8,6 +8,7 @@ import { createUnitDocument, revisedUnitDocument } from '../../unitDocument';
 import type { Settings } from '../../settings';
 import type { Diagnostic, Fix, FixRisk } from '../../types';
 import { EvidenceCache } from '../../rules/evidence';
+import { findingIdentity } from '../../rules/findingIdentity';
 import type { UnitFiles } from '../../rules';
 import { mayHaveFixes } from '../../rules/fixesWhenRead';
 import { analyze, type Analysis } from '../diagnostics';
@@ -31,10 +32,6 @@ export interface FixAllResult {
   stoppedEarly?: true;
 }
 
-function identity(d: Diagnostic): string {
-  return `${d.code}\0${d.pairing ?? ''}\0${d.message}`;
-}
-
 /** The fix "fix all" takes for each diagnostic (its preferred fix first) among the risks asked for, in document order. */
 export function safeFixes(diagnostics: readonly Diagnostic[], risks: readonly FixRisk[] = ['safe']): { diagnostic: Diagnostic; fix: Fix }[] {
   return diagnostics.flatMap((diagnostic) => {
@@ -54,7 +51,7 @@ function nextFix(analysis: Analysis, risks: readonly FixRisk[], stuck: ReadonlyS
   for (const candidate of candidates) {
     // The fix path picks among copies of the findings: a copy keeps the finding's range.
     const picked = (d: Diagnostic): boolean => d.range === candidate.range && d.code === candidate.code && d.message === candidate.message;
-    const next = safeFixes(withFixes(analysis, picked), risks).find(({ diagnostic, fix }) => !stuck.has(`${identity(diagnostic)}\0${fix.title}`));
+    const next = safeFixes(withFixes(analysis, picked), risks).find(({ diagnostic, fix }) => !stuck.has(`${findingIdentity(diagnostic)}\0${fix.title}`));
     if (next) return next;
   }
   return undefined;
@@ -89,16 +86,16 @@ export function fixAll(
     try {
       after = applyEdits(current, next.fix.edits);
     } catch {
-      stuck.add(`${identity(next.diagnostic)}\0${next.fix.title}`);
+      stuck.add(`${findingIdentity(next.diagnostic)}\0${next.fix.title}`);
       continue;
     }
     // The same finding may stand on several lines: the fix must take one of them away.
-    const own = identity(next.diagnostic);
-    const count = (list: readonly Diagnostic[]) => list.filter((d) => identity(d) === own).length;
+    const own = findingIdentity(next.diagnostic);
+    const count = (list: readonly Diagnostic[]) => list.filter((d) => findingIdentity(d) === own).length;
     const fixed = analyze(revisedUnitDocument(analysis.document, after, analysis.document.version + 1), settings, files, cache);
     const again = count(fixed.diagnostics) >= count(analysis.diagnostics);
     if (again || seen.has(after)) {
-      stuck.add(`${identity(next.diagnostic)}\0${next.fix.title}`);
+      stuck.add(`${findingIdentity(next.diagnostic)}\0${next.fix.title}`);
       // The findings kept from the text before now test their fixes against the fixed text:
       // going back to it, they are worked out afresh.
       cache = new EvidenceCache();

@@ -6,6 +6,7 @@
 import { applyEdits, minimalEdit } from '../../edits/apply';
 import type { SyntaxTree } from '../../syntax/syntaxTree';
 import type { Diagnostic, Fix } from '../../types';
+import { findingIdentity } from '../../rules/findingIdentity';
 
 const ROUNDS = 3;
 /** Fixes tried per document: real unit files have a few dozen at most. */
@@ -30,26 +31,13 @@ function isHardening(d: Diagnostic): boolean {
   return d.pairing !== undefined || HARDENING.has(d.code);
 }
 
-/** Identities worked out, by diagnostic: the diagnostics of a fixed text are compared again each time its fix is tried. */
-const identities = new WeakMap<Diagnostic, string>();
-
-function identity(d: Diagnostic): string {
-  let known = identities.get(d);
-  // Line numbers in messages shift when a fix adds or removes lines.
-  if (known === undefined) {
-    const message = d.message.includes('line') ? d.message.replace(/lines? [0-9][0-9, ]*/g, 'line N') : d.message;
-    identities.set(d, (known = `${d.code}|${d.pairing ?? ''}|${message}`));
-  }
-  return known;
-}
-
 function serious(d: Diagnostic): boolean {
   return d.severity === 'error' || d.severity === 'warning';
 }
 
 function counts(list: readonly Diagnostic[], keep: (d: Diagnostic) => boolean): Map<string, number> {
   const map = new Map<string, number>();
-  for (const d of list) if (keep(d)) map.set(identity(d), (map.get(identity(d)) ?? 0) + 1);
+  for (const d of list) if (keep(d)) map.set(findingIdentity(d), (map.get(findingIdentity(d)) ?? 0) + 1);
   return map;
 }
 
@@ -77,9 +65,9 @@ function outcomeOf(after: readonly Diagnostic[], beforeSerious: ReadonlyMap<stri
   const seen = new Map<string, number>();
   const newSerious = after.filter((d) => {
     if (!serious(d)) return false;
-    const n = (seen.get(identity(d)) ?? 0) + 1;
-    seen.set(identity(d), n);
-    return n > (beforeSerious.get(identity(d)) ?? 0);
+    const n = (seen.get(findingIdentity(d)) ?? 0) + 1;
+    seen.set(findingIdentity(d), n);
+    return n > (beforeSerious.get(findingIdentity(d)) ?? 0);
   });
   return { counts: counts(after, () => true), newSerious };
 }
@@ -146,7 +134,7 @@ export function validateFixes(
     }
     budget -= diagnostic.fixes.length;
     first = false;
-    const own = identity(diagnostic);
+    const own = findingIdentity(diagnostic);
     const hardening = isHardening(diagnostic);
     const kept: Fix[] = [];
     for (const fix of diagnostic.fixes) {

@@ -9,7 +9,7 @@ import { insertLinesEdit, replaceValueEdit } from '../../edits/lineEdits';
 import type { HardeningLevel } from '../../kb/hardening';
 import type { UnitModel } from '../../model/unitModel';
 import type { UnitFiles } from '../../rules';
-import { identity } from '../../rules/evidence';
+import { findingIdentity } from '../../rules/findingIdentity';
 import { ruleGroup } from '../../rules/registry';
 import type { Settings } from '../../settings';
 import type { Diagnostic, TextEdit } from '../../types';
@@ -159,7 +159,7 @@ export function planHardening(unit: UnitDocument, settings: Readonly<Settings>, 
   const heldBack = chosen ? candidates.heldBack.filter((s) => chosen.has(settingKey(s))) : candidates.heldBack;
   const texts: UnitTexts = { unit, dropIns };
   const before = planned.length > 0 ? blockingFindings(texts, settings) : new Map<string, Diagnostic[]>();
-  const seen = new Map([...before].map(([uri, found]) => [uri, new Set(found.map(identity))]));
+  const seen = new Map([...before].map(([uri, found]) => [uri, new Set(found.map(findingIdentity))]));
 
   const trial = (kept: readonly PlannedSetting[]): Trial => {
     const text = applyEdits(target.tree.text, editsFor(target, model, kept, level));
@@ -176,7 +176,7 @@ export function planHardening(unit: UnitDocument, settings: Readonly<Settings>, 
   const fresh = (texts: UnitTexts): { uri: string; finding: Diagnostic }[] =>
     [...blockingFindings(texts, settings)].flatMap(([uri, found]) => {
       const known = seen.get(uri) ?? new Set<string>();
-      return found.filter((d) => !known.has(identity(d))).map((finding) => ({ uri, finding }));
+      return found.filter((d) => !known.has(findingIdentity(d))).map((finding) => ({ uri, finding }));
     });
 
   let kept = [...planned];

@@ -1,0 +1,19 @@
+import type { Diagnostic } from '../types';
+
+/** Identities worked out, by finding: the findings of one text are compared again and again. */
+const identities = new WeakMap<Diagnostic, string>();
+
+/**
+ * What a finding says, wherever it stands: its rule, its pair and its message with the line
+ * numbers it names taken out. A fix that adds or removes lines moves the lines a message names,
+ * so the same finding on two texts of a unit has the same identity; counting identities tells
+ * what a fix took away and what it brought.
+ */
+export function findingIdentity(d: Diagnostic): string {
+  let known = identities.get(d);
+  if (known === undefined) {
+    const message = d.message.includes('line') ? d.message.replace(/lines? [0-9][0-9, ]*/g, 'line N') : d.message;
+    identities.set(d, (known = `${d.code}\0${d.pairing ?? ''}\0${message}`));
+  }
+  return known;
+}
