@@ -3,6 +3,7 @@ import { createConnection, ProposedFeatures, StreamMessageWriter, type Connectio
 import { FrameReader } from './frameReader';
 import { reusingJsonEncoder } from './messageEncoder';
 import { boundHeapGrowth } from '../node/heapGrowth';
+import { tierUpSooner } from '../node/tierUp';
 import { startServer, SERVER_NAME, SERVER_VERSION } from './server';
 import type * as NodeFeatures from './nodeFeatures';
 
@@ -29,6 +30,7 @@ if (help || !(stdio || otherTransport)) {
 
 // Each keystroke in a large document leaves a parsed copy behind: collect before the heap doubles.
 boundHeapGrowth();
+tierUpSooner();
 
 /** The language service, required rather than imported, so that loading it waits for the first message that needs it. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
