@@ -191,7 +191,7 @@ async function sample(doc: Doc, method: string, params: unknown, { count, warmup
   return { times, warmupTimes, bytes: last?.bytes ?? 0, result: last?.message.result };
 }
 
-/** `p50 …, p99 … (n=…); the first N (warm-up): p50 …, p99 …`: a warm server's figure, and how it got there. */
+/** `p50 …, p99 … (n=…); the N before (warm-up): p50 …, p99 …`: a warm server's figure, and how it got there. */
 function warmAndFirst(s: Sampled): string {
   return s.warmupTimes.length === 0 ? msPercentiles(s.times) : `${msPercentiles(s.times)}; the ${s.warmupTimes.length} before (warm-up): ${msPercentiles(s.warmupTimes)}`;
 }
