@@ -7,6 +7,7 @@ import type { Diagnostic, Fix, Range, Severity } from '../types';
 import type { UnitType } from '../unitFile';
 import type { UnitDocument } from '../unitDocument';
 import { defaultSeverity } from './registry';
+import { BoundedCache } from './values/boundedCache';
 
 export interface RuleContext {
   /** The document diagnostics are reported for (the unit or one of its drop-ins). */
@@ -38,13 +39,23 @@ export interface SectionEntries {
   entries: Entry[];
 }
 
+/**
+ * Messages by text. A rule that finds the same thing on many lines (an unknown setting repeated
+ * through a long unit) then says it with one string rather than one built for each line.
+ */
+const messages = new BoundedCache<string>(512);
+
 export function diagnostic(
   code: string,
   range: Range,
   message: string,
   extra: Partial<Omit<Diagnostic, 'code' | 'range' | 'message'>> & { severity?: Severity } = {},
 ): Diagnostic {
-  return { range, severity: extra.severity ?? defaultSeverity(code), code, message, ...withoutSeverity(extra) };
+  return { range, severity: extra.severity ?? defaultSeverity(code), code, message: messages.get(message, same), ...withoutSeverity(extra) };
+}
+
+function same(text: string): string {
+  return text;
 }
 
 function withoutSeverity<T extends { severity?: Severity }>(value: T): Omit<T, 'severity'> {
