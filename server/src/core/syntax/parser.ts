@@ -452,10 +452,11 @@ class Parser {
       }
     }
 
+    const key = line.text.slice(ks, ke);
     return new EntryNode(
       this.index,
       this.current,
-      line.text.slice(ks, ke),
+      knownWord(key) ?? key,
       keyStart,
       keyEnd,
       eqOffset,
@@ -463,7 +464,8 @@ class Parser {
       valueStart,
       valueEnd,
       this.pieceAt(line, ks) !== this.pieceAt(line, Math.max(ke, ve) - 1),
-      pieces,
+      // The node keeps the pieces: a copy of their exact length, not the room pushing grew.
+      pieces.slice(),
     );
   }
 
@@ -477,7 +479,9 @@ class Parser {
   private sliceShared(start: number, end: number): string {
     const text = this.text;
     const length = end - start;
-    const slot = (length * 31 + text.charCodeAt(start) * 7 + text.charCodeAt(end - 1)) & (this.recent.length - 1);
+    // Names that differ in one digit or letter near the end (Unknown10=, Unknown20=) fall apart.
+    const nearEnd = length > 1 ? text.charCodeAt(end - 2) * 131 : 0;
+    const slot = (length * 31 + text.charCodeAt(start) * 7 + text.charCodeAt(start + (length >> 1)) * 17 + nearEnd + text.charCodeAt(end - 1)) & (this.recent.length - 1);
     const known = this.recent[slot];
     if (known.length === length && text.startsWith(known, start)) return known;
     const cut = text.slice(start, end);

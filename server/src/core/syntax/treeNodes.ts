@@ -286,7 +286,6 @@ export class SectionNode implements Section {
 
 /** The ranges and segments of an assignment once they were read. */
 interface EntryParts {
-  keyRange?: Range;
   equalsRange?: Range;
   valueRange?: Range;
   range?: Range;
@@ -323,6 +322,11 @@ export class EntryNode implements Entry {
   #index: LineIndex | undefined;
   #keyEnd: number;
   #equals: number;
+  /**
+   * The key's range once read: a field of its own, as most findings are reported on the key, and
+   * their ranges alone would otherwise give each such line its parts.
+   */
+  #keyRange: Range | undefined;
   #parts: EntryParts | undefined;
 
   /** `valueStart === valueEnd === equals + 1` when the value is empty. */
@@ -348,6 +352,7 @@ export class EntryNode implements Entry {
     this.#index = section instanceof SectionNode ? undefined : index;
     this.#keyEnd = keyEnd;
     this.#equals = equals;
+    this.#keyRange = undefined;
     this.#parts = pieces === undefined && !isContinued ? undefined : { pieces, continued: isContinued };
   }
 
@@ -439,12 +444,11 @@ export class EntryNode implements Entry {
   }
 
   get keyRange(): Range {
-    const parts = (this.#parts ??= {});
-    return (parts.keyRange ??= this.#lines.range(this.startOffset, this.#keyEnd));
+    return (this.#keyRange ??= this.#lines.range(this.startOffset, this.#keyEnd));
   }
 
   set keyRange(range: Range) {
-    (this.#parts ??= {}).keyRange = range;
+    this.#keyRange = range;
   }
 
   get equalsRange(): Range {
