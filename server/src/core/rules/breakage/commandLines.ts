@@ -8,6 +8,7 @@ import { commandPrefix, effectiveLines, EXEC_SETTINGS, isOn } from '../pairings/
 import { splitWords } from '../values/words';
 import { once } from '../pairings/unitFacts';
 import { BoundedCache } from '../values/boundedCache';
+import { RecentStrings } from '../../memo/recentStrings';
 
 /** A variable set by Environment=, with the line that sets it (the last one read wins). */
 export interface Variable {
@@ -24,16 +25,16 @@ export interface CommandLine {
   /** The special prefixes: `-`, `@`, `:`, `+`, `!`, `!!`, `|` (runs in the user's shell). */
   prefix: string;
   /** The program and its arguments, variables filled in. */
-  argv: string[];
+  argv: readonly string[];
   /** The program's base name (`/usr/sbin/sysctl` → `sysctl`). */
   program: string;
   /**
    * The words of a shell script the line runs (`sh -c 'echo 1 > /proc/sys/x'`, a `|` command),
    * split on blanks and shell operators; empty when the line runs no shell script.
    */
-  script: string[];
+  script: readonly string[];
   /** Environment= lines whose variables the line uses. */
-  uses: Variable[];
+  uses: readonly Variable[];
 }
 
 const ENVIRONMENT = {};
@@ -106,8 +107,14 @@ const splitValues = new BoundedCache<SplitValue>(1024);
 
 function splitValue(value: string): SplitValue {
   const prefix = commandPrefix(value);
-  return { prefix, words: splitWords(value.trimStart().slice(prefix.length)).map((w) => w.text) };
+  return { prefix, words: splitWords(value.trimStart().slice(prefix.length)).map((w) => recentWords.share(w.text)) };
 }
+
+/** Programs and their short arguments recur from line to line of a unit: kept once each. */
+const recentWords = new RecentStrings();
+
+/** The empty list every line without a script or variables shares. */
+const NONE: readonly never[] = Object.freeze([]);
 
 function splitCommandLines(model: UnitModel): readonly CommandLine[] {
   const variables = environment(model);
@@ -116,16 +123,17 @@ function splitCommandLines(model: UnitModel): readonly CommandLine[] {
     for (const line of effectiveLines(model, setting)) {
       const { prefix, words } = splitValues.get(line.entry.value, splitValue);
       const uses = new Set<Variable>();
-      const argv = words.map((w) => expand(w, variables, uses));
+      // A line without variables shares its split words (a long unit has many such lines).
+      const argv = words.some((w) => w.includes('$')) ? words.map((w) => expand(w, variables, uses)) : words;
       if (argv.length === 0) continue;
-      const program = baseName(argv[0]);
-      let script: string[] = [];
+      const program = recentWords.share(baseName(argv[0]));
+      let script: readonly string[] = NONE;
       if (prefix.includes('|')) script = scriptWords(argv.join(' '));
       else if (SHELLS.has(program)) {
         const c = argv.indexOf('-c');
         if (c > 0 && c + 1 < argv.length) script = scriptWords(argv[c + 1]);
       }
-      lines.push({ line, setting, prefix, argv, program, script, uses: [...uses] });
+      lines.push({ line, setting, prefix, argv, program, script, uses: uses.size > 0 ? [...uses] : NONE });
     }
   }
   return lines;
