@@ -110,3 +110,29 @@ export function generateOrderingUnit(lineCount: number, options: OrderingUnitOpt
   }
   return `${lines.join('\n')}\n`;
 }
+
+/** Units that are large in one way only, each a worst case for some part of the check. */
+export const LOPSIDED_SHAPES = {
+  /** Every line a command line continued onto a second line (a multi-line value each). */
+  'continued command lines': (i: number) => `ExecStartPre=/bin/echo step ${i} \\\n  of the preparation\n`,
+  /** One list setting over and over, each line a new variable. */
+  'Environment= lines': (i: number) => `Environment=VARIABLE_${i}=value-${i}\n`,
+  /** Settings systemd does not know, from a few names: a finding on every line. */
+  'unknown settings': (i: number) => `Unknown${i % 50}=value\n`,
+} as const;
+
+export type LopsidedShape = keyof typeof LOPSIDED_SHAPES;
+
+/** A service of one shape of line (see LOPSIDED_SHAPES), at least `bytes` bytes of UTF-8 long. */
+export function generateLopsidedUnit(shape: LopsidedShape, bytes: number): { text: string; lines: number } {
+  const line = LOPSIDED_SHAPES[shape];
+  const parts = ['[Service]\nExecStart=/usr/bin/true\n'];
+  let size = parts[0].length;
+  for (let i = 0; size < bytes; i++) {
+    const next = line(i);
+    parts.push(next);
+    size += next.length;
+  }
+  const text = parts.join('');
+  return { text, lines: text.split('\n').length - 1 };
+}

@@ -1,14 +1,16 @@
 /**
  * Peak memory (max RSS) of `node bin/unitguard.js check FILE` on generated
- * units of 1 MB and 10 MB: by GNU time's %M when /usr/bin/time exists, else by
- * a preloaded script that prints process.resourceUsage().maxRSS at exit.
+ * units of 1 MB and 10 MB, and on 10 MB units made of one kind of line (the
+ * worst cases: continued lines, one list setting, a finding on every line): by
+ * GNU time's %M when /usr/bin/time exists, else by a preloaded script that
+ * prints process.resourceUsage().maxRSS at exit.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { repoRoot } from '../corpus/corpusLocation';
-import { generateUnitOfSize } from './generate';
+import { generateLopsidedUnit, generateUnitOfSize, LOPSIDED_SHAPES, type LopsidedShape } from './generate';
 import { bytes, num, now, type Options, type Summary } from './stats';
 
 const TIMEOUT_MS = 120_000;
@@ -76,24 +78,44 @@ export async function benchMemory(_options: Options, summary: Summary): Promise<
   console.log(`\n## CLI peak memory: node bin/unitguard.js check FILE (max RSS by ${how}; timeout ${TIMEOUT_MS / 1000} s)`);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'unitguard-bench-'));
   try {
-    for (const size of [1e6, 10e6]) {
-      const label = `${size / 1e6} MB`;
-      const { text, lines } = generateUnitOfSize(size);
-      const file = path.join(dir, `generated-${size / 1e6}mb.service`);
+    const cases: { label: string; make: () => { text: string; lines: number } }[] = [
+      { label: '1 MB unit', make: () => generateUnitOfSize(1e6) },
+      { label: '10 MB unit', make: () => generateUnitOfSize(10e6) },
+      // Units large in one way only: each is the worst case of some part of the check.
+      ...(Object.keys(LOPSIDED_SHAPES) as LopsidedShape[]).map((shape) => ({ label: `10 MB unit of ${shape} only`, make: () => generateLopsidedUnit(shape, 10e6) })),
+    ];
+    // What the CLI takes for a unit of two lines: the engine and the knowledge base. The multiple
+    // of a large file over that is what its text, tree, model and findings cost.
+    const smallFile = path.join(dir, 'small.service');
+    writeFileSync(smallFile, '[Service]\nExecStart=/usr/bin/true\n');
+    let base: number | undefined;
+    try {
+      base = (await peakRss(smallFile)).maxRss;
+      if (base !== undefined) {
+        console.log(`  a 2-line unit: max RSS ${num(base / 1e6, 0)} MB`);
+        summary.row('CLI check peak RSS, a 2-line unit', `${num(base / 1e6, 0)} MB`);
+      }
+    } catch (error) {
+      summary.failed('CLI check on a 2-line unit', error);
+    }
+    for (const [n, { label, make }] of cases.entries()) {
+      const { text, lines } = make();
+      const file = path.join(dir, `generated-${n}.service`);
       writeFileSync(file, text);
       const fileBytes = Buffer.byteLength(text);
       try {
         const measured = await peakRss(file);
         if (measured.timedOut || measured.maxRss === undefined) {
-          console.log(`  ${label} unit (${num(lines, 0)} lines): timed out after ${TIMEOUT_MS / 1000} s`);
-          summary.row(`CLI check peak RSS, ${label} unit`, `timed out (${TIMEOUT_MS / 1000} s)`);
+          console.log(`  ${label} (${num(lines, 0)} lines): timed out after ${TIMEOUT_MS / 1000} s`);
+          summary.row(`CLI check peak RSS, ${label}`, `timed out (${TIMEOUT_MS / 1000} s)`);
           continue;
         }
         const multiple = measured.maxRss / fileBytes;
-        console.log(`  ${label} unit (${num(lines, 0)} lines, ${bytes(fileBytes)}): max RSS ${num(measured.maxRss / 1e6, 0)} MB = ${num(multiple, 0)}× the file; ${num(measured.ms / 1000)} s wall, exit ${measured.status}`);
-        summary.row(`CLI check peak RSS, ${label} unit`, `${num(measured.maxRss / 1e6, 0)} MB (${num(multiple, 0)}× file), ${num(measured.ms / 1000)} s`);
+        const over = base === undefined ? '' : `, ${num((measured.maxRss - base) / fileBytes, 0)}× over the 2-line unit's`;
+        console.log(`  ${label} (${num(lines, 0)} lines, ${bytes(fileBytes)}): max RSS ${num(measured.maxRss / 1e6, 0)} MB = ${num(multiple, 0)}× the file${over}; ${num(measured.ms / 1000)} s wall, exit ${measured.status}`);
+        summary.row(`CLI check peak RSS, ${label}`, `${num(measured.maxRss / 1e6, 0)} MB (${num(multiple, 0)}× file${over}), ${num(measured.ms / 1000)} s`);
       } catch (error) {
-        summary.failed(`CLI check on the ${label} unit`, error);
+        summary.failed(`CLI check on the ${label}`, error);
       }
     }
   } finally {

@@ -1,0 +1,76 @@
+/**
+ * What a checked unit keeps in memory, per line, for units large in one way only (continued
+ * command lines, one list setting, a finding on every line) and for a hardened service repeated.
+ * Each unit is checked in a process of its own, which measures the heap that its document and
+ * findings keep alive after full collections: bytes are counted, not time, so the bound holds on
+ * any machine with this engine. A bound fails when a line's share grows by about a third (one
+ * object more per line, or a message built anew for each of many equal findings).
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { createUnitDocument, diagnose } from '../../server/src/core';
+import { generateLopsidedUnit, generateUnit, LOPSIDED_SHAPES, type LopsidedShape } from '../bench/generate';
+
+type Shape = LopsidedShape | 'a hardened service repeated';
+
+/** Most bytes a line may keep: the document's tree, the unit model, the findings; not the text. */
+const BOUNDS: Record<Shape, number> = {
+  'continued command lines': 450,
+  'Environment= lines': 620,
+  'unknown settings': 440,
+  'a hardened service repeated': 360,
+};
+
+const BYTES = 800_000;
+const CHILD = 'UNITGUARD_MEMORY_SHAPE';
+
+function unitOf(shape: Shape, bytes: number): { text: string; lines: number } {
+  if (shape !== 'a hardened service repeated') return generateLopsidedUnit(shape, bytes);
+  const text = generateUnit(Math.round(bytes / 30));
+  return { text, lines: text.split('\n').length - 1 };
+}
+
+/** In the child: the heap the checked unit keeps, per line, as JSON on stdout. */
+function measureHere(shape: Shape): void {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const live = (): number => {
+    gc();
+    gc();
+    return process.memoryUsage().heapUsed;
+  };
+  const uri = 'file:///generated/big.service';
+  // The first check loads the knowledge base and fills the memos; that is not the unit's.
+  diagnose(createUnitDocument(uri, unitOf(shape, 20_000).text));
+  const { text, lines } = unitOf(shape, BYTES);
+  const before = live();
+  const document = createUnitDocument(uri, text);
+  const findings = diagnose(document);
+  const kept = live() - before;
+  // Both are read after the measurement, so that they are alive through it.
+  process.stdout.write(JSON.stringify({ lines, findings: findings.length, perLine: kept / lines, tree: document.tree.sections.length }));
+}
+
+if (process.env[CHILD] !== undefined) {
+  measureHere(process.env[CHILD] as Shape);
+} else {
+  describe('memory a checked unit keeps per line', () => {
+    for (const shape of Object.keys(BOUNDS) as Shape[]) {
+      test(shape, (t) => {
+        const child = spawnSync(process.execPath, [__filename], { env: { ...process.env, [CHILD]: shape }, encoding: 'utf8', timeout: 120_000 });
+        assert.equal(child.status, 0, child.stderr);
+        const measured = JSON.parse(child.stdout) as { lines: number; findings: number; perLine: number };
+        t.diagnostic(`${measured.lines} lines, ${measured.findings} findings: ${measured.perLine.toFixed(0)} bytes a line (bound ${BOUNDS[shape]})`);
+        if (shape === 'unknown settings') assert.ok(measured.findings >= measured.lines - 3, 'a finding on every line');
+        assert.ok(measured.perLine > 20, 'the measurement sees the unit at all');
+        assert.ok(measured.perLine <= BOUNDS[shape], `${shape}: ${measured.perLine.toFixed(0)} bytes a line, more than ${BOUNDS[shape]}`);
+      });
+    }
+    test('every lopsided shape of the bench is measured', () => {
+      for (const shape of Object.keys(LOPSIDED_SHAPES)) assert.ok(shape in BOUNDS, shape);
+    });
+  });
+}
