@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from '../../server/src/core';
-import { toJsonOutput } from '../../server/src/cli/formats/json';
-import type { RunReport } from '../../server/src/cli/formats/report';
+import { jsonFormatter, toJsonOutput } from '../../server/src/cli/formats/json';
+import type { FileReport, RunReport } from '../../server/src/cli/formats/report';
 import { toSarif } from '../../server/src/cli/formats/sarif';
 import { formatText } from '../../server/src/cli/formats/text';
 
@@ -27,7 +27,17 @@ const run: RunReport = {
   files: [{ path: 'units/a b.service', absolutePath: '/srv/repo/units/a b.service', diagnostics: [withFix, hint] }],
   errors: [],
   cwd: '/srv/repo',
+  fileCount: 1,
 };
+
+/** What the JSON format writes for `files`, given one at a time as the check goes. */
+function streamedJson(files: FileReport[]): string {
+  const parts: string[] = [];
+  const write = (text: string): void => void parts.push(text);
+  files.forEach((file, i) => jsonFormatter.file(file, write, i));
+  jsonFormatter.end({ files: [], errors: [], cwd: '/srv/repo', fileCount: files.length }, write);
+  return parts.join('');
+}
 
 describe('formats with fixes and rules not known in advance', () => {
   it('json keeps fixes as title, risk, what they may break and edits, related lines, and an empty list when there are none', () => {
@@ -39,6 +49,20 @@ describe('formats with fixes and rules not known in advance', () => {
     assert.deepEqual(Object.keys(first), ['range', 'severity', 'code', 'message', 'related', 'fixes']);
     assert.deepEqual(first.related, [{ range: range(0, 0, 0, 6), message: 'section' }]);
     assert.deepEqual(second.fixes, []);
+  });
+
+  it('json written a file and a diagnostic at a time is the whole report as one JSON text', () => {
+    const many: Diagnostic[] = Array.from({ length: 3_000 }, (_, i) => ({ ...hint, range: range(i, 0, i, 4), message: `Finding ${i}: "quoted", back\\slash, tab\t, two-byte — «x», \u2028 line` }));
+    const cases: FileReport[][] = [
+      [],
+      [{ path: 'empty.service', absolutePath: undefined, diagnostics: [] }],
+      run.files,
+      [...run.files, { path: 'empty.service', absolutePath: undefined, diagnostics: [] }, { path: 'many.service', absolutePath: undefined, diagnostics: many }],
+    ];
+    for (const files of cases) {
+      const whole = `${JSON.stringify(toJsonOutput({ files, errors: [], cwd: '/srv/repo', fileCount: files.length }), null, 2)}\n`;
+      assert.equal(streamedJson(files), whole, `${files.length} files`);
+    }
   });
 
   it('text prints a multi-line message on one line', () => {

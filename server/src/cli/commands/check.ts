@@ -127,6 +127,7 @@ function runCheck(argv: readonly string[], io: CliIo): number {
   let errorCount = 0;
   let hidden = 0;
   let settingsBroken = false;
+  let fileCount = 0;
   for (const input of collected.inputs) {
     const source = readInput(input, parsed.stdinFilename, io, collected, budget);
     if ('spent' in source) {
@@ -158,10 +159,10 @@ function runCheck(argv: readonly string[], io: CliIo): number {
     for (const d of diagnostics) if (d.severity === 'error') errorCount++;
     // A format that prints as it goes does not need the report again.
     if (format.printsAtEnd) reports.push(report);
-    if (!parsed.dryRun) format.file(report, write);
+    if (!parsed.dryRun) format.file(report, write, fileCount++);
     if (parsed.explain && !parsed.dryRun) io.stdout(explainLines(source.path, explain(document, fileSettings.settings, files)));
   }
-  if (!parsed.dryRun) format.end({ files: reports, errors, cwd: io.cwd }, write);
+  if (!parsed.dryRun) format.end({ files: reports, errors, cwd: io.cwd, fileCount }, write);
   if (hidden > 0 && !parsed.dryRun) {
     io.stderr(errorLine(`${hidden} ${hidden === 1 ? 'diagnostic' : 'diagnostics'} below ${parsed.minSeverity} not shown (--min-severity hint shows all)`));
   }

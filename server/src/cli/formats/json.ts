@@ -1,5 +1,5 @@
 import type { Diagnostic, Fix, FixRisk, Range } from '../../core';
-import type { FileReport, Formatter, RunReport } from './report';
+import type { FileReport, Formatter, RunReport, Write } from './report';
 
 /** The JSON output: every checked file, with 0-based LSP ranges (UTF-16 characters). */
 export interface JsonOutput {
@@ -62,9 +62,38 @@ function copyRange(range: Range): Range {
   };
 }
 
+/**
+ * `JSON.stringify(toJsonOutput(run), null, 2)`, written a file at a time and a diagnostic at a
+ * time as each file is checked: a large report is never held whole, as one object or one string.
+ */
 export const jsonFormatter: Formatter = {
   showsFixes: true,
-  printsAtEnd: true,
-  file: () => undefined,
-  end: (run, write) => write(`${JSON.stringify(toJsonOutput(run), null, 2)}\n`),
+  printsAtEnd: false,
+  file: (report, write, index) => {
+    write(index === 0 ? '{\n  "files": [\n' : ',\n');
+    writeJsonFile(report, write);
+  },
+  end: (run, write) => write(run.fileCount === 0 ? '{\n  "files": []\n}\n' : '\n  ]\n}\n'),
 };
+
+/** About this many characters are written at a time. */
+const CHUNK = 64 * 1024;
+
+/** One file of the `files` list, at its depth in the output, without the comma that separates it from the next. */
+function writeJsonFile(report: FileReport, write: Write): void {
+  const head = `    {\n      "path": ${JSON.stringify(report.path)},\n      "diagnostics": `;
+  if (report.diagnostics.length === 0) {
+    write(`${head}[]\n    }`);
+    return;
+  }
+  let chunk = `${head}[\n`;
+  report.diagnostics.forEach((d, i) => {
+    // Strings in JSON hold no line breaks of their own, so every break is the layout's.
+    chunk += `${i > 0 ? ',\n' : ''}        ${JSON.stringify(toJsonDiagnostic(d), null, 2).replace(/\n/g, '\n        ')}`;
+    if (chunk.length >= CHUNK) {
+      write(chunk);
+      chunk = '';
+    }
+  });
+  write(`${chunk}\n      ]\n    }`);
+}

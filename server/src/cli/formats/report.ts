@@ -17,6 +17,8 @@ export interface RunReport {
   errors: InputError[];
   /** The folder SARIF locations are relative to. */
   cwd: string;
+  /** How many files were given to `file` (all checked files, printed as they went or not). */
+  fileCount: number;
 }
 
 /** Where a format writes its output, piece by piece. */
@@ -34,6 +36,7 @@ export interface Formatter {
    * report is let go as soon as it is printed, and `end` gets no files.
    */
   readonly printsAtEnd: boolean;
-  file(report: FileReport, write: Write): void;
+  /** One checked file's report; `index` counts the files given before it. */
+  file(report: FileReport, write: Write, index: number): void;
   end(run: RunReport, write: Write): void;
 }

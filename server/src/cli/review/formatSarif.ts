@@ -28,6 +28,6 @@ export const reviewSarifFormatter: ReviewFormatter = {
       absolutePath: absolutePath(uri),
       diagnostics: findings.map((f) => f.diagnostic),
     }));
-    return `${JSON.stringify(toSarif({ files, errors: report.errors, cwd: report.cwd }), null, 2)}\n`;
+    return `${JSON.stringify(toSarif({ files, errors: report.errors, cwd: report.cwd, fileCount: files.length }), null, 2)}\n`;
   },
 };
