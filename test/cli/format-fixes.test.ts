@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { Diagnostic } from '../../server/src/core';
 import { jsonFormatter, toJsonOutput } from '../../server/src/cli/formats/json';
 import type { FileReport, RunReport } from '../../server/src/cli/formats/report';
-import { toSarif } from '../../server/src/cli/formats/sarif';
+import { sarifFormatter, toSarif } from '../../server/src/cli/formats/sarif';
 import { formatText } from '../../server/src/cli/formats/text';
 
 // The parser's own problems carry no fixes yet; these reports carry what other rules will.
@@ -62,6 +62,22 @@ describe('formats with fixes and rules not known in advance', () => {
     for (const files of cases) {
       const whole = `${JSON.stringify(toJsonOutput({ files, errors: [], cwd: '/srv/repo', fileCount: files.length }), null, 2)}\n`;
       assert.equal(streamedJson(files), whole, `${files.length} files`);
+    }
+  });
+
+  it('sarif written a result at a time is the whole log as one JSON text', () => {
+    const many: Diagnostic[] = Array.from({ length: 3_000 }, (_, i) => ({ ...withFix, code: i % 2 ? 'made-up-rule' : withFix.code, range: range(i, 0, i, 4), message: `Finding ${i}: "results": [] said in a message` }));
+    const runs: RunReport[] = [
+      { files: [], errors: [], cwd: '/srv/repo', fileCount: 0 },
+      { files: [], errors: [{ path: 'gone.service', message: 'no such file or directory' }], cwd: '/srv/repo', fileCount: 0 },
+      { files: [{ path: 'empty.service', absolutePath: '/srv/repo/empty.service', diagnostics: [] }], errors: [], cwd: '/srv/repo', fileCount: 1 },
+      run,
+      { ...run, files: [...run.files, { path: 'many.service', absolutePath: '/elsewhere/many.service', diagnostics: many }], fileCount: 2 },
+    ];
+    for (const r of runs) {
+      const parts: string[] = [];
+      sarifFormatter.end(r, (text) => void parts.push(text));
+      assert.equal(parts.join(''), `${JSON.stringify(toSarif(r), null, 2)}\n`, `${r.files.length} files, ${r.errors.length} errors`);
     }
   });
 

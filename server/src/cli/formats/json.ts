@@ -1,4 +1,5 @@
 import type { Diagnostic, Fix, FixRisk, Range } from '../../core';
+import { writeJsonArray } from './jsonArray';
 import type { FileReport, Formatter, RunReport, Write } from './report';
 
 /** The JSON output: every checked file, with 0-based LSP ranges (UTF-16 characters). */
@@ -76,24 +77,10 @@ export const jsonFormatter: Formatter = {
   end: (run, write) => write(run.fileCount === 0 ? '{\n  "files": []\n}\n' : '\n  ]\n}\n'),
 };
 
-/** About this many characters are written at a time. */
-const CHUNK = 64 * 1024;
-
 /** One file of the `files` list, at its depth in the output, without the comma that separates it from the next. */
 function writeJsonFile(report: FileReport, write: Write): void {
   const head = `    {\n      "path": ${JSON.stringify(report.path)},\n      "diagnostics": `;
-  if (report.diagnostics.length === 0) {
-    write(`${head}[]\n    }`);
-    return;
-  }
-  let chunk = `${head}[\n`;
-  report.diagnostics.forEach((d, i) => {
-    // Strings in JSON hold no line breaks of their own, so every break is the layout's.
-    chunk += `${i > 0 ? ',\n' : ''}        ${JSON.stringify(toJsonDiagnostic(d), null, 2).replace(/\n/g, '\n        ')}`;
-    if (chunk.length >= CHUNK) {
-      write(chunk);
-      chunk = '';
-    }
-  });
-  write(`${chunk}\n      ]\n    }`);
+  writeJsonArray(head, (function* () {
+    for (const d of report.diagnostics) yield toJsonDiagnostic(d);
+  })(), 3, '\n    }', write);
 }

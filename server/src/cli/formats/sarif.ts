@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic, Range, Severity } from '../../core';
 import { packageInfo } from '../../node/packageInfo';
 import { knownRules, type RuleInfo } from '../rules';
+import { writeJsonArray } from './jsonArray';
 import type { FileReport, Formatter, RunReport } from './report';
 
 /**
@@ -36,21 +37,28 @@ interface SarifArtifactLocation {
 }
 
 export function toSarif(run: RunReport): object {
+  const { log, list, results } = sarifLog(run);
+  for (const result of results()) list.push(result);
+  return log;
+}
+
+/**
+ * The log of a run with an empty list of results, and the results, made one at a time. A code
+ * that no rule of the table has becomes a rule of its own, in the order the results name them.
+ */
+function sarifLog(run: RunReport): { log: object; list: object[]; results: () => Iterable<object> } {
   const info = packageInfo();
   const rules = knownRules();
   const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
-  const results: object[] = [];
   for (const file of run.files) {
-    const location = artifactLocation(file, run.cwd);
     for (const diagnostic of file.diagnostics) {
-      if (!ruleIndex.has(diagnostic.code)) {
-        ruleIndex.set(diagnostic.code, rules.length);
-        rules.push({ id: diagnostic.code, defaultSeverity: diagnostic.severity, description: '' });
-      }
-      results.push(toResult(diagnostic, location, ruleIndex.get(diagnostic.code) as number));
+      if (ruleIndex.has(diagnostic.code)) continue;
+      ruleIndex.set(diagnostic.code, rules.length);
+      rules.push({ id: diagnostic.code, defaultSeverity: diagnostic.severity, description: '' });
     }
   }
-  return {
+  const list: object[] = [];
+  const log = {
     $schema: SARIF_SCHEMA,
     version: SARIF_VERSION,
     runs: [
@@ -75,10 +83,17 @@ export function toSarif(run: RunReport): object {
         ],
         originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(run.cwd) } },
         columnKind: 'utf16CodeUnits',
-        results,
+        results: list,
       },
     ],
   };
+  function* results(): Iterable<object> {
+    for (const file of run.files) {
+      const location = artifactLocation(file, run.cwd);
+      for (const diagnostic of file.diagnostics) yield toResult(diagnostic, location, ruleIndex.get(diagnostic.code) as number);
+    }
+  }
+  return { log, list, results };
 }
 
 /** Words of rule ids that are written in capitals. */
@@ -165,9 +180,22 @@ function directoryUri(path: string): string {
   return href.endsWith('/') ? href : `${href}/`;
 }
 
+/** The results list as `JSON.stringify` lays out an empty one: the last property of the run. */
+const NO_RESULTS = '"results": []';
+
+/**
+ * `JSON.stringify(toSarif(run), null, 2)`, with the results written one at a time: a large
+ * report is never held whole as one object or one string.
+ */
 export const sarifFormatter: Formatter = {
   showsFixes: true,
   printsAtEnd: true,
   file: () => undefined,
-  end: (run, write) => write(`${JSON.stringify(toSarif(run), null, 2)}\n`),
+  end: (run, write) => {
+    const { log, results } = sarifLog(run);
+    const text = `${JSON.stringify(log, null, 2)}\n`;
+    // The last one: a message that quotes the words has its quotes escaped.
+    const at = text.lastIndexOf(NO_RESULTS);
+    writeJsonArray(`${text.slice(0, at)}"results": `, results(), 3, text.slice(at + NO_RESULTS.length), write);
+  },
 };
