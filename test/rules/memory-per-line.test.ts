@@ -9,9 +9,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { createUnitDocument, diagnose } from '../../server/src/core';
+import { heapAfterGc } from '../unit/heapAfterGc';
 import { generateLopsidedUnit, generateUnit, LOPSIDED_SHAPES, type LopsidedShape } from '../bench/generate';
 
 type Shape = LopsidedShape | 'a hardened service repeated';
@@ -35,21 +34,14 @@ function unitOf(shape: Shape, bytes: number): { text: string; lines: number } {
 
 /** In the child: the heap the checked unit keeps, per line, as JSON on stdout. */
 function measureHere(shape: Shape): void {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  const live = (): number => {
-    gc();
-    gc();
-    return process.memoryUsage().heapUsed;
-  };
   const uri = 'file:///generated/big.service';
   // The first check loads the knowledge base and fills the memos; that is not the unit's.
   diagnose(createUnitDocument(uri, unitOf(shape, 20_000).text));
   const { text, lines } = unitOf(shape, BYTES);
-  const before = live();
+  const before = heapAfterGc();
   const document = createUnitDocument(uri, text);
   const findings = diagnose(document);
-  const kept = live() - before;
+  const kept = heapAfterGc() - before;
   // Both are read after the measurement, so that they are alive through it.
   process.stdout.write(JSON.stringify({ lines, findings: findings.length, perLine: kept / lines, tree: document.tree.sections.length }));
 }

@@ -1,19 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { heapAfterGc } from './heapAfterGc';
 import { BoundedCache } from '../../server/src/core/rules/values/boundedCache';
 import { ownCopy } from '../../server/src/core/syntax/ownCopy';
-
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-
-/** Bytes the heap holds after a full collection. */
-function heapAfterGc(): number {
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed;
-}
 
 /** A large text of two-byte characters (as a unit with one non-Latin-1 character is). */
 function largeText(): string {
