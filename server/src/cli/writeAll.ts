@@ -4,11 +4,12 @@ import { writeSync } from 'node:fs';
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
 /**
- * Writes all of `text` to the file descriptor before it returns; false when the reader is gone. Node's own stdout gives a pipe what it takes at once and queues the rest in memory
- * until the program returns to the event loop, and a command runs from start to end without
- * returning to it: the report of a large check read through a pipe (by a CI runner, `| less`)
- * was all held at once, on top of the check (a 60 MB report doubled the peak, 366 → 720 MB).
- * Waiting for the reader keeps one chunk at a time.
+ * Writes all of `text` to the file descriptor before it returns; false when the reader is gone.
+ * Node's own stdout gives a pipe what it takes at once and queues the rest in memory until the
+ * program returns to the event loop, and a command runs from start to end without returning to
+ * it: the report of a large check read through a pipe (by a CI runner, `| less`) was all held at
+ * once, on top of the check (a 60 MB report doubled the peak, 366 → 720 MB). Waiting for the
+ * reader keeps one chunk at a time.
  */
 export function writeAll(fd: number, text: string): boolean {
   const bytes = Buffer.from(text, 'utf8');
