@@ -5,8 +5,8 @@
  */
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -82,9 +82,33 @@ describe('the report through a pipe', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   test('a reader that stops early ends the command quietly, with the exit code of what it found', async () => {
+    // Node gives its child processes a socket: the reader leaving is ECONNRESET.
     const run = await runThroughPipe(file, { stopAfter: 1 });
     assert.equal(run.status, 1, `errors were found; stderr: ${run.stderr}`);
     assert.equal(run.stderr, '', 'nothing but the exit code says the reader left');
+  });
+
+  test('so does `| head` in a shell, where the reader leaving a pipe is EPIPE', () => {
+    const errors = path.join(dir, 'head.err');
+    const script = '"$0" "$1" check "$2" 2>"$3" | head -c 1 >/dev/null; exit "${PIPESTATUS[0]}"';
+    const shell = spawnSync('bash', ['-c', script, process.execPath, bin, file, errors], { encoding: 'utf8', timeout: 120_000 });
+    assert.equal(shell.status, 1, `the exit code of what was found; stderr: ${readFileSync(errors, 'utf8')}`);
+    assert.equal(readFileSync(errors, 'utf8'), '');
+  });
+
+  test('a report that cannot be written gives exit 2 and says why', (t) => {
+    if (!existsSync('/dev/full')) {
+      t.skip('SKIPPED: this system has no /dev/full to write into');
+      return;
+    }
+    const fd = openSync('/dev/full', 'w');
+    try {
+      const run = spawnSync(process.execPath, [bin, 'check', file], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', timeout: 120_000 });
+      assert.equal(run.status, 2);
+      assert.equal(run.stderr, 'unitguard: cannot write the output: ENOSPC\n');
+    } finally {
+      closeSync(fd);
+    }
   });
 
   test('a slow reader makes the command wait instead of holding the report', async (t) => {

@@ -4,12 +4,22 @@ import { writeSync } from 'node:fs';
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
 /**
- * Writes all of `text` to the file descriptor before it returns; false when the reader is gone.
- * Node's own stdout gives a pipe what it takes at once and queues the rest in memory until the
- * program returns to the event loop, and a command runs from start to end without returning to
- * it: the report of a large check read through a pipe (by a CI runner, `| less`) was all held at
- * once, on top of the check (a 60 MB report doubled the peak, 366 → 720 MB). Waiting for the
- * reader keeps one chunk at a time.
+ * Error codes that mean the reader is gone: a pipe's (EPIPE), a socket's, as Node gives its child
+ * processes (ECONNRESET), and a closed pipe as Windows reports it (EOF).
+ */
+const READER_GONE: ReadonlySet<string> = new Set(['EPIPE', 'ECONNRESET', 'EOF']);
+
+export function readerGone(error: unknown): boolean {
+  return READER_GONE.has(String((error as NodeJS.ErrnoException | undefined)?.code));
+}
+
+/**
+ * Writes all of `text` to the file descriptor before it returns; false when the reader is gone,
+ * and any other write error (a full disk, EIO) thrown. Node's own stdout gives a pipe what it
+ * takes at once and queues the rest in memory until the program returns to the event loop, and a
+ * command runs from start to end without returning to it: the report of a large check read
+ * through a pipe (by a CI runner, `| less`) was all held at once, on top of the check (a 60 MB
+ * report doubled the peak, 366 → 720 MB). Waiting for the reader keeps one chunk at a time.
  */
 export function writeAll(fd: number, text: string): boolean {
   const bytes = Buffer.from(text, 'utf8');
@@ -18,15 +28,32 @@ export function writeAll(fd: number, text: string): boolean {
     try {
       offset += writeSync(fd, bytes, offset, bytes.length - offset);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EAGAIN') {
+      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') {
         Atomics.wait(pause, 0, 0, 1);
         continue;
       }
-      // A pipe's reader is gone (EPIPE); a socket's, as Node gives its child processes (ECONNRESET).
-      if (code === 'EPIPE' || code === 'ECONNRESET') return false;
+      if (readerGone(error)) return false;
       throw error;
     }
   }
   return true;
+}
+
+/**
+ * A writer to the process's stdout (1) or stderr (2) that returns false once the reader is gone.
+ * On Windows the streams are kept: there pipes and files are written synchronously already, and
+ * the console needs the stream's own encoding to show text beyond ASCII.
+ */
+export function processWriter(fd: 1 | 2): (text: string) => boolean {
+  if (process.platform !== 'win32') return (text) => writeAll(fd, text);
+  const stream = fd === 1 ? process.stdout : process.stderr;
+  let open = true;
+  stream.on('error', (error) => {
+    if (!readerGone(error)) throw error;
+    open = false;
+  });
+  return (text) => {
+    if (open) stream.write(text);
+    return open;
+  };
 }
