@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createUnitDocument, diagnose } from '../../server/src/core';
 import { heapAfterGc } from '../unit/heapAfterGc';
+import { BYTES_PER_LINE } from '../../server/src/node/memoryRoom';
 import { generateLopsidedUnit, generateUnit, LOPSIDED_SHAPES, type LopsidedShape } from '../bench/generate';
 
 type Shape = LopsidedShape | 'a hardened service repeated';
@@ -63,6 +64,10 @@ if (process.env[CHILD] !== undefined) {
     }
     test('every lopsided shape of the bench is measured', () => {
       for (const shape of Object.keys(LOPSIDED_SHAPES)) assert.ok(shape in BOUNDS, shape);
+    });
+    test('the CLI refuses a unit by an estimate above every bound, with room for what a check passes through', () => {
+      // The garbage of a check about doubles what its lines keep at the peak (memoryRoom.ts).
+      for (const [shape, bound] of Object.entries(BOUNDS)) assert.ok(bound * 1.5 <= BYTES_PER_LINE, `${shape}: ${bound} bytes a line against ${BYTES_PER_LINE}`);
     });
   });
 }

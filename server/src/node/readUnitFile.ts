@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
-import { readGuarded, Scope, UNIT_FILE_MAX_BYTES } from './guardedFs';
+import { GuardError, readGuarded, Scope, UNIT_FILE_MAX_BYTES } from './guardedFs';
+import { tooLargeToCheck } from './memoryRoom';
 
 /**
  * Reads a file as systemd would see its text: UTF-8, with invalid sequences turned into U+FFFD so
@@ -13,8 +14,11 @@ export function readUnitFile(path: string, scope: Scope = Scope.within([dirname(
 /**
  * Decodes the bytes of a unit file. A leading byte order mark is kept (the
  * parser reports on it as systemd reads it) and invalid UTF-8 becomes U+FFFD
- * instead of an exception.
+ * instead of an exception. A unit too large to check in the memory left to
+ * the process is refused (a GuardError), not decoded: see memoryRoom.ts.
  */
 export function decodeUnitText(bytes: Uint8Array): string {
+  const tooLarge = tooLargeToCheck(bytes);
+  if (tooLarge !== undefined) throw new GuardError(tooLarge, 'too-large');
   return new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes);
 }

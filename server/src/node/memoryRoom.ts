@@ -1,0 +1,48 @@
+/**
+ * Whether a unit can be checked in the memory this process may use. A check keeps every line of
+ * the unit as objects (its place in the tree, in the unit model, its findings): about 500 bytes a
+ * line at the peak for the worst shapes measured (a finding on every line of `A=`), whatever the
+ * length of the lines. A unit of millions of short lines would take the process past its heap
+ * limit, and Node ends such a process with an abort and a stack dump instead of an error. So a
+ * unit whose estimated cost is more than the room left is refused before it is parsed, with a
+ * message that says how much it needs. The estimate is twice what was measured.
+ */
+import { getHeapStatistics } from 'node:v8';
+
+/** Memory a check may take per line. */
+export const BYTES_PER_LINE = 1024;
+
+/** And per byte of the file: the bytes read, the decoded text (two bytes a character beyond ASCII). */
+export const BYTES_PER_BYTE = 3;
+
+/** The lines of a unit's bytes (a last line without a newline counts). */
+export function lineCount(bytes: Uint8Array): number {
+  let lines = 1;
+  for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, at + 1)) lines++;
+  return lines;
+}
+
+/** What checking a unit of this many lines and bytes may cost at most, in bytes of memory. */
+export function checkCost(lines: number, bytes: number): number {
+  return lines * BYTES_PER_LINE + bytes * BYTES_PER_BYTE;
+}
+
+/** The heap this process may still take, in bytes. */
+export function memoryRoom(): number {
+  const heap = getHeapStatistics();
+  return heap.heap_size_limit - heap.used_heap_size;
+}
+
+function megabytes(bytes: number): string {
+  return `${Math.max(1, Math.round(bytes / 1e6)).toLocaleString('en-US')} MB`;
+}
+
+/** Why a unit of these bytes is not checked in `room` bytes of memory; undefined when it fits. */
+export function tooLargeToCheck(bytes: Uint8Array, room: number = memoryRoom()): string | undefined {
+  // Most units are a few kilobytes: not worth counting their lines.
+  if (bytes.length * (BYTES_PER_BYTE + BYTES_PER_LINE) < room) return undefined;
+  const lines = lineCount(bytes);
+  const cost = checkCost(lines, bytes.length);
+  if (cost <= room) return undefined;
+  return `too large to check: its ${lines.toLocaleString('en-US')} lines may need up to ${megabytes(cost)} of memory, and this process has ${megabytes(room)} left (NODE_OPTIONS=--max-old-space-size=MB raises the limit)`;
+}

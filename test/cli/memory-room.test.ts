@@ -1,0 +1,64 @@
+/**
+ * A unit too large to check in the memory the process may use is refused with a message and exit
+ * 2, before it is parsed: Node ends a process that passes its heap limit with an abort.
+ */
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { BYTES_PER_BYTE, BYTES_PER_LINE, checkCost, lineCount, tooLargeToCheck } from '../../server/src/node/memoryRoom';
+import { repoRoot } from './cliHarness';
+
+const bytes = (text: string): Uint8Array => Buffer.from(text, 'utf8');
+
+describe('the memory a check may need', () => {
+  const counts: Array<[string, number]> = [
+    ['', 1],
+    ['[Service]', 1],
+    ['[Service]\n', 2],
+    ['[Service]\nA=\n', 3],
+    ['\n\n\n', 4],
+    ['a\r\nb\r\n', 3],
+  ];
+  for (const [text, lines] of counts) {
+    test(`${JSON.stringify(text)} counts ${lines} lines`, () => assert.equal(lineCount(bytes(text)), lines));
+  }
+
+  test('the cost grows with the lines, not only the bytes', () => {
+    assert.equal(checkCost(10, 100), 10 * BYTES_PER_LINE + 100 * BYTES_PER_BYTE);
+    assert.ok(checkCost(1_000, 3_000) > checkCost(1, 3_000) * 100);
+  });
+
+  test('a unit that fits is checked; one that does not is refused with its numbers', () => {
+    const unit = bytes('[Service]\n' + 'A=\n'.repeat(1_000));
+    assert.equal(tooLargeToCheck(unit, 10e6), undefined);
+    assert.equal(tooLargeToCheck(bytes('[Service]\nExecStart=/bin/true\n'), 1e6), undefined);
+    const refused = tooLargeToCheck(unit, 500e3);
+    assert.ok(refused, 'refused');
+    assert.match(refused, /too large to check: its 1,002 lines may need up to 1 MB of memory, and this process has 1 MB left/);
+  });
+});
+
+describe('a unit of a million lines in a process of 256 MB', () => {
+  let dir: string;
+  let file: string;
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'unitguard-room-'));
+    file = path.join(dir, 'short.service');
+    // 3 MB: about 500 MB to check, which ends a process of 256 MB with an abort.
+    writeFileSync(file, '[Service]\n' + 'A=\n'.repeat(1_000_000));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  for (const command of ['check', 'security', 'harden']) {
+    test(`\`${command}\` refuses it with exit 2 and says why`, () => {
+      const run = spawnSync(process.execPath, ['--max-old-space-size=256', path.join(repoRoot, 'bin/unitguard.js'), command, file], { encoding: 'utf8', timeout: 120_000 });
+      assert.equal(run.signal, null, 'the process is not aborted');
+      assert.equal(run.status, 2, run.stderr.slice(0, 500));
+      assert.match(run.stderr, /too large to check: its 1,000,002 lines may need up to 1,033 MB of memory, and this process has \d+ MB left \(NODE_OPTIONS=--max-old-space-size=MB raises the limit\)/);
+      assert.doesNotMatch(run.stderr, /heap out of memory|FATAL/);
+    });
+  }
+});
