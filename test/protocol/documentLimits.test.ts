@@ -6,7 +6,7 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_CHECKED_LENGTH, NOT_CHECKED } from '../../server/src/lsp/documentLimits';
+import { MAX_CHECKED_LENGTH, MAX_CHECKED_LINES, NOT_CHECKED } from '../../server/src/lsp/documentLimits';
 import { generateUnit } from '../bench/generate';
 import { openDocument, startServer, type PublishDiagnosticsParams } from './harness';
 
@@ -34,6 +34,33 @@ describe('document limits', () => {
       client.notify('textDocument/didChange', {
         textDocument: { uri, version: 2 },
         contentChanges: [{ range: { start: { line: 4, character: 0 }, end: { line: lines, character: 0 } }, text: '' }],
+      });
+      const shortened = await next;
+      assert.ok(!shortened.diagnostics.some((d) => d.code === NOT_CHECKED));
+      assert.ok(shortened.diagnostics.some((d) => d.code === 'duplicate-directive'));
+    } finally {
+      client.kill();
+    }
+  });
+
+  test('a document of more lines than the limit is not parsed, however short', async () => {
+    const client = startServer({ timeoutMs: 120_000 });
+    try {
+      await client.initialize();
+      const uri = 'file:///limits/lines.service';
+      // 6 MB, far under the length limit: each line is still an entry of the tree, and a finding.
+      const text = '[Service]\nNice=5\nNice=6\n' + 'A=\n'.repeat(MAX_CHECKED_LINES);
+      const published = await openDocument(client, uri, text, 1);
+      assert.deepEqual(
+        published.diagnostics.map((d) => d.code),
+        [NOT_CHECKED],
+      );
+      assert.match(published.diagnostics[0].message, /^Not checked: UnitGuard checks documents of up to 2,000,000 lines, and this one has 2,000,004\./);
+      assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 1 } }), null);
+      const next = client.waitForNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === 2);
+      client.notify('textDocument/didChange', {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ range: { start: { line: 3, character: 0 }, end: { line: MAX_CHECKED_LINES + 3, character: 0 } }, text: '' }],
       });
       const shortened = await next;
       assert.ok(!shortened.diagnostics.some((d) => d.code === NOT_CHECKED));

@@ -81,6 +81,13 @@ describe('incremental edits as LSP defines them', () => {
     assert.equal(next.changes?.span, undefined);
   });
 
+  test('the line count, as LSP counts lines, before and after an edit', () => {
+    const open = new OpenText('file:///a.service', 'systemd-unit', 1, '[Unit]\r\nA=1\rB=2\n');
+    assert.equal(open.lineCount, 4);
+    assert.equal(open.update([{ range: { start: { line: 1, character: 0 }, end: { line: 3, character: 0 } }, text: '' }], 2).lineCount, 2);
+    assert.equal(new OpenText('file:///a.service', 'systemd-unit', 1, '').lineCount, 1);
+  });
+
   test('any sequence of edits gives the text a plain string model gives', () => {
     fc.assert(
       fc.property(text, fc.array(edit, { minLength: 1, maxLength: 10 }), (initial, edits) => {

@@ -1,7 +1,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { createUnitDocument, revisedUnitDocument, type UnitDocument } from '../core';
 import { isPatchDocument, isRcDocument } from './documentKinds';
-import { isCheckedLength } from './documentLimits';
+import { isCheckedSize } from './documentLimits';
 import { documentUri, isCount, isObject, isRange } from './params';
 import { OpenText, spanEdit, thenSpan, type ContentChange, type Span } from './textSync';
 
@@ -57,7 +57,7 @@ export class DocumentStore {
   /** Whether the open document at `uri` is too long to be parsed and checked. */
   isTooLong(uri: string): boolean {
     const text = this.texts.get(uri);
-    return text !== undefined && !isCheckedLength(text.length);
+    return text !== undefined && !isCheckedSize(text.length, () => text.lineCount);
   }
 
   /** Whether the open document at `uri` is a patch (read for the units it changes, never as a unit). */

@@ -173,6 +173,7 @@ export interface TextChanges {
  */
 export class OpenText {
   private readonly text: PieceText;
+  private lines: number | undefined;
 
   constructor(
     readonly uri: string,
@@ -199,6 +200,11 @@ export class OpenText {
   /** The length of the text, in UTF-16 code units, without reading it. */
   get length(): number {
     return this.text.length;
+  }
+
+  /** The number of lines (a text without a line break has one), counted once. */
+  get lineCount(): number {
+    return (this.lines ??= this.starts?.length ?? lineStarts(this.text.toString()).length);
   }
 
   /** The document after a didChange: a new value, this one unchanged. */
