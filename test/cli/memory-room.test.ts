@@ -62,3 +62,23 @@ describe('a unit of a million lines in a process of 256 MB', () => {
     });
   }
 });
+
+describe('several units that each fit, one after the other', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'unitguard-room-'));
+    // Each about 150 MB to check and 310 MB by the estimate, in a process of 512 MB: each fits
+    // once the one before is let go, collected or not yet.
+    for (const name of ['a', 'b', 'c', 'd', 'e']) writeFileSync(path.join(dir, `${name}.service`), '[Service]\n' + 'A=\n'.repeat(300_000));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('are all checked: what the check of one left is not counted against the next', () => {
+    const run = spawnSync(process.execPath, ['--max-old-space-size=512', path.join(repoRoot, 'bin/unitguard.js'), 'check', dir], { encoding: 'utf8', timeout: 120_000, maxBuffer: 256 * 1024 * 1024 });
+    assert.equal(run.signal, null);
+    assert.doesNotMatch(run.stderr, /too large to check/);
+    assert.equal(run.status, 1, run.stderr.slice(0, 500));
+    for (const name of ['a', 'b', 'c', 'd', 'e']) assert.match(run.stdout, new RegExp(`${name}\\.service:300001:1: error: Unknown setting A=`));
+  });
+});
+

@@ -27,10 +27,19 @@ export function checkCost(lines: number, bytes: number): number {
   return lines * BYTES_PER_LINE + bytes * BYTES_PER_BYTE;
 }
 
-/** The heap this process may still take, in bytes. */
+/** What the process kept before its first check: its code and the knowledge base. */
+let baseline: number | undefined;
+
+/**
+ * The heap a check may take, in bytes: the limit less what the process kept before its first
+ * check. What the check of an earlier file left is garbage by the time the next file is read
+ * (each is checked in a call of its own), collected or not yet: the engine collects it before it
+ * gives up, so counting it would refuse files that fit.
+ */
 export function memoryRoom(): number {
   const heap = getHeapStatistics();
-  return heap.heap_size_limit - heap.used_heap_size;
+  baseline ??= heap.used_heap_size;
+  return heap.heap_size_limit - baseline;
 }
 
 function megabytes(bytes: number): string {
