@@ -128,17 +128,19 @@ function runCheck(argv: readonly string[], io: CliIo): number {
   let hidden = 0;
   let settingsBroken = false;
   let fileCount = 0;
-  for (const input of collected.inputs) {
+  // Each file is checked in a call of its own: a loop body's variables would keep the last file's
+  // text, tree and findings alive while the next one is read and checked.
+  const checkOne = (input: UnitInput): 'stop' | undefined => {
     const source = readInput(input, parsed.stdinFilename, io, collected, budget);
     if ('spent' in source) {
       errors.push(source.spent);
       io.stderr(errorLine(`stopped at '${source.spent.path}': ${source.spent.message}`));
-      break;
+      return 'stop';
     }
     if ('error' in source) {
       errors.push(source.error);
       io.stderr(errorLine(`cannot read '${source.error.path}': ${source.error.message}`));
-      continue;
+      return undefined;
     }
     const fileSettings = settingsFor(parsed, settings, source.absolutePath, io, reportOnce);
     if (fileSettings.broken) settingsBroken = true;
@@ -161,7 +163,9 @@ function runCheck(argv: readonly string[], io: CliIo): number {
     if (format.printsAtEnd) reports.push(report);
     if (!parsed.dryRun) format.file(report, write, fileCount++);
     if (parsed.explain && !parsed.dryRun) io.stdout(explainLines(source.path, explain(document, fileSettings.settings, files)));
-  }
+    return undefined;
+  };
+  for (const input of collected.inputs) if (checkOne(input) === 'stop') break;
   if (!parsed.dryRun) format.end({ files: reports, errors, cwd: io.cwd, fileCount }, write);
   if (hidden > 0 && !parsed.dryRun) {
     io.stderr(errorLine(`${hidden} ${hidden === 1 ? 'diagnostic' : 'diagnostics'} below ${parsed.minSeverity} not shown (--min-severity hint shows all)`));

@@ -9,7 +9,7 @@ import { unitFilesFor } from '../../node/unitFiles';
 import { createGuarded, Scope, writeGuarded } from '../../node/guardedFs';
 import { parseArgs, UsageError, type OptionSpec } from '../args';
 import { EXIT, type Command } from '../command';
-import { collectInputs, describeError } from '../files';
+import { collectInputs, describeError, type UnitInput } from '../files';
 import { commandHelp } from '../help';
 import { errorLine, onceReporter, type CliIo } from '../io';
 import { parseSystemdVersion, settingsFor } from './check';
@@ -101,8 +101,10 @@ function runHarden(argv: readonly string[], io: CliIo): number {
   for (const error of collected.errors) io.stderr(errorLine(`cannot read '${error.path}': ${error.message}`));
   const reportOnce = onceReporter(io);
   const results: object[] = [];
-  for (const input of collected.inputs) {
-    if (input.kind !== 'file') continue;
+  // Each unit is hardened in a call of its own: a loop body's variables would keep the last unit's
+  // text, tree and plan alive while the next one is read.
+  const hardenOne = (input: UnitInput): void => {
+    if (input.kind !== 'file') return;
     let text: string;
     const scope = collected.scopes.get(input.root) ?? Scope.within([input.root]);
     try {
@@ -110,7 +112,7 @@ function runHarden(argv: readonly string[], io: CliIo): number {
     } catch (error) {
       io.stderr(errorLine(`cannot read '${input.path}': ${describeError(error)}`));
       failed = true;
-      continue;
+      return;
     }
     const { settings, broken } = settingsFor(parsed, parsed.settings, input.absolutePath, io, reportOnce);
     if (broken) failed = true;
@@ -120,22 +122,22 @@ function runHarden(argv: readonly string[], io: CliIo): number {
     if (plan.problem) {
       io.stderr(errorLine(`skipped '${input.path}': ${plan.problem}`));
       if (parsed.json) results.push(planJson(input.path, writtenPath, plan, settings.systemdVersion));
-      continue;
+      return;
     }
     if (text.includes('\uFFFD') && !parsed.dropIn && !parsed.dryRun) {
       io.stderr(errorLine(`not writing '${input.path}': it is not valid UTF-8, and writing it back would change its bytes (--drop-in writes a new file)`));
       failed = true;
-      continue;
+      return;
     }
     if (parsed.dryRun) {
       const diff = unifiedDiff(plan.before, plan.after, writtenPath);
       if (parsed.json) results.push({ ...planJson(input.path, writtenPath, plan, settings.systemdVersion), diff });
       else io.stdout(diff);
-      continue;
+      return;
     }
     if (parsed.json) results.push(planJson(input.path, writtenPath, plan, settings.systemdVersion));
     if (!parsed.json) io.stdout(planText(input.path, plan, settings.systemdVersion));
-    if (plan.after === plan.before) continue;
+    if (plan.after === plan.before) return;
     try {
       // Only inside the folder the unit was found in (or named in), never through a link out of it.
       const target = parsed.dropIn ? `${input.absolutePath}.d/hardening.conf` : input.absolutePath;
@@ -145,10 +147,11 @@ function runHarden(argv: readonly string[], io: CliIo): number {
     } catch (error) {
       io.stderr(errorLine(`cannot write '${writtenPath}': ${describeError(error)}`));
       failed = true;
-      continue;
+      return;
     }
     io.stderr(errorLine(`wrote '${writtenPath}': ${plan.settings.length} ${plan.settings.length === 1 ? 'setting' : 'settings'}`));
-  }
+  };
+  for (const input of collected.inputs) hardenOne(input);
   if (parsed.json) io.stdout(JSON.stringify(results, null, 2) + '\n');
   return failed ? EXIT.failure : EXIT.ok;
 }

@@ -33,6 +33,8 @@ import { hasDotDot, isAbsoluteOrSpecifier } from './paths';
 import { unknownSpecifierProblems } from './specifiers';
 import { parseBoolean } from './scalars';
 import { ABSOLUTE_PATH_SETTINGS, KNOWN_MISTAKES, ONE_PATH_PER_LINE, PATH_PREFIXES } from './tables';
+import { ownCopy } from '../../syntax/ownCopy';
+import { Admission } from './boundedCache';
 import { splitWords, type Word } from './words';
 
 export type { ValueProblem } from './problem';
@@ -53,11 +55,14 @@ const MAX_PROBLEMS = 20;
 /**
  * Values already checked. Every line is checked when the unit is read and again by the
  * invalid-value rule, and the units of one system repeat their values. Most values are accepted:
- * those are kept as a set of texts per setting and release, which costs next to nothing to keep
- * even for a unit of thousands of distinct values. The problems of the others are kept per
- * release too. Both are bounded; past the bound they start over.
+ * those are kept as a set of texts per setting and release. The problems of the others are kept
+ * per release too. Both are bounded; past the bound they start over. What is kept is a copy (a
+ * cut of a unit's text would keep all of that text alive), so accepted values are kept only while
+ * values recur (see Admission): a unit of thousands of distinct values would otherwise have each
+ * copied for nothing.
  */
 const accepted = new Map<DirectiveRow, Map<number, Set<string>>>();
+const acceptance = new Admission();
 let acceptedCount = 0;
 const ACCEPTED_SIZE = 100_000;
 const refused = new Map<DirectiveRow, Map<number, Map<string, readonly ValueProblem[]>>>();
@@ -73,12 +78,15 @@ const NO_PROBLEMS: readonly ValueProblem[] = [];
  */
 export function checkValue(row: DirectiveRow, value: string, version = Number.POSITIVE_INFINITY): readonly ValueProblem[] {
   let ok = accepted.get(row)?.get(version);
-  if (ok?.has(value)) return NO_PROBLEMS;
+  const hit = ok?.has(value) === true;
+  acceptance.record(hit);
+  if (hit) return NO_PROBLEMS;
   let byVersion = refused.get(row);
   const known = byVersion?.get(version)?.get(value);
   if (known) return known;
   const problems = problemsOf(row, value, version);
   if (problems.length === 0) {
+    if (!acceptance.admit()) return NO_PROBLEMS;
     if (acceptedCount >= ACCEPTED_SIZE) {
       accepted.clear();
       acceptedCount = 0;
@@ -89,7 +97,8 @@ export function checkValue(row: DirectiveRow, value: string, version = Number.PO
       if (!byRelease) accepted.set(row, (byRelease = new Map()));
       byRelease.set(version, (ok = new Set()));
     }
-    ok.add(value);
+    // A value cut from a unit's text would keep all of that text alive in the memo.
+    ok.add(ownCopy(value));
     acceptedCount++;
     return NO_PROBLEMS;
   }
@@ -101,7 +110,7 @@ export function checkValue(row: DirectiveRow, value: string, version = Number.PO
   if (!byVersion) refused.set(row, (byVersion = new Map()));
   let byValue = byVersion.get(version);
   if (!byValue) byVersion.set(version, (byValue = new Map()));
-  byValue.set(value, problems);
+  byValue.set(ownCopy(value), problems);
   refusedCount++;
   return problems;
 }
