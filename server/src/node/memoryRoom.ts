@@ -18,7 +18,7 @@ export const BYTES_PER_BYTE = 3;
 /** The lines of a unit's bytes (a last line without a newline counts). */
 export function lineCount(bytes: Uint8Array): number {
   let lines = 1;
-  for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, at + 1)) lines++;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x0a) lines++;
   return lines;
 }
 
