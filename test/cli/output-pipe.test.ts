@@ -106,6 +106,15 @@ describe('the report through a pipe', () => {
       const run = spawnSync(process.execPath, [bin, 'check', file], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', timeout: 120_000 });
       assert.equal(run.status, 2);
       assert.equal(run.stderr, 'unitguard: cannot write the output: ENOSPC\n');
+      // As Windows runs it: a file or a pipe is written the same way there (only a console keeps the stream).
+      const windows = path.join(dir, 'windows.js');
+      writeFileSync(windows, "Object.defineProperty(process, 'platform', { value: 'win32' });\n");
+      const onWindows = spawnSync(process.execPath, ['--require', windows, bin, 'check', file], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', timeout: 120_000 });
+      assert.equal(onWindows.status, 2);
+      assert.equal(onWindows.stderr, 'unitguard: cannot write the output: ENOSPC\n');
+      // A standard error that cannot be written loses its message, never the exit code.
+      const noStderr = spawnSync(process.execPath, ['--require', windows, bin, 'check', path.join(dir, 'missing.service')], { stdio: ['ignore', 'pipe', fd], encoding: 'utf8', timeout: 120_000 });
+      assert.equal(noStderr.status, 2);
     } finally {
       closeSync(fd);
     }

@@ -1,4 +1,6 @@
 import { writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
+import { EXIT } from './command';
 
 /** Something to wait on for a millisecond while a full pipe is drained by its reader. */
 const pause = new Int32Array(new SharedArrayBuffer(4));
@@ -40,17 +42,18 @@ export function writeAll(fd: number, text: string): boolean {
 }
 
 /**
- * A writer to the process's stdout (1) or stderr (2) that returns false once the reader is gone.
- * On Windows the streams are kept: there pipes and files are written synchronously already, and
- * the console needs the stream's own encoding to show text beyond ASCII.
+ * A writer to the process's stdout (1) or stderr (2) that returns false once the reader is gone,
+ * and throws what else goes wrong. A Windows console keeps the stream: it needs the stream's own
+ * encoding to show text beyond ASCII, and a console is never a full pipe. A failure there arrives
+ * after the write, when nothing can be said any more: it only sets the exit code (2).
  */
 export function processWriter(fd: 1 | 2): (text: string) => boolean {
-  if (process.platform !== 'win32') return (text) => writeAll(fd, text);
+  if (process.platform !== 'win32' || !isatty(fd)) return (text) => writeAll(fd, text);
   const stream = fd === 1 ? process.stdout : process.stderr;
   let open = true;
   stream.on('error', (error) => {
-    if (!readerGone(error)) throw error;
     open = false;
+    if (!readerGone(error)) process.exitCode = EXIT.failure;
   });
   return (text) => {
     if (open) stream.write(text);
