@@ -37,7 +37,7 @@ describe('the memory a check may need', () => {
     assert.equal(tooLargeToCheck(bytes('[Service]\nExecStart=/bin/true\n'), 1e6), undefined);
     const refused = tooLargeToCheck(unit, 500e3);
     assert.ok(refused, 'refused');
-    assert.match(refused, /too large to check: its 1,002 lines may need up to 1 MB of memory, and this process has 1 MB left/);
+    assert.match(refused, /too large to check: its 1,002 lines may need up to 4 MB of memory, and this process has 1 MB left/);
   });
 });
 
@@ -57,7 +57,7 @@ describe('a unit of a million lines in a process of 256 MB', () => {
       const run = spawnSync(process.execPath, ['--max-old-space-size=256', path.join(repoRoot, 'bin/unitguard.js'), command, file], { encoding: 'utf8', timeout: 120_000 });
       assert.equal(run.signal, null, 'the process is not aborted');
       assert.equal(run.status, 2, run.stderr.slice(0, 500));
-      assert.match(run.stderr, /too large to check: its 1,000,002 lines may need up to 1,033 MB of memory, and this process has \d+ MB left \(NODE_OPTIONS=--max-old-space-size=MB raises the limit\)/);
+      assert.match(run.stderr, /too large to check: its 1,000,002 lines may need up to 4,105 MB of memory, and this process has \d+ MB left \(NODE_OPTIONS=--max-old-space-size=MB raises the limit\)/);
       assert.doesNotMatch(run.stderr, /heap out of memory|FATAL/);
     });
   }
@@ -67,9 +67,9 @@ describe('several units that each fit, one after the other', () => {
   let dir: string;
   before(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'unitguard-room-'));
-    // Each about 150 MB to check and 310 MB by the estimate, in a process of 512 MB: each fits
+    // Each about 50 MB to check and 410 MB by the estimate, in a process of 512 MB: each fits
     // once the one before is let go, collected or not yet.
-    for (const name of ['a', 'b', 'c', 'd', 'e']) writeFileSync(path.join(dir, `${name}.service`), '[Service]\n' + 'A=\n'.repeat(300_000));
+    for (const name of ['a', 'b', 'c', 'd', 'e']) writeFileSync(path.join(dir, `${name}.service`), '[Service]\n' + 'A=\n'.repeat(100_000));
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -78,7 +78,31 @@ describe('several units that each fit, one after the other', () => {
     assert.equal(run.signal, null);
     assert.doesNotMatch(run.stderr, /too large to check/);
     assert.equal(run.status, 1, run.stderr.slice(0, 500));
-    for (const name of ['a', 'b', 'c', 'd', 'e']) assert.match(run.stdout, new RegExp(`${name}\\.service:300001:1: error: Unknown setting A=`));
+    for (const name of ['a', 'b', 'c', 'd', 'e']) assert.match(run.stdout, new RegExp(`${name}\\.service:100001:1: error: Unknown setting A=`));
   });
+});
+
+describe('a unit the estimate lets in, in the commands that need the most', () => {
+  let dir: string;
+  let file: string;
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'unitguard-room-'));
+    file = path.join(dir, 'nice.service');
+    // A process of 256 MB has about 300 MB of heap: a unit of nine tenths of what the estimate
+    // lets in there, with a finding on every line (a repeated Nice=), the shape that needs most.
+    const lines = Math.floor((0.9 * 300e6) / BYTES_PER_LINE);
+    const body = Array.from({ length: lines }, (_, i) => `Nice=${i % 20}\n`).join('');
+    writeFileSync(file, '[Service]\nExecStart=/usr/bin/daemon\n' + body);
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  for (const args of [['check', '--format', 'json'], ['harden', '--dry-run']]) {
+    test(`\`${args.join(' ')}\` checks it without running out of memory`, () => {
+      const run = spawnSync(process.execPath, ['--max-old-space-size=256', path.join(repoRoot, 'bin/unitguard.js'), ...args, file], { encoding: 'utf8', timeout: 120_000, maxBuffer: 512 * 1024 * 1024 });
+      assert.equal(run.signal, null, 'the process is not aborted');
+      assert.doesNotMatch(run.stderr, /too large to check|heap out of memory|FATAL/);
+      assert.equal(run.status, 0, run.stderr.slice(0, 500));
+    });
+  }
 });
 
