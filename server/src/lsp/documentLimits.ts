@@ -12,7 +12,7 @@ import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-lan
 /** The longest document checked, in UTF-16 code units (32 Mi: 32 MB of ASCII text). */
 export const MAX_CHECKED_LENGTH = 32 * 1024 * 1024;
 
-/** The most lines a checked document may have: about 2 GB to check at 1 KB a line, the worker's limit. */
+/** The most lines a checked document may have: a check of more would need more than the worker's 2 GB. */
 export const MAX_CHECKED_LINES = 2_000_000;
 
 /** The code of the diagnostic that says a document was not checked for its size. */
@@ -32,15 +32,16 @@ export function isCheckedSize(length: number, lines: () => number): boolean {
 
 /**
  * The one diagnostic of a document that is not checked: too long, of too many lines, or, given
- * the memory limit of the check in MB, too large for it.
+ * the memory limit of the check in MB, too large for it. The lines are counted only when the
+ * message names them.
  */
-export function notCheckedNotice(length: number, lines: number, memoryLimitMb?: number): LspDiagnostic {
+export function notCheckedNotice(length: number, lines: () => number, memoryLimitMb?: number): LspDiagnostic {
   const why =
     memoryLimitMb !== undefined
       ? `checking this ${megabytes(length)} document needed more than the ${memoryLimitMb} MB of memory UnitGuard allows itself for one check`
       : length > MAX_CHECKED_LENGTH
         ? `UnitGuard checks documents of up to ${megabytes(MAX_CHECKED_LENGTH)}, and this one is ${megabytes(length)}`
-        : `UnitGuard checks documents of up to ${MAX_CHECKED_LINES.toLocaleString('en-US')} lines, and this one has ${lines.toLocaleString('en-US')}`;
+        : `UnitGuard checks documents of up to ${MAX_CHECKED_LINES.toLocaleString('en-US')} lines, and this one has ${lines().toLocaleString('en-US')}`;
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Warning,

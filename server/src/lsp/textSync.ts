@@ -158,6 +158,16 @@ export function applyContentChanges(text: string, changes: readonly ContentChang
   return applyChanges({ text: PieceText.of(text), starts: lineStarts(text) }, changes).text.toString();
 }
 
+/** The lines of a text as LSP counts them (`\n`, `\r\n` and a lone `\r` end a line). */
+function countLines(text: string): number {
+  let count = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */ || (c === 13 /* \r */ && text.charCodeAt(i + 1) !== 10)) count++;
+  }
+  return count;
+}
+
 /** The changes that made a version of a document from the version `from`. */
 export interface TextChanges {
   readonly from: number;
@@ -202,9 +212,9 @@ export class OpenText {
     return this.text.length;
   }
 
-  /** The number of lines (a text without a line break has one), counted once. */
+  /** The number of lines (a text without a line break has one), counted once, without keeping where they start. */
   get lineCount(): number {
-    return (this.lines ??= this.starts?.length ?? lineStarts(this.text.toString()).length);
+    return (this.lines ??= this.starts?.length ?? countLines(this.text.toString()));
   }
 
   /** The document after a didChange: a new value, this one unchanged. */

@@ -67,7 +67,7 @@ export function registerDiagnostics(
       if (result.heapLimitMb !== undefined) {
         // Checking it here would take the same memory from the thread that serves every document.
         connection.console.warn(`Checking ${result.uri} on the worker ran out of its memory; it is not checked.`);
-        void connection.sendDiagnostics({ uri: result.uri, version: result.version, diagnostics: [notCheckedNotice(current.length, current.lineCount, result.heapLimitMb)] });
+        void connection.sendDiagnostics({ uri: result.uri, version: result.version, diagnostics: [notCheckedNotice(current.length, () => current.lineCount, result.heapLimitMb)] });
         return;
       }
       connection.console.warn(`Checking ${result.uri} on the worker failed, checking it here: ${result.error}`);
@@ -86,7 +86,7 @@ export function registerDiagnostics(
     for (const uri of uris) {
       const text = store.text(uri);
       if (!text || isReadOnlyView(uri)) continue;
-      if (store.isTooLong(uri)) void connection.sendDiagnostics({ uri, version: text.version, diagnostics: [notCheckedNotice(text.length, text.lineCount)] });
+      if (store.isTooLong(uri)) void connection.sendDiagnostics({ uri, version: text.version, diagnostics: [notCheckedNotice(text.length, () => text.lineCount)] });
       else if (store.isPatch(uri)) publishPatch(uri);
       else if (store.isRc(uri)) publishRc(uri);
       else if (jobs.wants(text.length)) jobs.submit({ uri, text: () => text.getText(), version: text.version, changes: text.changes }, state.settings(uri), state.filesOf(uri), settings.maxProblems);
