@@ -13,6 +13,11 @@ import { repoRoot } from './cliHarness';
 
 const bytes = (text: string): Uint8Array => Buffer.from(text, 'utf8');
 
+/** Runs the CLI in a process whose heap is limited to `heapMb`. */
+function runWithHeap(heapMb: number, args: readonly string[]) {
+  return spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, path.join(repoRoot, 'bin/unitguard.js'), ...args], { encoding: 'utf8', timeout: 120_000, maxBuffer: 512 * 1024 * 1024 });
+}
+
 describe('the memory a check may need', () => {
   const counts: Array<[string, number]> = [
     ['', 1],
@@ -54,7 +59,7 @@ describe('a unit of a million lines in a process of 256 MB', () => {
 
   for (const command of ['check', 'security', 'harden']) {
     test(`\`${command}\` refuses it with exit 2 and says why`, () => {
-      const run = spawnSync(process.execPath, ['--max-old-space-size=256', path.join(repoRoot, 'bin/unitguard.js'), command, file], { encoding: 'utf8', timeout: 120_000 });
+      const run = runWithHeap(256, [command, file]);
       assert.equal(run.signal, null, 'the process is not aborted');
       assert.equal(run.status, 2, run.stderr.slice(0, 500));
       assert.match(run.stderr, /too large to check: its 1,000,002 lines may need up to 4,105 MB of memory, and this process has \d+ MB left \(NODE_OPTIONS=--max-old-space-size=MB raises the limit\)/);
@@ -74,7 +79,7 @@ describe('several units that each fit, one after the other', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   test('are all checked: what the check of one left is not counted against the next', () => {
-    const run = spawnSync(process.execPath, ['--max-old-space-size=512', path.join(repoRoot, 'bin/unitguard.js'), 'check', dir], { encoding: 'utf8', timeout: 120_000, maxBuffer: 256 * 1024 * 1024 });
+    const run = runWithHeap(512, ['check', dir]);
     assert.equal(run.signal, null);
     assert.doesNotMatch(run.stderr, /too large to check/);
     assert.equal(run.status, 1, run.stderr.slice(0, 500));
@@ -98,7 +103,7 @@ describe('a unit the estimate lets in, in the commands that need the most', () =
 
   for (const args of [['check', '--format', 'json'], ['harden', '--dry-run']]) {
     test(`\`${args.join(' ')}\` checks it without running out of memory`, () => {
-      const run = spawnSync(process.execPath, ['--max-old-space-size=256', path.join(repoRoot, 'bin/unitguard.js'), ...args, file], { encoding: 'utf8', timeout: 120_000, maxBuffer: 512 * 1024 * 1024 });
+      const run = runWithHeap(256, [...args, file]);
       assert.equal(run.signal, null, 'the process is not aborted');
       assert.doesNotMatch(run.stderr, /too large to check|heap out of memory|FATAL/);
       assert.equal(run.status, 0, run.stderr.slice(0, 500));
