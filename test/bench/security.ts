@@ -29,6 +29,8 @@ interface Run {
   /** Units with an overall exposure line in the output. */
   scored: number;
   status: number | null;
+  /** Bytes of standard output. */
+  bytes: number;
 }
 
 function runOnce(command: string, args: readonly string[], env: NodeJS.ProcessEnv): Run {
@@ -40,7 +42,7 @@ function runOnce(command: string, args: readonly string[], env: NodeJS.ProcessEn
   // 0: all scored; 1: some unit could not be loaded. Anything else is a failure of the tool.
   if (result.status !== 0 && result.status !== 1) throw new Error(`${path.basename(command)} exited with ${result.status}: ${result.stderr.toString().slice(-500)}`);
   const scored = (result.stdout.toString().match(/Overall exposure level for /g) ?? []).length;
-  return { ms, scored, status: result.status };
+  return { ms, scored, status: result.status, bytes: result.stdout.length };
 }
 
 function timed(runs: number, once: () => Run): { times: number[]; last: Run } {
@@ -75,6 +77,7 @@ export function benchSecurity(options: Options, summary: Summary): void {
   console.log(`${files.length} plain services (no templates or drop-ins named; their drop-in folders are read), median [min .. max] of ${runs} runs after 1 warm-up`);
 
   let ours: number[] | undefined;
+  let floor: number[] | undefined;
   try {
     const bin = path.join(repoRoot, 'bin/unitguard.js');
     const args = [bin, 'security', '--systemd-version', String(SYSTEMD_VERSION), ...files];
@@ -82,6 +85,11 @@ export function benchSecurity(options: Options, summary: Summary): void {
     ours = times;
     console.log(`  node bin/unitguard.js security --systemd-version ${SYSTEMD_VERSION} FILES: ${msRange(times)}, ${last.scored} scored, exit ${last.status}`);
     summary.row(`unitguard security, ${files.length} services`, msRange(times));
+    // What Node alone takes to start, read the same files and write a report as long: no program in Node is faster.
+    const alone = timed(runs, () => runOnce(process.execPath, [path.join(__dirname, 'securityFloor.js'), String(last.bytes), ...files], process.env));
+    floor = alone.times;
+    console.log(`  Node alone (starts, reads the units, looks for their drop-in folders and .unitguardrc files, writes ${num(last.bytes / 1e6)} MB; scores nothing): ${msRange(floor)}`);
+    summary.row(`Node alone: start, read ${files.length} services, write the report`, msRange(floor));
   } catch (error) {
     summary.failed('unitguard security', error);
   }
@@ -101,6 +109,10 @@ export function benchSecurity(options: Options, summary: Summary): void {
       const ratio = median(ours) / median(times);
       console.log(`  ratio unitguard / systemd-analyze (medians): ${num(ratio)}×`);
       summary.row('security: unitguard / systemd-analyze wall time', `${num(ratio)}×`);
+    }
+    if (floor) {
+      const third = median(times) / 3;
+      console.log(`  three times faster than systemd-analyze is ${num(third)} ms; Node alone takes ${num(median(floor))} ms (${num(median(floor) / third)}× that)`);
     }
   } catch (error) {
     summary.failed('systemd-analyze security', error);
