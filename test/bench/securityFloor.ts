@@ -9,12 +9,9 @@
 import { readdirSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-function tryRead(read: () => unknown): void {
-  try {
-    read();
-  } catch {
-    // Most units have no drop-in folder and no .unitguardrc: that is the common case.
-  }
+/** Lists a folder when there is one (most units have no drop-in folder): no exception to throw. */
+function listIfThere(folder: string): void {
+  if (statSync(folder, { throwIfNoEntry: false })?.isDirectory()) readdirSync(folder);
 }
 
 function main(args: readonly string[]): void {
@@ -25,11 +22,11 @@ function main(args: readonly string[]): void {
     read += readFileSync(file).length;
     const folder = dirname(file);
     const name = basename(file);
-    tryRead(() => readdirSync(join(folder, `${name.slice(name.lastIndexOf('.') + 1)}.d`)));
-    tryRead(() => readdirSync(join(folder, `${name}.d`)));
+    listIfThere(join(folder, `${name.slice(name.lastIndexOf('.') + 1)}.d`));
+    listIfThere(join(folder, `${name}.d`));
     for (let dir = folder; !looked.has(dir); dir = dirname(dir)) {
       looked.add(dir);
-      tryRead(() => statSync(join(dir, '.unitguardrc')));
+      statSync(join(dir, '.unitguardrc'), { throwIfNoEntry: false });
     }
   }
   const report = Buffer.alloc(Math.max(reportBytes, 0), 'x');
