@@ -950,6 +950,14 @@ ${lines(pairings, printPairing)}
 ];
 `;
 
+// The ids alone, for what only names pairs (the rule registry): the table itself stays out of code that never judges one.
+files['pairingIds.ts'] = `${HEADER}
+/** The id of every hardening pair, in table order (generated/pairings.ts has the pairs). */
+export const PAIRING_IDS: readonly string[] = [
+${lines(pairings.map((p) => p.id))}
+];
+`;
+
 files['specifiers.ts'] = `${HEADER}
 /** Specifier letters accepted in unit files, in the man page's order, then the undocumented deprecated ones. */
 export const SPECIFIER_LETTERS: readonly { readonly letter: string; readonly since?: number; readonly deprecated?: true }[] = [

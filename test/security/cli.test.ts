@@ -1,7 +1,7 @@
 /** `unitguard security`: table, JSON, threshold, policy file, drop-in folder, exit codes. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -117,8 +117,29 @@ test("bin/unitguard.js runs security from its own bundle, which answers as the w
       assert.deepEqual([r.status, r.stdout, r.stderr], [viaWhole.status, viaWhole.stdout, viaWhole.stderr], args.join(' '));
     }
   }
-  // The bundle of its own leaves out what only `check` uses.
+  // The bundle of its own leaves out what only `check` uses, the table of hardening pairs among it.
   assert.ok(statSync(own).size < statSync(whole).size * 0.6, 'cli-security.js is well under the whole CLI');
+  assert.ok(readFileSync(whole, 'utf8').includes('relation:"recommends"'), 'the whole CLI has the pairs');
+  assert.ok(!readFileSync(own, 'utf8').includes('relation:"recommends"'), 'cli-security.js has no table of pairs');
+});
+
+test('security knows the ids of the pairs in a .unitguardrc without their table', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'unitguard-rc-ids-'));
+  try {
+    // A pair's id is a rule a user may set; a made-up one is a mistake in the file (exit 2).
+    writeFileSync(join(dir, '.unitguardrc'), '[rules]\nprotectsystem-strict-tmp = off\nno-such-rule-here = off\n');
+    writeFileSync(join(dir, 'web.service'), '[Service]\nExecStart=/usr/bin/web\n');
+    const unit = join(dir, 'web.service');
+    const viaWhole = spawnSync(process.execPath, [join(REPO, 'dist/cli.js'), 'security', unit], { encoding: 'utf8' });
+    const viaOwn = run(unit);
+    assert.deepEqual([viaOwn.status, viaOwn.stdout, viaOwn.stderr], [viaWhole.status, viaWhole.stdout, viaWhole.stderr]);
+    assert.equal(viaOwn.status, 2);
+    assert.match(viaOwn.stderr, /no-such-rule-here/);
+    assert.doesNotMatch(viaOwn.stderr, /protectsystem-strict-tmp/);
+    assert.match(viaOwn.stdout, /Overall exposure level for web\.service/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('a unit systemd would not load (not UTF-8) is refused with the message check gives, exit 1', () => {

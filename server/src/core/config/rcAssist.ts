@@ -5,7 +5,7 @@
  */
 import type { RuleLevel } from '../settings';
 import type { Position, Range } from '../types';
-import { pairings } from '../kb';
+import { pairingIds as PAIRING_IDS } from '../kb';
 import { RETIRED_RULES, configurableIds, ruleInfo } from '../rules/registry';
 import { RC_KEYS } from './rcDiagnostics';
 
@@ -36,7 +36,7 @@ const LEVELS: Readonly<Record<RuleLevel, string>> = {
 
 const BOOLEANS: Readonly<Record<string, string>> = { true: 'stop here: folders above are not read', false: 'read the folders above too (the default)' };
 
-const pairingIds: ReadonlySet<string> = new Set(pairings.map((p) => p.id));
+const pairingIds: ReadonlySet<string> = new Set(PAIRING_IDS);
 
 /** What a configurable id is, in a few words. */
 function idDetail(id: string): string {

@@ -13,6 +13,7 @@ import { DEPRECATIONS, DIRECTIVE_RECORDS, VALUE_KINDS } from './generated/direct
 import { ENUMS } from './generated/enums';
 import { NAMESPACES } from './generated/namespaces';
 import { PAIRINGS } from './generated/pairings';
+import { PAIRING_IDS } from './generated/pairingIds';
 import { SECTION_UNIT_TYPES } from './generated/sections';
 import { SECURITY_TESTS } from './generated/securityTests';
 import { SOURCE } from './generated/source';
@@ -332,16 +333,24 @@ export const securityTests: readonly SecurityTest[] = SECURITY_TESTS;
 
 export const pairings: readonly Pairing[] = PAIRINGS;
 
-const pairingsBySubject = new Map<string, Pairing[]>();
-for (const p of PAIRINGS) {
-  const key = p.subject.directive;
-  const list = pairingsBySubject.get(key);
-  if (list) list.push(p);
-  else pairingsBySubject.set(key, [p]);
-}
+/**
+ * The id of every pair, for what only names them (the rule registry, `.unitguardrc`): code that
+ * never judges a pair, such as `unitguard security`, then loads no pairing table at all.
+ */
+export const pairingIds: readonly string[] = PAIRING_IDS;
+
+let pairingsBySubject: Map<string, Pairing[]> | undefined;
 
 /** Pairings whose subject is the given setting (`Condition` for the condition-family rows). */
 export function pairingsFor(directive: string): readonly Pairing[] {
+  if (!pairingsBySubject) {
+    pairingsBySubject = new Map();
+    for (const p of PAIRINGS) {
+      const list = pairingsBySubject.get(p.subject.directive);
+      if (list) list.push(p);
+      else pairingsBySubject.set(p.subject.directive, [p]);
+    }
+  }
   return pairingsBySubject.get(directive) ?? [];
 }
 

@@ -12,7 +12,7 @@
  * Knowledge that a setting implies another is never a finding: hover and `check --explain` show it.
  * The "unnecessary" tag (drawn faded) marks only lines that have no effect at all.
  */
-import { pairings } from '../kb';
+import { pairingIds as PAIRING_IDS } from '../kb';
 import { parseProblems } from '../syntax/parseProblems';
 import type { Severity } from '../types';
 
@@ -187,7 +187,7 @@ const PARSE_RULES: readonly RuleInfo[] = Object.entries(parseProblems).map(([id,
 export const RULES: readonly RuleInfo[] = [...PARSE_RULES, ...OWN_RULES];
 
 const byId = new Map(RULES.map((r) => [r.id, r]));
-const pairingIds: ReadonlySet<string> = new Set(pairings.map((p) => p.id));
+const pairingIds: ReadonlySet<string> = new Set(PAIRING_IDS);
 const groupIds: ReadonlySet<string> = new Set(RULES.map((r) => r.group));
 
 /** The group of a rule id, for overrides given per group. */
