@@ -245,6 +245,16 @@ export function assignmentSemantics(
   if (!base || base.kind !== 'list') return base;
   const group = SHARED_LISTS.find((g) => ('prefix' in g ? name.startsWith(g.prefix) : g.includes(name)));
   if (!group) return base;
-  const members = 'prefix' in group ? allNames.filter((n) => n.startsWith(group.prefix)) : group;
-  return { ...base, resetShares: members.filter((n) => n !== name) };
+  return { ...base, resetShares: ('prefix' in group ? prefixMembers(group.prefix, allNames) : group).filter((n) => n !== name) };
+}
+
+/** The settings of each prefix group among some names, worked out once: the knowledge base asks for each of its dozens of members. */
+const membersByNames = new WeakMap<readonly string[], Map<string, readonly string[]>>();
+
+function prefixMembers(prefix: string, allNames: readonly string[]): readonly string[] {
+  let byPrefix = membersByNames.get(allNames);
+  if (!byPrefix) membersByNames.set(allNames, (byPrefix = new Map()));
+  let members = byPrefix.get(prefix);
+  if (!members) byPrefix.set(prefix, (members = allNames.filter((n) => n.startsWith(prefix))));
+  return members;
 }

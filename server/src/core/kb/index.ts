@@ -106,6 +106,14 @@ function assertionSince(name: string, since: number): number {
   return condition && condition > since ? condition : since;
 }
 
+/** The releases that NEWS gives settings, by setting (a few dozen; most settings have none). */
+const newsByName = new Map<string, (typeof DIRECTIVE_VERSIONS_FROM_NEWS)[number][]>();
+for (const v of DIRECTIVE_VERSIONS_FROM_NEWS) {
+  const list = newsByName.get(v.directive);
+  if (list) list.push(v);
+  else newsByName.set(v.directive, [v]);
+}
+
 function buildRows(): DirectiveRow[] {
   const rows: DirectiveRow[] = [];
   for (const [name, sections, page, manSince, deprecation, kind, context, parser, build, shared] of DIRECTIVE_RECORDS) {
@@ -113,7 +121,7 @@ function buildRows(): DirectiveRow[] {
     const assignment = assignmentSemantics(name, parser, allNames);
     if (!assignment) throw new Error(`knowledge base: parser ${parser} of ${name}= is not classified`);
     for (const section of splitList(sections) as SectionName[]) {
-      const news = DIRECTIVE_VERSIONS_FROM_NEWS.find((v) => v.directive === name && (v.section === undefined || v.section === section));
+      const news = newsByName.get(name)?.find((v) => v.section === undefined || v.section === section);
       const sinceValue = news ? news.since : since || undefined;
       rows.push({
         name,
