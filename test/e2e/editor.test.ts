@@ -279,10 +279,7 @@ describe('UnitGuard in VS Code (code-server)', { timeout: 240_000 }, () => {
 
     await workbench.page.keyboard.press('Control+S');
     const file = path.join(session.workspace, 'syscall-filter.service');
-    const saved = await workbench.waitFor('the fixed file on disk', async () => {
-      const text = readFileSync(file, 'utf8');
-      return text !== syscallFilter ? text : undefined;
-    });
+    const saved = await workbench.savedText(file, syscallFilter, 'SystemCallArchitectures=native');
     assert.equal(saved, expected);
     await workbench.waitFor('the pair to leave the Problems panel', async () =>
       !(await workbench.problems()).some((problem) => problem.file === 'syscall-filter.service' && problem.message === pair.message),

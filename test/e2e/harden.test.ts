@@ -69,10 +69,7 @@ describe('hardening a service in VS Code (code-server)', { timeout: 240_000 }, (
     await workbench.screenshot('harden written');
     await page.keyboard.press('Control+S');
     const file = path.join(session.workspace, 'harden.service');
-    const saved = await workbench.waitFor('the hardened file on disk', async () => {
-      const text = readFileSync(file, 'utf8');
-      return text !== example ? text : undefined;
-    });
+    const saved = await workbench.savedText(file, example, '# Hardening (unitguard harden --level standard)');
     assert.equal(saved, expected);
     assert.ok(!saved.includes(`\n${settingKey(dropped)}\n`), `${settingKey(dropped)} was unchecked`);
   });

@@ -4,7 +4,7 @@
  * page with a deadline; none sleeps for a fixed time. A wait that runs out saves a screenshot
  * named after what it waited for.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 
@@ -130,6 +130,18 @@ export class Workbench {
     const shot = await this.screenshot(`timeout-${what}`).catch(() => 'none');
     const detail = lastError instanceof Error ? `last error: ${lastError.message}` : `last value: ${JSON.stringify(last)}`;
     throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (${detail}; screenshot ${shot})`);
+  }
+
+  /**
+   * The text of a file once a save has written it whole: no longer `before`, holding `written`,
+   * and ending as `before` ends. Read while the save is under way, a file can be empty or cut short.
+   */
+  async savedText(file: string, before: string, written: string): Promise<string> {
+    const end = before.slice(before.trimEnd().lastIndexOf('\n') + 1);
+    return this.waitFor(`${path.basename(file)} saved`, async () => {
+      const text = readFileSync(file, 'utf8');
+      return text !== before && text.includes(written) && text.endsWith(end) ? text : undefined;
+    });
   }
 
   /** Saves a PNG of the whole page as NN-name.png in the output folder and returns its path. */
