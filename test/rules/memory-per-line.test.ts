@@ -18,10 +18,10 @@ type Shape = LopsidedShape | 'a hardened service repeated';
 
 /** Most bytes a line may keep: the document's tree, the unit model, the findings; not the text. */
 const BOUNDS: Record<Shape, number> = {
-  'continued command lines': 450,
-  'Environment= lines': 620,
-  'unknown settings': 400,
-  'a hardened service repeated': 360,
+  'continued command lines': 400,
+  'Environment= lines': 480,
+  'unknown settings': 360,
+  'a hardened service repeated': 290,
 };
 
 const BYTES = 800_000;

@@ -159,7 +159,7 @@ export class SectionNode implements Section {
 
   /** The assignments, in document order. */
   get entries(): Entry[] {
-    if (!this.#complete) this.#copyAll();
+    if (!this.#complete) SectionNode.#copyAll(this);
     return this.#entries;
   }
 
@@ -213,13 +213,14 @@ export class SectionNode implements Section {
     return moved;
   }
 
-  #copyAll(): void {
-    const moved = this.#moved as MovedEntries;
-    const made = this.#entries;
+  /** Copies every assignment of a moved section (a function of the class: a private method would give each node a slot). */
+  static #copyAll(section: SectionNode): void {
+    const moved = section.#moved as MovedEntries;
+    const made = section.#entries;
     const copies = new Array<Entry>(moved.count);
-    for (let i = 0; i < moved.count; i++) copies[i] = made[i] ?? EntryNode.fromMoved(moved, i, this.#index, this, this.#delta);
-    this.#entries = copies;
-    this.#complete = true;
+    for (let i = 0; i < moved.count; i++) copies[i] = made[i] ?? EntryNode.fromMoved(moved, i, section.#index, section, section.#delta);
+    section.#entries = copies;
+    section.#complete = true;
   }
 
   /** The index of the text the section's offsets are in; its assignments map their offsets through it too. */
@@ -298,6 +299,17 @@ interface EntryParts {
   pieces?: number[];
   /** The assignment spans several lines (only such assignments are given parts when made). */
   continued?: boolean;
+  /** The key's end, when it is not `startOffset + key.length` (a key continued over lines). */
+  keyEnd?: number;
+  /** The `=`, when it is not right after the key (blanks or a continuation between them). */
+  equals?: number;
+  /** The index the offsets map through, when the assignment's section is not a SectionNode (before the first section). */
+  index?: LineIndex;
+}
+
+/** The index an assignment's offsets map through: its own, or its section's. */
+function linesOf(section: Section | undefined, parts: EntryParts | undefined): LineIndex {
+  return parts?.index ?? (section as SectionNode).index;
 }
 
 /**
@@ -306,7 +318,9 @@ interface EntryParts {
  * value is empty) as they are when a range is first read, and from the key's
  * end and the `=`, which only the node knows. A long unit has hundreds of
  * thousands of these: what can be worked out from the other fields
- * (`isEmpty`, `isContinued`) is not a field of its own.
+ * (`isEmpty`, `isContinued`, the key's end, where `=` is on an ordinary line)
+ * is not a field of its own, and what only a few assignments have (pieces,
+ * an index of their own) is in their parts.
  */
 export class EntryNode implements Entry {
   key: string;
@@ -315,13 +329,6 @@ export class EntryNode implements Entry {
   endOffset: number;
   valueOffset: number;
   section: Section | undefined;
-  /**
-   * The index of the text the offsets are in, for an assignment before the first section; one in
-   * a section maps its offsets through the section's (which a later version rebases at once).
-   */
-  #index: LineIndex | undefined;
-  #keyEnd: number;
-  #equals: number;
   /**
    * The key's range once read: a field of its own, as most findings are reported on the key, and
    * their ranges alone would otherwise give each such line its parts.
@@ -349,11 +356,32 @@ export class EntryNode implements Entry {
     this.endOffset = valueEnd;
     this.valueOffset = valueStart;
     this.section = section;
-    this.#index = section instanceof SectionNode ? undefined : index;
-    this.#keyEnd = keyEnd;
-    this.#equals = equals;
     this.#keyRange = undefined;
-    this.#parts = pieces === undefined && !isContinued ? undefined : { pieces, continued: isContinued };
+    let parts: EntryParts | undefined = pieces === undefined && !isContinued ? undefined : { pieces, continued: isContinued };
+    // One in a section maps its offsets through the section's index (which a later version
+    // rebases at once); one before the first section keeps its own.
+    if (!(section instanceof SectionNode)) (parts ??= {}).index = index;
+    if (keyEnd !== keyStart + key.length) (parts ??= {}).keyEnd = keyEnd;
+    if (equals !== keyEnd) (parts ??= {}).equals = equals;
+    this.#parts = parts;
+  }
+
+  // The offsets worked out from the fields are functions of the class, not accessors of each
+  // node: a private accessor or method gives every instance one more slot.
+
+  /** The key's end offset. */
+  static #keyEnd(entry: EntryNode): number {
+    return entry.#parts?.keyEnd ?? entry.startOffset + entry.key.length;
+  }
+
+  /** The offset of `=`. */
+  static #equals(entry: EntryNode): number {
+    return entry.#parts?.equals ?? EntryNode.#keyEnd(entry);
+  }
+
+  /** The index the offsets map through (see `linesOf`). */
+  static #lines(entry: EntryNode): LineIndex {
+    return linesOf(entry.section, entry.#parts);
   }
 
   /** What `entries` are without their section (see SectionNode.shifted()). */
@@ -375,8 +403,8 @@ export class EntryNode implements Entry {
       }
       const at = i * 5;
       offsets[at] = entry.startOffset;
-      offsets[at + 1] = entry.#keyEnd;
-      offsets[at + 2] = entry.#equals;
+      offsets[at + 1] = EntryNode.#keyEnd(entry);
+      offsets[at + 2] = EntryNode.#equals(entry);
       offsets[at + 3] = entry.valueOffset;
       offsets[at + 4] = entry.endOffset;
       const own = entry.#parts;
@@ -418,7 +446,7 @@ export class EntryNode implements Entry {
       moved = pieces.slice();
       for (let i = 0; i < moved.length; i += 2) moved[i] += delta;
     }
-    return new EntryNode(index, section, this.key, this.startOffset + delta, this.#keyEnd + delta, this.#equals + delta, this.value, this.valueOffset + delta, this.endOffset + delta, this.isContinued, moved);
+    return new EntryNode(index, section, this.key, this.startOffset + delta, EntryNode.#keyEnd(this) + delta, EntryNode.#equals(this) + delta, this.value, this.valueOffset + delta, this.endOffset + delta, this.isContinued, moved);
   }
 
   /**
@@ -426,16 +454,10 @@ export class EntryNode implements Entry {
    * the assignment's end (one in a section goes with its section, see SectionNode.rebase()).
    */
   rebase(index: LineIndex): void {
-    if (this.#index !== undefined) this.#index = index;
+    const parts = this.#parts;
+    if (parts?.index !== undefined) parts.index = index;
   }
 
-  /**
-   * The index the offsets map through: the section's, or the assignment's own before any section.
-   * The parser and shifted() give an assignment its section once, as a SectionNode.
-   */
-  get #lines(): LineIndex {
-    return this.#index ?? (this.section as SectionNode).index;
-  }
 
   /** Gives the key and value their own copies (see `ownCopy`). */
   detach(): void {
@@ -444,7 +466,7 @@ export class EntryNode implements Entry {
   }
 
   get keyRange(): Range {
-    return (this.#keyRange ??= this.#lines.range(this.startOffset, this.#keyEnd));
+    return (this.#keyRange ??= EntryNode.#lines(this).range(this.startOffset, EntryNode.#keyEnd(this)));
   }
 
   set keyRange(range: Range) {
@@ -453,7 +475,7 @@ export class EntryNode implements Entry {
 
   get equalsRange(): Range {
     const parts = (this.#parts ??= {});
-    return (parts.equalsRange ??= this.#lines.range(this.#equals, this.#equals + 1));
+    return (parts.equalsRange ??= EntryNode.#lines(this).range(EntryNode.#equals(this), EntryNode.#equals(this) + 1));
   }
 
   set equalsRange(range: Range) {
@@ -462,7 +484,7 @@ export class EntryNode implements Entry {
 
   get valueRange(): Range {
     const parts = (this.#parts ??= {});
-    return (parts.valueRange ??= this.#lines.range(this.valueOffset, this.endOffset));
+    return (parts.valueRange ??= EntryNode.#lines(this).range(this.valueOffset, this.endOffset));
   }
 
   set valueRange(range: Range) {
@@ -471,7 +493,7 @@ export class EntryNode implements Entry {
 
   get range(): Range {
     const parts = (this.#parts ??= {});
-    return (parts.range ??= this.#lines.range(this.startOffset, this.endOffset));
+    return (parts.range ??= EntryNode.#lines(this).range(this.startOffset, this.endOffset));
   }
 
   set range(range: Range) {
@@ -493,7 +515,7 @@ export class EntryNode implements Entry {
    * are copies.
    */
   private buildSegments(pieces: number[] | undefined): ValueSegment[] {
-    const index = this.#lines;
+    const index = EntryNode.#lines(this);
     if (pieces === undefined) {
       const start = this.valueOffset;
       const end = this.endOffset;
