@@ -136,3 +136,47 @@ export function generateLopsidedUnit(shape: LopsidedShape, bytes: number): { tex
   const text = parts.join('');
   return { text, lines: text.split('\n').length - 1 };
 }
+
+/**
+ * Long lines of one list setting: each just under the 1 MiB that systemd reads of a line, made
+ * of words that repeat (a few distinct ones) or do not. The worst cases of what a check does per
+ * word, where a unit of short lines tests what it does per line.
+ */
+export const LONG_LINE_SHAPES = {
+  /** System calls from 50 names: each line is a filter of half a million words. */
+  'SystemCallFilter=': (k: number) => `call${k % 50}`,
+  /** One namespace over and over. */
+  'RestrictNamespaces=': () => 'net',
+  /** One address family over and over. */
+  'RestrictAddressFamilies=': () => 'AF_INET',
+  /** One capability over and over. */
+  'CapabilityBoundingSet=': () => 'CAP_CHOWN',
+  /** A new variable for every word. */
+  'Environment=': (k: number) => `V${k}=1`,
+} as const;
+
+export type LongLineShape = keyof typeof LONG_LINE_SHAPES;
+
+/** Bytes of each line's value in a unit of long lines: under systemd's limit of 1 MiB a line. */
+export const LONG_LINE_BYTES = 900_000;
+
+/**
+ * A service of `lines` long lines of one shape (see LONG_LINE_SHAPES). Each line is a little
+ * shorter than the one before, so that no two read the same: a check remembers lines it has read.
+ */
+export function generateLongLineUnit(shape: LongLineShape, lines: number): { text: string; lines: number } {
+  const word = LONG_LINE_SHAPES[shape];
+  const parts = ['[Service]\nExecStart=/usr/bin/true\n'];
+  for (let l = 0; l < lines; l++) {
+    const words: string[] = [];
+    let length = 0;
+    for (let k = 0; length < LONG_LINE_BYTES - l * 100; k++) {
+      const next = word(k);
+      words.push(next);
+      length += next.length + 1;
+    }
+    parts.push(`${shape}${words.join(' ')}\n`);
+  }
+  const text = parts.join('');
+  return { text, lines: lines + 2 };
+}

@@ -1,7 +1,8 @@
 /**
  * Peak memory (max RSS) of `node bin/unitguard.js check FILE` on generated
  * units of 1 MB and 10 MB, and on 10 MB units made of one kind of line (the
- * worst cases: continued lines, one list setting, a finding on every line): by
+ * worst cases: continued lines, one list setting, a finding on every line), and
+ * on units of ten lines of close to 1 MiB of list words each: by
  * GNU time's %M when /usr/bin/time exists, else by a preloaded script that
  * prints process.resourceUsage().maxRSS at exit.
  */
@@ -10,7 +11,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { repoRoot } from '../corpus/corpusLocation';
-import { generateLopsidedUnit, generateUnitOfSize, LOPSIDED_SHAPES, type LopsidedShape } from './generate';
+import { generateLongLineUnit, generateLopsidedUnit, generateUnitOfSize, LONG_LINE_SHAPES, LOPSIDED_SHAPES, type LongLineShape, type LopsidedShape } from './generate';
 import { bytes, num, now, type Options, type Summary } from './stats';
 
 const TIMEOUT_MS = 120_000;
@@ -83,6 +84,8 @@ export async function benchMemory(_options: Options, summary: Summary): Promise<
       { label: '10 MB unit', make: () => generateUnitOfSize(10e6) },
       // Units large in one way only: each is the worst case of some part of the check.
       ...(Object.keys(LOPSIDED_SHAPES) as LopsidedShape[]).map((shape) => ({ label: `10 MB unit of ${shape} only`, make: () => generateLopsidedUnit(shape, 10e6) })),
+      // Long lines: the worst cases of what the check does for each word of a list.
+      ...(Object.keys(LONG_LINE_SHAPES) as LongLineShape[]).map((shape) => ({ label: `9 MB unit of 10 long ${shape} lines`, make: () => generateLongLineUnit(shape, 10) })),
     ];
     // What the CLI takes for a unit of two lines: the engine and the knowledge base. The multiple
     // of a large file over that is what its text, tree, model and findings cost.

@@ -380,15 +380,23 @@ function readLine(semantics: ListSemantics, text: string, version: number, displ
   return reading.read;
 }
 
+/**
+ * A line's reading. A word written again on the same line changes nothing and shows nothing new,
+ * so each word is read and kept once: a line of a million words keeps what its distinct words
+ * name. (Where the words are used, for messages, they are made unique anyway.)
+ */
 function readLineOnce(semantics: ListSemantics, text: string, version: number): LineReading {
   const invert = text.startsWith('~');
   const words: string[] = [];
+  const seen = new Set<string>();
   const members = new Set<string>();
   const named = new Set<string>();
   const shown: { word: string; members: readonly string[] }[] = [];
   for (const word of wordsOf(invert ? text.slice(1) : text)) {
     // A line without `~` takes no error numbers: systemd skips such items.
     if (semantics.errnoSuffix && !invert && word.includes(':')) continue;
+    if (seen.has(word)) continue;
+    seen.add(word);
     const found = semantics.members(word, version);
     if (found === null) return { read: 'opaque', shown };
     if (found === undefined) {

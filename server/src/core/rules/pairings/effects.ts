@@ -156,35 +156,41 @@ export interface SyscallFilter {
   lines: Assignment[];
 }
 
-/** One item of a filter line as it changes the set: a call, or every call of a group. */
-interface CallStep {
-  add: boolean;
-  call?: string;
-  group?: ReadonlySet<string>;
-}
-
 /**
- * The calls of a filter, kept as the steps its lines take: whether a call is in the set is
- * decided by the last step that names it. Filters name groups of hundreds of calls on line after
- * line, while a unit only ever asks about a few calls, so each answer is worked out when asked.
+ * The calls of a filter, kept as what its lines name: whether a call is in the set is decided by
+ * the last line that names it, by itself or in a group. Filters name groups of hundreds of calls on
+ * line after line, while a unit only ever asks about a few calls, so each answer is worked out when
+ * asked. A call named many times is kept once, and a line keeps each group it names once: a line
+ * of a million words costs what its distinct words do.
  */
 export class CallSet {
-  private readonly steps: CallStep[] = [];
+  /** Per line that names something, in order: whether it adds its calls or takes them away. */
+  private readonly adds: boolean[] = [];
+  /** The last of those lines that names each call by itself. */
+  private readonly lastNaming = new Map<string, number>();
+  /** The groups each line names, in line order. */
+  private readonly groupSteps: { line: number; group: ReadonlySet<string> }[] = [];
   private readonly answers = new Map<string, boolean>();
 
-  push(step: CallStep): void {
-    this.steps.push(step);
+  /** A line of the filter: the calls it names by themselves and the groups it names, which it adds or takes away. */
+  addLine(add: boolean, calls: Iterable<string>, groups: Iterable<ReadonlySet<string>>): void {
+    const line = this.adds.length;
+    this.adds.push(add);
+    for (const call of calls) this.lastNaming.set(call, line);
+    for (const group of new Set(groups)) this.groupSteps.push({ line, group });
     this.answers.clear();
   }
 
   has(call: string): boolean {
     let known = this.answers.get(call);
     if (known === undefined) {
-      known = false;
-      for (let i = this.steps.length - 1; i >= 0; i--) {
-        const step = this.steps[i];
-        if (step.call === call || step.group?.has(call)) {
-          known = step.add;
+      const named = this.lastNaming.get(call) ?? -1;
+      known = named >= 0 ? this.adds[named] : false;
+      // A group named on a later line than the call itself decides.
+      for (let i = this.groupSteps.length - 1; i >= 0 && this.groupSteps[i].line > named; i--) {
+        const step = this.groupSteps[i];
+        if (step.group.has(call)) {
+          known = this.adds[step.line];
           break;
         }
       }
@@ -234,17 +240,20 @@ export function syscallFilter(model: UnitModel, version: number = KB_SYSTEMD_VER
     const invert = words[0].startsWith('~');
     if (filter.mode === 'none') filter.mode = invert ? 'deny' : 'allow';
     const add = filter.mode === 'allow' ? !invert : invert;
+    const calls: string[] = [];
+    const groups: ReadonlySet<string>[] = [];
     words.forEach((word, i) => {
       const item = i === 0 ? word.replace(/^~/, '') : word;
       if (item === '') return;
       const colon = item.indexOf(':');
       const name = colon < 0 ? item : item.slice(0, colon);
-      if (!name.startsWith('@')) filter.calls.push({ add, call: name });
+      if (!name.startsWith('@')) calls.push(name);
       else {
         const group = groupCallsOf(name, version);
-        if (group.list.length > 0) filter.calls.push({ add, group: group.set });
+        if (group.list.length > 0) groups.push(group.set);
       }
     });
+    filter.calls.addLine(add, calls, groups);
   }
   return filter;
 }
@@ -277,7 +286,8 @@ function readCapabilityWords(value: string): { invert: boolean; names: string[] 
     .map((w, i) => (i === 0 ? w.replace(/^~/, '') : w))
     .filter((w) => w !== '')
     .map((w) => w.toUpperCase());
-  return { invert, names };
+  // A name written twice on a line is the same capability; each is kept once, in the order first written.
+  return { invert, names: [...new Set(names)] };
 }
 
 /** One line of a capability setting as systemd reads it, with the set it leaves. */

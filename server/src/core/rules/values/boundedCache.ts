@@ -34,6 +34,9 @@ export class Admission {
 /** Lookups per decision. */
 const WINDOW = 4096;
 
+/** The longest text a memo keeps (in UTF-16 code units): far longer than a line of a real unit. */
+export const MAX_KEY_LENGTH = 4096;
+
 export class BoundedCache<V> {
   private readonly entries = new Map<string, V>();
 
@@ -43,6 +46,9 @@ export class BoundedCache<V> {
   ) {}
 
   get(key: string, compute: (key: string) => V): V {
+    // A long text is not kept: it is rarely met twice, and a copy of it, with what was worked
+    // out from each of its words, would cost more than the text itself.
+    if (key.length > MAX_KEY_LENGTH) return compute(key);
     const known = this.entries.get(key);
     this.admission.record(known !== undefined);
     if (known !== undefined) return known;

@@ -34,7 +34,7 @@ import { unknownSpecifierProblems } from './specifiers';
 import { parseBoolean } from './scalars';
 import { ABSOLUTE_PATH_SETTINGS, KNOWN_MISTAKES, ONE_PATH_PER_LINE, PATH_PREFIXES } from './tables';
 import { ownCopy } from '../../syntax/ownCopy';
-import { Admission } from './boundedCache';
+import { Admission, MAX_KEY_LENGTH } from './boundedCache';
 import { splitWords, type Word } from './words';
 
 export type { ValueProblem } from './problem';
@@ -77,6 +77,8 @@ const NO_PROBLEMS: readonly ValueProblem[] = [];
  * The list is shared: read it, never change it.
  */
 export function checkValue(row: DirectiveRow, value: string, version = Number.POSITIVE_INFINITY): readonly ValueProblem[] {
+  // A long value is checked every time it is asked about, not copied into the memo (see MAX_KEY_LENGTH).
+  if (value.length > MAX_KEY_LENGTH) return problemsOf(row, value, version);
   let ok = accepted.get(row)?.get(version);
   const hit = ok?.has(value) === true;
   acceptance.record(hit);
