@@ -1,6 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { applySyscallFilterLine, groupItems, type SyscallFilter } from '../../server/src/core/security/syscallFilter';
+import { applySyscallFilterLine, filterNames, groupItems, type SyscallFilter } from '../../server/src/core/security/syscallFilter';
+import { createUnitDocument } from '../../server/src/core';
+import { modelFor } from '../../server/src/core/rules';
+import { syscallFilter } from '../../server/src/core/rules/pairings/effects';
 
 /** SystemCallFilter= lines in the order a unit gives them, as the checks replay them. */
 const SEQUENCES: readonly (readonly string[])[] = [
@@ -45,5 +48,31 @@ describe('a SystemCallFilter= replayed for a few calls only', () => {
   it('the premise: a group expands to hundreds of calls', () => {
     assert.ok((replay(['@system-service'], 262)?.entries.size ?? 0) > 300);
     assert.ok((groupItems('@system-service', 262)?.length ?? 0) > 10);
+  });
+});
+
+describe('the filter the pairs and breakage rules read answers as the filter systemd builds', () => {
+  for (const version of [247, 252, 262]) {
+    for (const lines of SEQUENCES) {
+      it(`${JSON.stringify(lines)} at ${version}`, () => {
+        const text = `[Service]\nExecStart=/usr/bin/true\n${lines.map((l) => `SystemCallFilter=${l}\n`).join('')}`;
+        const filter = syscallFilter(modelFor(createUnitDocument('file:///filter.service', text)), version);
+        const whole = replay(lines, version);
+        assert.equal(filter.mode === 'none', whole === undefined);
+        if (!whole) return;
+        assert.equal(filter.mode, whole.allowList ? 'allow' : 'deny');
+        // In both, a call is in the set when it is allowed (an allow-list) or refused (a deny-list).
+        const named = filterNames(whole);
+        for (const call of ASKED) assert.equal(filter.calls.has(call), named.has(call), call);
+      });
+    }
+  }
+
+  it('a call repeated on a line, or a group, is kept once', () => {
+    const line = `SystemCallFilter=${'chown @clock '.repeat(20_000)}`;
+    const filter = syscallFilter(modelFor(createUnitDocument('file:///filter.service', `[Service]\n${line}\nSystemCallFilter=~chown\n`)), 262);
+    assert.equal(filter.calls.has('chown'), false);
+    assert.equal(filter.calls.has('settimeofday'), true);
+    assert.equal(filter.calls.has('reboot'), false);
   });
 });

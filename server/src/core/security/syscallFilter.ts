@@ -75,7 +75,8 @@ function addItem(filter: SyscallFilter, name: string, errno: number, invert: boo
   else filter.entries.delete(name);
 }
 
-function nameAndErrno(word: string): { name: string; errno: number } | undefined {
+/** A filter item as systemd reads it: the call or group, and the errno after `:` (-1: none); undefined when systemd skips it. */
+export function nameAndErrno(word: string): { name: string; errno: number } | undefined {
   const colon = word.indexOf(':');
   if (colon < 0) return word ? { name: word, errno: -1 } : undefined;
   const name = word.slice(0, colon);

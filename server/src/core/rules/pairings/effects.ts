@@ -6,7 +6,7 @@
  * CAP_NET_ADMIN bounding set drops CAP_SYS_ADMIN).
  */
 import { capabilities, directiveRow, enumValues, getDirective, KB_SYSTEMD_VERSION } from '../../kb';
-import { groupItems } from '../../security/syscallFilter';
+import { groupItems, nameAndErrno } from '../../security/syscallFilter';
 import type { Assignment, UnitModel } from '../../model/unitModel';
 import { parseBoolean } from '../values/scalars';
 import { splitWords } from '../values/words';
@@ -244,9 +244,11 @@ export function syscallFilter(model: UnitModel, version: number = KB_SYSTEMD_VER
     const groups: ReadonlySet<string>[] = [];
     words.forEach((word, i) => {
       const item = i === 0 ? word.replace(/^~/, '') : word;
-      if (item === '') return;
-      const colon = item.indexOf(':');
-      const name = colon < 0 ? item : item.slice(0, colon);
+      // Read as systemd reads it: an item with an error number that does not parse is skipped,
+      // and so is one with an error number on a line without `~`.
+      const parsed = nameAndErrno(item);
+      if (!parsed || (!invert && parsed.errno >= 0)) return;
+      const name = parsed.name;
       if (!name.startsWith('@')) calls.push(name);
       else {
         const group = groupCallsOf(name, version);
