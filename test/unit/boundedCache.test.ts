@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { heapAfterGc } from './heapAfterGc';
-import { BoundedCache } from '../../server/src/core/rules/values/boundedCache';
+import { BoundedCache, MAX_KEY_LENGTH } from '../../server/src/core/rules/values/boundedCache';
 import { ownCopy } from '../../server/src/core/syntax/ownCopy';
 
 /** A large text of two-byte characters (as a unit with one non-Latin-1 character is). */
@@ -20,6 +20,26 @@ describe('memos by text', () => {
     assert.equal(cache.get(text.slice(0), compute), 'SERVICE\0EXECSTART\0/USR/BIN/BENCH --FLAG');
     assert.equal(cache.get(['Service', 'ExecStart', '/usr/bin/bench --flag'].join('\0'), compute), 'SERVICE\0EXECSTART\0/USR/BIN/BENCH --FLAG');
     assert.equal(computed, 1);
+  });
+
+  it('keep no key longer than MAX_KEY_LENGTH, nor what was computed from it', () => {
+    const cache = new BoundedCache<number[]>(16);
+    let computed = 0;
+    const words = (key: string) => (computed++, key.split(' ').map((w) => w.length));
+    const short = 'net '.repeat(MAX_KEY_LENGTH / 4).trimEnd();
+    assert.equal(short.length, MAX_KEY_LENGTH - 1);
+    cache.get(short, words);
+    cache.get(short, words);
+    assert.equal(computed, 1, 'a key of the longest length kept is found again');
+    const before = heapAfterGc();
+    (() => {
+      // Half a million words in a line of 2 MB: a copy of it and its words would be tens of megabytes.
+      const long = 'net '.repeat(500_000);
+      assert.equal(cache.get(long, words).length, 500_001);
+      assert.equal(cache.get(long, words).length, 500_001);
+    })();
+    assert.equal(computed, 3, 'a longer key is computed each time it is asked for');
+    assert.ok(heapAfterGc() - before < 1e6, 'nothing of the long key is kept');
   });
 
   it('ownCopy gives the same characters', () => {
