@@ -316,11 +316,11 @@ function linesOf(section: Section | undefined, parts: EntryParts | undefined): L
  * An assignment. Its ranges come from `startOffset` (the key's start),
  * `valueOffset` and `endOffset` (the value's end, or the end of `=` when the
  * value is empty) as they are when a range is first read, and from the key's
- * end and the `=`, which only the node knows. A long unit has hundreds of
- * thousands of these: what can be worked out from the other fields
- * (`isEmpty`, `isContinued`, the key's end, where `=` is on an ordinary line)
- * is not a field of its own, and what only a few assignments have (pieces,
- * an index of their own) is in their parts.
+ * end and the `=`. A long unit has hundreds of thousands of these: what can be
+ * worked out from the other fields (`isEmpty`, `isContinued`; the key's end is
+ * `startOffset + key.length` and the `=` right after it on an ordinary line) is
+ * not a field of its own, and what only a few assignments have (pieces, a key
+ * or `=` elsewhere, an index of their own) is in their parts.
  */
 export class EntryNode implements Entry {
   key: string;
@@ -457,7 +457,6 @@ export class EntryNode implements Entry {
     const parts = this.#parts;
     if (parts?.index !== undefined) parts.index = index;
   }
-
 
   /** Gives the key and value their own copies (see `ownCopy`). */
   detach(): void {
