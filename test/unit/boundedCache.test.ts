@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { heapAfterGc } from './heapAfterGc';
-import { BoundedCache, MAX_KEY_LENGTH } from '../../server/src/core/rules/values/boundedCache';
+import { always, BoundedCache, LONG_KEYS_BUDGET, MAX_KEY_LENGTH } from '../../server/src/core/rules/values/boundedCache';
 import { ownCopy } from '../../server/src/core/syntax/ownCopy';
 
 /** A large text of two-byte characters (as a unit with one non-Latin-1 character is). */
@@ -40,6 +40,36 @@ describe('memos by text', () => {
     })();
     assert.equal(computed, 3, 'a longer key is computed each time it is asked for');
     assert.ok(heapAfterGc() - before < 1e6, 'nothing of the long key is kept');
+  });
+
+  it('a memo of small results keeps long keys too, once for all such memos, within a budget', () => {
+    let computed = 0;
+    const yes = new BoundedCache<boolean>(16, { keepsLong: always });
+    const other = new BoundedCache<boolean>(16, { keepsLong: always });
+    const picky = new BoundedCache<number>(16, { keepsLong: (n) => n < 10 });
+    const line = (n: number) => `${n} `.repeat(300_000);
+    const first = line(1);
+    const test = (key: string) => (computed++, key.length > 0);
+    yes.get(first, test);
+    // The same text made again (an unchanged line read again after an edit) is found.
+    yes.get(line(1), test);
+    other.get(line(1), test);
+    other.get(line(1), test);
+    assert.equal(computed, 2, 'each memo computes a long text once');
+    // A result the memo does not keep is computed each time.
+    let counted = 0;
+    picky.get(first, () => (counted++, 99));
+    picky.get(first, () => (counted++, 99));
+    picky.get(first, () => (counted++, 5));
+    picky.get(first, () => (counted++, 5));
+    assert.equal(counted, 3);
+    // Past the budget, the long texts kept are let go.
+    const filler = 'x'.repeat(LONG_KEYS_BUDGET / 2);
+    yes.get(`${filler}a`, test);
+    yes.get(`${filler}b`, test);
+    computed = 0;
+    yes.get(line(1), test);
+    assert.equal(computed, 1, 'the first long text was let go');
   });
 
   it('ownCopy gives the same characters', () => {

@@ -5,7 +5,7 @@ import { UnitModel, type LineFilter, type ReadSet } from '../model/unitModel';
 import { contradictionsOf, Verdicts, type Check, type EvidenceCache, type EvidenceResult } from './evidence';
 import { anyTouching, lineChange, withFacts, type LineChange } from './lineChange';
 import { checkValue } from './values/checks';
-import { BoundedCache } from './values/boundedCache';
+import { always, BoundedCache } from './values/boundedCache';
 import { attached } from '../memo/attached';
 import { splitWords } from './values/words';
 import type { Settings } from '../settings';
@@ -71,7 +71,7 @@ function takenBy(version: number, row: DirectiveRow): (value: string) => boolean
   if (!byRow) TAKEN.set(version, (byRow = new Map()));
   let taken = byRow.get(row);
   if (!taken) {
-    const cache = new BoundedCache<boolean>(TAKEN_PER_SETTING);
+    const cache = new BoundedCache<boolean>(TAKEN_PER_SETTING, { keepsLong: always });
     const compute = (value: string): boolean => takesValue(row, value, version);
     byRow.set(row, (taken = (value) => cache.get(value, compute)));
   }

@@ -369,7 +369,7 @@ function readLine(semantics: ListSemantics, text: string, version: number, displ
   let byVersion = readings.get(semantics);
   if (!byVersion) readings.set(semantics, (byVersion = new Map()));
   let cache = byVersion.get(version);
-  if (!cache) byVersion.set(version, (cache = new BoundedCache(1024)));
+  if (!cache) byVersion.set(version, (cache = new BoundedCache(1024, { keepsLong: fewWords })));
   const reading = cache.get(text, (t) => readLineOnce(semantics, t, version));
   // A name is shown as the first word that named it: a word met before has nothing left to show.
   for (const { word, members } of reading.shown) {
@@ -378,6 +378,13 @@ function readLine(semantics: ListSemantics, text: string, version: number, displ
     for (const m of members) if (!display.has(m)) display.set(m, word);
   }
   return reading.read;
+}
+
+/** Words a reading of a long line may hold to be kept (it holds each known word once: most settings know a few hundred names). */
+const KEPT_WORDS = 2048;
+
+function fewWords(reading: LineReading): boolean {
+  return reading.shown.length <= KEPT_WORDS;
 }
 
 /**

@@ -16,7 +16,7 @@ import { isPositionRow, checkPositionRows } from './positions';
 import { defaultPairFixes, specOf, type RowSpec } from './rows';
 import { alternativeText, alternativesText, lineText, relationSentence, settingText } from './text';
 import { UNDECIDABLE } from './undecidable';
-import { BoundedCache } from '../values/boundedCache';
+import { always, BoundedCache } from '../values/boundedCache';
 import { removeEntryEdit } from '../../edits/lineEdits';
 import { causeOf, reportCause, type PairFinding } from './causes';
 import { setFixesWhenRead } from '../fixesWhenRead';
@@ -158,7 +158,7 @@ const subjectMatches = new Map<Pairing, BoundedCache<boolean>>();
 
 function subjectValueMatches(pairing: Pairing, value: string): boolean {
   let known = subjectMatches.get(pairing);
-  if (!known) subjectMatches.set(pairing, (known = new BoundedCache(512)));
+  if (!known) subjectMatches.set(pairing, (known = new BoundedCache(512, { keepsLong: always })));
   return known.get(value, (v) => valueMatches(pairing.subject.directive, v, pairing.subject.value, true));
 }
 

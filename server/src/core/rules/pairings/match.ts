@@ -1,6 +1,6 @@
 /** Whether assignments match the settings a pair names, directly or through their effect. */
 import { enumValues, type PairingSetting, type PairingValue } from '../../kb';
-import { BoundedCache } from '../values/boundedCache';
+import { always, BoundedCache } from '../values/boundedCache';
 import type { Assignment } from '../../model/unitModel';
 import type { PairContext } from './context';
 import {
@@ -73,7 +73,7 @@ const settingMatches = [new Map<PairingSetting, BoundedCache<boolean>>(), new Ma
 function settingValueMatches(setting: PairingSetting, exact: boolean, value: string): boolean {
   const bySetting = settingMatches[exact ? 1 : 0];
   let known = bySetting.get(setting);
-  if (!known) bySetting.set(setting, (known = new BoundedCache(512)));
+  if (!known) bySetting.set(setting, (known = new BoundedCache(512, { keepsLong: always })));
   return known.get(value, (v) => valueMatches(setting.directive, v, setting.value, exact));
 }
 

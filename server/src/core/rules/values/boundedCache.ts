@@ -34,21 +34,80 @@ export class Admission {
 /** Lookups per decision. */
 const WINDOW = 4096;
 
-/** The longest text a memo keeps (in UTF-16 code units): far longer than a line of a real unit. */
+/** The longest text a memo keeps by itself (in UTF-16 code units): far longer than a line of a real unit. */
 export const MAX_KEY_LENGTH = 4096;
+
+/** Characters of longer texts that the memos which take them keep, in all (see LongKeys). */
+export const LONG_KEYS_BUDGET = 4 * 1024 * 1024;
+
+/**
+ * Texts longer than MAX_KEY_LENGTH kept by the memos that take them: each once, whichever memos
+ * keep it, and no more than LONG_KEYS_BUDGET characters in all. Past that, all are let go (the
+ * generation changes, and each memo drops its long entries when it sees that). A unit of long
+ * lines that an editor checks on every keystroke finds each unchanged line's results again, and
+ * what is kept stays within a few times the lines themselves.
+ */
+class LongKeys {
+  private readonly keys = new Map<string, string>();
+  private chars = 0;
+  generation = 0;
+
+  /** The kept copy of `key`, kept now if there is room; undefined when it is longer than the whole budget. */
+  canonical(key: string): string | undefined {
+    const known = this.keys.get(key);
+    if (known !== undefined) return known;
+    if (key.length > LONG_KEYS_BUDGET) return undefined;
+    if (this.chars + key.length > LONG_KEYS_BUDGET) {
+      this.keys.clear();
+      this.chars = 0;
+      this.generation++;
+    }
+    const own = ownCopy(key);
+    this.keys.set(own, own);
+    this.chars += own.length;
+    return own;
+  }
+}
+
+const longKeys = new LongKeys();
+
+export interface BoundedCacheOptions<V> {
+  admission?: Admission;
+  /**
+   * Which results of texts longer than MAX_KEY_LENGTH to keep too (within LONG_KEYS_BUDGET): those
+   * that stay small however long the text is (a yes or no, what a line names out of a fixed set).
+   * Without it, a memo computes a long text each time it is asked for.
+   */
+  keepsLong?: (value: V) => boolean;
+}
+
+/** For `keepsLong`: every result (a yes or no is small). */
+export function always(): boolean {
+  return true;
+}
 
 export class BoundedCache<V> {
   private readonly entries = new Map<string, V>();
+  private readonly admission: Admission;
+  /** Entries of texts longer than MAX_KEY_LENGTH (only with `keepsLong`), of the generation `longGeneration`. */
+  private readonly long: Map<string, V> | undefined;
+  private longGeneration = 0;
+  private readonly keepsLong: ((value: V) => boolean) | undefined;
 
   constructor(
     private readonly capacity: number,
-    private readonly admission = new Admission(),
-  ) {}
+    options: BoundedCacheOptions<V> = {},
+  ) {
+    this.admission = options.admission ?? new Admission();
+    this.keepsLong = options.keepsLong;
+    this.long = options.keepsLong !== undefined ? new Map() : undefined;
+  }
 
   get(key: string, compute: (key: string) => V): V {
-    // A long text is not kept: it is rarely met twice, and a copy of it, with what was worked
-    // out from each of its words, would cost more than the text itself.
-    if (key.length > MAX_KEY_LENGTH) return compute(key);
+    // A long text is kept only by a memo whose results stay small, and once for all such memos:
+    // a copy of it in each memo, with what was worked out from each of its words, would cost more
+    // than the text itself.
+    if (key.length > MAX_KEY_LENGTH) return this.long === undefined ? compute(key) : this.getLong(this.long, key, compute);
     const known = this.entries.get(key);
     this.admission.record(known !== undefined);
     if (known !== undefined) return known;
@@ -60,5 +119,25 @@ export class BoundedCache<V> {
     if (this.entries.size >= this.capacity) this.entries.clear();
     this.entries.set(own, value);
     return value;
+  }
+
+  private getLong(long: Map<string, V>, key: string, compute: (key: string) => V): V {
+    this.dropOldLong(long);
+    const known = long.get(key);
+    if (known !== undefined) return known;
+    // As with short texts, what is kept is cut from the copy, never from the text the key was cut from.
+    const own = longKeys.canonical(key);
+    const value = compute(own ?? key);
+    if (own === undefined || !this.keepsLong?.(value)) return value;
+    // Keeping the copy may have let go of the others.
+    this.dropOldLong(long);
+    long.set(own, value);
+    return value;
+  }
+
+  private dropOldLong(long: Map<string, V>): void {
+    if (this.longGeneration === longKeys.generation) return;
+    long.clear();
+    this.longGeneration = longKeys.generation;
   }
 }
