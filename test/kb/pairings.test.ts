@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { directiveNames, directiveRow, getDirective, pairings, pairingsFor, type PairingSetting } from '../../server/src/core/kb';
+import { directiveNames, directiveRow, getDirective, pairingIds, pairings, pairingsFor, type PairingSetting } from '../../server/src/core/kb';
 
 const settingsOf = (p: (typeof pairings)[number]): PairingSetting[] => [
   p.subject,
@@ -11,6 +11,10 @@ describe('pairings', () => {
   it('has 341 rows with unique ids', () => {
     assert.equal(pairings.length, 341);
     assert.equal(new Set(pairings.map((p) => p.id)).size, 341);
+  });
+
+  it('the ids the rule registry reads are the table\'s, in its order', () => {
+    assert.deepEqual(pairingIds, pairings.map((p) => p.id));
   });
 
   it('has the relation and severity counts of the reference', () => {
