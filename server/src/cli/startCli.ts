@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { EXIT } from './command';
+import { keepYoungSpaceSmall } from '../node/heapGrowth';
 import { errorLine, type CliIo } from './io';
 import { processWriter } from './writeAll';
 
@@ -10,6 +11,7 @@ import { processWriter } from './writeAll';
  * written (a full disk) ends the command with exit 2 and says why.
  */
 export function startCli(run: (argv: readonly string[], io: CliIo) => number): void {
+  keepYoungSpaceSmall();
   const toStdout = processWriter(1);
   const toStderr = processWriter(2);
   let stdoutOpen = true;

@@ -13,3 +13,14 @@ import { setFlagsFromString } from 'node:v8';
 export function boundHeapGrowth(): void {
   setFlagsFromString('--heap-growing-percent=100');
 }
+
+/**
+ * The engine gives short-lived objects a space of their own that starts at 1 MB and doubles, up
+ * to 16 MB twice over, while most of them live on; reading a unit keeps nearly all it makes (its
+ * tree, its model), so that space grows to its largest and stays so, empty or not, for the rest of
+ * the command. Kept at its first size, a check of the 675 corpus units peaks at 77 MB, not 92, and
+ * one of a 1 MB unit at 86 MB, not 114, in about the same time. For a process that runs one command.
+ */
+export function keepYoungSpaceSmall(): void {
+  setFlagsFromString('--semi-space-growth-factor=1');
+}
