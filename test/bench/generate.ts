@@ -119,6 +119,8 @@ export const LOPSIDED_SHAPES = {
   'Environment= lines': (i: number) => `Environment=VARIABLE_${i}=value-${i}\n`,
   /** Settings systemd does not know, from a few names: a finding on every line. */
   'unknown settings': (i: number) => `Unknown${i % 50}=value\n`,
+  /** Comment lines, as a unit that explains itself at length has. */
+  'comment lines': (i: number) => `# step ${i} of the preparation\n`,
 } as const;
 
 export type LopsidedShape = keyof typeof LOPSIDED_SHAPES;

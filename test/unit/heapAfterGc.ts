@@ -13,3 +13,10 @@ export function heapAfterGc(): number {
   gc();
   return process.memoryUsage().heapUsed;
 }
+
+/** Bytes the heap and the buffers of typed arrays (which live outside it) hold after two full collections. */
+export function memoryAfterGc(): number {
+  heapAfterGc();
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
+}

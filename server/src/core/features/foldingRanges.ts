@@ -1,3 +1,4 @@
+import { commentLines } from '../syntax/commentList';
 import type { SyntaxTree } from '../syntax/syntaxTree';
 
 export interface UnitFoldingRange {
@@ -24,8 +25,7 @@ export function foldingRanges(tree: SyntaxTree): UnitFoldingRange[] {
   const closeRun = (): void => {
     if (runStart >= 0 && previous > runStart) ranges.push({ startLine: runStart, endLine: previous, kind: 'comment' });
   };
-  for (const comment of tree.comments) {
-    const line = comment.range.start.line;
+  for (const line of commentLines(tree)) {
     if (line !== previous + 1) {
       closeRun();
       runStart = line;

@@ -1,8 +1,10 @@
 import type { Diagnostic } from '../types';
 import { LineIndex } from './lineIndex';
 import { LONG_LINE_MAX, parseProblems, type ParseProblemCode } from './parseProblems';
-import type { Comment, Entry, Section, SyntaxTree } from './syntaxTree';
-import { CommentNode, EntryNode, SectionNode } from './treeNodes';
+import { CommentListBuilder, type CommentList } from './commentList';
+import { ParsedTree } from './parsedTree';
+import type { Entry, Section, SyntaxTree } from './syntaxTree';
+import { EntryNode, SectionNode } from './treeNodes';
 import { knownWord } from './knownWords';
 
 /**
@@ -38,7 +40,7 @@ export function parse(text: string): SyntaxTree {
 export interface ParsedLines {
   sections: Section[];
   orphans: Entry[];
-  comments: Comment[];
+  comments: CommentList;
   diagnostics: Diagnostic[];
   /** The last line is continued: what follows the stretch belongs to it. */
   open: boolean;
@@ -61,7 +63,7 @@ export function parseLines(index: LineIndex, fromLine: number, toLine: number): 
   return {
     sections: read.sections.map((section) => (section as SectionNode).shifted(index, start, true)),
     orphans: read.orphans.map((entry) => (entry instanceof EntryNode ? entry.shifted(index, undefined, start) : entry)),
-    comments: read.comments.map((comment) => (comment as CommentNode).shifted(index, start)),
+    comments: read.comments.moved(index, start),
     diagnostics: read.diagnostics,
     open: read.open,
   };
@@ -113,7 +115,7 @@ class Parser {
   private readonly index: LineIndex;
   private readonly sections: Section[] = [];
   private readonly orphans: Entry[] = [];
-  private readonly comments: Comment[] = [];
+  private readonly comments = new CommentListBuilder();
   private readonly diagnostics: Diagnostic[] = [];
   /** How many problems of each code were found (only the first ones are reported). */
   private counts: Map<string, number> | undefined;
@@ -206,7 +208,7 @@ class Parser {
   span(): ParsedLines {
     const open = this.pending !== undefined;
     if (!open) this.closeSection(this.lastContentEnd);
-    return { sections: this.sections, orphans: this.orphans, comments: this.comments, diagnostics: this.diagnostics, open };
+    return { sections: this.sections, orphans: this.orphans, comments: this.comments.build(this.index), diagnostics: this.diagnostics, open };
   }
 
   /** Reads the line `[start, end)` of the document, which holds no line break and no NUL. */
@@ -236,7 +238,7 @@ class Parser {
     if (first < end && (c === 35 /* # */ || c === 59 /* ; */)) {
       let last = end;
       while (last > first && isBlank(text.charCodeAt(last - 1))) last--;
-      this.comments.push(new CommentNode(this.index, text.slice(first, last), first, last));
+      this.comments.add(first, last);
       this.lastContentEnd = last;
       return;
     }
@@ -316,16 +318,8 @@ class Parser {
   }
 
   private tree(): SyntaxTree {
-    return {
-      text: this.text,
-      lines: this.index,
-      sections: this.sections,
-      orphans: this.orphans,
-      comments: this.comments,
-      diagnostics: this.diagnostics,
-      hasBom: this.text.charCodeAt(0) === 0xfeff,
-      eol: this.index.dominantEol(),
-    };
+    const index = this.index;
+    return new ParsedTree(index, this.sections, this.orphans, this.comments.build(index), this.diagnostics, this.text.charCodeAt(0) === 0xfeff, index.dominantEol());
   }
 
   private handleLogicalLine(line: LogicalLine): void {

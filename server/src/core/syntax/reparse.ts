@@ -16,10 +16,11 @@ import { attached } from '../memo/attached';
 import { LineIndex } from './lineIndex';
 import { endsWithEscape, parse, parseLines } from './parser';
 import { SplicedText, type TextSource } from './textSource';
-import type { Comment, Section, SyntaxTree } from './syntaxTree';
-import { CommentNode, EntryNode, SectionNode } from './treeNodes';
+import { CommentList } from './commentList';
+import { commentListOf, ParsedTree } from './parsedTree';
+import type { Section, SyntaxTree } from './syntaxTree';
+import { EntryNode, SectionNode } from './treeNodes';
 import { sharePlaces } from './keyPlaces';
-import { appendAll } from '../arrays';
 
 /** Characters that make parse() read a text otherwise than line by line: CR, NUL, controls, BOM. */
 const UNEVEN = /[\x00-\x08\x0b-\x1f\ufeff]/;
@@ -35,7 +36,7 @@ export function readableInParts(tree: SyntaxTree): boolean {
       !tree.hasBom &&
       !UNEVEN.test(tree.text) &&
       tree.sections.every(readableSection) &&
-      tree.comments.every((c) => c instanceof CommentNode);
+      commentListOf(tree) !== undefined;
     readable.set(tree, known);
   }
   return known;
@@ -112,6 +113,9 @@ function firstRegionFrom(tree: SyntaxTree, sections: readonly Section[], offset:
  */
 export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], text: TextSource, keep = false): SyntaxTree | undefined {
   if (edits.length === 0 || !readableInParts(tree) || edits.some((e) => UNEVEN.test(e.text))) return undefined;
+  // Comments set by hand since the tree was read: the whole text is read again.
+  const oldComments = commentListOf(tree);
+  if (oldComments === undefined) return undefined;
   const oldLength = tree.lines.length;
   const sections = tree.sections;
   const lo = edits[0].start;
@@ -146,42 +150,25 @@ export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], t
 
   const kept = from >= 0 ? sections.slice(0, from) : [];
   const moved = sections.slice(after).map((s) => (s as SectionNode).shifted(index, delta));
-  const comments: Comment[] = [];
-  for (const comment of tree.comments) {
-    const at = (comment as CommentNode).startOffset;
-    if (at < spanStart) comments.push(comment);
-  }
   const orphans = from >= 0 ? tree.orphans : read.orphans;
   if (keep) {
     // Shared nodes map the new text; new ones own their strings rather than views into it.
     for (const section of kept) (section as SectionNode).rebase(index);
-    for (const comment of comments) (comment as CommentNode).rebase(index);
     for (const entry of orphans) if (from >= 0 && entry instanceof EntryNode) entry.rebase(index);
     for (const section of read.sections) (section as SectionNode).detach();
-    for (const comment of read.comments) (comment as CommentNode).detach();
     for (const entry of orphans) if (from < 0 && entry instanceof EntryNode) entry.detach();
   }
-  appendAll(comments, read.comments);
-  for (const comment of tree.comments) {
-    const at = (comment as CommentNode).startOffset;
-    if (at >= spanEnd) comments.push((comment as CommentNode).shifted(index, delta));
-  }
-  const result: SyntaxTree = {
-    // Joined into one string only when someone reads it whole (see LineIndex.spliced()).
-    get text(): string {
-      return index.text;
-    },
-    lines: index,
-    sections: [...kept, ...read.sections, ...moved],
-    orphans,
-    comments,
-    diagnostics: [],
-    hasBom: false,
-    eol: index.dominantEol(),
-  };
+  // The comments before the span stay where they were, those after it move; all are read in the new text.
+  const comments = CommentList.joined(index, [
+    { list: oldComments, from: 0, to: oldComments.firstFrom(spanStart), delta: 0 },
+    { list: read.comments, from: 0, to: read.comments.length, delta: 0 },
+    { list: oldComments, from: oldComments.firstFrom(spanEnd), to: oldComments.length, delta },
+  ]);
+  // Its text is joined into one string only when someone reads it whole (see LineIndex.spliced()).
+  const result = new ParsedTree(index, [...kept, ...read.sections, ...moved], orphans, comments, [], false, index.dominantEol());
   // The old text had none of the characters that stop a reading in parts, nor have the edits;
   // what is new is known by its nodes: the new text need not be searched again.
-  readable.set(result, read.sections.every(readableSection) && read.comments.every((c) => c instanceof CommentNode) && orphans.every((e) => e instanceof EntryNode));
+  readable.set(result, read.sections.every(readableSection) && orphans.every((e) => e instanceof EntryNode));
   // Where each key's lines are holds as it was when the sections read again have the same keys.
   const firstReplaced = Math.max(from, 0);
   sharePlaces(tree, result, firstReplaced, after - firstReplaced, read.sections);

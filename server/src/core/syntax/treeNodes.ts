@@ -56,21 +56,6 @@ export class CommentNode implements Comment {
     return this.#start;
   }
 
-  /** The same comment `delta` characters further on in another text, which `index` maps. */
-  shifted(index: LineIndex, delta: number): CommentNode {
-    return new CommentNode(index, this.text, this.#start + delta, this.#end + delta);
-  }
-
-  /** Maps the comment through `index`, whose text reads the same up to the comment's end. */
-  rebase(index: LineIndex): void {
-    this.#index = index;
-  }
-
-  /** Gives the comment its own copy of its text (see `ownCopy`). */
-  detach(): void {
-    this.text = ownCopy(this.text);
-  }
-
   toJSON(): Comment {
     const view = jsonView(this);
     view.text = this.text;

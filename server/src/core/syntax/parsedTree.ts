@@ -1,0 +1,60 @@
+import type { Diagnostic } from '../types';
+import type { CommentList } from './commentList';
+import type { LineIndex } from './lineIndex';
+import type { Comment, Entry, Section, SyntaxTree } from './syntaxTree';
+
+/**
+ * A tree the parser read: its comments are kept packed and made into nodes when first read, and
+ * its text is its line index's (which joins an edited text into one string only when it is read).
+ */
+export class ParsedTree implements SyntaxTree {
+  lines: LineIndex;
+  sections: Section[];
+  orphans: Entry[];
+  diagnostics: Diagnostic[];
+  hasBom: boolean;
+  eol: string;
+  /** The comments as the parser found them; undefined once they were replaced. */
+  #commentList: CommentList | undefined;
+  #comments: Comment[] | undefined;
+
+  constructor(lines: LineIndex, sections: Section[], orphans: Entry[], comments: CommentList, diagnostics: Diagnostic[], hasBom: boolean, eol: string) {
+    this.lines = lines;
+    this.sections = sections;
+    this.orphans = orphans;
+    this.diagnostics = diagnostics;
+    this.hasBom = hasBom;
+    this.eol = eol;
+    this.#commentList = comments;
+    this.#comments = undefined;
+  }
+
+  get text(): string {
+    return this.lines.text;
+  }
+
+  /** The comments, made into nodes when first read, then kept. */
+  get comments(): Comment[] {
+    return (this.#comments ??= (this.#commentList as CommentList).nodes());
+  }
+
+  set comments(comments: Comment[]) {
+    this.#comments = comments;
+    this.#commentList = undefined;
+  }
+
+  /** The packed comments, unless the comments were replaced since the parser read them. */
+  get commentList(): CommentList | undefined {
+    return this.#commentList;
+  }
+
+  toJSON(): SyntaxTree {
+    const { text, lines, sections, orphans, comments, diagnostics, hasBom, eol } = this;
+    return { text, lines, sections, orphans, comments, diagnostics, hasBom, eol };
+  }
+}
+
+/** The packed comments of a tree the parser read, unless its comments were replaced since. */
+export function commentListOf(tree: SyntaxTree): CommentList | undefined {
+  return tree instanceof ParsedTree ? tree.commentList : undefined;
+}
