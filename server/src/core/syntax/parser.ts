@@ -294,13 +294,18 @@ class Parser {
         end,
         `These continued lines join into ${logical.bytes + bytes} bytes; systemd refuses to load a file with a continued line over ${LONG_LINE_MAX} bytes.`,
       );
+      // Such a line is not read: what was gathered of it goes, and nothing more is.
+      logical.text = '';
+      logical.pieces = [];
     }
     this.pending = undefined;
     logical.bytes += bytes;
 
     const textEnd = continued ? end - 1 : end;
-    logical.pieces.push({ at: logical.text.length, offset: start, length: textEnd - start, joint: false });
-    logical.text += text.slice(start, textEnd);
+    if (!logical.tooLong) {
+      logical.pieces.push({ at: logical.text.length, offset: start, length: textEnd - start, joint: false });
+      logical.text += text.slice(start, textEnd);
+    }
     if (first < end) {
       let last = end;
       while (last > first && isBlank(text.charCodeAt(last - 1))) last--;
@@ -308,8 +313,10 @@ class Parser {
     }
 
     if (continued) {
-      logical.pieces.push({ at: logical.text.length, offset: end - 1, length: 1, joint: true });
-      logical.text += ' ';
+      if (!logical.tooLong) {
+        logical.pieces.push({ at: logical.text.length, offset: end - 1, length: 1, joint: true });
+        logical.text += ' ';
+      }
       logical.lastJoint = end - 1;
       this.pending = logical;
       return;
