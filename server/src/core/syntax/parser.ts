@@ -416,8 +416,10 @@ class Parser {
       ks,
       ke,
       eq,
-      // Long values are rarely the same, and are slices of the text, which cost little.
-      hasValue ? (ve - vs < 13 ? this.sliceShared(vs, ve) : text.slice(vs, ve)) : '',
+      // A value read again shortly after is kept once, as keys are: a unit that repeats its
+      // blocks (generated, or pasted) has a string of 32 bytes or more for each line otherwise.
+      // Past a few hundred characters values are rarely the same, and comparing them costs.
+      hasValue ? (ve - vs <= 256 ? this.sliceShared(vs, ve) : text.slice(vs, ve)) : '',
       hasValue ? vs : eq + 1,
       hasValue ? ve : eq + 1,
       false,
