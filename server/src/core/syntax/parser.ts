@@ -475,9 +475,9 @@ class Parser {
   /**
    * `text[start, end)` (not empty), as the string last read with the same
    * length and first and last characters when it is the same text: keys,
-   * section names and short values (yes, strict…) come back often, and are
-   * then kept once. A setting or section name systemd knows is the knowledge
-   * base's own string (see knownWords.ts).
+   * section names and values (yes, strict, a command line repeated) come back
+   * often, and are then kept once. A setting or section name systemd knows is
+   * the knowledge base's own string (see knownWords.ts).
    */
   private sliceShared(start: number, end: number): string {
     const text = this.text;
