@@ -95,11 +95,9 @@ export class CommentListBuilder {
     this.#offsets[this.#used++] = end;
   }
 
-  /** The comments found, in `index`, `delta` characters on from where they were added. */
-  build(index: LineIndex, delta = 0): CommentList {
-    const offsets = this.#offsets.slice(0, this.#used);
-    if (delta !== 0) for (let k = 0; k < offsets.length; k++) offsets[k] += delta;
-    return new CommentList(index, offsets);
+  /** The comments found, read in `index`: a copy of their exact length, not the room adding grew. */
+  build(index: LineIndex): CommentList {
+    return new CommentList(index, this.#offsets.slice(0, this.#used));
   }
 }
 
