@@ -8,6 +8,7 @@ import { offsetEdits, spliceEdits } from '../../server/src/core/edits/apply';
 import { changeBetween, readableInParts, reparsedInPart, revisedTree } from '../../server/src/core/syntax/reparse';
 import { entryAt, entryCount } from '../../server/src/core/syntax/syntaxTree';
 import { snapshotTree } from './treeSnapshot';
+import { commentLines } from '../../server/src/core/syntax/commentList';
 import { treeViolations } from './treeInvariants';
 
 /** Lines of unit files, mostly well formed, with the things that join or break them. */
@@ -50,11 +51,15 @@ function editsFor(text: string): fc.Arbitrary<TextEdit[]> {
   return fc.array(edit, { minLength: 1, maxLength: 3 });
 }
 
-/** Everything a reader of the tree may look at: the snapshot, offsets, segments' offsets, the text. */
+/**
+ * Everything a reader of the tree may look at: the snapshot, offsets, segments' offsets, the text,
+ * and the comments' lines as folding reads them (from the packed comments, before any node is made).
+ */
 function shape(tree: SyntaxTree): unknown {
+  const commentLinesRead = commentLines(tree);
   const offsets = tree.sections.flatMap((s) => s.entries.map((e) => [e.startOffset, e.valueOffset, e.endOffset, e.segments.map((g) => g.offset), e.section === s]));
   const starts = Array.from({ length: tree.lines.lineCount }, (_, k) => tree.lines.lineStart(k));
-  return { snapshot: snapshotTree(tree), offsets, text: tree.text, starts };
+  return { snapshot: snapshotTree(tree), offsets, text: tree.text, starts, commentLinesRead };
 }
 
 test('a tree parsed again in part equals the tree of the whole edited text', () => {
