@@ -121,6 +121,8 @@ export const LOPSIDED_SHAPES = {
   'unknown settings': (i: number) => `Unknown${i % 50}=value\n`,
   /** Comment lines, as a unit that explains itself at length has. */
   'comment lines': (i: number) => `# step ${i} of the preparation\n`,
+  /** A section header and one setting, over and over, as units pasted one after another have. */
+  'sections of one line': (i: number) => `[Service]\nNice=${i % 20}\n`,
 } as const;
 
 export type LopsidedShape = keyof typeof LOPSIDED_SHAPES;

@@ -80,12 +80,21 @@ interface MovedEntries {
   readonly others: ReadonlyMap<number, Entry> | undefined;
 }
 
-/** The ranges of a section once they were read. */
+/** The ranges of a section once they were read, and its offsets that are not where they usually are. */
 interface SectionParts {
   headerRange?: Range;
   nameRange?: Range;
   range?: Range;
+  /** The header's end, when it is not right after the `]` that follows the name. */
+  headerEnd?: number;
+  /** The name's start, when it is not right after the `[`. */
+  nameStart?: number;
+  /** The name's end, when it is not `nameStart + name.length` (a header continued over lines). */
+  nameEnd?: number;
 }
+
+/** The assignments of every section that has none: one list for all, never changed. */
+const NO_ENTRIES: Entry[] = Object.freeze([]) as unknown as Entry[];
 
 export class SectionNode implements Section {
   name: string;
@@ -104,11 +113,12 @@ export class SectionNode implements Section {
   #delta: number;
   #index: LineIndex;
   #headerStart: number;
-  #headerEnd: number;
-  #nameStart: number;
-  #nameEnd: number;
   /** End of the section's range: the header's end until the section is closed. */
   #end: number;
+  /**
+   * The ranges once read, and the header's offsets where they are not those of `[name]` (a long
+   * unit of many sections keeps no field for what its headers' names tell).
+   */
   #parts: SectionParts | undefined;
 
   constructor(index: LineIndex, name: string, headerStart: number, headerEnd: number, nameStart: number, nameEnd: number, malformed: boolean) {
@@ -120,11 +130,27 @@ export class SectionNode implements Section {
     this.#delta = 0;
     this.#index = index;
     this.#headerStart = headerStart;
-    this.#headerEnd = headerEnd;
-    this.#nameStart = nameStart;
-    this.#nameEnd = nameEnd;
     this.#end = headerEnd;
-    this.#parts = undefined;
+    let parts: SectionParts | undefined;
+    if (nameStart !== headerStart + 1) (parts ??= {}).nameStart = nameStart;
+    if (nameEnd !== nameStart + name.length) (parts ??= {}).nameEnd = nameEnd;
+    if (headerEnd !== nameEnd + 1) (parts ??= {}).headerEnd = headerEnd;
+    this.#parts = parts;
+  }
+
+  // The offsets worked out from the fields are functions of the class: a private accessor or
+  // method would give every node a slot of its own.
+
+  static #nameStart(section: SectionNode): number {
+    return section.#parts?.nameStart ?? section.#headerStart + 1;
+  }
+
+  static #nameEnd(section: SectionNode): number {
+    return section.#parts?.nameEnd ?? SectionNode.#nameStart(section) + section.name.length;
+  }
+
+  static #headerEnd(section: SectionNode): number {
+    return section.#parts?.headerEnd ?? SectionNode.#nameEnd(section) + 1;
   }
 
   /**
@@ -132,8 +158,8 @@ export class SectionNode implements Section {
    * and gives back the room the entry list grew into but does not use.
    */
   close(contentEnd: number): void {
-    this.#end = Math.max(contentEnd, this.#headerEnd);
-    this.entries = this.entries.slice();
+    this.#end = Math.max(contentEnd, SectionNode.#headerEnd(this));
+    this.entries = this.entries.length === 0 ? NO_ENTRIES : this.entries.slice();
     if (this.#parts !== undefined) this.#parts.range = undefined;
   }
 
@@ -179,7 +205,15 @@ export class SectionNode implements Section {
    * them at once.
    */
   shifted(index: LineIndex, delta: number, copyNow = false): SectionNode {
-    const moved = new SectionNode(index, this.name, this.#headerStart + delta, this.#headerEnd + delta, this.#nameStart + delta, this.#nameEnd + delta, this.malformed);
+    const moved = new SectionNode(
+      index,
+      this.name,
+      this.#headerStart + delta,
+      SectionNode.#headerEnd(this) + delta,
+      SectionNode.#nameStart(this) + delta,
+      SectionNode.#nameEnd(this) + delta,
+      this.malformed,
+    );
     moved.#end = this.#end + delta;
     if (copyNow) {
       // A section just read, moved to its place: all of it is read next.
@@ -233,7 +267,7 @@ export class SectionNode implements Section {
 
   get headerRange(): Range {
     const parts = (this.#parts ??= {});
-    return (parts.headerRange ??= this.#index.range(this.#headerStart, this.#headerEnd));
+    return (parts.headerRange ??= this.#index.range(this.#headerStart, SectionNode.#headerEnd(this)));
   }
 
   set headerRange(range: Range) {
@@ -242,7 +276,7 @@ export class SectionNode implements Section {
 
   get nameRange(): Range {
     const parts = (this.#parts ??= {});
-    return (parts.nameRange ??= this.#index.range(this.#nameStart, this.#nameEnd));
+    return (parts.nameRange ??= this.#index.range(SectionNode.#nameStart(this), SectionNode.#nameEnd(this)));
   }
 
   set nameRange(range: Range) {
