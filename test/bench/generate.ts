@@ -122,7 +122,7 @@ export const LOPSIDED_SHAPES = {
   /** Comment lines, as a unit that explains itself at length has. */
   'comment lines': (i: number) => `# step ${i} of the preparation\n`,
   /** A section header and one setting, over and over, as units pasted one after another have. */
-  'sections of one line': (i: number) => `[Service]\nNice=${i % 20}\n`,
+  'sections of one line': (i: number) => `[Service]\nExecStartPre=/usr/bin/prepare --step ${i}\n`,
 } as const;
 
 export type LopsidedShape = keyof typeof LOPSIDED_SHAPES;
