@@ -1,6 +1,6 @@
 import { parse } from './syntax/parser';
 import type { OffsetEdit } from './edits/apply';
-import { reparse, revisedTree } from './syntax/reparse';
+import { reparse, reparsedText, revisedTree } from './syntax/reparse';
 import type { TextEdit } from './types';
 import type { SyntaxTree } from './syntax/syntaxTree';
 import type { TextSource } from './syntax/textSource';
@@ -25,6 +25,14 @@ export function createUnitDocument(uri: string, text: string, version = 0): Unit
  */
 export function editedUnitDocument(document: UnitDocument, edits: readonly TextEdit[]): UnitDocument {
   return { uri: document.uri, version: document.version, tree: reparse(document.tree, edits), file: document.file };
+}
+
+/**
+ * The document with another text, for a short look such as a fix tried on it together with the
+ * fixes that complete it: only the sections where the texts differ are parsed again.
+ */
+export function trialUnitDocument(document: UnitDocument, text: string, version = document.version): UnitDocument {
+  return { uri: document.uri, version, tree: reparsedText(document.tree, text), file: document.file };
 }
 
 /**

@@ -54,6 +54,17 @@ export function reparse(tree: SyntaxTree, edits: readonly TextEdit[]): SyntaxTre
 }
 
 /**
+ * The tree of `text`, another text of `tree`'s document, for a short look (a fix tried on it with
+ * the fixes that complete it): only the sections where the texts differ are read, the others are
+ * `tree`'s own nodes, as in reparse().
+ */
+export function reparsedText(tree: SyntaxTree, text: string): SyntaxTree {
+  const edit = changedSpan(tree.text, text);
+  if (edit === undefined) return parse(text);
+  return reparsedInPart(tree, [edit], text) ?? parse(text);
+}
+
+/**
  * The tree of `text`, a later version of `tree`'s text, to keep in the old tree's place: only the
  * sections the change touches are parsed again, and the new tree keeps no text but `text` and the
  * text `tree` was first parsed from alive. The nodes it shares with `tree` are mapped to the new

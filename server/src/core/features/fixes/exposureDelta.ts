@@ -6,10 +6,9 @@
 import { formatExposure } from '../../security';
 import type { Settings } from '../../settings';
 import type { Diagnostic, Fix } from '../../types';
-import { createUnitDocument, type UnitDocument } from '../../unitDocument';
+import { editedUnitDocument, type UnitDocument } from '../../unitDocument';
 import type { UnitFiles } from '../../rules';
 import { scoreOf, securityModel } from '../securityLens';
-import { applyEdits } from '../../edits/apply';
 import { editsKey } from './validate';
 
 function exposureOf(document: UnitDocument, files: UnitFiles, settings: Readonly<Settings>): number | undefined {
@@ -53,7 +52,7 @@ export function annotateExposureDeltas(
   const scoreAfter = (fix: Fix): number | undefined =>
     scoreOfText(editsKey(fix), () => {
       try {
-        return createUnitDocument(document.uri, applyEdits(document.tree.text, fix.edits), document.version);
+        return editedUnitDocument(document, fix.edits);
       } catch {
         return undefined;
       }

@@ -6,7 +6,7 @@
  */
 import type { Settings } from '../../settings';
 import type { Diagnostic, Fix } from '../../types';
-import { createUnitDocument, type UnitDocument } from '../../unitDocument';
+import { trialUnitDocument, type UnitDocument } from '../../unitDocument';
 import { runRules, type UnitFiles } from '../../rules';
 import { DEFAULT_SETTINGS } from '../../settings';
 import { analyze, parseDiagnostics, present, type Analysis } from '../diagnostics';
@@ -55,7 +55,7 @@ export function withFixes(analysis: Analysis, select: (d: Diagnostic) => boolean
   const found = analysis.found.map((d) => (!mayHaveFixes(d) ? d : select(d) ? copy(d) : withoutFixField(d)));
   const tried = triedOn(analysis);
   const rerun = (text: string): Diagnostic[] => {
-    const fixed = createUnitDocument(document.uri, text, document.version);
+    const fixed = trialUnitDocument(document, text);
     return [...parseDiagnostics(fixed), ...runRules(fixed, settings, files, { evidence: false })];
   };
   validateFixes(document.tree, found, analysis.parsed, rerun, select, tried.baseline, tried.outcomes);

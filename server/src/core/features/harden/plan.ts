@@ -13,7 +13,7 @@ import { findingIdentity } from '../../rules/findingIdentity';
 import { ruleGroup } from '../../rules/registry';
 import type { Settings } from '../../settings';
 import type { Diagnostic, TextEdit } from '../../types';
-import { createUnitDocument, type UnitDocument } from '../../unitDocument';
+import { createUnitDocument, trialUnitDocument, type UnitDocument } from '../../unitDocument';
 import { analyze } from '../diagnostics';
 import { scoreOf, securityModel } from '../securityLens';
 import { candidatesFor, type HeldBackSetting, type PlannedSetting } from './candidates';
@@ -83,6 +83,11 @@ function blockingFindings(texts: UnitTexts, settings: Readonly<Settings>): Map<s
     found.set(document.uri, analyze(document, settings, filesOf(texts, document)).diagnostics.filter(blocks));
   }
   return found;
+}
+
+/** What blocks a plan already, by file: only what identifies each finding is kept, not the findings. */
+function blockingIdentities(texts: UnitTexts, settings: Readonly<Settings>): Map<string, Set<string>> {
+  return new Map([...blockingFindings(texts, settings)].map(([uri, found]) => [uri, new Set(found.map(findingIdentity))]));
 }
 
 function exposureOf(model: UnitModel | undefined, settings: Readonly<Settings>): number | undefined {
@@ -158,12 +163,12 @@ export function planHardening(unit: UnitDocument, settings: Readonly<Settings>, 
   const planned = chosen ? candidates.planned.filter((s) => chosen.has(settingKey(s))) : candidates.planned;
   const heldBack = chosen ? candidates.heldBack.filter((s) => chosen.has(settingKey(s))) : candidates.heldBack;
   const texts: UnitTexts = { unit, dropIns };
-  const before = planned.length > 0 ? blockingFindings(texts, settings) : new Map<string, Diagnostic[]>();
-  const seen = new Map([...before].map(([uri, found]) => [uri, new Set(found.map(findingIdentity))]));
+  const seen = planned.length > 0 ? blockingIdentities(texts, settings) : new Map<string, Set<string>>();
 
   const trial = (kept: readonly PlannedSetting[]): Trial => {
     const text = applyEdits(target.tree.text, editsFor(target, model, kept, level));
-    const planned = createUnitDocument(target.uri, text, target.version + 1);
+    // Only the sections the plan writes in are read again; the others are the target's own.
+    const planned = trialUnitDocument(target, text, target.version + 1);
     const newTexts: UnitTexts = options.dropIn
       ? { unit, dropIns: [...dropIns.filter((d) => d.uri !== target.uri), planned].sort((a, b) => uriFileName(a.uri).localeCompare(uriFileName(b.uri))) }
       : { unit: planned, dropIns };
