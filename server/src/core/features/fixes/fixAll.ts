@@ -14,6 +14,7 @@ import { mayHaveFixes } from '../../rules/fixesWhenRead';
 import { analyze, type Analysis } from '../diagnostics';
 import { withFixes } from './tryFixes';
 import { applyEdits } from '../../edits/apply';
+import { fingerprint } from '../../memo/fingerprint';
 
 /**
  * Lines checked per "fix all", over its rounds: each round checks the fixed text and tries the
@@ -69,13 +70,21 @@ export function fixAll(
   let current = text;
   const applied: string[] = [];
   const stuck = new Set<string>();
-  const seen = new Set<string>([text]);
+  // Fingerprints, not texts: the versions of a long unit would be megabytes each.
+  const seen = new Set<string>([fingerprint(text)]);
   // Each fixed text is checked as the next version of the one before, as an editor's keystrokes are.
   let cache = new EvidenceCache();
-  let analysis = analyze(createUnitDocument(uri, current), settings, files, cache);
+  const afresh = (): Analysis => analyze(createUnitDocument(uri, current), settings, files, cache);
+  let analysis: Analysis | undefined = afresh();
   const rounds = Math.min(maxRounds, Math.max(1, Math.floor(maxLines / analysis.document.tree.lines.lineCount)));
   let stoppedEarly = false;
   for (let round = 0; ; round++) {
+    if (analysis === undefined) {
+      // The findings kept from the text before a fix that failed test their fixes against the
+      // fixed text: going back to it, they are worked out afresh.
+      cache = new EvidenceCache();
+      analysis = afresh();
+    }
     const next = nextFix(analysis, risks, stuck);
     if (!next) break;
     if (round >= rounds) {
@@ -92,18 +101,18 @@ export function fixAll(
     // The same finding may stand on several lines: the fix must take one of them away.
     const own = findingIdentity(next.diagnostic);
     const count = (list: readonly Diagnostic[]) => list.filter((d) => findingIdentity(d) === own).length;
-    const fixed = analyze(revisedUnitDocument(analysis.document, after, analysis.document.version + 1), settings, files, cache);
-    const again = count(fixed.diagnostics) >= count(analysis.diagnostics);
-    if (again || seen.has(after)) {
+    const before = count(analysis.diagnostics);
+    const revised = revisedUnitDocument(analysis.document, after, analysis.document.version + 1);
+    // The revised tree took the old one's place: the old analysis goes before the new one is made,
+    // so that a long unit's two analyses are never held at once.
+    analysis = undefined;
+    const fixed = analyze(revised, settings, files, cache);
+    const afterPrint = fingerprint(after);
+    if (count(fixed.diagnostics) >= before || seen.has(afterPrint)) {
       stuck.add(`${findingIdentity(next.diagnostic)}\0${next.fix.title}`);
-      // The findings kept from the text before now test their fixes against the fixed text:
-      // going back to it, they are worked out afresh.
-      cache = new EvidenceCache();
-      analysis = analyze(createUnitDocument(uri, current), settings, files, cache);
-      if (again) continue;
+      continue;
     }
-    if (seen.has(after)) continue;
-    seen.add(after);
+    seen.add(afterPrint);
     applied.push(next.fix.title);
     current = after;
     analysis = fixed;
