@@ -11,7 +11,6 @@ import { parseArgs, UsageError, type OptionSpec } from '../args';
 import { EXIT, type Command } from '../command';
 import { collectInputs, describeError, type CollectedInputs, type InputError, type UnitInput } from '../files';
 import { commandHelp } from '../help';
-import { boundHeapGrowth } from '../../node/heapGrowth';
 import { errorLine, onceReporter, type CliIo } from '../io';
 import { jsonFormatter } from '../formats/json';
 import type { FileReport, Formatter } from '../formats/report';
@@ -114,7 +113,6 @@ function runCheck(argv: readonly string[], io: CliIo): number {
     return EXIT.ok;
   }
   const { format, settings } = parsed;
-  boundHeapGrowth();
   const budget = { bytesLeft: RUN_MAX_BYTES };
   const collected = collectInputs(parsed.paths, io.cwd, undefined, budget);
   for (const note of collected.notes) io.stderr(errorLine(note));
