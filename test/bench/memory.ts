@@ -1,6 +1,6 @@
 /**
  * Peak memory (max RSS) of `node bin/unitguard.js check FILE` on generated
- * units of 1 MB and 10 MB, and on 10 MB units made of one kind of line (the
+ * units of 1 MB and 10 MB (and of the commands that try fixes on those two), and on 10 MB units made of one kind of line (the
  * worst cases: continued lines, one list setting, a finding on every line), and
  * on units of ten lines of close to 1 MiB of list words each: by
  * GNU time's %M when /usr/bin/time exists, else by a preloaded script that
@@ -58,17 +58,29 @@ function run(command: string, args: readonly string[]): Promise<{ stderr: string
   });
 }
 
-async function peakRss(file: string): Promise<Measured> {
+/**
+ * The commands that try fixes hold more than a check (the unit's analysis and a trial of a fix at
+ * once, or plans of the hardened unit): on the generated units of 1 MB and 10 MB they are
+ * measured too. "Fix all" checks the unit again for each fix it applies, up to a million lines in
+ * all: on the 10 MB unit, three rounds.
+ */
+const FIX_PATH_COMMANDS: readonly { args: readonly string[]; maxBytes: number }[] = [
+  { args: ['check', '--format', 'json'], maxBytes: Infinity },
+  { args: ['check', '--fix', '--dry-run'], maxBytes: 2e6 },
+  { args: ['harden', '--dry-run'], maxBytes: Infinity },
+];
+
+async function peakRss(file: string, command: readonly string[] = ['check']): Promise<Measured> {
   const cli = path.join(repoRoot, 'bin/unitguard.js');
   const useTime = existsSync(GNU_TIME);
   const result = useTime
-    ? await run(GNU_TIME, ['-f', `${RSS_MARKER} %M`, process.execPath, cli, 'check', file])
-    : await run(process.execPath, ['--require', path.join(__dirname, 'maxRss.js'), cli, 'check', file]);
+    ? await run(GNU_TIME, ['-f', `${RSS_MARKER} %M`, process.execPath, cli, ...command, file])
+    : await run(process.execPath, ['--require', path.join(__dirname, 'maxRss.js'), cli, ...command, file]);
   if (result.timedOut) return { ms: result.ms, timedOut: true, status: null };
   const match = new RegExp(`${RSS_MARKER} (\\d+)`).exec(result.stderr);
   // check exits 0 (clean) or 1 (errors found); anything else means it failed.
   if (result.status !== 0 && result.status !== 1) {
-    throw new Error(`unitguard check exited with ${result.status ?? result.signal}: ${result.stderr.slice(-500)}`);
+    throw new Error(`unitguard ${command.join(' ')} exited with ${result.status ?? result.signal}: ${result.stderr.slice(-500)}`);
   }
   if (!match) throw new Error(`no peak RSS in the output: ${result.stderr.slice(-500)}`);
   return { maxRss: Number(match[1]) * 1024, ms: result.ms, timedOut: false, status: result.status };
@@ -79,9 +91,9 @@ export async function benchMemory(_options: Options, summary: Summary): Promise<
   console.log(`\n## CLI peak memory: node bin/unitguard.js check FILE (max RSS by ${how}; timeout ${TIMEOUT_MS / 1000} s)`);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'unitguard-bench-'));
   try {
-    const cases: { label: string; make: () => { text: string; lines: number } }[] = [
-      { label: '1 MB unit', make: () => generateUnitOfSize(1e6) },
-      { label: '10 MB unit', make: () => generateUnitOfSize(10e6) },
+    const cases: { label: string; make: () => { text: string; lines: number }; fixPath?: true }[] = [
+      { label: '1 MB unit', make: () => generateUnitOfSize(1e6), fixPath: true },
+      { label: '10 MB unit', make: () => generateUnitOfSize(10e6), fixPath: true },
       // Units large in one way only: each is the worst case of some part of the check.
       ...(Object.keys(LOPSIDED_SHAPES) as LopsidedShape[]).map((shape) => ({ label: `10 MB unit of ${shape} only`, make: () => generateLopsidedUnit(shape, 10e6) })),
       // Long lines: the worst cases of what the check does for each word of a list.
@@ -101,24 +113,30 @@ export async function benchMemory(_options: Options, summary: Summary): Promise<
     } catch (error) {
       summary.failed('CLI check on a 2-line unit', error);
     }
-    for (const [n, { label, make }] of cases.entries()) {
+    for (const [n, { label, make, fixPath }] of cases.entries()) {
       const { text, lines } = make();
       const file = path.join(dir, `generated-${n}.service`);
       writeFileSync(file, text);
       const fileBytes = Buffer.byteLength(text);
-      try {
-        const measured = await peakRss(file);
-        if (measured.timedOut || measured.maxRss === undefined) {
-          console.log(`  ${label} (${num(lines, 0)} lines): timed out after ${TIMEOUT_MS / 1000} s`);
-          summary.row(`CLI check peak RSS, ${label}`, `timed out (${TIMEOUT_MS / 1000} s)`);
-          continue;
+      const commands = [['check'], ...(fixPath ? FIX_PATH_COMMANDS.filter((c) => fileBytes <= c.maxBytes).map((c) => c.args) : [])];
+      for (const command of commands) {
+        const name = command.join(' ');
+        // The check's rows keep their names: the figures of earlier runs are compared by them.
+        const row = name === 'check' ? `CLI check peak RSS, ${label}` : `CLI ${name} peak RSS, ${label}`;
+        try {
+          const measured = await peakRss(file, command);
+          if (measured.timedOut || measured.maxRss === undefined) {
+            console.log(`  ${name}, ${label} (${num(lines, 0)} lines): timed out after ${TIMEOUT_MS / 1000} s`);
+            summary.row(row, `timed out (${TIMEOUT_MS / 1000} s)`);
+            continue;
+          }
+          const multiple = measured.maxRss / fileBytes;
+          const over = base === undefined ? '' : `, ${num((measured.maxRss - base) / fileBytes, 0)}× over the 2-line unit's`;
+          console.log(`  ${name}, ${label} (${num(lines, 0)} lines, ${bytes(fileBytes)}): max RSS ${num(measured.maxRss / 1e6, 0)} MB = ${num(multiple, 0)}× the file${over}; ${num(measured.ms / 1000)} s wall, exit ${measured.status}`);
+          summary.row(row, `${num(measured.maxRss / 1e6, 0)} MB (${num(multiple, 0)}× file${over}), ${num(measured.ms / 1000)} s`);
+        } catch (error) {
+          summary.failed(`CLI ${name} on the ${label}`, error);
         }
-        const multiple = measured.maxRss / fileBytes;
-        const over = base === undefined ? '' : `, ${num((measured.maxRss - base) / fileBytes, 0)}× over the 2-line unit's`;
-        console.log(`  ${label} (${num(lines, 0)} lines, ${bytes(fileBytes)}): max RSS ${num(measured.maxRss / 1e6, 0)} MB = ${num(multiple, 0)}× the file${over}; ${num(measured.ms / 1000)} s wall, exit ${measured.status}`);
-        summary.row(`CLI check peak RSS, ${label}`, `${num(measured.maxRss / 1e6, 0)} MB (${num(multiple, 0)}× file${over}), ${num(measured.ms / 1000)} s`);
-      } catch (error) {
-        summary.failed(`CLI check on the ${label}`, error);
       }
     }
   } finally {
