@@ -226,7 +226,9 @@ export class SectionNode implements Section {
       moved.#entries = copies;
       return moved;
     }
-    moved.#moved = this.#moved ??= EntryNode.moved(this.#entries);
+    // Not kept on this section: a tree moved for a short look (a fix tried on it) would keep it
+    // as long as this one lives.
+    moved.#moved = this.#moved ?? EntryNode.moved(this.#entries);
     moved.#delta = this.#delta + delta;
     moved.#complete = false;
     return moved;

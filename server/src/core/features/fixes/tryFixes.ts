@@ -5,7 +5,7 @@
  * (validate.ts), and the fixes of hardening pairs say how they move the exposure score.
  */
 import type { Settings } from '../../settings';
-import type { Diagnostic, Fix } from '../../types';
+import type { Diagnostic } from '../../types';
 import { trialUnitDocument, type UnitDocument } from '../../unitDocument';
 import { runRules, type UnitFiles } from '../../rules';
 import { DEFAULT_SETTINGS } from '../../settings';
@@ -39,9 +39,13 @@ function triedOn(analysis: Analysis): TriedTexts {
   return tried;
 }
 
-/** A copy that the fix path may complete and retitle without touching the analysis. */
+/**
+ * A copy whose fixes the fix path may replace without touching the analysis. The fixes themselves
+ * are copied only when kept (validateFixes): past the budget of trials on a long unit, most are
+ * dropped untried, and copying them all first held a second set of them during the first trial.
+ */
 function copy(d: Diagnostic): Diagnostic {
-  return d.fixes ? { ...d, fixes: d.fixes.map((f: Fix) => ({ ...f })) } : d;
+  return d.fixes ? { ...d, fixes: d.fixes } : d;
 }
 
 /**

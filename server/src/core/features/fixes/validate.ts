@@ -159,7 +159,8 @@ export function validateFixes(
       }
       if (!ok || current === undefined) continue;
       if (titles.length === 1) {
-        kept.push(fix);
+        // A copy: what comes after (the score a fix buys, its risk) is written into the fixes kept.
+        kept.push({ ...fix });
         continue;
       }
       const edit = minimalEdit(text, current);
