@@ -61,7 +61,8 @@ export function reparse(tree: SyntaxTree, edits: readonly TextEdit[]): SyntaxTre
 export function reparsedText(tree: SyntaxTree, text: string): SyntaxTree {
   const edit = changedSpan(tree.text, text);
   if (edit === undefined) return parse(text);
-  return reparsedInPart(tree, [edit], text) ?? parse(text);
+  // Every rule reads the trial: what moves is copied at once, with nothing kept to copy it from.
+  return reparsedInPart(tree, [edit], text, false, true) ?? parse(text);
 }
 
 /**
@@ -120,9 +121,10 @@ function firstRegionFrom(tree: SyntaxTree, sections: readonly Section[], offset:
 /**
  * The edited tree when the edits touch only some sections and those read the same on their own;
  * undefined when the whole text must be parsed. With `keep`, the tree is made to be kept in the
- * old one's place (see revisedTree()).
+ * old one's place (see revisedTree()). With `copyMoved`, the sections after the edits have their
+ * assignments copied at once rather than when first read: for a tree every rule will read.
  */
-export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], text: TextSource, keep = false): SyntaxTree | undefined {
+export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], text: TextSource, keep = false, copyMoved = false): SyntaxTree | undefined {
   if (edits.length === 0 || !readableInParts(tree) || edits.some((e) => UNEVEN.test(e.text))) return undefined;
   // Comments set by hand since the tree was read: the whole text is read again.
   const oldComments = commentListOf(tree);
@@ -160,7 +162,7 @@ export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], t
   if (from >= 0 && read.orphans.length > 0) return undefined;
 
   const kept = from >= 0 ? sections.slice(0, from) : [];
-  const moved = sections.slice(after).map((s) => (s as SectionNode).shifted(index, delta));
+  const moved = sections.slice(after).map((s) => (s as SectionNode).shifted(index, delta, copyMoved));
   const orphans = from >= 0 ? tree.orphans : read.orphans;
   if (keep) {
     // Shared nodes map the new text; new ones own their strings rather than views into it.
