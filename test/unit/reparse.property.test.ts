@@ -122,6 +122,30 @@ test('a trial tree of another text (a fix tried) equals the tree of that text, a
   assert.ok(shared >= runs / 30, `only ${shared} of ${runs} trials shared a section`);
 });
 
+test('a trial on a revised tree whose moved sections are not read yet equals the tree of its text', () => {
+  fc.assert(
+    fc.property(
+      unitText.chain((text) => fc.tuple(fc.constant(text), fc.nat(), newText, editsFor(text))),
+      ([text, at, insert, edits]) => {
+        // An edit near the top moves every section after it; none of them is read before the trial.
+        const cut = at % (text.length + 1);
+        const revisedText = text.slice(0, cut) + insert + text.slice(cut);
+        const revised = revisedTree(parse(text), revisedText);
+        let trialText: string;
+        try {
+          trialText = applyEdits(text, edits);
+        } catch {
+          return;
+        }
+        const trial = reparsedText(revised, trialText);
+        assert.deepStrictEqual(shape(trial), shape(parse(trialText)), `for ${JSON.stringify(revisedText)} then ${JSON.stringify(trialText)}`);
+        assert.deepStrictEqual(shape(revised), shape(parse(revisedText)));
+      },
+    ),
+    { numRuns: 1500 },
+  );
+});
+
 test('the old tree is left as it was', () => {
   const text = '[Unit]\nDescription=a\n\n[Service]\nExecStart=/bin/true\n# c\n\n[Install]\nWantedBy=multi-user.target\n';
   const tree = parse(text);

@@ -216,12 +216,16 @@ export class SectionNode implements Section {
     );
     moved.#end = this.#end + delta;
     if (copyNow) {
-      // A section just read, moved to its place: all of it is read next.
-      const entries = this.entries;
-      const copies = new Array<Entry>(entries.length);
-      for (let i = 0; i < entries.length; i++) {
-        const entry = entries[i];
-        copies[i] = entry instanceof EntryNode ? entry.shifted(index, moved, delta) : entry;
+      // A section all of which is read next (one just read, or one of a fix's trial), moved to its
+      // place. A section itself moved and not yet read is copied from what it was moved from: its
+      // own assignments are not made (they would stay with its tree).
+      const count = this.entryCount;
+      const made = this.#entries;
+      const copies = new Array<Entry>(count);
+      for (let i = 0; i < count; i++) {
+        const entry = made[i];
+        if (entry === undefined) copies[i] = EntryNode.fromMoved(this.#moved as MovedEntries, i, index, moved, this.#delta + delta);
+        else copies[i] = entry instanceof EntryNode ? entry.shifted(index, moved, delta) : entry;
       }
       moved.#entries = copies;
       return moved;

@@ -103,8 +103,9 @@ export function fixAll(
     const count = (list: readonly Diagnostic[]) => list.filter((d) => findingIdentity(d) === own).length;
     const before = count(analysis.diagnostics);
     const revised = revisedUnitDocument(analysis.document, after, analysis.document.version + 1);
-    // The revised tree took the old one's place: the old analysis goes before the new one is made,
-    // so that a long unit's two analyses are never held at once.
+    // The revised tree took the old one's place: the old analysis (the findings it shows, the
+    // trials kept with it) goes before the new one is made. The evidence cache keeps only what
+    // the rules found on it, to reuse.
     analysis = undefined;
     const fixed = analyze(revised, settings, files, cache);
     const afterPrint = fingerprint(after);
