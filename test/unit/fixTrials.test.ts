@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, createUnitDocument, DEFAULT_SETTINGS, diagnose, fixAll, withFixes } from '../../server/src/core';
 import { runRules } from '../../server/src/core/rules';
-import { validateFixes, type TrialOutcome } from '../../server/src/core/features/fixes/validate';
+import { editsKey, validateFixes, withinTrialBudget, type TrialOutcome } from '../../server/src/core/features/fixes/validate';
 import type { Diagnostic } from '../../server/src/core/types';
 
 /** A service whose `Description=` is set on `count` lines: each line but the last is a finding with one fix. */
@@ -70,6 +70,52 @@ describe('fix trials', () => {
     assert.equal(reruns, 4, 'no trial the second time');
     assert.deepEqual(second.map((d) => d.fixes?.map((f) => f.title)), first.map((d) => d.fixes?.map((f) => f.title)));
     for (const outcome of outcomes.values()) assert.deepEqual(outcome.newSerious, [], 'removing a line set again brings no new problem');
+  });
+});
+
+describe('what a trial checks', () => {
+  const text = '[Unit]\nDescription=a\nDescription=b\n[Service]\nExecStart=/usr/bin/app\nSystemCallFilter=@system-service\n';
+  /** The unit's findings with their fixes, and a rerun that notes whether each trial asked for fixes. */
+  const setUp = () => {
+    const document = createUnitDocument('file:///t/trial.service', text);
+    const found = runRules(document, DEFAULT_SETTINGS).map((d) => ({ ...d, ...(d.fixes ? { fixes: d.fixes.map((f) => ({ ...f })) } : {}) }));
+    const asked: { fixed: string; withFixes: boolean }[] = [];
+    const rerun = (fixed: string, withFixes: boolean): Diagnostic[] => {
+      asked.push({ fixed, withFixes });
+      return [...runRules(createUnitDocument(document.uri, fixed), DEFAULT_SETTINGS, {}, { evidence: false, fixes: withFixes })];
+    };
+    return { document, found, asked, rerun };
+  };
+
+  it('asks for the fixes of the fixed text only to complete a hardening fix', () => {
+    const { document, found, asked, rerun } = setUp();
+    validateFixes(document.tree, found, [], rerun);
+    const removal = asked.filter((a) => !a.fixed.includes('Description=a'));
+    const hardening = asked.filter((a) => a.fixed.includes('SystemCallErrorNumber=') || a.fixed.includes('SystemCallArchitectures='));
+    assert.equal(removal.length, 1, 'the duplicate\'s fix is tried once');
+    assert.equal(removal[0].withFixes, false, 'removing a line is never completed: its trial makes no fixes');
+    assert.ok(hardening.length >= 2, 'each hardening fix is tried');
+    assert.ok(hardening.every((a) => a.withFixes), 'a hardening fix may be completed with the fix of a new problem');
+    assert.deepEqual(found.map((d) => d.fixes?.map((f) => f.title)), [['Remove this Description= line'], ['Add SystemCallErrorNumber=EPERM'], ['Add SystemCallArchitectures=native']]);
+  });
+
+  it('a trial kept without fixes is made again when a hardening fix needs them', () => {
+    const { document, found, asked, rerun } = setUp();
+    const hardening = found.find((d) => d.pairing === 'scf-errno-eperm');
+    assert.ok(hardening?.fixes?.[0]);
+    const outcomes = new Map<string, TrialOutcome>([[editsKey(hardening.fixes[0]), { counts: new Map(), newSerious: [], withFixes: false }]]);
+    validateFixes(document.tree, found, [], rerun, (d) => d === hardening, undefined, outcomes);
+    assert.equal(asked.length, 1);
+    assert.equal(asked[0].withFixes, true);
+    assert.equal(outcomes.get(editsKey(hardening.fixes[0]))?.withFixes, true);
+  });
+
+  it('the findings whose fixes are tried are known before any trial: the first one\'s always', () => {
+    const { found } = setUp();
+    assert.equal(withinTrialBudget(10, found).size, 3);
+    assert.deepEqual([...withinTrialBudget(2_000_000, found)], [found[0]], 'past the budget, the first finding with fixes');
+    assert.deepEqual([...withinTrialBudget(2_000_000, found, (d) => d.pairing !== undefined)], [found[1]], 'of those picked');
+    assert.deepEqual([...withinTrialBudget(200_000, found)], [found[0], found[1]], 'two lines of budget: the first two');
   });
 });
 

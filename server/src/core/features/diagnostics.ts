@@ -44,8 +44,26 @@ export function analyze(document: UnitDocument, settings: Readonly<Settings> = D
 
 function analyzed(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles, options: RuleRunOptions): Analysis {
   const parsed = parseDiagnostics(document);
-  const found = runRules(document, settings, files, options);
-  return { document, settings, files, parsed, found, diagnostics: present(parsed.length === 0 ? found : [...parsed, ...found], settings, false) };
+  return presented(document, settings, files, parsed, runRules(document, settings, files, options));
+}
+
+/**
+ * The analysis of these findings. The diagnostics to show are made when first read: the fix path
+ * (`check --format json`) reads the findings only, and on a long unit a copy without fixes of each
+ * would be held while fixes are tried.
+ */
+export function presented(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles, parsed: readonly Diagnostic[], found: readonly Diagnostic[]): Analysis {
+  let diagnostics: Diagnostic[] | undefined;
+  return {
+    document,
+    settings,
+    files,
+    parsed,
+    found,
+    get diagnostics(): Diagnostic[] {
+      return (diagnostics ??= present(parsed.length === 0 ? found : [...parsed, ...found], settings, false));
+    },
+  };
 }
 
 /**

@@ -9,9 +9,9 @@ import type { Diagnostic } from '../../types';
 import { trialUnitDocument, type UnitDocument } from '../../unitDocument';
 import { runRules, type UnitFiles } from '../../rules';
 import { DEFAULT_SETTINGS } from '../../settings';
-import { analyze, parseDiagnostics, present, type Analysis } from '../diagnostics';
+import { analyze, parseDiagnostics, present, presented, type Analysis } from '../diagnostics';
 import { annotateExposureDeltas } from './exposureDelta';
-import { problemCounts, validateFixes, type ProblemCounts, type TrialOutcome } from './validate';
+import { problemCounts, validateFixes, withinTrialBudget, type ProblemCounts, type Rerun, type TrialOutcome } from './validate';
 import { mayHaveFixes, withoutFixField } from '../../rules/fixesWhenRead';
 
 /**
@@ -58,9 +58,9 @@ export function withFixes(analysis: Analysis, select: (d: Diagnostic) => boolean
   // Fixes of findings not picked are never read: those sorted out when read (fixesWhenRead.ts) stay unsorted.
   const found = analysis.found.map((d) => (!mayHaveFixes(d) ? d : select(d) ? copy(d) : withoutFixField(d)));
   const tried = triedOn(analysis);
-  const rerun = (text: string): Diagnostic[] => {
+  const rerun: Rerun = (text, withFixes) => {
     const fixed = trialUnitDocument(document, text);
-    return [...parseDiagnostics(fixed), ...runRules(fixed, settings, files, { evidence: false })];
+    return [...parseDiagnostics(fixed), ...runRules(fixed, settings, files, { evidence: false, fixes: withFixes })];
   };
   validateFixes(document.tree, found, analysis.parsed, rerun, select, tried.baseline, tried.outcomes);
   for (const d of found) if (d.fixes && !select(d)) delete d.fixes;
@@ -71,5 +71,18 @@ export function withFixes(analysis: Analysis, select: (d: Diagnostic) => boolean
 
 /** Every diagnostic of a document with its fixes tried and scored: for `check --fix`, JSON output and tests. */
 export function diagnoseWithFixes(document: UnitDocument, settings: Readonly<Settings> = DEFAULT_SETTINGS, files: UnitFiles = {}): Diagnostic[] {
-  return withFixes(analyze(document, settings, files));
+  return withFixes(withinBudget(analyze(document, settings, files)));
+}
+
+/**
+ * The analysis whose findings past the budget of trials have no fixes: they would be dropped
+ * untried, and on a long unit they take about as much as the findings. Dropped before the first
+ * trial, they are not held while it checks a second copy of the unit.
+ */
+function withinBudget(analysis: Analysis): Analysis {
+  const within = withinTrialBudget(analysis.document.tree.lines.lineCount, analysis.found);
+  const past = (d: Diagnostic): boolean => mayHaveFixes(d) && !within.has(d) && d.fixes !== undefined && d.fixes.length > 0;
+  if (!analysis.found.some(past)) return analysis;
+  const { document, settings, files, parsed } = analysis;
+  return presented(document, settings, files, parsed, analysis.found.map((d) => (past(d) ? withoutFixField(d) : d)));
 }

@@ -59,9 +59,18 @@ export function problemCounts(diagnostics: readonly Diagnostic[]): ProblemCounts
 export interface TrialOutcome {
   readonly counts: ReadonlyMap<string, number>;
   readonly newSerious: readonly Diagnostic[];
+  /** Whether the new problems have their fixes: a hardening fix is completed with them. */
+  readonly withFixes: boolean;
 }
 
-function outcomeOf(after: readonly Diagnostic[], beforeSerious: ReadonlyMap<string, number>): TrialOutcome {
+/**
+ * Diagnoses another text of the document, parse problems included, without trying fixes; the
+ * findings offer fixes only when `withFixes` (a trial reads them only to complete a hardening fix,
+ * and on a long unit they take about as much as the findings).
+ */
+export type Rerun = (text: string, withFixes: boolean) => Diagnostic[];
+
+function outcomeOf(after: readonly Diagnostic[], beforeSerious: ReadonlyMap<string, number>, withFixes: boolean): TrialOutcome {
   const seen = new Map<string, number>();
   const newSerious = after.filter((d) => {
     if (!serious(d)) return false;
@@ -69,7 +78,7 @@ function outcomeOf(after: readonly Diagnostic[], beforeSerious: ReadonlyMap<stri
     seen.set(findingIdentity(d), n);
     return n > (beforeSerious.get(findingIdentity(d)) ?? 0);
   });
-  return { counts: counts(after, () => true), newSerious };
+  return { counts: counts(after, () => true), newSerious, withFixes };
 }
 
 /**
@@ -95,11 +104,28 @@ function lowerFirst(text: string): string {
 }
 
 /**
+ * The findings whose fixes are tried, of those `tried` selects, in the order given: as many
+ * fixes as the budget of a document of `lineCount` lines allows, and the first finding's always.
+ * The fixes of the others are not offered rather than offered untried.
+ */
+export function withinTrialBudget(lineCount: number, diagnostics: readonly Diagnostic[], tried: (d: Diagnostic) => boolean = () => true): Set<Diagnostic> {
+  let budget = Math.min(MAX_TRIED, Math.floor(MAX_TRIED_LINES / lineCount));
+  const within = new Set<Diagnostic>();
+  for (const diagnostic of diagnostics) {
+    if (!diagnostic.fixes || diagnostic.fixes.length === 0 || !tried(diagnostic)) continue;
+    if (budget <= 0 && within.size > 0) continue;
+    budget -= diagnostic.fixes.length;
+    within.add(diagnostic);
+  }
+  return within;
+}
+
+/**
  * Keeps the fixes that pass, completed where needed, of the diagnostics `tried` selects (all by
  * default; the others are counted but left as they are) on the document whose tree is `tree` (its
  * text, and its line count for the budget). `others` are the document's diagnostics
- * that come from elsewhere (parse problems); `rerun` diagnoses another text of the same document,
- * parse problems included, without trying fixes. `baseline` is `problemCounts` of `others` and
+ * that come from elsewhere (parse problems); `rerun` diagnoses another text of the same document (see
+ * Rerun). `baseline` is `problemCounts` of `others` and
  * `diagnostics`, when the caller kept it from an earlier call on the same text, and `outcomes`
  * the outcomes of trials on that text (by the keys of their chains of fixes, see editsKey).
  */
@@ -107,7 +133,7 @@ export function validateFixes(
   tree: SyntaxTree,
   diagnostics: Diagnostic[],
   others: readonly Diagnostic[],
-  rerun: (text: string) => Diagnostic[],
+  rerun: Rerun,
   tried: (d: Diagnostic) => boolean = () => true,
   baseline: ProblemCounts = problemCounts([...others, ...diagnostics]),
   outcomes: Map<string, TrialOutcome> = new Map(),
@@ -115,25 +141,21 @@ export function validateFixes(
   const text = tree.text;
   const before = baseline.all;
   const beforeSerious = baseline.serious;
-  const run = (key: string, t: string): TrialOutcome => {
+  const run = (key: string, t: string, withFixes: boolean): TrialOutcome => {
     let outcome = outcomes.get(key);
-    if (!outcome) outcomes.set(key, (outcome = outcomeOf(rerun(t), beforeSerious)));
+    if (!outcome || (withFixes && !outcome.withFixes)) outcomes.set(key, (outcome = outcomeOf(rerun(t, withFixes), beforeSerious, withFixes)));
     return outcome;
   };
   // A problem of the same kind as a hardening finding is one too (the kind names the code and the pair).
   const newProblems = (after: TrialOutcome, hardeningToo: boolean): readonly Diagnostic[] => (hardeningToo ? after.newSerious : after.newSerious.filter((d) => !isHardening(d)));
 
-  let budget = Math.min(MAX_TRIED, Math.floor(MAX_TRIED_LINES / tree.lines.lineCount));
-  let first = true;
+  const within = withinTrialBudget(tree.lines.lineCount, diagnostics, tried);
   for (const diagnostic of diagnostics) {
     if (!diagnostic.fixes || diagnostic.fixes.length === 0 || !tried(diagnostic)) continue;
-    if (budget <= 0 && !first) {
-      // Past the budget, fixes are not offered rather than offered untried.
+    if (!within.has(diagnostic)) {
       delete diagnostic.fixes;
       continue;
     }
-    budget -= diagnostic.fixes.length;
-    first = false;
     const own = findingIdentity(diagnostic);
     const hardening = isHardening(diagnostic);
     const kept: Fix[] = [];
@@ -143,7 +165,8 @@ export function validateFixes(
       const titles = [fix.title];
       let ok = false;
       for (let round = 0; current !== undefined && round <= ROUNDS; round++) {
-        const after = run(key, current);
+        // Only a hardening fix is completed with the fix of a new problem.
+        const after = run(key, current, hardening && round < ROUNDS);
         const remaining = after.counts.get(own) ?? 0;
         if (remaining >= (before.get(own) ?? 0)) break;
         const problems = newProblems(after, hardening);

@@ -14,7 +14,7 @@ import { ruleGroup } from '../../rules/registry';
 import type { Settings } from '../../settings';
 import type { Diagnostic, TextEdit } from '../../types';
 import { createUnitDocument, trialUnitDocument, type UnitDocument } from '../../unitDocument';
-import { analyze } from '../diagnostics';
+import { diagnose } from '../diagnostics';
 import { scoreOf, securityModel } from '../securityLens';
 import { candidatesFor, type HeldBackSetting, type PlannedSetting } from './candidates';
 import { uriFileName } from '../../uriNames';
@@ -76,11 +76,14 @@ function filesOf(texts: UnitTexts, document: UnitDocument): UnitFiles {
   return document === texts.unit ? { dropIns: texts.dropIns } : { unit: texts.unit, dropIns: texts.dropIns };
 }
 
-/** What the rules find on every file of the unit that blocks a plan, by file. */
+/**
+ * What the rules find on every file of the unit that blocks a plan, by file. Without fixes: a plan
+ * reads none, and on a long unit the fixes the rules would offer take as much as the findings.
+ */
 function blockingFindings(texts: UnitTexts, settings: Readonly<Settings>): Map<string, Diagnostic[]> {
   const found = new Map<string, Diagnostic[]>();
   for (const document of [texts.unit, ...texts.dropIns]) {
-    found.set(document.uri, analyze(document, settings, filesOf(texts, document)).diagnostics.filter(blocks));
+    found.set(document.uri, diagnose(document, settings, filesOf(texts, document)).filter(blocks));
   }
   return found;
 }
