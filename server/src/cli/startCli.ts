@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { EXIT } from './command';
-import { boundHeapGrowth, keepYoungSpaceSmall } from '../node/heapGrowth';
+import { boundCommandHeapGrowth, keepYoungSpaceSmall } from '../node/heapGrowth';
 import { errorLine, type CliIo } from './io';
 import { processWriter } from './writeAll';
 
@@ -12,7 +12,7 @@ import { processWriter } from './writeAll';
  */
 export function startCli(run: (argv: readonly string[], io: CliIo) => number): void {
   keepYoungSpaceSmall();
-  boundHeapGrowth();
+  boundCommandHeapGrowth();
   const toStdout = processWriter(1);
   const toStderr = processWriter(2);
   let stdoutOpen = true;
