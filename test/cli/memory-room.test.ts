@@ -42,7 +42,7 @@ describe('the memory a check may need', () => {
     assert.equal(tooLargeToCheck(bytes('[Service]\nExecStart=/bin/true\n'), 1e6), undefined);
     const refused = tooLargeToCheck(unit, 500e3);
     assert.ok(refused, 'refused');
-    assert.match(refused, /too large to check: its 1,002 lines may need up to 4 MB of memory, and this process has 1 MB left/);
+    assert.match(refused, /too large to check: its 1,002 lines may need up to 3 MB of memory, and this process has 1 MB left/);
   });
 });
 
@@ -52,7 +52,7 @@ describe('a unit of a million lines in a process of 256 MB', () => {
   before(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'unitguard-room-'));
     file = path.join(dir, 'short.service');
-    // 3 MB: about 500 MB to check, which ends a process of 256 MB with an abort.
+    // 3 MB: about 500 MB to check (2.6 GB by the estimate), which ends a process of 256 MB with an abort.
     writeFileSync(file, '[Service]\n' + 'A=\n'.repeat(1_000_000));
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
@@ -62,7 +62,7 @@ describe('a unit of a million lines in a process of 256 MB', () => {
       const run = runWithHeap(256, [command, file]);
       assert.equal(run.signal, null, 'the process is not aborted');
       assert.equal(run.status, 2, run.stderr.slice(0, 500));
-      assert.match(run.stderr, /too large to check: its 1,000,002 lines may need up to 4,105 MB of memory, and this process has \d+ MB left \(NODE_OPTIONS=--max-old-space-size=MB raises the limit\)/);
+      assert.match(run.stderr, /too large to check: its 1,000,002 lines may need up to 2,569 MB of memory, and this process has \d+ MB left \(NODE_OPTIONS=--max-old-space-size=MB raises the limit\)/);
       assert.doesNotMatch(run.stderr, /heap out of memory|FATAL/);
     });
   }
@@ -72,7 +72,7 @@ describe('several units that each fit, one after the other', () => {
   let dir: string;
   before(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'unitguard-room-'));
-    // Each about 50 MB to check and 410 MB by the estimate, in a process of 512 MB: each fits
+    // Each about 50 MB to check and 256 MB by the estimate, in a process of 512 MB: each fits
     // once the one before is let go, collected or not yet.
     for (const name of ['a', 'b', 'c', 'd', 'e']) writeFileSync(path.join(dir, `${name}.service`), '[Service]\n' + 'A=\n'.repeat(100_000));
   });
