@@ -328,6 +328,10 @@ interface EntryParts {
   keyEnd?: number;
   /** The `=`, when it is not right after the key (blanks or a continuation between them). */
   equals?: number;
+  /** The value's start, when it is not right after the `=` (blanks between them). */
+  valueStart?: number;
+  /** The value's end, when it is not the end of its last piece, or its length on from its start. */
+  valueEnd?: number;
   /** The index the offsets map through, when the assignment's section is not a SectionNode (before the first section). */
   index?: LineIndex;
 }
@@ -343,16 +347,14 @@ function linesOf(section: Section | undefined, parts: EntryParts | undefined): L
  * value is empty) as they are when a range is first read, and from the key's
  * end and the `=`. A long unit has hundreds of thousands of these: what can be
  * worked out from the other fields (`isEmpty`, `isContinued`; the key's end is
- * `startOffset + key.length` and the `=` right after it on an ordinary line) is
- * not a field of its own, and what only a few assignments have (pieces, a key
+ * `startOffset + key.length`, the `=` right after it and the value right after
+ * that on an ordinary line, and the value's end its length on) is not a field of its own, and what only a few assignments have (pieces, a key
  * or `=` elsewhere, an index of their own) is in their parts.
  */
 export class EntryNode implements Entry {
   key: string;
   value: string;
   startOffset: number;
-  endOffset: number;
-  valueOffset: number;
   section: Section | undefined;
   /**
    * The key's range once read: a field of its own, as most findings are reported on the key, and
@@ -378,8 +380,6 @@ export class EntryNode implements Entry {
     this.key = key;
     this.value = value;
     this.startOffset = keyStart;
-    this.endOffset = valueEnd;
-    this.valueOffset = valueStart;
     this.section = section;
     this.#keyRange = undefined;
     let parts: EntryParts | undefined = pieces === undefined && !isContinued ? undefined : { pieces, continued: isContinued };
@@ -388,7 +388,25 @@ export class EntryNode implements Entry {
     if (!(section instanceof SectionNode)) (parts ??= {}).index = index;
     if (keyEnd !== keyStart + key.length) (parts ??= {}).keyEnd = keyEnd;
     if (equals !== keyEnd) (parts ??= {}).equals = equals;
+    if (valueStart !== equals + 1) (parts ??= {}).valueStart = valueStart;
+    if (valueEnd !== EntryNode.#valueEnd(valueStart, value, pieces)) (parts ??= {}).valueEnd = valueEnd;
     this.#parts = parts;
+  }
+
+  /** Where a value ends unless told otherwise: at the end of its last piece, or its length on from its start. */
+  static #valueEnd(start: number, value: string, pieces: readonly number[] | undefined): number {
+    return pieces !== undefined && pieces.length >= 2 ? pieces[pieces.length - 2] + pieces[pieces.length - 1] : start + value.length;
+  }
+
+  /** The value's start: right after the `=` on an ordinary line. */
+  get valueOffset(): number {
+    return this.#parts?.valueStart ?? EntryNode.#equals(this) + 1;
+  }
+
+  /** The value's end (the end of `=` when the value is empty): the value's length on from its start, unless it spans lines. */
+  get endOffset(): number {
+    const parts = this.#parts;
+    return parts?.valueEnd ?? EntryNode.#valueEnd(this.valueOffset, this.value, parts?.pieces);
   }
 
   // The offsets worked out from the fields are functions of the class, not accessors of each

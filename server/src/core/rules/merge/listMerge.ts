@@ -230,11 +230,11 @@ function resetFirstFix(context: RuleContext, semantics: ListSemantics, lines: re
 
 /**
  * A stand-in for a line with another value, to work out what the lines would merge into. A copy of
- * the line's own fields: what a tree node works out when read (its ranges, isEmpty, isContinued)
- * is not among them, so the flags are set here.
+ * the line's own fields: what a tree node works out when read (its ranges, offsets past the key,
+ * isEmpty, isContinued) is not among them, so those are set here.
  */
 function withValue(entry: Entry, value: string): Entry {
-  return { ...entry, value, isEmpty: value === '', isContinued: entry.isContinued };
+  return { ...entry, valueOffset: entry.valueOffset, endOffset: entry.endOffset, value, isEmpty: value === '', isContinued: entry.isContinued };
 }
 
 /** The start of the line an assignment begins on. */
