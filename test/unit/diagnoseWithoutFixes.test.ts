@@ -23,6 +23,13 @@ describe('one-shot diagnostics leave out the fixes nobody reads', () => {
     assert.deepEqual(shown(without), shown(withFixes));
   });
 
+  it('a line set again without a fix has the fields of one with, in the same order', () => {
+    const document = createUnitDocument('file:///etc/systemd/system/app.service', REPEATS);
+    const keys = (fixes: boolean) => runRules(document, DEFAULT_SETTINGS, {}, { fixes }).filter((d) => d.code === 'duplicate-directive').map((d) => Object.keys(d).join(','));
+    assert.deepEqual(keys(false), ['range,severity,code,message,unnecessary,related', 'range,severity,code,message,unnecessary,related']);
+    assert.deepEqual(keys(true), ['range,severity,code,message,unnecessary,related,fixes', 'range,severity,code,message,unnecessary,related,fixes']);
+  });
+
   it('diagnose gives what the full analysis shows, for every rule fixture', () => {
     let files = 0;
     for (const file of readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' })) {

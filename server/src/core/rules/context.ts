@@ -51,7 +51,16 @@ export function diagnostic(
   message: string,
   extra: Partial<Omit<Diagnostic, 'code' | 'range' | 'message'>> & { severity?: Severity } = {},
 ): Diagnostic {
-  return { range, severity: extra.severity ?? defaultSeverity(code), code, message: messages.get(message, same), ...withoutSeverity(extra) };
+  const severity = extra.severity ?? defaultSeverity(code);
+  const text = messages.get(message, same);
+  const rest = withoutSeverity(extra);
+  // A line set again (a finding that a long unit may have on most of its lines) has these two
+  // fields, and no fixes when none are offered: written in one literal, in the same order, the
+  // finding keeps them in itself. Fields spread into a literal after its own go to a table of
+  // their own, 32 bytes more.
+  const keys = Object.keys(rest);
+  if (keys.length === 2 && keys[0] === 'unnecessary' && keys[1] === 'related') return { range, severity, code, message: text, unnecessary: rest.unnecessary, related: rest.related };
+  return { range, severity, code, message: text, ...rest };
 }
 
 function same(text: string): string {
