@@ -64,9 +64,10 @@ export interface TrialOutcome {
 }
 
 /**
- * Diagnoses another text of the document, parse problems included, without trying fixes; the
- * findings offer fixes only when `withFixes` (a trial reads them only to complete a hardening fix,
- * and on a long unit they take about as much as the findings).
+ * Diagnoses another text of the document, parse problems included, without trying fixes. Unless
+ * `withFixes`, the rules leave out the fixes they can (see RuleRunOptions.fixes): a trial reads
+ * them only to complete a hardening fix, and a duplicate line's fix on each of a long unit's
+ * repeated lines takes about as much as the findings.
  */
 export type Rerun = (text: string, withFixes: boolean) => Diagnostic[];
 
@@ -124,9 +125,8 @@ export function withinTrialBudget(lineCount: number, diagnostics: readonly Diagn
  * Keeps the fixes that pass, completed where needed, of the diagnostics `tried` selects (all by
  * default; the others are counted but left as they are) on the document whose tree is `tree` (its
  * text, and its line count for the budget). `others` are the document's diagnostics
- * that come from elsewhere (parse problems); `rerun` diagnoses another text of the same document (see
- * Rerun). `baseline` is `problemCounts` of `others` and
- * `diagnostics`, when the caller kept it from an earlier call on the same text, and `outcomes`
+ * that come from elsewhere (parse problems); `rerun` diagnoses another text of the same document
+ * (see Rerun). `baseline` is `problemCounts` of `others` and `diagnostics`, when the caller kept it from an earlier call on the same text, and `outcomes`
  * the outcomes of trials on that text (by the keys of their chains of fixes, see editsKey).
  */
 export function validateFixes(
