@@ -40,9 +40,9 @@ export interface Entry {
   range: Range;
   /** Document offsets of the key's start and of the value's end, for quick slicing. */
   startOffset: number;
-  endOffset: number;
+  readonly endOffset: number;
   /** Offset of the value's first character in the document (of `=`'s end when empty). */
-  valueOffset: number;
+  readonly valueOffset: number;
   /** An empty assignment (`Key=`), which resets list settings. */
   readonly isEmpty: boolean;
   /** The assignment spans several lines. */

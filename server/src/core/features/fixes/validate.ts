@@ -105,9 +105,10 @@ function lowerFirst(text: string): string {
 }
 
 /**
- * The findings whose fixes are tried, of those `tried` selects, in the order given: as many
- * fixes as the budget of a document of `lineCount` lines allows, and the first finding's always.
- * The fixes of the others are not offered rather than offered untried.
+ * The findings whose fixes are tried, of those `tried` selects, in the order given: findings are
+ * let in while the budget of a document of `lineCount` lines has fixes left (the last one let in
+ * may take it past), and the first always. The fixes of the others are not offered rather than
+ * offered untried.
  */
 export function withinTrialBudget(lineCount: number, diagnostics: readonly Diagnostic[], tried: (d: Diagnostic) => boolean = () => true): Set<Diagnostic> {
   let budget = Math.min(MAX_TRIED, Math.floor(MAX_TRIED_LINES / lineCount));

@@ -230,8 +230,8 @@ function resetFirstFix(context: RuleContext, semantics: ListSemantics, lines: re
 
 /**
  * A stand-in for a line with another value, to work out what the lines would merge into. A copy of
- * the line's own fields: what a tree node works out when read (its ranges, offsets past the key,
- * isEmpty, isContinued) is not among them, so those are set here.
+ * the line's own fields: what a tree node works out when read is not among them, so the offsets
+ * past the key and the flags are set here (its ranges and segments are not read).
  */
 function withValue(entry: Entry, value: string): Entry {
   return { ...entry, valueOffset: entry.valueOffset, endOffset: entry.endOffset, value, isEmpty: value === '', isContinued: entry.isContinued };
