@@ -348,8 +348,9 @@ function linesOf(section: Section | undefined, parts: EntryParts | undefined): L
  * end and the `=`. A long unit has hundreds of thousands of these: what can be
  * worked out from the other fields (`isEmpty`, `isContinued`; the key's end is
  * `startOffset + key.length`, the `=` right after it and the value right after
- * that on an ordinary line, and the value's end its length on) is not a field of its own, and what only a few assignments have (pieces, a key
- * or `=` elsewhere, an index of their own) is in their parts.
+ * that on an ordinary line, and the value's end its length on) is not a field
+ * of its own, and what only a few assignments have (pieces, a key, `=` or value
+ * elsewhere, an index of their own) is in their parts.
  */
 export class EntryNode implements Entry {
   key: string;
