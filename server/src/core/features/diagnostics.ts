@@ -42,6 +42,14 @@ export function analyze(document: UnitDocument, settings: Readonly<Settings> = D
   return analyzed(document, settings, files, evidenceCache ? { evidenceCache } : {});
 }
 
+/**
+ * A document checked once, by a command or a plan rather than an editor: the unit model the check
+ * builds is not kept with the document for later reads (see `RuleRunOptions.keepsModel`).
+ */
+export function analyzeOnce(document: UnitDocument, settings: Readonly<Settings> = DEFAULT_SETTINGS, files: UnitFiles = {}): Analysis {
+  return analyzed(document, settings, files, { keepsModel: false });
+}
+
 function analyzed(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles, options: RuleRunOptions): Analysis {
   const parsed = parseDiagnostics(document);
   return presented(document, settings, files, parsed, runRules(document, settings, files, options));
@@ -105,9 +113,9 @@ function withoutFixes(d: Diagnostic): Diagnostic {
  * Every diagnostic for a document, in document order: problems of form from the parser, then
  * what the rules find, re-graded or dropped as the settings' rule overrides say. `files` are
  * the unit's other files at hand (its drop-ins, or the unit when the document is a drop-in).
- * No fixes: `diagnoseWithFixes` tries them.
+ * No fixes: `diagnoseWithFixes` tries them. A check made once: see `analyzeOnce`.
  */
 export function diagnose(document: UnitDocument, settings: Readonly<Settings> = DEFAULT_SETTINGS, files: UnitFiles = {}): Diagnostic[] {
   // The diagnostics go out without fixes: the rules need not make those nobody reads.
-  return analyzed(document, settings, files, { fixes: false }).diagnostics;
+  return analyzed(document, settings, files, { fixes: false, keepsModel: false }).diagnostics;
 }

@@ -116,19 +116,25 @@ function filesList(files: UnitFiles): UnitDocument[] {
   return [...(files.unit ? [files.unit] : []), ...(files.dropIns ?? [])];
 }
 
-/** The model of the document at the target release, built once per document, files and release. */
-function sharedModelFor(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles): UnitModel {
+/**
+ * The model of the document at the target release, built once per document, files and release.
+ * Unless `keep`, one not built yet is built for this use alone and not kept with the document.
+ */
+function sharedModelFor(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles, keep = true): UnitModel {
   const list = filesList(files);
   const hit = sharedModels.get(document);
   if (hit && hit.systemdVersion === settings.systemdVersion && hit.files.length === list.length && hit.files.every((d, i) => d === list[i])) return hit.model;
   const model = modelFor(document, files, takenAtTarget(settings));
-  sharedModels.set(document, { files: list, systemdVersion: settings.systemdVersion, model });
+  if (keep) sharedModels.set(document, { files: list, systemdVersion: settings.systemdVersion, model });
   return model;
 }
 
-/** What every rule sees. `fresh` builds a model of its own, not kept for hover. */
-function ruleContext(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles, report: (d: Diagnostic) => void, fresh = false): RuleContext {
-  const model = fresh ? modelFor(document, files, takenAtTarget(settings)) : sharedModelFor(document, settings, files);
+/**
+ * What every rule sees. `fresh` builds a model of its own, not kept for hover; without `keep`, a
+ * model kept with the document is used, but one built is not kept.
+ */
+function ruleContext(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles, report: (d: Diagnostic) => void, fresh = false, keep = true): RuleContext {
+  const model = fresh ? modelFor(document, files, takenAtTarget(settings)) : sharedModelFor(document, settings, files, keep);
   return { document, model, settings, type: document.file.type ?? model.type, manager: managerOf(files.unit?.uri ?? document.uri), report };
 }
 
@@ -231,6 +237,12 @@ export interface RuleRunOptions {
   readonly evidenceCache?: EvidenceCache;
   /** False when no fix of these findings will be read (see `RuleContext.offersFixes`). */
   readonly fixes?: boolean;
+  /**
+   * False for a check made once (a command, a plan): the unit model it builds is not kept with the
+   * document, where an editor's hover reads it after a check. On a long unit the model is about a
+   * fifth of what a check keeps, and a command that tries fixes next would hold it meanwhile.
+   */
+  readonly keepsModel?: boolean;
 }
 
 /**
@@ -239,7 +251,7 @@ export interface RuleRunOptions {
  */
 export function runRules(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles = {}, options: RuleRunOptions = {}): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const shared = ruleContext(document, settings, files, (d) => void found.push(d));
+  const shared = ruleContext(document, settings, files, (d) => void found.push(d), false, options.keepsModel !== false);
   const base: RuleContext = options.fixes === false ? { ...shared, offersFixes: false } : shared;
   if (options.evidence === false) {
     for (const check of [...ADVICE_CHECKS, ...EVIDENCE_CHECKS]) check(base);

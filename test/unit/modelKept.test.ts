@@ -1,0 +1,52 @@
+/**
+ * Which checks keep the unit model with the document: an editor's analysis does (hover reads it
+ * after a check), a check made once (a command, a plan) does not, and uses one already kept.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, createUnitDocument, diagnose, diagnoseWithFixes, explain, DEFAULT_SETTINGS, type UnitDocument } from '../../server/src/core';
+
+const UNIT = '[Unit]\nDescription=a\nDescription=b\n\n[Service]\nExecStart=/usr/bin/app\nNoNewPrivileges=yes\n';
+
+/** The model kept with a document, read where the rules keep it (a symbol of the document's own). */
+function keptModel(document: UnitDocument): unknown {
+  const slot = Object.getOwnPropertySymbols(document).find((s) => s.description === 'shared model');
+  return slot === undefined ? undefined : (document as unknown as Record<symbol, unknown>)[slot];
+}
+
+function newDocument(): UnitDocument {
+  return createUnitDocument('file:///etc/systemd/system/app.service', UNIT);
+}
+
+describe('the unit model kept with a document', () => {
+  it('an editor analysis keeps it, and hover (explain) reads it', () => {
+    const document = newDocument();
+    analyze(document);
+    const kept = keptModel(document);
+    assert.ok(kept !== undefined, 'analyze keeps the model');
+    explain(document, DEFAULT_SETTINGS);
+    assert.equal(keptModel(document), kept, 'explain reads the same model');
+  });
+
+  for (const [name, once] of [
+    ['diagnose', (d: UnitDocument) => diagnose(d)],
+    ['diagnoseWithFixes', (d: UnitDocument) => diagnoseWithFixes(d)],
+  ] as const) {
+    it(`${name}, a check made once, keeps none, and finds what an editor analysis finds`, () => {
+      const document = newDocument();
+      const found = once(document);
+      assert.equal(keptModel(document), undefined);
+      assert.ok(found.some((d) => d.code === 'duplicate-directive'));
+      const editor = newDocument();
+      assert.deepEqual(found.map((d) => [d.code, d.range.start.line]), analyze(editor).diagnostics.map((d) => [d.code, d.range.start.line]));
+    });
+
+    it(`${name} leaves the model an editor analysis kept as it was`, () => {
+      const document = newDocument();
+      analyze(document);
+      const kept = keptModel(document);
+      once(document);
+      assert.equal(keptModel(document), kept);
+    });
+  }
+});
