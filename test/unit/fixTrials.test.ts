@@ -7,7 +7,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, createUnitDocument, DEFAULT_SETTINGS, diagnose, fixAll, withFixes } from '../../server/src/core';
+import { analyze, createUnitDocument, DEFAULT_SETTINGS, diagnose, diagnoseWithFixes, fixAll, withFixes } from '../../server/src/core';
 import { runRules } from '../../server/src/core/rules';
 import { editsKey, validateFixes, withinTrialBudget, type TrialOutcome } from '../../server/src/core/features/fixes/validate';
 import type { Diagnostic } from '../../server/src/core/types';
@@ -70,6 +70,49 @@ describe('fix trials', () => {
     assert.equal(reruns, 4, 'no trial the second time');
     assert.deepEqual(second.map((d) => d.fixes?.map((f) => f.title)), first.map((d) => d.fixes?.map((f) => f.title)));
     for (const outcome of outcomes.values()) assert.deepEqual(outcome.newSerious, [], 'removing a line set again brings no new problem');
+  });
+});
+
+/**
+ * A unit of about 40,000 lines (ten fixes tried) whose findings with fixes come from several rules
+ * before and among the lines set again: misspelled and renamed settings, lines in the wrong
+ * section, set again with `last-wins` and `first-wins` (a `[Unit]` description and a service type).
+ */
+function mixed(): string {
+  const lines = ['[Unit]', 'Descripton=typo', 'Description=first'];
+  for (let i = 0; i < 40; i++) lines.push(i % 7 === 3 ? 'ExecStart=/usr/bin/wrong-section' : `Description=take ${i}`);
+  lines.push('[Service]', 'ExecStart=/usr/bin/app', 'PermissionsStartOnly=true', 'ExecStrat=/usr/bin/typo');
+  for (let i = 0; i < 39_900; i++) lines.push(i % 5000 === 0 ? 'Type=simple' : `# padding ${i}`);
+  return `${lines.join('\n')}\n`;
+}
+
+describe('the fixes a budgeted check makes', () => {
+  it('are those the budget would let in of every fix made: the same diagnostics, fixes and order', () => {
+    for (const text of [mixed(), repeated(130, 39_800), repeated(130), repeated(3)]) {
+      const budgeted = diagnoseWithFixes(createUnitDocument('file:///t/unit.service', text));
+      const everyFixMade = withFixes(analyze(createUnitDocument('file:///t/unit.service', text)));
+      assert.equal(JSON.stringify(budgeted), JSON.stringify(everyFixMade));
+      assert.ok(budgeted.some((d) => d.code === 'duplicate-directive' && d.fixes !== undefined), 'some line set again has its fix');
+    }
+  });
+
+  it('on a unit past the budget, a line set again gets a fix only among the first the rule reports', () => {
+    const document = createUnitDocument('file:///t/long.service', repeated(130, 39_800));
+    const made = duplicates(runRules(document, DEFAULT_SETTINGS, {}, { fixesTried: 10 }));
+    assert.equal(made.length, 129);
+    assert.deepEqual(made.map((d) => 'fixes' in d).slice(0, 11), [...Array(10).fill(true), false]);
+    assert.equal(made.filter((d) => 'fixes' in d).length, 10);
+    // A budget of none still lets the first in.
+    assert.equal(duplicates(runRules(document, DEFAULT_SETTINGS, {}, { fixesTried: 0 })).filter((d) => 'fixes' in d).length, 1);
+    assert.equal(duplicates(runRules(document, DEFAULT_SETTINGS)).filter((d) => 'fixes' in d).length, 129, 'without a budget, every line has its fix');
+  });
+
+  it('a fix made late is the one made at once, in the same place among the fields', () => {
+    const document = createUnitDocument('file:///t/short.service', repeated(3));
+    const late = duplicates(runRules(document, DEFAULT_SETTINGS, {}, { fixesTried: 5 }));
+    const atOnce = duplicates(runRules(document, DEFAULT_SETTINGS));
+    assert.deepEqual(late.map((d) => Object.keys(d).join(',')), atOnce.map((d) => Object.keys(d).join(',')));
+    assert.deepEqual(late.map((d) => d.fixes?.map((f) => [f.title, f.edits, f.isPreferred])), atOnce.map((d) => d.fixes?.map((f) => [f.title, f.edits, f.isPreferred])));
   });
 });
 

@@ -45,9 +45,10 @@ export function analyze(document: UnitDocument, settings: Readonly<Settings> = D
 /**
  * A document checked once, by a command or a plan rather than an editor: the unit model the check
  * builds is not kept with the document for later reads (see `RuleRunOptions.keepsModel`).
+ * `fixesTried` is the budget of fixes the caller will try, when it has one.
  */
-export function analyzeOnce(document: UnitDocument, settings: Readonly<Settings> = DEFAULT_SETTINGS, files: UnitFiles = {}): Analysis {
-  return analyzed(document, settings, files, { keepsModel: false });
+export function analyzeOnce(document: UnitDocument, settings: Readonly<Settings> = DEFAULT_SETTINGS, files: UnitFiles = {}, fixesTried?: number): Analysis {
+  return analyzed(document, settings, files, fixesTried === undefined ? { keepsModel: false } : { keepsModel: false, fixesTried });
 }
 
 function analyzed(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles, options: RuleRunOptions): Analysis {

@@ -31,6 +31,14 @@ export interface RuleContext {
    * made at all (a recommendation's) are offered all the same.
    */
   readonly offersFixes?: boolean;
+  /**
+   * The budget of fixes a one-shot check will try (`check --format json` on a long unit, see
+   * withinTrialBudget in features/fixes/validate.ts). Findings are let in, in order, while fixes
+   * are left, and the first always: of a rule's findings in the order it reports them, none past
+   * the first `fixesTried` (at least one) that have fixes is ever let in. A rule that offers one fix
+   * on each of many lines may make only theirs; the others would be dropped untried.
+   */
+  readonly fixesTried?: number;
 }
 
 /** A section of the document together with its usable entries. */

@@ -11,7 +11,7 @@ import { runRules, type UnitFiles } from '../../rules';
 import { DEFAULT_SETTINGS } from '../../settings';
 import { analyzeOnce, parseDiagnostics, present, presented, type Analysis } from '../diagnostics';
 import { annotateExposureDeltas } from './exposureDelta';
-import { problemCounts, validateFixes, withinTrialBudget, type ProblemCounts, type Rerun, type TrialOutcome } from './validate';
+import { problemCounts, trialBudget, validateFixes, withinTrialBudget, type ProblemCounts, type Rerun, type TrialOutcome } from './validate';
 import { mayHaveFixes, withoutFixField } from '../../rules/fixesWhenRead';
 
 /**
@@ -71,7 +71,7 @@ export function withFixes(analysis: Analysis, select: (d: Diagnostic) => boolean
 
 /** Every diagnostic of a document with its fixes tried and scored: for `check --fix`, JSON output and tests. */
 export function diagnoseWithFixes(document: UnitDocument, settings: Readonly<Settings> = DEFAULT_SETTINGS, files: UnitFiles = {}): Diagnostic[] {
-  return withFixes(withinBudget(analyzeOnce(document, settings, files)));
+  return withFixes(withinBudget(analyzeOnce(document, settings, files, trialBudget(document.tree.lines.lineCount))));
 }
 
 /**

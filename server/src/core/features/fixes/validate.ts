@@ -104,6 +104,11 @@ function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
+/** How many fixes are tried on a document of `lineCount` lines, at most (but see withinTrialBudget). */
+export function trialBudget(lineCount: number): number {
+  return Math.min(MAX_TRIED, Math.floor(MAX_TRIED_LINES / lineCount));
+}
+
 /**
  * The findings whose fixes are tried, of those `tried` selects, in the order given: findings are
  * let in while the budget of a document of `lineCount` lines has fixes left (the last one let in
@@ -111,7 +116,7 @@ function lowerFirst(text: string): string {
  * offered untried.
  */
 export function withinTrialBudget(lineCount: number, diagnostics: readonly Diagnostic[], tried: (d: Diagnostic) => boolean = () => true): Set<Diagnostic> {
-  let budget = Math.min(MAX_TRIED, Math.floor(MAX_TRIED_LINES / lineCount));
+  let budget = trialBudget(lineCount);
   const within = new Set<Diagnostic>();
   for (const diagnostic of diagnostics) {
     if (!diagnostic.fixes || diagnostic.fixes.length === 0 || !tried(diagnostic)) continue;

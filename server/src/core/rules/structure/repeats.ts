@@ -3,6 +3,7 @@ import { directiveRow, type DirectiveRow } from '../../kb';
 import { removeEntryEdit, removeEntryReach } from '../../edits/lineEdits';
 import { lazyFix } from '../../edits/lazyFix';
 import type { Entry, Section } from '../../syntax/syntaxTree';
+import type { UnitDocument } from '../../unitDocument';
 import { comparePositions, type Diagnostic, type Fix, type RelatedInformation } from '../../types';
 import { diagnostic, wellFormedSections, type RuleContext } from '../context';
 import { takenRow } from './directives';
@@ -18,7 +19,11 @@ type Line = Entry & { section: Section };
  */
 export type Near = (about: Entry, pointsAt: readonly Entry[]) => boolean;
 
-type NearContext = RuleContext & { near: Near };
+type NearContext = RuleContext & {
+  near: Near;
+  /** The findings whose fix waits until the rule knows which of them come first (see `RuleContext.fixesTried`). */
+  waiting?: Array<{ finding: Diagnostic; line: Line }>;
+};
 
 export function checkRepeats(context: RuleContext): void {
   for (const d of repeatsOf(context)) context.report(d);
@@ -31,7 +36,7 @@ export function checkRepeats(context: RuleContext): void {
  */
 export function repeatsOf(context: RuleContext, names?: ReadonlySet<string>, near?: Near): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const inner: NearContext = { ...context, report: (d) => void found.push(d), near: near ?? (() => true) };
+  const inner: NearContext = { ...context, report: (d) => void found.push(d), near: near ?? (() => true), ...(context.fixesTried !== undefined ? { waiting: [] } : {}) };
   const { document, type } = context;
   // By the setting's row: one per setting and section.
   const bySetting = new Map<DirectiveRow, Line[]>();
@@ -62,18 +67,47 @@ export function repeatsOf(context: RuleContext, names?: ReadonlySet<string>, nea
   }
   reportResets(inner, bySetting);
   // Each finding is on a line of its own (a duplicate's key, an empty line).
-  return found.sort((a, b) => comparePositions(a.range.start, b.range.start));
+  found.sort(byStart);
+  if (inner.waiting !== undefined) offerFirstFixes(inner, inner.waiting, Math.max(1, context.fixesTried ?? 0));
+  return found;
+}
+
+function byStart(a: Diagnostic, b: Diagnostic): number {
+  return comparePositions(a.range.start, b.range.start);
+}
+
+/**
+ * Gives the first `count` waiting findings, in document order (the order the rule reports them
+ * in), their fix: the fixes of the others would never be tried. Each has one fix, as when made
+ * at once, and the field comes last, as it does then.
+ */
+function offerFirstFixes(context: NearContext, waiting: Array<{ finding: Diagnostic; line: Line }>, count: number): void {
+  // Sorted as the findings were (a stable sort by the same key): the same come first.
+  waiting.sort((a, b) => byStart(a.finding, b.finding));
+  for (let i = 0; i < waiting.length && i < count; i++) waiting[i].finding.fixes = [removeLineFix(context.document, waiting[i].line)];
 }
 
 function lineNumber(entry: Entry): number {
   return entry.range.start.line + 1;
 }
 
-/** The fix that removes a line with no effect, unless nobody will read it (a unit may have thousands). */
+/**
+ * The fix that removes a line with no effect, unless nobody will read it (a unit may have
+ * thousands), or until the rule knows whether it will be tried (see `offerFirstFixes`).
+ */
 function removeFix(context: NearContext, line: Line): { fixes?: Fix[] } {
-  if (context.offersFixes === false) return {};
-  const { document } = context;
-  return { fixes: [lazyFix(`Remove this ${line.key}= line`, () => [removeEntryEdit(document, line)], { isPreferred: true }, removeEntryReach(document, line))] };
+  if (context.offersFixes === false || context.waiting !== undefined) return {};
+  return { fixes: [removeLineFix(context.document, line)] };
+}
+
+function removeLineFix(document: UnitDocument, line: Line): Fix {
+  return lazyFix(`Remove this ${line.key}= line`, () => [removeEntryEdit(document, line)], { isPreferred: true }, removeEntryReach(document, line));
+}
+
+/** Reports a line with no effect; its fix waits when the rule makes only the first few. */
+function reportLine(context: NearContext, finding: Diagnostic, line: Line): void {
+  context.report(finding);
+  if (context.waiting !== undefined && context.offersFixes !== false) context.waiting.push({ finding, line });
 }
 
 function reportDuplicates(context: NearContext, lines: readonly Line[], repeat: 'last-wins' | 'first-wins'): void {
@@ -83,12 +117,14 @@ function reportDuplicates(context: NearContext, lines: readonly Line[], repeat: 
     let counts: RelatedInformation[] | undefined;
     for (const line of lines) {
       if (line === first || line.isEmpty || !context.near(line, [first])) continue;
-      context.report(
+      reportLine(
+        context,
         diagnostic('duplicate-directive', line.keyRange, `${line.key}= is already set on line ${lineNumber(first)}; systemd keeps the first assignment and ignores this one.`, {
           unnecessary: true,
           related: (counts ??= [{ range: first.range, message: 'The assignment that counts' }]),
           ...removeFix(context, line),
         }),
+        line,
       );
     }
     return;
@@ -102,12 +138,14 @@ function reportDuplicates(context: NearContext, lines: readonly Line[], repeat: 
     const next = lines[i + 1];
     if (!context.near(line, [last, next])) continue;
     const how = next.isEmpty ? `is reset by the empty assignment on line ${lineNumber(next)}` : `is set again on line ${lineNumber(last)}`;
-    context.report(
+    reportLine(
+      context,
       diagnostic('duplicate-directive', line.keyRange, `${line.key}= takes one value and ${how}; this assignment has no effect.`, {
         unnecessary: true,
         related: (counts ??= [{ range: last.range, message: 'The assignment that counts' }]),
         ...removeFix(context, line),
       }),
+      line,
     );
   }
 }
