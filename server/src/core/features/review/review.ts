@@ -117,8 +117,8 @@ export interface UnitReview {
 
 interface SideState {
   documents: UnitDocument[];
-  /** The lines of each document, by URI. */
-  lines: Map<string, string[]>;
+  /** The texts of the lines `first` to `last` (0-based) of a document, by URI, those it has. */
+  lines: (uri: string, first: number, last: number) => string[];
   partial: boolean;
   names: Map<string, string>;
   findings: ReviewFinding[];
@@ -167,14 +167,22 @@ function evaluate(side: ReviewSide, settings: Readonly<Settings>): SideState | u
   };
   const findings: ReviewFinding[] = [];
   const implications: Diagnostic[] = [];
-  const textLines = new Map(documents.map((d) => [d.uri, d.tree.text.split(/\r\n|\n|\r/)]));
+  // Read through each document's line index when asked: a copy of every line would add about half
+  // of what a long unit's check keeps.
+  const trees = new Map(documents.map((d) => [d.uri, d.tree]));
+  const lines = (uri: string, first: number, last: number): string[] => {
+    const tree = trees.get(uri);
+    const texts: string[] = [];
+    if (tree === undefined) return texts;
+    for (let line = Math.max(0, first); line <= last && line < tree.lines.lineCount; line++) texts.push(tree.text.slice(tree.lines.lineStart(line), tree.lines.lineEnd(line)));
+    return texts;
+  };
   for (const document of documents) {
-    const lines = textLines.get(document.uri) ?? [];
     const visible = shown.get(document.uri);
     for (const diagnostic of diagnose(document, settings, filesOf(document))) {
       const line = diagnostic.range.start.line;
       if (visible && !visible.has(line)) continue;
-      findings.push({ uri: document.uri, file: names.get(document.uri) ?? fileLabel(document.uri), diagnostic, lineText: lines[line] ?? '' });
+      findings.push({ uri: document.uri, file: names.get(document.uri) ?? fileLabel(document.uri), diagnostic, lineText: lines(document.uri, line, line)[0] ?? '' });
     }
     appendAll(implications, explain(document, settings, filesOf(document)));
   }
@@ -183,7 +191,7 @@ function evaluate(side: ReviewSide, settings: Readonly<Settings>): SideState | u
   const score = model ? scoreOf(model, settings) : undefined;
   const type = first.file.type ?? documents.find((d) => d.file.type)?.file.type;
   const unitName = unit?.file.unitName ?? documents.find((d) => d.file.unitName)?.file.unitName;
-  return { documents, lines: textLines, partial, names, findings, model, score, implications, type, unitName };
+  return { documents, lines, partial, names, findings, model, score, implications, type, unitName };
 }
 
 function exposureState(state: SideState): ExposureState | undefined {
@@ -194,7 +202,7 @@ function exposureState(state: SideState): ExposureState | undefined {
 
 function checkState(test: TestResult, state: SideState): CheckState {
   const lines = test.lines.map((l) => {
-    const text = (state.lines.get(l.uri) ?? []).slice(l.range.start.line, l.range.end.line + 1).join(' ');
+    const text = state.lines(l.uri, l.range.start.line, l.range.end.line).join(' ');
     return { uri: l.uri, file: state.names.get(l.uri) ?? fileLabel(l.uri), range: l.range, text: text.trim() };
   });
   return { scored: test.scored, badness: test.badness, exposure: test.exposure, description: test.description, lines };
