@@ -75,8 +75,8 @@ describe('fix trials', () => {
 
 /**
  * A unit of about 40,000 lines (ten fixes tried) whose findings with fixes come from several rules
- * before and among the lines set again: misspelled and renamed settings, lines in the wrong
- * section, set again with `last-wins` and `first-wins` (a `[Unit]` description and a service type).
+ * before the lines set again (misspelled settings, lines in the wrong section): they take most of
+ * the budget.
  */
 function mixed(): string {
   const lines = ['[Unit]', 'Descripton=typo', 'Description=first'];
@@ -86,14 +86,46 @@ function mixed(): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** A timer whose `Unit=` is set on `count` lines: systemd keeps the first (`first-wins`). */
+function timerUnits(count: number, padding: number): string {
+  const lines = ['[Timer]', 'OnCalendar=daily'];
+  for (let i = 0; i < count; i++) lines.push(`Unit=app${i}.service`);
+  for (let i = 0; i < padding; i++) lines.push(`# padding ${i}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** `count` blocks of three single-value settings set again in turn: the rule reports them by setting, not by line. */
+function interleaved(count: number, padding = 0): string {
+  const lines = ['[Service]', 'ExecStart=/usr/bin/app'];
+  for (let i = 0; i < count; i++) lines.push(`Type=${i % 2 === 0 ? 'simple' : 'exec'}`, `User=u${i}`, `Nice=${i % 10}`);
+  for (let i = 0; i < padding; i++) lines.push(`# padding ${i}`);
+  return `${lines.join('\n')}\n`;
+}
+
 describe('the fixes a budgeted check makes', () => {
   it('are those the budget would let in of every fix made: the same diagnostics, fixes and order', () => {
-    for (const text of [mixed(), repeated(130, 39_800), repeated(130), repeated(3)]) {
-      const budgeted = diagnoseWithFixes(createUnitDocument('file:///t/unit.service', text));
-      const everyFixMade = withFixes(analyze(createUnitDocument('file:///t/unit.service', text)));
+    const units: Array<[string, string]> = [
+      ['unit.service', mixed()],
+      ['unit.service', repeated(130, 39_800)],
+      ['unit.service', repeated(130)],
+      ['unit.service', repeated(3)],
+      ['unit.service', interleaved(50, 39_800)],
+      ['unit.timer', timerUnits(130, 39_800)],
+    ];
+    for (const [name, text] of units) {
+      const budgeted = diagnoseWithFixes(createUnitDocument(`file:///t/${name}`, text));
+      const everyFixMade = withFixes(analyze(createUnitDocument(`file:///t/${name}`, text)));
       assert.equal(JSON.stringify(budgeted), JSON.stringify(everyFixMade));
       assert.ok(budgeted.some((d) => d.code === 'duplicate-directive' && d.fixes !== undefined), 'some line set again has its fix');
     }
+  });
+
+  it('gives the fixes to the first lines in the document, not the first the rule found', () => {
+    // Found setting by setting: Type=, User=, Nice= of each block; in the document, they alternate.
+    const made = duplicates(runRules(createUnitDocument('file:///t/unit.service', interleaved(4)), DEFAULT_SETTINGS, {}, { fixesTried: 4 }));
+    assert.deepEqual(made.filter((d) => 'fixes' in d).map((d) => d.range.start.line), [2, 3, 4, 5]);
+    const timer = duplicates(runRules(createUnitDocument('file:///t/unit.timer', timerUnits(6, 0)), DEFAULT_SETTINGS, {}, { fixesTried: 2 }));
+    assert.deepEqual(timer.map((d) => [d.range.start.line, 'fixes' in d]), [[3, true], [4, true], [5, false], [6, false], [7, false]], 'the first Unit= counts; the lines after it');
   });
 
   it('on a unit past the budget, a line set again gets a fix only among the first the rule reports', () => {

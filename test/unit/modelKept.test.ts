@@ -5,6 +5,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, createUnitDocument, diagnose, diagnoseWithFixes, explain, DEFAULT_SETTINGS, type UnitDocument } from '../../server/src/core';
+import { UnitModel } from '../../server/src/core/model/unitModel';
 
 const UNIT = '[Unit]\nDescription=a\nDescription=b\n\n[Service]\nExecStart=/usr/bin/app\nNoNewPrivileges=yes\n';
 
@@ -16,6 +17,25 @@ function keptModel(document: UnitDocument): unknown {
 
 function newDocument(): UnitDocument {
   return createUnitDocument('file:///etc/systemd/system/app.service', UNIT);
+}
+
+/** How many unit models `run` builds (a target: no recommendation, so no model of a fix's trial either). */
+function modelsBuilt(run: () => void): number {
+  const { build, fromDropIns } = UnitModel;
+  let built = 0;
+  UnitModel.build = (...args) => (built++, build.apply(UnitModel, args));
+  UnitModel.fromDropIns = (...args) => (built++, fromDropIns.apply(UnitModel, args));
+  try {
+    run();
+  } finally {
+    UnitModel.build = build;
+    UnitModel.fromDropIns = fromDropIns;
+  }
+  return built;
+}
+
+function newTarget(): UnitDocument {
+  return createUnitDocument('file:///etc/systemd/system/app.target', '[Unit]\nDescription=a\nDescription=b\nWants=app.service\n');
 }
 
 describe('the unit model kept with a document', () => {
@@ -47,6 +67,18 @@ describe('the unit model kept with a document', () => {
       const kept = keptModel(document);
       once(document);
       assert.equal(keptModel(document), kept);
+    });
+
+    it(`${name} builds no model of the document when one is kept: after an editor analysis, or after explain (as review and check --explain run them)`, () => {
+      // The document's own model, and one for each fix tried on another text.
+      const fresh = modelsBuilt(() => once(newTarget()));
+      assert.ok(fresh >= 1);
+      const analyzed = newTarget();
+      analyze(analyzed);
+      assert.equal(modelsBuilt(() => once(analyzed)), fresh - 1);
+      const explained = newTarget();
+      assert.equal(modelsBuilt(() => explain(explained, DEFAULT_SETTINGS)), 1);
+      assert.equal(modelsBuilt(() => once(explained)), fresh - 1);
     });
   }
 });

@@ -152,6 +152,8 @@ function runCheck(argv: readonly string[], io: CliIo): number {
       } else text = fixed;
     }
     const document = createUnitDocument(source.uri, text);
+    // Before the check: what it explains builds the unit model and keeps it, and the check reuses it.
+    const implied = parsed.explain && !parsed.dryRun ? explain(document, fileSettings.settings, files) : undefined;
     const all = format.showsFixes ? diagnoseWithFixes(document, fileSettings.settings, files) : diagnose(document, fileSettings.settings, files);
     const diagnostics = all.filter((d) => SEVERITY_RANK[d.severity] <= SEVERITY_RANK[parsed.minSeverity]);
     hidden += all.length - diagnostics.length;
@@ -160,7 +162,7 @@ function runCheck(argv: readonly string[], io: CliIo): number {
     // A format that prints as it goes does not need the report again.
     if (format.printsAtEnd) reports.push(report);
     if (!parsed.dryRun) format.file(report, write, fileCount++);
-    if (parsed.explain && !parsed.dryRun) io.stdout(explainLines(source.path, explain(document, fileSettings.settings, files)));
+    if (implied !== undefined) io.stdout(explainLines(source.path, implied));
     return undefined;
   };
   for (const input of collected.inputs) if (checkOne(input) === 'stop') break;

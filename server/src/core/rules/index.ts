@@ -243,7 +243,10 @@ export interface RuleRunOptions {
    * fifth of what a check keeps, and a command that tries fixes next would hold it meanwhile.
    */
   readonly keepsModel?: boolean;
-  /** The budget of fixes the caller will try (see `RuleContext.fixesTried`); absent when every fix may be read. */
+  /**
+   * The budget of fixes the caller will try (see `RuleContext.fixesTried`); absent when every fix
+   * may be read. Not with `evidenceCache`: findings kept for the next version must have all their fixes.
+   */
   readonly fixesTried?: number;
 }
 
@@ -254,7 +257,8 @@ export interface RuleRunOptions {
 export function runRules(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles = {}, options: RuleRunOptions = {}): Diagnostic[] {
   const found: Diagnostic[] = [];
   const shared = ruleContext(document, settings, files, (d) => void found.push(d), false, options.keepsModel !== false);
-  const base: RuleContext = options.fixes === false ? { ...shared, offersFixes: false } : options.fixesTried !== undefined ? { ...shared, fixesTried: options.fixesTried } : shared;
+  const budgeted = options.fixesTried !== undefined && options.evidenceCache === undefined;
+  const base: RuleContext = options.fixes === false ? { ...shared, offersFixes: false } : budgeted ? { ...shared, fixesTried: options.fixesTried } : shared;
   if (options.evidence === false) {
     for (const check of [...ADVICE_CHECKS, ...EVIDENCE_CHECKS]) check(base);
     return withoutRestatements(found);

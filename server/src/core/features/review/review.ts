@@ -179,12 +179,13 @@ function evaluate(side: ReviewSide, settings: Readonly<Settings>): SideState | u
   };
   for (const document of documents) {
     const visible = shown.get(document.uri);
+    // First: explaining builds the unit model and keeps it with the document, and the check reuses it.
+    appendAll(implications, explain(document, settings, filesOf(document)));
     for (const diagnostic of diagnose(document, settings, filesOf(document))) {
       const line = diagnostic.range.start.line;
       if (visible && !visible.has(line)) continue;
       findings.push({ uri: document.uri, file: names.get(document.uri) ?? fileLabel(document.uri), diagnostic, lineText: lines(document.uri, line, line)[0] ?? '' });
     }
-    appendAll(implications, explain(document, settings, filesOf(document)));
   }
   const first = documents[0] as UnitDocument;
   const model = securityModel(first, filesOf(first));
