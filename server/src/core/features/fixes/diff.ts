@@ -1,4 +1,9 @@
-/** A unified diff of two texts, for `unitguard check --fix --dry-run`. */
+/**
+ * A unified diff of two texts, for `unitguard check --fix --dry-run` and `harden --dry-run`. The
+ * lines both texts start and end with are walked over in place: only the changed middle and the
+ * context around it are split into lines, so a fix at the end of a 10 MB unit does not copy every
+ * line of both texts (that took some 80 MB).
+ */
 
 function splitKeepingBreaks(text: string): string[] {
   const lines = text.match(/[^\r\n]*(\r\n|\n|\r)|[^\r\n]+$/g) ?? [];
@@ -8,6 +13,65 @@ function splitKeepingBreaks(text: string): string[] {
 interface Op {
   kind: ' ' | '-' | '+';
   line: string;
+}
+
+const LF = 10;
+const CR = 13;
+
+/** The end of the line that starts at `from`: after its line break (`\n`, `\r\n` or a lone `\r`), or the end of the text. */
+function lineEnd(text: string, from: number): number {
+  for (let k = from; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === LF) return k + 1;
+    if (c === CR) return text.charCodeAt(k + 1) === LF ? k + 2 : k + 1;
+  }
+  return text.length;
+}
+
+/** Whether a line starts at `p` (0 < p): the character before ends a line. */
+function startsLine(text: string, p: number): boolean {
+  const c = text.charCodeAt(p - 1);
+  return c === LF || (c === CR && text.charCodeAt(p) !== LF);
+}
+
+/** The start of the line that ends at `end` (a line's end, more than 0). */
+function lineStart(text: string, end: number): number {
+  for (let p = end - 1; p > 0; p--) if (startsLine(text, p)) return p;
+  return 0;
+}
+
+/**
+ * The lines both texts start with, and those they end with after those: where they end and begin
+ * in each text, and how many lines start both. The same lines `splitKeepingBreaks` would give and
+ * compare from either end, found without copying them.
+ */
+function commonEnds(a: string, b: string): { prefix: number; prefixLines: number; suffixA: number; suffixB: number } {
+  const shorter = Math.min(a.length, b.length);
+  let same = 0;
+  while (same < shorter && a.charCodeAt(same) === b.charCodeAt(same)) same++;
+  // A line of `a` within the characters both start with is a line of `b` too unless `b` goes on
+  // with it (a `\r` there followed by `\n` in one of them, or the end of one text).
+  let prefix = 0;
+  let prefixLines = 0;
+  for (;;) {
+    const end = lineEnd(a, prefix);
+    if (end === prefix || end > same || lineEnd(b, prefix) !== end) break;
+    prefix = end;
+    prefixLines++;
+  }
+  let sameEnd = 0;
+  while (sameEnd < shorter - prefix && a.charCodeAt(a.length - 1 - sameEnd) === b.charCodeAt(b.length - 1 - sameEnd)) sameEnd++;
+  let suffixA = a.length;
+  let suffixB = b.length;
+  while (suffixA > prefix && suffixB > prefix) {
+    const startA = lineStart(a, suffixA);
+    const startB = lineStart(b, suffixB);
+    // Equal lines at the same distance from the ends: of the same length, within the characters both end with.
+    if (startA < a.length - sameEnd || suffixA - startA !== suffixB - startB || startA < prefix || startB < prefix) break;
+    suffixA = startA;
+    suffixB = startB;
+  }
+  return { prefix, prefixLines, suffixA, suffixB };
 }
 
 /** Lines of the changed middle, by longest common subsequence (the middle is small for fixes). */
@@ -57,7 +121,22 @@ function show(line: string): string {
 /** `--- a/path` / `+++ b/path` and hunks with three lines of context; empty when equal. */
 export function unifiedDiff(before: string, after: string, path: string, context = 3): string {
   if (before === after) return '';
-  const ops = diffLines(splitKeepingBreaks(before), splitKeepingBreaks(after));
+  const { prefix, prefixLines, suffixA, suffixB } = commonEnds(before, after);
+  // The lines around the middle that a hunk may show; those before them only count.
+  const ahead: Op[] = [];
+  let start = prefix;
+  while (ahead.length < context && start > 0) {
+    const from = lineStart(before, start);
+    ahead.unshift({ kind: ' ', line: before.slice(from, start) });
+    start = from;
+  }
+  const hidden = prefixLines - ahead.length;
+  const ops = [...ahead, ...diffLines(splitKeepingBreaks(before.slice(prefix, suffixA)), splitKeepingBreaks(after.slice(prefix, suffixB)))];
+  for (let k = 0, from = suffixA; k < context && from < before.length; k++) {
+    const end = lineEnd(before, from);
+    ops.push({ kind: ' ', line: before.slice(from, end) });
+    from = end;
+  }
   const changed = ops.map((op, i) => (op.kind !== ' ' ? i : -1)).filter((i) => i >= 0);
   let out = `--- a/${path.replace(/^\/+/, "")}\n+++ b/${path.replace(/^\/+/, "")}\n`;
   let index = 0;
@@ -68,8 +147,8 @@ export function unifiedDiff(before: string, after: string, path: string, context
     index++;
     const from = Math.max(0, first - context);
     const to = Math.min(ops.length - 1, last + context);
-    let oldStart = 1;
-    let newStart = 1;
+    let oldStart = 1 + hidden;
+    let newStart = 1 + hidden;
     for (let k = 0; k < from; k++) {
       if (ops[k].kind !== '+') oldStart++;
       if (ops[k].kind !== '-') newStart++;
