@@ -102,6 +102,12 @@ function changed(base: string, changes: ReadonlyArray<{ at: number; remove: numb
 }
 
 describe('the unified diff', () => {
+  test('takes a whole number of lines of context, and refuses another', () => {
+    for (const context of [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) assert.throws(() => unifiedDiff('a\n', 'b\n', 'x', context), RangeError, String(context));
+    assert.equal(unifiedDiff('a\n', 'b\n', 'x', 0), referenceDiff('a\n', 'b\n', 'x', 0));
+    assert.equal(unifiedDiff('a\nb\n', 'a\nc\n', 'x'), '--- a/x\n+++ b/x\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n');
+  });
+
   test('writes what splitting both texts into lines writes, for texts changed in a few places', () => {
     fc.assert(
       fc.property(text, fc.array(change, { minLength: 1, maxLength: 3 }), fc.integer({ min: 0, max: 3 }), (before, changes, context) => {

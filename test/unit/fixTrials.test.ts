@@ -54,9 +54,9 @@ describe('fix trials', () => {
     const document = createUnitDocument('file:///t/short.service', repeated(5));
     const parsed = [...document.tree.diagnostics];
     let reruns = 0;
-    const rerun = (text: string): Diagnostic[] => {
+    const rerun = (text: string, _withFixes: boolean, report: (d: Diagnostic) => void): void => {
       reruns++;
-      return diagnose(createUnitDocument(document.uri, text), DEFAULT_SETTINGS);
+      for (const d of diagnose(createUnitDocument(document.uri, text), DEFAULT_SETTINGS)) report(d);
     };
     const outcomes = new Map<string, TrialOutcome>();
     const call = (): Diagnostic[] => {
@@ -155,9 +155,9 @@ describe('what a trial checks', () => {
     const document = createUnitDocument('file:///t/trial.service', text);
     const found = runRules(document, DEFAULT_SETTINGS).map((d) => ({ ...d, ...(d.fixes ? { fixes: d.fixes.map((f) => ({ ...f })) } : {}) }));
     const asked: { fixed: string; withFixes: boolean }[] = [];
-    const rerun = (fixed: string, withFixes: boolean): Diagnostic[] => {
+    const rerun = (fixed: string, withFixes: boolean, report: (d: Diagnostic) => void): void => {
       asked.push({ fixed, withFixes });
-      return [...runRules(createUnitDocument(document.uri, fixed), DEFAULT_SETTINGS, {}, { evidence: false, fixes: withFixes })];
+      for (const d of runRules(createUnitDocument(document.uri, fixed), DEFAULT_SETTINGS, {}, { evidence: false, fixes: withFixes })) report(d);
     };
     return { document, found, asked, rerun };
   };

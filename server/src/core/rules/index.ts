@@ -149,17 +149,27 @@ export function explain(document: UnitDocument, settings: Readonly<Settings>, fi
 
 /**
  * Pairs that a breakage rule says better: when the rule finds its breakage, the pair's softer
- * advice about the same lines is not said as well (each cause once).
+ * advice about the same lines is not said as well (each cause once). The codes that say better are
+ * breakage rules', found by evidence checks: `reportFindings` relies on it.
  */
-const SAID_BETTER_BY: Readonly<Record<string, string>> = {
+export const SAID_BETTER_BY: Readonly<Record<string, string>> = {
   'raf-af-unix': 'notify-socket-blocked',
 };
 
+function restatable(d: Diagnostic): boolean {
+  return d.pairing !== undefined && Object.prototype.hasOwnProperty.call(SAID_BETTER_BY, d.pairing);
+}
+
+/** Whether a finding is a pair's advice that a finding of one of `codes` says better. */
+function restated(d: Diagnostic, codes: ReadonlySet<string>): boolean {
+  return restatable(d) && codes.has(SAID_BETTER_BY[d.pairing as string]);
+}
+
 function withoutRestatements(found: Diagnostic[]): Diagnostic[] {
   // Most units have no pair that a breakage rule says better: the list is kept as it is.
-  if (!found.some((d) => d.pairing !== undefined && Object.prototype.hasOwnProperty.call(SAID_BETTER_BY, d.pairing))) return found;
+  if (!found.some(restatable)) return found;
   const codes = new Set(found.map((d) => d.code));
-  return found.filter((d) => d.pairing === undefined || !codes.has(SAID_BETTER_BY[d.pairing] ?? ''));
+  return found.filter((d) => !restated(d, codes));
 }
 
 /** Runs one check on the unit, recording the settings it reads. */
@@ -248,6 +258,25 @@ export interface RuleRunOptions {
    * may be read. Not with `evidenceCache`: findings kept for the next version must have all their fixes.
    */
   readonly fixesTried?: number;
+}
+
+/**
+ * What `runRules(document, settings, files, { evidence: false, fixes })` returns, given to `report`
+ * one at a time and in the same order, none kept: a fix's trial only counts them, and on a long unit
+ * a list of them all would be held with the fixed text's tree and model. The findings that say a
+ * pair's advice better come from breakage rules, which are evidence checks: those run first (as in
+ * `runRules`, where the advice asks them what a fix would change), their findings held until the
+ * advice has been given.
+ */
+export function reportFindings(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles, fixes: boolean, report: (d: Diagnostic) => void): void {
+  const evidence: Diagnostic[] = [];
+  const shared = ruleContext(document, settings, files, (d) => void evidence.push(d), false, false);
+  const base: RuleContext = fixes ? shared : { ...shared, offersFixes: false };
+  for (const check of EVIDENCE_CHECKS) check(base);
+  const codes = new Set(evidence.map((d) => d.code));
+  const advice: RuleContext = { ...base, report: (d) => void (restated(d, codes) || report(d)) };
+  for (const check of ADVICE_CHECKS) check(advice);
+  for (const d of evidence) if (!restated(d, codes)) report(d);
 }
 
 /**

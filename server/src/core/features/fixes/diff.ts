@@ -120,6 +120,7 @@ function show(line: string): string {
 
 /** `--- a/path` / `+++ b/path` and hunks with three lines of context; empty when equal. */
 export function unifiedDiff(before: string, after: string, path: string, context = 3): string {
+  if (!Number.isInteger(context) || context < 0) throw new RangeError(`a diff's context is a whole number of lines, not ${context}`);
   if (before === after) return '';
   const { prefix, prefixLines, suffixA, suffixB } = commonEnds(before, after);
   // The lines around the middle that a hunk may show; those before them only count.

@@ -7,7 +7,7 @@
 import type { Settings } from '../../settings';
 import type { Diagnostic } from '../../types';
 import { trialUnitDocument, type UnitDocument } from '../../unitDocument';
-import { runRules, type UnitFiles } from '../../rules';
+import { reportFindings, type UnitFiles } from '../../rules';
 import { DEFAULT_SETTINGS } from '../../settings';
 import { analyzeOnce, parseDiagnostics, present, presented, type Analysis } from '../diagnostics';
 import { annotateExposureDeltas } from './exposureDelta';
@@ -58,9 +58,10 @@ export function withFixes(analysis: Analysis, select: (d: Diagnostic) => boolean
   // Fixes of findings not picked are never read: those sorted out when read (fixesWhenRead.ts) stay unsorted.
   const found = analysis.found.map((d) => (!mayHaveFixes(d) ? d : select(d) ? copy(d) : withoutFixField(d)));
   const tried = triedOn(analysis);
-  const rerun: Rerun = (text, withFixes) => {
+  const rerun: Rerun = (text, withFixes, report) => {
     const fixed = trialUnitDocument(document, text);
-    return [...parseDiagnostics(fixed), ...runRules(fixed, settings, files, { evidence: false, fixes: withFixes })];
+    for (const d of parseDiagnostics(fixed)) report(d);
+    reportFindings(fixed, settings, files, withFixes, report);
   };
   validateFixes(document.tree, found, analysis.parsed, rerun, select, tried.baseline, tried.outcomes);
   for (const d of found) if (d.fixes && !select(d)) delete d.fixes;

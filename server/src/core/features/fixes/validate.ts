@@ -64,22 +64,28 @@ export interface TrialOutcome {
 }
 
 /**
- * Diagnoses another text of the document, parse problems included, without trying fixes. Unless
- * `withFixes`, the rules leave out the fixes they can (see RuleRunOptions.fixes): a trial reads
- * them only to complete a hardening fix, and a duplicate line's fix on each of a long unit's
+ * Diagnoses another text of the document, parse problems included, without trying fixes, and gives
+ * each diagnostic to `report` in order: a trial counts them as they come rather than hold them all.
+ * Unless `withFixes`, the rules leave out the fixes they can (see RuleRunOptions.fixes): a trial
+ * reads them only to complete a hardening fix, and a duplicate line's fix on each of a long unit's
  * repeated lines takes about as much as the findings.
  */
-export type Rerun = (text: string, withFixes: boolean) => Diagnostic[];
+export type Rerun = (text: string, withFixes: boolean, report: (d: Diagnostic) => void) => void;
 
-function outcomeOf(after: readonly Diagnostic[], beforeSerious: ReadonlyMap<string, number>, withFixes: boolean): TrialOutcome {
+/** What a trial's rerun of `text` finds, counted as it comes, against the serious problems before. */
+function outcomeOf(rerun: Rerun, text: string, beforeSerious: ReadonlyMap<string, number>, withFixes: boolean): TrialOutcome {
+  const all = new Map<string, number>();
   const seen = new Map<string, number>();
-  const newSerious = after.filter((d) => {
-    if (!serious(d)) return false;
-    const n = (seen.get(findingIdentity(d)) ?? 0) + 1;
-    seen.set(findingIdentity(d), n);
-    return n > (beforeSerious.get(findingIdentity(d)) ?? 0);
+  const newSerious: Diagnostic[] = [];
+  rerun(text, withFixes, (d) => {
+    const identity = findingIdentity(d);
+    all.set(identity, (all.get(identity) ?? 0) + 1);
+    if (!serious(d)) return;
+    const n = (seen.get(identity) ?? 0) + 1;
+    seen.set(identity, n);
+    if (n > (beforeSerious.get(identity) ?? 0)) newSerious.push(d);
   });
-  return { counts: counts(after, () => true), newSerious, withFixes };
+  return { counts: all, newSerious, withFixes };
 }
 
 /**
@@ -149,7 +155,7 @@ export function validateFixes(
   const beforeSerious = baseline.serious;
   const run = (key: string, t: string, withFixes: boolean): TrialOutcome => {
     let outcome = outcomes.get(key);
-    if (!outcome || (withFixes && !outcome.withFixes)) outcomes.set(key, (outcome = outcomeOf(rerun(t, withFixes), beforeSerious, withFixes)));
+    if (!outcome || (withFixes && !outcome.withFixes)) outcomes.set(key, (outcome = outcomeOf(rerun, t, beforeSerious, withFixes)));
     return outcome;
   };
   // A problem of the same kind as a hardening finding is one too (the kind names the code and the pair).
