@@ -1,9 +1,13 @@
 /** Levels, rounding, policy overrides, drop-in merging, and units systemd refuses to load. */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { test } from 'node:test';
 import { securityTests } from '../../server/src/core/kb';
 import { assess, formatExposure, levelOf, readSecurityPolicy } from '../../server/src/core/security';
 import { caseText, modelOf, specifierCases, versionCases } from './support';
+
+const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/security');
 
 const BARE = '[Service]\nExecStart=/bin/true\n';
 
@@ -68,6 +72,26 @@ test('drop-ins are merged in file-name order and empty values reset lists', () =
   assert.equal(row('CapabilityBoundingSet_CAP_NET_ADMIN')?.badness, 0);
   assert.equal(row('PrivateNetwork')?.badness, 0);
   assert.ok(row('PrivateNetwork')?.lines.some((l) => l.uri.endsWith('20-reset.conf')));
+});
+
+test('scored without its lines, a unit gets the same score and verdicts, and no check names a line', () => {
+  const units: Array<[string, string, Array<{ name: string; text: string }>]> = [
+    ['bare.service', BARE, []],
+    ['b.service', BARE + 'CapabilityBoundingSet=CAP_NET_ADMIN\nProtectSystem=strict\nProtectSystem=full\n', [{ name: '20-reset.conf', text: '[Service]\nCapabilityBoundingSet=\nPrivateNetwork=yes\n' }]],
+    ['daemon.service', readFileSync(path.join(FIXTURES, 'daemon.service'), 'utf8'), []],
+  ];
+  let named = 0;
+  for (const [name, text, dropIns] of units) {
+    for (const systemdVersion of [247, 252, 262]) {
+      const full = assess(modelOf(name, text, dropIns), { systemdVersion });
+      const bare = assess(modelOf(name, text, dropIns), { systemdVersion, withLines: false });
+      assert.ok(full.ok && bare.ok, name);
+      named += full.tests.filter((t) => t.lines.length > 0).length;
+      assert.ok(bare.tests.every((t) => t.lines.length === 0));
+      assert.deepEqual({ ...bare, tests: bare.tests.map((t) => ({ ...t, lines: undefined })) }, { ...full, tests: full.tests.map((t) => ({ ...t, lines: undefined })) });
+    }
+  }
+  assert.ok(named > 10, `scored with their lines, checks name lines (${named})`);
 });
 
 test('a service without ExecStart=, ExecStop= or a known SuccessAction= is refused, as systemd does', () => {

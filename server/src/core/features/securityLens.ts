@@ -59,14 +59,16 @@ export function securityModel(document: UnitDocument, files: UnitFiles = {}): Un
 
 /**
  * How the editor scores a unit: for the release the settings target, with their policy, and for
- * the manager the unit's location names (a unit under `systemd/user/` as `--user` would).
+ * the manager the unit's location names (a unit under `systemd/user/` as `--user` would). Without
+ * `withLines`, the checks' lines are left empty (see AssessOptions.withLines).
  */
-export function scoreOf(model: UnitModel, settings: Readonly<Settings>): AssessResult {
+export function scoreOf(model: UnitModel, settings: Readonly<Settings>, withLines = true): AssessResult {
   if (settings.securityPolicyError !== undefined) return { ok: false, error: `the security policy cannot be used: ${settings.securityPolicyError}` };
   return assess(model, {
     systemdVersion: settings.systemdVersion,
     manager: model.manager,
     ...(settings.securityPolicy ? { policy: settings.securityPolicy } : {}),
+    ...(withLines ? {} : { withLines: false }),
   });
 }
 
@@ -97,7 +99,8 @@ export function securityLens(document: UnitDocument, files: UnitFiles, settings:
   const model = securityModel(document, files);
   if (!model) return undefined;
   const range = lensRange(document);
-  const result = scoreOf(model, settings);
+  // The title says the score alone.
+  const result = scoreOf(model, settings, false);
   const context = scoreContext(settings);
   if (!result.ok) return { range, title: `Exposure: not scored (${result.error})${context}`, exposure: undefined, level: undefined, complete: model.complete };
   const suffix = model.complete ? '' : ` (drop-ins only: ${dropInsOnly(settings)})`;
@@ -219,7 +222,8 @@ function fixesByCheck(
       continue;
     }
     const model = securityModel(createUnitDocument(document.uri, text, document.version), files);
-    const after = model ? scoreOf(model, settings) : undefined;
+    // Only the checks' shares are compared.
+    const after = model ? scoreOf(model, settings, false) : undefined;
     if (!after?.ok) continue;
     for (const test of after.tests) {
       if (test.exposure >= (before.get(test.id) ?? 0)) continue;

@@ -37,6 +37,12 @@ export interface AssessOptions {
   policy?: SecurityPolicy;
   /** The manager that runs the service (`systemd-analyze security --user`); the system manager by default. */
   manager?: ManagerKind;
+  /**
+   * False when only the score and the verdicts are read (a lens's title, what a fix or a plan
+   * changes): each check's `lines` are then left empty. Naming them gives every assignment of the
+   * settings scored a range, which on a long unit repeating them is most of what scoring costs.
+   */
+  withLines?: boolean;
 }
 
 /** Where a check looked: one line (or a continued line's span) in the unit or a drop-in. */
@@ -56,6 +62,7 @@ export interface TestResult {
   /** This check's share of the score, 0..100 (shown /10); 0 when it passes or does not apply. */
   exposure: number;
   scored: boolean;
+  /** The lines of the settings the check reads, in reading order; empty unless asked for (see AssessOptions.withLines). */
   lines: InvolvedLines[];
 }
 
@@ -307,7 +314,7 @@ export function assess(model: UnitModel, options: AssessOptions): AssessResult {
       weight,
       exposure: share,
       scored,
-      lines: linesOf(model, test),
+      lines: options.withLines === false ? [] : linesOf(model, test),
     };
   });
   return { ok: true, exposure, level: levelOf(exposure).level, tests };

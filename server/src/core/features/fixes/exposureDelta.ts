@@ -14,7 +14,7 @@ import { editsKey } from './validate';
 function exposureOf(document: UnitDocument, files: UnitFiles, settings: Readonly<Settings>): number | undefined {
   const model = securityModel(document, files);
   if (!model) return undefined;
-  const result = scoreOf(model, settings);
+  const result = scoreOf(model, settings, false);
   return result.ok ? result.exposure : undefined;
 }
 

@@ -95,7 +95,7 @@ function blockingIdentities(texts: UnitTexts, settings: Readonly<Settings>): Map
 
 function exposureOf(model: UnitModel | undefined, settings: Readonly<Settings>): number | undefined {
   if (!model) return undefined;
-  const result = scoreOf(model, settings);
+  const result = scoreOf(model, settings, false);
   return result.ok ? result.exposure : undefined;
 }
 
