@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { securityTests } from '../../server/src/core/kb';
-import { assess, formatExposure, levelOf, readSecurityPolicy } from '../../server/src/core/security';
+import { assess, checkLines, formatExposure, levelOf, readSecurityPolicy } from '../../server/src/core/security';
 import { caseText, modelOf, specifierCases, versionCases } from './support';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/security');
@@ -74,7 +74,7 @@ test('drop-ins are merged in file-name order and empty values reset lists', () =
   assert.ok(row('PrivateNetwork')?.lines.some((l) => l.uri.endsWith('20-reset.conf')));
 });
 
-test('scored without its lines, a unit gets the same score and verdicts, and no check names a line', () => {
+test('scored without its lines, a unit gets the same score and verdicts, no check names a line, and checkLines names them', () => {
   const units: Array<[string, string, Array<{ name: string; text: string }>]> = [
     ['bare.service', BARE, []],
     ['b.service', BARE + 'CapabilityBoundingSet=CAP_NET_ADMIN\nProtectSystem=strict\nProtectSystem=full\n', [{ name: '20-reset.conf', text: '[Service]\nCapabilityBoundingSet=\nPrivateNetwork=yes\n' }]],
@@ -83,10 +83,13 @@ test('scored without its lines, a unit gets the same score and verdicts, and no 
   let named = 0;
   for (const [name, text, dropIns] of units) {
     for (const systemdVersion of [247, 252, 262]) {
-      const full = assess(modelOf(name, text, dropIns), { systemdVersion });
+      const model = modelOf(name, text, dropIns);
+      const full = assess(model, { systemdVersion });
       const bare = assess(modelOf(name, text, dropIns), { systemdVersion, withLines: false });
       assert.ok(full.ok && bare.ok, name);
       named += full.tests.filter((t) => t.lines.length > 0).length;
+      // What a result scored without them names, check by check.
+      for (const t of full.ok ? full.tests : []) assert.deepEqual(checkLines(model, t.id), t.lines, t.id);
       assert.ok(bare.tests.every((t) => t.lines.length === 0));
       assert.deepEqual({ ...bare, tests: bare.tests.map((t) => ({ ...t, lines: undefined })) }, { ...full, tests: full.tests.map((t) => ({ ...t, lines: undefined })) });
     }

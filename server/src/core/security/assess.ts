@@ -262,6 +262,12 @@ const ceilDiv = (a: bigint, b: bigint): bigint => (a + b - 1n) / b;
 /** Per check, the settings whose lines it names: its own and those that imply them, each once. */
 const LINE_SETTINGS = new Map(securityTests.map((t) => [t, [...new Set([...t.directives, ...(IMPLIED_BY[t.jsonField] ?? [])])]]));
 
+/** The lines a check of `assess` names (its `lines`), by the check's id: for a result scored without them. */
+export function checkLines(model: UnitModel, id: string): InvolvedLines[] {
+  const test = securityTests.find((t) => t.id === id);
+  return test ? linesOf(model, test) : [];
+}
+
 function linesOf(model: UnitModel, test: SecurityTest): InvolvedLines[] {
   const assignments: Assignment[] = [];
   for (const name of LINE_SETTINGS.get(test) ?? []) for (const setting of model.named(name)) appendAll(assignments, setting.all);

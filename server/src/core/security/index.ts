@@ -1,2 +1,2 @@
-export { assess, formatExposure, levelOf, LEVELS, type AssessOptions, type AssessResult, type Assessment, type ExposureLevel, type InvolvedLines, type SecurityPolicy, type TestResult } from './assess';
+export { assess, checkLines, formatExposure, levelOf, LEVELS, type AssessOptions, type AssessResult, type Assessment, type ExposureLevel, type InvolvedLines, type SecurityPolicy, type TestResult } from './assess';
 export { readSecurityPolicy } from './policy';

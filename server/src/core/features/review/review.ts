@@ -10,7 +10,7 @@
  */
 import { explain, type UnitFiles } from '../../rules';
 import type { UnitModel } from '../../model/unitModel';
-import type { AssessResult, ExposureLevel, TestResult } from '../../security';
+import { checkLines, type AssessResult, type ExposureLevel, type TestResult } from '../../security';
 import type { Settings } from '../../settings';
 import type { Diagnostic, Range } from '../../types';
 import { createUnitDocument, type UnitDocument } from '../../unitDocument';
@@ -189,7 +189,8 @@ function evaluate(side: ReviewSide, settings: Readonly<Settings>): SideState | u
   }
   const first = documents[0] as UnitDocument;
   const model = securityModel(first, filesOf(first));
-  const score = model ? scoreOf(model, settings) : undefined;
+  // The lines of the checks whose verdict changes are named when known (see checkState).
+  const score = model ? scoreOf(model, settings, false) : undefined;
   const type = first.file.type ?? documents.find((d) => d.file.type)?.file.type;
   const unitName = unit?.file.unitName ?? documents.find((d) => d.file.unitName)?.file.unitName;
   return { documents, lines, partial, names, findings, model, score, implications, type, unitName };
@@ -202,7 +203,8 @@ function exposureState(state: SideState): ExposureState | undefined {
 }
 
 function checkState(test: TestResult, state: SideState): CheckState {
-  const lines = test.lines.map((l) => {
+  const named = state.model ? checkLines(state.model, test.id) : [];
+  const lines = named.map((l) => {
     const text = state.lines(l.uri, l.range.start.line, l.range.end.line).join(' ');
     return { uri: l.uri, file: state.names.get(l.uri) ?? fileLabel(l.uri), range: l.range, text: text.trim() };
   });
