@@ -1,88 +1,20 @@
 /**
  * The unified diff walks over the lines both texts start and end with in place, and splits only
- * the changed middle into lines. It must write exactly what the plain way writes: both texts split
- * into lines with their breaks, the common lines stripped from either end, the middle compared by
- * longest common subsequence. That plain way is kept here as the reference, and both are run on
- * texts of short lines with every kind of line break (a `\r` that a change turns into `\r\n` and
- * back among them), changed in a few places.
+ * the changed middle into lines. It must write exactly what the plain way writes: both whole texts
+ * split into lines with their breaks, given to the same comparison of lines (which strips the
+ * common ones at either end) and the same writer of hunks. Both are run on texts of short lines
+ * with every kind of line break (a `\r` that a change turns into `\r\n` and back among them),
+ * changed in a few places.
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { unifiedDiff } from '../../server/src/core';
+import { diffLines, splitKeepingBreaks, writeHunks } from '../../server/src/core/features/fixes/diff';
 
-type Op = { kind: ' ' | '-' | '+'; line: string };
-
-function splitKeepingBreaks(text: string): string[] {
-  return text.match(/[^\r\n]*(\r\n|\n|\r)|[^\r\n]+$/g) ?? [];
-}
-
-function referenceOps(a: readonly string[], b: readonly string[]): Op[] {
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
-  const midA = a.slice(start, endA);
-  const midB = b.slice(start, endB);
-  const ops: Op[] = a.slice(0, start).map((line) => ({ kind: ' ', line }));
-  const n = midA.length;
-  const m = midB.length;
-  if (n * m > 4_000_000) {
-    for (const line of midA) ops.push({ kind: '-', line });
-    for (const line of midB) ops.push({ kind: '+', line });
-  } else {
-    const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-    for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i][j] = midA[i] === midB[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-    let i = 0;
-    let j = 0;
-    while (i < n || j < m) {
-      if (i < n && j < m && midA[i] === midB[j]) {
-        ops.push({ kind: ' ', line: midA[i] });
-        i++;
-        j++;
-      } else if (i < n && (j >= m || lcs[i + 1][j] >= lcs[i][j + 1])) ops.push({ kind: '-', line: midA[i++] });
-      else ops.push({ kind: '+', line: midB[j++] });
-    }
-  }
-  for (let k = endA; k < a.length; k++) ops.push({ kind: ' ', line: a[k] });
-  return ops;
-}
-
-function show(line: string): string {
-  if (line.endsWith('\n')) return line;
-  return line.endsWith('\r') ? `${line}\n` : `${line}\n\\ No newline at end of file\n`;
-}
-
+/** The plain way: both whole texts split into lines, then compared and written as before. */
 function referenceDiff(before: string, after: string, path: string, context = 3): string {
-  if (before === after) return '';
-  const ops = referenceOps(splitKeepingBreaks(before), splitKeepingBreaks(after));
-  const changed = ops.map((op, i) => (op.kind !== ' ' ? i : -1)).filter((i) => i >= 0);
-  let out = `--- a/${path}\n+++ b/${path}\n`;
-  let index = 0;
-  while (index < changed.length) {
-    const first = changed[index];
-    let last = first;
-    while (index + 1 < changed.length && changed[index + 1] - last <= context * 2) last = changed[++index];
-    index++;
-    const from = Math.max(0, first - context);
-    const to = Math.min(ops.length - 1, last + context);
-    let oldStart = 1;
-    let newStart = 1;
-    for (let k = 0; k < from; k++) {
-      if (ops[k].kind !== '+') oldStart++;
-      if (ops[k].kind !== '-') newStart++;
-    }
-    const hunk = ops.slice(from, to + 1);
-    const oldCount = hunk.filter((op) => op.kind !== '+').length;
-    const newCount = hunk.filter((op) => op.kind !== '-').length;
-    out += `@@ -${oldCount === 0 ? oldStart - 1 : oldStart},${oldCount} +${newCount === 0 ? newStart - 1 : newStart},${newCount} @@\n`;
-    for (const op of hunk) out += op.kind + show(op.line);
-  }
-  return out;
+  return before === after ? '' : writeHunks(diffLines(splitKeepingBreaks(before), splitKeepingBreaks(after)), 0, path, context);
 }
 
 /** Text in pieces: short words and every kind of line break, so that lines repeat and breaks meet. */

@@ -5,12 +5,13 @@
  * line of both texts (that took some 80 MB).
  */
 
-function splitKeepingBreaks(text: string): string[] {
+/** A text's lines, each with its line break (`\n`, `\r\n` or a lone `\r`). */
+export function splitKeepingBreaks(text: string): string[] {
   const lines = text.match(/[^\r\n]*(\r\n|\n|\r)|[^\r\n]+$/g) ?? [];
   return lines;
 }
 
-interface Op {
+export interface Op {
   kind: ' ' | '-' | '+';
   line: string;
 }
@@ -74,8 +75,11 @@ function commonEnds(a: string, b: string): { prefix: number; prefixLines: number
   return { prefix, prefixLines, suffixA, suffixB };
 }
 
-/** Lines of the changed middle, by longest common subsequence (the middle is small for fixes). */
-function diffLines(a: readonly string[], b: readonly string[]): Op[] {
+/**
+ * The lines of two texts in order, the common ones at either end stripped first and the changed
+ * middle matched by longest common subsequence (small for fixes).
+ */
+export function diffLines(a: readonly string[], b: readonly string[]): Op[] {
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   let endA = a.length;
@@ -138,6 +142,14 @@ export function unifiedDiff(before: string, after: string, path: string, context
     ops.push({ kind: ' ', line: before.slice(from, end) });
     from = end;
   }
+  return writeHunks(ops, hidden, path, context);
+}
+
+/**
+ * The diff of `ops`, the lines of both texts in order (the first `hidden` lines, the same in both,
+ * left out), as `--- a/path`, `+++ b/path` and hunks with `context` lines around each change.
+ */
+export function writeHunks(ops: readonly Op[], hidden: number, path: string, context: number): string {
   const changed = ops.map((op, i) => (op.kind !== ' ' ? i : -1)).filter((i) => i >= 0);
   let out = `--- a/${path.replace(/^\/+/, "")}\n+++ b/${path.replace(/^\/+/, "")}\n`;
   let index = 0;
