@@ -40,7 +40,7 @@ export interface AssessOptions {
   /**
    * False when only the score and the verdicts are read (a lens's title, what a fix or a plan
    * changes): each check's `lines` are then left empty. Naming them gives every assignment of the
-   * settings scored a range, which on a long unit repeating them is most of what scoring costs.
+   * settings scored a range, kept with its line: megabytes on a long unit that repeats them.
    */
   withLines?: boolean;
 }

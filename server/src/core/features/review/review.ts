@@ -167,8 +167,8 @@ function evaluate(side: ReviewSide, settings: Readonly<Settings>): SideState | u
   };
   const findings: ReviewFinding[] = [];
   const implications: Diagnostic[] = [];
-  // Read through each document's line index when asked: a copy of every line would add about half
-  // of what a long unit's check keeps.
+  // Read through each document's line index when asked: a copy of every line of a long unit is
+  // megabytes for the few lines a review quotes.
   const trees = new Map(documents.map((d) => [d.uri, d.tree]));
   const lines = (uri: string, first: number, last: number): string[] => {
     const tree = trees.get(uri);
@@ -189,7 +189,7 @@ function evaluate(side: ReviewSide, settings: Readonly<Settings>): SideState | u
   }
   const first = documents[0] as UnitDocument;
   const model = securityModel(first, filesOf(first));
-  // The lines of the checks whose verdict changes are named when known (see checkState).
+  // Only the checks whose verdict changes have their lines named (see checkState).
   const score = model ? scoreOf(model, settings, false) : undefined;
   const type = first.file.type ?? documents.find((d) => d.file.type)?.file.type;
   const unitName = unit?.file.unitName ?? documents.find((d) => d.file.unitName)?.file.unitName;
