@@ -240,7 +240,9 @@ export interface RuleRunOptions {
   /**
    * Whether recommendations are checked against the unit's own evidence (a fix that evidence
    * contradicts is not offered, a recommendation whose every fix it contradicts is not made).
-   * On by default; runs that only try a fix on another text leave it off.
+   * On by default. Off, every check runs in turn with no such test: what a fix's trial counts,
+   * which `reportFindings` gives one at a time instead of as a list. Only its tests read the list,
+   * as the order `reportFindings` must keep.
    */
   readonly evidence?: boolean;
   /** Evidence results of earlier versions of the same document, reused where they still hold. */
