@@ -160,6 +160,18 @@ test('the old tree is left as it was', () => {
   assert.equal(again.comments[0].range.start.line, 6);
 });
 
+test('a comment left where a header was edited away ends the section before it', () => {
+  // The second header becomes a comment line of the first section, whose range now takes it in.
+  for (const [text, edits] of [
+    ['[Unit]\n  [Unit]\n  ; c\nDescription=z\n[X-Y]\n', [{ range: { start: { line: 1, character: 2 }, end: { line: 3, character: 0 } }, newText: ';' }]],
+    ['[Unit]\nDescription=a\n[Service]\nExecStart=/bin/true\n', [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: '#' }]],
+  ] as Array<[string, TextEdit[]]>) {
+    const expected = applyEdits(text, edits);
+    assert.deepStrictEqual(shape(reparse(parse(text), edits)), shape(parse(expected)), JSON.stringify(expected));
+    assert.deepStrictEqual(shape(reparsedText(parse(text), expected)), shape(parse(expected)), JSON.stringify(expected));
+  }
+});
+
 test('text with carriage returns or problems of form is parsed whole', () => {
   for (const text of ['[Unit]\r\nA=b\r\n', '[Unit\nA=b\n', 'A=b\n[Unit]\n']) {
     const tree = parse(text);
