@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, createUnitDocument, DEFAULT_SETTINGS, diagnose, diagnoseWithFixes, fixAll, withFixes } from '../../server/src/core';
 import { runRules } from '../../server/src/core/rules';
+import { findingCopy } from '../../server/src/core/rules/lineFinding';
 import { editsKey, validateFixes, withinTrialBudget, type TrialOutcome } from '../../server/src/core/features/fixes/validate';
 import type { Diagnostic } from '../../server/src/core/types';
 
@@ -60,7 +61,7 @@ describe('fix trials', () => {
     };
     const outcomes = new Map<string, TrialOutcome>();
     const call = (): Diagnostic[] => {
-      const found = runRules(document, DEFAULT_SETTINGS).map((d) => ({ ...d, ...(d.fixes ? { fixes: d.fixes.map((f) => ({ ...f })) } : {}) }));
+      const found = runRules(document, DEFAULT_SETTINGS).map((d) => Object.assign(findingCopy(d), d.fixes ? { fixes: d.fixes.map((f) => ({ ...f })) } : {}));
       validateFixes(document.tree, found, parsed, rerun, undefined, undefined, outcomes);
       return found;
     };
@@ -153,7 +154,7 @@ describe('what a trial checks', () => {
   /** The unit's findings with their fixes, and a rerun that notes whether each trial asked for fixes. */
   const setUp = () => {
     const document = createUnitDocument('file:///t/trial.service', text);
-    const found = runRules(document, DEFAULT_SETTINGS).map((d) => ({ ...d, ...(d.fixes ? { fixes: d.fixes.map((f) => ({ ...f })) } : {}) }));
+    const found = runRules(document, DEFAULT_SETTINGS).map((d) => Object.assign(findingCopy(d), d.fixes ? { fixes: d.fixes.map((f) => ({ ...f })) } : {}));
     const asked: { fixed: string; withFixes: boolean }[] = [];
     const rerun = (fixed: string, withFixes: boolean, report: (d: Diagnostic) => void): void => {
       asked.push({ fixed, withFixes });

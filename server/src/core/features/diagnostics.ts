@@ -13,6 +13,7 @@ import { assignFixRisks } from '../rules/fixRisk';
 import type { EvidenceCache } from '../rules/evidence';
 import { attached } from '../memo/attached';
 import { mayHaveFixes, withoutFixField } from '../rules/fixesWhenRead';
+import { findingRange, sortByStart } from '../rules/lineFinding';
 
 /** One document checked once: what both the published diagnostics and the fixes are made from. */
 export interface Analysis {
@@ -96,7 +97,7 @@ export function present(diagnostics: readonly Diagnostic[], settings: Readonly<S
   const all = applyRuleOverrides(diagnostics, settings.rules);
   if (withFixes) assignFixRisks(all);
   else for (let i = 0; i < all.length; i++) all[i] = withoutFixes(all[i]);
-  return all.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return sortByStart(all, findingRange);
 }
 
 /** The copy without fixes of each finding, kept with it: a finding kept from one keystroke to the next is copied once. */

@@ -6,6 +6,8 @@ import type { Entry, Section } from '../syntax/syntaxTree';
 import type { Diagnostic, Fix, Range, Severity } from '../types';
 import type { UnitType } from '../unitFile';
 import type { UnitDocument } from '../unitDocument';
+import { EntryNode } from '../syntax/treeNodes';
+import { LineFinding } from './lineFinding';
 import { defaultSeverity } from './registry';
 import { BoundedCache } from './values/boundedCache';
 
@@ -70,6 +72,20 @@ export function diagnostic(
   const keys = Object.keys(rest);
   if (keys.length === 2 && keys[0] === 'unnecessary' && keys[1] === 'related') return { range, severity, code, message: text, unnecessary: rest.unnecessary, related: rest.related };
   return { range, severity, code, message: text, ...rest };
+}
+
+/**
+ * A finding on an assignment's key (see LineFinding): neither the finding nor the line keeps the
+ * key's range, which a long unit would hold for most of its lines.
+ */
+export function keyDiagnostic(
+  code: string,
+  entry: Entry,
+  message: string,
+  extra: Partial<Omit<Diagnostic, 'code' | 'range' | 'message'>> & { severity?: Severity } = {},
+): Diagnostic {
+  const range = entry instanceof EntryNode ? entry.keyRangeOnce() : entry.keyRange;
+  return new LineFinding(range, extra.severity ?? defaultSeverity(code), code, messages.get(message, same), withoutSeverity(extra));
 }
 
 function same(text: string): string {

@@ -6,6 +6,7 @@
  * (absent when no fix passed, as a finding made without fixes).
  */
 import type { Diagnostic, Fix } from '../types';
+import { findingCopy } from './lineFinding';
 
 /**
  * A finding's fixes while they wait to be sorted out, in a field of its own that copies,
@@ -74,10 +75,7 @@ export function mayHaveFixes(d: Diagnostic): boolean {
 
 /** A copy of `d` without its fixes; their tests are not run. */
 export function withoutFixField(d: Diagnostic): Diagnostic {
-  const copy = {} as Record<string, unknown>;
-  const source = d as unknown as Record<string, unknown>;
-  for (const key of Object.keys(d)) if (key !== 'fixes') copy[key] = source[key];
-  return copy as unknown as Diagnostic;
+  return findingCopy(d, false);
 }
 
 /** A copy of `d` with some fields changed; fixes not yet sorted out are sorted out when the copy's are read. */

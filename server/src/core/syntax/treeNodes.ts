@@ -516,6 +516,11 @@ export class EntryNode implements Entry {
     this.#keyRange = range;
   }
 
+  /** The key's range as `keyRange` gives it, without keeping it when it was not read before. */
+  keyRangeOnce(): Range {
+    return this.#keyRange ?? EntryNode.#lines(this).range(this.startOffset, EntryNode.#keyEnd(this));
+  }
+
   get equalsRange(): Range {
     const parts = (this.#parts ??= {});
     return (parts.equalsRange ??= EntryNode.#lines(this).range(EntryNode.#equals(this), EntryNode.#equals(this) + 1));

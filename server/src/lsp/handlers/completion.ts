@@ -40,7 +40,7 @@ import {
   type CompletionList,
   type Connection,
 } from 'vscode-languageserver';
-import { complete, resolveCompletion, type CompletionData, type Range, type Settings, type UnitCompletionItem, type UnitCompletionKind } from '../../core';
+import { complete, resolveCompletion, sameRange, type CompletionData, type Range, type Settings, type UnitCompletionItem, type UnitCompletionKind } from '../../core';
 import { completionDetail } from '../../core/features/completion';
 import type { DocumentStore } from '../documentStore';
 import { isObject, requireDocumentUri, requirePosition } from '../params';
@@ -188,10 +188,6 @@ function compactLabel(item: UnitCompletionItem): string {
 
 function rangeKey(range: Range): string {
   return `${range.start.line}:${range.start.character}:${range.end.line}:${range.end.character}`;
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 /** The index of the key found most often (and at least twice); undefined when that is the '' key. */

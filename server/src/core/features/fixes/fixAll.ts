@@ -6,7 +6,8 @@
  */
 import { createUnitDocument, revisedUnitDocument } from '../../unitDocument';
 import type { Settings } from '../../settings';
-import type { Diagnostic, Fix, FixRisk } from '../../types';
+import { sameRange, type Diagnostic, type Fix, type FixRisk } from '../../types';
+import { findingRange, sortByStart } from '../../rules/lineFinding';
 import { EvidenceCache } from '../../rules/evidence';
 import { findingIdentity } from '../../rules/findingIdentity';
 import type { UnitFiles } from '../../rules';
@@ -48,10 +49,11 @@ export function safeFixes(diagnostics: readonly Diagnostic[], risks: readonly Fi
  * fixes first and then picking gives the same fix, at the cost of a trial per finding.
  */
 function nextFix(analysis: Analysis, risks: readonly FixRisk[], stuck: ReadonlySet<string>): { diagnostic: Diagnostic; fix: Fix } | undefined {
-  const candidates = analysis.found.filter(mayHaveFixes).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const candidates = sortByStart(analysis.found.filter(mayHaveFixes), findingRange);
   for (const candidate of candidates) {
-    // The fix path picks among copies of the findings: a copy keeps the finding's range.
-    const picked = (d: Diagnostic): boolean => d.range === candidate.range && d.code === candidate.code && d.message === candidate.message;
+    // The fix path picks among copies of the findings: a copy has the finding's range, code and message.
+    const at = candidate.range;
+    const picked = (d: Diagnostic): boolean => d.code === candidate.code && d.message === candidate.message && sameRange(d.range, at);
     const next = safeFixes(withFixes(analysis, picked), risks).find(({ diagnostic, fix }) => !stuck.has(`${findingIdentity(diagnostic)}\0${fix.title}`));
     if (next) return next;
   }

@@ -13,6 +13,7 @@ import { analyzeOnce, parseDiagnostics, present, presented, type Analysis } from
 import { annotateExposureDeltas } from './exposureDelta';
 import { problemCounts, trialBudget, validateFixes, withinTrialBudget, type ProblemCounts, type Rerun, type TrialOutcome } from './validate';
 import { mayHaveFixes, withoutFixField } from '../../rules/fixesWhenRead';
+import { findingCopy } from '../../rules/lineFinding';
 
 /**
  * What trying fixes worked out on one version of a document, kept with its analysis: an editor asks
@@ -45,7 +46,7 @@ function triedOn(analysis: Analysis): TriedTexts {
  * dropped untried, and copying them all first held a second set of them during the first trial.
  */
 function copy(d: Diagnostic): Diagnostic {
-  return d.fixes ? { ...d, fixes: d.fixes } : d;
+  return d.fixes ? findingCopy(d) : d;
 }
 
 /**

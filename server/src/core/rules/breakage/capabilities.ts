@@ -27,6 +27,7 @@ import { capabilitySet, capabilitySteps, capabilityWords, effectiveLines, hasSet
 import { splitWords, valueRange } from '../values/words';
 import { commandLines, mainProcessUnsandboxed } from './commandLines';
 import { lineRef, reportBreakage, type Evidence } from './report';
+import { findingCopy } from '../lineFinding';
 
 const VOID = 'capability-void';
 const CALLS = 'capability-calls-blocked';
@@ -207,7 +208,7 @@ function unique<T>(items: readonly T[]): T[] {
 }
 
 function withSeverity(context: RuleContext, severity: Severity): RuleContext {
-  return { ...context, report: (d: Diagnostic) => context.report({ ...d, severity }) };
+  return { ...context, report: (d: Diagnostic) => context.report(Object.assign(findingCopy(d), { severity })) };
 }
 
 /** Appends words to the value of a line. */

@@ -18,6 +18,7 @@ import { splitWords, valueRange } from '../values/words';
 import { mainProcessUnsandboxed } from './commandLines';
 import { lineRef, reportBreakage, type Evidence } from './report';
 import { effectiveLines, lastLine } from '../pairings/effects';
+import { findingCopy } from '../lineFinding';
 
 const CODE = 'notify-socket-blocked';
 
@@ -232,6 +233,6 @@ export function checkNotifySocket(context: RuleContext): void {
   const message =
     `${lineRef(context, verdict.decider)} ${verdictWords(verdict)}, which the service needs (${refs}): ${use.effects.join('; ')}.`;
   const fix = unixFix(context, verdict);
-  const target = use.essential ? context : { ...context, report: (d: Diagnostic) => context.report({ ...d, severity: 'information' }) };
+  const target = use.essential ? context : { ...context, report: (d: Diagnostic) => context.report(Object.assign(findingCopy(d), { severity: 'information' as const })) };
   reportBreakage(target, CODE, verdict.decider, message, use.evidence, fix ? [fix] : []);
 }

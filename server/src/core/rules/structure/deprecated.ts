@@ -3,7 +3,7 @@ import { directiveRow, enumValues, getDirective, type Deprecation, type Directiv
 import { insertLinesEdit, removeEntryEdit, renameKeyEdit, replaceValueEdit } from '../../edits/lineEdits';
 import type { Entry, Section } from '../../syntax/syntaxTree';
 import type { Fix, TextEdit } from '../../types';
-import { diagnostic, eachLine, type RuleContext } from '../context';
+import { diagnostic, eachLine, keyDiagnostic, type RuleContext } from '../context';
 import { convertLegacyValue } from './legacyConversions';
 import { takesSetting } from './directives';
 import { parseBoolean } from '../values/scalars';
@@ -114,7 +114,7 @@ function reportDirective(context: RuleContext, entry: Entry, row: DirectiveRow, 
   // By the severity policy: a setting systemd ignores does not do what it says (warning); one it still
   // reads under an old name or in an old place works, and only has a better spelling (information).
   const severity = deprecation.kind === 'removed' ? 'warning' : 'information';
-  context.report(diagnostic('deprecated-directive', entry.keyRange, message, { severity, deprecated: true, ...(fixes.length > 0 ? { fixes } : {}) }));
+  context.report(keyDiagnostic('deprecated-directive', entry, message, { severity, deprecated: true, ...(fixes.length > 0 ? { fixes } : {}) }));
 }
 
 function reportValue(context: RuleContext, entry: Entry): void {

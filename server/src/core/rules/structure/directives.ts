@@ -4,7 +4,7 @@ import { moveEntryEdits, renameKeyEdit } from '../../edits/lineEdits';
 import type { Entry, Section } from '../../syntax/syntaxTree';
 import type { Fix } from '../../types';
 import type { UnitType } from '../../unitFile';
-import { diagnostic, eachLine, isExtensionName, type RuleContext } from '../context';
+import { eachLine, isExtensionName, keyDiagnostic, type RuleContext } from '../context';
 import { bestSuggestion, suggestions, type Suggestion } from '../similarity';
 
 /** Whether systemd takes the setting in this section of a unit of this type. */
@@ -75,7 +75,7 @@ function reportWrongSection(context: RuleContext, entry: Entry, section: string,
     ...(targets.length === 1 ? { isPreferred: true } : {}),
   }));
   const message = `${entry.key}= belongs in ${targets.map((t) => `[${t}]`).join(' or ')}, not in [${section}]; systemd ignores it here.`;
-  context.report(diagnostic('wrong-section', entry.keyRange, message, { fixes }));
+  context.report(keyDiagnostic('wrong-section', entry, message, { fixes }));
 }
 
 function reportUnknown(context: RuleContext, entry: Entry, section: string, otherRows: readonly DirectiveRow[]): void {
@@ -97,5 +97,5 @@ function reportUnknown(context: RuleContext, entry: Entry, section: string, othe
     message = `Unknown setting ${name}= in [${section}]; systemd ignores it.`;
   }
   if (found.length > 0) message += ` Did you mean ${found.map((s) => `${s.value}=`).join(', ')}?`;
-  context.report(diagnostic('unknown-directive', entry.keyRange, message, fixes.length > 0 ? { fixes } : {}));
+  context.report(keyDiagnostic('unknown-directive', entry, message, fixes.length > 0 ? { fixes } : {}));
 }

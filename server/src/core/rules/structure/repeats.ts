@@ -4,10 +4,11 @@ import { removeEntryEdit, removeEntryReach } from '../../edits/lineEdits';
 import { lazyFix } from '../../edits/lazyFix';
 import type { Entry, Section } from '../../syntax/syntaxTree';
 import type { UnitDocument } from '../../unitDocument';
-import { comparePositions, type Diagnostic, type Fix, type RelatedInformation } from '../../types';
-import { diagnostic, wellFormedSections, type RuleContext } from '../context';
+import type { Diagnostic, Fix, RelatedInformation } from '../../types';
+import { diagnostic, keyDiagnostic, wellFormedSections, type RuleContext } from '../context';
 import { takenRow } from './directives';
 import { knownKeyPlaces } from '../../syntax/keyPlaces';
+import { findingRange, sortByStart } from '../lineFinding';
 
 /** A line of a well-formed section: its section is known. */
 type Line = Entry & { section: Section };
@@ -67,13 +68,9 @@ export function repeatsOf(context: RuleContext, names?: ReadonlySet<string>, nea
   }
   reportResets(inner, bySetting);
   // Each finding is on a line of its own (a duplicate's key, an empty line).
-  found.sort(byStart);
+  sortByStart(found, findingRange);
   if (inner.waiting !== undefined) offerFirstFixes(inner, inner.waiting, Math.max(1, context.fixesTried ?? 0));
   return found;
-}
-
-function byStart(a: Diagnostic, b: Diagnostic): number {
-  return comparePositions(a.range.start, b.range.start);
 }
 
 /**
@@ -83,7 +80,7 @@ function byStart(a: Diagnostic, b: Diagnostic): number {
  */
 function offerFirstFixes(context: NearContext, waiting: Array<{ finding: Diagnostic; line: Line }>, count: number): void {
   // Sorted as the findings were (a stable sort by the same key): the same come first.
-  waiting.sort((a, b) => byStart(a.finding, b.finding));
+  sortByStart(waiting, (w) => w.finding.range);
   for (let i = 0; i < waiting.length && i < count; i++) waiting[i].finding.fixes = [removeLineFix(context.document, waiting[i].line)];
 }
 
@@ -119,7 +116,7 @@ function reportDuplicates(context: NearContext, lines: readonly Line[], repeat: 
       if (line === first || line.isEmpty || !context.near(line, [first])) continue;
       reportLine(
         context,
-        diagnostic('duplicate-directive', line.keyRange, `${line.key}= is already set on line ${lineNumber(first)}; systemd keeps the first assignment and ignores this one.`, {
+        keyDiagnostic('duplicate-directive', line, `${line.key}= is already set on line ${lineNumber(first)}; systemd keeps the first assignment and ignores this one.`, {
           unnecessary: true,
           related: (counts ??= [{ range: first.range, message: 'The assignment that counts' }]),
           ...removeFix(context, line),
@@ -140,7 +137,7 @@ function reportDuplicates(context: NearContext, lines: readonly Line[], repeat: 
     const how = next.isEmpty ? `is reset by the empty assignment on line ${lineNumber(next)}` : `is set again on line ${lineNumber(last)}`;
     reportLine(
       context,
-      diagnostic('duplicate-directive', line.keyRange, `${line.key}= takes one value and ${how}; this assignment has no effect.`, {
+      keyDiagnostic('duplicate-directive', line, `${line.key}= takes one value and ${how}; this assignment has no effect.`, {
         unnecessary: true,
         related: (counts ??= [{ range: last.range, message: 'The assignment that counts' }]),
         ...removeFix(context, line),

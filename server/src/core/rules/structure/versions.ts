@@ -1,7 +1,7 @@
 /** newer-than-target: settings and values the target systemd version does not know yet. */
 import { directiveRow, enumValues, valueSince } from '../../kb';
 import type { Entry, Section } from '../../syntax/syntaxTree';
-import { diagnostic, eachLine, type RuleContext } from '../context';
+import { diagnostic, eachLine, keyDiagnostic, type RuleContext } from '../context';
 import { takesSetting } from './directives';
 import { splitWords, valueRange } from '../values/words';
 import { BoundedCache } from '../values/boundedCache';
@@ -74,9 +74,9 @@ export function checkVersionLine(context: RuleContext, section: Section, entry: 
   if (!row) return;
   if (row.since !== undefined && row.since > target) {
     context.report(
-      diagnostic(
+      keyDiagnostic(
         'newer-than-target',
-        entry.keyRange,
+        entry,
         `${entry.key}= came with systemd ${row.since}; systemd ${target}, the target version, does not know it and ignores the line, so its effect silently does not happen.`,
       ),
     );
