@@ -101,7 +101,7 @@ describe('a unit the estimate lets in, in the commands that need the most', () =
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  for (const args of [['check', '--format', 'json'], ['harden', '--dry-run']]) {
+  for (const args of [['check', '--format', 'json'], ['harden', '--dry-run'], ['check', '--fix', '--dry-run']]) {
     test(`\`${args.join(' ')}\` checks it without running out of memory`, () => {
       const run = runWithHeap(256, [...args, file]);
       assert.equal(run.signal, null, 'the process is not aborted');
