@@ -4,6 +4,7 @@
  * never read the edits, code actions read those of the lines asked about.
  */
 import type { Fix, TextEdit } from '../types';
+import { BoundedCache } from '../rules/values/boundedCache';
 
 /** Where a lazy fix keeps the function that makes its edits, then the edits it made. */
 const EDITS = Symbol('edits');
@@ -39,6 +40,12 @@ export interface LineSpan {
   readonly last: number;
 }
 
+const titles = new BoundedCache<string>(512);
+
+function same(text: string): string {
+  return text;
+}
+
 /** Where a lazy fix keeps the lines its edits may touch, as its maker said. */
 const REACH = Symbol('reach');
 
@@ -47,7 +54,8 @@ const REACH = Symbol('reach');
  * the edits can touch: what the fix concerns can then be known without making them.
  */
 export function lazyFix(title: string, edits: () => TextEdit[], rest: Omit<Fix, 'title' | 'edits'> = {}, reach?: LineSpan): Fix {
-  const fix = { title };
+  // The same title on many lines ("Remove this Nice= line") is one string, not one built for each.
+  const fix = { title: titles.get(title, same) };
   // Not enumerable: the fix shows its title, edits and the rest, as a plain one does.
   Object.defineProperty(fix, EDITS, { value: edits, writable: true });
   if (reach) Object.defineProperty(fix, REACH, { value: reach });
