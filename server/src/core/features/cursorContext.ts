@@ -112,7 +112,9 @@ export function cursorContext(tree: SyntaxTree, position: Position): CursorConte
   }
 
   const key = beforeCursor.slice(0, eq).trim();
-  const entry = section?.entries.find((e) => e.keyRange.start.line === lineNumber) ?? tree.orphans.find((e) => e.keyRange.start.line === lineNumber);
+  // By where each key starts: reading the lines' key ranges would keep one for each line before this one.
+  const onLine = (e: Entry): boolean => index.lineOf(e.startOffset) === lineNumber;
+  const entry = section?.entries.find(onLine) ?? tree.orphans.find(onLine);
   let valueStart = lineStart + eq + 1;
   while (valueStart < cursor && isBlank(text.charCodeAt(valueStart))) valueStart++;
   return valueContext(tree, text, section, key, entry, valueStart, cursor, physical.end, lineStart);
