@@ -312,6 +312,7 @@ export class SectionNode implements Section {
 
 /** The ranges and segments of an assignment once they were read. */
 interface EntryParts {
+  keyRange?: Range;
   equalsRange?: Range;
   valueRange?: Range;
   range?: Range;
@@ -357,11 +358,6 @@ export class EntryNode implements Entry {
   value: string;
   startOffset: number;
   section: Section | undefined;
-  /**
-   * The key's range once read: a field of its own, as most findings are reported on the key, and
-   * their ranges alone would otherwise give each such line its parts.
-   */
-  #keyRange: Range | undefined;
   #parts: EntryParts | undefined;
 
   /** `valueStart === valueEnd === equals + 1` when the value is empty. */
@@ -382,7 +378,6 @@ export class EntryNode implements Entry {
     this.value = value;
     this.startOffset = keyStart;
     this.section = section;
-    this.#keyRange = undefined;
     let parts: EntryParts | undefined = pieces === undefined && !isContinued ? undefined : { pieces, continued: isContinued };
     // One in a section maps its offsets through the section's index (which a later version
     // rebases at once); one before the first section keeps its own.
@@ -509,16 +504,17 @@ export class EntryNode implements Entry {
   }
 
   get keyRange(): Range {
-    return (this.#keyRange ??= EntryNode.#lines(this).range(this.startOffset, EntryNode.#keyEnd(this)));
+    const parts = (this.#parts ??= {});
+    return (parts.keyRange ??= EntryNode.#lines(this).range(this.startOffset, EntryNode.#keyEnd(this)));
   }
 
   set keyRange(range: Range) {
-    this.#keyRange = range;
+    (this.#parts ??= {}).keyRange = range;
   }
 
   /** The key's range as `keyRange` gives it, without keeping it when it was not read before. */
   keyRangeOnce(): Range {
-    return this.#keyRange ?? EntryNode.#lines(this).range(this.startOffset, EntryNode.#keyEnd(this));
+    return this.#parts?.keyRange ?? EntryNode.#lines(this).range(this.startOffset, EntryNode.#keyEnd(this));
   }
 
   get equalsRange(): Range {
