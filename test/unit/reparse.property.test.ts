@@ -165,6 +165,8 @@ test('a comment left where a header was edited away ends the section before it',
   for (const [text, edits] of [
     ['[Unit]\n  [Unit]\n  ; c\nDescription=z\n[X-Y]\n', [{ range: { start: { line: 1, character: 2 }, end: { line: 3, character: 0 } }, newText: ';' }]],
     ['[Unit]\nDescription=a\n[Service]\nExecStart=/bin/true\n', [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: '#' }]],
+    // Before the first section a comment belongs to none: the text after it may still be read in part.
+    ['  [Unit]\n# c\n[Service]\nB=2\n', [{ range: { start: { line: 0, character: 2 }, end: { line: 0, character: 2 } }, newText: '#' }]],
   ] as Array<[string, TextEdit[]]>) {
     const expected = applyEdits(text, edits);
     assert.deepStrictEqual(shape(reparse(parse(text), edits)), shape(parse(expected)), JSON.stringify(expected));

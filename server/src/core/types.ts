@@ -1,7 +1,10 @@
 /**
- * Plain result types of the language service. They are shaped like the
- * Language Server Protocol's types (0-based lines, UTF-16 characters) so the
- * LSP layer can pass them through, but they carry no dependency on it.
+ * Result types of the language service. They are shaped like the Language
+ * Server Protocol's types (0-based lines, UTF-16 characters) so the LSP layer
+ * can pass them through, but they carry no dependency on it. A finding may be
+ * a LineFinding (rules/lineFinding.ts), whose range is built each time it is
+ * read: copy a finding with findingCopy, not a spread, and give it a new range
+ * rather than change the one read.
  */
 
 export interface Position {

@@ -159,9 +159,10 @@ export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], t
   const read = parseLines(index, fromLine, toLine);
   if (read.open || read.diagnostics.length > 0) return undefined;
   // Lines before the first header of a later region would belong to the section before it, and
-  // comments there would end that section further on (a header edited away).
+  // comments there would end that section further on (a header edited away; before the first
+  // section, they belong to none).
   if (from >= 0 && read.orphans.length > 0) return undefined;
-  if (from >= 0 && read.comments.length > 0 && (read.sections.length === 0 || read.comments.start(0) < (read.sections[0] as SectionNode).headerOffset)) return undefined;
+  if (from > 0 && read.comments.length > 0 && (read.sections.length === 0 || read.comments.start(0) < (read.sections[0] as SectionNode).headerOffset)) return undefined;
 
   const kept = from >= 0 ? sections.slice(0, from) : [];
   const moved = sections.slice(after).map((s) => (s as SectionNode).shifted(index, delta, copyMoved));
