@@ -72,6 +72,21 @@ describe('sortByStart', () => {
     assert.deepEqual(list.map((item) => item.id), ['e', 'c', 'f', 'b', 'a', 'd']);
     assert.equal(reads, 6);
   });
+
+  it('gives the order of a stable sort by line and character, long lines too', () => {
+    let seed = 7;
+    const next = (n: number): number => (seed = (seed * 48271) % 2147483647) % n;
+    for (let run = 0; run < 300; run++) {
+      const long = run % 3 === 0;
+      const list = Array.from({ length: next(60) }, (_, id) => {
+        const line = next(8);
+        const character = long && next(4) === 0 ? 2 ** 22 + next(3) : next(5);
+        return { id, range: { start: { line, character }, end: { line, character } } };
+      });
+      const expected = [...list].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character).map((item) => item.id);
+      assert.deepEqual(sortByStart(list, (item) => item.range).map((item) => item.id), expected, `run ${run}`);
+    }
+  });
 });
 
 describe('findings on a key', () => {
