@@ -4,7 +4,7 @@
  * never read the edits, code actions read those of the lines asked about.
  */
 import type { Fix, TextEdit } from '../types';
-import { BoundedCache } from '../rules/values/boundedCache';
+import { sharedText } from '../rules/values/boundedCache';
 
 /** Where a lazy fix keeps the function that makes its edits, then the edits it made. */
 const EDITS = Symbol('edits');
@@ -40,12 +40,6 @@ export interface LineSpan {
   readonly last: number;
 }
 
-const titles = new BoundedCache<string>(512);
-
-function same(text: string): string {
-  return text;
-}
-
 /** Where a lazy fix keeps the lines its edits may touch, as its maker said. */
 const REACH = Symbol('reach');
 
@@ -55,7 +49,7 @@ const REACH = Symbol('reach');
  */
 export function lazyFix(title: string, edits: () => TextEdit[], rest: Omit<Fix, 'title' | 'edits'> = {}, reach?: LineSpan): Fix {
   // The same title on many lines ("Remove this Nice= line") is one string, not one built for each.
-  const fix = { title: titles.get(title, same) };
+  const fix = { title: sharedText(title) };
   // Not enumerable: the fix shows its title, edits and the rest, as a plain one does.
   Object.defineProperty(fix, EDITS, { value: edits, writable: true });
   if (reach) Object.defineProperty(fix, REACH, { value: reach });

@@ -9,7 +9,7 @@ import type { UnitDocument } from '../unitDocument';
 import { EntryNode } from '../syntax/treeNodes';
 import { LineFinding } from './lineFinding';
 import { defaultSeverity } from './registry';
-import { BoundedCache } from './values/boundedCache';
+import { sharedText } from './values/boundedCache';
 
 export interface RuleContext {
   /** The document diagnostics are reported for (the unit or one of its drop-ins). */
@@ -50,11 +50,6 @@ export interface SectionEntries {
   entries: Entry[];
 }
 
-/**
- * Messages by text. A rule that finds the same thing on many lines (an unknown setting repeated
- * through a long unit) then says it with one string rather than one built for each line.
- */
-const messages = new BoundedCache<string>(512);
 
 export function diagnostic(
   code: string,
@@ -63,7 +58,7 @@ export function diagnostic(
   extra: Partial<Omit<Diagnostic, 'code' | 'range' | 'message'>> & { severity?: Severity } = {},
 ): Diagnostic {
   const severity = extra.severity ?? defaultSeverity(code);
-  const text = messages.get(message, same);
+  const text = sharedText(message);
   const rest = withoutSeverity(extra);
   // A line set again (a finding that a long unit may have on most of its lines) has these two
   // fields, and no fixes when none are offered: written in one literal, in the same order, the
@@ -85,11 +80,7 @@ export function keyDiagnostic(
   extra: Partial<Omit<Diagnostic, 'code' | 'range' | 'message'>> & { severity?: Severity } = {},
 ): Diagnostic {
   const range = entry instanceof EntryNode ? entry.keyRangeOnce() : entry.keyRange;
-  return new LineFinding(range, extra.severity ?? defaultSeverity(code), code, messages.get(message, same), withoutSeverity(extra));
-}
-
-function same(text: string): string {
-  return text;
+  return new LineFinding(range, extra.severity ?? defaultSeverity(code), code, sharedText(message), withoutSeverity(extra));
 }
 
 function withoutSeverity<T extends { severity?: Severity }>(value: T): Omit<T, 'severity'> {

@@ -141,3 +141,19 @@ export class BoundedCache<V> {
     this.longGeneration = longKeys.generation;
   }
 }
+
+/** Texts that many findings or fixes repeat (a message, a fix's title), each kept as one string. */
+const sharedTexts = new BoundedCache<string>(1024);
+
+function ownText(text: string): string {
+  return text;
+}
+
+/**
+ * The string kept for this text, or this one: a rule that says the same thing on many lines (an
+ * unknown setting repeated through a long unit, a line to remove) then holds one string rather than
+ * one built for each line.
+ */
+export function sharedText(text: string): string {
+  return sharedTexts.get(text, ownText);
+}
