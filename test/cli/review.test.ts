@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { repoRoot, runCli, tempFolder } from './cliHarness';
@@ -217,6 +217,52 @@ describe('unitguard review: files, folders, git', () => {
       const option = runCli(['review', '--git', '--upload-pack=x'], { cwd: folder.dir });
       assert.equal(option.status, 2);
       assert.match(option.stderr, /is not a revision/);
+    } finally {
+      folder.remove();
+    }
+  });
+
+  it('--git against the working tree runs nothing the repository configures, and reads only its own folder', { skip: hasGit ? false : 'git is not installed' }, () => {
+    const folder = tempFolder('review-git-hostile');
+    const marker = (name: string) => path.join(folder.dir, `ran-${name}`);
+    const git = (...args: string[]) => {
+      const r = spawnSync('git', ['-c', 'user.name=Review', '-c', 'user.email=review@example.org', ...args], { cwd: path.join(folder.dir, 'repo'), encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+    };
+    const unit = (body: string) => `[Service]\nExecStart=/bin/true\n${body}`;
+    try {
+      const repo = path.join(folder.dir, 'repo');
+      mkdirSync(path.join(repo, 'web.service.d'), { recursive: true });
+      git('init', '-q');
+      writeFileSync(path.join(repo, '.gitattributes'), '* filter=evil diff=evil\n');
+      for (const name of ['edited', 'moved', 'gone', 'staged', 'same', 'web']) writeFileSync(path.join(repo, `${name}.service`), unit(''));
+      writeFileSync(path.join(repo, 'web.service.d/10-caps.conf'), '[Service]\nNice=1\n');
+      git('add', '.');
+      git('commit', '-qm', 'base');
+      // What a folder copied with its .git may say: each would leave a marker if git ran it.
+      git('config', 'core.fsmonitor', `touch ${marker('fsmonitor')}; false`);
+      git('config', 'filter.evil.clean', `touch ${marker('clean')}; cat`);
+      git('config', 'filter.evil.smudge', `touch ${marker('smudge')}; cat`);
+      git('config', 'diff.evil.textconv', `touch ${marker('textconv')}; cat`);
+      git('config', 'diff.external', `touch ${marker('external')}; true`);
+      git('config', 'core.hooksPath', folder.dir);
+      writeFileSync(path.join(repo, 'edited.service'), unit('NoNewPrivileges=yes\n'));
+      writeFileSync(path.join(repo, 'staged.service'), unit('Nice=3\n'));
+      git('-c', 'core.fsmonitor=false', '-c', 'filter.evil.clean=cat', 'add', 'staged.service');
+      git('-c', 'core.fsmonitor=false', '-c', 'filter.evil.clean=cat', 'mv', 'moved.service', 'renamed.service');
+      unlinkSync(path.join(repo, 'gone.service'));
+      writeFileSync(path.join(repo, 'web.service.d/10-caps.conf'), '[Service]\nNice=2\n');
+      const result = json(['--git', 'HEAD'], { cwd: repo });
+      assert.equal(result.status, 0, result.stderr);
+      assert.deepEqual(readdirSync(folder.dir).filter((n) => n.startsWith('ran-')), []);
+      assert.deepEqual(result.review.units.map((u: { path: string }) => u.path).sort(), ['edited.service', 'gone.service', 'staged.service', 'web.service']);
+      assert.equal(result.review.unchanged, 1, 'the staged rename with the same text');
+      // A work tree set elsewhere by the repository's configuration is not read.
+      git('config', 'core.worktree', '/');
+      const elsewhere = runCli(['review', '--git', 'HEAD'], { cwd: repo });
+      assert.equal(elsewhere.status, 2);
+      assert.match(elsewhere.stderr, /work tree \/ does not hold its \.git: its files are not read/);
+      assert.deepEqual(readdirSync(folder.dir).filter((n) => n.startsWith('ran-')), []);
     } finally {
       folder.remove();
     }

@@ -3,6 +3,8 @@
  * standard input), two files or two folders, or two revisions of a git repository. Files are read
  * through the guarded reader (regular files of bounded size only), git through `runGit`.
  */
+import { createHash } from 'node:crypto';
+import { readlinkSync } from 'node:fs';
 import { basename, dirname, join, posix, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -12,7 +14,7 @@ import {
 import { checkRevision, GitError, runGit } from '../../node/git';
 import { decodeUnitText, readUnitFile } from '../../node/readUnitFile';
 import { unitFilesFor } from '../../node/unitFiles';
-import { lstatOrUndefined, realPathOrNull, Scope } from '../../node/guardedFs';
+import { lstatOrUndefined, readGuarded, realPathOrNull, Scope, UNIT_FILE_MAX_BYTES } from '../../node/guardedFs';
 import { collectInputs, describeError, type InputError } from '../files';
 import { appendAll } from '../../core/arrays';
 
@@ -289,11 +291,30 @@ function readRevisions(range: string, root: string): Revisions {
   return { base: verify(range), head: undefined };
 }
 
-/** Paths (from the repository's top) whose contents differ between the revisions, with renames. */
-function changedPaths(revisions: Revisions, root: string): { oldPath: string | undefined; newPath: string | undefined }[] {
-  const args = ['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--no-textconv', revisions.base, ...(revisions.head ? [revisions.head] : []), '--'];
-  const fields = runGit(args, { cwd: root }).toString('utf8').split('\0');
-  const changes: { oldPath: string | undefined; newPath: string | undefined }[] = [];
+/** A path that differs between the two sides: its name on each side (undefined where it is missing). */
+interface Change {
+  oldPath: string | undefined;
+  newPath: string | undefined;
+}
+
+/**
+ * Paths (from the repository's top) whose contents differ between the revisions, with renames.
+ * Against the working tree, git compares BASE with the index only, from stored objects; the
+ * tracked files are then compared with the index here, since git would run the repository's
+ * filters and file-system monitor to compare them itself.
+ */
+function changedPaths(revisions: Revisions, root: string): Change[] {
+  if (revisions.head !== undefined) return nameStatus(runGit(['diff-tree', '-r', '-z', '-M', '--name-status', revisions.base, revisions.head, '--'], { cwd: root }));
+  const changes = nameStatus(runGit(['diff-index', '--cached', '-z', '-M', '--name-status', revisions.base, '--'], { cwd: root }));
+  const listed = new Set(changes.flatMap((c) => [c.oldPath, c.newPath]));
+  for (const path of unstagedUnitPaths(root)) if (!listed.has(path)) changes.push({ oldPath: path, newPath: path });
+  return changes;
+}
+
+/** The changes of `git diff-tree` or `diff-index` with `--name-status -z`. */
+function nameStatus(output: Buffer): Change[] {
+  const fields = output.toString('utf8').split('\0');
+  const changes: Change[] = [];
   for (let i = 0; i < fields.length - 1; ) {
     const status = fields[i++] as string;
     if (status.startsWith('R') || status.startsWith('C')) {
@@ -307,6 +328,34 @@ function changedPaths(revisions: Revisions, root: string): { oldPath: string | u
     }
   }
   return changes;
+}
+
+/** Tracked unit files whose working-tree content is not what the index holds, or that are gone. */
+function unstagedUnitPaths(root: string): string[] {
+  const algorithm = runGit(['rev-parse', '--show-object-format'], { cwd: root }).toString('utf8').trim();
+  const scope = Scope.within([root]);
+  const changed: string[] = [];
+  for (const record of runGit(['ls-files', '-z', '--stage'], { cwd: root }).toString('utf8').split('\0')) {
+    const tab = record.indexOf('\t');
+    if (tab < 0) continue;
+    const [mode, id] = record.slice(0, tab).split(' ');
+    const path = record.slice(tab + 1);
+    // A path in conflict is listed once per stage.
+    if (!isUnitPath(path) || changed[changed.length - 1] === path) continue;
+    if (workingObjectId(join(root, path), mode, algorithm, scope) !== id) changed.push(path);
+  }
+  return changed;
+}
+
+/** The id git would store a working-tree file under (a link stores its target); undefined when it cannot be read. */
+function workingObjectId(path: string, mode: string, algorithm: string, scope: Scope): string | undefined {
+  let bytes: Uint8Array;
+  try {
+    bytes = mode === '120000' ? Buffer.from(readlinkSync(path)) : readGuarded(path, UNIT_FILE_MAX_BYTES, scope);
+  } catch {
+    return undefined;
+  }
+  return createHash(algorithm).update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
 /** The files of a unit at a revision (or in the working tree): the unit and its drop-in folders. */
@@ -348,6 +397,12 @@ export function gitReviews(range: string, cwd: string): CollectedReviews {
     root = runGit(['rev-parse', '--show-toplevel'], { cwd }).toString('utf8').trim();
   } catch (error) {
     run.errors.push({ path: cwd, message: error instanceof GitError ? `not in a git repository (${error.message})` : describeError(error) });
+    return run;
+  }
+  // A repository's configuration can set its work tree anywhere (`core.worktree=/`): files are
+  // read only in the folder that holds the repository's `.git`.
+  if (lstatOrUndefined(join(root, '.git')) === undefined) {
+    run.errors.push({ path: cwd, message: `the repository's work tree ${root} does not hold its .git: its files are not read` });
     return run;
   }
   try {
