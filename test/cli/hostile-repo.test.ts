@@ -18,6 +18,7 @@ interface Case {
   args: string[];
   status: number;
   stderr?: RegExp;
+  stdout?: RegExp;
   /** Never on stderr or stdout: what the refused file holds. */
   notEchoed?: RegExp;
 }
@@ -103,6 +104,40 @@ const cases: Case[] = [
     status: 0,
     stderr: /^unitguard: skipping 'r\/rootlink': a link that leads outside 'r'$/m,
   },
+  // Control characters from a file reach the terminal as escapes: a unit cannot clear the screen,
+  // move the cursor over its own findings or set the window's title.
+  {
+    name: "check: a file's name and key with terminal controls are printed escaped",
+    files: { 'e/e\x1b[31mvil\x1b]0;T\x07.service': '[Service]\nExecStart=/bin/true\nExec\x1b]0;PWN\x07Start\u202e=x\n' },
+    args: ['check', 'e'],
+    status: 1,
+    stdout: /^e\/e\\x1b\[31mvil\\x1b\]0;T\\x07\.service:3:1: error: .*Exec\\x1b\]0;PWN\\x07Start\\u202e/m,
+    notEchoed: /[\x1b\x07\u202e]/,
+  },
+  {
+    name: 'a .unitguardrc whose words hold terminal controls is quoted escaped',
+    files: { 'c/x.service': UNIT, 'c/.unitguardrc': 'systemd-version = \x1b[2J\x1b[1A999\n[rules]\n\x1b[31mnot-a-rule = off\n' },
+    args: ['check', 'c/x.service'],
+    status: 2,
+    stderr: /systemd-version: '\\x1b\[2J\\x1b\[1A999' is not a systemd version/,
+    notEchoed: /\x1b/,
+  },
+  {
+    name: "security prints a unit's name with terminal controls escaped",
+    files: { 's/a\x1b[2Jb.service': UNIT },
+    args: ['security', 's/a\x1b[2Jb.service'],
+    status: 0,
+    stdout: /Overall exposure level for a\\x1b\[2Jb\.service: /,
+    notEchoed: /\x1b/,
+  },
+  {
+    name: "harden's plan names the unit escaped",
+    files: { 'h/a\x1b[2Jb.service': UNIT },
+    args: ['harden', '--level', 'safe', 'h/a\x1b[2Jb.service'],
+    status: 0,
+    stdout: /^h\/a\\x1b\[2Jb\.service: safe: exposure/m,
+    notEchoed: /\x1b/,
+  },
 ];
 
 function make(dir: string, files: Record<string, string>): void {
@@ -123,6 +158,7 @@ describe('hostile repositories', () => {
         const result = runCli(c.args, { cwd: tmp.dir });
         assert.equal(result.status, c.status, result.stderr);
         if (c.stderr) assert.match(result.stderr, c.stderr);
+        if (c.stdout) assert.match(result.stdout, c.stdout);
         assert.doesNotMatch(result.stderr, /ENOENT|Error:|at [A-Za-z]+ \(/);
         if (c.notEchoed) assert.doesNotMatch(result.stderr + result.stdout, c.notEchoed);
       } finally {

@@ -3,6 +3,7 @@ import { EXIT } from './command';
 import { boundCommandHeapGrowth, keepYoungSpaceSmall } from '../node/heapGrowth';
 import { errorLine, type CliIo } from './io';
 import { processWriter } from './writeAll';
+import { terminalText } from './terminalText';
 
 /**
  * Runs a command line in this process: its streams, its exit code, and a crash said as one line.
@@ -22,7 +23,8 @@ export function startCli(run: (argv: readonly string[], io: CliIo) => number): v
   const stderr = (text: string): void => {
     if (!text || !stderrOpen) return;
     try {
-      stderrOpen = toStderr(text);
+      // Every message may quote a file's name or words: see terminalText.
+      stderrOpen = toStderr(terminalText(text));
     } catch {
       // Nowhere left to say it; the exit code still tells.
       stderrOpen = false;

@@ -16,6 +16,7 @@ import { jsonFormatter } from '../formats/json';
 import type { FileReport, Formatter } from '../formats/report';
 import { sarifFormatter } from '../formats/sarif';
 import { textFormatter } from '../formats/text';
+import { terminalLine, terminalText } from '../terminalText';
 
 const FORMATS: Record<string, Formatter> = { text: textFormatter, json: jsonFormatter, sarif: sarifFormatter };
 
@@ -195,7 +196,7 @@ export function settingsFor(options: { versionGiven: boolean }, base: Settings, 
 
 /** `path:line:col: note: text [implies]` lines: what the unit's settings switch on by themselves. */
 function explainLines(path: string, notes: ReturnType<typeof explain>): string {
-  return notes.map((n) => `${path}:${n.range.start.line + 1}:${n.range.start.character + 1}: note: ${n.message} [${n.code}]\n`).join('');
+  return terminalText(notes.map((n) => `${terminalLine(path)}:${n.range.start.line + 1}:${n.range.start.character + 1}: note: ${n.message} [${n.code}]\n`).join(''));
 }
 
 /** Applies the fixes of the risks asked for: writes the file (or prints a diff); undefined when it cannot be written. */

@@ -13,6 +13,7 @@ import { collectInputs, describeError, type UnitInput } from '../files';
 import { commandHelp } from '../help';
 import { errorLine, onceReporter, type CliIo } from '../io';
 import { parseSystemdVersion, settingsFor } from './check';
+import { terminalText } from '../terminalText';
 
 const OPTIONS: readonly OptionSpec[] = [
   { name: 'level', short: 'l', value: 'LEVEL', description: 'safe, standard (default) or strict' },
@@ -136,7 +137,7 @@ function runHarden(argv: readonly string[], io: CliIo): number {
       return;
     }
     if (parsed.json) results.push(planJson(input.path, writtenPath, plan, settings.systemdVersion));
-    if (!parsed.json) io.stdout(planText(input.path, plan, settings.systemdVersion));
+    if (!parsed.json) io.stdout(terminalText(planText(input.path, plan, settings.systemdVersion)));
     if (plan.after === plan.before) return;
     try {
       // Only inside the folder the unit was found in (or named in), never through a link out of it.

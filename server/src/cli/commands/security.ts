@@ -13,6 +13,7 @@ import { parseArgs, UsageError, type OptionSpec } from '../args';
 import { EXIT, type Command } from '../command';
 import { commandHelp } from '../help';
 import { errorLine, onceReporter, type CliIo } from '../io';
+import { terminalText } from '../terminalText';
 
 const OPTIONS: readonly OptionSpec[] = [
   { name: 'json', description: 'print the result as JSON (an object for one path, an array for several)' },
@@ -241,7 +242,7 @@ function run(argv: readonly string[], io: CliIo): number {
   }
   // One write for the whole report: a write per unit costs more than its table.
   if (options.json) io.stdout(JSON.stringify(options.paths.length === 1 ? (rendered[0] ?? null) : rendered, null, 2) + '\n');
-  else io.stdout((rendered as string[]).join(''));
+  else io.stdout(terminalText((rendered as string[]).join('')));
   return exit;
 }
 

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../core';
 import type { Formatter, Write } from './report';
+import { terminalLine, terminalText } from '../terminalText';
 
 /** About this many characters are written at a time: a large report is never held whole. */
 const CHUNK = 64 * 1024;
@@ -7,12 +8,14 @@ const CHUNK = 64 * 1024;
 /**
  * `path:line:col: severity: message [code]` as compilers print, one line per
  * diagnostic. Lines and columns are 1-based; columns count UTF-16 code units
- * (as editors and the Language Server Protocol do).
+ * (as editors and the Language Server Protocol do). What came from the file is shown as
+ * `terminalText` says.
  */
 export function writeText(path: string, diagnostics: readonly Diagnostic[], write: Write): void {
+  const shownPath = terminalLine(path);
   let chunk = '';
   for (const d of diagnostics) {
-    chunk += `${path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity}: ${oneLine(d.message)} [${d.code}]\n`;
+    chunk += `${shownPath}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity}: ${terminalText(oneLine(d.message))} [${d.code}]\n`;
     if (chunk.length >= CHUNK) {
       write(chunk);
       chunk = '';

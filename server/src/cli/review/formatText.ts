@@ -8,6 +8,7 @@ import { checkGroups, checkMark, exposureSummary, hunksOnlyNote, reportedFinding
 import { formatExposure } from '../../core/security';
 import { displayPath } from './inputs';
 import type { ReviewFormatter, ReviewReport, ReviewedUnit } from './report';
+import { terminalText } from '../terminalText';
 
 function oneLine(text: string): string {
   return text.replace(/[\r\n\u2028\u2029]+/g, ' ');
@@ -60,6 +61,6 @@ export const reviewTextFormatter: ReviewFormatter = {
     const tail: string[] = [];
     if (report.skipped.length > 0) tail.push(`not units, not reviewed: ${report.skipped.join(', ')}\n`);
     if (report.units.length === 0 && report.errors.length === 0) tail.push('no unit changed\n');
-    return [...parts, ...(tail.length > 0 ? [tail.join('')] : [])].join('\n');
+    return terminalText([...parts, ...(tail.length > 0 ? [tail.join('')] : [])].join('\n'));
   },
 };
