@@ -5,6 +5,8 @@ import { describe, it } from 'node:test';
 import { runCli, runJson, tempFolder, treeArg } from './cliHarness';
 
 const CLEAN = '[Unit]\nDescription=Walk fixture\n';
+/** A service systemd loads: one with nothing to run is refused (service-refused). */
+const CLEAN_SERVICE = `${CLEAN}\n[Service]\nExecStart=/bin/true\n`;
 
 describe('folder walking', () => {
   it('finds units, .in templates and drop-ins, in sorted order, and ignores other files', () => {
@@ -45,7 +47,7 @@ describe('folder walking', () => {
       const root = path.join(tmp.dir, 'root');
       mkdirSync(path.join(root, 'sub'), { recursive: true });
       mkdirSync(path.join(root, '.git'));
-      writeFileSync(path.join(root, 'a.service'), CLEAN);
+      writeFileSync(path.join(root, 'a.service'), CLEAN_SERVICE);
       writeFileSync(path.join(root, 'sub', 'b.socket'), CLEAN);
       writeFileSync(path.join(root, '.git', 'c.service'), '[Unit\n');
       symlinkSync('..', path.join(root, 'sub', 'loop')); // sub/loop -> root

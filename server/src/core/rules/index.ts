@@ -17,9 +17,10 @@ import { checkPairings, implications } from './pairings/engine';
 import { checkDeprecated, checkDeprecatedLine } from './structure/deprecated';
 import { checkDirectiveLine, checkDirectives } from './structure/directives';
 import { checkRepeats } from './structure/repeats';
+import { checkServiceLoad } from './structure/serviceLoad';
 import { checkSections } from './structure/sections';
 import { checkVersionLine, checkVersions } from './structure/versions';
-import { checkValueLine, checkValues } from './values/invalidValue';
+import { checkValueLine, checkValues, holdsPlaceholder } from './values/invalidValue';
 import { keptLineCheck, keptRepeats } from './lineLocal';
 import { BREAKAGE_CHECKS } from './breakage';
 import { checkListMerge } from './merge/listMerge';
@@ -34,7 +35,7 @@ export interface UnitFiles {
 }
 
 /** The rules that advise: a recommendation among them is checked against the evidence rules' findings. */
-const ADVICE_CHECKS: readonly Check[] = [checkSections, checkDirectives, checkDeprecated, checkVersions, checkRepeats, checkValues, checkPairings];
+const ADVICE_CHECKS: readonly Check[] = [checkSections, checkDirectives, checkDeprecated, checkVersions, checkRepeats, checkValues, checkPairings, checkServiceLoad];
 
 /** The advice checks that look at one line at a time (see `LineCheck`), with their check of one line. */
 const LINE_CHECKS = new Map<Check, LineCheck>([
@@ -99,8 +100,10 @@ function takesValue(row: DirectiveRow, value: string, version: number): boolean 
     const since = valueSince(row.name, word.text.replace(/^~/, ''));
     if (since !== undefined && since > version) return false;
   }
-  const problems = checkValue(row, value);
-  return !problems.some((p) => p.start <= 0 && p.end >= value.trimEnd().length);
+  if (holdsPlaceholder(value)) return true;
+  // A warning is about a value systemd takes in all the same (a prefix it ignores, a name it skips).
+  const problems = checkValue(row, value, version);
+  return !problems.some((p) => p.severity !== 'warning' && p.start <= 0 && p.end >= value.trimEnd().length);
 }
 
 interface SharedModel {

@@ -71,6 +71,12 @@ const OWN_RULES: readonly RuleInfo[] = [
     description: 'A setting or value added after the systemd version the units are written for: that systemd ignores it, so what it should do silently does not happen.',
   },
   {
+    id: 'service-refused',
+    defaultSeverity: 'error',
+    group: 'structure',
+    description: 'A service systemd refuses to load for what its settings say together: nothing to run, no ExecStart= for a type that needs one, a second ExecStart= command where only Type=oneshot may have several, RestartForceExitStatus= on a oneshot service before 256, PAMName= with a kill mode other than control-group or mixed. Nothing can start such a service.',
+  },
+  {
     id: 'duplicate-directive',
     defaultSeverity: 'warning',
     group: 'structure',

@@ -15,7 +15,8 @@ import type { UnitDocument } from '../unitDocument';
 import { parseIpPrefix } from './ipPrefix';
 import { resolveUserSpecifiers } from './specifiers';
 import { applySyscallFilterLine, filterNames, type SyscallFilter } from './syscallFilter';
-import { ENUMS_READ_AS_BOOLEAN, PRIVATE_MOUNTS_UNSET_ON_SINCE, successActionKnown, USER_MANAGER } from './versions';
+import { ENUMS_READ_AS_BOOLEAN, PRIVATE_MOUNTS_UNSET_ON_SINCE, USER_MANAGER } from './versions';
+import { serviceRefusal } from '../model/serviceRefusal';
 import { words } from './words';
 
 /** Unit types with an execution context (the types whose sections take the systemd.exec settings). */
@@ -373,10 +374,6 @@ function refusal(model: UnitModel, version: number, manager: ManagerKind, dynami
   if (manager === 'user' && dynamicUser && version >= USER_MANAGER.refusesDynamicUserSince) {
     return 'DynamicUser= is not supported by the per-user manager, so systemd refuses to load the service';
   }
-  const commands = (name: string) => fold<number>(model, name, 0, (n, v) => (v === '' ? 0 : n + 1));
-  const successAction = fold(model, 'SuccessAction', 'none', (_, v) => (successActionKnown(v, version, manager) ? v : undefined));
-  if (commands('ExecStart') === 0 && commands('ExecStop') === 0 && successAction === 'none') {
-    return 'the service has no ExecStart=, ExecStop= or SuccessAction=, so systemd refuses to load it';
-  }
-  return undefined;
+  const refused = serviceRefusal(model, version, manager);
+  return refused && `systemd refuses to load the service: ${refused.reason}`;
 }

@@ -612,10 +612,11 @@ export const SPECS: Readonly<Record<string, RowSpec>> = {
   'forking-pidfile': {
     reason: 'without it systemd has to guess which process is the main one',
   },
-  'dbus-busname': { reason: 'systemd waits for that name to appear on the bus to consider the service started' },
+  // A refusal: systemd does not load the service (see model/serviceRefusal.ts).
+  'dbus-busname': { grade: 'error', reason: 'without it systemd refuses to load the service' },
   'busname-type-dbus': { when: unset('Type') },
-  'exittype-cgroup-oneshot': { reason: 'a oneshot service is done when its main process exits' },
-  'oneshot-restart': { reason: 'systemd refuses such a unit' },
+  'exittype-cgroup-oneshot': { grade: 'error', reason: 'systemd refuses to load such a service' },
+  'oneshot-restart': { grade: 'error', reason: 'systemd refuses to load such a service' },
   'guessmainpid-forking': {
     fixes: (c, s) => removeFix(c, s),
     satisfied: (c) => (valueOf(c.model, 'Type') === 'forking' && !c.model.has('PIDFile') ? c.model.effective('Type') : undefined),
@@ -646,7 +647,7 @@ export const SPECS: Readonly<Record<string, RowSpec>> = {
   'reloadsignal-notifyreload': { reason: 'only Type=notify-reload services are reloaded with a signal' },
   'luosession-preserve': { reason: 'the sessions should survive a kexec' },
   'delegate-oompolicy': { when: unset('OOMPolicy') },
-  'privatepids-forking': { reason: 'a forking daemon\'s main process cannot be followed into a new PID namespace' },
+  'privatepids-forking': { grade: 'error', reason: 'systemd refuses to load such a service: a forking daemon\'s main process cannot be followed into a new PID namespace' },
   'killmode-process-none': {
     grade: 'information',
     satisfied: () => undefined,

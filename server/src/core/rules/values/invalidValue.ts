@@ -16,6 +16,14 @@ const TEMPLATE_PLACEHOLDER = /@[A-Za-z0-9_]+@|\{\{|\{%/;
  */
 const RENDERED_PLACEHOLDER = /\{\{[^{}]*\}\}/;
 
+/**
+ * Whether a value holds a placeholder that a build or deployment tool fills in: the unit model
+ * takes such a line in as the value it will become, whatever the file is called.
+ */
+export function holdsPlaceholder(value: string): boolean {
+  return TEMPLATE_PLACEHOLDER.test(value) || RENDERED_PLACEHOLDER.test(value);
+}
+
 export function checkValues(context: RuleContext): void {
   eachLine(context, checkValueLine);
 }
