@@ -67,11 +67,14 @@ export function insertLinesEdit(document: UnitDocument, sectionName: string, new
     const at = install.headerRange.start;
     return { range: { start: at, end: at }, newText: `${block}${eol}${eol}` };
   }
-  const end = tree.text.length;
+  // Read from the end only: a rule may insert into a missing section from each of thousands of lines.
+  const text = tree.text;
+  const end = text.length;
   const at = position(document, end);
-  const trimmed = tree.text.slice(start).replace(/[ \t]+$/, '');
-  if (trimmed.length === 0) return { range: { start: position(document, start), end: at }, newText: `${block}${eol}` };
-  const endsWithBreak = /(\r\n|\n|\r)$/.test(tree.text);
+  let contentEnd = end;
+  while (contentEnd > start && (text[contentEnd - 1] === ' ' || text[contentEnd - 1] === '\t')) contentEnd--;
+  if (contentEnd === start) return { range: { start: position(document, start), end: at }, newText: `${block}${eol}` };
+  const endsWithBreak = end > 0 && (text[end - 1] === '\n' || text[end - 1] === '\r');
   return { range: { start: at, end: at }, newText: `${endsWithBreak ? '' : eol}${eol}${block}${eol}` };
 }
 
