@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { runCli, runJson, tempFolder, treeArg } from './cliHarness';
 
 const CLEAN = '[Unit]\nDescription=Walk fixture\n';
-/** A service systemd loads: one with nothing to run is refused (service-refused). */
+/** A service systemd loads: one with nothing to run is refused (unit-refused). */
 const CLEAN_SERVICE = `${CLEAN}\n[Service]\nExecStart=/bin/true\n`;
 
 describe('folder walking', () => {
@@ -48,7 +48,7 @@ describe('folder walking', () => {
       mkdirSync(path.join(root, 'sub'), { recursive: true });
       mkdirSync(path.join(root, '.git'));
       writeFileSync(path.join(root, 'a.service'), CLEAN_SERVICE);
-      writeFileSync(path.join(root, 'sub', 'b.socket'), CLEAN);
+      writeFileSync(path.join(root, 'sub', 'b.socket'), `${CLEAN}\n[Socket]\nListenStream=/run/b.sock\n`);
       writeFileSync(path.join(root, '.git', 'c.service'), '[Unit\n');
       symlinkSync('..', path.join(root, 'sub', 'loop')); // sub/loop -> root
       symlinkSync(root, path.join(root, 'sub', 'self')); // absolute link to the root

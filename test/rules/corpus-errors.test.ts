@@ -47,7 +47,7 @@ function keyAt(file: string, line: number): string {
 function verifyAgrees(oracle: readonly OracleLine[], file: string, d: JsonDiagnostic): boolean {
   const lines = oracle.filter((o) => o.path === file && !o.category.startsWith('exec-missing'));
   // A refused service is refused as a whole: verify names the unit, not a line.
-  if (d.code === 'service-refused') return lines.some((o) => o.line.includes('Refusing.'));
+  if (d.code === 'unit-refused') return lines.some((o) => o.line.includes('Refusing.'));
   const key = keyAt(file, d.range.start.line);
   const lineNo = `:${d.range.start.line + 1}:`;
   return lines.some((o) => o.line.includes(lineNo) || (key !== '' && (o.line.includes(`'${key}'`) || o.line.includes(`${key}=`))));

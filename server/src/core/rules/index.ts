@@ -17,7 +17,7 @@ import { checkPairings, implications } from './pairings/engine';
 import { checkDeprecated, checkDeprecatedLine } from './structure/deprecated';
 import { checkDirectiveLine, checkDirectives } from './structure/directives';
 import { checkRepeats } from './structure/repeats';
-import { checkServiceLoad } from './structure/serviceLoad';
+import { checkUnitLoad } from './structure/unitLoad';
 import { checkSections } from './structure/sections';
 import { checkVersionLine, checkVersions } from './structure/versions';
 import { checkValueLine, checkValues, holdsPlaceholder } from './values/invalidValue';
@@ -35,7 +35,7 @@ export interface UnitFiles {
 }
 
 /** The rules that advise: a recommendation among them is checked against the evidence rules' findings. */
-const ADVICE_CHECKS: readonly Check[] = [checkSections, checkDirectives, checkDeprecated, checkVersions, checkRepeats, checkValues, checkPairings, checkServiceLoad];
+const ADVICE_CHECKS: readonly Check[] = [checkSections, checkDirectives, checkDeprecated, checkVersions, checkRepeats, checkValues, checkPairings, checkUnitLoad];
 
 /** The advice checks that look at one line at a time (see `LineCheck`), with their check of one line. */
 const LINE_CHECKS = new Map<Check, LineCheck>([

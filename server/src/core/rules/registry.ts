@@ -71,10 +71,10 @@ const OWN_RULES: readonly RuleInfo[] = [
     description: 'A setting or value added after the systemd version the units are written for: that systemd ignores it, so what it should do silently does not happen.',
   },
   {
-    id: 'service-refused',
+    id: 'unit-refused',
     defaultSeverity: 'error',
     group: 'structure',
-    description: 'A service systemd refuses to load for what its settings say together: nothing to run, no ExecStart= for a type that needs one, a second ExecStart= command where only Type=oneshot may have several, RestartForceExitStatus= on a oneshot service before 256, PAMName= with a kill mode other than control-group or mixed. Nothing can start such a service.',
+    description: 'A unit systemd refuses to load for what its settings say together: a service with nothing to run, without ExecStart= where its type needs one, or with a second ExecStart= command where only Type=oneshot may have several; a timer with nothing to wait for, a socket with nothing to listen on, a path unit with no path, a mount or automount unit not named for its Where=. Nothing can start such a unit.',
   },
   {
     id: 'duplicate-directive',

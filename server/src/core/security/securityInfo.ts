@@ -16,7 +16,7 @@ import { parseIpPrefix } from './ipPrefix';
 import { resolveUserSpecifiers } from './specifiers';
 import { applySyscallFilterLine, filterNames, type SyscallFilter } from './syscallFilter';
 import { ENUMS_READ_AS_BOOLEAN, PRIVATE_MOUNTS_UNSET_ON_SINCE, USER_MANAGER } from './versions';
-import { serviceRefusal } from '../model/serviceRefusal';
+import { unitRefusal } from '../model/unitRefusal';
 import { words } from './words';
 
 /** Unit types with an execution context (the types whose sections take the systemd.exec settings). */
@@ -374,6 +374,6 @@ function refusal(model: UnitModel, version: number, manager: ManagerKind, dynami
   if (manager === 'user' && dynamicUser && version >= USER_MANAGER.refusesDynamicUserSince) {
     return 'DynamicUser= is not supported by the per-user manager, so systemd refuses to load the service';
   }
-  const refused = serviceRefusal(model, version, manager);
+  const refused = unitRefusal(model, version, manager);
   return refused && `systemd refuses to load the service: ${refused.reason}`;
 }

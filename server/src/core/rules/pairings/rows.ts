@@ -612,7 +612,7 @@ export const SPECS: Readonly<Record<string, RowSpec>> = {
   'forking-pidfile': {
     reason: 'without it systemd has to guess which process is the main one',
   },
-  // A refusal: systemd does not load the service (see model/serviceRefusal.ts).
+  // A refusal: systemd does not load the service (see model/unitRefusal.ts).
   'dbus-busname': { grade: 'error', reason: 'without it systemd refuses to load the service' },
   'busname-type-dbus': { when: unset('Type') },
   'exittype-cgroup-oneshot': { grade: 'error', reason: 'systemd refuses to load such a service' },

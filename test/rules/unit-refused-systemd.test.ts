@@ -1,22 +1,22 @@
 /**
- * Services systemd refuses to load, with `systemd-analyze verify` of every release there is (252
+ * Units systemd refuses to load, with `systemd-analyze verify` of every release there is (252
  * installed; 247, 254, 257 and 262 from scripts/systemd-releases.sh) as the oracle: for each unit
  * below, verify says "Refusing." exactly when UnitGuard, targeting that release, finds the service
- * refused, and then the check reports it as an error (service-refused, or the hardening pair that
+ * refused, and then the check reports it as an error (unit-refused, or the hardening pair that
  * names the same cause).
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { createUnitDocument, diagnose, DEFAULT_SETTINGS } from '../../server/src/core';
 import { UnitModel } from '../../server/src/core/model/unitModel';
-import { serviceRefusal } from '../../server/src/core/model/serviceRefusal';
+import { unitRefusal } from '../../server/src/core/model/unitRefusal';
 import { allAnalyzers, runAnalyzer } from '../security/support';
 
 /** `[Service]` lines (and `[Unit]` ones after a `--` line) of small services. */
-const CASES: readonly string[] = [
+const SERVICES: readonly string[] = [
   'ExecStart=/bin/true\nExecStart=/bin/false',
   'ExecStart=/bin/true ; /bin/false',
   'Type=oneshot\nExecStart=/bin/true\nExecStart=/bin/false',
@@ -39,15 +39,37 @@ const CASES: readonly string[] = [
   'Type=forking\nExecStart=/bin/true\nPrivatePIDs=yes',
 ];
 
+/** Units of other types: their file name, then their text. */
+const OTHERS: readonly (readonly [string, string])[] = [
+  ['nightly.timer', '[Timer]\nOnCalendar=daily\n'],
+  ['nightly.timer', '[Timer]\nPersistent=yes\n'],
+  ['nightly.timer', '[Timer]\nOnCalendar=daily\nOnCalendar=\n'],
+  ['nightly.timer', '[Timer]\nOnBootSec=5min\nOnCalendar=\n'],
+  ['nightly.timer', '[Timer]\nOnClockChange=yes\n'],
+  ['api.socket', '[Socket]\nListenStream=/run/api.sock\n'],
+  ['api.socket', '[Socket]\nAccept=yes\n'],
+  ['api.socket', '[Socket]\nListenStream=/run/api.sock\nListenDatagram=\n'],
+  ['spool.path', '[Path]\nPathExists=/var/spool/x\n'],
+  ['spool.path', '[Path]\nMakeDirectory=yes\n'],
+  ['var-lib-data.mount', '[Mount]\nWhat=/dev/vdb1\nWhere=/var/lib/data\n'],
+  ['data.mount', '[Mount]\nWhat=/dev/vdb1\nWhere=/var/lib/data\n'],
+  ['var-lib-my\\x2ddata.mount', '[Mount]\nWhat=/dev/vdb1\nWhere=/var/lib/my-data/\n'],
+  ['var-lib-data.automount', '[Automount]\nWhere=/var/lib/data\n'],
+  ['data.automount', '[Automount]\nWhere=/var/lib/data\n'],
+];
+
+/** Every case: its file name and text. */
+const CASES: readonly (readonly [string, string])[] = [...SERVICES.map((body, i) => [`refusal-${i}.service`, unitText(body)] as const), ...OTHERS];
+
 /** The findings that say systemd refuses the service. */
-const REFUSING = new Set(['service-refused', 'conflicts-with', 'requires-one-of']);
+const REFUSING = new Set(['unit-refused', 'conflicts-with', 'requires-one-of']);
 
 function unitText(body: string): string {
   const [service, unit] = body.split('\n--\n');
   return `[Unit]\nDescription=Refusal case\n${unit ? `${unit}\n` : ''}\n[Service]\n${service}\n`;
 }
 
-test('services systemd refuses to load: UnitGuard agrees with systemd-analyze verify of each release', (t) => {
+test('units systemd refuses to load: UnitGuard agrees with systemd-analyze verify of each release', (t) => {
   const analyzers = allAnalyzers();
   if (analyzers.length === 0) {
     t.skip('no systemd-analyze (see the SKIPPED line above)');
@@ -55,22 +77,21 @@ test('services systemd refuses to load: UnitGuard agrees with systemd-analyze ve
   }
   const dir = mkdtempSync(join(tmpdir(), 'unitguard-refusal-'));
   try {
-    const names = CASES.map((body, i) => {
-      const name = `refusal-${i}.service`;
-      writeFileSync(join(dir, name), unitText(body));
-      return name;
-    });
     let refusals = 0;
     for (const analyzer of analyzers) {
-      for (const [i, name] of names.entries()) {
-        const r = runAnalyzer({ ...analyzer, env: { ...analyzer.env, SYSTEMD_LOG_LEVEL: 'notice' } }, ['verify', '--man=no', join(dir, name)]);
+      for (const [i, [name, text]] of CASES.entries()) {
+        // Each case in a folder of its own: several share a name.
+        const folder = join(dir, String(i));
+        mkdirSync(folder);
+        writeFileSync(join(folder, name), text);
+        const r = runAnalyzer({ ...analyzer, env: { ...analyzer.env, SYSTEMD_LOG_LEVEL: 'notice' } }, ['verify', '--man=no', join(folder, name)]);
+        rmSync(folder, { recursive: true, force: true });
         const said = (r.stderr + r.stdout).replace(/\x1b\[[0-9;]*m/g, '');
         // 247 does not get as far as refusing a Type=dbus service without BusName=: an assertion
         // stops it while it sets the service up (its manager would not load the unit either).
-        const systemdRefuses = new RegExp(`^${name.replace('.', '\\.')}: .*Refusing\\.$|^Assertion '.*' failed at`, 'm').test(said);
-        const text = unitText(CASES[i] as string);
+        const systemdRefuses = new RegExp(`^${name.replace(/[.\\]/g, '\\$&')}: .*Refusing\\.$|^Assertion '.*' failed at`, 'm').test(said);
         const document = createUnitDocument(`file:///etc/systemd/system/${name}`, text);
-        const refusal = serviceRefusal(UnitModel.build(document), analyzer.version, 'system');
+        const refusal = unitRefusal(UnitModel.build(document), analyzer.version, 'system');
         const where = `${analyzer.label}, case ${i}:\n${text}\nsystemd: ${said.trim().split('\n').filter((l) => l.includes(name)).join(' | ')}`;
         assert.equal(refusal !== undefined, systemdRefuses, `${where}\nUnitGuard: ${refusal?.reason ?? 'loads'}`);
         if (!systemdRefuses) continue;
@@ -79,7 +100,7 @@ test('services systemd refuses to load: UnitGuard agrees with systemd-analyze ve
         assert.ok(errors.length > 0, `${where}\nno error says so`);
       }
     }
-    t.diagnostic(`${CASES.length} services × ${analyzers.length} releases (${analyzers.map((a) => a.version).join(', ')}): ${refusals} refusals, each agreed`);
+    t.diagnostic(`${CASES.length} units × ${analyzers.length} releases (${analyzers.map((a) => a.version).join(', ')}): ${refusals} refusals, each agreed`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,0 +1,245 @@
+/**
+ * Why systemd refuses to load a unit, from what its settings say together. After reading every
+ * file of a unit, systemd checks that it has what its type needs: a service something to run and
+ * the commands and restart policy its type allows, a timer something to wait for, a socket
+ * something to listen on, a path unit a path to watch, a mount or automount unit a Where= that its
+ * name names. A unit that fails a check is not loaded, and nothing can start it. The checks and
+ * their order are systemd's (`service_verify()`, `timer_verify()`, ...): the first that fails is
+ * the one systemd reports. Each refusal names the line it rests on, where one line does.
+ */
+import { directiveRow, directiveRows, matchEnumValue } from '../kb';
+import { booleanValue } from '../kb/booleans';
+import { successActionKnown } from '../security/versions';
+import { splitWords } from '../rules/values/words';
+import type { ManagerKind } from './manager';
+import type { Assignment, UnitModel } from './unitModel';
+
+export type RefusalCause =
+  | 'timer-without-trigger'
+  | 'path-without-path'
+  | 'socket-without-listener'
+  | 'where-not-name'
+  | 'nothing-to-run'
+  | 'no-start-command'
+  | 'no-start-not-remaining'
+  | 'several-start-commands'
+  | 'oneshot-restart'
+  | 'oneshot-force-exit-status'
+  | 'oneshot-exit-type-cgroup'
+  | 'dbus-without-bus-name'
+  | 'pam-kill-mode'
+  | 'forking-private-pids';
+
+export interface Refusal {
+  cause: RefusalCause;
+  /** Why, in a sentence that follows "systemd refuses to load this service: ". */
+  reason: string;
+  /** The line the refusal rests on; undefined when it rests on what the unit lacks. */
+  line: Assignment | undefined;
+  /** The settings whose lack the refusal rests on (none of their lines is in force), when it does. */
+  lacks?: readonly string[];
+}
+
+/** The first release that lets a Type=oneshot service have RestartForceExitStatus= (255 refuses it). */
+const ONESHOT_FORCE_EXIT_STATUS_SINCE = 256;
+
+/** The first release that refuses PrivatePIDs=yes for a Type=forking service (the setting's own first). */
+const FORKING_PRIVATE_PIDS_SINCE = 257;
+
+/** The restart policies a Type=oneshot service may have. */
+const ONESHOT_RESTARTS: readonly string[] = ['no', 'on-failure', 'on-abnormal', 'on-watchdog', 'on-abort'];
+
+/** The kill modes under which a service may open a PAM session. */
+const PAM_KILL_MODES: readonly string[] = ['control-group', 'mixed'];
+
+/** Why systemd of `version` refuses to load the unit; undefined when it loads it (or its unit file is not at hand). */
+export function unitRefusal(model: UnitModel, version: number, manager: ManagerKind): Refusal | undefined {
+  if (!model.complete) return undefined;
+  switch (model.type) {
+    case 'service':
+      return serviceRefusal(model, version, manager);
+    case 'timer':
+      return lacking(model, 'timer-without-trigger', sharedList('OnCalendar', 'Timer'), ['OnClockChange', 'OnTimezoneChange'], version, 'it has nothing to wait for: no OnCalendar=, OnBootSec=, OnActiveSec=, OnStartupSec=, OnUnitActiveSec= or OnUnitInactiveSec= is in force');
+    case 'path':
+      return lacking(model, 'path-without-path', sharedList('PathExists', 'Path'), [], version, 'it watches nothing: no PathExists=, PathExistsGlob=, PathChanged=, PathModified= or DirectoryNotEmpty= is in force');
+    case 'socket':
+      return lacking(model, 'socket-without-listener', sharedList('ListenStream', 'Socket'), [], version, 'it listens on nothing: no ListenStream=, ListenDatagram= or other Listen setting is in force');
+    case 'mount':
+    case 'automount':
+      return whereRefusal(model, model.type);
+    default:
+      return undefined;
+  }
+}
+
+/** The settings that share one list with `name` (an empty line of any of them empties them all), `name` first. */
+function sharedList(name: string, section: string): readonly string[] {
+  const semantics = directiveRow(name, section)?.assignment;
+  return [name, ...(semantics?.kind === 'list' ? (semantics.resetShares ?? []) : [])];
+}
+
+/**
+ * A refusal for want of every one of `lists` and `switches` at `version`: no line of a list in
+ * force, no switch on.
+ */
+function lacking(model: UnitModel, cause: RefusalCause, lists: readonly string[], switches: readonly string[], version: number, reason: string): Refusal | undefined {
+  const listed = lists.some((name) => knownSetting(name, version) && model.effective(name).length > 0);
+  const switched = switches.some((name) => {
+    const line = lastOf(model, name, (v) => booleanValue(v) !== undefined, version);
+    return line !== undefined && booleanValue(line.entry.value.trim()) === true;
+  });
+  return listed || switched ? undefined : { cause, reason, line: undefined, lacks: [...lists, ...switches] };
+}
+
+/**
+ * A mount or automount unit is named for the path it mounts on, as `systemd-escape --path` writes
+ * it: `/var/lib/data` is `var-lib-data.mount`. systemd refuses one whose Where= names another path.
+ */
+function whereRefusal(model: UnitModel, type: 'mount' | 'automount'): Refusal | undefined {
+  const where = model.last('Where');
+  const value = where?.entry.value.trim();
+  // A specifier is filled in by systemd; a relative path is an invalid value of its own.
+  if (where === undefined || value === undefined || value.includes('%') || !value.startsWith('/')) return undefined;
+  const name = unitFileName(model.unit.uri);
+  const expected = `${escapePath(value)}.${type}`;
+  if (name === undefined || name === expected) return undefined;
+  return { cause: 'where-not-name', reason: `Where=${value} must be mounted by a unit named ${expected}, not ${name}`, line: where };
+}
+
+function unitFileName(uri: string): string | undefined {
+  const name = decodeURIComponentOr(uri.slice(uri.lastIndexOf('/') + 1));
+  return name.includes('@') ? undefined : name;
+}
+
+function decodeURIComponentOr(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * A path as a unit name (`unit_name_from_path()`): duplicate and trailing slashes dropped, `/`
+ * alone is `-`, else the leading slash is dropped, each `/` becomes `-`, and every character but
+ * letters, digits, `:`, `_` and `.` (and a `.` at the start) is written as `\xNN`.
+ */
+export function escapePath(path: string): string {
+  const parts = path.split('/').filter((p) => p !== '' && p !== '.');
+  if (parts.length === 0) return '-';
+  const plain = parts.join('/');
+  let escaped = '';
+  const bytes = new TextEncoder().encode(plain);
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    const c = String.fromCharCode(b);
+    if (c === '/') escaped += '-';
+    else if (/[A-Za-z0-9:_]/.test(c) || (c === '.' && i > 0)) escaped += c;
+    else escaped += `\\x${b.toString(16).padStart(2, '0')}`;
+  }
+  return escaped;
+}
+
+/** Why systemd refuses to load a service (`service_verify()`). */
+function serviceRefusal(model: UnitModel, version: number, manager: ManagerKind): Refusal | undefined {
+  const starts = commands(model, 'ExecStart');
+  const stops = commands(model, 'ExecStop');
+  const successAction = lastOf(model, 'SuccessAction', (v) => successActionKnown(v, version, manager), version);
+  const hasSuccessAction = successAction !== undefined && successAction.entry.value.trim() !== 'none';
+  const busName = lastIn(model, 'BusName', version);
+  const typeLine = lastOf(model, 'Type', (v) => known('Type', v, version), version);
+  // A service without Type= is a D-Bus one when it names a bus, else a simple one when it has a
+  // command to start, else a oneshot one.
+  const type = typeLine?.entry.value.trim() ?? (busName ? 'dbus' : starts.count > 0 ? 'simple' : 'oneshot');
+  const oneshot = type === 'oneshot';
+  const refuse = (cause: RefusalCause, reason: string, line: Assignment | undefined): Refusal => ({ cause, reason, line });
+
+  if (starts.count === 0 && stops.count === 0 && !hasSuccessAction) {
+    return { ...refuse('nothing-to-run', 'it has no ExecStart=, ExecStop= or SuccessAction=, so it has nothing to do', undefined), lacks: ['ExecStart', 'ExecStop', 'SuccessAction'] };
+  }
+  if (!oneshot && starts.count === 0) {
+    return { ...refuse('no-start-command', `a Type=${type} service needs an ExecStart= command; only a Type=oneshot service may go without`, typeLine ?? busName), lacks: ['ExecStart'] };
+  }
+  const remains = booleanValue(lastOf(model, 'RemainAfterExit', (v) => booleanValue(v) !== undefined, version)?.entry.value.trim() ?? '') === true;
+  if (!remains && starts.count === 0 && !hasSuccessAction) {
+    return { ...refuse('no-start-not-remaining', 'a service without ExecStart= or SuccessAction= must have RemainAfterExit=yes', stops.lines[0]), lacks: ['ExecStart', 'SuccessAction'] };
+  }
+  if (!oneshot && starts.count > 1) {
+    const which = starts.second === starts.lines[0] ? 'this line holds a second ExecStart= command after ";"' : 'this is a second ExecStart= command';
+    return refuse('several-start-commands', `${which}, and only a Type=oneshot service may have more than one (this one is Type=${type}${typeLine ? '' : ', as it has no Type='})`, starts.second);
+  }
+  if (oneshot) {
+    const restart = lastOf(model, 'Restart', (v) => known('Restart', v, version), version);
+    if (restart && !ONESHOT_RESTARTS.includes(restart.entry.value.trim())) {
+      return refuse('oneshot-restart', `a Type=oneshot service may not have Restart=${restart.entry.value.trim()}`, restart);
+    }
+    const forced = lastIn(model, 'RestartForceExitStatus', version);
+    if (forced && version < ONESHOT_FORCE_EXIT_STATUS_SINCE) {
+      return refuse('oneshot-force-exit-status', `a Type=oneshot service may not have RestartForceExitStatus= before systemd ${ONESHOT_FORCE_EXIT_STATUS_SINCE}`, forced);
+    }
+    const exitType = lastOf(model, 'ExitType', (v) => known('ExitType', v, version), version);
+    if (exitType?.entry.value.trim() === 'cgroup') return refuse('oneshot-exit-type-cgroup', 'a Type=oneshot service may not have ExitType=cgroup', exitType);
+  }
+  if (type === 'dbus' && !busName) return refuse('dbus-without-bus-name', 'a Type=dbus service needs BusName=', typeLine);
+  const pam = lastIn(model, 'PAMName', version);
+  if (pam) {
+    const killMode = lastOf(model, 'KillMode', (v) => known('KillMode', v, version), version);
+    const mode = killMode?.entry.value.trim() ?? 'control-group';
+    if (!PAM_KILL_MODES.includes(mode)) return refuse('pam-kill-mode', `with PAMName= the kill mode must be control-group or mixed, not ${mode}`, killMode);
+  }
+  if (type === 'forking' && version >= FORKING_PRIVATE_PIDS_SINCE) {
+    const privatePids = lastOf(model, 'PrivatePIDs', (v) => booleanValue(v) !== undefined, version);
+    if (privatePids && booleanValue(privatePids.entry.value.trim()) === true) {
+      return refuse('forking-private-pids', 'a Type=forking service may not have PrivatePIDs=yes', privatePids);
+    }
+  }
+  return undefined;
+}
+
+/** The commands of an Exec setting in force: each line holds one, or several separated by a lone `;`. */
+function commands(model: UnitModel, name: string): { count: number; lines: Assignment[]; second: Assignment | undefined } {
+  const lines = model.effective(name);
+  let count = 0;
+  let second: Assignment | undefined;
+  for (const line of lines) {
+    const value = line.entry.value;
+    const here = 1 + splitWords(value).filter((w) => w.end - w.start === 1 && value[w.start] === ';').length;
+    if (count < 2 && count + here >= 2) second = line;
+    count += here;
+  }
+  return { count, lines, second };
+}
+
+/**
+ * The last line of a setting whose value `takes` accepts (an empty one resets it), as systemd of
+ * `version` reads them in order: none when the setting came later.
+ */
+function lastOf(model: UnitModel, name: string, takes: (value: string) => boolean, version: number): Assignment | undefined {
+  if (!knownSetting(name, version)) return undefined;
+  let found: Assignment | undefined;
+  for (const line of model.assignments(name)) {
+    const value = line.entry.value.trim();
+    if (value === '') found = undefined;
+    else if (takes(value)) found = line;
+  }
+  return found;
+}
+
+/** The line in force of a setting, none when the setting came after `version`. */
+function lastIn(model: UnitModel, name: string, version: number): Assignment | undefined {
+  return knownSetting(name, version) ? model.last(name) : undefined;
+}
+
+/** The first release that knows each setting, in any section. */
+const FIRST_RELEASE = new Map<string, number>();
+for (const row of directiveRows) FIRST_RELEASE.set(row.name, Math.min(FIRST_RELEASE.get(row.name) ?? Infinity, row.since ?? 0));
+
+/** Whether systemd of `version` knows a setting at all. */
+function knownSetting(name: string, version: number): boolean {
+  return (FIRST_RELEASE.get(name) ?? Infinity) <= version;
+}
+
+function known(setting: string, value: string, version: number): boolean {
+  const row = matchEnumValue(setting, value);
+  return row !== undefined && (row.since ?? 0) <= version;
+}
