@@ -1,7 +1,7 @@
 import { statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UNIT_TYPES } from '../core';
-import { entryKind, isKernelPath, listFolder, realPathOrNull, Scope, WALK_MAX_ENTRIES, type EntryKind } from '../node/guardedFs';
+import { entryKind, isKernelPath, listFolder, realPathOrNull, Scope, WALK_MAX_DEPTH, WALK_MAX_ENTRIES, type EntryKind } from '../node/guardedFs';
 import { describeError } from '../node/guardedFs';
 
 export { describeError };
@@ -37,6 +37,8 @@ export interface CollectedInputs {
 export interface WalkLimits {
   /** Files and folders a run's walks may look at in all. */
   maxEntries: number;
+  /** How many folders deep below a folder named a walk goes (default WALK_MAX_DEPTH). */
+  maxDepth?: number;
 }
 
 const TYPES = UNIT_TYPES.join('|');
@@ -58,9 +60,15 @@ export function isUnitFileName(name: string, parentName: string): boolean {
  * (by UTF-16 code units, so the same on every machine). The walk never leaves the folder named: a
  * link is followed only when its real target lies inside it (each folder entered and each file
  * checked once, so link loops end); FIFOs, devices and sockets are passed over, /proc and /sys never
- * entered, and the walk ends, as an error, after `limits.maxEntries` files and folders.
+ * entered, folders more than `limits.maxDepth` deep are passed over with a note, and the walk ends,
+ * as an error, after `limits.maxEntries` files and folders.
+ *
+ * The real path of a folder or file that is no link is its folder's real path and its name: only
+ * links are resolved. Resolving every folder took time in its depth, and a deep tree's walk time
+ * in the square of it (a file under 5,000 folders: two minutes).
  */
 export function collectInputs(paths: readonly string[], cwd: string, limits: WalkLimits = { maxEntries: WALK_MAX_ENTRIES }, budget?: { bytesLeft: number }): CollectedInputs {
+  const maxDepth = limits.maxDepth ?? WALK_MAX_DEPTH;
   const result: CollectedInputs = { inputs: [], errors: [], notes: [], scopes: new Map() };
   const seenFiles = new Set<string>();
   const seenFolders = new Set<string>();
@@ -83,7 +91,7 @@ export function collectInputs(paths: readonly string[], cwd: string, limits: Wal
     result.inputs.push({ kind: 'file', path, absolutePath, root, named });
   };
 
-  const walk = (folder: string, root: string, shownRoot: string, scope: Scope, real: string): number => {
+  const walk = (folder: string, root: string, shownRoot: string, scope: Scope, real: string, depth: number): number => {
     if (seenFolders.has(real)) return 0;
     seenFolders.add(real);
     const absolute = resolve(cwd, folder);
@@ -108,7 +116,8 @@ export function collectInputs(paths: readonly string[], cwd: string, limits: Wal
       const path = join(folder, entry.name);
       const entryPath = join(absolute, entry.name);
       let kind: EntryKind | undefined = entryKind(entry);
-      let target: string | undefined;
+      // The listing says what the entry is without following it: a folder or file so named is no link.
+      let target: string | undefined = kind === 'folder' || kind === 'file' ? join(real, entry.name) : undefined;
       if (kind === 'link' || kind === undefined) {
         const stat = statOrError(entryPath);
         if (stat instanceof Error) {
@@ -130,7 +139,11 @@ export function collectInputs(paths: readonly string[], cwd: string, limits: Wal
         if (SKIPPED_FOLDERS.has(entry.name)) continue;
         const real = target ?? realPathOrNull(entryPath);
         if (real === null || isKernelPath(real) || !scope.holdsReal(real)) continue;
-        found += walk(path, root, shownRoot, scope, real);
+        if (depth >= maxDepth) {
+          result.notes.push(`skipping '${path}': more than ${maxDepth} folders deep below '${shownRoot}'`);
+          continue;
+        }
+        found += walk(path, root, shownRoot, scope, real, depth + 1);
       } else if (kind === 'file' && isUnitFileName(entry.name, folderName)) {
         addFile(path, root, false, target);
         found++;
@@ -153,7 +166,7 @@ export function collectInputs(paths: readonly string[], cwd: string, limits: Wal
       const real = realPathOrNull(absolute);
       if (real !== null && isKernelPath(real)) {
         result.errors.push({ path, message: 'holds the kernel\'s files (/proc, /sys), which are not walked' });
-      } else if (real !== null && walk(path, absolute, path, scopeOf(absolute), real) === 0 && !stopped) {
+      } else if (real !== null && walk(path, absolute, path, scopeOf(absolute), real, 0) === 0 && !stopped) {
         result.notes.push(`no unit files found under '${path}'`);
       }
     } else {

@@ -7,7 +7,7 @@
  * the user named on the command line is read wherever its links lead).
  *
  * The cost per file is open, fstat, read until end of file, close; a realpath only where a link
- * is involved or for each new folder below a root (remembered for the run).
+ * is involved, or for a folder below a root that no walk has met (remembered for the run).
  */
 import {
   closeSync, constants, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, readSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync,
@@ -34,6 +34,9 @@ export const RUN_MAX_BYTES = 1024 * 1024 * 1024;
 
 /** What one folder walk may look at, files and folders together. */
 export const WALK_MAX_ENTRIES = 100_000;
+
+/** How deep a folder walk goes below a folder named: unit folders are a few levels deep. */
+export const WALK_MAX_DEPTH = 64;
 
 /** Folders whose files are the kernel's, not files: a walk never enters them. */
 const KERNEL_FOLDERS = ['/proc', '/sys'];
