@@ -1,7 +1,7 @@
 import { statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UNIT_TYPES } from '../core';
-import { entryKind, isKernelPath, listFolder, realPathOrNull, Scope, WALK_MAX_DEPTH, WALK_MAX_ENTRIES, type EntryKind } from '../node/guardedFs';
+import { entryKind, isKernelPath, listFolder, realPathOrNull, Scope, WALK_MAX_DEPTH, WALK_MAX_ENTRIES, type EntryKind, type RunBudget } from '../node/guardedFs';
 import { describeError } from '../node/guardedFs';
 
 export { describeError };
@@ -67,7 +67,7 @@ export function isUnitFileName(name: string, parentName: string): boolean {
  * links are resolved. Resolving every folder took time in its depth, and a deep tree's walk time
  * in the square of it (a file under 5,000 folders: two minutes).
  */
-export function collectInputs(paths: readonly string[], cwd: string, limits: WalkLimits = { maxEntries: WALK_MAX_ENTRIES }, budget?: { bytesLeft: number }): CollectedInputs {
+export function collectInputs(paths: readonly string[], cwd: string, limits: WalkLimits = { maxEntries: WALK_MAX_ENTRIES }, budget?: RunBudget): CollectedInputs {
   const maxDepth = limits.maxDepth ?? WALK_MAX_DEPTH;
   const result: CollectedInputs = { inputs: [], errors: [], notes: [], scopes: new Map() };
   const seenFiles = new Set<string>();

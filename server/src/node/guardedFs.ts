@@ -32,6 +32,27 @@ export const UNIT_FILE_MAX_BYTES = 256 * 1024 * 1024;
 /** What one command-line run may read in all (each file also has its own limit). */
 export const RUN_MAX_BYTES = 1024 * 1024 * 1024;
 
+/** The bytes a run may still read: one for each run of a command, shared by all it reads. */
+export interface RunBudget {
+  bytesLeft: number;
+}
+
+/** A new run's budget of RUN_MAX_BYTES. */
+export function runBudget(): RunBudget {
+  return { bytesLeft: RUN_MAX_BYTES };
+}
+
+function budgetSpent(): GuardError {
+  return new GuardError(`the run has read its limit of ${formatBytes(RUN_MAX_BYTES)}`, 'budget');
+}
+
+/** Counts bytes that came from elsewhere than readGuarded (git's blobs) against the run's budget. */
+export function chargeRun(budget: RunBudget | undefined, bytes: number): void {
+  if (!budget) return;
+  if (bytes > budget.bytesLeft) throw budgetSpent();
+  budget.bytesLeft -= bytes;
+}
+
 /** What one folder walk may look at, files and folders together. */
 export const WALK_MAX_ENTRIES = 100_000;
 
@@ -54,16 +75,16 @@ export class Scope {
     readonly roots: readonly string[],
     readonly anywhere: boolean,
     /** Bytes the run may still read (shared by the scopes of one run). */
-    readonly budget: { bytesLeft: number } | undefined,
+    readonly budget: RunBudget | undefined,
   ) {}
 
   /** Links may lead anywhere: the file was named by the user. */
-  static anywhere(budget?: { bytesLeft: number }): Scope {
+  static anywhere(budget?: RunBudget): Scope {
     return new Scope([], true, budget);
   }
 
   /** Links must stay inside these folders (absolute paths). */
-  static within(roots: readonly string[], budget?: { bytesLeft: number }): Scope {
+  static within(roots: readonly string[], budget?: RunBudget): Scope {
     return new Scope([...roots], false, budget);
   }
 
@@ -159,7 +180,7 @@ export function readGuarded(path: string, maxBytes: number, scope: Scope): Buffe
       if (read === 0) break;
       length += read;
       if (length > limit) {
-        if (budget && limit < maxBytes) throw new GuardError(`the run has read its limit of ${formatBytes(RUN_MAX_BYTES)}`, 'budget');
+        if (budget && limit < maxBytes) throw budgetSpent();
         throw new GuardError(`larger than ${formatBytes(maxBytes)}`, 'too-large');
       }
     }

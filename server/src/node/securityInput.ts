@@ -10,7 +10,7 @@ import { createUnitDocument, type UnitDocument } from '../core/unitDocument';
 import { unitFileInfo } from '../core/unitFile';
 import { UnitModel } from '../core/model/unitModel';
 import { readSecurityPolicy, type SecurityPolicy } from '../core/security';
-import { describeError, folderNames, lstatOrUndefined, readGuarded, realPathOrNull, Scope, SETTINGS_FILE_MAX_BYTES } from './guardedFs';
+import { describeError, folderNames, lstatOrUndefined, readGuarded, realPathOrNull, Scope, SETTINGS_FILE_MAX_BYTES, type RunBudget } from './guardedFs';
 import { readUnitFile } from './readUnitFile';
 
 function load(path: string, scope: Scope): UnitDocument {
@@ -74,15 +74,15 @@ export interface SecurityInput {
  * drop-in that cannot be read (not a regular file, a link that leaves the folder) throws too, as
  * scoring without it would score another unit.
  */
-export function readSecurityInput(path: string, text?: string): SecurityInput {
+export function readSecurityInput(path: string, text?: string, runBudget?: RunBudget): SecurityInput {
   const absolute = resolve(path);
   const info = unitFileInfo(absolute);
-  const named = Scope.anywhere();
+  const named = Scope.anywhere(runBudget);
   const loadNamed = (p: string): UnitDocument => (text !== undefined ? createUnitDocument(pathToFileURL(p).href, text) : load(p, named));
   if (info.isDropIn && info.unitName) {
     const folder = dirname(absolute);
     const unitFolder = dirname(folder);
-    const scope = Scope.within([unitFolder]);
+    const scope = Scope.within([unitFolder], runBudget);
     const unitPath = join(unitFolder, info.unitName);
     const own = loadNamed(absolute);
     const dropInPaths = existing(collectDropIns(dropInFolders(unitFolder, info.unitName), scope));
@@ -97,7 +97,7 @@ export function readSecurityInput(path: string, text?: string): SecurityInput {
   // Read first: a file that cannot be read throws with the reason before its drop-ins are looked for.
   const unit = loadNamed(absolute);
   const name = basename(absolute);
-  const scope = Scope.within([dirname(absolute)]);
+  const scope = Scope.within([dirname(absolute)], runBudget);
   const dropInPaths = existing(collectDropIns(dropInFolders(dirname(absolute), name), scope));
   return { unitPath: absolute, unitName: name, model: UnitModel.build(unit, dropInPaths.map((p) => loadCompanion(p, scope))), dropInPaths };
 }

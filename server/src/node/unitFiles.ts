@@ -7,7 +7,7 @@
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createUnitDocument, unitFileInfo, type UnitDocument, type UnitFiles } from '../core';
-import { folderNames, readGuarded, Scope } from './guardedFs';
+import { folderNames, GuardError, readGuarded, Scope } from './guardedFs';
 import { decodeUnitText } from './readUnitFile';
 
 /** Files above this size are not read as companions (the checked file itself is read anyway). */
@@ -16,7 +16,9 @@ const MAX_COMPANION_BYTES = 1024 * 1024;
 function load(path: string, scope: Scope): UnitDocument | undefined {
   try {
     return createUnitDocument(pathToFileURL(path).href, decodeUnitText(readGuarded(path, MAX_COMPANION_BYTES, scope)));
-  } catch {
+  } catch (error) {
+    // The run's byte budget spent ends the run; a file that cannot be read is left out.
+    if (error instanceof GuardError && error.kind === 'budget') throw error;
     return undefined;
   }
 }
@@ -34,7 +36,7 @@ export function unitFolderOf(absolutePath: string): string {
   return info.isDropIn ? dirname(dirname(absolutePath)) : dirname(absolutePath);
 }
 
-/** The unit's other files; `scope` says where links may lead (by default the unit's folder). */
+/** The unit's other files; `scope` says where links may lead (by default the unit's folder). Throws when the run's byte budget is spent. */
 export function unitFilesFor(absolutePath: string, scope: Scope = Scope.within([unitFolderOf(absolutePath)])): UnitFiles {
   const info = unitFileInfo(absolutePath);
   if (!info.type) return {};

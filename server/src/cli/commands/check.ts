@@ -6,7 +6,7 @@ import {
 import { decodeUnitText, readUnitFile } from '../../node/readUnitFile';
 import { findRcConfig, readPolicyCached } from '../../node/unitguardrc';
 import { unitFilesFor } from '../../node/unitFiles';
-import { GuardError, RUN_MAX_BYTES, Scope, writeGuarded } from '../../node/guardedFs';
+import { GuardError, runBudget, Scope, writeGuarded, type RunBudget } from '../../node/guardedFs';
 import { parseArgs, UsageError, type OptionSpec } from '../args';
 import { EXIT, type Command } from '../command';
 import { collectInputs, describeError, type CollectedInputs, type InputError, type UnitInput } from '../files';
@@ -114,7 +114,7 @@ function runCheck(argv: readonly string[], io: CliIo): number {
     return EXIT.ok;
   }
   const { format, settings } = parsed;
-  const budget = { bytesLeft: RUN_MAX_BYTES };
+  const budget = runBudget();
   const collected = collectInputs(parsed.paths, io.cwd, undefined, budget);
   for (const note of collected.notes) io.stderr(errorLine(note));
   const errors: InputError[] = [...collected.errors];
@@ -144,7 +144,19 @@ function runCheck(argv: readonly string[], io: CliIo): number {
     const fileSettings = settingsFor(parsed, settings, source.absolutePath, io, reportOnce);
     if (fileSettings.broken) settingsBroken = true;
     const scope = input.kind === 'file' ? collected.scopes.get(input.root) : undefined;
-    const files: UnitFiles = source.absolutePath && input.kind === 'file' ? unitFilesFor(source.absolutePath, scope) : {};
+    let files: UnitFiles = {};
+    try {
+      if (source.absolutePath && input.kind === 'file') files = unitFilesFor(source.absolutePath, scope);
+    } catch (error) {
+      const failed = { path: source.path, message: describeError(error) };
+      errors.push(failed);
+      if (error instanceof GuardError && error.kind === 'budget') {
+        io.stderr(errorLine(`stopped at '${failed.path}': ${failed.message}`));
+        return 'stop';
+      }
+      io.stderr(errorLine(`cannot read '${failed.path}': ${failed.message}`));
+      return undefined;
+    }
     let text = source.text;
     if (parsed.fix) {
       const fixed = applyFixes(source, text, fileSettings.settings, files, parsed, io, scope);
@@ -239,7 +251,7 @@ interface Source {
   text: string;
 }
 
-function readInput(input: UnitInput, stdinFilename: string | undefined, io: CliIo, collected: CollectedInputs, budget: { bytesLeft: number }): Source | { error: InputError } | { spent: InputError } {
+function readInput(input: UnitInput, stdinFilename: string | undefined, io: CliIo, collected: CollectedInputs, budget: RunBudget): Source | { error: InputError } | { spent: InputError } {
   if (input.kind === 'stdin') {
     const absolutePath = stdinFilename === undefined ? undefined : resolve(io.cwd, stdinFilename);
     const path = stdinFilename ?? '<stdin>';

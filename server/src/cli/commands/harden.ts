@@ -6,7 +6,7 @@ import {
 import { formatExposure } from '../../core/security';
 import { readUnitFile } from '../../node/readUnitFile';
 import { unitFilesFor } from '../../node/unitFiles';
-import { createGuarded, Scope, writeGuarded } from '../../node/guardedFs';
+import { createGuarded, GuardError, runBudget, Scope, writeGuarded } from '../../node/guardedFs';
 import { parseArgs, UsageError, type OptionSpec } from '../args';
 import { EXIT, type Command } from '../command';
 import { collectInputs, describeError, type UnitInput } from '../files';
@@ -96,7 +96,8 @@ function runHarden(argv: readonly string[], io: CliIo): number {
     io.stdout(commandHelp(hardenCommand));
     return EXIT.ok;
   }
-  const collected = collectInputs(parsed.paths, io.cwd);
+  const budget = runBudget();
+  const collected = collectInputs(parsed.paths, io.cwd, undefined, budget);
   for (const note of collected.notes) io.stderr(errorLine(note));
   let failed = collected.errors.length > 0;
   for (const error of collected.errors) io.stderr(errorLine(`cannot read '${error.path}': ${error.message}`));
@@ -104,41 +105,48 @@ function runHarden(argv: readonly string[], io: CliIo): number {
   const results: object[] = [];
   // Each unit is hardened in a call of its own: a loop body's variables would keep the last unit's
   // text, tree and plan alive while the next one is read.
-  const hardenOne = (input: UnitInput): void => {
-    if (input.kind !== 'file') return;
+  const hardenOne = (input: UnitInput): 'stop' | undefined => {
+    if (input.kind !== 'file') return undefined;
     let text: string;
-    const scope = collected.scopes.get(input.root) ?? Scope.within([input.root]);
+    let dropIns;
+    const scope = collected.scopes.get(input.root) ?? Scope.within([input.root], budget);
     try {
-      text = readUnitFile(input.absolutePath, input.named ? Scope.anywhere() : scope);
+      text = readUnitFile(input.absolutePath, input.named ? Scope.anywhere(budget) : scope);
+      dropIns = unitFilesFor(input.absolutePath, scope).dropIns ?? [];
     } catch (error) {
-      io.stderr(errorLine(`cannot read '${input.path}': ${describeError(error)}`));
       failed = true;
-      return;
+      // The run's byte budget spent: the units after this one are not read either.
+      if (error instanceof GuardError && error.kind === 'budget') {
+        io.stderr(errorLine(`stopped at '${input.path}': ${describeError(error)}`));
+        return 'stop';
+      }
+      io.stderr(errorLine(`cannot read '${input.path}': ${describeError(error)}`));
+      return undefined;
     }
     const { settings, broken } = settingsFor(parsed, parsed.settings, input.absolutePath, io, reportOnce);
     if (broken) failed = true;
     const unit = createUnitDocument(pathToFileURL(input.absolutePath).href, text);
-    const plan = planHardening(unit, settings, unitFilesFor(input.absolutePath, scope).dropIns ?? [], { level: parsed.level, dropIn: parsed.dropIn });
+    const plan = planHardening(unit, settings, dropIns, { level: parsed.level, dropIn: parsed.dropIn });
     const writtenPath = parsed.dropIn ? `${input.path}.d/hardening.conf` : input.path;
     if (plan.problem) {
       io.stderr(errorLine(`skipped '${input.path}': ${plan.problem}`));
       if (parsed.json) results.push(planJson(input.path, writtenPath, plan, settings.systemdVersion));
-      return;
+      return undefined;
     }
     if (text.includes('\uFFFD') && !parsed.dropIn && !parsed.dryRun) {
       io.stderr(errorLine(`not writing '${input.path}': it is not valid UTF-8, and writing it back would change its bytes (--drop-in writes a new file)`));
       failed = true;
-      return;
+      return undefined;
     }
     if (parsed.dryRun) {
       const diff = unifiedDiff(plan.before, plan.after, writtenPath);
       if (parsed.json) results.push({ ...planJson(input.path, writtenPath, plan, settings.systemdVersion), diff });
       else io.stdout(diff);
-      return;
+      return undefined;
     }
     if (parsed.json) results.push(planJson(input.path, writtenPath, plan, settings.systemdVersion));
     if (!parsed.json) io.stdout(terminalText(planText(input.path, plan, settings.systemdVersion)));
-    if (plan.after === plan.before) return;
+    if (plan.after === plan.before) return undefined;
     try {
       // Only inside the folder the unit was found in (or named in), never through a link out of it.
       const target = parsed.dropIn ? `${input.absolutePath}.d/hardening.conf` : input.absolutePath;
@@ -148,11 +156,12 @@ function runHarden(argv: readonly string[], io: CliIo): number {
     } catch (error) {
       io.stderr(errorLine(`cannot write '${writtenPath}': ${describeError(error)}`));
       failed = true;
-      return;
+      return undefined;
     }
     io.stderr(errorLine(`wrote '${writtenPath}': ${plan.settings.length} ${plan.settings.length === 1 ? 'setting' : 'settings'}`));
+    return undefined;
   };
-  for (const input of collected.inputs) hardenOne(input);
+  for (const input of collected.inputs) if (hardenOne(input) === 'stop') break;
   if (parsed.json) io.stdout(JSON.stringify(results, null, 2) + '\n');
   return failed ? EXIT.failure : EXIT.ok;
 }

@@ -4,7 +4,7 @@ import { findRcConfig, readPolicyCached } from '../../node/unitguardrc';
 import { parseArgs, UsageError, type OptionSpec } from '../args';
 import { EXIT, type Command } from '../command';
 import { describeError } from '../files';
-import { lstatOrUndefined, realPathOrNull } from '../../node/guardedFs';
+import { lstatOrUndefined, realPathOrNull, runBudget, type RunBudget } from '../../node/guardedFs';
 import { commandHelp } from '../help';
 import { errorLine, onceReporter, type CliIo } from '../io';
 import { parseSystemdVersion } from './check';
@@ -100,33 +100,33 @@ function merge(into: CollectedReviews, from: CollectedReviews): void {
 }
 
 /** Reads the arguments as patches, as two files or folders, or as git revisions. */
-function collect(options: ReviewOptions, io: CliIo): CollectedReviews {
-  if (options.git !== undefined) return gitReviews(options.git, io.cwd);
+function collect(options: ReviewOptions, io: CliIo, budget: RunBudget): CollectedReviews {
+  if (options.git !== undefined) return gitReviews(options.git, io.cwd, budget);
   const [first, second] = options.paths;
   if (options.paths.length === 2 && first !== '-' && second !== '-') {
     const a = resolve(io.cwd, first as string);
     const b = resolve(io.cwd, second as string);
-    if (isFolder(a) && isFolder(b)) return folderReviews(first as string, second as string, io.cwd);
+    if (isFolder(a) && isFolder(b)) return folderReviews(first as string, second as string, io.cwd, budget);
   }
   const run: CollectedReviews = { jobs: [], errors: [], notes: [], skipped: [], unchanged: 0 };
   const texts: { arg: string; text: string }[] = [];
   for (const arg of options.paths) {
     try {
-      texts.push({ arg, text: readPatchText(arg, io.cwd, io.readStdin) });
+      texts.push({ arg, text: readPatchText(arg, io.cwd, io.readStdin, budget) });
     } catch (error) {
       run.errors.push({ path: arg, message: describeError(error) });
     }
   }
   if (run.errors.length > 0) return run;
   // Two files neither of which holds a patch: the old and the new text of a unit.
-  if (texts.length === 2 && texts.every((t) => t.arg !== '-' && !holdsPatch(t.text))) return fileReviews(first as string, second as string, io.cwd);
+  if (texts.length === 2 && texts.every((t) => t.arg !== '-' && !holdsPatch(t.text))) return fileReviews(first as string, second as string, io.cwd, budget);
   for (const { arg, text } of texts) {
     const patch = holdsPatch(text);
     if (!patch) {
       run.errors.push({ path: arg === '-' ? '<stdin>' : arg, message: 'holds no patch (no ---/+++ file headers with hunks)' });
       continue;
     }
-    merge(run, patchReviews(patch, arg === '-' ? '<stdin>' : arg, io.cwd, options.hunksOnly));
+    merge(run, patchReviews(patch, arg === '-' ? '<stdin>' : arg, io.cwd, options.hunksOnly, budget));
   }
   return run;
 }
@@ -164,7 +164,8 @@ function run(argv: readonly string[], io: CliIo): number {
     io.stdout(commandHelp(reviewCommand));
     return EXIT.ok;
   }
-  const collected = collect(options, io);
+  // Every file the run reads counts against one budget (1 GiB), as in `check`.
+  const collected = collect(options, io, runBudget());
   const reportOnce = onceReporter(io);
   for (const note of collected.notes) io.stderr(errorLine(note));
   for (const error of collected.errors) io.stderr(errorLine(`cannot review '${error.path}': ${error.message}`));

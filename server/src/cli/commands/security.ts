@@ -4,7 +4,7 @@ import { relative, resolve } from 'node:path';
 import { DEFAULT_SETTINGS, SYSTEMD_VERSION_RANGE } from '../../core/settings';
 import { assess, formatExposure, levelOf, type AssessResult, type SecurityPolicy, type TestResult } from '../../core/security';
 import { readSecurityInput, readSecurityPolicyFile, type SecurityInput } from '../../node/securityInput';
-import { describeError } from '../../node/guardedFs';
+import { describeError, runBudget } from '../../node/guardedFs';
 import { decodeUnitText } from '../../node/readUnitFile';
 import type { UnitModel } from '../../core/model/unitModel';
 import { formProblem } from '../../core/security/securityInfo';
@@ -182,6 +182,7 @@ function run(argv: readonly string[], io: CliIo): number {
   };
   let exit: number = EXIT.ok;
   let stdinRead = false;
+  const budget = runBudget();
   for (const path of options.paths) {
     const fromStdin = path === '-';
     if (fromStdin && stdinRead) continue;
@@ -191,8 +192,8 @@ function run(argv: readonly string[], io: CliIo): number {
       let input: SecurityInput;
       if (fromStdin) {
         stdinRead = true;
-        input = readSecurityInput(absolute, decodeUnitText(io.readStdin()));
-      } else input = readSecurityInput(absolute);
+        input = readSecurityInput(absolute, decodeUnitText(io.readStdin()), budget);
+      } else input = readSecurityInput(absolute, undefined, budget);
       const refused = refusedLine(input.model, io.cwd);
       if (refused !== undefined) {
         // systemd-analyze says the unit failed to load: no score, exit 1.

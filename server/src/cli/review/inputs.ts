@@ -13,8 +13,8 @@ import {
 } from '../../core';
 import { checkRevision, GitError, runGit } from '../../node/git';
 import { decodeUnitText, readUnitFile } from '../../node/readUnitFile';
-import { unitFilesFor } from '../../node/unitFiles';
-import { lstatOrUndefined, readGuarded, realPathOrNull, Scope, UNIT_FILE_MAX_BYTES } from '../../node/guardedFs';
+import { unitFilesFor, unitFolderOf } from '../../node/unitFiles';
+import { chargeRun, GuardError, lstatOrUndefined, readGuarded, realPathOrNull, Scope, UNIT_FILE_MAX_BYTES, type RunBudget } from '../../node/guardedFs';
 import { collectInputs, describeError, type InputError } from '../files';
 import { appendAll } from '../../core/arrays';
 
@@ -77,22 +77,33 @@ function emptyRun(): CollectedReviews {
 // ---------------------------------------------------------------------------
 // patches
 
-/** Reads a patch argument (`-` for standard input). */
-export function readPatchText(arg: string, cwd: string, readStdin: () => Uint8Array): string {
-  // A patch named on the command line is read wherever its links lead.
-  return arg === '-' ? decodeUnitText(readStdin()) : readUnitFile(resolve(cwd, arg), Scope.anywhere());
+/** Whether an error is the run's byte budget spent: the run then reviews nothing more. */
+function spent(error: unknown): boolean {
+  return error instanceof GuardError && error.kind === 'budget';
 }
 
-/** The unit's unchanged files on disk (the unit, its drop-ins), named as the patch names paths. */
+/** Reads a patch argument (`-` for standard input). */
+export function readPatchText(arg: string, cwd: string, readStdin: () => Uint8Array, budget: RunBudget): string {
+  // A patch named on the command line is read wherever its links lead.
+  return arg === '-' ? decodeUnitText(readStdin()) : readUnitFile(resolve(cwd, arg), Scope.anywhere(budget));
+}
+
+/**
+ * The unit's unchanged files on disk (the unit, its drop-ins), named as the patch names paths. A
+ * unit that cannot be read is read from the hunks; the run's budget spent throws.
+ */
 function companionsOnDisk(unitPath: string, cwd: string, scope: Scope): PatchCompanion[] {
   const absolute = resolve(cwd, unitPath);
   if (!isRegularFile(absolute)) return [];
   const companions: PatchCompanion[] = [];
+  let text: string;
   try {
-    companions.push({ path: unitPath, text: readUnitFile(absolute, scope) });
-  } catch {
+    text = readUnitFile(absolute, scope);
+  } catch (error) {
+    if (spent(error)) throw error;
     return [];
   }
+  companions.push({ path: unitPath, text });
   const folder = posix.dirname(unitPath);
   for (const dropIn of unitFilesFor(absolute, scope).dropIns ?? []) {
     const rel = relative(dirname(absolute), fileURLToPath(dropIn.uri)).split('\\').join('/');
@@ -102,7 +113,7 @@ function companionsOnDisk(unitPath: string, cwd: string, scope: Scope): PatchCom
 }
 
 /** The units of one patch, applied to the files under `cwd` unless `hunksOnly`. */
-export function patchReviews(patch: ParsedPatch, label: string, cwd: string, hunksOnly: boolean): CollectedReviews {
+export function patchReviews(patch: ParsedPatch, label: string, cwd: string, hunksOnly: boolean, budget: RunBudget): CollectedReviews {
   const run = emptyRun();
   for (const problem of patch.problems) run.notes.push(`${label}:${problem.line + 1}: ${problem.message}`);
   if (patch.files.length === 0) {
@@ -114,17 +125,24 @@ export function patchReviews(patch: ParsedPatch, label: string, cwd: string, hun
   const companions = new Map<string, PatchCompanion[]>();
   if (!hunksOnly) {
     // The files a patch names are read only inside the current folder, through links that stay there.
-    const scope = Scope.within([cwd]);
+    const scope = Scope.within([cwd], budget);
     for (const path of patchTargets(patch)) {
       const absolute = resolve(cwd, path);
       if (!isRegularFile(absolute)) continue;
       try {
         texts.set(path, readUnitFile(absolute, scope));
       } catch (error) {
+        if (spent(error)) return failed(run, path, error);
         run.notes.push(`cannot read '${path}' (${describeError(error)}): it is read from the patch's hunks`);
       }
     }
-    for (const path of new Set(patchTargets(patch).map(unitPathOf))) companions.set(path, companionsOnDisk(path, cwd, scope));
+    for (const path of new Set(patchTargets(patch).map(unitPathOf))) {
+      try {
+        companions.set(path, companionsOnDisk(path, cwd, scope));
+      } catch (error) {
+        return failed(run, path, error);
+      }
+    }
   }
   const units = patchReviewInputs(patch, { texts, companions, uriOf: (path) => pathToFileURL(resolve(cwd, path)).href });
   for (const unit of units) {
@@ -140,6 +158,13 @@ export function patchReviews(patch: ParsedPatch, label: string, cwd: string, hun
   return run;
 }
 
+/** A run that reviews nothing because of `error` at `path`: a unit half read would be reviewed wrongly. */
+function failed(run: CollectedReviews, path: string, error: unknown): CollectedReviews {
+  run.jobs.length = 0;
+  run.errors.push({ path, message: describeError(error) });
+  return run;
+}
+
 /** Whether a text holds a patch (at least one file part). */
 export function holdsPatch(text: string): ParsedPatch | undefined {
   const patch = parsePatch(text);
@@ -150,8 +175,8 @@ export function holdsPatch(text: string): ParsedPatch | undefined {
 // two files
 
 /** A unit on disk from one of its files: a unit file with its drop-ins, a drop-in with its unit. */
-function sideOnDisk(absolute: string, text: string, uri: string, name: string): ReviewSide {
-  const files = unitFilesFor(absolute);
+function sideOnDisk(absolute: string, text: string, uri: string, name: string, budget: RunBudget): ReviewSide {
+  const files = unitFilesFor(absolute, Scope.within([unitFolderOf(absolute)], budget));
   const own: ReviewFile = { uri, text, name };
   if (unitFileInfo(absolute).isDropIn) {
     return { ...(files.unit ? { unit: reviewFile(files.unit) } : {}), dropIns: [own, ...(files.dropIns ?? []).map(reviewFile)] };
@@ -160,14 +185,14 @@ function sideOnDisk(absolute: string, text: string, uri: string, name: string): 
 }
 
 /** `unitguard review OLD NEW` with two files. */
-export function fileReviews(oldArg: string, newArg: string, cwd: string): CollectedReviews {
+export function fileReviews(oldArg: string, newArg: string, cwd: string, budget: RunBudget): CollectedReviews {
   const run = emptyRun();
   const oldPath = resolve(cwd, oldArg);
   const newPath = resolve(cwd, newArg);
   const texts: string[] = [];
   for (const [arg, path] of [[oldArg, oldPath], [newArg, newPath]]) {
     try {
-      texts.push(readUnitFile(path, Scope.anywhere()));
+      texts.push(readUnitFile(path, Scope.anywhere(budget)));
     } catch (error) {
       run.errors.push({ path: arg, message: describeError(error) });
     }
@@ -178,10 +203,18 @@ export function fileReviews(oldArg: string, newArg: string, cwd: string): Collec
   const typed = unitFileInfo(oldPath).type !== undefined || unitFileInfo(newPath).type === undefined;
   const oldUri = typed ? pathToFileURL(oldPath).href : pathToFileURL(join(dirname(oldPath), basename(newPath))).href;
   const name = fileLabel(newUri);
+  let before: ReviewSide;
+  let after: ReviewSide;
+  try {
+    before = sideOnDisk(oldPath, texts[0] as string, oldUri, name, budget);
+    after = sideOnDisk(newPath, texts[1] as string, newUri, name, budget);
+  } catch (error) {
+    return failed(run, newArg, error);
+  }
   run.jobs.push({
     path: newArg,
     absolutePath: newPath,
-    input: { before: sideOnDisk(oldPath, texts[0] as string, oldUri, name), after: sideOnDisk(newPath, texts[1] as string, newUri, name) },
+    input: { before, after },
     fromHunksOnly: false,
     notes: typed ? [] : [`${oldArg} is read as ${basename(newPath)}`],
     errors: [],
@@ -199,19 +232,21 @@ interface TreeFile {
   name?: string;
 }
 
-function readTree(arg: string, cwd: string, run: CollectedReviews): Map<string, TreeFile> {
+/** The unit files of a folder, read within the run's budget; undefined once the budget is spent. */
+function readTree(arg: string, cwd: string, run: CollectedReviews, budget: RunBudget): Map<string, TreeFile> | undefined {
   const root = resolve(cwd, arg);
-  const collected = collectInputs([arg], cwd);
+  const collected = collectInputs([arg], cwd, undefined, budget);
   for (const error of collected.errors) run.errors.push(error);
   appendAll(run.notes, collected.notes.filter((n) => n.startsWith('skipping')));
   const files = new Map<string, TreeFile>();
   for (const input of collected.inputs) {
     if (input.kind !== 'file') continue;
     try {
-      const scope = collected.scopes.get(input.root) ?? Scope.within([input.root]);
+      const scope = collected.scopes.get(input.root) ?? Scope.within([input.root], budget);
       files.set(relative(root, input.absolutePath).split('\\').join('/'), { uri: pathToFileURL(input.absolutePath).href, text: readUnitFile(input.absolutePath, scope) });
     } catch (error) {
       run.errors.push({ path: input.path, message: describeError(error) });
+      if (spent(error)) return undefined;
     }
   }
   return files;
@@ -251,10 +286,12 @@ function sideOf(unitPath: string, files: Map<string, TreeFile>): ReviewSide {
 }
 
 /** `unitguard review OLD NEW` with two folders: the units whose files differ. */
-export function folderReviews(oldArg: string, newArg: string, cwd: string): CollectedReviews {
+export function folderReviews(oldArg: string, newArg: string, cwd: string, budget: RunBudget): CollectedReviews {
   const run = emptyRun();
-  const before = readTree(oldArg, cwd, run);
-  const after = readTree(newArg, cwd, run);
+  // A side half read would show the units left out as removed: past the budget nothing is reviewed.
+  const before = readTree(oldArg, cwd, run, budget);
+  const after = before && readTree(newArg, cwd, run, budget);
+  if (!before || !after) return run;
   for (const [unitPath, unit] of changedUnits(before, after, run)) {
     run.jobs.push({
       path: posix.join(newArg.split('\\').join('/'), unitPath),
@@ -303,11 +340,11 @@ interface Change {
  * tracked files are then compared with the index here, since git would run the repository's
  * filters and file-system monitor to compare them itself.
  */
-function changedPaths(revisions: Revisions, root: string): Change[] {
+function changedPaths(revisions: Revisions, root: string, budget: RunBudget): Change[] {
   if (revisions.head !== undefined) return nameStatus(runGit(['diff-tree', '-r', '-z', '-M', '--name-status', revisions.base, revisions.head, '--'], { cwd: root }));
   const changes = nameStatus(runGit(['diff-index', '--cached', '-z', '-M', '--name-status', revisions.base, '--'], { cwd: root }));
   const listed = new Set(changes.flatMap((c) => [c.oldPath, c.newPath]));
-  for (const path of unstagedUnitPaths(root)) if (!listed.has(path)) changes.push({ oldPath: path, newPath: path });
+  for (const path of unstagedUnitPaths(root, budget)) if (!listed.has(path)) changes.push({ oldPath: path, newPath: path });
   return changes;
 }
 
@@ -331,9 +368,9 @@ function nameStatus(output: Buffer): Change[] {
 }
 
 /** Tracked unit files whose working-tree content is not what the index holds, or that are gone. */
-function unstagedUnitPaths(root: string): string[] {
+function unstagedUnitPaths(root: string, budget: RunBudget): string[] {
   const algorithm = runGit(['rev-parse', '--show-object-format'], { cwd: root }).toString('utf8').trim();
-  const scope = Scope.within([root]);
+  const scope = Scope.within([root], budget);
   const changed: string[] = [];
   for (const record of runGit(['ls-files', '-z', '--stage'], { cwd: root }).toString('utf8').split('\0')) {
     const tab = record.indexOf('\t');
@@ -352,14 +389,15 @@ function workingObjectId(path: string, mode: string, algorithm: string, scope: S
   let bytes: Uint8Array;
   try {
     bytes = mode === '120000' ? Buffer.from(readlinkSync(path)) : readGuarded(path, UNIT_FILE_MAX_BYTES, scope);
-  } catch {
+  } catch (error) {
+    if (spent(error)) throw error;
     return undefined;
   }
   return createHash(algorithm).update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
 /** The files of a unit at a revision (or in the working tree): the unit and its drop-in folders. */
-function unitFilesAt(unitPath: string, revision: string | undefined, root: string): Map<string, TreeFile> {
+function unitFilesAt(unitPath: string, revision: string | undefined, root: string, budget: RunBudget): Map<string, TreeFile> {
   const files = new Map<string, TreeFile>();
   const info = unitFileInfo(unitPath);
   const folder = posix.dirname(unitPath);
@@ -367,7 +405,7 @@ function unitFilesAt(unitPath: string, revision: string | undefined, root: strin
   const uri = (path: string) => pathToFileURL(join(root, path)).href;
   if (revision === undefined) {
     // The working tree is read only inside the repository, through links that stay there.
-    const scope = Scope.within([root]);
+    const scope = Scope.within([root], budget);
     for (const path of [unitPath, ...folders.flatMap((f) => confFilesOnDisk(root, f))]) {
       if (!isRegularFile(join(root, path))) continue;
       files.set(path, { uri: uri(path), text: readUnitFile(join(root, path), scope) });
@@ -377,7 +415,9 @@ function unitFilesAt(unitPath: string, revision: string | undefined, root: strin
   const listed = runGit(['ls-tree', '-z', '--name-only', revision, '--', unitPath, ...folders.map((f) => `${f}/`)], { cwd: root }).toString('utf8').split('\0');
   for (const path of listed) {
     if (path === '' || (path !== unitPath && !path.endsWith('.conf'))) continue;
-    files.set(path, { uri: uri(path), text: decodeUnitText(runGit(['cat-file', 'blob', `${revision}:${path}`], { cwd: root })) });
+    const blob = runGit(['cat-file', 'blob', `${revision}:${path}`], { cwd: root });
+    chargeRun(budget, blob.length);
+    files.set(path, { uri: uri(path), text: decodeUnitText(blob) });
   }
   return files;
 }
@@ -390,7 +430,7 @@ function confFilesOnDisk(root: string, folder: string): string[] {
 }
 
 /** `unitguard review --git BASE[..HEAD]`: the units a range of commits (or the working tree against BASE) changes. */
-export function gitReviews(range: string, cwd: string): CollectedReviews {
+export function gitReviews(range: string, cwd: string, budget: RunBudget): CollectedReviews {
   const run = emptyRun();
   let root: string;
   try {
@@ -407,7 +447,7 @@ export function gitReviews(range: string, cwd: string): CollectedReviews {
   }
   try {
     const revisions = readRevisions(range, root);
-    const changes = changedPaths(revisions, root);
+    const changes = changedPaths(revisions, root, budget);
     // Each unit once, as the pair of its paths before and after (a renamed unit keeps its findings' pairing).
     const pairs = new Map<string, { before: string; after: string }>();
     for (const change of changes) {
@@ -421,8 +461,8 @@ export function gitReviews(range: string, cwd: string): CollectedReviews {
       if (![...pairs.values()].some((p) => p.after === after)) pairs.set(`${before}\0${after}`, { before, after });
     }
     for (const { before: beforePath, after: afterPath } of pairs.values()) {
-      const before = unitFilesAt(beforePath, revisions.base, root);
-      const after = unitFilesAt(afterPath, revisions.head, root);
+      const before = unitFilesAt(beforePath, revisions.base, root, budget);
+      const after = unitFilesAt(afterPath, revisions.head, root, budget);
       const rename = (path: string) => (beforePath === afterPath ? path : afterPath + path.slice(beforePath.length));
       const same = before.size === after.size && [...before].every(([p, f]) => after.get(rename(p))?.text === f.text);
       if (same) {
@@ -442,6 +482,7 @@ export function gitReviews(range: string, cwd: string): CollectedReviews {
       });
     }
   } catch (error) {
+    if (spent(error)) return failed(run, range, error);
     run.errors.push({ path: range, message: error instanceof Error ? error.message : String(error) });
   }
   return run;
