@@ -15,7 +15,7 @@ import { findRcConfig, readPolicyCached } from '../node/unitguardrc';
 import { unitFilesFor, unitFolderOf } from '../node/unitFiles';
 import { readUnitFile } from '../node/readUnitFile';
 import { workspaceUnitNames } from '../node/workspaceUnitNames';
-import { isInside, Scope } from '../node/guardedFs';
+import { describeError, isInside, Scope } from '../node/guardedFs';
 import type { FileAccess, RcSettings, WorkspaceFile } from './fileAccess';
 import { isObject } from './params';
 
@@ -33,7 +33,7 @@ interface Entry<T> {
 type Listener = () => void;
 
 export class DiskFiles implements FileAccess {
-  private readonly companions = new Map<string, Entry<UnitFiles>>();
+  private readonly companions = new Map<string, Entry<{ files: UnitFiles; problem?: string }>>();
   private readonly settings = new Map<string, Entry<RcSettings>>();
   private readonly texts = new Map<string, Entry<string | undefined>>();
   private readonly listeners: Listener[] = [];
@@ -87,10 +87,26 @@ export class DiskFiles implements FileAccess {
     return workspaceUnitNames(roots);
   }
 
-  /** The unit's other files on disk for a document at `path` (none in Restricted Mode). */
+  /** The unit's other files on disk for a document at `path` (none in Restricted Mode, or past their budget). */
   unitFiles(path: string): UnitFiles {
-    if (this.restricted()) return {};
-    return this.cached(this.companions, path, () => unitFilesFor(path, this.scopeFor(path)));
+    return this.companionsOf(path).files;
+  }
+
+  /** Why the unit's other files for a document at `path` were not read: past the budget of the files read alongside a unit. */
+  unitFilesProblem(path: string): string | undefined {
+    return this.companionsOf(path).problem;
+  }
+
+  private companionsOf(path: string): { files: UnitFiles; problem?: string } {
+    if (this.restricted()) return { files: {} };
+    return this.cached(this.companions, path, () => {
+      try {
+        return { files: unitFilesFor(path, this.scopeFor(path)) };
+      } catch (error) {
+        // Hundreds of large drop-ins would take the server past its heap limit: none is used.
+        return { files: {}, problem: describeError(error) };
+      }
+    });
   }
 
   /** The text of the unit file at `path` (a file a patch applies to); undefined when it is not a regular file that can be read, or in Restricted Mode. */

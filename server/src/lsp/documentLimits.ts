@@ -50,3 +50,21 @@ export function notCheckedNotice(length: number, lines: () => number, memoryLimi
     message: `Not checked: ${why}. No unit file is this large; hover, completion and the exposure lens are off for it too.`,
   };
 }
+
+/** The code of the diagnostic that says a unit's other files on disk were left out. */
+export const COMPANIONS_NOT_READ = 'unit-files-not-read';
+
+/**
+ * The diagnostic of a document whose unit's other files on disk (its drop-ins, or its unit and the
+ * other drop-ins) were not read because, together, they pass the budget of the files read
+ * alongside a unit: the document is checked by itself.
+ */
+export function companionsNotReadNotice(problem: string): LspDiagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Warning,
+    code: COMPANIONS_NOT_READ,
+    source: 'unitguard',
+    message: `Checked without the unit's other files on disk: ${problem}. Findings that depend on its drop-ins or its unit are left out.`,
+  };
+}

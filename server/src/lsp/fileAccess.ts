@@ -25,6 +25,8 @@ export interface FileAccess {
   pathOf(uri: string): string | undefined;
   /** The unit's other files for a document at `path` (its drop-ins, or its unit and the other drop-ins). */
   unitFiles(path: string): UnitFiles;
+  /** Why the unit's other files for a document at `path` were left out (too large to read with it); undefined when they were read. */
+  unitFilesProblem(path: string): string | undefined;
   /** The text of the unit file at `path`; undefined when it is not a regular file that can be read. */
   fileText(path: string): string | undefined;
   /** The `.unitguardrc` settings above `path`, with the policy file they name; undefined when there are none to read. */

@@ -16,6 +16,10 @@ export class NoDisk implements FileAccess {
     return {};
   }
 
+  unitFilesProblem(): string | undefined {
+    return undefined;
+  }
+
   fileText(): string | undefined {
     return undefined;
   }

@@ -47,7 +47,14 @@ export function memoryRoom(): number {
   return heap.heap_size_limit - baseline;
 }
 
-function megabytes(bytes: number): string {
+/** What checking an already decoded text may cost at most (its UTF-16 length stands for its bytes). */
+export function textCheckCost(text: string): number {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
+  return checkCost(lines, text.length);
+}
+
+export function megabytes(bytes: number): string {
   return `${Math.max(1, Math.round(bytes / 1e6)).toLocaleString('en-US')} MB`;
 }
 

@@ -11,16 +11,23 @@ import { unitFileInfo } from '../core/unitFile';
 import { UnitModel } from '../core/model/unitModel';
 import { readSecurityPolicy, type SecurityPolicy } from '../core/security';
 import { describeError, folderNames, lstatOrUndefined, readGuarded, realPathOrNull, Scope, SETTINGS_FILE_MAX_BYTES, type RunBudget } from './guardedFs';
-import { readUnitFile } from './readUnitFile';
+import { CompanionBudget, COMPANION_MAX_BYTES } from './companionBudget';
+import { lineCount, textCheckCost } from './memoryRoom';
+import { decodeUnitText, readUnitFile } from './readUnitFile';
 
 function load(path: string, scope: Scope): UnitDocument {
   return createUnitDocument(pathToFileURL(path).href, readUnitFile(path, scope));
 }
 
-/** A file of the unit other than the one named: one that cannot be read is named in the error. */
-function loadCompanion(path: string, scope: Scope): UnitDocument {
+/**
+ * A file of the unit other than the one named, within the budget of the files read alongside a
+ * unit (as a check reads them): one that cannot be read is named in the error.
+ */
+function loadCompanion(path: string, scope: Scope, budget: CompanionBudget): UnitDocument {
   try {
-    return load(path, scope);
+    const bytes = readGuarded(path, COMPANION_MAX_BYTES, scope);
+    budget.take(bytes.length, lineCount(bytes));
+    return createUnitDocument(pathToFileURL(path).href, decodeUnitText(bytes));
   } catch (error) {
     throw new Error(`${path}: ${describeError(error)}`);
   }
@@ -85,12 +92,13 @@ export function readSecurityInput(path: string, text?: string, runBudget?: RunBu
     const scope = Scope.within([unitFolder], runBudget);
     const unitPath = join(unitFolder, info.unitName);
     const own = loadNamed(absolute);
+    const budget = new CompanionBudget(textCheckCost(own.tree.text));
     const dropInPaths = existing(collectDropIns(dropInFolders(unitFolder, info.unitName), scope));
     if (!dropInPaths.includes(absolute)) dropInPaths.push(absolute);
-    const dropIns = dropInPaths.map((p) => (p === absolute ? own : loadCompanion(p, scope)));
+    const dropIns = dropInPaths.map((p) => (p === absolute ? own : loadCompanion(p, scope, budget)));
     const unitStat = lstatOrUndefined(unitPath);
     if (unitStat && (unitStat.isFile() || unitStat.isSymbolicLink())) {
-      return { unitPath, unitName: info.unitName, model: UnitModel.build(loadCompanion(unitPath, scope), dropIns), dropInPaths };
+      return { unitPath, unitName: info.unitName, model: UnitModel.build(loadCompanion(unitPath, scope, budget), dropIns), dropInPaths };
     }
     return { unitPath: absolute, unitName: info.unitName, model: UnitModel.fromDropIns(dropIns), dropInPaths };
   }
@@ -98,8 +106,9 @@ export function readSecurityInput(path: string, text?: string, runBudget?: RunBu
   const unit = loadNamed(absolute);
   const name = basename(absolute);
   const scope = Scope.within([dirname(absolute)], runBudget);
+  const budget = new CompanionBudget(textCheckCost(unit.tree.text));
   const dropInPaths = existing(collectDropIns(dropInFolders(dirname(absolute), name), scope));
-  return { unitPath: absolute, unitName: name, model: UnitModel.build(unit, dropInPaths.map((p) => loadCompanion(p, scope))), dropInPaths };
+  return { unitPath: absolute, unitName: name, model: UnitModel.build(unit, dropInPaths.map((p) => loadCompanion(p, scope, budget))), dropInPaths };
 }
 
 /**

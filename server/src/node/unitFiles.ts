@@ -2,25 +2,46 @@
  * The other files of a unit on disk: for a unit file its drop-ins (`NAME.TYPE.d/*.conf` and the
  * type-wide `TYPE.d/*.conf` next to it), for a drop-in its unit and the other drop-ins. systemd
  * merges them, so diagnostics about missing or conflicting settings look at all of them. They are
- * read through the guard: regular files only, through links that stay in the scope.
+ * read through the guard: regular files only, through links that stay in the scope, and within the
+ * budget of the files read alongside a unit (companionBudget.ts).
  */
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createUnitDocument, unitFileInfo, type UnitDocument, type UnitFiles } from '../core';
 import { folderNames, GuardError, readGuarded, Scope } from './guardedFs';
+import { CompanionBudget, COMPANION_MAX_BYTES } from './companionBudget';
+import { lineCount } from './memoryRoom';
 import { decodeUnitText } from './readUnitFile';
 
-/** Files above this size are not read as companions (the checked file itself is read anyway). */
-const MAX_COMPANION_BYTES = 1024 * 1024;
+/** A file read alongside a unit: its document, or nothing when it cannot be read; its size either way. */
+interface Companion {
+  document: UnitDocument | undefined;
+  bytes: number;
+  lines: number;
+}
 
-function load(path: string, scope: Scope): UnitDocument | undefined {
+/**
+ * Reads one file alongside a unit, and counts it against `budget` before it is parsed. A file that
+ * cannot be read is left out; the run's byte budget spent, or the budget of the files read
+ * alongside a unit, throws.
+ */
+function read(path: string, scope: Scope, budget: CompanionBudget): Companion {
+  let bytes: Uint8Array;
   try {
-    return createUnitDocument(pathToFileURL(path).href, decodeUnitText(readGuarded(path, MAX_COMPANION_BYTES, scope)));
+    bytes = readGuarded(path, COMPANION_MAX_BYTES, scope);
   } catch (error) {
-    // The run's byte budget spent ends the run; a file that cannot be read is left out.
     if (error instanceof GuardError && error.kind === 'budget') throw error;
-    return undefined;
+    return { document: undefined, bytes: 0, lines: 0 };
   }
+  const lines = lineCount(bytes);
+  budget.take(bytes.length, lines);
+  let document: UnitDocument | undefined;
+  try {
+    document = createUnitDocument(pathToFileURL(path).href, decodeUnitText(bytes));
+  } catch {
+    document = undefined;
+  }
+  return { document, bytes: bytes.length, lines };
 }
 
 function confFiles(folder: string, scope: Scope): string[] {
@@ -36,19 +57,37 @@ export function unitFolderOf(absolutePath: string): string {
   return info.isDropIn ? dirname(dirname(absolutePath)) : dirname(absolutePath);
 }
 
-/** The unit's other files; `scope` says where links may lead (by default the unit's folder). Throws when the run's byte budget is spent. */
-export function unitFilesFor(absolutePath: string, scope: Scope = Scope.within([unitFolderOf(absolutePath)])): UnitFiles {
+export interface CompanionOptions {
+  /** What checking the file itself may cost (see textCheckCost): it counts with the files read alongside. */
+  heldCost?: number;
+}
+
+/**
+ * The unit's other files; `scope` says where links may lead (by default the unit's folder).
+ * Throws a GuardError when they pass the budget of the files read alongside a unit, or when the
+ * run's byte budget is spent.
+ */
+export function unitFilesFor(absolutePath: string, scope: Scope = Scope.within([unitFolderOf(absolutePath)]), options: CompanionOptions = {}): UnitFiles {
   const info = unitFileInfo(absolutePath);
   if (!info.type) return {};
-  const loaded = (paths: string[]) => paths.map((p) => load(p, scope)).filter((d): d is UnitDocument => d !== undefined);
+  if (!info.isDropIn && info.isBuildTemplate) return {};
+  const folder = dirname(absolutePath);
+  const unitPath = info.isDropIn ? (info.unitName ? join(dirname(folder), info.unitName) : undefined) : absolutePath;
+  const budget = new CompanionBudget(options.heldCost ?? 0);
+  const listed = (dropInFolder: string): string[] => confFiles(dropInFolder, scope);
+  const loaded = (paths: readonly string[]): UnitDocument[] => {
+    const documents: UnitDocument[] = [];
+    for (const path of paths) {
+      const companion = read(path, scope, budget);
+      if (companion.document) documents.push(companion.document);
+    }
+    return documents;
+  };
   if (info.isDropIn) {
-    const folder = dirname(absolutePath);
-    const others = confFiles(folder, scope).filter((p) => p !== absolutePath);
-    const unit = info.unitName ? load(join(dirname(folder), info.unitName), scope) : undefined;
+    const unit = unitPath !== undefined ? loaded([unitPath])[0] : undefined;
+    const others = listed(folder).filter((p) => p !== absolutePath);
     return { ...(unit ? { unit } : {}), dropIns: loaded(others) };
   }
-  if (info.isBuildTemplate) return {};
-  const folder = dirname(absolutePath);
   const name = basename(absolutePath);
-  return { dropIns: loaded([...confFiles(join(folder, `${info.type}.d`), scope), ...confFiles(join(folder, `${name}.d`), scope)]) };
+  return { dropIns: loaded([...listed(join(folder, `${info.type}.d`)), ...listed(join(folder, `${name}.d`))]) };
 }

@@ -6,6 +6,7 @@ import {
 import { decodeUnitText, readUnitFile } from '../../node/readUnitFile';
 import { findRcConfig, readPolicyCached } from '../../node/unitguardrc';
 import { unitFilesFor } from '../../node/unitFiles';
+import { textCheckCost } from '../../node/memoryRoom';
 import { GuardError, runBudget, Scope, writeGuarded, type RunBudget } from '../../node/guardedFs';
 import { parseArgs, UsageError, type OptionSpec } from '../args';
 import { EXIT, type Command } from '../command';
@@ -146,7 +147,7 @@ function runCheck(argv: readonly string[], io: CliIo): number {
     const scope = input.kind === 'file' ? collected.scopes.get(input.root) : undefined;
     let files: UnitFiles = {};
     try {
-      if (source.absolutePath && input.kind === 'file') files = unitFilesFor(source.absolutePath, scope);
+      if (source.absolutePath && input.kind === 'file') files = unitFilesFor(source.absolutePath, scope, { heldCost: textCheckCost(source.text) });
     } catch (error) {
       const failed = { path: source.path, message: describeError(error) };
       errors.push(failed);

@@ -7,6 +7,7 @@ import { formatExposure } from '../../core/security';
 import { readUnitFile } from '../../node/readUnitFile';
 import { unitFilesFor } from '../../node/unitFiles';
 import { createGuarded, GuardError, runBudget, Scope, writeGuarded } from '../../node/guardedFs';
+import { textCheckCost } from '../../node/memoryRoom';
 import { parseArgs, UsageError, type OptionSpec } from '../args';
 import { EXIT, type Command } from '../command';
 import { collectInputs, describeError, type UnitInput } from '../files';
@@ -112,7 +113,7 @@ function runHarden(argv: readonly string[], io: CliIo): number {
     const scope = collected.scopes.get(input.root) ?? Scope.within([input.root], budget);
     try {
       text = readUnitFile(input.absolutePath, input.named ? Scope.anywhere(budget) : scope);
-      dropIns = unitFilesFor(input.absolutePath, scope).dropIns ?? [];
+      dropIns = unitFilesFor(input.absolutePath, scope, { heldCost: textCheckCost(text) }).dropIns ?? [];
     } catch (error) {
       failed = true;
       // The run's byte budget spent: the units after this one are not read either.

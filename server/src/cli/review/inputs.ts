@@ -14,6 +14,7 @@ import {
 import { checkRevision, GitError, runGit } from '../../node/git';
 import { decodeUnitText, readUnitFile } from '../../node/readUnitFile';
 import { unitFilesFor, unitFolderOf } from '../../node/unitFiles';
+import { textCheckCost } from '../../node/memoryRoom';
 import { chargeRun, GuardError, lstatOrUndefined, readGuarded, realPathOrNull, Scope, UNIT_FILE_MAX_BYTES, type RunBudget } from '../../node/guardedFs';
 import { collectInputs, describeError, type InputError } from '../files';
 import { appendAll } from '../../core/arrays';
@@ -90,7 +91,8 @@ export function readPatchText(arg: string, cwd: string, readStdin: () => Uint8Ar
 
 /**
  * The unit's unchanged files on disk (the unit, its drop-ins), named as the patch names paths. A
- * unit that cannot be read is read from the hunks; the run's budget spent throws.
+ * unit that cannot be read is read from the hunks; drop-ins past their budget, or the run's budget
+ * spent, throw.
  */
 function companionsOnDisk(unitPath: string, cwd: string, scope: Scope): PatchCompanion[] {
   const absolute = resolve(cwd, unitPath);
@@ -105,7 +107,7 @@ function companionsOnDisk(unitPath: string, cwd: string, scope: Scope): PatchCom
   }
   companions.push({ path: unitPath, text });
   const folder = posix.dirname(unitPath);
-  for (const dropIn of unitFilesFor(absolute, scope).dropIns ?? []) {
+  for (const dropIn of unitFilesFor(absolute, scope, { heldCost: textCheckCost(text) }).dropIns ?? []) {
     const rel = relative(dirname(absolute), fileURLToPath(dropIn.uri)).split('\\').join('/');
     companions.push({ path: folder === '.' ? rel : posix.join(folder, rel), text: dropIn.tree.text });
   }
@@ -176,7 +178,7 @@ export function holdsPatch(text: string): ParsedPatch | undefined {
 
 /** A unit on disk from one of its files: a unit file with its drop-ins, a drop-in with its unit. */
 function sideOnDisk(absolute: string, text: string, uri: string, name: string, budget: RunBudget): ReviewSide {
-  const files = unitFilesFor(absolute, Scope.within([unitFolderOf(absolute)], budget));
+  const files = unitFilesFor(absolute, Scope.within([unitFolderOf(absolute)], budget), { heldCost: textCheckCost(text) });
   const own: ReviewFile = { uri, text, name };
   if (unitFileInfo(absolute).isDropIn) {
     return { ...(files.unit ? { unit: reviewFile(files.unit) } : {}), dropIns: [own, ...(files.dropIns ?? []).map(reviewFile)] };

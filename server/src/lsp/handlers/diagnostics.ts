@@ -9,7 +9,7 @@ import type { FileAccess } from '../fileAccess';
 import type { UnitState } from '../unitState';
 import type { AnalysisResult, BackgroundAnalysisFactory } from '../backgroundAnalysis';
 import { publishedProblems } from '../problemLimit';
-import { notCheckedNotice } from '../documentLimits';
+import { companionsNotReadNotice, notCheckedNotice } from '../documentLimits';
 import { EncodedDiagnostic } from '../publishedJson';
 import type { Inbox } from '../inbox';
 
@@ -52,12 +52,19 @@ export function registerDiagnostics(
     const found = checkRcText(text.getText(), policyProblem ? { policyProblem } : {});
     void connection.sendDiagnostics({ uri, version: text.version, diagnostics: publishedProblems(found, uri, settings.maxProblems) });
   };
+  /** What a unit's check says first when its other files on disk were too large to read with it. */
+  const filesNotice = (uri: string): LspDiagnostic[] => {
+    const path = disk.pathOf(uri);
+    const problem = path === undefined ? undefined : disk.unitFilesProblem(path);
+    return problem === undefined ? [] : [companionsNotReadNotice(problem)];
+  };
   const publishHere = (uri: string): void => {
     if (store.isPatch(uri)) return publishPatch(uri);
     if (store.isRc(uri)) return publishRc(uri);
     const analysis = state.analysis(uri);
     if (!analysis) return;
-    void connection.sendDiagnostics({ uri, version: analysis.document.version, diagnostics: publishedProblems(analysis.diagnostics, uri, settings.maxProblems) });
+    const diagnostics = publishedProblems(analysis.diagnostics, uri, settings.maxProblems);
+    void connection.sendDiagnostics({ uri, version: analysis.document.version, diagnostics: [...filesNotice(uri), ...diagnostics] });
   };
   const fromWorker = (result: AnalysisResult): void => {
     const current = store.text(result.uri);
@@ -76,7 +83,7 @@ export function registerDiagnostics(
     }
     // Written as the worker encoded them; read as diagnostics by anything else (see EncodedDiagnostic).
     const diagnostics = result.diagnosticsJson.map((json) => new EncodedDiagnostic(json)) as unknown as LspDiagnostic[];
-    void connection.sendDiagnostics({ uri: result.uri, version: result.version, diagnostics });
+    void connection.sendDiagnostics({ uri: result.uri, version: result.version, diagnostics: [...filesNotice(result.uri), ...diagnostics] });
   };
   const jobs = background(fromWorker, (message) => connection.console.warn(message));
   const publishPending = (): void => {

@@ -1,0 +1,98 @@
+/**
+ * The files read alongside a unit (its drop-ins, or a drop-in's unit and the other drop-ins) have
+ * a budget in all, and count with the unit against the memory the process has left: hundreds of
+ * drop-ins of just under 1 MiB each took a check past its heap limit, where Node aborts. Past the
+ * budget every command that reads them exits 2 with a one-line message that gives the numbers.
+ */
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { GuardError } from '../../server/src/node/guardedFs';
+import { CompanionBudget, COMPANIONS_MAX_BYTES, COMPANIONS_MAX_LINES } from '../../server/src/node/companionBudget';
+import { checkCost } from '../../server/src/node/memoryRoom';
+import { repoRoot, runCli, tempFolder } from './cliHarness';
+
+const UNIT = '[Service]\nExecStart=/bin/true\n';
+
+describe('the budget of the files read alongside a unit', () => {
+  const room = 1e12;
+  const cases: Array<{ name: string; files: Array<[bytes: number, lines: number]>; heldCost?: number; room?: number; refused?: RegExp }> = [
+    { name: 'a few small drop-ins', files: [[40, 2], [60, 3]] },
+    { name: 'exactly the bytes and lines allowed', files: [[COMPANIONS_MAX_BYTES / 2, COMPANIONS_MAX_LINES / 2], [COMPANIONS_MAX_BYTES / 2, COMPANIONS_MAX_LINES / 2]] },
+    {
+      name: 'one byte more than allowed in all',
+      files: [[COMPANIONS_MAX_BYTES, 10], [1, 1]],
+      refused: /^too large to check with its drop-ins: the files read alongside it pass 100,000 lines or 8 MiB in all \(2 files of 11 lines and 8 MB so far\)$/,
+    },
+    {
+      name: 'one line more than allowed in all',
+      files: [[1000, COMPANIONS_MAX_LINES], [10, 1]],
+      refused: /pass 100,000 lines or 8 MiB in all \(2 files of 100,001 lines and 1 MB so far\)$/,
+    },
+    {
+      name: 'files that each fit but not with the unit in the memory left',
+      files: [[1000, 10_000], [1000, 10_000]],
+      heldCost: checkCost(20_000, 1000),
+      room: checkCost(35_000, 3000),
+      refused: /with the files read alongside it \(2 files of 20,000 lines and 1 MB so far\) it may need up to 102 MB of memory, and this process has 90 MB left/,
+    },
+  ];
+  for (const c of cases) {
+    test(`${c.name}: ${c.refused ? 'refused' : 'read'}`, () => {
+      const budget = new CompanionBudget(c.heldCost ?? 0, c.room ?? room);
+      const takeAll = (): void => {
+        for (const [bytes, lines] of c.files) budget.take(bytes, lines);
+      };
+      if (!c.refused) return takeAll();
+      assert.throws(takeAll, (error: unknown) => error instanceof GuardError && error.kind === 'too-large' && c.refused!.test(error.message));
+    });
+  }
+});
+
+describe('a unit with more drop-ins than its budget', () => {
+  let tmp: ReturnType<typeof tempFolder>;
+  before(() => {
+    tmp = tempFolder('companions');
+    // 12 drop-ins of 10,000 lines: each far below 1 MiB, 120,000 lines in all.
+    mkdirSync(path.join(tmp.dir, 'm/a.service.d'), { recursive: true });
+    writeFileSync(path.join(tmp.dir, 'm/a.service'), UNIT);
+    const dropIn = '[Service]\n' + 'Nice=1\n'.repeat(10_000);
+    for (let i = 0; i < 12; i++) writeFileSync(path.join(tmp.dir, `m/a.service.d/${String(i).padStart(2, '0')}.conf`), dropIn);
+  });
+  after(() => tmp.remove());
+
+  const refusal = /too large to check with its drop-ins: the files read alongside it pass 100,000 lines or 8 MiB in all \(10 files of 100,020 lines and 1 MB so far\)/;
+  const commands: Array<{ args: string[]; stderr: RegExp }> = [
+    { args: ['check', 'm/a.service'], stderr: new RegExp(`^unitguard: cannot read 'm/a\\.service': ${refusal.source}$`, 'm') },
+    // In a folder walk each drop-in is checked with the unit and the other drop-ins.
+    { args: ['check', '--format', 'json', 'm'], stderr: /^unitguard: cannot read 'm\/a\.service\.d\/00\.conf': too large to check with its drop-ins: .* \(11 files of 100,023 lines/m },
+    { args: ['harden', '--dry-run', 'm/a.service'], stderr: new RegExp(`^unitguard: cannot read 'm/a\\.service': ${refusal.source}$`, 'm') },
+    { args: ['security', 'm/a.service'], stderr: /^unitguard: m\/a\.service: cannot be read \(.*09\.conf: too large to check with its drop-ins: .*\(10 files of 100,020 lines/m },
+    { args: ['review', 'm/a.service', 'm/a.service'], stderr: new RegExp(`^unitguard: cannot review 'm/a\\.service': ${refusal.source}$`, 'm') },
+  ];
+  for (const c of commands) {
+    test(`\`${c.args.join(' ')}\` exits 2 with the numbers`, () => {
+      const run = runCli(c.args, { cwd: tmp.dir });
+      assert.equal(run.status, 2, run.stderr.slice(0, 500));
+      assert.match(run.stderr, c.stderr);
+    });
+  }
+
+  test('in a heap of 128 MB, drop-ins within the budget that do not fit with the unit are refused, not aborted', () => {
+    const small = tempFolder('companions-heap');
+    try {
+      // Nine drop-ins of 11,000 lines: within the budget, about 250 MB to check by the estimate.
+      mkdirSync(path.join(small.dir, 'a.service.d'));
+      writeFileSync(path.join(small.dir, 'a.service'), UNIT);
+      for (let i = 0; i < 9; i++) writeFileSync(path.join(small.dir, `a.service.d/${i}.conf`), '[Service]\n' + 'Nice=1\n'.repeat(11_000));
+      const run = spawnSync(process.execPath, ['--max-old-space-size=128', path.join(repoRoot, 'bin/unitguard.js'), 'check', 'a.service'], { cwd: small.dir, encoding: 'utf8', timeout: 120_000 });
+      assert.equal(run.signal, null);
+      assert.equal(run.status, 2, run.stderr.slice(0, 500));
+      assert.match(run.stderr, /^unitguard: cannot read 'a\.service': too large to check with its drop-ins: with the files read alongside it \(\d files of [\d,]+ lines and \d MB so far\) it may need up to \d+ MB of memory, and this process has \d+ MB left/m);
+    } finally {
+      small.remove();
+    }
+  });
+});
