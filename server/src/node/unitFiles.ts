@@ -21,6 +21,42 @@ interface Companion {
 }
 
 /**
+ * The files read alongside the unit checked last, kept for the next check of the same unit: a
+ * folder walk checks a unit and then each of its drop-ins, and each of those checks needs the
+ * others. Reading and parsing them again for each made a check of N drop-ins cost N² reads and
+ * listings. Only one unit's files are kept (the walk meets a unit's files one after the other),
+ * so what is kept stays within one unit's budget.
+ */
+export class CompanionMemo {
+  private unit: string | undefined;
+  private kept: UnitKept = newKept();
+
+  /** What is kept for `unit`; what was kept for another unit is let go. */
+  forUnit(unit: string): UnitKept {
+    if (unit !== this.unit) {
+      this.kept = newKept();
+      this.unit = unit;
+    }
+    return this.kept;
+  }
+
+  /** A file was written: it is read again when next needed. */
+  forget(path: string): void {
+    this.kept.files.delete(path);
+  }
+}
+
+/** One unit's files read (with their sizes, counted again for each check), and its drop-in folders' `.conf` files listed. */
+interface UnitKept {
+  files: Map<string, Companion>;
+  listings: Map<string, string[]>;
+}
+
+function newKept(): UnitKept {
+  return { files: new Map(), listings: new Map() };
+}
+
+/**
  * Reads one file alongside a unit, and counts it against `budget` before it is parsed. A file that
  * cannot be read is left out; the run's byte budget spent, or the budget of the files read
  * alongside a unit, throws.
@@ -60,6 +96,8 @@ export function unitFolderOf(absolutePath: string): string {
 export interface CompanionOptions {
   /** What checking the file itself may cost (see textCheckCost): it counts with the files read alongside. */
   heldCost?: number;
+  /** Keeps what was read for the next file of the same unit. */
+  memo?: CompanionMemo;
 }
 
 /**
@@ -73,12 +111,21 @@ export function unitFilesFor(absolutePath: string, scope: Scope = Scope.within([
   if (!info.isDropIn && info.isBuildTemplate) return {};
   const folder = dirname(absolutePath);
   const unitPath = info.isDropIn ? (info.unitName ? join(dirname(folder), info.unitName) : undefined) : absolutePath;
+  const kept = options.memo?.forUnit(unitPath ?? folder) ?? newKept();
   const budget = new CompanionBudget(options.heldCost ?? 0);
-  const listed = (dropInFolder: string): string[] => confFiles(dropInFolder, scope);
+  const listed = (dropInFolder: string): string[] => {
+    let paths = kept.listings.get(dropInFolder);
+    if (!paths) kept.listings.set(dropInFolder, (paths = confFiles(dropInFolder, scope)));
+    return paths;
+  };
   const loaded = (paths: readonly string[]): UnitDocument[] => {
     const documents: UnitDocument[] = [];
     for (const path of paths) {
-      const companion = read(path, scope, budget);
+      let companion = kept.files.get(path);
+      if (!companion) kept.files.set(path, (companion = read(path, scope, budget)));
+      // A file kept from an earlier check counts against this check's budget as it did then (one
+      // that could not be read, of no lines, does not count).
+      else if (companion.lines > 0) budget.take(companion.bytes, companion.lines);
       if (companion.document) documents.push(companion.document);
     }
     return documents;

@@ -5,7 +5,7 @@ import {
 } from '../../core';
 import { decodeUnitText, readUnitFile } from '../../node/readUnitFile';
 import { findRcConfig, readPolicyCached } from '../../node/unitguardrc';
-import { unitFilesFor } from '../../node/unitFiles';
+import { CompanionMemo, unitFilesFor } from '../../node/unitFiles';
 import { textCheckCost } from '../../node/memoryRoom';
 import { GuardError, runBudget, Scope, writeGuarded, type RunBudget } from '../../node/guardedFs';
 import { parseArgs, UsageError, type OptionSpec } from '../args';
@@ -116,6 +116,8 @@ function runCheck(argv: readonly string[], io: CliIo): number {
   }
   const { format, settings } = parsed;
   const budget = runBudget();
+  // A unit's drop-ins are read once for the unit and all of them, not once for each.
+  const memo = new CompanionMemo();
   const collected = collectInputs(parsed.paths, io.cwd, undefined, budget);
   for (const note of collected.notes) io.stderr(errorLine(note));
   const errors: InputError[] = [...collected.errors];
@@ -147,7 +149,7 @@ function runCheck(argv: readonly string[], io: CliIo): number {
     const scope = input.kind === 'file' ? collected.scopes.get(input.root) : undefined;
     let files: UnitFiles = {};
     try {
-      if (source.absolutePath && input.kind === 'file') files = unitFilesFor(source.absolutePath, scope, { heldCost: textCheckCost(source.text) });
+      if (source.absolutePath && input.kind === 'file') files = unitFilesFor(source.absolutePath, scope, { heldCost: textCheckCost(source.text), memo });
     } catch (error) {
       const failed = { path: source.path, message: describeError(error) };
       errors.push(failed);
@@ -160,7 +162,7 @@ function runCheck(argv: readonly string[], io: CliIo): number {
     }
     let text = source.text;
     if (parsed.fix) {
-      const fixed = applyFixes(source, text, fileSettings.settings, files, parsed, io, scope);
+      const fixed = applyFixes(source, text, fileSettings.settings, files, parsed, io, scope, memo);
       if (fixed === undefined) {
         errors.push({ path: source.path, message: 'cannot write the fixed file' });
       } else text = fixed;
@@ -213,7 +215,7 @@ function explainLines(path: string, notes: ReturnType<typeof explain>): string {
 }
 
 /** Applies the fixes of the risks asked for: writes the file (or prints a diff); undefined when it cannot be written. */
-function applyFixes(source: Source, text: string, settings: Settings, files: UnitFiles, options: CheckOptions, io: CliIo, scope: Scope | undefined): string | undefined {
+function applyFixes(source: Source, text: string, settings: Settings, files: UnitFiles, options: CheckOptions, io: CliIo, scope: Scope | undefined, memo: CompanionMemo): string | undefined {
   if (text.includes('\uFFFD')) {
     io.stderr(errorLine(`not fixing '${source.path}': it is not valid UTF-8, and writing it back would change its bytes`));
     return text;
@@ -230,6 +232,8 @@ function applyFixes(source: Source, text: string, settings: Settings, files: Uni
   try {
     // Only inside the folder named (a named file: its own folder), never through a link leading out.
     writeGuarded(source.absolutePath, keepLineBreaks(text, result.text), scope);
+    // The next drop-in of the unit reads this one as it is now.
+    memo.forget(source.absolutePath);
   } catch (error) {
     io.stderr(errorLine(`cannot write '${source.path}': ${describeError(error)}`));
     return undefined;
