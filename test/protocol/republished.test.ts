@@ -48,8 +48,9 @@ const KEYSTROKES: Keystroke[] = [
 describe('publications after keystrokes', () => {
   let client: LspClient;
 
-  before(() => {
+  before(async () => {
     client = startServer();
+    await client.initialize();
   });
   after(() => client.kill());
 

@@ -5,6 +5,7 @@
  */
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures, type MessageReader, type MessageWriter } from 'vscode-languageserver/browser';
 import type * as BrowserFeatures from './browserFeatures';
+import { ProtocolGate } from './protocolGate';
 import { startServer } from './server';
 
 /** The worker's own scope: messages from the client arrive on it and replies are posted on it. */
@@ -17,4 +18,4 @@ const writer: MessageWriter = new BrowserMessageWriter(self);
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const loadFeatures = () => (require('./browserFeatures') as typeof BrowserFeatures).startBrowserFeatures;
 
-startServer((options) => createConnection(ProposedFeatures.all, reader, writer, options), loadFeatures);
+startServer((options) => createConnection(ProposedFeatures.all, new ProtocolGate(reader, writer), writer, options), loadFeatures);

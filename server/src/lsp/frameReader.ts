@@ -30,18 +30,12 @@ export class FrameReader extends AbstractMessageReader {
   private bytes = 0;
   private bodyLength = -1;
   private skipping = 0;
-  private shutdown = false;
 
   constructor(
     private readonly input: NodeJS.ReadableStream,
     private readonly onBadMessage: (bad: BadMessage) => void,
   ) {
     super();
-  }
-
-  /** Whether a shutdown request has been read (an exit without one ends with code 1). */
-  get shutdownRequested(): boolean {
-    return this.shutdown;
   }
 
   listen(callback: DataCallback): Disposable {
@@ -135,7 +129,6 @@ export class FrameReader extends AbstractMessageReader {
       if ('id' in record) this.bad(id, ErrorCodes.InvalidRequest, 'A request needs "jsonrpc": "2.0" and a string "method".');
       return;
     }
-    if (record.method === 'shutdown') this.shutdown = true;
     callback(message as Message);
   }
 

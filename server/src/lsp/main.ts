@@ -1,5 +1,7 @@
 import { format } from 'node:util';
 import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection, type ConnectionOptions } from 'vscode-languageserver/node';
+import { ProtocolGate } from './protocolGate';
+import { namedTransport } from './nodeTransports';
 import { FrameReader } from './frameReader';
 import { reusingJsonEncoder } from './messageEncoder';
 import { boundHeapGrowth } from '../node/heapGrowth';
@@ -36,7 +38,7 @@ tierUpSooner();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const loadFeatures = () => (require('./nodeFeatures') as typeof NodeFeatures).startNodeFeatures;
 
-const connection = startServer((options) => (stdio ? stdioConnection(options) : createConnection(ProposedFeatures.all, options)), loadFeatures);
+const connection = startServer((options) => (stdio ? stdioConnection(options) : otherConnection(options)), loadFeatures);
 process.on('uncaughtException', (error) => connection.console.error(`Unexpected error: ${error.stack ?? String(error)}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`Unexpected error: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
 
@@ -51,11 +53,18 @@ function stdioConnection(options: ConnectionOptions): Connection {
   const reader = new FrameReader(process.stdin, (bad) => {
     void writer.write({ jsonrpc: '2.0', id: bad.id, error: { code: bad.code, message: bad.message } } as Parameters<typeof writer.write>[0]);
   });
-  const result = createConnection(ProposedFeatures.all, reader, writer, options);
+  const gate = new ProtocolGate(reader, writer);
+  const result = createConnection(ProposedFeatures.all, gate, writer, options);
   const log = (write: (message: string) => void) => (...values: unknown[]) => write(format(...values));
   console.log = console.info = console.debug = log((m) => result.console.log(m));
   console.warn = log((m) => result.console.warn(m));
   console.error = log((m) => result.console.error(m));
-  reader.onClose(() => process.exit(reader.shutdownRequested ? 0 : 1));
+  gate.onClose(() => process.exit(gate.shutdownRequested ? 0 : 1));
   return result;
+}
+
+/** The transport of --node-ipc, --socket or --pipe, through the same gate as stdio. */
+function otherConnection(options: ConnectionOptions): Connection {
+  const [reader, writer] = namedTransport(args);
+  return createConnection(ProposedFeatures.all, new ProtocolGate(reader, writer), writer, options);
 }
