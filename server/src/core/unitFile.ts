@@ -1,3 +1,4 @@
+import { decodeUriText } from './uriNames';
 /** What a file name says about a unit file: its type, and whether it is a drop-in or a template. */
 
 export const UNIT_TYPES = [
@@ -70,13 +71,6 @@ function typeOf(name: string): UnitType | undefined {
 }
 
 function decodePath(pathOrUri: string): string {
-  let path = pathOrUri.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/[?#].*$/, '');
-  if (/%[0-9a-f]{2}/i.test(path)) {
-    try {
-      path = decodeURIComponent(path);
-    } catch {
-      // keep it as written
-    }
-  }
+  const path = decodeUriText(pathOrUri.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/[?#].*$/, ''));
   return path.replace(/\\/g, '/');
 }

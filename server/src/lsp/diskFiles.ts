@@ -18,6 +18,7 @@ import { workspaceUnitNames } from '../node/workspaceUnitNames';
 import { describeError, isInside, Scope } from '../node/guardedFs';
 import type { FileAccess, RcSettings, WorkspaceFile } from './fileAccess';
 import { isObject } from './params';
+import { isWellFormedName } from '../core/uriNames';
 
 /** How long disk reads are kept when the client sends no file events. */
 const UNWATCHED_TTL_MS = 3000;
@@ -71,9 +72,13 @@ export class DiskFiles implements FileAccess {
     }
   }
 
-  /** The file a path of a patch names in the folder `root`; undefined when it would lead out of it. */
+  /**
+   * The file a path of a patch names in the folder `root`; undefined when it would lead out of it,
+   * or when the name has no UTF-8 form (a lone surrogate): the disk would be asked for another
+   * name, one with U+FFFD in its place, so the file is taken as unreadable.
+   */
   fileIn(root: string, path: string): WorkspaceFile | undefined {
-    if (path === '' || isAbsolute(path) || path.includes('\0')) return undefined;
+    if (path === '' || isAbsolute(path) || path.includes('\0') || !isWellFormedName(path)) return undefined;
     const absolute = resolve(root, path);
     const rel = relative(root, absolute);
     return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? undefined : { path: absolute, uri: pathToFileURL(absolute).href };

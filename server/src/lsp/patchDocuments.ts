@@ -10,13 +10,14 @@ import type { FileAccess, WorkspaceFile } from './fileAccess';
 import type { DocumentStore } from './documentStore';
 import type { OpenText } from './textSync';
 import type { UnitState } from './unitState';
+import { encodeUriText } from '../core/uriNames';
 
 /** The scheme of the texts a patch's hunks alone make: no file stands behind them. */
 export const HUNKS_SCHEME = 'unitguard-patch';
 
 /** A URI for a path of a patch whose file is not at hand (`unitguard-patch:///nftables.service`). */
 export function hunksUri(path: string): string {
-  return `${HUNKS_SCHEME}:///${path.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/')}`;
+  return `${HUNKS_SCHEME}:///${path.replace(/^\/+/, '').split('/').map(encodeUriText).join('/')}`;
 }
 
 /** A path of a patch joined to a folder of the patch (both `/`-separated, the folder '.' for the top). */

@@ -12,6 +12,7 @@ import { FIX_ALL_KIND, FIX_ALL_REPORT_COMMAND } from '../capabilities';
 import type { UnitState } from '../unitState';
 import { hardenAction } from './harden';
 import { appendAll } from '../../core/arrays';
+import { uriFileName } from '../../core/uriNames';
 
 function overlaps(a: Range, b: Range): boolean {
   const before = (x: Range['start'], y: Range['start']): boolean => x.line < y.line || (x.line === y.line && x.character < y.character);
@@ -29,7 +30,7 @@ function reportFixAll(connection: Connection, args: unknown): void {
   if (!isObject(args) || !Array.isArray(args.applied) || !Array.isArray(args.left)) return;
   const applied = args.applied.filter((t): t is string => typeof t === 'string');
   const left = args.left.filter(isObject);
-  const file = typeof args.uri === 'string' ? decodeURIComponent(args.uri.slice(args.uri.lastIndexOf('/') + 1)) : 'the unit';
+  const file = typeof args.uri === 'string' ? uriFileName(args.uri) : 'the unit';
   const leftText = left.length > 0 ? `, ${left.length} left for review (they change what the service may do; see the light bulb on their lines)` : '';
   void connection.sendNotification('window/showMessage', { type: MessageType.Info, message: `UnitGuard: ${applied.length} safe ${applied.length === 1 ? 'fix' : 'fixes'} applied${leftText}.` });
   const lines = [...applied.map((t) => `  applied: ${t}`), ...left.map((l) => `  left for review, line ${Number(l.line) + 1}: ${String(l.title)} [${String(l.code)}]`)];

@@ -10,6 +10,7 @@ import { IMPLIED_DROPS } from '../../rules/breakage/capabilities';
 import { breaksOf } from '../../rules/fixRisk';
 import { capabilitySet, isListSetting, normalizeValue, runsAsRoot } from '../../rules/pairings/effects';
 import { splitWords } from '../../rules/values/words';
+import { uriFileName } from '../../uriNames';
 
 /** One line the plan writes: a new setting, or a weaker value the unit sets changed. */
 export interface PlannedSetting {
@@ -64,7 +65,7 @@ function sameValue(directive: string, a: string, b: string): boolean {
 
 /** `Key=value (line N)`, naming the file when the line is in a drop-in. */
 function lineRef(line: Assignment): string {
-  const where = line.document.file.isDropIn ? `${decodeURIComponent(line.document.uri.slice(line.document.uri.lastIndexOf('/') + 1))} line` : 'line';
+  const where = line.document.file.isDropIn ? `${uriFileName(line.document.uri)} line` : 'line';
   return `${line.entry.key}=${line.entry.value.trim()} (${where} ${line.entry.range.start.line + 1})`;
 }
 

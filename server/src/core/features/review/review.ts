@@ -20,6 +20,7 @@ import { exposureText, scoreOf, securityModel } from '../securityLens';
 import { compareFindings, type ReviewFinding } from './findings';
 import { SANDBOX_ASPECTS, sandboxOf, type Sandbox, type SandboxAspect } from './sandbox';
 import { appendAll } from '../../arrays';
+import { decodeUriText } from '../../uriNames';
 
 /** One file of a unit, on one side of the change. */
 export interface ReviewFile {
@@ -133,15 +134,8 @@ interface SideState {
 export function fileLabel(uri: string): string {
   const path = uri.replace(/[?#].*$/, '');
   const parts = path.split('/');
-  const decode = (t: string) => {
-    try {
-      return decodeURIComponent(t);
-    } catch {
-      return t;
-    }
-  };
-  const name = decode(parts[parts.length - 1] ?? '');
-  const parent = decode(parts[parts.length - 2] ?? '');
+  const name = decodeUriText(parts[parts.length - 1] ?? '');
+  const parent = decodeUriText(parts[parts.length - 2] ?? '');
   return parent.endsWith('.d') && name.endsWith('.conf') ? `${parent}/${name}` : name;
 }
 

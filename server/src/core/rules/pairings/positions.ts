@@ -10,6 +10,7 @@ import type { PairContext } from './context';
 import { lineText } from './text';
 import { assignedLines, effectiveLines } from './effects';
 import { once } from './unitFacts';
+import { decodeUriText } from '../../uriNames';
 
 export function isPositionRow(pairing: Pairing): boolean {
   return pairing.subject.position !== undefined;
@@ -19,7 +20,7 @@ function where(context: PairContext, line: Assignment): string {
   const lineNo = `line ${line.entry.range.start.line + 1}`;
   if (line.document === context.document) return lineNo;
   const name = line.document.uri.slice(line.document.uri.lastIndexOf('/') + 1);
-  return `${lineNo} of ${decodeURIComponent(name)}`;
+  return `${lineNo} of ${decodeUriText(name)}`;
 }
 
 /** The settings a reset row is about, and those whose empty (or bare `~`) lines clear them, named once. */
