@@ -12,6 +12,7 @@ import { publishedProblems } from '../problemLimit';
 import { companionsNotReadNotice, notCheckedNotice } from '../documentLimits';
 import { EncodedDiagnostic } from '../publishedJson';
 import type { Inbox } from '../inbox';
+import { checkFailedNotice } from '../checkFailed';
 
 /**
  * Publishes diagnostics when a document is opened or changed, and clears them when it is closed.
@@ -38,6 +39,19 @@ export function registerDiagnostics(
 ): void {
   const pending = new Set<string>();
   let scheduled = false;
+  /**
+   * Runs one document's part of a publication on its own: when it throws, the error is logged and
+   * the document gets a diagnostic saying so, and the other documents of the batch are published.
+   */
+  const forDocument = (uri: string, work: () => void): void => {
+    try {
+      work();
+    } catch (error) {
+      connection.console.error(`Checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      const text = store.text(uri);
+      if (text) void connection.sendDiagnostics({ uri, version: text.version, diagnostics: [checkFailedNotice(error)] });
+    }
+  };
   const publishPatch = (uri: string): void => {
     const text = store.text(uri);
     const review = patches.review(uri);
@@ -78,7 +92,7 @@ export function registerDiagnostics(
         return;
       }
       connection.console.warn(`Checking ${result.uri} on the worker failed, checking it here: ${result.error}`);
-      publishHere(result.uri);
+      forDocument(result.uri, () => publishHere(result.uri));
       return;
     }
     // Written as the worker encoded them; read as diagnostics by anything else (see EncodedDiagnostic).
@@ -86,19 +100,20 @@ export function registerDiagnostics(
     void connection.sendDiagnostics({ uri: result.uri, version: result.version, diagnostics: [...filesNotice(result.uri), ...diagnostics] });
   };
   const jobs = background(fromWorker, (message) => connection.console.warn(message));
+  const publishOne = (uri: string): void => {
+    const text = store.text(uri);
+    if (!text || isReadOnlyView(uri)) return;
+    if (store.isTooLong(uri)) void connection.sendDiagnostics({ uri, version: text.version, diagnostics: [notCheckedNotice(text.length, () => text.lineCount)] });
+    else if (store.isPatch(uri)) publishPatch(uri);
+    else if (store.isRc(uri)) publishRc(uri);
+    else if (jobs.wants(text.length)) jobs.submit({ uri, text: () => text.getText(), version: text.version, changes: text.changes }, state.settings(uri), state.filesOf(uri), settings.maxProblems);
+    else publishHere(uri);
+  };
   const publishPending = (): void => {
     scheduled = false;
     const uris = [...pending];
     pending.clear();
-    for (const uri of uris) {
-      const text = store.text(uri);
-      if (!text || isReadOnlyView(uri)) continue;
-      if (store.isTooLong(uri)) void connection.sendDiagnostics({ uri, version: text.version, diagnostics: [notCheckedNotice(text.length, () => text.lineCount)] });
-      else if (store.isPatch(uri)) publishPatch(uri);
-      else if (store.isRc(uri)) publishRc(uri);
-      else if (jobs.wants(text.length)) jobs.submit({ uri, text: () => text.getText(), version: text.version, changes: text.changes }, state.settings(uri), state.filesOf(uri), settings.maxProblems);
-      else publishHere(uri);
-    }
+    for (const uri of uris) forDocument(uri, () => publishOne(uri));
   };
   const publish = (uri: string): void => {
     pending.add(uri);
