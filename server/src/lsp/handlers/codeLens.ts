@@ -5,6 +5,7 @@ import type { Baselines } from '../baselines';
 import type { DocumentStore } from '../documentStore';
 import type { PatchDocuments } from '../patchDocuments';
 import { isObject, requireDocumentUri } from '../params';
+import { requireUnitDocument } from '../unitDocuments';
 import type { SettingsStore } from '../settings';
 import type { UnitState } from '../unitState';
 
@@ -100,10 +101,9 @@ export function registerCodeLens(
 
   connection.onRequest(SECURITY_REPORT_REQUEST, (params: unknown): { markdown: string } => {
     const uri = reportUri(params);
-    const document = store.isPatch(uri) ? undefined : store.get(uri);
-    if (!document) throw new ResponseError(ErrorCodes.InvalidParams, `The document is not open: ${uri}`);
+    const document = requireUnitDocument(store, uri, 'exposure score');
     const analysis = state.analysis(uri);
-    if (!analysis) throw new ResponseError(ErrorCodes.InvalidParams, `The document is not open: ${uri}`);
+    if (!analysis) throw new ResponseError(ErrorCodes.InvalidParams, `${uri} has no exposure score.`);
     const { files, settings: unitSettings } = analysis;
     // The report lists the quick fixes of the hardening pairs, tried and scored.
     const pairs = (d: { pairing?: string }): boolean => d.pairing !== undefined;

@@ -10,6 +10,7 @@ import { formatExposure } from '../../core/security';
 import { isReadOnlyView } from '../documentKinds';
 import type { DocumentStore } from '../documentStore';
 import { isObject } from '../params';
+import { requireUnitDocument } from '../unitDocuments';
 import type { UnitState } from '../unitState';
 
 export const HARDEN_PLAN_REQUEST = 'unitguard/hardenPlan';
@@ -64,14 +65,27 @@ export function hardenAction(store: DocumentStore, state: UnitState, uri: string
   return { title: `Harden this service (standard)${score(plan)}`, kind: CodeActionKind.RefactorRewrite, edit };
 }
 
+/**
+ * The options of a hardenPlan request. One that is given but not understood is an error: a plan
+ * of another level, or for other settings, than the client asked for would be written as asked.
+ */
+function planOptions(params: Record<string, unknown>): { level: HardeningLevel; dropIn: boolean; only?: string[] } {
+  const invalid = (message: string): never => {
+    throw new ResponseError(ErrorCodes.InvalidParams, message);
+  };
+  const { level = 'standard', dropIn = false, only } = params;
+  if (typeof level !== 'string' || !(HARDENING_LEVELS as readonly string[]).includes(level)) invalid(`level must be one of ${HARDENING_LEVELS.map((l) => `"${l}"`).join(', ')}, not ${JSON.stringify(level)}.`);
+  if (typeof dropIn !== 'boolean') invalid(`dropIn must be true or false, not ${JSON.stringify(dropIn)}.`);
+  if (only !== undefined && !(Array.isArray(only) && only.every((k) => typeof k === 'string'))) invalid(`only must be a list of setting names, not ${JSON.stringify(only)}.`);
+  return { level: level as HardeningLevel, dropIn: dropIn as boolean, ...(only !== undefined ? { only: only as string[] } : {}) };
+}
+
 export function registerHarden(connection: Connection, store: DocumentStore, state: UnitState): void {
   connection.onRequest(HARDEN_PLAN_REQUEST, (params: unknown) => {
     if (!isObject(params) || typeof params.uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'expected { uri, level?, dropIn?, only? }');
-    const document = store.isPatch(params.uri) ? undefined : store.get(params.uri);
-    if (!document) throw new ResponseError(ErrorCodes.InvalidParams, `The document is not open: ${params.uri}`);
-    const level = typeof params.level === 'string' && (HARDENING_LEVELS as readonly string[]).includes(params.level) ? (params.level as HardeningLevel) : 'standard';
-    const only = Array.isArray(params.only) ? params.only.filter((k): k is string => typeof k === 'string') : undefined;
-    const plan = planFor(state, document, level, params.dropIn === true, only);
+    const { level, dropIn, only } = planOptions(params);
+    const document = requireUnitDocument(store, params.uri, 'hardening plan');
+    const plan = planFor(state, document, level, dropIn, only);
     const { before: _before, after: _after, ...rest } = plan;
     void _before;
     void _after;
