@@ -109,6 +109,9 @@ function outcomes(analyzer: Analyzer): Outcome[] {
     const diagnostics = diagnose(createUnitDocument(`file:///probe/${file.name}`, text), { systemdVersion: analyzer.version });
     const byLine = new Map<number, Diagnostic[]>();
     for (const d of diagnostics) {
+      // What the unit as a whole does (a probe unit holds many lines of one setting, and systemd
+      // may refuse it for that) is no verdict on a value.
+      if (d.code === 'unit-refused') continue;
       const line = d.range.start.line + 1;
       byLine.set(line, [...(byLine.get(line) ?? []), d]);
     }
