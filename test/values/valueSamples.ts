@@ -93,7 +93,7 @@ function paths({ form, row }: SampleContext): string[] {
   if (form.relative) return ['probe', 'probe/sub', 'probe:0755', '/probe', '../probe', 'a/../b', 'probe other', '%n'];
   if (form.glob) return ['/etc/*.conf', '/etc/probe', 'etc/*.conf', '!/etc/x'];
   if (form.qualifier === 'mqueue-name') return ['/probe', 'probe', '/probe/x', '/'];
-  const samples = ['/tmp', '/tmp/probe', 'relative', './x', '-/tmp', '+/tmp', '-+/tmp', '+-/tmp', '~', '~/x', '%t/x', '%h', '/a/../b', '//x', '/tmp/./x', '-', '"/tmp/a b"', '/tmp/a\\ b'];
+  const samples = ['/tmp', '/tmp/probe', 'relative', './x', '-/tmp', '+/tmp', '-+/tmp', '+-/tmp', '~', '~/x', '%t/x', '%h', '/a/../b', '//x', '/tmp/./x', '-', '"/tmp/a b"', '/tmp/a\\ b', '/tmp/a%-b', '/tmp/x%'];
   if (form.list) samples.push('/tmp /var', '/tmp relative');
   if (form.qualifier === 'colon-separated') samples.push('/tmp:/var', '/tmp:relative', ':/tmp');
   if (form.qualifier === 'with-mount-options') samples.push('/tmp:ro', '/tmp:nosuid,nodev', 'relative:ro');
@@ -136,7 +136,7 @@ const SAMPLES: Readonly<Record<ValueType, Samples>> = {
   'octal-mode': () => ['0644', '644', '0755', '07777', '017777', '8', '0800', 'rw', '-1', '0', '0o644', 'u=rw'],
   hex: () => ['00ff', '00FF', 'abc', 'zz', '0x00ff'],
   base64: () => ['aGVsbG8=', 'aGVsbG8', '!!!', 'a b'],
-  string: () => ['probe', 'a b c', 'ünïcödé', '%i', '%Q', '$FOO', 'a\\nb'],
+  string: () => ['probe', 'a b c', 'ünïcödé', '%i', '%Q', '$FOO', 'a\\nb', 'x% y', '50%', 'a%-b'],
   path: paths,
   uri: () => ['https://example.com', 'man:probe(1)', 'file:/tmp/x', 'info:probe', 'probe', 'http://a b'],
   command: () => [
