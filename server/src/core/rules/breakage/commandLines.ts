@@ -4,7 +4,8 @@
  * scripts it hands to a shell (`sh -c '...'`). Breakage rules read their evidence from here.
  */
 import type { Assignment, UnitModel } from '../../model/unitModel';
-import { commandPrefix, effectiveLines, EXEC_SETTINGS, isOn } from '../pairings/effects';
+import { effectiveLines, EXEC_SETTINGS, isOn } from '../pairings/effects';
+import { splitCommand } from '../values/commandWords';
 import { splitWords } from '../values/words';
 import { once } from '../pairings/unitFacts';
 import { BoundedCache } from '../values/boundedCache';
@@ -106,8 +107,9 @@ interface SplitValue {
 const splitValues = new BoundedCache<SplitValue>(1024);
 
 function splitValue(value: string): SplitValue {
-  const prefix = commandPrefix(value);
-  return { prefix, words: splitWords(value.trimStart().slice(prefix.length)).map((w) => recentWords.share(w.text)) };
+  const { prefix, program, args } = splitCommand(value);
+  const words = program && program.text !== '' ? [program, ...args] : args;
+  return { prefix, words: words.map((w) => recentWords.share(w.text)) };
 }
 
 /** Programs and their short arguments recur from line to line of a unit: kept once each. */

@@ -9,6 +9,7 @@ import { capabilities, directiveRow, enumValues, getDirective, KB_SYSTEMD_VERSIO
 import { groupItems, nameAndErrno } from '../../security/syscallFilter';
 import type { Assignment, UnitModel } from '../../model/unitModel';
 import { parseBoolean } from '../values/scalars';
+import { splitCommand } from '../values/commandWords';
 import { splitWords } from '../values/words';
 import { BoundedCache } from '../values/boundedCache';
 import { factsOf, once } from './unitFacts';
@@ -392,13 +393,12 @@ function decideRunsAsRoot(model: UnitModel): boolean {
 export const EXEC_SETTINGS: readonly string[] = ['ExecStart', 'ExecStartPre', 'ExecStartPost', 'ExecCondition', 'ExecReload', 'ExecStop', 'ExecStopPost'];
 
 export function commandPrefix(value: string): string {
-  return /^[-@:+!|]*/.exec(value.trimStart())?.[0] ?? '';
+  return splitCommand(value).prefix;
 }
 
 /** The program a command line runs (its first word after the prefixes). */
 export function commandProgram(value: string): string | undefined {
-  const rest = value.trimStart().slice(commandPrefix(value).length);
-  return listItems(rest)[0];
+  return splitCommand(value).program?.text || undefined;
 }
 
 /** The rows of a setting for messages and sections: undefined when unknown. */

@@ -4,6 +4,7 @@
  * our words). Pairs without an entry here follow their row as it is.
  */
 import type { Pairing } from '../../kb';
+import { splitCommand } from '../values/commandWords';
 import { removeEntryEdit, replaceValueEdit } from '../../edits/lineEdits';
 import type { Assignment } from '../../model/unitModel';
 import type { Fix, Severity, TextEdit } from '../../types';
@@ -16,7 +17,6 @@ import {
   bindDestination,
   isListSetting,
   blocksSyscalls,
-  commandPrefix,
   commandProgram,
   coveringAssignment,
   dropsCapability,
@@ -107,10 +107,9 @@ function dropPlusFix(context: PairContext): Fix[] {
   for (const name of EXEC_SETTINGS) {
     for (const a of effectiveLines(context.model, name)) {
       if (a.document !== context.document) continue;
-      const prefix = commandPrefix(a.entry.value);
+      const { prefix, prefixOffsets } = splitCommand(a.entry.value);
       if (!prefix.includes('+')) continue;
-      const lead = a.entry.value.length - a.entry.value.trimStart().length;
-      const at = lead + prefix.indexOf('+');
+      const at = prefixOffsets[prefix.indexOf('+')] as number;
       edits.push({ range: valueRange(a.entry, context.document.tree.lines, at, at + 1), newText: '' });
     }
   }

@@ -30,6 +30,7 @@ import { PARSER_CHECKS, errnoProblem, isSystemdSignal } from './parserChecks';
 import { whole, type FormResult, type ValueProblem } from './problem';
 import { checkIntegerRange, checkSize, checkTimespan } from './quantityChecks';
 import { hasDotDot, isAbsoluteOrSpecifier } from './paths';
+import { splitCommand } from './commandWords';
 import { unknownSpecifierProblems } from './specifiers';
 import { parseBoolean } from './scalars';
 import { ABSOLUTE_PATH_SETTINGS, KNOWN_MISTAKES, ONE_PATH_PER_LINE, PATH_PREFIXES } from './tables';
@@ -668,30 +669,28 @@ function checkUnits(row: DirectiveRow, form: ValueForm, value: string): FormResu
 const GLOB_CHARACTERS = /[*?[]/;
 
 function checkCommand(value: string, version: number): FormResult {
+  const { prefix, prefixOffsets, program, args } = splitCommand(value);
   const trimmed = value.trimStart();
-  const leading = value.length - trimmed.length;
-  const prefix = /^[-@:+!|]*/.exec(trimmed)?.[0] ?? '';
-  const rest = trimmed.slice(prefix.length);
-  const prefixProblem = (message: string, extra: Partial<ValueProblem> = {}): ValueProblem[] => [{ start: leading, end: leading + prefix.length, message, replacements: [], ...extra }];
+  const prefixStart = prefixOffsets[0] ?? 0;
+  const prefixEnd = (prefixOffsets[prefixOffsets.length - 1] ?? -1) + 1;
+  const prefixProblem = (message: string, extra: Partial<ValueProblem> = {}): ValueProblem[] => [{ start: prefixStart, end: prefixEnd, message, replacements: [], ...extra }];
   if (prefix.includes('+') && prefix.includes('!')) return prefixProblem(`The command prefixes "${prefix}" cannot be combined ("+" excludes "!" and "!!").`);
   if (prefix.includes('|') && version < 258) {
     return prefixProblem(`The "|" prefix came with systemd 258; systemd ${version}, the target version, cannot parse the line and ignores it.`, { rule: 'newer-than-target' });
   }
-  const words = splitWords(rest);
-  const first = words[0];
-  if (!first) return whole(value, `"${trimmed}" has command prefixes but no command; systemd ignores the line.`);
-  if (prefix.includes('@') && words.length < 2) {
+  if (!program || program.text === '') return whole(value, `"${trimmed}" has command prefixes but no command; systemd ignores the line.`);
+  if (prefix.includes('@') && args.length < 1) {
     return whole(value, `With "@", the word after the program is the name it runs under (argv[0]); "${trimmed}" has none, so systemd ignores the line.`);
   }
   if (prefix.includes('!!') && version >= 258) {
     // "!!" acted only on kernels without ambient capabilities; dropping it changes nothing elsewhere.
-    const kept = prefix.replace('!!', '');
+    const wordStart = Math.min(prefixStart, program.start);
     return [
       {
-        start: leading,
-        end: leading + prefix.length + first.end,
+        start: wordStart,
+        end: program.end,
         message: `systemd 258 dropped the "!!" prefix and ignores it. It only ever acted on kernels without ambient capabilities, so the command runs as it did: remove "!!".`,
-        replacements: [`${kept}${rest.slice(0, first.end)}`],
+        replacements: [value.slice(wordStart, program.end).replace('!!', '')],
         preferred: 0,
         keepsEffect: true,
         title: 'Remove the "!!" prefix',
@@ -699,9 +698,8 @@ function checkCommand(value: string, version: number): FormResult {
       },
     ];
   }
-  const exe = first.text;
-  const start = leading + prefix.length + first.start;
-  const end = start + (first.end - first.start);
+  const exe = program.text;
+  const { start, end } = program;
   if (exe.startsWith('/') || exe.startsWith('%') || exe.startsWith('$')) return [];
   if (!exe.includes('/')) {
     if (version >= 258 && GLOB_CHARACTERS.test(exe)) return [{ start, end, message: `"${exe}" contains "*", "?" or "[": systemd 258 on refuses such a program name and ignores the line.`, replacements: [] }];

@@ -1,0 +1,38 @@
+/**
+ * A command line (ExecStart= and the other Exec settings) split as systemd splits it: the first
+ * word is unquoted before its special prefixes are read, so `"+/bin/true"` runs /bin/true with
+ * full privileges, just as `+/bin/true` does.
+ */
+import { splitWords, type Word } from './words';
+
+export interface CommandWords {
+  /** The special prefixes of the first word: `-`, `@`, `:`, `+`, `!`, `!!`, `|`. */
+  readonly prefix: string;
+  /** Where each prefix character stands in the value (quotes may come before or between them). */
+  readonly prefixOffsets: readonly number[];
+  /** The program word, its text without the prefixes (empty when the first word is only prefixes). */
+  readonly program: Word | undefined;
+  /** The words after the program. */
+  readonly args: readonly Word[];
+}
+
+const PREFIX = /^[-@:+!|]*/;
+
+const isQuote = (c: string | undefined) => c === '"' || c === "'";
+
+export function splitCommand(value: string): CommandWords {
+  const words = splitWords(value);
+  const first = words[0];
+  if (!first) return { prefix: '', prefixOffsets: [], program: undefined, args: [] };
+  const prefix = PREFIX.exec(first.text)?.[0] ?? '';
+  const prefixOffsets: number[] = [];
+  let at = first.start;
+  for (let k = 0; k < prefix.length; k++) {
+    while (isQuote(value[at])) at++;
+    prefixOffsets.push(at++);
+  }
+  // The program's range starts after the prefixes when they stand outside its quotes.
+  const programStart = prefix === '' || value.startsWith(prefix, first.start) ? first.start + prefix.length : first.start;
+  const program = { text: first.text.slice(prefix.length), start: programStart, end: first.end };
+  return { prefix, prefixOffsets, program, args: words.slice(1) };
+}
