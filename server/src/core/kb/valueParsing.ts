@@ -88,6 +88,16 @@ export const EMPTY_VALUE_CHANGES: readonly { readonly directive: string; readonl
   { directive: 'MountAPIVFS', refusedUntil: 247 },
 ];
 
+/**
+ * Whether a setting's parser refuses an empty value at a release. Such a line is ignored: it
+ * neither resets a single value to its default nor empties a list.
+ */
+export function emptyValueRefused(row: { readonly name: string; readonly parser: string }, version: number): boolean {
+  const change = EMPTY_VALUE_CHANGES.find((c) => c.directive === row.name);
+  if (change) return version <= change.refusedUntil;
+  return EMPTY_REFUSED_PARSERS.has(row.parser);
+}
+
 /** Inclusive integer range a parser stores or checks (safe_atou: 32 bits; safe_atoi: signed 32 bits; ...). */
 export const INTEGER_RANGES: Readonly<Record<string, { readonly min: bigint; readonly max: bigint }>> = {
   config_parse_unsigned: { min: 0n, max: 4294967295n },

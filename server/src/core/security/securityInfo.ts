@@ -5,7 +5,7 @@
  * systemd adds when it loads a unit (DynamicUser=, PrivateDevices=, ProtectClock=, ...).
  */
 import { appendAll } from '../arrays';
-import { addressFamilies, booleanValue, capabilities, matchEnumValue, namespaces } from '../kb';
+import { addressFamilies, booleanValue, capabilities, directiveRow, emptyValueRefused, matchEnumValue, namespaces } from '../kb';
 import type { ManagerKind } from '../model/manager';
 import type { UnitModel } from '../model/unitModel';
 import { LOAD_REFUSING_PROBLEMS } from '../syntax/parseProblems';
@@ -76,8 +76,26 @@ const ARCHITECTURES = new Set([
   'mips64-le', 'mips64-le-n32', 'parisc', 'parisc64', 'ppc', 'ppc64', 'ppc64-le', 'riscv64', 's390', 's390x',
 ]);
 
+/** The lines of each setting that the checks read. */
+type Lines = Pick<UnitModel, 'assignments'>;
+
+/**
+ * The lines systemd reads: an empty value whose parser refuses it (ProtectSystem=) is ignored,
+ * so it neither resets the setting nor empties a list.
+ */
+function linesRead(model: UnitModel, version: number): Lines {
+  return {
+    assignments: (name) =>
+      model.assignments(name).filter((a) => {
+        if (a.entry.value !== '') return true;
+        const row = directiveRow(name, a.section);
+        return row === undefined || !emptyValueRefused(row, version);
+      }),
+  };
+}
+
 /** Values read in order; `apply` returns the new value or undefined to skip the line. */
-function fold<T>(model: UnitModel, name: string, initial: T, apply: (current: T, value: string) => T | undefined): T {
+function fold<T>(model: Lines, name: string, initial: T, apply: (current: T, value: string) => T | undefined): T {
   let current = initial;
   for (const a of model.assignments(name)) {
     const next = apply(current, a.entry.value);
@@ -91,7 +109,7 @@ function fold<T>(model: UnitModel, name: string, initial: T, apply: (current: T,
  * `itemsOf` makes of it (nothing when it gives undefined). The list grows in place, so that
  * a unit with thousands of lines of one list setting is read in linear time.
  */
-function foldList<T>(model: UnitModel, name: string, itemsOf: (value: string) => readonly T[] | undefined): T[] {
+function foldList<T>(model: Lines, name: string, itemsOf: (value: string) => readonly T[] | undefined): T[] {
   let list: T[] = [];
   for (const a of model.assignments(name)) {
     const value = a.entry.value;
@@ -104,9 +122,11 @@ function foldList<T>(model: UnitModel, name: string, itemsOf: (value: string) =>
   return list;
 }
 
-function readBoolean(model: UnitModel, name: string, initial: boolean, version: number): boolean {
+function readBoolean(model: Lines, name: string, initial: boolean, version: number): boolean {
   const readAsBoolean = ENUMS_READ_AS_BOOLEAN.includes(name);
   return fold(model, name, initial, (_, value) => {
+    // Only a parser that takes an empty value lets it through (ProtectHostname= from 258): a reset.
+    if (value === '') return initial;
     const b = booleanValue(value);
     if (b !== undefined) return b;
     if (!readAsBoolean) return undefined;
@@ -115,14 +135,15 @@ function readBoolean(model: UnitModel, name: string, initial: boolean, version: 
   });
 }
 
-function readEnum(model: UnitModel, name: string, initial: string, values: readonly string[], emptyMeans?: string): string {
+function readEnum(model: Lines, name: string, initial: string, values: readonly string[]): string {
   return fold(model, name, initial, (_, value) => {
-    if (value === '') return emptyMeans;
+    // An empty value that reaches here was taken by the parser: back to the default.
+    if (value === '') return initial;
     return values.includes(value) ? value : undefined;
   });
 }
 
-function readCapabilities(model: UnitModel, name: string, initial: bigint): bigint {
+function readCapabilities(model: Lines, name: string, initial: bigint): bigint {
   return fold(model, name, initial, (current, value) => {
     let text = value;
     const invert = text.startsWith('~');
@@ -146,67 +167,68 @@ function absolutePath(value: string): string | undefined {
 }
 
 export function readSecurityInfo(model: UnitModel, version: number, manager: ManagerKind = 'system'): SecurityInfo {
-  const b = (name: BooleanSetting, initial = false): boolean => readBoolean(model, name, initial, version);
+  const lines = linesRead(model, version);
+  const b = (name: BooleanSetting, initial = false): boolean => readBoolean(lines, name, initial, version);
   const flags = Object.fromEntries(BOOLEAN_SETTINGS.map((n) => [n, b(n)])) as Record<BooleanSetting, boolean>;
 
   // Delegate= takes a list of controllers, and an empty value turns it on.
-  flags.Delegate = fold(model, 'Delegate', false, (_, value) => {
+  flags.Delegate = fold(lines, 'Delegate', false, (_, value) => {
     if (value === '') return true;
     return booleanValue(value) ?? true;
   });
   // PrivateMounts= is a tristate from 254: empty means unset, and unset counts as on. Before, it
   // was a boolean that refused an empty value (the line is ignored).
   const tristate = version >= PRIVATE_MOUNTS_UNSET_ON_SINCE;
-  flags.PrivateMounts = fold(model, 'PrivateMounts', tristate, (_, value) =>
+  flags.PrivateMounts = fold(lines, 'PrivateMounts', tristate, (_, value) =>
     value === '' ? (tristate ? true : undefined) : booleanValue(value));
   // Timers, paths, targets and the like run no process: the offline assessment finds no mount
   // namespace set up for them (the check fails whatever the release's default).
   if (model.type !== undefined && !EXEC_CONTEXT_TYPES.has(model.type)) flags.PrivateMounts = false;
 
-  const defaultDependencies = fold(model, 'DefaultDependencies', true, (_, v) => booleanValue(v));
+  const defaultDependencies = fold(lines, 'DefaultDependencies', true, (_, v) => booleanValue(v));
   // User= and SupplementaryGroups= with their specifiers resolved (%i of web@alice.service: alice).
   const unitName = model.unit.file.unitName;
   const resolved = (v: string) => resolveUserSpecifiers(v, unitName, manager, version);
-  let user = fold<string | undefined>(model, 'User', undefined, (_, v) => {
+  let user = fold<string | undefined>(lines, 'User', undefined, (_, v) => {
     if (v === '') return '';
     const name = resolved(v);
     return name !== undefined && validUserName(name) ? name : undefined;
   });
   if (user === '') user = undefined;
-  const dynamicUser = fold(model, 'DynamicUser', false, (_, v) => booleanValue(v));
-  const supplementaryGroups = foldList(model, 'SupplementaryGroups', (v) => words(v).map(resolved).filter((g): g is string => g !== undefined && validUserName(g)));
+  const dynamicUser = fold(lines, 'DynamicUser', false, (_, v) => booleanValue(v));
+  const supplementaryGroups = foldList(lines, 'SupplementaryGroups', (v) => words(v).map(resolved).filter((g): g is string => g !== undefined && validUserName(g)));
 
-  let protectHome = fold(model, 'ProtectHome', 'no', (_, v) => {
+  let protectHome = fold(lines, 'ProtectHome', 'no', (_, v) => {
     if (v === '') return 'no';
     const bool = booleanValue(v);
     if (bool !== undefined) return bool ? 'yes' : 'no';
     return ['read-only', 'tmpfs'].includes(v) ? v : undefined;
   });
-  let protectSystem = fold(model, 'ProtectSystem', 'no', (_, v) => {
+  let protectSystem = fold(lines, 'ProtectSystem', 'no', (_, v) => {
     if (v === '') return 'no';
     const bool = booleanValue(v);
     if (bool !== undefined) return bool ? 'yes' : 'no';
     return ['full', 'strict'].includes(v) ? v : undefined;
   });
 
-  const rootDirectory = fold<string | undefined>(model, 'RootDirectory', undefined, (_, v) => (v === '' ? '' : absolutePath(v))) || undefined;
-  const rootImage = fold<string | undefined>(model, 'RootImage', undefined, (_, v) => (v === '' ? '' : absolutePath(v))) || undefined;
+  const rootDirectory = fold<string | undefined>(lines, 'RootDirectory', undefined, (_, v) => (v === '' ? '' : absolutePath(v))) || undefined;
+  const rootImage = fold<string | undefined>(lines, 'RootImage', undefined, (_, v) => (v === '' ? '' : absolutePath(v))) || undefined;
 
-  let capabilityBoundingSet = readCapabilities(model, 'CapabilityBoundingSet', ALL_CAPS);
-  const ambientCapabilities = readCapabilities(model, 'AmbientCapabilities', 0n);
+  let capabilityBoundingSet = readCapabilities(lines, 'CapabilityBoundingSet', ALL_CAPS);
+  const ambientCapabilities = readCapabilities(lines, 'AmbientCapabilities', 0n);
 
-  const umask = fold(model, 'UMask', 0o022, (_, v) => (/^0?[0-7]{1,4}$/.test(v) ? parseInt(v, 8) : undefined));
+  const umask = fold(lines, 'UMask', 0o022, (_, v) => (/^0?[0-7]{1,4}$/.test(v) ? parseInt(v, 8) : undefined));
   // Only units with processes of their own have an execution context that starts KeyringMode= at
   // private; for the others (timers, paths, targets, ...) the offline assessment finds no mode set.
   const keyringDefault = model.type !== undefined && !EXEC_CONTEXT_TYPES.has(model.type) ? 'unset' : manager === 'user' ? 'inherit' : 'private';
-  const keyringMode = readEnum(model, 'KeyringMode', keyringDefault, ['inherit', 'private', 'shared']);
-  const protectProc = readEnum(model, 'ProtectProc', 'default', ['default', 'noaccess', 'invisible', 'ptraceable']);
-  const procSubset = readEnum(model, 'ProcSubset', 'all', ['all', 'pid']);
-  const notifyAccess = model.type === 'service' ? readEnum(model, 'NotifyAccess', 'none', ['none', 'main', 'exec', 'all']) : undefined;
+  const keyringMode = readEnum(lines, 'KeyringMode', keyringDefault, ['inherit', 'private', 'shared']);
+  const protectProc = readEnum(lines, 'ProtectProc', 'default', ['default', 'noaccess', 'invisible', 'ptraceable']);
+  const procSubset = readEnum(lines, 'ProcSubset', 'all', ['all', 'pid']);
+  const notifyAccess = model.type === 'service' ? readEnum(lines, 'NotifyAccess', 'none', ['none', 'main', 'exec', 'all']) : undefined;
 
   // RestrictNamespaces=: `initial` until the first list, then merged.
   type Ns = { initial: boolean; allowed: Set<string> };
-  const ns = fold<Ns>(model, 'RestrictNamespaces', { initial: true, allowed: new Set(NAMESPACE_NAMES) }, (current, value) => {
+  const ns = fold<Ns>(lines, 'RestrictNamespaces', { initial: true, allowed: new Set(NAMESPACE_NAMES) }, (current, value) => {
     if (value === '') return { initial: true, allowed: new Set(NAMESPACE_NAMES) };
     const bool = booleanValue(value);
     if (bool === true) return { initial: false, allowed: new Set() };
@@ -226,7 +248,7 @@ export function readSecurityInfo(model: UnitModel, version: number, manager: Man
 
   // RestrictAddressFamilies=
   type Families = { allowList: boolean; set: Set<number> | undefined };
-  const families = fold<Families>(model, 'RestrictAddressFamilies', { allowList: false, set: undefined }, (current, value) => {
+  const families = fold<Families>(lines, 'RestrictAddressFamilies', { allowList: false, set: undefined }, (current, value) => {
     if (value === '') return { allowList: false, set: undefined };
     if (value === 'none') return { allowList: true, set: undefined };
     let text = value;
@@ -250,21 +272,21 @@ export function readSecurityInfo(model: UnitModel, version: number, manager: Man
     restrictedFamilies[key] = !families.allowList;
   }
 
-  const syscallArchitectures = fold<Set<string>>(model, 'SystemCallArchitectures', new Set(), (current, value) =>
+  const syscallArchitectures = fold<Set<string>>(lines, 'SystemCallArchitectures', new Set(), (current, value) =>
     value === '' ? new Set() : new Set([...current, ...words(value).filter((w) => ARCHITECTURES.has(w))]),
   );
   let filter: SyscallFilter | undefined;
-  for (const a of model.assignments('SystemCallFilter')) filter = applySyscallFilterLine(filter, a.entry.value, version);
+  for (const a of lines.assignments('SystemCallFilter')) filter = applySyscallFilterLine(filter, a.entry.value, version);
 
   // IP access lists.
-  const ipList = (name: string) => foldList(model, name, (value) => words(value).map(parseIpPrefix).filter((p) => p !== undefined)).flat();
+  const ipList = (name: string) => foldList(lines, name, (value) => words(value).map(parseIpPrefix).filter((p) => p !== undefined)).flat();
   const deny = ipList('IPAddressDeny') as NonNullable<ReturnType<typeof parseIpPrefix>>[number][];
   const allow = ipList('IPAddressAllow') as NonNullable<ReturnType<typeof parseIpPrefix>>[number][];
-  const pathList = (name: string) => foldList(model, name, (v) => [v]);
+  const pathList = (name: string) => foldList(lines, name, (v) => [v]);
   const ipCustomFilters = pathList('IPIngressFilterPath').length > 0 || pathList('IPEgressFilterPath').length > 0;
 
-  let devicePolicy = readEnum(model, 'DevicePolicy', 'auto', ['auto', 'closed', 'strict']);
-  let deviceAllow = foldList(model, 'DeviceAllow', (value) => {
+  let devicePolicy = readEnum(lines, 'DevicePolicy', 'auto', ['auto', 'closed', 'strict']);
+  let deviceAllow = foldList(lines, 'DeviceAllow', (value) => {
     const [path] = words(value);
     if (!path || !(path.startsWith('/dev/') || path.startsWith('char-') || path.startsWith('block-') || path.startsWith('/run/systemd/inaccessible/'))) return undefined;
     return [value];

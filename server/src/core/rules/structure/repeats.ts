@@ -1,5 +1,5 @@
 /** duplicate-directive and empty-reset: what repeated assignments in one file do. */
-import { directiveRow, type DirectiveRow } from '../../kb';
+import { directiveRow, emptyValueRefused, type DirectiveRow } from '../../kb';
 import { removeEntryEdit, removeEntryReach } from '../../edits/lineEdits';
 import { lazyFix } from '../../edits/lazyFix';
 import type { Entry, Section } from '../../syntax/syntaxTree';
@@ -41,9 +41,11 @@ export function repeatsOf(context: RuleContext, names?: ReadonlySet<string>, nea
   const { document, type } = context;
   // By the setting's row: one per setting and section.
   const bySetting = new Map<DirectiveRow, Line[]>();
+  const version = context.settings.systemdVersion;
   const add = (entry: Entry, section: Section): void => {
     const row = takenRow(entry.key, section.name, type);
-    if (!row) return;
+    // An empty value the parser refuses is ignored: it resets nothing, and counts as no assignment.
+    if (!row || (entry.isEmpty && emptyValueRefused(row, version))) return;
     const list = bySetting.get(row);
     if (list) list.push(entry as Line);
     else bySetting.set(row, [entry as Line]);

@@ -8,8 +8,7 @@
 import {
   ADDRESS_FAMILY_SINCE,
   KEYWORD_SINCE,
-  EMPTY_REFUSED_PARSERS,
-  EMPTY_VALUE_CHANGES,
+  emptyValueRefused,
   FORM_CHANGES,
   NUMERIC_ENUM_RANGES,
   SPECIFIER_EXPANDING_PARSERS,
@@ -119,7 +118,7 @@ export function checkValue(row: DirectiveRow, value: string, version = Number.PO
 }
 
 function problemsOf(row: DirectiveRow, value: string, version: number): readonly ValueProblem[] {
-  if (value.trim() === '') return emptyRefused(row, version) ? emptyProblem(row) : [];
+  if (value.trim() === '') return emptyValueRefused(row, version) ? emptyProblem(row) : [];
   const forms = row.valueKind.forms;
   if (forms.some((f) => f.type === 'ignored')) return [];
   if (SPECIFIER_EXPANDING_PARSERS.has(row.parser)) {
@@ -146,13 +145,6 @@ function problemsOf(row: DirectiveRow, value: string, version: number): readonly
     return [{ ...best[0], message: `${best[0].message.replace(/\.$/, '')}; ${row.name}= takes ${describeForms(forms)}.` }];
   }
   return best;
-}
-
-/** Whether the setting's parser refuses an empty value at the target release. */
-function emptyRefused(row: DirectiveRow, version: number): boolean {
-  const change = EMPTY_VALUE_CHANGES.find((c) => c.directive === row.name);
-  if (change) return version <= change.refusedUntil;
-  return EMPTY_REFUSED_PARSERS.has(row.parser);
 }
 
 function emptyProblem(row: DirectiveRow): ValueProblem[] {
