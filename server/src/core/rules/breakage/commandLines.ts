@@ -5,7 +5,7 @@
  */
 import type { Assignment, UnitModel } from '../../model/unitModel';
 import { effectiveLines, EXEC_SETTINGS, isOn } from '../pairings/effects';
-import { splitCommand } from '../values/commandWords';
+import { commandArgv, splitCommand } from '../values/commandWords';
 import { splitWords } from '../values/words';
 import { once } from '../pairings/unitFacts';
 import { BoundedCache } from '../values/boundedCache';
@@ -107,9 +107,7 @@ interface SplitValue {
 const splitValues = new BoundedCache<SplitValue>(1024);
 
 function splitValue(value: string): SplitValue {
-  const { prefix, program, args } = splitCommand(value);
-  const words = program && program.text !== '' ? [program, ...args] : args;
-  return { prefix, words: words.map((w) => recentWords.share(w.text)) };
+  return { prefix: splitCommand(value).prefix, words: commandArgv(value).map((w) => recentWords.share(w.text)) };
 }
 
 /** Programs and their short arguments recur from line to line of a unit: kept once each. */

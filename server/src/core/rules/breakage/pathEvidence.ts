@@ -6,7 +6,7 @@
  */
 import type { ManagerKind } from '../../model/manager';
 import type { Assignment, UnitModel } from '../../model/unitModel';
-import { splitWords } from '../values/words';
+import { commandArgv } from '../values/commandWords';
 import { BoundedCache } from '../values/boundedCache';
 import { commandLines, environment, mainProcessUnsandboxed, sandboxed, type CommandLine, type Variable } from './commandLines';
 import { lastLine } from '../pairings/effects';
@@ -276,7 +276,7 @@ function optionPaths(command: CommandLine, manager: ManagerKind, variables: Read
   const found: OptionPath[] = [];
   // The words as written, for the variables they use: split only when an option is found.
   let raw: readonly string[] | undefined;
-  const rawWords = (): readonly string[] => (raw ??= splitWords(command.line.entry.value.trimStart().slice(command.prefix.length)).map((w) => w.text));
+  const rawWords = (): readonly string[] => (raw ??= commandArgv(command.line.entry.value).map((w) => w.text));
   // The words of the line itself, then those of the script it hands to a shell (no variable tracking there).
   const sources: { words: readonly string[]; program: string; own: boolean }[] = [{ words: command.argv, program: command.program, own: true }];
   if (command.script.length > 0) sources.push({ words: command.script, program: scriptProgram(command.script), own: false });

@@ -36,3 +36,9 @@ export function splitCommand(value: string): CommandWords {
   const program = { text: first.text.slice(prefix.length), start: programStart, end: first.end };
   return { prefix, prefixOffsets, program, args: words.slice(1) };
 }
+
+/** The words systemd runs: the program (without its prefixes) and its arguments. */
+export function commandArgv(value: string): readonly Word[] {
+  const { program, args } = splitCommand(value);
+  return program && program.text !== '' ? [program, ...args] : args;
+}
