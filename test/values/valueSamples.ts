@@ -18,7 +18,7 @@ interface SampleContext {
 type Samples = (context: SampleContext) => readonly string[];
 
 const BOOLEANS = ['yes', 'no', 'true', 'false', 'on', 'off', '1', '0', 'y', 'n', 't', 'f', 'YES', 'No', 'True', 'FALSE', 'oN', 'OFF', 'Y', 'T'];
-const NOT_BOOLEANS = ['2', '-1', 'yess', 'enable', 'yes please', 'nope'];
+const NOT_BOOLEANS = ['2', '-1', 'yess', 'enable', 'yes please', 'nope', 'yes\u00a0', '\ufeffyes', 'no\v'];
 
 /** Every setting: empty (a reset), a specifier and an unknown one, junk, a lone tilde, a quoted word, an escape. */
 const COMMON = ['', '%n', '%Q', '*junk*', '~', '"quoted"', '\\x41'];
@@ -26,7 +26,7 @@ const COMMON = ['', '%n', '%Q', '*junk*', '~', '"quoted"', '\\x41'];
 const TIMESPANS = [
   '0', '5', '5s', '5 s', '5sec', '5seconds', '1min', '1m', '90min 30s', '1min30s', '1.5h', '2hr', '3 hours', '2d', '1w', '1M',
   '1y', '1year', '500ms', '500msec', '10us', '10usec', '10µs', '10μs', '10ns', '10nsec', 'infinity', 'INFINITY', '-1', '5x',
-  '5S', '1h 30', '.5s', '5.s', '1d 2h 3min 4s 5ms 6us', '18446744073709551615', '99999999999y',
+  '5S', '1h 30', '.5s', '5.s', '1d 2h 3min 4s 5ms 6us', '18446744073709551615', '99999999999y', '5\u00a0s', '5s\u00a0',
 ];
 
 const SIZES = [
@@ -37,7 +37,7 @@ const SIZES = [
 const PERCENTS = ['0%', '50%', '100%', '101%', '12.5%', '12.55%', '5‰', '3‱', '50', '-1%', '50 %', 'abc%', '1000‰', '10000‱', '10001‱'];
 
 function integers(form: ValueForm): string[] {
-  const samples = ['0', '1', '42', '-1', '+1', '0x10', '010', '1.5', '1K', '1e3', '4294967295', '4294967296', '9223372036854775807', '18446744073709551616', 'abc', 'infinity'];
+  const samples = ['0', '1', '42', '-1', '+1', '0x10', '010', '1.5', '1K', '1e3', '4294967295', '4294967296', '9223372036854775807', '18446744073709551616', 'abc', 'infinity', '\ufeff5', '5\u00a0'];
   if (form.min !== undefined) samples.push(String(form.min), String(form.min - 1));
   if (form.max !== undefined) samples.push(String(form.max), String(form.max + 1));
   return samples;
@@ -66,7 +66,7 @@ function enumSamples({ info, form, row }: SampleContext): string[] {
     if (v.form === 'call') samples.push(`${v.value}(${filled(v.placeholder)})`, `${v.value}()`, v.value);
   }
   const first = plain[0];
-  if (first) samples.push(first.toUpperCase(), `${first[0].toUpperCase()}${first.slice(1)}`, `${first}x`, ` ${first}`, `${first} ${first}`);
+  if (first) samples.push(first.toUpperCase(), `${first[0].toUpperCase()}${first.slice(1)}`, `${first}x`, ` ${first}`, `${first} ${first}`, `${first}\u2003`, `\ufeff${first}`);
   if (plain.length > 1) samples.push(`${plain[0]} ${plain[1]}`, `${plain[0]},${plain[1]}`);
   if (info?.tilde) samples.push(`~${first}`, `~ ${first}`, `~${first} ${plain[plain.length - 1]}`);
   if (info?.negatable) samples.push(`!${first}`);
@@ -153,7 +153,7 @@ const SAMPLES: Readonly<Record<ValueType, Samples>> = {
   'unit-name': () => ['probe.service', 'probe', 'probe.bar', 'probe@.service'],
   signal: () => ['SIGTERM', 'TERM', 'sigterm', 'Term', '9', '0', '31', '32', '64', '65', 'RTMIN', 'RTMIN+3', 'SIGRTMIN+3', 'RTMAX-1', 'SIGRTMAX', 'RTMIN+31', 'RTMIN+40', 'SIGFOO', '-1', 'KILL', 'SIGWINCH', 'SIGIOT', 'SIGPOLL', 'SIGPWR', 'SIGCLD'],
   errno: () => ['EPERM', 'eperm', 'Eperm', '1', '0', '4095', '4096', 'kill', 'log', 'EFOO', 'ENOSYS', '-1', 'EAGAIN', 'EWOULDBLOCK'],
-  user: () => ['root', 'nobody', '0', '65534', '%u', '!!', '1probe', 'probe-user', 'a b', 'probe.user', '4294967295', '-1', 'Probe'],
+  user: () => ['root', 'nobody', '0', '65534', '%u', '!!', '1probe', 'probe-user', 'a b', 'probe.user', '4294967295', '-1', 'Probe', 'root\v', 'a:b', 'a/b', 'root\u00a0'],
   group: ({ form }) => ['root', 'nogroup', '0', '%g', '!!', '1probe', 'a.b', '-1', ...(form.list ? ['root nogroup', 'root !!'] : [])],
   capability: () => [
     'CAP_SYS_ADMIN', 'cap_sys_admin', 'Cap_Net_Admin', 'CAP_SYS_ADMIN CAP_NET_ADMIN', '~CAP_SYS_ADMIN', '~ CAP_SYS_ADMIN', 'CAP_FOO',
@@ -164,8 +164,8 @@ const SAMPLES: Readonly<Record<ValueType, Samples>> = {
     if (row.name === 'SystemCallFilter') samples.push('read:EPERM', '~read:EPERM', '@privileged:EACCES', 'read:kill', 'read:EFOO', 'read:4096');
     return samples;
   },
-  'address-family': () => ['AF_UNIX', 'AF_INET AF_INET6', '~AF_PACKET', 'none', 'AF_FOO', 'af_unix', 'AF_NETLINK AF_FOO', 'AF_INET,AF_INET6', 'AF_VSOCK', 'AF_MCTP'],
-  namespace: () => ['net', 'ipc net', '~user', 'foo', 'NET', 'cgroup ipc net mnt pid user uts time', 'time', '~net foo'],
+  'address-family': () => ['AF_UNIX', 'AF_INET AF_INET6', 'AF_UNIX\u00a0AF_INET', '~AF_PACKET', 'none', 'AF_FOO', 'af_unix', 'AF_NETLINK AF_FOO', 'AF_INET,AF_INET6', 'AF_VSOCK', 'AF_MCTP'],
+  namespace: () => ['net', 'ipc net', '~user', 'foo', 'NET', 'cgroup ipc net mnt pid user uts time', 'time', '~net foo', 'net\u00a0', 'ipc\u00a0net'],
   architecture: enumSamples,
   personality: enumSamples,
   securebits: enumSamples,

@@ -4,6 +4,7 @@ import type { UnitType } from '../unitFile';
 import type { UnitDocument } from '../unitDocument';
 import { managerOf, type ManagerKind } from './manager';
 import { keyPlaces, knownKeyPlaces } from '../syntax/keyPlaces';
+import { trimBlanks } from '../syntax/blanks';
 
 /** Whether systemd takes a line in (given that its section accepts the setting). */
 export type LineFilter = (entry: Entry, section: string) => boolean;
@@ -59,7 +60,7 @@ export type ModelFact = (typeof MODEL_FACTS)[keyof typeof MODEL_FACTS];
 
 /** A line of the `clearingLines` fact: empty, or a bare `~`. */
 export function clearsLines(entry: Entry): boolean {
-  return entry.isEmpty || entry.value.trim() === '~';
+  return entry.isEmpty || trimBlanks(entry.value) === '~';
 }
 
 /** Settings whose lines are found by going through every line of the unit, before the lines are indexed by key. */

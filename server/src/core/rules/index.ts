@@ -25,6 +25,7 @@ import { keptLineCheck, keptRepeats } from './lineLocal';
 import { BREAKAGE_CHECKS } from './breakage';
 import { checkListMerge } from './merge/listMerge';
 import { appendAll } from '../arrays';
+import { trimBlanksEnd } from '../syntax/blanks';
 
 /** The other files of the unit that the caller has at hand. */
 export interface UnitFiles {
@@ -103,7 +104,7 @@ function takesValue(row: DirectiveRow, value: string, version: number): boolean 
   if (holdsPlaceholder(value)) return true;
   // A warning is about a value systemd takes in all the same (a prefix it ignores, a name it skips).
   const problems = checkValue(row, value, version);
-  return !problems.some((p) => p.severity !== 'warning' && p.start <= 0 && p.end >= value.trimEnd().length);
+  return !problems.some((p) => p.severity !== 'warning' && p.start <= 0 && p.end >= trimBlanksEnd(value).length);
 }
 
 interface SharedModel {

@@ -11,6 +11,7 @@ import { breaksOf } from '../../rules/fixRisk';
 import { capabilitySet, isListSetting, normalizeValue, runsAsRoot } from '../../rules/pairings/effects';
 import { splitWords } from '../../rules/values/words';
 import { uriFileName } from '../../uriNames';
+import { trimBlanks } from '../../syntax/blanks';
 
 /** One line the plan writes: a new setting, or a weaker value the unit sets changed. */
 export interface PlannedSetting {
@@ -66,7 +67,7 @@ function sameValue(directive: string, a: string, b: string): boolean {
 /** `Key=value (line N)`, naming the file when the line is in a drop-in. */
 function lineRef(line: Assignment): string {
   const where = line.document.file.isDropIn ? `${uriFileName(line.document.uri)} line` : 'line';
-  return `${line.entry.key}=${line.entry.value.trim()} (${where} ${line.entry.range.start.line + 1})`;
+  return `${line.entry.key}=${trimBlanks(line.entry.value)} (${where} ${line.entry.range.start.line + 1})`;
 }
 
 /**
@@ -106,7 +107,7 @@ export function candidatesFor(model: UnitModel, level: HardeningLevel, systemdVe
       if (model.assignments(step.directive).length > 0) continue;
     } else if (lines.length > 0) {
       const current = lines[lines.length - 1];
-      const have = current.entry.value.trim();
+      const have = trimBlanks(current.entry.value);
       if (sameValue(step.directive, have, value)) continue;
       if (!(step.upgrades ?? []).some((weaker) => sameValue(step.directive, have, weaker))) {
         hold(`the unit sets ${lineRef(current)} itself`);

@@ -18,6 +18,7 @@ import { diagnose } from '../diagnostics';
 import { scoreOf, securityModel } from '../securityLens';
 import { candidatesFor, type HeldBackSetting, type PlannedSetting } from './candidates';
 import { uriFileName } from '../../uriNames';
+import { trimBlanks } from '../../syntax/blanks';
 
 export type { HeldBackSetting, PlannedSetting } from './candidates';
 
@@ -117,7 +118,7 @@ function lineOf(target: UnitDocument, setting: PlannedSetting): number | undefin
   let line: number | undefined;
   for (const section of target.tree.sections) {
     if (section.malformed || section.name !== 'Service') continue;
-    for (const entry of section.entries) if (entry.key === setting.directive && entry.value.trim() === setting.value) line = entry.range.start.line;
+    for (const entry of section.entries) if (entry.key === setting.directive && trimBlanks(entry.value) === setting.value) line = entry.range.start.line;
   }
   return line;
 }
@@ -193,11 +194,11 @@ export function planHardening(unit: UnitDocument, settings: Readonly<Settings>, 
   const overridden = kept.filter((s) => {
     if (isList(current.model, s.directive)) return false;
     const last = current.model?.last(s.directive);
-    return last !== undefined && (last.document.uri !== target.uri || last.entry.value.trim() !== s.value);
+    return last !== undefined && (last.document.uri !== target.uri || trimBlanks(last.entry.value) !== s.value);
   });
   for (const s of overridden) {
     const last = current.model?.last(s.directive);
-    hold(s, `${uriFileName(last?.document.uri ?? '')} sets ${s.directive}=${last?.entry.value.trim() ?? ''} after the planned line`);
+    hold(s, `${uriFileName(last?.document.uri ?? '')} sets ${s.directive}=${trimBlanks(last?.entry.value) ?? ''} after the planned line`);
   }
   if (overridden.length > 0) {
     kept = kept.filter((s) => !overridden.includes(s));

@@ -16,6 +16,7 @@ import { groupItems } from '../../security/syscallFilter';
 import { words } from '../../security/words';
 import type { Diagnostic } from '../../types';
 import { appendAll, someNames } from '../../arrays';
+import { trimBlanks } from '../../syntax/blanks';
 
 export type SandboxAspect = 'user' | 'capabilities' | 'systemCalls' | 'addressFamilies' | 'namespaces' | 'writable' | 'hidden' | 'devices' | 'noNewPrivileges';
 
@@ -71,7 +72,7 @@ function itemsOf(model: UnitModel, name: string): { allow: string[]; deny: strin
   const deny: string[] = [];
   const named = new Set<string>();
   for (const a of model.effective(name)) {
-    const value = a.entry.value.trim();
+    const value = trimBlanks(a.entry.value);
     const invert = value.startsWith('~');
     const fresh = words(invert ? value.slice(1) : value).filter((w) => !named.has(w));
     for (const w of fresh) named.add(w);
@@ -233,7 +234,7 @@ function impliesSetting(note: Diagnostic, directive: string, value: string): boo
 
 function noNewPrivileges(input: SandboxInput): string {
   const line = input.model.last('NoNewPrivileges');
-  if (line && booleanValue(line.entry.value.trim()) === true) return 'yes';
+  if (line && booleanValue(trimBlanks(line.entry.value)) === true) return 'yes';
   const implied = input.implications.find((n) => impliesSetting(n, 'NoNewPrivileges', 'yes'));
   const subject = implied?.pairing ? PAIRINGS_BY_ID.get(implied.pairing)?.subject.directive : undefined;
   const by = subject ? input.model.last(subject) : undefined;

@@ -28,6 +28,7 @@ import { splitWords, valueRange } from '../values/words';
 import { commandLines, mainProcessUnsandboxed } from './commandLines';
 import { lineRef, reportBreakage, type Evidence } from './report';
 import { findingCopy } from '../lineFinding';
+import { trimBlanks } from '../../syntax/blanks';
 
 const VOID = 'capability-void';
 const CALLS = 'capability-calls-blocked';
@@ -120,7 +121,7 @@ function linesInForce(model: UnitModel, directive: SetName): Assignment[] {
   const steps = capabilitySteps(model, directive);
   let start = 0;
   steps.forEach((step, i) => {
-    if (step.replaces) start = step.line.entry.value.trim() === '' ? i + 1 : i;
+    if (step.replaces) start = trimBlanks(step.line.entry.value) === '' ? i + 1 : i;
   });
   return steps.slice(start).map((step) => step.line);
 }
@@ -180,7 +181,7 @@ function ambientSet(model: UnitModel): ReadonlySet<string> {
 /** A non-root identity systemd switches to: DynamicUser=, or a User= that is plainly not root. */
 function runsAsNonRoot(model: UnitModel): boolean {
   if (isOn(model, 'DynamicUser')) return true;
-  const user = valueOf(model, 'User')?.trim();
+  const user = trimBlanks(valueOf(model, 'User'));
   return user !== undefined && user !== '' && user !== 'root' && user !== '0' && !user.includes('%') && !user.includes('$');
 }
 
@@ -219,7 +220,7 @@ function appendEdit(context: RuleContext, line: Assignment, words: readonly stri
 
 /** A `~` line without some of its names: a new value, or undefined when none is left. */
 function withoutNames(line: Assignment, drop: ReadonlySet<string>): string | undefined {
-  const value = line.entry.value.trim();
+  const value = trimBlanks(line.entry.value);
   const body = value.replace(/^~/, '');
   const kept = splitWords(body)
     .filter((w) => !drop.has(w.text.toUpperCase()))
@@ -417,7 +418,7 @@ function itemCovers(item: string, call: string, version: number, depth = 0): boo
 }
 
 function filterItems(line: Assignment): string[] {
-  return listItems(line.entry.value.trim().replace(/^~/, '')).map((w) => w.replace(/:.*$/, ''));
+  return listItems(trimBlanks(line.entry.value).replace(/^~/, '')).map((w) => w.replace(/:.*$/, ''));
 }
 
 function isBlocked(filter: SyscallFilter | undefined, call: string): boolean {
@@ -441,7 +442,7 @@ function blockingLines(model: UnitModel, calls: readonly string[], version: numb
   const blocking = new Map<string, Blocking>();
   for (const line of effectiveLines(model, 'SystemCallFilter')) {
     const before = new Map(calls.map((c) => [c, isBlocked(filter, c)]));
-    filter = applySyscallFilterLine(filter, line.entry.value.trim(), version, ASKED_CALLS);
+    filter = applySyscallFilterLine(filter, trimBlanks(line.entry.value), version, ASKED_CALLS);
     const items = filterItems(line);
     for (const call of calls) {
       if (!isBlocked(filter, call)) {
@@ -459,7 +460,7 @@ function blockingLines(model: UnitModel, calls: readonly string[], version: numb
 /** What a blocked call does: fails with an error number, or kills the process. */
 function blockedOutcome(model: UnitModel, filter: SyscallFilter, calls: readonly string[]): string {
   const perCall = calls.map((c) => filter.entries.get(c)).some((e) => e !== undefined && e >= 0);
-  const errno = valueOf(model, 'SystemCallErrorNumber')?.trim();
+  const errno = trimBlanks(valueOf(model, 'SystemCallErrorNumber'));
   if (perCall || (errno && errno !== 'kill')) return `fails with ${perCall ? 'the error the filter names' : errno}`;
   return 'kills the process';
 }
@@ -468,7 +469,7 @@ function blockedOutcome(model: UnitModel, filter: SyscallFilter, calls: readonly
 function rtcReachable(model: UnitModel): boolean {
   if (isOn(model, 'PrivateDevices')) return false;
   const allows = effectiveLines(model, 'DeviceAllow');
-  const policy = valueOf(model, 'DevicePolicy')?.trim() ?? 'auto';
+  const policy = trimBlanks(valueOf(model, 'DevicePolicy')) ?? 'auto';
   const restricted = policy === 'closed' || policy === 'strict' || (policy === 'auto' && allows.length > 0);
   if (!restricted) return true;
   return allows.some((a) => {
@@ -532,7 +533,7 @@ function reportCalls(context: RuleContext, subject: Assignment, findings: readon
   const parts = findings.map((f) => {
     const calls = f.calls.map((c) => `${c}()`);
     const items = unique(f.blocking.filter((b) => b.line === subject && b.item).map((b) => b.item as string));
-    const where = items.length > 0 ? ` (${capList(items)})` : subject.entry.value.trim().startsWith('~') ? '' : ' (the allow-list leaves it out)';
+    const where = items.length > 0 ? ` (${capList(items)})` : trimBlanks(subject.entry.value).startsWith('~') ? '' : ' (the allow-list leaves it out)';
     return `${capList(calls)}${where}, ${calls.length === 1 ? 'the only call' : 'the calls'} ${f.entry.capability} is for`;
   });
   const grants = unique(findings.flatMap((f) => f.grants));

@@ -30,6 +30,7 @@ import { parseBoolean } from '../values/scalars';
 import { baseName, commandLines, sandboxed, type CommandLine } from './commandLines';
 import { lineRef, lineText, reportBreakage, type Evidence } from './report';
 import { appendAll } from '../../arrays';
+import { trimBlanks } from '../../syntax/blanks';
 
 // ---------------------------------------------------------------------------
 // commands: the programs a line runs, its own and those of the script it hands to a shell
@@ -144,7 +145,7 @@ function skipsUser(line: CommandLine): boolean {
 function runsAsRootLine(model: UnitModel, line: CommandLine): boolean {
   if (line.prefix.includes('+') || skipsUser(line)) return model.manager === 'system';
   if (model.manager === 'user' || isOn(model, 'DynamicUser')) return false;
-  const user = valueOf(model, 'User')?.trim();
+  const user = trimBlanks(valueOf(model, 'User'));
   return user === undefined || user === 'root' || user === '0';
 }
 
@@ -155,7 +156,7 @@ function runsAsRootLine(model: UnitModel, line: CommandLine): boolean {
 function runsUnprivileged(model: UnitModel, line: CommandLine): boolean {
   if (line.prefix.includes('+') || skipsUser(line)) return false;
   if (model.manager === 'user' || isOn(model, 'DynamicUser')) return true;
-  const user = valueOf(model, 'User')?.trim();
+  const user = trimBlanks(valueOf(model, 'User'));
   return user !== undefined && user !== '' && user !== 'root' && user !== '0' && !/[%$]/.test(user);
 }
 

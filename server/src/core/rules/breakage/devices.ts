@@ -31,6 +31,7 @@ import { parseBoolean } from '../values/scalars';
 import { commandLines, sandboxed, type CommandLine } from './commandLines';
 import { commandsOf, type Command } from './commands';
 import { lineRef, lineText, reportBreakage, type Evidence } from './report';
+import { trimBlanks } from '../../syntax/blanks';
 
 const CODE = 'device-blocked';
 
@@ -245,7 +246,7 @@ function deviceFilter(context: RuleContext): DeviceFilter | undefined {
   const explicit = effectiveLines(model, 'DeviceAllow');
   const entries = explicit.map((l) => listItems(l.entry.value)[0]).filter((s): s is string => s !== undefined);
   const policy = lastLine(model, 'DevicePolicy');
-  const policyValue = policy?.entry.value.trim();
+  const policyValue = trimBlanks(policy?.entry.value);
   const privateDevices = isYes(model, 'PrivateDevices');
   const clock = isYes(model, 'ProtectClock');
   const conditionalClock = context.settings.systemdVersion >= PROTECT_CLOCK_CONDITIONAL_SINCE;

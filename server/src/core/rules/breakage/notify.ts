@@ -19,6 +19,7 @@ import { mainProcessUnsandboxed } from './commandLines';
 import { lineRef, reportBreakage, type Evidence } from './report';
 import { effectiveLines, lastLine } from '../pairings/effects';
 import { findingCopy } from '../lineFinding';
+import { trimBlanks } from '../../syntax/blanks';
 
 const CODE = 'notify-socket-blocked';
 
@@ -50,7 +51,7 @@ function notifyUse(context: RuleContext): NotifyUse {
   const effects: string[] = [];
   let essential = false;
   const type = lastLine(model, 'Type');
-  const typeValue = type?.entry.value.trim();
+  const typeValue = trimBlanks(type?.entry.value);
   if (type && (typeValue === 'notify' || (typeValue === 'notify-reload' && context.settings.systemdVersion >= NOTIFY_RELOAD_SINCE))) {
     evidence.push({ line: type, note: 'readiness is reported with sd_notify()' });
     effects.push('sd_notify() cannot open its socket, so READY=1 never arrives and the start times out');
@@ -72,7 +73,7 @@ function notifyUse(context: RuleContext): NotifyUse {
     essential = true;
   }
   const access = lastLine(model, 'NotifyAccess');
-  if (access && access.entry.value.trim() !== 'none') evidence.push({ line: access, note: 'the unit accepts notification messages' });
+  if (access && trimBlanks(access.entry.value) !== 'none') evidence.push({ line: access, note: 'the unit accepts notification messages' });
   if (!essential) effects.push('sd_notify() cannot open its socket, so the status messages the unit accepts never arrive');
   return { evidence, effects, essential };
 }
@@ -96,7 +97,7 @@ interface UnixVerdict {
 }
 
 function isNone(line: Assignment, version: number): boolean {
-  return line.entry.value.trim() === 'none' && version >= RAF_NONE_SINCE;
+  return trimBlanks(line.entry.value) === 'none' && version >= RAF_NONE_SINCE;
 }
 
 function unixAllowed(state: FamilyState | undefined): boolean {
@@ -115,7 +116,7 @@ function unixVerdict(lines: readonly Assignment[], version: number): UnixVerdict
   let decider: Assignment | undefined;
   let current: Assignment[] = [];
   for (const line of lines) {
-    const value = line.entry.value.trim();
+    const value = trimBlanks(line.entry.value);
     const before = unixAllowed(state);
     if (value === '') {
       state = undefined;
@@ -159,7 +160,7 @@ function isUnixName(word: string): boolean {
 
 /** The line without its AF_UNIX names: a new value, or undefined when nothing else is left. */
 function withoutUnix(line: Assignment): string | undefined {
-  const value = line.entry.value.trim();
+  const value = trimBlanks(line.entry.value);
   const invert = value.startsWith('~');
   const kept = splitWords(invert ? value.slice(1) : value)
     .filter((w) => !isUnixName(w.text))
@@ -170,7 +171,7 @@ function withoutUnix(line: Assignment): string | undefined {
 
 /** A `~` line naming AF_UNIX takes it away in either form: out of an allow-list, into a refuse-list. */
 function takesUnixAway(line: Assignment): boolean {
-  const value = line.entry.value.trim();
+  const value = trimBlanks(line.entry.value);
   return value.startsWith('~') && splitWords(value.slice(1)).some((w) => isUnixName(w.text));
 }
 
@@ -191,12 +192,12 @@ function unixFix(context: RuleContext, verdict: UnixVerdict): Fix | undefined {
     else if (index === 0 && verdict.current.length > 1) return undefined;
     else edits.push(removeEntryEdit(document, line.entry));
   }
-  const named = verdict.current.some((l) => !l.entry.value.trim().startsWith('~') && splitWords(l.entry.value).some((w) => isUnixName(w.text)));
+  const named = verdict.current.some((l) => !trimBlanks(l.entry.value).startsWith('~') && splitWords(l.entry.value).some((w) => isUnixName(w.text)));
   if (verdict.allow && !named) {
-    const allowLines = verdict.current.filter((l) => !l.entry.value.trim().startsWith('~'));
+    const allowLines = verdict.current.filter((l) => !trimBlanks(l.entry.value).startsWith('~'));
     const last = allowLines[allowLines.length - 1];
     if (!last || last.document !== document) return undefined;
-    if (last.entry.value.trim() === 'none') edits.push(replaceValueEdit(last.entry, 'AF_UNIX'));
+    if (trimBlanks(last.entry.value) === 'none') edits.push(replaceValueEdit(last.entry, 'AF_UNIX'));
     else {
       const end = last.entry.value.length;
       edits.push({ range: valueRange(last.entry, document.tree.lines, end, end), newText: ' AF_UNIX' });
@@ -210,7 +211,7 @@ function unixFix(context: RuleContext, verdict: UnixVerdict): Fix | undefined {
 // ---------------------------------------------------------------------------
 
 function verdictWords(verdict: UnixVerdict): string {
-  const value = verdict.decider?.entry.value.trim() ?? '';
+  const value = trimBlanks(verdict.decider?.entry.value) ?? '';
   if (value === 'none' && verdict.current[0] === verdict.decider) return 'allows no address family';
   if (!verdict.allow) return 'refuses AF_UNIX';
   return value.startsWith('~') ? 'takes AF_UNIX out of the allowed families' : 'leaves out AF_UNIX';

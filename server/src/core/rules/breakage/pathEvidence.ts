@@ -10,6 +10,7 @@ import { commandArgv } from '../values/commandWords';
 import { BoundedCache } from '../values/boundedCache';
 import { commandLines, environment, mainProcessUnsandboxed, sandboxed, type CommandLine, type Variable } from './commandLines';
 import { lastLine } from '../pairings/effects';
+import { trimBlanks } from '../../syntax/blanks';
 
 /** What the service does with a path: reads it, writes it, or keeps data there (both). */
 export type Access = 'read' | 'write' | 'readwrite';
@@ -347,7 +348,7 @@ function environmentEvidence(manager: ManagerKind, variables: ReadonlyMap<string
 function pidFileEvidence(model: UnitModel, manager: ManagerKind): PathEvidence[] {
   const line = lastLine(model, 'PIDFile');
   if (!line) return [];
-  const value = fillSpecifiers(line.entry.value.trim(), manager);
+  const value = fillSpecifiers(trimBlanks(line.entry.value), manager);
   // A relative PID file lives below /run for the system manager (below $XDG_RUNTIME_DIR for a user's).
   const absolute = value?.startsWith('/') ? value : value && manager === 'system' ? `/run/${value}` : undefined;
   const path = absolute ? normalizePath(absolute) : undefined;
@@ -356,7 +357,7 @@ function pidFileEvidence(model: UnitModel, manager: ManagerKind): PathEvidence[]
 
 function workingDirectoryEvidence(model: UnitModel, manager: ManagerKind): PathEvidence[] {
   const line = lastLine(model, 'WorkingDirectory');
-  const value = line?.entry.value.trim();
+  const value = trimBlanks(line?.entry.value);
   // `-` makes a missing folder harmless; `~` is the user's home, which the unit does not name.
   if (!line || !value || value.startsWith('-') || value.startsWith('~')) return [];
   const path = resolvePath(value, manager);

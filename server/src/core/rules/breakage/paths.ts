@@ -16,6 +16,7 @@ import { parseBoolean } from '../values/scalars';
 import { BoundedCache } from '../values/boundedCache';
 import { parentOf, pathEvidence, resolvePath, widestPath, type PathEvidence } from './pathEvidence';
 import { lineRef, lineText, reportBreakage, type Evidence } from './report';
+import { trimBlanks } from '../../syntax/blanks';
 
 const RULE = 'path-blocked';
 
@@ -69,7 +70,7 @@ const strictCover = (): Cover => ({ root: '/', blocksRead: false, blocksWrite: t
 /** ProtectSystem=, or the ProtectSystem=strict that DynamicUser= forces whatever ProtectSystem= says. */
 function systemProtection(model: UnitModel, dynamic: Assignment | undefined): Protection | undefined {
   const line = lastLine(model, 'ProtectSystem');
-  const value = line?.entry.value.trim() ?? '';
+  const value = trimBlanks(line?.entry.value) ?? '';
   const level = value === 'strict' || value === 'full' ? value : parseBoolean(value) === true ? 'yes' : undefined;
   if (line && level === 'strict') return { line, kind: 'system', covers: [strictCover()], effect: fixed('makes the file system read-only') };
   if (dynamic) {
@@ -83,7 +84,7 @@ function systemProtection(model: UnitModel, dynamic: Assignment | undefined): Pr
 /** ProtectHome=, or the ProtectHome=read-only that DynamicUser= brings when ProtectHome= is off. */
 function homeProtection(model: UnitModel, dynamic: Assignment | undefined): Protection | undefined {
   const line = lastLine(model, 'ProtectHome');
-  const value = line?.entry.value.trim() ?? '';
+  const value = trimBlanks(line?.entry.value) ?? '';
   const folders = listWords(HOME_FOLDERS);
   if (line && value === 'read-only') return { line, kind: 'home-read-only', covers: HOME_FOLDERS.map(readOnly), effect: fixed(`makes ${folders} read-only`) };
   if (line && value === 'tmpfs') return { line, kind: 'home-tmpfs', covers: HOME_FOLDERS.map(hidden), effect: fixed(`puts empty folders over ${folders}`) };

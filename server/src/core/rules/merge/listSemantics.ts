@@ -15,6 +15,7 @@ import { groupItems } from '../../security/syscallFilter';
 import { parseBoolean } from '../values/scalars';
 import { splitWords } from '../values/words';
 import { BoundedCache } from '../values/boundedCache';
+import { trimBlanks } from '../../syntax/blanks';
 
 /** `only`: nothing but the items is permitted; `allExcept`: everything but the items. */
 export type ListKind = 'only' | 'allExcept';
@@ -454,7 +455,7 @@ export function combine(semantics: ListSemantics, lines: readonly Assignment[], 
   };
 
   for (const line of lines) {
-    const text = line.entry.value.trim();
+    const text = trimBlanks(line.entry.value);
     const bool = semantics.booleans && text !== '' ? parseBoolean(text) : undefined;
     if (bool !== undefined) {
       anchored = true;

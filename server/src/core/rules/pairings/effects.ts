@@ -13,6 +13,7 @@ import { splitCommand } from '../values/commandWords';
 import { splitWords } from '../values/words';
 import { BoundedCache } from '../values/boundedCache';
 import { factsOf, once } from './unitFacts';
+import { trimBlanks } from '../../syntax/blanks';
 
 /**
  * The lines of a setting in force (`model.effective`), read once per unit: rules ask for the same
@@ -70,7 +71,7 @@ const OFF_VALUES: Readonly<Record<string, readonly string[]>> = {
 
 /** Whether an assignment turns the setting on (anything but an empty, boolean-false or "off" value). */
 export function isEnabling(directive: string, value: string): boolean {
-  const trimmed = value.trim();
+  const trimmed = trimBlanks(value);
   if (trimmed === '') return false;
   if (parseBoolean(trimmed) === false) return false;
   if (OFF_VALUES[directive]?.includes(trimmed)) return false;
@@ -80,7 +81,7 @@ export function isEnabling(directive: string, value: string): boolean {
 
 /** A value in a form that compares equal across spellings: booleans as yes/no, `PrivateTmp=true` as yes. */
 export function normalizeValue(directive: string, value: string): string {
-  const trimmed = value.trim();
+  const trimmed = trimBlanks(value);
   const bool = parseBoolean(trimmed);
   const info = enumValues(directive);
   if (bool !== undefined && (info === undefined || info.booleanTrue !== undefined || info.acceptsBoolean || isBooleanSetting(directive))) return bool ? 'yes' : 'no';

@@ -7,6 +7,7 @@ import type { UnitType } from '../../unitFile';
 import type { UnitDocument } from '../../unitDocument';
 import { isListSetting, listItems } from './effects';
 import { valueRange } from '../values/words';
+import { trimBlanks, trimBlanksEnd } from '../../syntax/blanks';
 
 export interface NewLine {
   directive: string;
@@ -42,7 +43,7 @@ export function sectionFor(directive: string, type: UnitType | undefined): Secti
  */
 function denyLineToJoin(document: UnitDocument, section: string, directive: string): Entry | undefined {
   const last = lastEntry(document, section, directive);
-  return last && !last.isEmpty && last.value.trim().startsWith('~') ? last : undefined;
+  return last && !last.isEmpty && trimBlanks(last.value).startsWith('~') ? last : undefined;
 }
 
 function lastEntry(document: UnitDocument, section: string, directive: string): Entry | undefined {
@@ -109,10 +110,10 @@ export function settingsFix(document: UnitDocument, type: UnitType | undefined, 
     const list = isListSetting(line.directive);
     const join = list && line.value.startsWith('~') ? denyLineToJoin(document, section, line.directive) : undefined;
     if (join) {
-      const have = new Set(listItems(join.value.trim().slice(1)));
+      const have = new Set(listItems(trimBlanks(join.value).slice(1)));
       const items = listItems(line.value.slice(1)).filter((item) => !have.has(item));
       if (items.length === 0) continue;
-      const end = join.value.trimEnd().length;
+      const end = trimBlanksEnd(join.value).length;
       edits.push({ range: valueRange(join, document.tree.lines, end, end), newText: ` ${items.join(' ')}` });
       words.push(`add ${items.join(' ')} to the ${line.directive}=~ line`);
       continue;

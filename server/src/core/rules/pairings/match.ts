@@ -17,6 +17,7 @@ import {
   pathCovers,
   stripPathPrefix,
 } from './effects';
+import { trimBlanks } from '../../syntax/blanks';
 
 const PATH_LISTS: ReadonlySet<string> = new Set(['InaccessiblePaths', 'ReadOnlyPaths', 'ReadWritePaths', 'ExecPaths', 'NoExecPaths']);
 const MOUNT_LISTS: ReadonlySet<string> = new Set(['RequiresMountsFor', 'WantsMountsFor']);
@@ -28,7 +29,7 @@ const MOUNT_LISTS: ReadonlySet<string> = new Set(['RequiresMountsFor', 'WantsMou
  * ProtectSystem=yes and more).
  */
 export function valueMatches(directive: string, value: string, expected: PairingValue, exact = false): boolean {
-  const trimmed = value.trim();
+  const trimmed = trimBlanks(value);
   switch (expected.kind) {
     case 'any':
       return isEnabling(directive, trimmed);

@@ -11,6 +11,7 @@ import { lineText } from './text';
 import { assignedLines, effectiveLines } from './effects';
 import { once } from './unitFacts';
 import { decodeUriText } from '../../uriNames';
+import { trimBlanks } from '../../syntax/blanks';
 
 export function isPositionRow(pairing: Pairing): boolean {
   return pairing.subject.position !== undefined;
@@ -111,7 +112,7 @@ function checkReset(context: PairContext, row: ResetRow, lines: ReadonlyMap<stri
   for (const name of subjectNames) {
     if (model.named(name).length === 0) continue;
     for (const line of assignedLines(model, name)) {
-      if (line.document !== context.document || line.entry.isEmpty || line.entry.value.trim() === '~') continue;
+      if (line.document !== context.document || line.entry.isEmpty || trimBlanks(line.entry.value) === '~') continue;
       const reset = firstAfter(clearing, line.order);
       if (!reset) continue;
       const what = reset.entry.isEmpty ? `the empty ${reset.entry.key}= on ${where(context, reset)} clears it` : `the bare "~" on ${where(context, reset)} resets it to every capability`;
@@ -135,9 +136,9 @@ function checkReset(context: PairContext, row: ResetRow, lines: ReadonlyMap<stri
 function checkListType(context: PairContext, pairing: Pairing): void {
   const lines = effectiveLines(context.model, pairing.subject.directive);
   const first = lines[0];
-  if (!first || !first.entry.value.trim().startsWith('~')) return;
+  if (!first || !trimBlanks(first.entry.value).startsWith('~')) return;
   for (const line of lines.slice(1)) {
-    if (line.document !== context.document || line.entry.value.trim().startsWith('~')) continue;
+    if (line.document !== context.document || trimBlanks(line.entry.value).startsWith('~')) continue;
     context.report(
       diagnostic(
         'conflicts-with',

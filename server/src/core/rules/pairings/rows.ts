@@ -32,6 +32,7 @@ import {
 } from './effects';
 import { settingsFix, type NewLine } from './fixBuilder';
 import { once } from './unitFacts';
+import { trimBlanks } from '../../syntax/blanks';
 
 export interface RowSpec {
   /** A condition beyond the row's own scope. */
@@ -134,7 +135,7 @@ function removeFix(context: PairContext, line: Assignment, isPreferred = false):
 /** `LimitRSS=1G` or `LimitNPROC=64:128` → the hard limit (last part). */
 function limitValue(value: string): string {
   const parts = value.split(':');
-  return parts[parts.length - 1].trim();
+  return trimBlanks(parts[parts.length - 1]);
 }
 
 const undoBlocked = (c: PairContext, withCapability: boolean): Assignment[] | undefined => {
@@ -157,7 +158,7 @@ const undo: RowSpec = {
 
 /** Where stdout and stderr end up: explicit values, else journal for stdout and stderr following stdout. */
 function streamsReachJournal(c: PairContext): Assignment[] | undefined {
-  const journal = (v: string | undefined): boolean => v !== undefined && /^(journal|kmsg|syslog)(\+console)?$/.test(v.trim());
+  const journal = (v: string | undefined): boolean => v !== undefined && /^(journal|kmsg|syslog)(\+console)?$/.test(trimBlanks(v));
   const input = valueOf(c.model, 'StandardInput');
   const out = valueOf(c.model, 'StandardOutput') ?? (input === 'socket' || input?.startsWith('fd:') ? undefined : 'journal');
   const errSetting = valueOf(c.model, 'StandardError');
@@ -173,7 +174,7 @@ function secretVariables(value: string): string[] {
     .map((w) => w.text)
     .filter((item) => {
       const eq = item.indexOf('=');
-      return eq > 0 && SECRET_NAME.test(item.slice(0, eq)) && item.slice(eq + 1).trim() !== '' && !item.slice(eq + 1).includes('%d');
+      return eq > 0 && SECRET_NAME.test(item.slice(0, eq)) && trimBlanks(item.slice(eq + 1)) !== '' && !item.slice(eq + 1).includes('%d');
     })
     .map((item) => item.slice(0, item.indexOf('=')));
 }
@@ -320,7 +321,7 @@ export const SPECS: Readonly<Record<string, RowSpec>> = {
     fixes: (c, _s, p) => (c.model.has('SystemCallFilter') ? [] : defaultPairFixes(c, _s, p)),
   },
   'raf-af-unix': {
-    subject: (c, a) => effectiveLines(c.model, 'RestrictAddressFamilies')[0] === a && !a.entry.value.trim().startsWith('~') && a.entry.value.trim() !== 'none',
+    subject: (c, a) => effectiveLines(c.model, 'RestrictAddressFamilies')[0] === a && !trimBlanks(a.entry.value).startsWith('~') && trimBlanks(a.entry.value) !== 'none',
     satisfied: (c) => {
       const lines = c.model.effective('RestrictAddressFamilies');
       const families = new Set<string>();
@@ -332,7 +333,7 @@ export const SPECS: Readonly<Record<string, RowSpec>> = {
       return ['AF_UNIX', 'AF_LOCAL', 'AF_FILE'].some((f) => families.has(f)) ? lines : undefined;
     },
     fixes: (c) => {
-      const last = [...c.model.effective('RestrictAddressFamilies')].reverse().find((a) => a.document === c.document && !a.entry.value.trim().startsWith('~'));
+      const last = [...c.model.effective('RestrictAddressFamilies')].reverse().find((a) => a.document === c.document && !trimBlanks(a.entry.value).startsWith('~'));
       if (!last) return [];
       const end = last.entry.value.length;
       return [{ title: 'Add AF_UNIX to RestrictAddressFamilies=', edits: [{ range: valueRange(last.entry, c.document.tree.lines, end, end), newText: ' AF_UNIX' }] }];
@@ -419,7 +420,7 @@ export const SPECS: Readonly<Record<string, RowSpec>> = {
     present: (c) => (holdsAmbient(c.model, 'CAP_SYS_PTRACE') ? c.model.effective('AmbientCapabilities') : undefined),
   },
   'protectproc-invisible-recommended': {
-    subject: (_c, a) => a.entry.value.trim() === 'noaccess',
+    subject: (_c, a) => trimBlanks(a.entry.value) === 'noaccess',
     satisfied: () => undefined,
     fixes: (_c, s) => replaceFix(s, 'invisible'),
     reason: 'other users\' processes are then hidden, not only inaccessible',
@@ -427,18 +428,18 @@ export const SPECS: Readonly<Record<string, RowSpec>> = {
   // The line has no effect for root; the only fix that makes it work (a user of its own) is a redesign, not a fix.
   'removeipc-needs-user': { reason: 'IPC objects are removed per user and group, and a root service has none of its own', fixes: (c, s) => removeFix(c, s) },
   'removeipc-root': {
-    present: (c) => orUndefined(c.model.effective('User').filter((a) => ['root', '0'].includes(a.entry.value.trim()))),
+    present: (c) => orUndefined(c.model.effective('User').filter((a) => ['root', '0'].includes(trimBlanks(a.entry.value)))),
     reason: 'IPC objects owned by root are never removed',
   },
   'privatetmp-yes-defaultdeps': {
     since: 257,
-    subject: (_c, a) => parseBoolean(a.entry.value) === true || a.entry.value.trim() === 'connected',
+    subject: (_c, a) => parseBoolean(a.entry.value) === true || trimBlanks(a.entry.value) === 'connected',
     message: (_c, s) =>
-      `${s.entry.key}=${s.entry.value.trim()} works here as PrivateTmp=disconnected: with DefaultDependencies=no and no dependency on the /tmp mount, systemd gives the service a fresh tmpfs instead of private folders on the host's /tmp. A dependency on /tmp keeps the usual form.`,
+      `${s.entry.key}=${trimBlanks(s.entry.value)} works here as PrivateTmp=disconnected: with DefaultDependencies=no and no dependency on the /tmp mount, systemd gives the service a fresh tmpfs instead of private folders on the host's /tmp. A dependency on /tmp keeps the usual form.`,
   },
   'privatetmp-disconnected-var': { reason: 'otherwise only /tmp is private: the host /var/tmp stays reachable' },
-  'privatetmp-yes-wants-mounts': { subject: (_c, a) => parseBoolean(a.entry.value) === true || a.entry.value.trim() === 'connected' },
-  'privatetmp-yes-tmpfiles': { subject: (_c, a) => parseBoolean(a.entry.value) === true || a.entry.value.trim() === 'connected' },
+  'privatetmp-yes-wants-mounts': { subject: (_c, a) => parseBoolean(a.entry.value) === true || trimBlanks(a.entry.value) === 'connected' },
+  'privatetmp-yes-tmpfiles': { subject: (_c, a) => parseBoolean(a.entry.value) === true || trimBlanks(a.entry.value) === 'connected' },
   'privatetmp-disconnected-wants-var': { when: (c) => !hasRoot(c) },
   'privatetmp-disconnected-joinsnamespace': { reason: 'units joining namespaces expect to share /tmp, and a disconnected /tmp is never shared' },
   'protectsystem-strict-tmp': { reason: 'for /tmp and /var/tmp, which are then private and writable', partial: true },
@@ -577,9 +578,9 @@ export const SPECS: Readonly<Record<string, RowSpec>> = {
   'syslogfacility-journal': { satisfied: streamsReachJournal, reason: 'it only applies to what stdout and stderr send to the journal or kernel log' },
   'sysloglevel-journal': { satisfied: streamsReachJournal, reason: 'it only applies to what stdout and stderr send to the journal or kernel log' },
   'sysloglevelprefix-journal': { satisfied: streamsReachJournal, reason: 'it only applies to what stdout and stderr send to the journal or kernel log' },
-  'mountsfor-workingdirectory': { subject: (_c, a) => /^-?\//.test(a.entry.value.trim()), objects: (_c, s) => `RequiresMountsFor=${stripPathPrefix(s.entry.value.trim())}` },
-  'mountsfor-rootdirectory': { objects: (_c, s) => `RequiresMountsFor=${s.entry.value.trim()}` },
-  'mountsfor-rootimage': { objects: (_c, s) => `RequiresMountsFor=${s.entry.value.trim()}` },
+  'mountsfor-workingdirectory': { subject: (_c, a) => /^-?\//.test(trimBlanks(a.entry.value)), objects: (_c, s) => `RequiresMountsFor=${stripPathPrefix(trimBlanks(s.entry.value))}` },
+  'mountsfor-rootdirectory': { objects: (_c, s) => `RequiresMountsFor=${trimBlanks(s.entry.value)}` },
+  'mountsfor-rootimage': { objects: (_c, s) => `RequiresMountsFor=${trimBlanks(s.entry.value)}` },
   'bindpaths-runtimedirectory': bindsDirectory,
   'bindpaths-statedirectory': bindsDirectory,
   'bindpaths-cachedirectory': bindsDirectory,
@@ -598,7 +599,7 @@ export const SPECS: Readonly<Record<string, RowSpec>> = {
   'socketbindallow-needs-deny': { reason: 'binds that match no rule are allowed anyway' },
   'deviceallow-closes-auto': { when: (c) => ['auto', undefined].includes(valueOf(c.model, 'DevicePolicy')), redundant: true },
   'memorymax-memoryhigh': {
-    subject: (_c, a) => a.entry.value.trim() !== 'infinity',
+    subject: (_c, a) => trimBlanks(a.entry.value) !== 'infinity',
     reason: 'MemoryHigh= slows the service down before MemoryMax= makes the kernel kill it',
   },
   'iolatency-ioaccounting': { redundant: true },
@@ -630,13 +631,13 @@ export const SPECS: Readonly<Record<string, RowSpec>> = {
     reason: 'the delay only grows in RestartSteps= steps, and only from a RestartSec= above zero',
   },
   'runtimemaxsec-oneshot': {
-    subject: (_c, a) => a.entry.value.trim() !== 'infinity',
-    fixes: (c, s) => replaceLineFix(c, s, 'TimeoutStartSec', s.entry.value.trim()),
+    subject: (_c, a) => trimBlanks(a.entry.value) !== 'infinity',
+    fixes: (c, s) => replaceLineFix(c, s, 'TimeoutStartSec', trimBlanks(s.entry.value)),
     reason: 'a oneshot service finishes during its start; TimeoutStartSec= limits it',
   },
   'runtimerandomized-runtimemax': { reason: 'it only adds to RuntimeMaxSec=' },
-  'timeoutsec-start': { objects: (_c, s) => `TimeoutStartSec=${s.entry.value.trim()}` },
-  'timeoutsec-stop': { objects: (_c, s) => `TimeoutStopSec=${s.entry.value.trim()}` },
+  'timeoutsec-start': { objects: (_c, s) => `TimeoutStartSec=${trimBlanks(s.entry.value)}` },
+  'timeoutsec-stop': { objects: (_c, s) => `TimeoutStopSec=${trimBlanks(s.entry.value)}` },
   'watchdog-restart': { subject: (_c, a) => timespanSeconds(a.entry.value) !== 0, reason: 'otherwise a service that misses its watchdog is stopped, not restarted' },
   'restart-startlimit': {
     satisfied: (c) => orUndefined(['StartLimitIntervalSec', 'StartLimitInterval', 'StartLimitBurst'].flatMap((d) => c.model.effective(d))),
@@ -709,7 +710,7 @@ export function specOf(pairing: Pairing): RowSpec {
 }
 
 function isOnValue(directive: string, a: Assignment): boolean {
-  return a.entry.key === directive && parseBoolean(a.entry.value) !== false && a.entry.value.trim() !== '';
+  return a.entry.key === directive && parseBoolean(a.entry.value) !== false && trimBlanks(a.entry.value) !== '';
 }
 
 function plus(): RowSpec {

@@ -28,7 +28,7 @@ export function convertLegacyValue(name: string, value: string): string | undefi
     return String(Math.min(scaled.max, Math.max(scaled.min, converted)));
   }
   if (name === 'BlockIODeviceWeight') {
-    const match = /^(\S+)\s+([0-9]+)$/.exec(value);
+    const match = /^([^ \t\n\r]+)[ \t\n\r]+([0-9]+)$/.exec(value);
     if (!match) return undefined;
     const weight = Math.min(10000, Math.max(1, Math.round((Number(match[2]) * 100) / 500)));
     return `${match[1]} ${weight}`;

@@ -31,11 +31,13 @@ import { checkIntegerRange, checkSize, checkTimespan } from './quantityChecks';
 import { hasDotDot, isAbsoluteOrSpecifier } from './paths';
 import { splitCommand } from './commandWords';
 import { unknownSpecifierProblems } from './specifiers';
+import { withStrayBlankNote } from './strayBlanks';
 import { parseBoolean } from './scalars';
 import { ABSOLUTE_PATH_SETTINGS, KNOWN_MISTAKES, ONE_PATH_PER_LINE, PATH_PREFIXES } from './tables';
 import { ownCopy } from '../../syntax/ownCopy';
 import { Admission, MAX_KEY_LENGTH } from './boundedCache';
 import { splitWords, type Word } from './words';
+import { trimBlanks, trimBlanksEnd, trimBlanksStart } from '../../syntax/blanks';
 
 export type { ValueProblem } from './problem';
 
@@ -118,7 +120,11 @@ export function checkValue(row: DirectiveRow, value: string, version = Number.PO
 }
 
 function problemsOf(row: DirectiveRow, value: string, version: number): readonly ValueProblem[] {
-  if (value.trim() === '') return emptyValueRefused(row, version) ? emptyProblem(row) : [];
+  return withStrayBlankNote(value, valueProblems(row, value, version));
+}
+
+function valueProblems(row: DirectiveRow, value: string, version: number): readonly ValueProblem[] {
+  if (trimBlanks(value) === '') return emptyValueRefused(row, version) ? emptyProblem(row) : [];
   const forms = row.valueKind.forms;
   if (forms.some((f) => f.type === 'ignored')) return [];
   if (SPECIFIER_EXPANDING_PARSERS.has(row.parser)) {
@@ -198,7 +204,7 @@ function describeForms(forms: readonly ValueForm[]): string {
 
 function checkForm(row: DirectiveRow, form: ValueForm, value: string, version: number): FormResult {
   const name = row.name;
-  const trimmed = value.trim();
+  const trimmed = trimBlanks(value);
   switch (form.type) {
     case 'boolean': {
       if (parseBoolean(trimmed) !== undefined) return [];
@@ -250,7 +256,7 @@ function checkForm(row: DirectiveRow, form: ValueForm, value: string, version: n
       return checkPaths(name, form, value, false, version);
     case 'regex':
       // A lone "~" is an inverted pattern with nothing to match.
-      return value.trim() === '~' ? whole(value, `"~" needs a pattern after it; systemd ignores the line.`) : undefined;
+      return trimBlanks(value) === '~' ? whole(value, `"~" needs a pattern after it; systemd ignores the line.`) : undefined;
     case 'condition':
       return checkCondition(row, form, value);
     case 'unit':
@@ -268,7 +274,7 @@ function booleanSuggestions(text: string): string[] {
 }
 
 function checkInteger(form: ValueForm, value: string): FormResult {
-  const trimmed = value.trim();
+  const trimmed = trimBlanks(value);
   const number = parseCInteger(trimmed);
   const range = form.min !== undefined && form.max !== undefined ? ` from ${form.min} to ${form.max}` : form.min === 0 ? ' (0 or more)' : '';
   if (number === undefined) return whole(value, `"${trimmed}" is not a whole number${range}.`);
@@ -349,15 +355,15 @@ function checkEnum(row: DirectiveRow, value: string, version: number, explicit?:
   const info = enumFor(row, explicit);
   if (!info) return undefined;
   if (info.list) return checkEnumList(row, value, info, version);
-  const trimmed = value.trim();
+  const trimmed = trimBlanks(value);
   if (accepts(info, trimmed, version)) return [];
-  const leading = value.length - value.trimStart().length;
+  const leading = value.length - trimBlanksStart(value).length;
   return [enumProblem(row.name, info, trimmed, leading, leading + trimmed.length, version)];
 }
 
 function checkEnumList(row: DirectiveRow, value: string, info: EnumInfo | undefined, version: number): FormResult {
   if (!info) return undefined;
-  const trimmed = value.trim();
+  const trimmed = trimBlanks(value);
   if ((info.acceptsBoolean || info.booleanTrue) && parseBoolean(trimmed) !== undefined) return [];
   const problems: ValueProblem[] = [];
   for (const word of itemsAfterTilde(value, info.tilde !== undefined)) {
@@ -396,7 +402,7 @@ function checkSyscalls(name: string, value: string, version: number): FormResult
   const problems: ValueProblem[] = [];
   // A filter that does not start with "~" lists what is allowed; an allowed call cannot take an
   // error number (systemd 248 on refuses the item).
-  const allowList = !value.trimStart().startsWith('~');
+  const allowList = !trimBlanksStart(value).startsWith('~');
   for (const word of itemsAfterTilde(value, true)) {
     if (problems.length >= MAX_PROBLEMS) break;
     const colon = name === 'SystemCallFilter' ? word.text.indexOf(':') : -1;
@@ -464,7 +470,7 @@ function checkSyscalls(name: string, value: string, version: number): FormResult
 }
 
 function checkAddressFamilies(value: string, version: number): FormResult {
-  const trimmed = value.trim();
+  const trimmed = trimBlanks(value);
   const added = (name: string) => {
     const since = ADDRESS_FAMILY_SINCE[name];
     return since !== undefined && since > version ? since : undefined;
@@ -499,7 +505,7 @@ function checkNamespaces(name: string, value: string): FormResult {
   const problems: ValueProblem[] = [];
   for (const word of itemsAfterTilde(value, true)) {
     if (problems.length >= MAX_PROBLEMS) break;
-    if (name === 'DelegateNamespaces' && word.text === 'user' && !value.trimStart().startsWith('~')) {
+    if (name === 'DelegateNamespaces' && word.text === 'user' && !trimBlanksStart(value).startsWith('~')) {
       problems.push({ start: word.start, end: word.end, message: `The user namespace cannot be delegated (it is the one the others are delegated into); systemd ignores the line.`, replacements: [] });
       continue;
     }
@@ -534,7 +540,7 @@ function checkPaths(name: string, form: ValueForm, value: string, force = false,
   const prefixes = PATH_PREFIXES[name] ?? '';
   // A ":"-separated search path is one string, blanks included.
   const oneWord = !form.list || ONE_PATH_PER_LINE.has(name) || form.qualifier === 'colon-separated';
-  const words = oneWord ? [{ text: value.trim(), start: value.length - value.trimStart().length, end: value.trimEnd().length }] : splitWords(value);
+  const words = oneWord ? [{ text: trimBlanks(value), start: value.length - trimBlanksStart(value).length, end: trimBlanksEnd(value).length }] : splitWords(value);
   const allowed = prefixes.replace('~', '');
   const hint = allowed ? ` (optionally after ${[...allowed].map((c) => `"${c}"`).join(' then ')})` : '';
   const problems: ValueProblem[] = [];
@@ -593,10 +599,10 @@ function checkRelativePaths(name: string, value: string, version: number): FormR
  * blanks may follow the `|` but not the `!`.
  */
 function conditionOperand(value: string): { text: string; start: number } {
-  const leading = value.length - value.trimStart().length;
-  const match = /^(?:\|\s*)?!?/.exec(value.trimStart());
+  const leading = value.length - trimBlanksStart(value).length;
+  const match = /^(?:\|[ \t\n\r]*)?!?/.exec(trimBlanksStart(value));
   const skip = match ? match[0].length : 0;
-  return { text: value.trim().slice(skip), start: leading + skip };
+  return { text: trimBlanks(value).slice(skip), start: leading + skip };
 }
 
 function checkCondition(row: DirectiveRow, form: ValueForm, value: string): FormResult {
@@ -607,7 +613,7 @@ function checkCondition(row: DirectiveRow, form: ValueForm, value: string): Form
     case 'path-glob': {
       const problem = pathProblem(row.name, text, start, start + text.length);
       if (!problem) return [];
-      if (/^[|!\s]/.test(text)) problem.message = `"${value.trim()}": write "|" before "!", with nothing between "!" and the path; systemd ignores the line.`;
+      if (/^[|! \t\n\r]/.test(text)) problem.message = `"${trimBlanks(value)}": write "|" before "!", with nothing between "!" and the path; systemd ignores the line.`;
       else problem.message = problem.message.replace(`${row.name}= needs paths starting with /`, `${row.name}= needs one`);
       return [problem];
     }
@@ -618,7 +624,7 @@ function checkCondition(row: DirectiveRow, form: ValueForm, value: string): Form
 
 function checkUnits(row: DirectiveRow, form: ValueForm, value: string): FormResult {
   const problems: ValueProblem[] = [];
-  const words = form.list ? splitWords(value) : [{ text: value.trim(), start: value.length - value.trimStart().length, end: value.trimEnd().length }];
+  const words = form.list ? splitWords(value) : [{ text: trimBlanks(value), start: value.length - trimBlanksStart(value).length, end: trimBlanksEnd(value).length }];
   for (const word of words) {
     if (problems.length >= MAX_PROBLEMS) break;
     const unit = word.text;
@@ -662,7 +668,7 @@ const GLOB_CHARACTERS = /[*?[]/;
 
 function checkCommand(value: string, version: number): FormResult {
   const { prefix, prefixOffsets, program, args } = splitCommand(value);
-  const trimmed = value.trimStart();
+  const trimmed = trimBlanksStart(value);
   const prefixStart = prefixOffsets[0] ?? 0;
   const prefixEnd = (prefixOffsets[prefixOffsets.length - 1] ?? -1) + 1;
   const prefixProblem = (message: string, extra: Partial<ValueProblem> = {}): ValueProblem[] => [{ start: prefixStart, end: prefixEnd, message, replacements: [], ...extra }];

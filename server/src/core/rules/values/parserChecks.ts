@@ -11,6 +11,7 @@ import { checkIntegerRange, checkQuantity, checkRlimit, checkSize, checkTimespan
 import { unknownSpecifierProblems } from './specifiers';
 import { STRUCTURED_CHECKS, checkSocketListen, checkTimer, isBase64 } from './structuredChecks';
 import { splitWords, type Word } from './words';
+import { trimBlanks, trimBlanksStart } from '../../syntax/blanks';
 
 type ParserCheck = (row: DirectiveRow, value: string, version: number) => FormResult;
 
@@ -59,7 +60,7 @@ export function isSystemdSignal(text: string): boolean {
 const SIGNAL_HINT = 'a signal name with or without "SIG" (SIGTERM, HUP), a number from 1 to 64, or SIGRTMIN+n / SIGRTMAX-n with n up to 30';
 
 function checkSignal(_row: DirectiveRow, value: string): FormResult {
-  const text = value.trim();
+  const text = trimBlanks(value);
   if (isSystemdSignal(text)) return [];
   const upper = text.toUpperCase();
   const alias = signal(upper.startsWith('SIG') ? upper.slice(3) : upper);
@@ -77,7 +78,7 @@ export function errnoProblem(text: string): string | undefined {
 }
 
 function checkErrno(_row: DirectiveRow, value: string): FormResult {
-  const problem = errnoProblem(value.trim());
+  const problem = errnoProblem(trimBlanks(value));
   return problem ? whole(value, problem) : [];
 }
 
@@ -98,7 +99,7 @@ function checkExitStatusList(_row: DirectiveRow, value: string, version: number)
 
 /** FailureActionExitStatus=, SuccessActionExitStatus=: one number from 0 to 255. */
 function checkExitStatus(_row: DirectiveRow, value: string): FormResult {
-  const text = value.trim();
+  const text = trimBlanks(value);
   const parsed = parseIntegerIn(text, 0n, 255n);
   if (parsed.ok) return [];
   return whole(value, parsed.reason === 'range' ? `${text} is out of range: an exit status is from 0 to 255.` : `"${text}" is not an exit status: a number from 0 to 255 (names and signals are not taken here).`);
@@ -109,11 +110,11 @@ function checkExitStatus(_row: DirectiveRow, value: string): FormResult {
 
 /** CPUAffinity=, AllowedCPUs=, NUMAMask=: numbers and ranges separated by blanks or commas, each below 8192. */
 function checkCpuSet(row: DirectiveRow, value: string): FormResult {
-  const trimmed = value.trim();
+  const trimmed = trimBlanks(value);
   if (row.valueKind.forms.some((f) => f.type === 'keyword' && f.word === trimmed)) return [];
   // NUMAMask=all: every NUMA node.
   if (row.name === 'NUMAMask' && trimmed === 'all') return [];
-  for (const item of trimmed.split(/[\s,]+/).filter((i) => i !== '')) {
+  for (const item of trimmed.split(/[ \t\n\r,]+/).filter((i) => i !== '')) {
     const m = /^([^-]+)(?:-([^-]+))?$/.exec(item);
     const low = m ? parseCInteger(m[1] as string) : undefined;
     const high = m?.[2] !== undefined ? parseCInteger(m[2]) : low;
@@ -204,7 +205,7 @@ const NATIVE_PERSONALITIES: ReadonlySet<string> = new Set(['x86-64', 'x86']);
 
 function checkPersonality(row: DirectiveRow, value: string): FormResult {
   const info = enumValues('Personality');
-  const text = value.trim();
+  const text = trimBlanks(value);
   if (!info || !info.values.some((v) => v.value === text)) return undefined;
   if (NATIVE_PERSONALITIES.has(text)) return [];
   return asWarnings(
@@ -223,10 +224,10 @@ function checkPersonality(row: DirectiveRow, value: string): FormResult {
 function checkRuntimeCondition(row: DirectiveRow, value: string): FormResult {
   const form = row.valueKind.forms.find((f) => f.type === 'condition');
   if (!form) return undefined;
-  const leading = value.length - value.trimStart().length;
-  const match = /^\|?!?\|?\s*/.exec(value.trimStart());
+  const leading = value.length - trimBlanksStart(value).length;
+  const match = /^\|?!?\|?[ \t\n\r]*/.exec(trimBlanksStart(value));
   const skip = match ? match[0].length : 0;
-  const text = value.trim().slice(skip).trim();
+  const text = trimBlanks(trimBlanks(value).slice(skip));
   if (text === '' || text.includes('%')) return [];
   const outcome = row.name.startsWith('Assert') ? 'the assertion fails and the unit does not start' : 'the condition fails and the unit is skipped';
   const problem = (message: string, close: Pick<ValueProblem, 'replacements' | 'preferred'> = { replacements: [] }): FormResult => [
@@ -257,7 +258,7 @@ function socketEnum(anyCase: boolean, takesBooleans: boolean): ParserCheck {
   return (row, value) => {
     const info = enumValues(row.name);
     if (!info) return undefined;
-    const text = value.trim();
+    const text = trimBlanks(value);
     if (takesBooleans && booleanValue(text) !== undefined) return [];
     if (info.values.some((v) => (anyCase ? v.value.toLowerCase() === text.toLowerCase() : v.value === text))) return [];
     const accepted = info.values.map((v) => v.value).join(', ');
@@ -281,7 +282,7 @@ function interfaceProblem(name: string, altnames: boolean, expandsSpecifiers = t
 }
 
 function checkInterface(row: DirectiveRow, value: string, version: number): FormResult {
-  const text = value.trim();
+  const text = trimBlanks(value);
   // BindToDevice= expands specifiers since 262; 252 to 257 read a "%" as it is, and refuse it.
   if (row.name === 'BindToDevice' && text.includes('%')) {
     if (version >= 262) return unknownSpecifierProblems(value);
@@ -296,12 +297,12 @@ function checkInterface(row: DirectiveRow, value: string, version: number): Form
 function checkInterfaceList(_row: DirectiveRow, value: string, version: number): FormResult {
   const altnames = version >= 256;
   // RestrictNetworkInterfaces= reads names as written, without expanding specifiers.
-  return eachWord(value, (text, word) => interfaceProblem(word.start === value.length - value.trimStart().length ? text.replace(/^~/, '') : text, altnames, false));
+  return eachWord(value, (text, word) => interfaceProblem(word.start === value.length - trimBlanksStart(value).length ? text.replace(/^~/, '') : text, altnames, false));
 }
 
 /** A D-Bus well-known name (two or more dot-separated elements) or a unique name (":1.2"). */
 function checkBusName(_row: DirectiveRow, value: string): FormResult {
-  const text = value.trim();
+  const text = trimBlanks(value);
   if (text.includes('%')) return [];
   const element = text.startsWith(':') ? '[A-Za-z0-9_-]+' : '[A-Za-z_-][A-Za-z0-9_-]*';
   const ok = new RegExp(`^:?${element}(\\.${element})+$`).test(text) && text.length <= 255;
@@ -330,13 +331,13 @@ function checkAddressPrefixes(_row: DirectiveRow, value: string): FormResult {
 
 /** StandardInputData=: base64. */
 function checkBase64(_row: DirectiveRow, value: string): FormResult {
-  const text = value.trim();
+  const text = trimBlanks(value);
   return isBase64(text) ? [] : whole(value, `"${text}" is not base64 data (groups of four characters, padded with "="); systemd ignores the line.`);
 }
 
 /** RootHash=: at least 16 bytes in hex, or an absolute path to a file holding it. */
 function checkRootHash(_row: DirectiveRow, value: string): FormResult {
-  const text = value.trim();
+  const text = trimBlanks(value);
   if (text.startsWith('/')) return [];
   if (/^([0-9a-fA-F]{2})+$/.test(text)) return text.length >= 32 ? [] : whole(value, `"${text}" is too short for a root hash (at least 16 bytes, 32 hex digits); systemd ignores the line.`);
   return whole(value, `"${text}" is neither a root hash in hex nor an absolute path (specifiers are not expanded here); systemd ignores the line.`);
@@ -344,23 +345,37 @@ function checkRootHash(_row: DirectiveRow, value: string): FormResult {
 
 /** RootHashSignature=: "base64:" followed by the signature, or an absolute path. */
 function checkRootHashSignature(_row: DirectiveRow, value: string): FormResult {
-  const text = value.trim();
+  const text = trimBlanks(value);
   if (text.startsWith('/') || text.startsWith('base64:')) return [];
   return whole(value, `"${text}" is neither "base64:" followed by the signature nor an absolute path; systemd ignores the line.`, [`base64:${text}`]);
 }
 
-/** User=, Group=, SupplementaryGroups=: a numeric ID must be below 4294967295 (and never negative). */
-function checkUserIds(_row: DirectiveRow, value: string): FormResult {
+/**
+ * User=, Group=, SupplementaryGroups=: a numeric ID must be below 4294967295 (and never negative).
+ * Names are checked only loosely by systemd, but a control character (a vertical tab, say), ":" or
+ * "/" is refused, and the unit with it.
+ */
+function checkUserIds(row: DirectiveRow, value: string): FormResult {
+  if (row.parser === 'config_parse_user_group_compat') {
+    const problem = userNameProblem(trimBlanks(value));
+    if (problem !== undefined) return whole(value, problem);
+  }
   return eachWord(value, (text) => {
-    if (!/^-?[0-9]+$/.test(text)) return undefined;
+    if (!/^-?[0-9]+$/.test(text)) return userNameProblem(text);
     const id = BigInt(text);
     return id >= 0n && id < 4294967295n ? undefined : `${text} is not a user or group ID (0 to 4294967294); systemd ignores it.`;
   });
 }
 
+function userNameProblem(name: string): string | undefined {
+  if (!/[\x00-\x1f\x7f:/]/.test(name)) return undefined;
+  const shown = name.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return `"${shown}" is not a user or group name: systemd refuses one with a control character, ":" or "/", and does not start the unit.`;
+}
+
 /** LogNamespace=: a short name of letters, digits, "_", "-" and ".". */
 function checkLogNamespace(_row: DirectiveRow, value: string): FormResult {
-  const text = value.trim();
+  const text = trimBlanks(value);
   if (/^%[a-zA-Z]$/.test(text)) return [];
   return /^[A-Za-z0-9_.-]{1,64}$/.test(text) && !/^\.\.?$/.test(text) ? [] : whole(value, `"${text}" is not a log namespace name (letters, digits, "_", "-" and ".", at most 64); systemd ignores the line.`);
 }
@@ -369,7 +384,7 @@ function checkLogNamespace(_row: DirectiveRow, value: string): FormResult {
 function checkPressureDuration(_row: DirectiveRow, value: string, version: number): FormResult {
   const base = checkTimespan(value, version);
   if (!base || base.length > 0) return base;
-  const parsed = parseTimespan(value.trim(), { version });
+  const parsed = parseTimespan(trimBlanks(value), { version });
   if (parsed.ok && (parsed.value < 1_000_000n || parsed.value === (1n << 64n) - 1n)) return whole(value, `The duration must be at least 1s and not "infinity"; systemd ignores the line.`);
   return [];
 }
@@ -380,12 +395,12 @@ function checkPressureDuration(_row: DirectiveRow, value: string, version: numbe
 function sizeOrLong(row: DirectiveRow, value: string): FormResult {
   const base = checkSize(value);
   if (!base || base.length > 0) return base;
-  const parsed = parseSize(value.trim());
-  return parsed.ok && parsed.value > 9223372036854775807n ? whole(value, `${value.trim()} is out of range: ${row.name}= takes at most 8E - 1 bytes.`) : [];
+  const parsed = parseSize(trimBlanks(value));
+  return parsed.ok && parsed.value > 9223372036854775807n ? whole(value, `${trimBlanks(value)} is out of range: ${row.name}= takes at most 8E - 1 bytes.`) : [];
 }
 
 function integerOrInfinity(row: DirectiveRow, value: string): FormResult {
-  return value.trim() === 'infinity' ? [] : checkIntegerRange(row, value);
+  return trimBlanks(value) === 'infinity' ? [] : checkIntegerRange(row, value);
 }
 
 export const PARSER_CHECKS: Readonly<Record<string, ParserCheck>> = {

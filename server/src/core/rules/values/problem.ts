@@ -1,4 +1,5 @@
 /** What a value check reports: a range of the value, a message, and replacement texts. */
+import { trimBlanksEnd, trimBlanksStart } from '../../syntax/blanks';
 
 export interface ValueProblem {
   /** Offsets in the value string. */
@@ -34,8 +35,8 @@ export type FormResult = ValueProblem[] | undefined;
 
 /** A problem covering the whole value (without its surrounding blanks). */
 export function whole(value: string, message: string, replacements: string[] = [], preferred?: number): ValueProblem[] {
-  const leading = value.length - value.trimStart().length;
-  return [{ start: leading, end: Math.max(leading, value.trimEnd().length), message, replacements, ...(preferred !== undefined ? { preferred } : {}) }];
+  const leading = value.length - trimBlanksStart(value).length;
+  return [{ start: leading, end: Math.max(leading, trimBlanksEnd(value).length), message, replacements, ...(preferred !== undefined ? { preferred } : {}) }];
 }
 
 /** The same problems, as warnings. */

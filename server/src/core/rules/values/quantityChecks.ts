@@ -5,6 +5,7 @@
 import { INTEGER_RANGES, QUANTITY_PARSERS, TASKS_MAX_MIN, type DirectiveRow } from '../../kb';
 import { parseIntegerIn, parsePermyriad, parseSize, parseTimespan, type Parsed } from './numbers';
 import { whole, type FormResult } from './problem';
+import { trimBlanks } from '../../syntax/blanks';
 
 const UINT64_MAX = (1n << 64n) - 1n;
 
@@ -13,7 +14,7 @@ const SIZE_HINT = 'a number with an optional K, M, G, T, P or E suffix, upper ca
 
 /** A time span as parse_sec (or parse_nsec) reads it. */
 export function checkTimespan(value: string, version: number, options: { nsec?: boolean; infinity?: boolean } = {}): FormResult {
-  const trimmed = value.trim();
+  const trimmed = trimBlanks(value);
   const parsed = parseTimespan(trimmed, { nsec: options.nsec, version });
   if (parsed.ok) {
     if (options.infinity === false && parsed.value === UINT64_MAX) return whole(value, `"infinity" is not taken here; give a time span (${TIMESPAN_HINT.replace(', or "infinity"', '')}).`);
@@ -33,7 +34,7 @@ export function checkTimespan(value: string, version: number, options: { nsec?: 
 /** An integer in the range the setting's parser stores. */
 export function checkIntegerRange(row: DirectiveRow, value: string, bounds = INTEGER_RANGES[row.parser]): FormResult {
   if (!bounds) return undefined;
-  const trimmed = value.trim();
+  const trimmed = trimBlanks(value);
   const parsed = parseIntegerIn(trimmed, bounds.min, bounds.max);
   if (parsed.ok) return [];
   if (parsed.reason === 'range') return whole(value, `${trimmed} is out of range: ${row.name}= takes a whole number from ${bounds.min} to ${bounds.max}.`, [String(bounds.min < 0n && trimmed.startsWith('-') ? bounds.min : bounds.max)]);
@@ -42,7 +43,7 @@ export function checkIntegerRange(row: DirectiveRow, value: string, bounds = INT
 
 /** A size as parse_size reads it. */
 export function checkSize(value: string): FormResult {
-  const trimmed = value.trim();
+  const trimmed = trimBlanks(value);
   const parsed = parseSize(trimmed);
   if (parsed.ok) return [];
   return whole(value, sizeMessage(trimmed, parsed));
@@ -50,7 +51,7 @@ export function checkSize(value: string): FormResult {
 
 function sizeMessage(text: string, parsed: Parsed<bigint>): string {
   if (!parsed.ok && parsed.reason === 'range') return text.startsWith('-') ? `"${text}" is negative; a size is 0 or more.` : `"${text}" is out of range: a size must be below 16E (2^64 bytes).`;
-  const suffix = /^[0-9.]+\s*([A-Za-z]+)$/.exec(text)?.[1];
+  const suffix = /^[0-9.]+[ \t\n\r]*([A-Za-z]+)$/.exec(text)?.[1];
   if (suffix && /^[kmgtpe]i?b?$/i.test(suffix)) return `"${text}" is not a size systemd reads: the suffix is a single upper-case letter (K, M, G, T, P, E), without "B" or "iB".`;
   return `"${text}" is not a size in bytes (${SIZE_HINT}).`;
 }
@@ -72,7 +73,7 @@ function percentText(permyriad: number): string {
 export function checkQuantity(row: DirectiveRow, value: string, version: number): FormResult {
   const facts = QUANTITY_PARSERS[row.parser];
   if (!facts) return undefined;
-  const trimmed = value.trim();
+  const trimmed = trimBlanks(value);
   const forms = row.valueKind.forms;
   const takes = (type: string, word?: string) => forms.some((f) => f.type === type && (word === undefined || f.word === word));
   const zeroRefused = facts.zeroRefused === 'all' || (facts.zeroRefused?.has(row.name) ?? false);
@@ -168,7 +169,7 @@ function rlimitPart(kind: 'seconds' | 'usec' | 'bytes' | 'nice' | 'count', text:
 export function checkRlimit(row: DirectiveRow, value: string, version: number): FormResult {
   const kind = RLIMIT_KIND[row.name];
   if (!kind) return undefined;
-  const trimmed = value.trim();
+  const trimmed = trimBlanks(value);
   const parts = trimmed.split(':');
   if (parts.length > 2) return whole(value, `"${trimmed}" is not a resource limit: write one value, or soft and hard limit as "soft:hard".`);
   const values = parts.map((p) => rlimitPart(kind, p, version));

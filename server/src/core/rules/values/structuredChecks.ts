@@ -22,6 +22,7 @@ import { parseCInteger, parseSize, parseTimespan } from './numbers';
 import { isAbsoluteNormalized } from './paths';
 import { whole, type FormResult, type ValueProblem } from './problem';
 import { splitWords, type Word } from './words';
+import { trimBlanks } from '../../syntax/blanks';
 
 const MAX_PROBLEMS = 20;
 
@@ -57,10 +58,10 @@ function checkDeviceAllow(_row: DirectiveRow, value: string): FormResult {
 /** IODeviceWeight=, IO*BandwidthMax=, IO*IOPSMax=, IODeviceLatencyTargetSec=: a device and a value. */
 function deviceAnd(kind: 'weight' | 'limit' | 'latency') {
   return (row: DirectiveRow, value: string): FormResult => {
-    const text = value.trim();
-    const blank = text.search(/\s/);
+    const text = trimBlanks(value);
+    const blank = text.search(/[ \t\n\r]/);
     if (blank < 0) return whole(value, `${row.name}= takes a device and a ${kind === 'weight' ? 'weight' : kind === 'limit' ? 'limit' : 'time span'}, separated by a blank; systemd ignores the line.`);
-    const amount = text.slice(blank).trim();
+    const amount = trimBlanks(text.slice(blank));
     if (kind === 'weight') {
       const n = parseCInteger(amount);
       return n !== undefined && n >= 1n && n <= 10000n ? [] : whole(value, `"${amount}" is not a weight from 1 to 10000; systemd ignores the line.`);
@@ -119,7 +120,7 @@ function checkOpenFile(_row: DirectiveRow, value: string): FormResult {
 
 /** Base64 data: groups of four characters, the last padded with "="; blanks between are skipped. */
 export function isBase64(text: string): boolean {
-  const compact = text.replace(/\s+/g, '');
+  const compact = text.replace(/[ \t\n\r]+/g, '');
   return /^[A-Za-z0-9+/]*={0,2}$/.test(compact) && compact.length % 4 === 0;
 }
 
@@ -130,7 +131,7 @@ function credentialNameOk(name: string): boolean {
 
 /** SetCredential=, SetCredentialEncrypted=: name:data. */
 function checkSetCredential(row: DirectiveRow, value: string, version: number): FormResult {
-  const text = value.trim();
+  const text = trimBlanks(value);
   const colon = text.indexOf(':');
   if (colon < 0) return whole(value, `${row.name}= takes name:data; "${text}" has no ":", so systemd ignores the line.`);
   const name = text.slice(0, colon);
@@ -145,7 +146,7 @@ function checkSetCredential(row: DirectiveRow, value: string, version: number): 
 
 /** LoadCredential=, LoadCredentialEncrypted=: name[:path]. */
 function checkLoadCredential(row: DirectiveRow, value: string, version: number): FormResult {
-  const text = value.trim();
+  const text = trimBlanks(value);
   const colon = text.indexOf(':');
   const name = colon < 0 ? text : text.slice(0, colon);
   if (colon < 0 && version < 248) return [{ ...(whole(value, `A credential name without ":path" is taken since systemd 248; systemd ${version}, the target version, ignores the line.`)[0] as ValueProblem), rule: 'newer-than-target' }];
@@ -156,7 +157,7 @@ function checkLoadCredential(row: DirectiveRow, value: string, version: number):
 
 /** ImportCredential=: a name or a glob ending in "*" (optionally :new-name since 257). */
 function checkImportCredential(_row: DirectiveRow, value: string, version: number): FormResult {
-  const text = value.trim();
+  const text = trimBlanks(value);
   const colon = text.indexOf(':');
   if (colon >= 0 && version < 257) return [{ ...whole(value, `Renaming with ":" came with systemd 257; systemd ${version}, the target version, ignores the line.`)[0] as ValueProblem, rule: 'newer-than-target' }];
   const glob = colon < 0 ? text : text.slice(0, colon);
@@ -182,7 +183,7 @@ function controllerProblem(name: string, word: Word, version: number): ValueProb
 
 /** Delegate=: a boolean or controller names. */
 function checkDelegate(_row: DirectiveRow, value: string, version: number): FormResult {
-  if (booleanValue(value.trim()) !== undefined) return [];
+  if (booleanValue(trimBlanks(value)) !== undefined) return [];
   return eachWord(value, (text, word) => controllerProblem(text, word, version));
 }
 
@@ -196,7 +197,7 @@ function checkControllers(_row: DirectiveRow, value: string, version: number): F
 
 /** RootImagePolicy= and its siblings: "*", "-", "~", or partition=flag+flag rules separated by ":". */
 function checkImagePolicy(_row: DirectiveRow, value: string, version: number): FormResult {
-  const text = value.trim();
+  const text = trimBlanks(value);
   if (text === '*' || text === '-' || text === '~') return [];
   const seen = new Set<string>();
   const strictNames = version < IMAGE_POLICY_UNKNOWN_NAMES_SINCE;
@@ -225,7 +226,7 @@ function checkFileSystems(_row: DirectiveRow, value: string): FormResult {
 
 /** BPFProgram=: attach-type:/path/to/pinned/program. */
 function checkBpfProgram(_row: DirectiveRow, value: string): FormResult {
-  const text = value.trim();
+  const text = trimBlanks(value);
   const colon = text.indexOf(':');
   if (colon < 0) return whole(value, `"${text}" is not type:path (such as ingress:/sys/fs/bpf/prog); systemd ignores the line.`);
   const type = text.slice(0, colon);
@@ -283,13 +284,13 @@ const CALENDAR_WORDS = /^(minutely|hourly|daily|monthly|weekly|yearly|annually|q
  */
 function checkCalendar(row: DirectiveRow, value: string): FormResult {
   if (row.valueKind.forms[0]?.type !== 'calendar') return undefined;
-  const text = value.trim();
+  const text = trimBlanks(value);
   // %n and its kind expand to a name, never to a time.
   if (/^%[nNpPiIjJ]$/.test(text)) return whole(value, `"${text}" expands to a name, which is not a calendar event; systemd ignores the line.`);
   if (text.includes('%')) return [];
-  const clock = text.split(/\s+/).map((w) => /^([0-9]{1,2}):([0-9]{1,2})(?::([0-9]{1,2}))?$/.exec(w)).find((m) => m && (Number(m[1]) > 23 || Number(m[2]) > 59 || Number(m[3] ?? 0) > 60));
+  const clock = text.split(/[ \t\n\r]+/).map((w) => /^([0-9]{1,2}):([0-9]{1,2})(?::([0-9]{1,2}))?$/.exec(w)).find((m) => m && (Number(m[1]) > 23 || Number(m[2]) > 59 || Number(m[3] ?? 0) > 60));
   if (clock) return whole(value, `"${clock[0]}" is not a time of day (hours 0-23, minutes and seconds 0-59); systemd ignores the line.`);
-  const words = text.split(/[\s,.]+/).filter((w) => w !== '');
+  const words = text.split(/[ \t\n\r,.]+/).filter((w) => w !== '');
   const plausible = words.some((w) => /[0-9*]/.test(w) || CALENDAR_WORDS.test(w));
   const strangeWord = words.find((w) => /^[A-Za-z]+$/.test(w) && !CALENDAR_WORDS.test(w) && !/^[A-Z][A-Za-z_]+(\/[A-Za-z_]+)+$/.test(w));
   if (plausible && (!strangeWord || words.length > 1)) return [];
@@ -333,7 +334,7 @@ function checkCoredumpFilter(_row: DirectiveRow, value: string): FormResult {
 
 /** ListenStream=, ListenDatagram=, ListenSequentialPacket=: a port, address:port, path, @name or vsock:cid:port. */
 function checkListenAddress(row: DirectiveRow, value: string): FormResult {
-  const text = value.trim();
+  const text = trimBlanks(value);
   if (text.includes('%') && !text.startsWith('%')) return [];
   const unixOnly = row.name === 'ListenSequentialPacket';
   if (text.startsWith('/') || text.startsWith('@') || /^%[tThSCLEVd]/.test(text)) return text.startsWith('/') && text.split('/').includes('..') ? whole(value, `"${text}" contains ".."; systemd ignores the line.`) : [];
@@ -349,27 +350,27 @@ function checkListenAddress(row: DirectiveRow, value: string): FormResult {
 
 /** ListenNetlink=: a family and an optional group number. */
 function checkNetlink(_row: DirectiveRow, value: string): FormResult {
-  const [family = '', group, extra] = value.trim().split(/\s+/);
+  const [family = '', group, extra] = trimBlanks(value).split(/[ \t\n\r]+/);
   const ok = (NETLINK_FAMILIES.includes(family) || /^[0-9]+$/.test(family)) && (group === undefined || /^[0-9]+$/.test(group)) && extra === undefined;
-  return ok ? [] : whole(value, `"${value.trim()}" is not a netlink family (route, audit, kobject-uevent, ...) with an optional group number; systemd ignores the line.`);
+  return ok ? [] : whole(value, `"${trimBlanks(value)}" is not a netlink family (route, audit, kobject-uevent, ...) with an optional group number; systemd ignores the line.`);
 }
 
 /** FileDescriptorName=: printable ASCII without ":", at most 255 characters. */
 function checkFdName(_row: DirectiveRow, value: string): FormResult {
-  const text = value.trim();
+  const text = trimBlanks(value);
   return /^[\x20-\x39\x3b-\x7e]{0,255}$/.test(text) ? [] : whole(value, `"${text}" is not a file descriptor name (printable ASCII without ":", at most 255 characters); systemd ignores the line.`);
 }
 
 /** RebootArgument=: printable ASCII. */
 function checkRebootArgument(_row: DirectiveRow, value: string, version: number): FormResult {
-  const text = value.trim();
+  const text = trimBlanks(value);
   if (version < 252 || /^[\x20-\x7e]*$/.test(text)) return [];
   return whole(value, `"${text}" is not a reboot argument systemd takes (printable ASCII only); it ignores the line.`);
 }
 
 /** PIDFile=: a path; "..", which makes it not normalized, is refused. */
 function checkPidFile(_row: DirectiveRow, value: string): FormResult {
-  const text = value.trim();
+  const text = trimBlanks(value);
   return text.split('/').includes('..') ? whole(value, `"${text}" contains "..": systemd takes only normalized paths and ignores the line.`) : [];
 }
 

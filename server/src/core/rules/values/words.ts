@@ -1,7 +1,8 @@
-/** Splitting a value into words as systemd does, with the document range of each word. */
+/** Splitting a value into words as systemd does (on its blanks only), with the document range of each word. */
 import type { Entry } from '../../syntax/syntaxTree';
 import type { Range } from '../../types';
 import type { LineIndex } from '../../syntax/lineIndex';
+import { isSystemdBlank } from '../../syntax/blanks';
 
 export interface Word {
   /** The word with its quotes removed. */
@@ -11,19 +12,12 @@ export interface Word {
   readonly end: number;
 }
 
-/** Whether a UTF-16 code unit is a blank as JavaScript's `\s` sees it (white space and line terminators). */
-function isBlank(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 160) return false;
-  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
 function split(value: string): Word[] {
   const words: Word[] = [];
   let i = 0;
   const n = value.length;
   while (i < n) {
-    while (i < n && isBlank(value.charCodeAt(i))) i++;
+    while (i < n && isSystemdBlank(value.charCodeAt(i))) i++;
     if (i >= n) break;
     const start = i;
     // Plain characters are copied in runs; quotes and backslashes end a run.
@@ -31,7 +25,7 @@ function split(value: string): Word[] {
     let from = i;
     while (i < n) {
       const c = value.charCodeAt(i);
-      if (isBlank(c)) break;
+      if (isSystemdBlank(c)) break;
       if (c === 34 || c === 39) {
         text += value.slice(from, i);
         const close = value.indexOf(value[i], i + 1);
