@@ -42,7 +42,7 @@ function nameParts(unitName: string, version: number): NameParts {
 
 /**
  * The value with the specifiers resolved that the unit's name and the manager decide; undefined
- * when systemd would refuse the line (a lone `%` at the end, a letter that is no specifier).
+ * when systemd would refuse the line (a letter or digit that is no specifier).
  */
 export function resolveUserSpecifiers(value: string, unitName: string | undefined, manager: ManagerKind, version: number): string | undefined {
   if (!value.includes('%')) return value;
@@ -69,11 +69,12 @@ export function resolveUserSpecifiers(value: string, unitName: string | undefine
       continue;
     }
     const next = value[i + 1];
-    if (next === undefined) return undefined;
+    // A "%" at the end, or before anything but a letter or digit, is kept as written.
+    if (next === undefined) return `${out}%`;
     i++;
     if (next === '%') out += '%';
     else if (known[next] !== undefined) out += known[next];
-    else if (specifier(next)) out += `%${next}`;
+    else if (specifier(next) || !/^[A-Za-z0-9]$/.test(next)) out += `%${next}`;
     else return undefined;
   }
   return out;
