@@ -68,8 +68,10 @@ const SYSTEM_SPECIFIERS: Readonly<Record<string, string>> = {
  */
 export function fillSpecifiers(raw: string, manager: ManagerKind): string | undefined {
   let unknown = false;
-  const filled = raw.replace(/%(.)/g, (_whole, c: string) => {
-    if (c === '%') return '%';
+  // A "%" before anything but a letter or digit, or at the end, is no specifier: systemd keeps it.
+  const filled = raw.replace(/%([\s\S]|$)/g, (_whole, c: string) => {
+    if (c === '%' || c === '') return '%';
+    if (!/^[A-Za-z0-9]$/.test(c)) return `%${c}`;
     const known = manager === 'system' ? SYSTEM_SPECIFIERS[c] : undefined;
     if (known === undefined) unknown = true;
     return known ?? '';
