@@ -158,8 +158,13 @@ function readCapabilities(model: Lines, name: string, initial: bigint): bigint {
   });
 }
 
+/**
+ * A user or group name systemd takes from a unit (its relaxed rules): spaces inside are fine, a
+ * control character, ":" or "/" is not, nor a name that looks like a negative number, "." or "..".
+ */
 function validUserName(name: string): boolean {
-  return name.length > 0 && !/[\s:/\x00-\x1f]/.test(name) && !name.startsWith('-') && name !== '.' && name !== '..';
+  if (name === '' || name.startsWith(' ') || name.endsWith(' ') || name === '.' || name === '..') return false;
+  return !/[\x00-\x1f\x7f:/]/.test(name) && !/^-[0-9]*$/.test(name);
 }
 
 function absolutePath(value: string): string | undefined {
