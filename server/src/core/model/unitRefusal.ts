@@ -11,6 +11,7 @@ import { directiveRow, directiveRows, matchEnumValue } from '../kb';
 import { booleanValue } from '../kb/booleans';
 import { successActionKnown } from '../security/versions';
 import { splitWords } from '../rules/values/words';
+import { trimBlanks } from '../syntax/blanks';
 import type { ManagerKind } from './manager';
 import type { Assignment, UnitModel } from './unitModel';
 
@@ -86,7 +87,7 @@ function lacking(model: UnitModel, cause: RefusalCause, lists: readonly string[]
   const listed = lists.some((name) => knownSetting(name, version) && model.effective(name).length > 0);
   const switched = switches.some((name) => {
     const line = lastOf(model, name, (v) => booleanValue(v) !== undefined, version);
-    return line !== undefined && booleanValue(line.entry.value.trim()) === true;
+    return line !== undefined && booleanValue(trimBlanks(line.entry.value)) === true;
   });
   return listed || switched ? undefined : { cause, reason, line: undefined, lacks: [...lists, ...switches] };
 }
@@ -97,7 +98,7 @@ function lacking(model: UnitModel, cause: RefusalCause, lists: readonly string[]
  */
 function whereRefusal(model: UnitModel, type: 'mount' | 'automount'): Refusal | undefined {
   const where = model.last('Where');
-  const value = where?.entry.value.trim();
+  const value = trimBlanks(where?.entry.value);
   // A specifier is filled in by systemd; a relative path is an invalid value of its own.
   if (where === undefined || value === undefined || value.includes('%') || !value.startsWith('/')) return undefined;
   const name = unitFileName(model.unit.uri);
@@ -145,12 +146,12 @@ function serviceRefusal(model: UnitModel, version: number, manager: ManagerKind)
   const starts = commands(model, 'ExecStart');
   const stops = commands(model, 'ExecStop');
   const successAction = lastOf(model, 'SuccessAction', (v) => successActionKnown(v, version, manager), version);
-  const hasSuccessAction = successAction !== undefined && successAction.entry.value.trim() !== 'none';
+  const hasSuccessAction = successAction !== undefined && trimBlanks(successAction.entry.value) !== 'none';
   const busName = lastIn(model, 'BusName', version);
   const typeLine = lastOf(model, 'Type', (v) => known('Type', v, version), version);
   // A service without Type= is a D-Bus one when it names a bus, else a simple one when it has a
   // command to start, else a oneshot one.
-  const type = typeLine?.entry.value.trim() ?? (busName ? 'dbus' : starts.count > 0 ? 'simple' : 'oneshot');
+  const type = trimBlanks(typeLine?.entry.value) ?? (busName ? 'dbus' : starts.count > 0 ? 'simple' : 'oneshot');
   const oneshot = type === 'oneshot';
   const refuse = (cause: RefusalCause, reason: string, line: Assignment | undefined): Refusal => ({ cause, reason, line });
 
@@ -160,7 +161,8 @@ function serviceRefusal(model: UnitModel, version: number, manager: ManagerKind)
   if (!oneshot && starts.count === 0) {
     return { ...refuse('no-start-command', `a Type=${type} service needs an ExecStart= command; only a Type=oneshot service may go without`, typeLine ?? busName), lacks: ['ExecStart'] };
   }
-  const remains = booleanValue(lastOf(model, 'RemainAfterExit', (v) => booleanValue(v) !== undefined, version)?.entry.value.trim() ?? '') === true;
+  const remainLine = lastOf(model, 'RemainAfterExit', (v) => booleanValue(v) !== undefined, version);
+  const remains = remainLine !== undefined && booleanValue(trimBlanks(remainLine.entry.value)) === true;
   if (!remains && starts.count === 0 && !hasSuccessAction) {
     return { ...refuse('no-start-not-remaining', 'a service without ExecStart= or SuccessAction= must have RemainAfterExit=yes', stops.lines[0]), lacks: ['ExecStart', 'SuccessAction'] };
   }
@@ -170,26 +172,26 @@ function serviceRefusal(model: UnitModel, version: number, manager: ManagerKind)
   }
   if (oneshot) {
     const restart = lastOf(model, 'Restart', (v) => known('Restart', v, version), version);
-    if (restart && !ONESHOT_RESTARTS.includes(restart.entry.value.trim())) {
-      return refuse('oneshot-restart', `a Type=oneshot service may not have Restart=${restart.entry.value.trim()}`, restart);
+    if (restart && !ONESHOT_RESTARTS.includes(trimBlanks(restart.entry.value))) {
+      return refuse('oneshot-restart', `a Type=oneshot service may not have Restart=${trimBlanks(restart.entry.value)}`, restart);
     }
     const forced = lastIn(model, 'RestartForceExitStatus', version);
     if (forced && version < ONESHOT_FORCE_EXIT_STATUS_SINCE) {
       return refuse('oneshot-force-exit-status', `a Type=oneshot service may not have RestartForceExitStatus= before systemd ${ONESHOT_FORCE_EXIT_STATUS_SINCE}`, forced);
     }
     const exitType = lastOf(model, 'ExitType', (v) => known('ExitType', v, version), version);
-    if (exitType?.entry.value.trim() === 'cgroup') return refuse('oneshot-exit-type-cgroup', 'a Type=oneshot service may not have ExitType=cgroup', exitType);
+    if (trimBlanks(exitType?.entry.value) === 'cgroup') return refuse('oneshot-exit-type-cgroup', 'a Type=oneshot service may not have ExitType=cgroup', exitType);
   }
   if (type === 'dbus' && !busName) return refuse('dbus-without-bus-name', 'a Type=dbus service needs BusName=', typeLine);
   const pam = lastIn(model, 'PAMName', version);
   if (pam) {
     const killMode = lastOf(model, 'KillMode', (v) => known('KillMode', v, version), version);
-    const mode = killMode?.entry.value.trim() ?? 'control-group';
+    const mode = trimBlanks(killMode?.entry.value) ?? 'control-group';
     if (!PAM_KILL_MODES.includes(mode)) return refuse('pam-kill-mode', `with PAMName= the kill mode must be control-group or mixed, not ${mode}`, killMode);
   }
   if (type === 'forking' && version >= FORKING_PRIVATE_PIDS_SINCE) {
     const privatePids = lastOf(model, 'PrivatePIDs', (v) => booleanValue(v) !== undefined, version);
-    if (privatePids && booleanValue(privatePids.entry.value.trim()) === true) {
+    if (privatePids && booleanValue(trimBlanks(privatePids.entry.value)) === true) {
       return refuse('forking-private-pids', 'a Type=forking service may not have PrivatePIDs=yes', privatePids);
     }
   }
@@ -218,7 +220,7 @@ function lastOf(model: UnitModel, name: string, takes: (value: string) => boolea
   if (!knownSetting(name, version)) return undefined;
   let found: Assignment | undefined;
   for (const line of model.assignments(name)) {
-    const value = line.entry.value.trim();
+    const value = trimBlanks(line.entry.value);
     if (value === '') found = undefined;
     else if (takes(value)) found = line;
   }
