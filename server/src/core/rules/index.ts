@@ -104,7 +104,7 @@ function takesValue(row: DirectiveRow, value: string, version: number): boolean 
   if (holdsPlaceholder(value)) return true;
   // A warning is about a value systemd takes in all the same (a prefix it ignores, a name it skips).
   const problems = checkValue(row, value, version);
-  return !problems.some((p) => p.severity !== 'warning' && p.start <= 0 && p.end >= trimBlanksEnd(value).length);
+  return !problems.some((p) => p.severity !== 'warning' && (p.ignoresLine === true || (p.start <= 0 && p.end >= trimBlanksEnd(value).length)));
 }
 
 interface SharedModel {

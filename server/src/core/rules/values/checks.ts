@@ -262,7 +262,8 @@ function checkForm(row: DirectiveRow, form: ValueForm, value: string, version: n
     case 'unit':
       return checkUnits(row, form, value);
     case 'command':
-      return checkCommand(value, version);
+      // One bad word makes systemd ignore the whole command line.
+      return checkCommand(value, version)?.map((p) => (p.severity === undefined && p.rule === undefined ? { ...p, ignoresLine: true as const } : p));
     default:
       return undefined;
   }
@@ -666,13 +667,56 @@ function checkUnits(row: DirectiveRow, form: ValueForm, value: string): FormResu
 /** Characters systemd 258 on refuses in the name of a program it looks up in the search path. */
 const GLOB_CHARACTERS = /[*?[]/;
 
+/**
+ * Where a quote opened and never closed, as systemd splits a command line into words (a backslash
+ * escapes the character after it, inside quotes too): -1 when every quote closes.
+ */
+function unclosedQuote(value: string): number {
+  let open = -1;
+  let quote = '';
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (c === '\\') i++;
+    else if (quote === '' && (c === '"' || c === "'")) {
+      quote = c;
+      open = i;
+    } else if (c === quote) quote = '';
+  }
+  return quote === '' ? -1 : open;
+}
+
+/** The prefixes systemd reads once each (`!` twice: `!!`); a repeated one ends them and becomes part of the path. */
+function repeatedPrefix(prefix: string): string | undefined {
+  for (const c of new Set(prefix)) if (prefix.split(c).length - 1 > (c === '!' ? 2 : 1)) return c;
+  return undefined;
+}
+
+/**
+ * A command line: the first command, and each one after a lone `;` (systemd reads them as commands
+ * of their own, and ignores the whole line when one of them is bad).
+ */
 function checkCommand(value: string, version: number): FormResult {
+  const open = unclosedQuote(value);
+  if (open >= 0) return [{ start: open, end: trimBlanksEnd(value).length, message: 'This quote is never closed; systemd refuses the command line ("Unbalanced quoting") and ignores it.', replacements: [] }];
+  const words = splitWords(value);
+  const separator = words.findIndex((w) => w.end - w.start === 1 && value[w.start] === ';');
+  if (separator < 0) return checkOneCommand(value, version);
+  const first = checkOneCommand(value.slice(0, (words[separator] as { start: number }).start), version) ?? [];
+  const restStart = (words[separator] as { end: number }).end;
+  if (trimBlanks(value.slice(restStart)) === '') return first;
+  const rest = (checkCommand(value.slice(restStart), version) ?? []).map((p) => ({ ...p, start: p.start + restStart, end: p.end + restStart }));
+  return [...first, ...rest];
+}
+
+function checkOneCommand(value: string, version: number): FormResult {
   const { prefix, prefixOffsets, program, args } = splitCommand(value);
   const trimmed = trimBlanksStart(value);
   const prefixStart = prefixOffsets[0] ?? 0;
   const prefixEnd = (prefixOffsets[prefixOffsets.length - 1] ?? -1) + 1;
   const prefixProblem = (message: string, extra: Partial<ValueProblem> = {}): ValueProblem[] => [{ start: prefixStart, end: prefixEnd, message, replacements: [], ...extra }];
   if (prefix.includes('+') && prefix.includes('!')) return prefixProblem(`The command prefixes "${prefix}" cannot be combined ("+" excludes "!" and "!!").`);
+  const repeated = repeatedPrefix(prefix);
+  if (repeated !== undefined) return prefixProblem(`The prefix "${repeated}" is written more than once; systemd reads it once and takes the rest as part of the program's path, which it refuses, and ignores the line.`);
   if (prefix.includes('|') && version < 258) {
     return prefixProblem(`The "|" prefix came with systemd 258; systemd ${version}, the target version, cannot parse the line and ignores it.`, { rule: 'newer-than-target' });
   }

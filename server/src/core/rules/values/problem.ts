@@ -24,6 +24,11 @@ export interface ValueProblem {
    */
   severity?: 'warning';
   /**
+   * systemd ignores the whole line for this problem, though the problem points at a part of it (a
+   * command line with one bad word); otherwise a problem on a part drops only that part.
+   */
+  ignoresLine?: true;
+  /**
    * `newer-than-target`: the value is right for a later release but not for the target one (a
    * spelling or prefix that came later); reported by that rule rather than as an invalid value.
    */
