@@ -97,6 +97,21 @@ describe('folder walking', () => {
     }
   });
 
+  it('a drop-in named on the command line is checked with its unit and the unit\'s other drop-ins', () => {
+    const tmp = tempFolder('walk-dropin');
+    try {
+      mkdirSync(path.join(tmp.dir, 'web.service.d'));
+      writeFileSync(path.join(tmp.dir, 'web.service'), '[Service]\nExecStart=/bin/true\n');
+      writeFileSync(path.join(tmp.dir, 'web.service.d', '10-start.conf'), '[Service]\nExecStart=/bin/false\n');
+      const result = runCli(['check', 'web.service.d/10-start.conf'], { cwd: tmp.dir });
+      assert.equal(result.status, 1, result.stderr);
+      // Only with the unit's own ExecStart= does the drop-in's make a second command.
+      assert.match(result.stdout, /^web\.service\.d\/10-start\.conf:2:1: error: systemd refuses to load this service: this is a second ExecStart= command/m);
+    } finally {
+      tmp.remove();
+    }
+  });
+
   it('sorts by UTF-16 code units, whatever order the files were made in', () => {
     const tmp = tempFolder('walk-order');
     try {

@@ -1,8 +1,9 @@
 import { statSync, type Stats } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { UNIT_TYPES } from '../core';
 import { entryKind, isKernelPath, listFolder, realPathOrNull, Scope, WALK_MAX_DEPTH, WALK_MAX_ENTRIES, type EntryKind, type RunBudget } from '../node/guardedFs';
 import { describeError } from '../node/guardedFs';
+import { unitFolderOf } from '../node/unitFiles';
 
 export { describeError };
 
@@ -170,7 +171,8 @@ export function collectInputs(paths: readonly string[], cwd: string, limits: Wal
         result.notes.push(`no unit files found under '${path}'`);
       }
     } else {
-      addFile(path, dirname(absolute), true);
+      // A drop-in named is read with its unit and the unit's other drop-ins, in the unit's folder.
+      addFile(path, unitFolderOf(absolute), true);
     }
   }
   return result;
