@@ -5,12 +5,9 @@
  */
 import { describe, test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { PassThrough } from 'node:stream';
-import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
-import { startServer } from '../../server/src/lsp/server';
 import { PatchDocuments } from '../../server/src/lsp/patchDocuments';
 import { CHECK_FAILED } from '../../server/src/lsp/checkFailed';
-import type * as NodeFeatures from '../../server/src/lsp/nodeFeatures';
+import { inMemoryServer } from './inMemoryServer';
 
 interface Message {
   id?: number;
@@ -34,17 +31,8 @@ function patchOf(name: string): string {
 
 describe('publication of a burst of documents', () => {
   test('a document whose check throws gets a diagnostic saying so, and the others of the burst are published', async () => {
-    const toServer = new PassThrough();
-    const fromServer = new PassThrough();
-    const connection = startServer(
-      (options) => createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(fromServer), options),
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      () => (require('../../server/src/lsp/nodeFeatures') as typeof NodeFeatures).startNodeFeatures,
-    );
     const received: Message[] = [];
-    new StreamMessageReader(fromServer).listen((message) => void received.push(message as Message));
-    const writer = new StreamMessageWriter(toServer);
-    const send = (message: object): void => void writer.write({ jsonrpc: '2.0', ...message } as Parameters<typeof writer.write>[0]);
+    const { connection, send } = inMemoryServer((message) => void received.push(message as Message));
     const published = (uri: string): Message | undefined => received.find((m) => m.method === 'textDocument/publishDiagnostics' && m.params?.uri === uri);
 
     send({ id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });

@@ -5,10 +5,8 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PassThrough } from 'node:stream';
-import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
-import { startServer } from '../../server/src/lsp/server';
-import type * as NodeFeatures from '../../server/src/lsp/nodeFeatures';
+import type { Connection } from 'vscode-languageserver/node';
+import { inMemoryServer } from './inMemoryServer';
 
 interface Message {
   id?: number;
@@ -23,16 +21,9 @@ function serviceLoaded(): boolean {
 }
 
 function startInMemory(): { send: (message: object) => void; next: (test: (m: Message) => boolean) => Promise<Message>; connection: Connection } {
-  const toServer = new PassThrough();
-  const fromServer = new PassThrough();
-  const connection = startServer(
-    (options) => createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(fromServer), options),
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    () => (require('../../server/src/lsp/nodeFeatures') as typeof NodeFeatures).startNodeFeatures,
-  );
   const received: Message[] = [];
   const waiting: Array<{ test: (m: Message) => boolean; resolve: (m: Message) => void }> = [];
-  new StreamMessageReader(fromServer).listen((message) => {
+  const { connection, send } = inMemoryServer((message) => {
     const m = message as Message;
     const waiter = waiting.find((w) => w.test(m));
     if (waiter) {
@@ -40,10 +31,9 @@ function startInMemory(): { send: (message: object) => void; next: (test: (m: Me
       waiter.resolve(m);
     } else received.push(m);
   });
-  const writer = new StreamMessageWriter(toServer);
   return {
     connection,
-    send: (message) => void writer.write({ jsonrpc: '2.0', ...message } as Parameters<typeof writer.write>[0]),
+    send,
     next: (test) => {
       const known = received.find(test);
       if (known) return Promise.resolve(known);
