@@ -268,6 +268,27 @@ describe('unitguard review: files, folders, git', () => {
     }
   });
 
+  it('--git against the working tree of a sparse checkout: a unit left out of the tree is unchanged, not removed', { skip: hasGit ? false : 'git is not installed' }, () => {
+    const folder = tempFolder('review-git-sparse');
+    const git = (...args: string[]) => {
+      const r = spawnSync('git', ['-c', 'user.name=Review', '-c', 'user.email=review@example.org', ...args], { cwd: folder.dir, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+    };
+    try {
+      git('init', '-q');
+      writeFileSync(path.join(folder.dir, 'a.service'), '[Service]\nExecStart=/bin/true\n');
+      writeFileSync(path.join(folder.dir, 'README'), 'units\n');
+      git('add', '.');
+      git('commit', '-qm', 'base');
+      git('sparse-checkout', 'set', '--no-cone', '/README');
+      const result = runCli(['review', '--git', 'HEAD'], { cwd: folder.dir });
+      assert.equal(result.status, 0, result.stderr);
+      assert.equal(result.stdout, 'no unit changed\n');
+    } finally {
+      folder.remove();
+    }
+  });
+
   it('--help and the command list document the command', () => {
     const help = runCli(['review', '--help']);
     assert.equal(help.status, 0);

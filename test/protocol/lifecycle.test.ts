@@ -41,11 +41,14 @@ describe('protocol lifecycle and message shapes', () => {
     }
   });
 
-  test('initialize with params that are not an object is InvalidParams and leaves the server waiting for a good one', async () => {
+  test('initialize with params that are missing or not an object is InvalidParams and leaves the server waiting for a good one', async () => {
     const client = startServer();
     try {
       const bad = await client.requestRaw('initialize', null);
       assert.equal(bad.error?.code, INVALID_PARAMS, JSON.stringify(bad));
+      // Without params at all, the same.
+      const missing = await client.requestRaw('initialize');
+      assert.equal(missing.error?.code, INVALID_PARAMS, JSON.stringify(missing));
       await client.initialize();
       await openDocument(client, uri, text);
     } finally {

@@ -19,6 +19,8 @@ import { allAnalyzers, runAnalyzer } from '../security/support';
 const SERVICES: readonly string[] = [
   'ExecStart=/bin/true\nExecStart=/bin/false',
   'ExecStart=/bin/true ; /bin/false',
+  'ExecStart=/bin/true ;',
+  'ExecStart=/bin/echo a ; ; /bin/false',
   'Type=oneshot\nExecStart=/bin/true\nExecStart=/bin/false',
   'Type=notify\nExecStart=/bin/true\nExecStart=/bin/false',
   'ExecStart=/bin/true\nExecStart=\nExecStart=/bin/false',

@@ -144,7 +144,7 @@ const SAMPLES: Readonly<Record<ValueType, Samples>> = {
     '-@:/bin/true', '%t/x', '"/bin/true" a', '/bin/true ; /bin/false', '/bin/true $FOO ${FOO}', 'bin/true', '+!/bin/true', '-', '@/bin/true',
     '/bin/echo a% b', '/bin/echo 100%', '"+/bin/true"', '"-/bin/echo" x', '"@/bin/true" probe', '-"/bin/true"', '"-bin/true"', '- /bin/true',
     '/bin/true "a', "/bin/true 'a'b'", "/bin/echo 'it\\'s'", '/bin/echo "a\\"b"', '@@/bin/true a', '--/bin/true', '-!!/bin/true', '/bin/true ; rel/x', '/bin/true ; @/bin/false',
-    '/bin/true ; "/bin/false', '/bin/true \\; x', '/bin/true ";" x', '/bin/true ;',
+    '/bin/true ; "/bin/false', '/bin/true \\; x', '/bin/true ";" x', '/bin/true ;', '/bin/echo a ; ; /bin/false',
   ],
   unit: ({ form }) => {
     const samples = ['probe.service', 'probe.target', 'probe.socket', 'probe', 'probe.bar', 'a/b.service', 'probe@.service', 'probe@x.service', '%n', '%N.socket', '-.mount', '.service', 'probe..service', 'probe\\x2d.service', 'x@%i.service'];

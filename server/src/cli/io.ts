@@ -6,6 +6,8 @@ export interface CliIo {
   readStdin(): Uint8Array;
   /** The folder relative paths are resolved against. */
   cwd: string;
+  /** Standard output is a terminal: a patch printed there is read by a person, not applied. */
+  stdoutIsTerminal?: boolean;
 }
 
 /** Every message to stderr carries the program's name, as Unix tools do. */

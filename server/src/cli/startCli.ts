@@ -42,6 +42,7 @@ export function startCli(run: (argv: readonly string[], io: CliIo) => number): v
     },
     stderr,
     readStdin: () => readFileSync(0),
+    stdoutIsTerminal: process.stdout.isTTY === true,
     cwd: process.cwd(),
   };
 

@@ -118,8 +118,8 @@ export class ProtocolGate extends AbstractMessageReader implements MessageReader
 function paramsProblem(method: string, params: unknown, isRequest: boolean): string | undefined {
   const library = LIBRARY_NOTIFICATIONS[method];
   if (!isRequest && library !== undefined) return library.ok(params) ? undefined : `its params must be ${library.wants}, not ${JSON.stringify(params) ?? 'missing'}.`;
-  if (params === undefined || VOID_PARAMS.has(method)) return undefined;
   if (method === 'initialize' && !isObject(params)) return 'initialize needs params: an object with the client capabilities.';
+  if (params === undefined || VOID_PARAMS.has(method)) return undefined;
   // JSON-RPC: params, when present, are an object or an array.
   if (isRequest && (params === null || typeof params !== 'object')) return `${method} needs params that are an object, not ${JSON.stringify(params)}.`;
   return undefined;

@@ -225,7 +225,9 @@ function applyFixes(source: Source, text: string, settings: Settings, files: Uni
   if (result.stoppedEarly) io.stderr(errorLine(`'${source.path}' is long: fixing stopped after ${result.applied.length} ${result.applied.length === 1 ? 'fix' : 'fixes'} with more to apply; run --fix again to go on`));
   if (result.text === text) return text;
   if (options.dryRun) {
-    io.stdout(unifiedDiff(text, result.text, source.path));
+    // A patch keeps the file's bytes, so that it applies; on a terminal it is read, and escaped.
+    const diff = unifiedDiff(text, result.text, source.path);
+    io.stdout(io.stdoutIsTerminal ? terminalText(diff) : diff);
     return result.text;
   }
   if (!source.absolutePath || !scope) return text;

@@ -142,7 +142,8 @@ function runHarden(argv: readonly string[], io: CliIo): number {
     if (parsed.dryRun) {
       const diff = unifiedDiff(plan.before, plan.after, writtenPath);
       if (parsed.json) results.push({ ...planJson(input.path, writtenPath, plan, settings.systemdVersion), diff });
-      else io.stdout(diff);
+      // A patch keeps the file's bytes, so that it applies; on a terminal it is read, and escaped.
+      else io.stdout(io.stdoutIsTerminal ? terminalText(diff) : diff);
       return undefined;
     }
     if (parsed.json) results.push(planJson(input.path, writtenPath, plan, settings.systemdVersion));

@@ -374,10 +374,13 @@ function unstagedUnitPaths(root: string, budget: RunBudget): string[] {
   const algorithm = runGit(['rev-parse', '--show-object-format'], { cwd: root }).toString('utf8').trim();
   const scope = Scope.within([root], budget);
   const changed: string[] = [];
-  for (const record of runGit(['ls-files', '-z', '--stage'], { cwd: root }).toString('utf8').split('\0')) {
+  // With -t each entry starts with its status: S for a file a sparse checkout leaves out of the
+  // working tree, which is not there to compare and has not changed.
+  for (const record of runGit(['ls-files', '-z', '--stage', '-t'], { cwd: root }).toString('utf8').split('\0')) {
     const tab = record.indexOf('\t');
     if (tab < 0) continue;
-    const [mode, id] = record.slice(0, tab).split(' ');
+    const [tag, mode, id] = record.slice(0, tab).split(' ');
+    if (tag === 'S') continue;
     const path = record.slice(tab + 1);
     // A path in conflict is listed once per stage.
     if (!isUnitPath(path) || changed[changed.length - 1] === path) continue;

@@ -10,7 +10,8 @@
 import { directiveRow, directiveRows, matchEnumValue } from '../kb';
 import { booleanValue } from '../kb/booleans';
 import { successActionKnown } from '../security/versions';
-import { splitWords } from '../rules/values/words';
+import { commandSpans } from '../rules/values/commandWords';
+import { uriFileName } from '../uriNames';
 import { trimBlanks } from '../syntax/blanks';
 import type { ManagerKind } from './manager';
 import type { Assignment, UnitModel } from './unitModel';
@@ -60,7 +61,7 @@ export function unitRefusal(model: UnitModel, version: number, manager: ManagerK
     case 'service':
       return serviceRefusal(model, version, manager);
     case 'timer':
-      return lacking(model, 'timer-without-trigger', sharedList('OnCalendar', 'Timer'), ['OnClockChange', 'OnTimezoneChange'], version, 'it has nothing to wait for: no OnCalendar=, OnBootSec=, OnActiveSec=, OnStartupSec=, OnUnitActiveSec= or OnUnitInactiveSec= is in force');
+      return lacking(model, 'timer-without-trigger', sharedList('OnCalendar', 'Timer'), ['OnClockChange', 'OnTimezoneChange'], version, 'it has nothing to wait for: no OnCalendar=, OnBootSec=, OnActiveSec=, OnStartupSec=, OnUnitActiveSec= or OnUnitInactiveSec= is in force, and neither OnClockChange= nor OnTimezoneChange= is on');
     case 'path':
       return lacking(model, 'path-without-path', sharedList('PathExists', 'Path'), [], version, 'it watches nothing: no PathExists=, PathExistsGlob=, PathChanged=, PathModified= or DirectoryNotEmpty= is in force');
     case 'socket':
@@ -101,23 +102,13 @@ function whereRefusal(model: UnitModel, type: 'mount' | 'automount'): Refusal | 
   const value = trimBlanks(where?.entry.value);
   // A specifier is filled in by systemd; a relative path is an invalid value of its own.
   if (where === undefined || value === undefined || value.includes('%') || !value.startsWith('/')) return undefined;
-  const name = unitFileName(model.unit.uri);
+  // From the URI: a backslash in a unit's name is an escape (`my\\x2ddata`), not a folder.
+  const file = uriFileName(model.unit.uri);
+  const name = model.unit.file.isBuildTemplate ? file.slice(0, -'.in'.length) : file;
   const expected = `${escapePath(value)}.${type}`;
-  if (name === undefined || name === expected) return undefined;
+  // An instance of a template names its path through its instance, which the file does not tell.
+  if (name.includes('@') || name === expected) return undefined;
   return { cause: 'where-not-name', reason: `Where=${value} must be mounted by a unit named ${expected}, not ${name}`, line: where };
-}
-
-function unitFileName(uri: string): string | undefined {
-  const name = decodeURIComponentOr(uri.slice(uri.lastIndexOf('/') + 1));
-  return name.includes('@') ? undefined : name;
-}
-
-function decodeURIComponentOr(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
 
 /**
@@ -204,8 +195,7 @@ function commands(model: UnitModel, name: string): { count: number; lines: Assig
   let count = 0;
   let second: Assignment | undefined;
   for (const line of lines) {
-    const value = line.entry.value;
-    const here = 1 + splitWords(value).filter((w) => w.end - w.start === 1 && value[w.start] === ';').length;
+    const here = commandSpans(line.entry.value).length;
     if (count < 2 && count + here >= 2) second = line;
     count += here;
   }

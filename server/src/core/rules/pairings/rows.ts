@@ -649,6 +649,8 @@ export const SPECS: Readonly<Record<string, RowSpec>> = {
   'delegate-oompolicy': { when: unset('OOMPolicy') },
   'privatepids-forking': { grade: 'error', reason: 'systemd refuses to load such a service: a forking daemon\'s main process cannot be followed into a new PID namespace' },
   'killmode-process-none': {
+    // With PAMName= systemd refuses such a service (unit-refused says so).
+    when: unset('PAMName'),
     grade: 'information',
     satisfied: () => undefined,
     fixes: (_c, s) => replaceFix(s, 'mixed'),

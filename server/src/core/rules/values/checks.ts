@@ -29,7 +29,7 @@ import { PARSER_CHECKS, errnoProblem, isSystemdSignal } from './parserChecks';
 import { whole, type FormResult, type ValueProblem } from './problem';
 import { checkIntegerRange, checkSize, checkTimespan } from './quantityChecks';
 import { hasDotDot, isAbsoluteOrSpecifier } from './paths';
-import { splitCommand } from './commandWords';
+import { commandSpans, splitCommand } from './commandWords';
 import { unknownSpecifierProblems } from './specifiers';
 import { withStrayBlankNote } from './strayBlanks';
 import { parseBoolean } from './scalars';
@@ -698,14 +698,11 @@ function repeatedPrefix(prefix: string): string | undefined {
 function checkCommand(value: string, version: number): FormResult {
   const open = unclosedQuote(value);
   if (open >= 0) return [{ start: open, end: trimBlanksEnd(value).length, message: 'This quote is never closed; systemd refuses the command line ("Unbalanced quoting") and ignores it.', replacements: [] }];
-  const words = splitWords(value);
-  const separator = words.findIndex((w) => w.end - w.start === 1 && value[w.start] === ';');
-  if (separator < 0) return checkOneCommand(value, version);
-  const first = checkOneCommand(value.slice(0, (words[separator] as { start: number }).start), version) ?? [];
-  const restStart = (words[separator] as { end: number }).end;
-  if (trimBlanks(value.slice(restStart)) === '') return first;
-  const rest = (checkCommand(value.slice(restStart), version) ?? []).map((p) => ({ ...p, start: p.start + restStart, end: p.end + restStart }));
-  return [...first, ...rest];
+  const problems: ValueProblem[] = [];
+  for (const span of commandSpans(value)) {
+    for (const p of checkOneCommand(value.slice(span.start, span.end), version) ?? []) problems.push({ ...p, start: p.start + span.start, end: p.end + span.start });
+  }
+  return problems;
 }
 
 function checkOneCommand(value: string, version: number): FormResult {

@@ -42,3 +42,30 @@ export function commandArgv(value: string): readonly Word[] {
   const { program, args } = splitCommand(value);
   return program && program.text !== '' ? [program, ...args] : args;
 }
+
+/** Where one command of a command line lies in it: `[start, end)`. */
+export interface CommandSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The commands of a command line, as systemd reads them: a lone `;` word ends a command when a
+ * word follows it (`\;` and `";"` are arguments). A `;` where a command starts is that command's
+ * program, and a `;` at the end starts no command.
+ */
+export function commandSpans(value: string): CommandSpan[] {
+  const spans: CommandSpan[] = [];
+  let start = 0;
+  let atCommandStart = true;
+  for (const word of splitWords(value)) {
+    const separator = word.end - word.start === 1 && value[word.start] === ';';
+    if (separator && !atCommandStart) {
+      spans.push({ start, end: word.start });
+      start = word.end;
+      atCommandStart = true;
+    } else atCommandStart = false;
+  }
+  if (!atCommandStart || spans.length === 0) spans.push({ start, end: value.length });
+  return spans;
+}
