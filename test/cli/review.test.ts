@@ -166,6 +166,14 @@ describe('unitguard review: the nftables.service hardening, in each format', () 
   });
 });
 
+/** Runs git in a folder, as a committer named Review; the test fails when git does. */
+function gitIn(dir: string): (...args: string[]) => void {
+  return (...args) => {
+    const r = spawnSync('git', ['-c', 'user.name=Review', '-c', 'user.email=review@example.org', ...args], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+  };
+}
+
 describe('unitguard review: files, folders, git', () => {
   it('two folders: the units that differ; the others are counted', () => {
     const folder = tempFolder('review');
@@ -188,10 +196,7 @@ describe('unitguard review: files, folders, git', () => {
   const hasGit = spawnSync('git', ['--version']).status === 0;
   it('--git: two commits, and the working tree against a commit', { skip: hasGit ? false : 'git is not installed' }, () => {
     const folder = tempFolder('review-git');
-    const git = (...args: string[]) => {
-      const r = spawnSync('git', ['-c', 'user.name=Review', '-c', 'user.email=review@example.org', ...args], { cwd: folder.dir, encoding: 'utf8' });
-      assert.equal(r.status, 0, r.stderr);
-    };
+    const git = gitIn(folder.dir);
     try {
       git('init', '-q');
       copyFileSync(path.join(repoRoot, debian), path.join(folder.dir, 'nftables.service'));
@@ -225,10 +230,7 @@ describe('unitguard review: files, folders, git', () => {
   it('--git against the working tree runs nothing the repository configures, and reads only its own folder', { skip: hasGit ? false : 'git is not installed' }, () => {
     const folder = tempFolder('review-git-hostile');
     const marker = (name: string) => path.join(folder.dir, `ran-${name}`);
-    const git = (...args: string[]) => {
-      const r = spawnSync('git', ['-c', 'user.name=Review', '-c', 'user.email=review@example.org', ...args], { cwd: path.join(folder.dir, 'repo'), encoding: 'utf8' });
-      assert.equal(r.status, 0, r.stderr);
-    };
+    const git = gitIn(path.join(folder.dir, 'repo'));
     const unit = (body: string) => `[Service]\nExecStart=/bin/true\n${body}`;
     try {
       const repo = path.join(folder.dir, 'repo');
@@ -270,10 +272,7 @@ describe('unitguard review: files, folders, git', () => {
 
   it('--git against the working tree of a sparse checkout: a unit left out of the tree is unchanged, not removed', { skip: hasGit ? false : 'git is not installed' }, () => {
     const folder = tempFolder('review-git-sparse');
-    const git = (...args: string[]) => {
-      const r = spawnSync('git', ['-c', 'user.name=Review', '-c', 'user.email=review@example.org', ...args], { cwd: folder.dir, encoding: 'utf8' });
-      assert.equal(r.status, 0, r.stderr);
-    };
+    const git = gitIn(folder.dir);
     try {
       git('init', '-q');
       writeFileSync(path.join(folder.dir, 'a.service'), '[Service]\nExecStart=/bin/true\n');
