@@ -34,7 +34,7 @@ export type RefusalCause =
 
 export interface Refusal {
   cause: RefusalCause;
-  /** Why, in a sentence that follows "systemd refuses to load this service: ". */
+  /** Why, in words that follow "systemd refuses to load this service: " (or timer, socket, ...). */
   reason: string;
   /** The line the refusal rests on; undefined when it rests on what the unit lacks. */
   line: Assignment | undefined;
@@ -116,7 +116,7 @@ function whereRefusal(model: UnitModel, type: 'mount' | 'automount'): Refusal | 
  * alone is `-`, else the leading slash is dropped, each `/` becomes `-`, and every character but
  * letters, digits, `:`, `_` and `.` (and a `.` at the start) is written as `\xNN`.
  */
-export function escapePath(path: string): string {
+function escapePath(path: string): string {
   const parts = path.split('/').filter((p) => p !== '' && p !== '.');
   if (parts.length === 0) return '-';
   const plain = parts.join('/');
