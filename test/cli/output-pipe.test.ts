@@ -25,23 +25,23 @@ interface Run {
   peak: number;
 }
 
-/** Runs `check FILE` with its report going to the file `into`. */
+/** Runs `check FILE`, every problem listed, with its report going to the file `into`. */
 function runIntoFile(file: string, into: string): Promise<Run> {
   return new Promise((resolve, reject) => {
     const fd = openSync(into, 'w');
-    const child = spawn(process.execPath, ['--require', maxRss, bin, 'check', file], { stdio: ['ignore', fd, 'pipe'] });
+    const child = spawn(process.execPath, ['--require', maxRss, bin, 'check', '--max-problems', '0', file], { stdio: ['ignore', fd, 'pipe'] });
     closeSync(fd);
     collect(child, () => statSync(into).size, resolve, reject);
   });
 }
 
 /**
- * Runs `check FILE` with its report going to a pipe. The reader waits `waitMs` before it reads at
+ * Runs `check FILE`, every problem listed, with its report going to a pipe. The reader waits `waitMs` before it reads at
  * all, then reads everything; or, with `stopAfter`, destroys the pipe once it has that many bytes.
  */
 function runThroughPipe(file: string, options: { waitMs?: number; stopAfter?: number }): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--require', maxRss, bin, 'check', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--require', maxRss, bin, 'check', '--max-problems', '0', file], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdoutBytes = 0;
     const stdout = child.stdout as Readable;
     stdout.pause();

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  createUnitDocument, diagnose, diagnoseWithFixes, explain, fixAll, parseRuleLevel, unifiedDiff, DEFAULT_SETTINGS, SEVERITY_RANK, SYSTEMD_VERSION_RANGE, type FixRisk, type Settings, type Severity, type UnitFiles,
+  createUnitDocument, diagnoseLimited, diagnoseWithFixesLimited, explain, fixAll, leftOutMessage, parseRuleLevel, unifiedDiff, DEFAULT_MAX_PROBLEMS, DEFAULT_SETTINGS, SEVERITY_RANK, SYSTEMD_VERSION_RANGE, TOO_MANY_PROBLEMS, type Diagnostic, type FixRisk, type Settings, type Severity, type UnitFiles,
 } from '../../core';
 import { decodeUnitText, readUnitFile } from '../../node/readUnitFile';
 import { findRcConfig, readPolicyCached } from '../../node/unitguardrc';
@@ -35,6 +35,11 @@ const OPTIONS: readonly OptionSpec[] = [
     description: 'leave out what is below error, warning, information or hint (default: information for text, hint for json and sarif)',
   },
   {
+    name: 'max-problems',
+    value: 'N',
+    description: `show at most N problems of each file, the most severe first, as the editor does (default ${DEFAULT_MAX_PROBLEMS}; 0 shows all)`,
+  },
+  {
     name: 'fix',
     value: 'RISK',
     optionalValue: true,
@@ -59,6 +64,8 @@ export interface CheckOptions {
   explain: boolean;
   /** Diagnostics below this severity are left out of the report. */
   minSeverity: Severity;
+  /** The most problems shown for one file (Infinity: all of them). */
+  maxProblems: number;
 }
 
 
@@ -91,7 +98,10 @@ export function readCheckOptions(argv: readonly string[]): CheckOptions | 'help'
   const minText = stringOption(options, 'min-severity');
   const minSeverity = minText === undefined ? (formatName === 'text' ? 'information' : 'hint') : parseRuleLevel(minText);
   if (minSeverity === undefined || minSeverity === 'off') throw new UsageError(`--min-severity takes error, warning, information or hint, not '${minText}'`);
-  return { format, settings, stdinFilename, paths: positionals, versionGiven: versionText !== undefined, fix, fixRisks, dryRun, explain, minSeverity };
+  const maxText = stringOption(options, 'max-problems');
+  const maxProblems = maxText === undefined ? DEFAULT_MAX_PROBLEMS : /^\d{1,9}$/.test(maxText) ? Number(maxText) || Infinity : undefined;
+  if (maxProblems === undefined) throw new UsageError(`--max-problems takes a whole number (0 shows all), not '${maxText}'`);
+  return { format, settings, stdinFilename, paths: positionals, versionGiven: versionText !== undefined, fix, fixRisks, dryRun, explain, minSeverity, maxProblems };
 }
 
 function stringOption(options: Map<string, string | true>, name: string): string | undefined {
@@ -170,11 +180,18 @@ function runCheck(argv: readonly string[], io: CliIo): number {
     const document = createUnitDocument(source.uri, text);
     // Before the check: what it explains builds the unit model and keeps it, and the check reuses it.
     const implied = parsed.explain && !parsed.dryRun ? explain(document, fileSettings.settings, files) : undefined;
-    const all = format.showsFixes ? diagnoseWithFixes(document, fileSettings.settings, files) : diagnose(document, fileSettings.settings, files);
-    const diagnostics = all.filter((d) => SEVERITY_RANK[d.severity] <= SEVERITY_RANK[parsed.minSeverity]);
-    hidden += all.length - diagnostics.length;
+    const limited = (format.showsFixes ? diagnoseWithFixesLimited : diagnoseLimited)(document, fileSettings.settings, files, parsed.maxProblems);
+    const shows = (severity: Severity): boolean => SEVERITY_RANK[severity] <= SEVERITY_RANK[parsed.minSeverity];
+    const diagnostics = limited.diagnostics.filter((d) => shows(d.severity));
+    let total = 0;
+    for (const [severity, count] of Object.entries(limited.counts) as [Severity, number][]) {
+      if (shows(severity)) total += count;
+      else hidden += count;
+    }
+    // The most severe are shown: when some were left out, all those shown are at or above the level asked for.
+    if (total > diagnostics.length) diagnostics.unshift(leftOutNote(diagnostics.length, total));
     const report: FileReport = { path: source.path, absolutePath: source.absolutePath, diagnostics };
-    for (const d of diagnostics) if (d.severity === 'error') errorCount++;
+    errorCount += limited.counts.error;
     // A format that prints as it goes does not need the report again.
     if (format.printsAtEnd) reports.push(report);
     if (!parsed.dryRun) format.file(report, write, fileCount++);
@@ -188,6 +205,16 @@ function runCheck(argv: readonly string[], io: CliIo): number {
   }
   if (errors.length > 0 || settingsBroken) return EXIT.failure;
   return errorCount > 0 ? EXIT.problems : EXIT.ok;
+}
+
+/** The note before a file's problems when some were left out, as the editor's (see core/features/problemLimit.ts). */
+function leftOutNote(shown: number, total: number): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: 'information',
+    code: TOO_MANY_PROBLEMS,
+    message: leftOutMessage(shown, total, '--max-problems N shows more, 0 all'),
+  };
 }
 
 /**
@@ -301,6 +328,8 @@ export const checkCommand: Command = {
     'the like) unless --min-severity hint; it counts what it left out on standard error.',
     'JSON output has 0-based ranges as in the Language Server Protocol. SARIF 2.1.0 output is',
     'for code-scanning services. Both keep hints unless --min-severity says otherwise.',
+    `A file with more than ${DEFAULT_MAX_PROBLEMS.toLocaleString('en-US')} problems (--max-problems) shows that many, the most`,
+    'severe first, after a note that says how many it has; the exit status counts them all.',
     '',
     'Settings come from .unitguardrc files (INI) in the folders above each file, nearest first:',
     'systemd-version = N, and a [rules] section of rule-id = error|warning|information|hint|off.',

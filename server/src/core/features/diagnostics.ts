@@ -4,9 +4,11 @@
  * client asks for them (features/fixes/tryFixes.ts).
  */
 import type { UnitDocument } from '../unitDocument';
-import type { Diagnostic } from '../types';
+import type { Diagnostic, Severity } from '../types';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
-import { applyRuleOverrides } from '../config/overrides';
+import { applyRuleOverrides, levelFor } from '../config/overrides';
+import { BoundedFindings } from '../rules/boundedFindings';
+import { mostSevere, SEVERITY_LEVEL } from './problemLimit';
 import { runRules, type RuleRunOptions, type UnitFiles } from '../rules';
 import { withoutTemplatePlaceholders } from './buildTemplates';
 import { assignFixRisks } from '../rules/fixRisk';
@@ -120,4 +122,50 @@ function withoutFixes(d: Diagnostic): Diagnostic {
 export function diagnose(document: UnitDocument, settings: Readonly<Settings> = DEFAULT_SETTINGS, files: UnitFiles = {}): Diagnostic[] {
   // The diagnostics go out without fixes: the rules need not make those nobody reads.
   return analyzed(document, settings, files, { fixes: false, keepsModel: false }).diagnostics;
+}
+
+/** At most a set number of a document's diagnostics, and how many it has in all. */
+export interface LimitedDiagnostics {
+  /** At most `max` of the diagnostics, the most severe first, in document order (see problemLimit.ts). */
+  readonly diagnostics: Diagnostic[];
+  /** How many diagnostics the document has at each severity, those left out included. */
+  readonly counts: Readonly<Record<Severity, number>>;
+}
+
+/**
+ * What `diagnose` gives, of which at most `max` (a whole number from 1, or Infinity): the most
+ * severe first, then in document order, as the editor publishes them. The rules' findings are
+ * ranked as they are reported, so that a unit with a finding on each of its many lines holds only
+ * a few of them at any time.
+ */
+export function diagnoseLimited(document: UnitDocument, settings: Readonly<Settings> = DEFAULT_SETTINGS, files: UnitFiles = {}, max: number): LimitedDiagnostics {
+  if (!Number.isFinite(max)) {
+    const all = diagnose(document, settings, files);
+    return limitedTo(all, max, severityCounts(all));
+  }
+  const selection = new BoundedFindings(max, (d) => levelFor(d, settings.rules));
+  const analysis = analyzed(document, settings, files, { fixes: false, keepsModel: false, selection });
+  return limitedTo(analysis.diagnostics, max, gradedCounts(analysis.parsed, settings, selection.counts));
+}
+
+/** The first `max` of the presented `diagnostics` by severity, with the counts of all of them. */
+export function limitedTo(diagnostics: readonly Diagnostic[], max: number, counts: Readonly<Record<Severity, number>>): LimitedDiagnostics {
+  return { diagnostics: mostSevere(diagnostics, max, (d) => SEVERITY_LEVEL[d.severity]), counts };
+}
+
+/** How many of `diagnostics` there are at each severity. */
+export function severityCounts(diagnostics: readonly Diagnostic[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const d of diagnostics) counts[d.severity]++;
+  return counts;
+}
+
+/** `counted` and the counts of `more` (not yet graded) at the levels the settings give them. */
+export function gradedCounts(more: readonly Diagnostic[], settings: Readonly<Settings>, counted: Readonly<Record<Severity, number>>): Record<Severity, number> {
+  const counts = { ...counted };
+  for (const d of more) {
+    const level = levelFor(d, settings.rules);
+    if (level !== 'off') counts[level]++;
+  }
+  return counts;
 }

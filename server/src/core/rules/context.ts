@@ -42,6 +42,12 @@ export interface RuleContext {
    * because the caller passes every finding to withinTrialBudget, none left out by a filter.
    */
   readonly fixesTried?: number;
+  /**
+   * True when the findings are ranked after the run and only the first few kept (see
+   * boundedFindings.ts): the order a rule reports them in does not matter, and a rule that would
+   * gather them to sort them first gives each on as it comes.
+   */
+  readonly ranksFindings?: true;
 }
 
 /** A section of the document together with its usable entries. */

@@ -24,6 +24,7 @@ import { checkValueLine, checkValues, holdsPlaceholder } from './values/invalidV
 import { keptLineCheck, keptRepeats } from './lineLocal';
 import { BREAKAGE_CHECKS } from './breakage';
 import { checkListMerge } from './merge/listMerge';
+import type { BoundedFindings } from './boundedFindings';
 import { appendAll } from '../arrays';
 import { trimBlanksEnd } from '../syntax/blanks';
 
@@ -176,6 +177,20 @@ function withoutRestatements(found: Diagnostic[]): Diagnostic[] {
   return found.filter((d) => !restated(d, codes));
 }
 
+/**
+ * The advice checks' findings and then the evidence checks', as `runRules` lists them, given to
+ * `selection` as they come; what it keeps. A pair's advice that an evidence finding says better is
+ * left out as it comes: the evidence checks ran first.
+ */
+function selected(context: RuleContext, evidence: readonly EvidenceResult[], selection: BoundedFindings): Diagnostic[] {
+  const codes = new Set<string>();
+  for (const result of evidence) for (const d of result.found) codes.add(d.code);
+  const ranked: RuleContext = { ...context, ranksFindings: true, report: (d) => void (restated(d, codes) || selection.add(d)) };
+  for (const check of ADVICE_CHECKS) check(ranked);
+  for (const result of evidence) for (const d of result.found) selection.add(d);
+  return selection.kept();
+}
+
 /** Runs one check on the unit, recording the settings it reads. */
 function recorded(context: RuleContext, check: Check): EvidenceResult {
   const found: Diagnostic[] = [];
@@ -264,6 +279,12 @@ export interface RuleRunOptions {
    * may be read. Not with `evidenceCache`: findings kept for the next version must have all their fixes.
    */
   readonly fixesTried?: number;
+  /**
+   * Where the findings go when at most a few are shown (a one-shot check, see boundedFindings.ts):
+   * each is given to it as it is reported, in the order `runRules` would list it, and only those
+   * it keeps are returned. Not with `evidenceCache`, whose runs keep every finding.
+   */
+  readonly selection?: BoundedFindings;
 }
 
 /**
@@ -314,6 +335,8 @@ export function runRules(document: UnitDocument, settings: Readonly<Settings>, f
   const verdicts = keptPairings && last ? last.verdicts : new Verdicts();
   verdicts.current = contradictionsOf(document, base.model, settings, evidence, (text, checks, reading) => evidenceFindings(text, settings, files, checks, reading), cache);
   const context: RuleContext = { ...base, contradictions: verdicts.test };
+  const selection = options.selection;
+  if (selection !== undefined && cache === undefined) return selected(context, evidence, selection);
   const runs: EvidenceResult[] = [...evidence];
   let pairings: EvidenceResult | undefined;
   for (const check of ADVICE_CHECKS) {

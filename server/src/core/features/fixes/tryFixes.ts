@@ -9,7 +9,9 @@ import type { Diagnostic } from '../../types';
 import { trialUnitDocument, type UnitDocument } from '../../unitDocument';
 import { reportFindings, type UnitFiles } from '../../rules';
 import { DEFAULT_SETTINGS } from '../../settings';
-import { analyzeOnce, parseDiagnostics, present, presented, type Analysis } from '../diagnostics';
+import { analyzeOnce, gradedCounts, limitedTo, parseDiagnostics, present, presented, severityCounts, type Analysis, type LimitedDiagnostics } from '../diagnostics';
+import { BoundedFindings } from '../../rules/boundedFindings';
+import { levelFor } from '../../config/overrides';
 import { annotateExposureDeltas } from './exposureDelta';
 import { problemCounts, trialBudget, validateFixes, withinTrialBudget, type ProblemCounts, type Rerun, type TrialOutcome } from './validate';
 import { mayHaveFixes, withoutFixField } from '../../rules/fixesWhenRead';
@@ -77,12 +79,36 @@ export function diagnoseWithFixes(document: UnitDocument, settings: Readonly<Set
 }
 
 /**
+ * What `diagnoseWithFixes` gives, of which at most `max` (see `diagnoseLimited`): only the fixes
+ * of the diagnostics shown are tried, within the budget of trials.
+ */
+export function diagnoseWithFixesLimited(document: UnitDocument, settings: Readonly<Settings> = DEFAULT_SETTINGS, files: UnitFiles = {}, max: number): LimitedDiagnostics {
+  if (!Number.isFinite(max)) {
+    const all = diagnoseWithFixes(document, settings, files);
+    return limitedTo(all, max, severityCounts(all));
+  }
+  const analysis = analyzeOnce(document, settings, files, trialBudget(document.tree.lines.lineCount));
+  const selection = new BoundedFindings(max, (d) => levelFor(d, settings.rules));
+  for (const d of analysis.found) selection.add(d);
+  // By what they say and where, not by object: the fix path tries the fixes of copies.
+  const shown = new Set(selection.kept().map(shownKey));
+  const tried = (d: Diagnostic): boolean => shown.has(shownKey(d));
+  const all = withFixes(withinBudget(analysis, tried), tried);
+  return limitedTo(all, max, gradedCounts(analysis.parsed, settings, selection.counts));
+}
+
+function shownKey(d: Diagnostic): string {
+  const start = d.range.start;
+  return `${start.line}:${start.character}\u0000${d.code}\u0000${d.message}`;
+}
+
+/**
  * The analysis whose findings past the budget of trials have no fixes: they would be dropped
  * untried, and on a long unit they take about as much as the findings. Dropped before the first
  * trial, they are not held while it checks a second copy of the unit.
  */
-function withinBudget(analysis: Analysis): Analysis {
-  const within = withinTrialBudget(analysis.document.tree.lines.lineCount, analysis.found);
+function withinBudget(analysis: Analysis, tried?: (d: Diagnostic) => boolean): Analysis {
+  const within = withinTrialBudget(analysis.document.tree.lines.lineCount, analysis.found, tried);
   const past = (d: Diagnostic): boolean => mayHaveFixes(d) && !within.has(d) && d.fixes !== undefined && d.fixes.length > 0;
   if (!analysis.found.some(past)) return analysis;
   const { document, settings, files, parsed } = analysis;

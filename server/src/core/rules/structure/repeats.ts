@@ -27,17 +27,20 @@ type NearContext = RuleContext & {
 };
 
 export function checkRepeats(context: RuleContext): void {
-  for (const d of repeatsOf(context)) context.report(d);
+  // Findings that are ranked afterwards go out as they come: a unit may repeat a line 100,000 times.
+  if (context.ranksFindings === true && context.fixesTried === undefined) repeatsOf(context, undefined, undefined, context.report);
+  else for (const d of repeatsOf(context)) context.report(d);
 }
 
 /**
  * What repeated lines of the settings named do (of every setting when `names` is undefined), in
  * document order. What a setting's lines do rests on those lines alone and on those of the
- * settings sharing its list. With `near`, only the findings it wants are made (see `Near`).
+ * settings sharing its list. With `near`, only the findings it wants are made (see `Near`). With
+ * `report`, each goes there as it is made, in no particular order, and none is returned.
  */
-export function repeatsOf(context: RuleContext, names?: ReadonlySet<string>, near?: Near): Diagnostic[] {
+export function repeatsOf(context: RuleContext, names?: ReadonlySet<string>, near?: Near, report?: (d: Diagnostic) => void): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const inner: NearContext = { ...context, report: (d) => void found.push(d), near: near ?? (() => true), ...(context.fixesTried !== undefined ? { waiting: [] } : {}) };
+  const inner: NearContext = { ...context, report: report ?? ((d) => void found.push(d)), near: near ?? (() => true), ...(context.fixesTried !== undefined ? { waiting: [] } : {}) };
   const { document, type } = context;
   // By the setting's row: one per setting and section.
   const bySetting = new Map<DirectiveRow, Line[]>();
