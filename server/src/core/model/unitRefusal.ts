@@ -20,6 +20,11 @@ export type RefusalCause =
   | 'timer-without-trigger'
   | 'path-without-path'
   | 'socket-without-listener'
+  | 'socket-max-connections'
+  | 'socket-accept-not-accepting'
+  | 'socket-accept-service'
+  | 'socket-accept-defer-trigger'
+  | 'socket-symlinks-target'
   | 'where-not-name'
   | 'nothing-to-run'
   | 'no-start-command'
@@ -54,6 +59,21 @@ const ONESHOT_RESTARTS: readonly string[] = ['no', 'on-failure', 'on-abnormal', 
 /** The kill modes under which a service may open a PAM session. */
 const PAM_KILL_MODES: readonly string[] = ['control-group', 'mixed'];
 
+/**
+ * The first release that lets a socket unit with PAMName= have KillMode=mixed (254 refuses it, 257
+ * takes it; 255 and 256 are given the benefit of the doubt).
+ */
+const SOCKET_PAM_MIXED_SINCE = 255;
+
+/** The first release that refuses MaxConnections=0 without Accept=yes too (254 takes it, 257 refuses it). */
+const SOCKET_MAX_CONNECTIONS_ALWAYS_SINCE = 257;
+
+/** The listeners that can accept connections: stream and sequential-packet sockets. */
+const ACCEPTING_LISTENERS: readonly string[] = ['ListenStream', 'ListenSequentialPacket'];
+
+/** The listeners that can be a node in the file system that Symlinks= points at: a FIFO, or a socket with a path. */
+const NODE_LISTENERS: readonly string[] = ['ListenFIFO', 'ListenStream', 'ListenDatagram', 'ListenSequentialPacket'];
+
 /** Why systemd of `version` refuses to load the unit; undefined when it loads it (or its unit file is not at hand). */
 export function unitRefusal(model: UnitModel, version: number, manager: ManagerKind): Refusal | undefined {
   if (!model.complete) return undefined;
@@ -65,7 +85,7 @@ export function unitRefusal(model: UnitModel, version: number, manager: ManagerK
     case 'path':
       return lacking(model, 'path-without-path', sharedList('PathExists', 'Path'), [], version, 'it watches nothing: no PathExists=, PathExistsGlob=, PathChanged=, PathModified= or DirectoryNotEmpty= is in force');
     case 'socket':
-      return lacking(model, 'socket-without-listener', sharedList('ListenStream', 'Socket'), [], version, 'it listens on nothing: no ListenStream=, ListenDatagram= or other Listen setting is in force');
+      return lacking(model, 'socket-without-listener', sharedList('ListenStream', 'Socket'), [], version, 'it listens on nothing: no ListenStream=, ListenDatagram= or other Listen setting is in force') ?? socketRefusal(model, version);
     case 'mount':
     case 'automount':
       return whereRefusal(model, model.type);
@@ -130,6 +150,44 @@ function escapePath(path: string): string {
     else escaped += `\\x${b.toString(16).padStart(2, '0')}`;
   }
   return escaped;
+}
+
+/** Why systemd refuses to load a socket unit that listens on something (`socket_verify()`). */
+function socketRefusal(model: UnitModel, version: number): Refusal | undefined {
+  const refuse = (cause: RefusalCause, reason: string, line: Assignment | undefined): Refusal => ({ cause, reason, line });
+  const acceptLine = lastOf(model, 'Accept', (v) => booleanValue(v) !== undefined, version);
+  const accepts = acceptLine !== undefined && booleanValue(trimBlanks(acceptLine.entry.value)) === true;
+  const maxLine = lastOf(model, 'MaxConnections', (v) => /^\d+$/.test(v), version);
+  const noConnections = maxLine !== undefined && Number(trimBlanks(maxLine.entry.value)) === 0;
+  const tooFew = (): Refusal => refuse('socket-max-connections', 'MaxConnections=0 lets no connection in', maxLine);
+  if (noConnections && version >= SOCKET_MAX_CONNECTIONS_ALWAYS_SINCE) return tooFew();
+  if (accepts) {
+    const listeners = sharedList('ListenStream', 'Socket').flatMap((name) => model.effective(name));
+    const other = listeners.find((line) => !ACCEPTING_LISTENERS.includes(line.entry.key));
+    if (other) return refuse('socket-accept-not-accepting', `with Accept=yes every listener must be a stream or sequential-packet socket, and ${other.entry.key}= accepts no connections`, acceptLine);
+    if (noConnections) return tooFew();
+    const service = lastIn(model, 'Service', version);
+    if (service) return refuse('socket-accept-service', 'with Accept=yes each connection starts an instance of the socket\'s own template service, so Service= may not name one', service);
+    const defer = lastOf(model, 'DeferTrigger', (v) => known('DeferTrigger', v, version) || booleanValue(v) !== undefined, version);
+    if (defer && booleanValue(trimBlanks(defer.entry.value)) !== false) {
+      return refuse('socket-accept-defer-trigger', 'with Accept=yes the socket may not defer its trigger (DeferTrigger=)', defer);
+    }
+  }
+  const pam = lastIn(model, 'PAMName', version);
+  if (pam) {
+    const killMode = lastOf(model, 'KillMode', (v) => known('KillMode', v, version), version);
+    const mode = trimBlanks(killMode?.entry.value) ?? 'control-group';
+    const allowed = version >= SOCKET_PAM_MIXED_SINCE ? PAM_KILL_MODES : ['control-group'];
+    if (!allowed.includes(mode)) return refuse('pam-kill-mode', `with PAMName= the kill mode must be ${allowed.join(' or ')}, not ${mode}`, killMode);
+  }
+  const symlinks = model.effective('Symlinks');
+  if (symlinks.length > 0) {
+    const nodes = NODE_LISTENERS.flatMap((name) => model.effective(name)).filter((line) => line.entry.key === 'ListenFIFO' || trimBlanks(line.entry.value).startsWith('/'));
+    if (nodes.length !== 1) {
+      return refuse('socket-symlinks-target', `Symlinks= needs exactly one listener that is a node in the file system (a FIFO or a socket with a path), and this socket has ${nodes.length === 0 ? 'none' : nodes.length}`, symlinks[symlinks.length - 1]);
+    }
+  }
+  return undefined;
 }
 
 /** Why systemd refuses to load a service (`service_verify()`). */
