@@ -24,6 +24,8 @@ const SERVICES: readonly string[] = [
   'Type=oneshot\nExecStart=/bin/true\nExecStart=/bin/false',
   'Type=notify\nExecStart=/bin/true\nExecStart=/bin/false',
   'ExecStart=/bin/true\nExecStart=\nExecStart=/bin/false',
+  'ExecStart=/bin/true\nExecStart=',
+  'ExecStart=/bin/true\nExecStop=/bin/true\nExecStart=\nExecStop=\nRemainAfterExit=yes',
   'ExecStop=/bin/true',
   'ExecStop=/bin/true\nRemainAfterExit=yes',
   'Type=simple\nExecStop=/bin/true\nRemainAfterExit=yes',

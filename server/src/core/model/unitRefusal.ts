@@ -41,7 +41,10 @@ export interface Refusal {
   cause: RefusalCause;
   /** Why, in words that follow "systemd refuses to load this service: " (or timer, socket, ...). */
   reason: string;
-  /** The line the refusal rests on; undefined when it rests on what the unit lacks. */
+  /**
+   * The line the refusal rests on; for one that rests on what the unit lacks, the empty line that
+   * cleared it, if one did, else undefined.
+   */
   line: Assignment | undefined;
   /** The settings whose lack the refusal rests on (none of their lines is in force), when it does. */
   lacks?: readonly string[];
@@ -110,7 +113,23 @@ function lacking(model: UnitModel, cause: RefusalCause, lists: readonly string[]
     const line = lastOf(model, name, (v) => booleanValue(v) !== undefined, version);
     return line !== undefined && booleanValue(trimBlanks(line.entry.value)) === true;
   });
-  return listed || switched ? undefined : { cause, reason, line: undefined, lacks: [...lists, ...switches] };
+  return listed || switched ? undefined : { cause, reason, line: clearingLine(model, lists), lacks: [...lists, ...switches] };
+}
+
+/**
+ * The empty line that cleared the last lines of `lists` when none is in force: the unit had what
+ * it needed until that line (in a drop-in, most often) took it away. Undefined when no line of
+ * them was ever set.
+ */
+function clearingLine(model: UnitModel, lists: readonly string[]): Assignment | undefined {
+  const lines = lists.flatMap((name) => model.assignments(name)).sort((a, b) => a.order - b.order);
+  let set = false;
+  let cleared: Assignment | undefined;
+  for (const line of lines) {
+    if (trimBlanks(line.entry.value) !== '') set = true;
+    else if (set) cleared = line;
+  }
+  return cleared;
 }
 
 /**
@@ -205,7 +224,7 @@ function serviceRefusal(model: UnitModel, version: number, manager: ManagerKind)
   const refuse = (cause: RefusalCause, reason: string, line: Assignment | undefined): Refusal => ({ cause, reason, line });
 
   if (starts.count === 0 && stops.count === 0 && !hasSuccessAction) {
-    return { ...refuse('nothing-to-run', 'it has no ExecStart=, ExecStop= or SuccessAction=, so it has nothing to do', undefined), lacks: ['ExecStart', 'ExecStop', 'SuccessAction'] };
+    return { ...refuse('nothing-to-run', 'it has no ExecStart=, ExecStop= or SuccessAction=, so it has nothing to do', clearingLine(model, ['ExecStart', 'ExecStop'])), lacks: ['ExecStart', 'ExecStop', 'SuccessAction'] };
   }
   if (!oneshot && starts.count === 0) {
     return { ...refuse('no-start-command', `a Type=${type} service needs an ExecStart= command; only a Type=oneshot service may go without`, typeLine ?? busName), lacks: ['ExecStart'] };

@@ -18,7 +18,8 @@ const SECTIONS: Readonly<Record<string, string>> = { service: 'Service', timer: 
 
 /**
  * Reports the refusal on the line it rests on, in the file that holds it; one that rests on what
- * the unit lacks is reported on the header of its type's section in the unit file (or its first line).
+ * the unit lacks is reported on the empty line that cleared it (in a drop-in, say), or when none
+ * did on the header of its type's section in the unit file (or its first line).
  */
 export function checkUnitLoad(context: RuleContext): void {
   const { document, model } = context;
@@ -30,7 +31,9 @@ export function checkUnitLoad(context: RuleContext): void {
   // their own lines, which say that systemd ignores them: the refusal is not a second cause.
   if (refusal.lacks?.some((name) => ignoresALine(model, name))) return;
   const type = model.type ?? 'service';
-  const message = `systemd refuses to load this ${NOUNS[type] ?? 'unit'}: ${refusal.reason}.${advice(refusal.cause, refusal.line?.document !== model.unit)}`;
+  // The empty line that cleared what the unit lacks (see unitRefusal's clearingLine).
+  const cleared = refusal.line !== undefined && refusal.line.entry.isEmpty && refusal.lacks?.includes(refusal.line.entry.key) === true;
+  const message = `systemd refuses to load this ${NOUNS[type] ?? 'unit'}: ${refusal.reason}.${cleared ? ` This empty ${refusal.line?.entry.key}= clears the lines before it, and no line after it sets one again.` : advice(refusal.cause, refusal.line?.document !== model.unit)}`;
   if (refusal.line !== undefined) {
     if (refusal.line.document === document) context.report(diagnostic('unit-refused', refusal.line.entry.range, message));
     return;
