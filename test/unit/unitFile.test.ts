@@ -13,6 +13,10 @@ describe('unitFileInfo', () => {
     ['untitled:Untitled-1', { type: undefined, unitName: undefined, isDropIn: false }],
     ['/tmp/notes.conf', { type: undefined, isDropIn: false }],
     ['C:\\units\\x.mount', { type: 'mount', unitName: 'x.mount' }],
+    ['\\\\server\\share\\units\\web.service.d\\10-x.conf', { type: 'service', unitName: 'web.service', isDropIn: true }],
+    // A backslash in a unit's name is systemd's escape, not a folder.
+    ['/etc/systemd/system/var-lib-my\\x2ddata.mount', { type: 'mount', unitName: 'var-lib-my\\x2ddata.mount' }],
+    ['file:///etc/systemd/system/systemd-cryptsetup%40luks%5Cx2dab12.service.d/override.conf', { type: 'service', unitName: 'systemd-cryptsetup@luks\\x2dab12.service', isDropIn: true, isTemplateUnit: false }],
     ['/a/.service', { type: undefined }],
   ];
   for (const [input, expected] of cases) {

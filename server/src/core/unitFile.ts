@@ -71,6 +71,8 @@ function typeOf(name: string): UnitType | undefined {
 }
 
 function decodePath(pathOrUri: string): string {
-  const path = decodeUriText(pathOrUri.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/[?#].*$/, ''));
-  return path.replace(/\\/g, '/');
+  // A Windows path (`C:\units\x.mount`, `\\server\share\...`) separates folders with backslashes;
+  // anywhere else a backslash belongs to the name: systemd escapes characters as `\x2d`.
+  if (/^(?:[a-z]:)?\\/i.test(pathOrUri)) return pathOrUri.replace(/\\/g, '/');
+  return decodeUriText(pathOrUri.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/[?#].*$/, ''));
 }
