@@ -41,6 +41,22 @@ const SERVICES: readonly string[] = [
   'ExecStart=/bin/true\nPAMName=login\nKillMode=process',
   'ExecStart=/bin/true\nPAMName=login\nKillMode=mixed',
   'Type=forking\nExecStart=/bin/true\nPrivatePIDs=yes',
+  'ExecStart=/bin/true\n--\nOnFailure=a.service b.service\nOnFailureJobMode=isolate',
+  'ExecStart=/bin/true\n--\nOnFailure=a.service\nOnFailure=\nOnFailure=b.service\nOnFailureJobMode=isolate',
+  'ExecStart=/bin/true\n--\nOnFailure=a.service a.service\nOnFailureJobMode=isolate',
+  'ExecStart=/bin/true\n--\nOnFailure=a.service b.service\nOnFailureJobMode=isolate\nOnFailureJobMode=replace',
+  'ExecStart=/bin/true\n--\nOnFailure=a.service b.service\nOnFailureIsolate=yes',
+  'ExecStart=/bin/true\n--\nOnSuccess=a.service b.service\nOnSuccessJobMode=isolate',
+  'ExecStart=/bin/true\nDynamicUser=yes\nWorkingDirectory=~',
+  'ExecStart=/bin/true\nDynamicUser=yes\nWorkingDirectory=-~',
+  'ExecStart=/bin/true\nDynamicUser=yes\nWorkingDirectory=~\nWorkingDirectory=/tmp',
+  'ExecStart=/bin/true\nWorkingDirectory=~',
+  'ExecStart=/bin/true\nPAMName=login\nPrivatePIDs=yes',
+  'ExecStart=/bin/true\nPrivateUsers=yes\nUserNamespacePath=/proc/1/ns/user',
+  'ExecStart=/bin/true\nPrivateUsers=no\nUserNamespacePath=/proc/1/ns/user',
+  'ExecStart=/bin/true\nPrivateUsers=managed\nUser=nobody',
+  'ExecStart=/bin/true\nPrivateUsers=managed\nDynamicUser=yes',
+  'ExecStart=/bin/true\nPrivateUsers=managed',
 ];
 
 /** Units of other types: their file name, then their text. */
@@ -83,6 +99,12 @@ const OTHERS: readonly (readonly [string, string])[] = [
   ['var-lib-my\\x2ddata.mount', '[Mount]\nWhat=/dev/vdb1\nWhere=/var/lib/my-data/\n'],
   ['var-lib-data.automount', '[Automount]\nWhere=/var/lib/data\n'],
   ['data.automount', '[Automount]\nWhere=/var/lib/data\n'],
+  ['data.mount', '[Mount]\nWhere=/data\n'],
+  ['data.mount', '[Mount]\nWhat=/dev/vdb1\n'],
+  ['data.mount', '[Mount]\nWhere=/data\nWhat=/dev/vdb1\nWhat=\n'],
+  ['data.mount', '[Mount]\nWhere=/data\nWhat=/dev/vdb1\nPrivatePIDs=yes\n'],
+  ['api.socket', '[Socket]\nListenStream=/run/api.sock\nPrivatePIDs=yes\n'],
+  ['api.socket', '[Socket]\nListenStream=/run/api.sock\nExecStartPre=/bin/true\nDynamicUser=yes\nWorkingDirectory=~\n'],
 ];
 
 /** Every case: its file name and text. */

@@ -15,8 +15,11 @@ import { uriFileName } from '../uriNames';
 import { trimBlanks } from '../syntax/blanks';
 import type { ManagerKind } from './manager';
 import type { Assignment, UnitModel } from './unitModel';
+import { contextRefusal, type ContextRefusalCause } from './contextRefusal';
 
 export type RefusalCause =
+  | ContextRefusalCause
+  | 'mount-without-what'
   | 'timer-without-trigger'
   | 'path-without-path'
   | 'socket-without-listener'
@@ -80,6 +83,11 @@ const NODE_LISTENERS: readonly string[] = ['ListenFIFO', 'ListenStream', 'Listen
 /** Why systemd of `version` refuses to load the unit; undefined when it loads it (or its unit file is not at hand). */
 export function unitRefusal(model: UnitModel, version: number, manager: ManagerKind): Refusal | undefined {
   if (!model.complete) return undefined;
+  return typeRefusal(model, version, manager) ?? contextRefusal(model, version, manager);
+}
+
+/** Why systemd of `version` refuses the unit for what its type needs (`service_verify()`, ...). */
+function typeRefusal(model: UnitModel, version: number, manager: ManagerKind): Refusal | undefined {
   switch (model.type) {
     case 'service':
       return serviceRefusal(model, version, manager);
@@ -134,20 +142,27 @@ function clearingLine(model: UnitModel, lists: readonly string[]): Assignment | 
 
 /**
  * A mount or automount unit is named for the path it mounts on, as `systemd-escape --path` writes
- * it: `/var/lib/data` is `var-lib-data.mount`. systemd refuses one whose Where= names another path.
+ * it: `/var/lib/data` is `var-lib-data.mount`. systemd refuses one whose Where= names another path,
+ * and a mount unit without What= (`mount_verify()`).
  */
 function whereRefusal(model: UnitModel, type: 'mount' | 'automount'): Refusal | undefined {
   const where = model.last('Where');
   const value = trimBlanks(where?.entry.value);
-  // A specifier is filled in by systemd; a relative path is an invalid value of its own.
-  if (where === undefined || value === undefined || value.includes('%') || !value.startsWith('/')) return undefined;
-  // From the URI: a backslash in a unit's name is an escape (`my\\x2ddata`), not a folder.
-  const file = uriFileName(model.unit.uri);
-  const name = model.unit.file.isBuildTemplate ? file.slice(0, -'.in'.length) : file;
-  const expected = `${escapePath(value)}.${type}`;
-  // An instance of a template names its path through its instance, which the file does not tell.
-  if (name.includes('@') || name === expected) return undefined;
-  return { cause: 'where-not-name', reason: `Where=${value} must be mounted by a unit named ${expected}, not ${name}`, line: where };
+  // A specifier is filled in by systemd; a relative path is an invalid value of its own. Without
+  // Where=, systemd takes the path the name stands for.
+  if (where !== undefined && value !== undefined && !value.includes('%') && value.startsWith('/')) {
+    // From the URI: a backslash in a unit's name is an escape (`my\\x2ddata`), not a folder.
+    const file = uriFileName(model.unit.uri);
+    const name = model.unit.file.isBuildTemplate ? file.slice(0, -'.in'.length) : file;
+    const expected = `${escapePath(value)}.${type}`;
+    // An instance of a template names its path through its instance, which the file does not tell.
+    if (!name.includes('@') && name !== expected) return { cause: 'where-not-name', reason: `Where=${value} must be mounted by a unit named ${expected}, not ${name}`, line: where };
+  }
+  // A mount unit must say what it mounts.
+  if (type === 'mount' && model.effective('What').length === 0) {
+    return { cause: 'mount-without-what', reason: 'it has no What= to mount', line: clearingLine(model, ['What']), lacks: ['What'] };
+  }
+  return undefined;
 }
 
 /**

@@ -504,7 +504,12 @@ export const SPECS: Readonly<Record<string, RowSpec>> = {
 
   'privatenetwork-overridden': { fixes: (c, s) => removeFix(c, s, true), reason: 'the namespace named by the path is joined instead' },
   'privateipc-overridden': { fixes: (c, s) => removeFix(c, s, true), reason: 'the namespace named by the path is joined instead' },
-  'privateusers-overridden': { fixes: (c, s) => removeFix(c, s, true), reason: 'the namespace named by the path is joined instead' },
+  'privateusers-overridden': {
+    // From 262 systemd refuses such a unit instead (unit-refused says so).
+    when: (c) => c.settings.systemdVersion < 262,
+    fixes: (c, s) => removeFix(c, s, true),
+    reason: 'the namespace named by the path is joined instead',
+  },
   'joinsnamespaceof-inverse': { objects: (c, s) => `JoinsNamespaceOf=${c.model.unit.file.unitName ?? 'this unit'} in ${itemsOf(s).join(', ')}` },
   'joinsnamespaceof-needs-private': { exactObjects: true, reason: 'only namespaces the unit sets up itself can be shared' },
   'delegatens-privateusers': { when: (c) => !isOn(c.model, 'PrivateUsers') },
@@ -685,7 +690,6 @@ export const SPECS: Readonly<Record<string, RowSpec>> = {
   'startlimitintervalsec-unittype': { reason: 'units of these types never fail or start only once' },
   'startlimitburst-unittype': { reason: 'units of these types never fail or start only once' },
   'passenvironment-usermgr': { reason: 'a user manager passes its whole environment on anyway' },
-  'privatepids-service-only': { reason: 'only service units support it' },
   'cpusetpartition-allowedcpus': { reason: 'a partition needs the CPUs it consists of' },
   'delegatesubgroup-delegate': { reason: 'there is no delegated subtree to create the group in' },
   'coredumpreceive-delegate': { reason: 'core dumps are only received for a delegated subtree' },

@@ -8,6 +8,7 @@ const BY_LIST_MERGE = 'the list-merge-order rule judges how the lines combine an
 const NOT_A_MOUNT = 'remounting cannot undo it: it opens a path (an exception to the protections, not one of them) or works through a system call filter, a capability drop and the device list';
 
 export const UNDECIDABLE: Readonly<Record<string, string>> = {
+  'privatepids-service-only': 'systemd does not ignore PrivatePIDs= outside a service: it refuses to load the unit, from the release that brought the setting, and unit-refused says so',
   'readonly-root-run': 'the man page only shows them together in an example; ProtectSystem=strict makes /run read-only too and services run, so whether /run must be writable is the program\'s need, which path-blocked judges from the unit\'s evidence',
   'undo-readwritepaths': NOT_A_MOUNT,
   'undo-execpaths': NOT_A_MOUNT,

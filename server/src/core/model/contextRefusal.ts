@@ -1,0 +1,133 @@
+/**
+ * Refusals that do not depend on the unit's type: after a unit of any type passes its own checks
+ * (unitRefusal.ts), systemd checks what its [Unit] section and its execution settings say together
+ * (`unit_load()`, and from 257 `unit_verify_contexts()`). As there, the first that fails is the
+ * one reported. Checks whose first release the oracles do not pin down (they sit between two
+ * releases the tests unpack) start at the later one: UnitGuard never calls a unit refused that
+ * systemd loads.
+ */
+import { directiveRow, matchEnumValue } from '../kb';
+import { booleanValue } from '../kb/booleans';
+import { trimBlanks } from '../syntax/blanks';
+import type { ManagerKind } from './manager';
+import type { Assignment, UnitModel } from './unitModel';
+
+export type ContextRefusalCause =
+  | 'isolate-several-units'
+  | 'private-pids-not-service'
+  | 'working-directory-home-dynamic-user'
+  | 'pam-private-pids'
+  | 'private-users-namespace-path'
+  | 'private-users-managed-user';
+
+export interface ContextRefusal {
+  cause: ContextRefusalCause;
+  reason: string;
+  line: Assignment | undefined;
+}
+
+/** The unit types that run processes, with the execution settings. */
+const EXEC_TYPES: ReadonlySet<string> = new Set(['service', 'socket', 'mount', 'swap']);
+
+/** The first release that checks the execution settings of every unit type (254 loads what 257 refuses). */
+const CONTEXT_CHECKS_SINCE = 257;
+
+/** The first release seen refusing PAMName= with PrivatePIDs=, PrivateUsers= with UserNamespacePath=, and PrivateUsers=managed with a user (257 loads them). */
+const LATER_CONTEXT_CHECKS_SINCE = 262;
+
+/** Why systemd of `version` refuses the unit for its [Unit] section or its execution settings. */
+export function contextRefusal(model: UnitModel, version: number, _manager: ManagerKind): ContextRefusal | undefined {
+  const type = model.type;
+  if (type !== undefined && EXEC_TYPES.has(type) && version >= CONTEXT_CHECKS_SINCE) {
+    const found = execRefusal(model, type, version);
+    if (found) return found;
+  }
+  return isolateRefusal(model, 'OnFailure', 'OnFailureJobMode', version) ?? isolateRefusal(model, 'OnSuccess', 'OnSuccessJobMode', version);
+}
+
+function execRefusal(model: UnitModel, type: string, version: number): ContextRefusal | undefined {
+  const privatePids = switchedOn(model, 'PrivatePIDs', version);
+  if (type !== 'service' && privatePids) return { cause: 'private-pids-not-service', reason: 'PrivatePIDs= is for services only', line: privatePids };
+  const dynamicUser = switchedOn(model, 'DynamicUser', version);
+  const workingDirectory = lastSet(model, 'WorkingDirectory', version);
+  if (dynamicUser && workingDirectory && ['~', '-~'].includes(trimBlanks(workingDirectory.entry.value))) {
+    return { cause: 'working-directory-home-dynamic-user', reason: 'with DynamicUser=yes there is no home directory for WorkingDirectory=~ to name', line: workingDirectory };
+  }
+  if (version < LATER_CONTEXT_CHECKS_SINCE) return undefined;
+  const pam = lastSet(model, 'PAMName', version);
+  if (pam && privatePids) return { cause: 'pam-private-pids', reason: 'a PAM session (PAMName=) cannot be opened with PrivatePIDs=yes', line: privatePids };
+  const privateUsers = lastOf(model, 'PrivateUsers', (v) => privateUsersMode(v, version) !== undefined, version);
+  const users = privateUsers === undefined ? 'no' : privateUsersMode(trimBlanks(privateUsers.entry.value), version);
+  if (users !== undefined && users !== 'no' && lastSet(model, 'UserNamespacePath', version)) {
+    return { cause: 'private-users-namespace-path', reason: 'PrivateUsers= and UserNamespacePath= both set up the user namespace; only one may', line: privateUsers };
+  }
+  if (users === 'managed') {
+    const user = lastSet(model, 'User', version) ?? lastSet(model, 'Group', version) ?? dynamicUser ?? pam;
+    if (user) return { cause: 'private-users-managed-user', reason: `PrivateUsers=managed picks the user itself, so ${user.entry.key}= may not be set`, line: privateUsers };
+  }
+  return undefined;
+}
+
+/**
+ * `OnFailure=` (or `OnSuccess=`) with more than one unit while its job mode is isolate: only one
+ * unit can be isolated. An empty line does not clear the units named before it.
+ */
+function isolateRefusal(model: UnitModel, dependency: string, modeSetting: string, version: number): ContextRefusal | undefined {
+  if (!knownSetting(dependency, 'Unit', version)) return undefined;
+  const units = new Set<string>();
+  for (const line of model.assignments(dependency)) for (const word of trimBlanks(line.entry.value).split(/[ \t]+/)) if (word !== '') units.add(word);
+  if (units.size < 2) return undefined;
+  // OnFailureIsolate=yes is the old spelling of OnFailureJobMode=isolate: the last of the two counts.
+  const modes = [...model.assignments(modeSetting), ...(dependency === 'OnFailure' ? model.assignments('OnFailureIsolate') : [])].sort((a, b) => a.order - b.order);
+  let isolating: Assignment | undefined;
+  for (const line of modes) {
+    const value = trimBlanks(line.entry.value);
+    if (line.entry.key === 'OnFailureIsolate') {
+      const on = booleanValue(value);
+      if (on !== undefined) isolating = on ? line : undefined;
+    } else if (value === '' || enumValue(modeSetting, value, version) !== undefined) isolating = value === 'isolate' ? line : undefined;
+  }
+  if (!isolating) return undefined;
+  return { cause: 'isolate-several-units', reason: `${dependency}= names ${units.size} units, and a job mode of isolate can start only one`, line: isolating };
+}
+
+/** The last line of a boolean setting when it is on (an empty line resets it). */
+function switchedOn(model: UnitModel, name: string, version: number): Assignment | undefined {
+  const line = lastOf(model, name, (v) => booleanValue(v) !== undefined, version);
+  return line !== undefined && booleanValue(trimBlanks(line.entry.value)) === true ? line : undefined;
+}
+
+/** The line in force of a setting with a value, none when the setting came after `version`. */
+function lastSet(model: UnitModel, name: string, version: number): Assignment | undefined {
+  return lastOf(model, name, () => true, version);
+}
+
+/** The last line of a setting whose value `takes` accepts, an empty line resetting it, at `version`. */
+function lastOf(model: UnitModel, name: string, takes: (value: string) => boolean, version: number): Assignment | undefined {
+  const sections = model.named(name).map((s) => s.section);
+  if (sections.length === 0 || !sections.some((section) => knownSetting(name, section, version))) return undefined;
+  let found: Assignment | undefined;
+  for (const line of model.assignments(name)) {
+    const value = trimBlanks(line.entry.value);
+    if (value === '') found = undefined;
+    else if (takes(value)) found = line;
+  }
+  return found;
+}
+
+/** What a PrivateUsers= value sets up: a boolean is `self` or `no`. */
+function privateUsersMode(value: string, version: number): string | undefined {
+  const on = booleanValue(value);
+  return on === undefined ? enumValue('PrivateUsers', value, version) : on ? 'self' : 'no';
+}
+
+/** The value as its setting's table spells it (a boolean as the value it stands for), when `version` knows it. */
+function enumValue(setting: string, value: string, version: number): string | undefined {
+  const row = matchEnumValue(setting, value);
+  return row !== undefined && (row.since ?? 0) <= version ? row.value : undefined;
+}
+
+function knownSetting(name: string, section: string, version: number): boolean {
+  const row = directiveRow(name, section);
+  return row !== undefined && (row.since ?? 0) <= version;
+}
