@@ -20,6 +20,7 @@ import { contextRefusal, type ContextRefusalCause } from './contextRefusal';
 export type RefusalCause =
   | ContextRefusalCause
   | 'mount-without-what'
+  | 'mount-api-file-system'
   | 'timer-without-trigger'
   | 'path-without-path'
   | 'socket-without-listener'
@@ -99,7 +100,7 @@ function typeRefusal(model: UnitModel, version: number, manager: ManagerKind): R
       return lacking(model, 'socket-without-listener', sharedList('ListenStream', 'Socket'), [], version, 'it listens on nothing: no ListenStream=, ListenDatagram= or other Listen setting is in force') ?? socketRefusal(model, version);
     case 'mount':
     case 'automount':
-      return whereRefusal(model, model.type);
+      return whereRefusal(model, model.type, version);
     default:
       return undefined;
   }
@@ -145,7 +146,7 @@ function clearingLine(model: UnitModel, lists: readonly string[]): Assignment | 
  * it: `/var/lib/data` is `var-lib-data.mount`. systemd refuses one whose Where= names another path,
  * and a mount unit without What= (`mount_verify()`).
  */
-function whereRefusal(model: UnitModel, type: 'mount' | 'automount'): Refusal | undefined {
+function whereRefusal(model: UnitModel, type: 'mount' | 'automount', version: number): Refusal | undefined {
   const where = model.last('Where');
   const value = trimBlanks(where?.entry.value);
   // A specifier is filled in by systemd; a relative path is an invalid value of its own. Without
@@ -157,12 +158,45 @@ function whereRefusal(model: UnitModel, type: 'mount' | 'automount'): Refusal | 
     const expected = `${escapePath(value)}.${type}`;
     // An instance of a template names its path through its instance, which the file does not tell.
     if (!name.includes('@') && name !== expected) return { cause: 'where-not-name', reason: `Where=${value} must be mounted by a unit named ${expected}, not ${name}`, line: where };
+    if (type === 'mount' && apiFileSystem(value, version)) {
+      return { cause: 'mount-api-file-system', reason: `${normalPath(value)} is a file system systemd keeps for itself (it mounts it at boot, or the kernel or a container manager provides it), and no unit may mount it`, line: where };
+    }
   }
   // A mount unit must say what it mounts.
   if (type === 'mount' && model.effective('What').length === 0) {
     return { cause: 'mount-without-what', reason: 'it has no What= to mount', line: clearingLine(model, ['What']), lacks: ['What'] };
   }
   return undefined;
+}
+
+/**
+ * The mount points systemd keeps for itself (`mount_point_is_api()`, `mount_point_ignore()`), as
+ * Debian's builds of each release refuse them: the API file systems it mounts at boot, and those
+ * the kernel or a container manager mounts. `/run/lock` left the list and `/run/credentials` joined
+ * it between 254 and 257: at 255 and 256 neither is called refused.
+ */
+const API_MOUNTS: readonly string[] = [
+  '/proc', '/sys', '/dev', '/run', '/dev/shm', '/dev/pts', '/sys/fs/cgroup', '/sys/kernel/security', '/sys/fs/smackfs', '/sys/fs/pstore',
+  '/sys/firmware/efi/efivars', '/sys/fs/bpf', '/proc/sys', '/dev/console', '/proc/kmsg', '/sys/fs/selinux', '/proc/sys/kernel/random/boot_id',
+];
+
+/** Mount points systemd keeps for itself with everything below them. */
+const API_TREES: readonly string[] = ['/sys/fs/cgroup', '/run/host'];
+
+const RUN_LOCK_API_UNTIL = 254;
+const CREDENTIALS_API_SINCE = 257;
+
+function apiFileSystem(path: string, version: number): boolean {
+  const normal = normalPath(path);
+  const below = (root: string): boolean => normal === root || normal.startsWith(`${root}/`);
+  if (API_MOUNTS.includes(normal) || API_TREES.some(below)) return true;
+  if (normal === '/run/lock') return version <= RUN_LOCK_API_UNTIL;
+  return version >= CREDENTIALS_API_SINCE && below('/run/credentials');
+}
+
+/** An absolute path without repeated or trailing slashes and `.` parts. */
+function normalPath(path: string): string {
+  return `/${path.split('/').filter((p) => p !== '' && p !== '.').join('/')}`;
 }
 
 /**
