@@ -57,6 +57,11 @@ const SERVICES: readonly string[] = [
   'ExecStart=/bin/true\nPrivateUsers=managed\nUser=nobody',
   'ExecStart=/bin/true\nPrivateUsers=managed\nDynamicUser=yes',
   'ExecStart=/bin/true\nPrivateUsers=managed',
+  'ExecStart=/bin/true\n--\nOnFailure=a.service refusal-SELF.service\nOnFailureJobMode=isolate',
+  'ExecStart=/bin/true\n--\nOnFailure=a.service %n\nOnFailureJobMode=isolate',
+  'ExecStart=/bin/true\n--\nOnFailure=a.service a\nOnFailureJobMode=isolate',
+  'ExecStart=/bin/true\n--\nOnFailure=a.service bad/name.service\nOnFailureJobMode=isolate',
+  'ExecStart=/bin/true\n--\nOnFailure=a.service %n-notify.service\nOnFailureJobMode=isolate',
 ];
 
 /** Units of other types: their file name, then their text. */
@@ -92,6 +97,9 @@ const OTHERS: readonly (readonly [string, string])[] = [
   ['api.socket', '[Socket]\nListenStream=/run/api.sock\nListenFIFO=/run/api.fifo\nSymlinks=/run/api-link\n'],
   ['api.socket', '[Socket]\nListenFIFO=/run/api.fifo\nSymlinks=/run/api-link\n'],
   ['api.socket', '[Socket]\nListenStream=/run/api.sock\nSymlinks=/run/api-link\nSymlinks=\n'],
+  ['api.socket', '[Socket]\nListenStream=%t/api.sock\nSymlinks=/run/api-link\n'],
+  ['api.socket', '[Socket]\nListenStream=/run/api.sock\nAccept=yes\nMaxConnections=0x0\n'],
+  ['api.socket', '[Socket]\nListenStream=/run/api.sock\nAccept=yes\nMaxConnections=010\n'],
   ['spool.path', '[Path]\nPathExists=/var/spool/x\n'],
   ['spool.path', '[Path]\nMakeDirectory=yes\n'],
   ['var-lib-data.mount', '[Mount]\nWhat=/dev/vdb1\nWhere=/var/lib/data\n'],
@@ -100,6 +108,11 @@ const OTHERS: readonly (readonly [string, string])[] = [
   ['var-lib-data.automount', '[Automount]\nWhere=/var/lib/data\n'],
   ['data.automount', '[Automount]\nWhere=/var/lib/data\n'],
   ['data.mount', '[Mount]\nWhere=/data\n'],
+  ['-.mount', '[Mount]\nWhere=/\n'],
+  ['data.mount', '[Mount]\nWhat=/dev/vdb1\nWhere=/data\nPAMName=login\nKillMode=process\n'],
+  ['data.mount', '[Mount]\nWhat=/dev/vdb1\nWhere=/data\nPAMName=login\nKillMode=mixed\n'],
+  ['dev-vdb2.swap', '[Swap]\nWhat=/dev/vdb2\nPAMName=login\nKillMode=process\n'],
+  ['dev-vdb2.swap', '[Swap]\nWhat=/dev/vdb2\nPAMName=login\nKillMode=mixed\n'],
   ['proc.mount', '[Mount]\nWhat=proc\nWhere=/proc\nType=proc\n'],
   ['run-lock.mount', '[Mount]\nWhat=tmpfs\nWhere=/run/lock\nType=tmpfs\n'],
   ['run-credentials-web.service.mount', '[Mount]\nWhat=tmpfs\nWhere=/run/credentials/web.service\nType=tmpfs\n'],
@@ -116,7 +129,7 @@ const OTHERS: readonly (readonly [string, string])[] = [
 ];
 
 /** Every case: its file name and text. */
-const CASES: readonly (readonly [string, string])[] = [...SERVICES.map((body, i) => [`refusal-${i}.service`, unitText(body)] as const), ...OTHERS];
+const CASES: readonly (readonly [string, string])[] = [...SERVICES.map((body, i) => [`refusal-${i}.service`, unitText(body.replace('refusal-SELF', `refusal-${i}`))] as const), ...OTHERS];
 
 /** The findings that say systemd refuses the service. */
 const REFUSING = new Set(['unit-refused', 'conflicts-with', 'requires-one-of']);

@@ -16,6 +16,8 @@ describe('unitFileInfo', () => {
     ['\\\\server\\share\\units\\web.service.d\\10-x.conf', { type: 'service', unitName: 'web.service', isDropIn: true }],
     // A backslash in a unit's name is systemd's escape, not a folder.
     ['/etc/systemd/system/var-lib-my\\x2ddata.mount', { type: 'mount', unitName: 'var-lib-my\\x2ddata.mount' }],
+    ['\\x2esnapshots.mount', { type: 'mount', unitName: '\\x2esnapshots.mount' }],
+    ['\\x2esnapshots.mount.d/override.conf', { type: 'mount', unitName: '\\x2esnapshots.mount', isDropIn: true }],
     ['file:///etc/systemd/system/systemd-cryptsetup%40luks%5Cx2dab12.service.d/override.conf', { type: 'service', unitName: 'systemd-cryptsetup@luks\\x2dab12.service', isDropIn: true, isTemplateUnit: false }],
     ['/a/.service', { type: undefined }],
   ];

@@ -73,6 +73,7 @@ function typeOf(name: string): UnitType | undefined {
 function decodePath(pathOrUri: string): string {
   // A Windows path (`C:\units\x.mount`, `\\server\share\...`) separates folders with backslashes;
   // anywhere else a backslash belongs to the name: systemd escapes characters as `\x2d`.
-  if (/^(?:[a-z]:)?\\/i.test(pathOrUri)) return pathOrUri.replace(/\\/g, '/');
+  // A name may start with an escape (`\x2esnapshots.mount` is `/.snapshots`): one backslash alone is no Windows path.
+  if (/^(?:[a-z]:\\|\\\\)/i.test(pathOrUri)) return pathOrUri.replace(/\\/g, '/');
   return decodeUriText(pathOrUri.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/[?#].*$/, ''));
 }

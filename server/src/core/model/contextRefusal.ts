@@ -9,11 +9,13 @@
 import { directiveRow, matchEnumValue } from '../kb';
 import { booleanValue } from '../kb/booleans';
 import { trimBlanks } from '../syntax/blanks';
+import { UNIT_TYPES } from '../unitFile';
 import type { ManagerKind } from './manager';
 import type { Assignment, UnitModel } from './unitModel';
 
 export type ContextRefusalCause =
   | 'isolate-several-units'
+  | 'dynamic-user-user-manager'
   | 'private-pids-not-service'
   | 'working-directory-home-dynamic-user'
   | 'pam-private-pids'
@@ -36,19 +38,20 @@ const CONTEXT_CHECKS_SINCE = 257;
 const LATER_CONTEXT_CHECKS_SINCE = 262;
 
 /** Why systemd of `version` refuses the unit for its [Unit] section or its execution settings. */
-export function contextRefusal(model: UnitModel, version: number, _manager: ManagerKind): ContextRefusal | undefined {
+export function contextRefusal(model: UnitModel, version: number, manager: ManagerKind): ContextRefusal | undefined {
   const type = model.type;
   if (type !== undefined && EXEC_TYPES.has(type) && version >= CONTEXT_CHECKS_SINCE) {
-    const found = execRefusal(model, type, version);
+    const found = execRefusal(model, type, version, manager);
     if (found) return found;
   }
   return isolateRefusal(model, 'OnFailure', 'OnFailureJobMode', version) ?? isolateRefusal(model, 'OnSuccess', 'OnSuccessJobMode', version);
 }
 
-function execRefusal(model: UnitModel, type: string, version: number): ContextRefusal | undefined {
+function execRefusal(model: UnitModel, type: string, version: number, manager: ManagerKind): ContextRefusal | undefined {
+  const dynamicUser = switchedOn(model, 'DynamicUser', version);
+  if (manager === 'user' && dynamicUser) return { cause: 'dynamic-user-user-manager', reason: 'a user\'s service manager cannot allocate users, so DynamicUser= is for system units only', line: dynamicUser };
   const privatePids = switchedOn(model, 'PrivatePIDs', version);
   if (type !== 'service' && privatePids) return { cause: 'private-pids-not-service', reason: 'PrivatePIDs= is for services only', line: privatePids };
-  const dynamicUser = switchedOn(model, 'DynamicUser', version);
   const workingDirectory = lastSet(model, 'WorkingDirectory', version);
   if (dynamicUser && workingDirectory && ['~', '-~'].includes(trimBlanks(workingDirectory.entry.value))) {
     return { cause: 'working-directory-home-dynamic-user', reason: 'with DynamicUser=yes there is no home directory for WorkingDirectory=~ to name', line: workingDirectory };
@@ -74,8 +77,15 @@ function execRefusal(model: UnitModel, type: string, version: number): ContextRe
  */
 function isolateRefusal(model: UnitModel, dependency: string, modeSetting: string, version: number): ContextRefusal | undefined {
   if (!knownSetting(dependency, 'Unit', version)) return undefined;
+  // The units systemd adds: valid names, not the unit itself; a name with a specifier is not counted.
+  const own = model.unit.file.unitName;
   const units = new Set<string>();
-  for (const line of model.assignments(dependency)) for (const word of trimBlanks(line.entry.value).split(/[ \t]+/)) if (word !== '') units.add(word);
+  for (const line of model.assignments(dependency)) {
+    for (const written of trimBlanks(line.entry.value).split(/[ \t]+/)) {
+      const word = own === undefined ? written : nameSpecifiers(written, own);
+      if (word !== undefined && UNIT_NAME.test(word) && word !== own) units.add(word);
+    }
+  }
   if (units.size < 2) return undefined;
   // OnFailureIsolate=yes is the old spelling of OnFailureJobMode=isolate: the last of the two counts.
   const modes = [...model.assignments(modeSetting), ...(dependency === 'OnFailure' ? model.assignments('OnFailureIsolate') : [])].sort((a, b) => a.order - b.order);
@@ -90,6 +100,27 @@ function isolateRefusal(model: UnitModel, dependency: string, modeSetting: strin
   if (!isolating) return undefined;
   return { cause: 'isolate-several-units', reason: `${dependency}= names ${units.size} units, and a job mode of isolate can start only one`, line: isolating };
 }
+
+/**
+ * A word with the specifiers that the unit's own name fills in (`%n`, `%N`, `%p`, `%i`, `%%`)
+ * filled in; undefined when it holds another, whose value the files do not tell.
+ */
+function nameSpecifiers(word: string, unit: string): string | undefined {
+  const dot = unit.lastIndexOf('.');
+  const name = dot > 0 ? unit.slice(0, dot) : unit;
+  const at = name.indexOf('@');
+  const values: Readonly<Record<string, string>> = { n: unit, N: name, p: at >= 0 ? name.slice(0, at) : name, i: at >= 0 ? name.slice(at + 1) : '', '%': '%' };
+  let unknown = false;
+  const filled = word.replace(/%(.)/g, (_m, c: string) => {
+    if (Object.prototype.hasOwnProperty.call(values, c)) return values[c];
+    unknown = true;
+    return '';
+  });
+  return unknown ? undefined : filled;
+}
+
+/** A unit name a dependency may name: a plain name or a template's instance, with a unit type. */
+const UNIT_NAME = new RegExp(`^[A-Za-z0-9:_.\\\\-]+(?:@[A-Za-z0-9:_.\\\\-]+)?\\.(?:${UNIT_TYPES.join('|')})$`);
 
 /** The last line of a boolean setting when it is on (an empty line resets it). */
 function switchedOn(model: UnitModel, name: string, version: number): Assignment | undefined {

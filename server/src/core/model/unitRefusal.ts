@@ -67,10 +67,13 @@ const ONESHOT_RESTARTS: readonly string[] = ['no', 'on-failure', 'on-abnormal', 
 const PAM_KILL_MODES: readonly string[] = ['control-group', 'mixed'];
 
 /**
- * The first release that lets a socket unit with PAMName= have KillMode=mixed (254 refuses it, 257
- * takes it; 255 and 256 are given the benefit of the doubt).
+ * The first release that lets a socket or mount unit with PAMName= have KillMode=mixed (254 refuses
+ * it, 257 takes it; 255 and 256 are given the benefit of the doubt).
  */
 const SOCKET_PAM_MIXED_SINCE = 255;
+
+/** The first release that refuses a swap unit's PAMName= under KillMode=process or none (254 takes it). */
+const SWAP_PAM_SINCE = 257;
 
 /** The first release that refuses MaxConnections=0 without Accept=yes too (254 takes it, 257 refuses it). */
 const SOCKET_MAX_CONNECTIONS_ALWAYS_SINCE = 257;
@@ -83,7 +86,9 @@ const NODE_LISTENERS: readonly string[] = ['ListenFIFO', 'ListenStream', 'Listen
 
 /** Why systemd of `version` refuses to load the unit; undefined when it loads it (or its unit file is not at hand). */
 export function unitRefusal(model: UnitModel, version: number, manager: ManagerKind): Refusal | undefined {
-  if (!model.complete) return undefined;
+  // Without the unit file, only what the lines at hand say together is sure: a drop-in's line
+  // outlasts the unit file's, while what the unit lacks or its type needs may be in the unit file.
+  if (!model.complete) return contextRefusal(model, version, manager);
   return typeRefusal(model, version, manager) ?? contextRefusal(model, version, manager);
 }
 
@@ -98,6 +103,9 @@ function typeRefusal(model: UnitModel, version: number, manager: ManagerKind): R
       return lacking(model, 'path-without-path', sharedList('PathExists', 'Path'), [], version, 'it watches nothing: no PathExists=, PathExistsGlob=, PathChanged=, PathModified= or DirectoryNotEmpty= is in force');
     case 'socket':
       return lacking(model, 'socket-without-listener', sharedList('ListenStream', 'Socket'), [], version, 'it listens on nothing: no ListenStream=, ListenDatagram= or other Listen setting is in force') ?? socketRefusal(model, version);
+    case 'swap':
+      // From 257 every unit type that runs processes is checked as a service is.
+      return version >= SWAP_PAM_SINCE ? pamKillModeRefusal(model, version, PAM_KILL_MODES) : undefined;
     case 'mount':
     case 'automount':
       return whereRefusal(model, model.type, version);
@@ -162,10 +170,11 @@ function whereRefusal(model: UnitModel, type: 'mount' | 'automount', version: nu
       return { cause: 'mount-api-file-system', reason: `${normalPath(value)} is a file system systemd keeps for itself (it mounts it at boot, or the kernel or a container manager provides it), and no unit may mount it`, line: where };
     }
   }
-  // A mount unit must say what it mounts.
-  if (type === 'mount' && model.effective('What').length === 0) {
+  // A mount unit must say what it mounts; the root file system's unit (`-.mount`) is always there.
+  if (type === 'mount' && model.effective('What').length === 0 && uriFileName(model.unit.uri) !== '-.mount' && (value === undefined || normalPath(value) !== '/')) {
     return { cause: 'mount-without-what', reason: 'it has no What= to mount', line: clearingLine(model, ['What']), lacks: ['What'] };
   }
+  if (type === 'mount') return pamKillModeRefusal(model, version, version >= SOCKET_PAM_MIXED_SINCE ? PAM_KILL_MODES : ['control-group']);
   return undefined;
 }
 
@@ -220,13 +229,23 @@ function escapePath(path: string): string {
   return escaped;
 }
 
+/** A PAM session (PAMName=) under a kill mode other than `allowed`, which would leave its processes behind. */
+function pamKillModeRefusal(model: UnitModel, version: number, allowed: readonly string[]): Refusal | undefined {
+  if (!lastIn(model, 'PAMName', version)) return undefined;
+  const killMode = lastOf(model, 'KillMode', (v) => known('KillMode', v, version), version);
+  const mode = trimBlanks(killMode?.entry.value) ?? 'control-group';
+  if (allowed.includes(mode)) return undefined;
+  return { cause: 'pam-kill-mode', reason: `with PAMName= the kill mode must be ${allowed.join(' or ')}, not ${mode}`, line: killMode };
+}
+
 /** Why systemd refuses to load a socket unit that listens on something (`socket_verify()`). */
 function socketRefusal(model: UnitModel, version: number): Refusal | undefined {
   const refuse = (cause: RefusalCause, reason: string, line: Assignment | undefined): Refusal => ({ cause, reason, line });
   const acceptLine = lastOf(model, 'Accept', (v) => booleanValue(v) !== undefined, version);
   const accepts = acceptLine !== undefined && booleanValue(trimBlanks(acceptLine.entry.value)) === true;
-  const maxLine = lastOf(model, 'MaxConnections', (v) => /^\d+$/.test(v), version);
-  const noConnections = maxLine !== undefined && Number(trimBlanks(maxLine.entry.value)) === 0;
+  // The number as strtoul() reads it: decimal, 0x hexadecimal or 0 octal.
+  const maxLine = lastOf(model, 'MaxConnections', (v) => /^(?:\d+|0x[0-9a-f]+)$/i.test(v), version);
+  const noConnections = maxLine !== undefined && /^(?:0+|0x0+)$/i.test(trimBlanks(maxLine.entry.value));
   const tooFew = (): Refusal => refuse('socket-max-connections', 'MaxConnections=0 lets no connection in', maxLine);
   if (noConnections && version >= SOCKET_MAX_CONNECTIONS_ALWAYS_SINCE) return tooFew();
   if (accepts) {
@@ -241,17 +260,15 @@ function socketRefusal(model: UnitModel, version: number): Refusal | undefined {
       return refuse('socket-accept-defer-trigger', 'with Accept=yes the socket may not defer its trigger (DeferTrigger=)', defer);
     }
   }
-  const pam = lastIn(model, 'PAMName', version);
-  if (pam) {
-    const killMode = lastOf(model, 'KillMode', (v) => known('KillMode', v, version), version);
-    const mode = trimBlanks(killMode?.entry.value) ?? 'control-group';
-    const allowed = version >= SOCKET_PAM_MIXED_SINCE ? PAM_KILL_MODES : ['control-group'];
-    if (!allowed.includes(mode)) return refuse('pam-kill-mode', `with PAMName= the kill mode must be ${allowed.join(' or ')}, not ${mode}`, killMode);
-  }
+  const pam = pamKillModeRefusal(model, version, version >= SOCKET_PAM_MIXED_SINCE ? PAM_KILL_MODES : ['control-group']);
+  if (pam) return pam;
   const symlinks = model.effective('Symlinks');
   if (symlinks.length > 0) {
-    const nodes = NODE_LISTENERS.flatMap((name) => model.effective(name)).filter((line) => line.entry.key === 'ListenFIFO' || trimBlanks(line.entry.value).startsWith('/'));
-    if (nodes.length !== 1) {
+    const listeners = NODE_LISTENERS.flatMap((name) => model.effective(name));
+    const nodes = listeners.filter((line) => line.entry.key === 'ListenFIFO' || trimBlanks(line.entry.value).startsWith('/'));
+    // A socket written with a specifier (`%t/api.sock`) may or may not be a path: nothing is concluded.
+    const unknown = listeners.some((line) => line.entry.key !== 'ListenFIFO' && trimBlanks(line.entry.value).startsWith('%'));
+    if (!unknown && nodes.length !== 1) {
       return refuse('socket-symlinks-target', `Symlinks= needs exactly one listener that is a node in the file system (a FIFO or a socket with a path), and this socket has ${nodes.length === 0 ? 'none' : nodes.length}`, symlinks[symlinks.length - 1]);
     }
   }
@@ -300,12 +317,8 @@ function serviceRefusal(model: UnitModel, version: number, manager: ManagerKind)
     if (trimBlanks(exitType?.entry.value) === 'cgroup') return refuse('oneshot-exit-type-cgroup', 'a Type=oneshot service may not have ExitType=cgroup', exitType);
   }
   if (type === 'dbus' && !busName) return refuse('dbus-without-bus-name', 'a Type=dbus service needs BusName=', typeLine);
-  const pam = lastIn(model, 'PAMName', version);
-  if (pam) {
-    const killMode = lastOf(model, 'KillMode', (v) => known('KillMode', v, version), version);
-    const mode = trimBlanks(killMode?.entry.value) ?? 'control-group';
-    if (!PAM_KILL_MODES.includes(mode)) return refuse('pam-kill-mode', `with PAMName= the kill mode must be control-group or mixed, not ${mode}`, killMode);
-  }
+  const pam = pamKillModeRefusal(model, version, PAM_KILL_MODES);
+  if (pam) return pam;
   if (type === 'forking' && version >= FORKING_PRIVATE_PIDS_SINCE) {
     const privatePids = lastOf(model, 'PrivatePIDs', (v) => booleanValue(v) !== undefined, version);
     if (privatePids && booleanValue(trimBlanks(privatePids.entry.value)) === true) {

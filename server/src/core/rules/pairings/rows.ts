@@ -504,6 +504,8 @@ export const SPECS: Readonly<Record<string, RowSpec>> = {
 
   'privatenetwork-overridden': { fixes: (c, s) => removeFix(c, s, true), reason: 'the namespace named by the path is joined instead' },
   'privateipc-overridden': { fixes: (c, s) => removeFix(c, s, true), reason: 'the namespace named by the path is joined instead' },
+  // From 257 systemd refuses such a unit instead (unit-refused says so).
+  'sysonly-dynamicuser': { when: (c) => c.settings.systemdVersion < 257 },
   'privateusers-overridden': {
     // From 262 systemd refuses such a unit instead (unit-refused says so).
     when: (c) => c.settings.systemdVersion < 262,

@@ -3,6 +3,7 @@ import { unitRefusal, type RefusalCause } from '../../model/unitRefusal';
 import { formProblem } from '../../security/securityInfo';
 import type { UnitModel } from '../../model/unitModel';
 import { diagnostic, type RuleContext } from '../context';
+import { uriFileLabel } from '../../uriNames';
 
 /**
  * Refusals a hardening pair reports on its own line already (each cause is said once), when the
@@ -18,8 +19,9 @@ const SECTIONS: Readonly<Record<string, string>> = { service: 'Service', timer: 
 
 /**
  * Reports the refusal on the line it rests on, in the file that holds it; one that rests on what
- * the unit lacks is reported on the empty line that cleared it (in a drop-in, say), or when none
- * did on the header of its type's section in the unit file (or its first line).
+ * the unit lacks on the empty line that cleared it (in a drop-in, say), or when none did on the
+ * header of its type's section in the unit file (or its first line). When the line is in a
+ * drop-in, the unit file's header says so too, pointing at it.
  */
 export function checkUnitLoad(context: RuleContext): void {
   const { document, model } = context;
@@ -31,16 +33,31 @@ export function checkUnitLoad(context: RuleContext): void {
   // their own lines, which say that systemd ignores them: the refusal is not a second cause.
   if (refusal.lacks?.some((name) => ignoresALine(model, name))) return;
   const type = model.type ?? 'service';
+  const said = `systemd refuses to load this ${NOUNS[type] ?? 'unit'}: ${refusal.reason}.`;
+  const line = refusal.line;
   // The empty line that cleared what the unit lacks (see unitRefusal's clearingLine).
-  const cleared = refusal.line !== undefined && refusal.line.entry.isEmpty && refusal.lacks?.includes(refusal.line.entry.key) === true;
-  const message = `systemd refuses to load this ${NOUNS[type] ?? 'unit'}: ${refusal.reason}.${cleared ? ` This empty ${refusal.line?.entry.key}= clears the lines before it, and no line after it sets one again.` : advice(refusal.cause, refusal.line?.document !== model.unit)}`;
-  if (refusal.line !== undefined) {
-    if (refusal.line.document === document) context.report(diagnostic('unit-refused', refusal.line.entry.range, message));
+  const cleared = line !== undefined && line.entry.isEmpty && refusal.lacks?.includes(line.entry.key) === true;
+  if (line !== undefined && line.document === document) {
+    const more = cleared ? ` This empty ${line.entry.key}= clears the lines before it, and no line after it sets one again.` : advice(refusal.cause, line.document !== model.unit);
+    context.report(diagnostic('unit-refused', line.entry.range, `${said}${more}`));
     return;
   }
-  if (document !== model.unit) return;
+  // The unit file says so too when the cause is in a drop-in: a unit checked without its drop-ins'
+  // own findings (one file in CI, the unit open in the editor) is refused all the same.
+  if (document !== model.unit || !model.complete) return;
   const own = document.tree.sections.find((s) => s.name === SECTIONS[type] && !s.malformed);
-  context.report(diagnostic('unit-refused', own ? own.headerRange : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message));
+  const where = own ? own.headerRange : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  if (line === undefined) {
+    context.report(diagnostic('unit-refused', where, said));
+    return;
+  }
+  const at = `line ${line.entry.range.start.line + 1} of ${uriFileLabel(line.document.uri)}`;
+  const more = cleared ? ` The empty ${line.entry.key}= on ${at} clears the lines before it, and no line after it sets one again.` : ` The cause is ${at}.`;
+  context.report(
+    diagnostic('unit-refused', where, `${said}${more}`, {
+      related: [{ range: line.entry.range, message: `${line.entry.key}=${line.entry.value}`, uri: line.document.uri }],
+    }),
+  );
 }
 
 /** Whether systemd leaves out a line written for a setting (a bad value, a newer setting, a line in the wrong section). */
