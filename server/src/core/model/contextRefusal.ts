@@ -6,12 +6,13 @@
  * releases the tests unpack) start at the later one: UnitGuard never calls a unit refused that
  * systemd loads.
  */
-import { directiveRow, matchEnumValue } from '../kb';
+import { matchEnumValue } from '../kb';
 import { booleanValue } from '../kb/booleans';
 import { trimBlanks } from '../syntax/blanks';
 import { UNIT_TYPES } from '../unitFile';
 import type { ManagerKind } from './manager';
 import type { Assignment, UnitModel } from './unitModel';
+import { knownSetting, lastOf, switchedOn } from './settingLines';
 
 export type ContextRefusalCause =
   | 'isolate-several-units'
@@ -76,7 +77,7 @@ function execRefusal(model: UnitModel, type: string, version: number, manager: M
  * unit can be isolated. An empty line does not clear the units named before it.
  */
 function isolateRefusal(model: UnitModel, dependency: string, modeSetting: string, version: number): ContextRefusal | undefined {
-  if (!knownSetting(dependency, 'Unit', version)) return undefined;
+  if (!knownSetting(dependency, version)) return undefined;
   // The units systemd adds: valid names, not the unit itself; a name with a specifier is not counted.
   const own = model.unit.file.unitName;
   const units = new Set<string>();
@@ -122,28 +123,9 @@ function nameSpecifiers(word: string, unit: string): string | undefined {
 /** A unit name a dependency may name: a plain name or a template's instance, with a unit type. */
 const UNIT_NAME = new RegExp(`^[A-Za-z0-9:_.\\\\-]+(?:@[A-Za-z0-9:_.\\\\-]+)?\\.(?:${UNIT_TYPES.join('|')})$`);
 
-/** The last line of a boolean setting when it is on (an empty line resets it). */
-function switchedOn(model: UnitModel, name: string, version: number): Assignment | undefined {
-  const line = lastOf(model, name, (v) => booleanValue(v) !== undefined, version);
-  return line !== undefined && booleanValue(trimBlanks(line.entry.value)) === true ? line : undefined;
-}
-
 /** The line in force of a setting with a value, none when the setting came after `version`. */
 function lastSet(model: UnitModel, name: string, version: number): Assignment | undefined {
   return lastOf(model, name, () => true, version);
-}
-
-/** The last line of a setting whose value `takes` accepts, an empty line resetting it, at `version`. */
-function lastOf(model: UnitModel, name: string, takes: (value: string) => boolean, version: number): Assignment | undefined {
-  const sections = model.named(name).map((s) => s.section);
-  if (sections.length === 0 || !sections.some((section) => knownSetting(name, section, version))) return undefined;
-  let found: Assignment | undefined;
-  for (const line of model.assignments(name)) {
-    const value = trimBlanks(line.entry.value);
-    if (value === '') found = undefined;
-    else if (takes(value)) found = line;
-  }
-  return found;
 }
 
 /** What a PrivateUsers= value sets up: a boolean is `self` or `no`. */
@@ -158,7 +140,3 @@ function enumValue(setting: string, value: string, version: number): string | un
   return row !== undefined && (row.since ?? 0) <= version ? row.value : undefined;
 }
 
-function knownSetting(name: string, section: string, version: number): boolean {
-  const row = directiveRow(name, section);
-  return row !== undefined && (row.since ?? 0) <= version;
-}

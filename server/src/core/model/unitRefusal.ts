@@ -7,7 +7,7 @@
  * their order are systemd's (`service_verify()`, `timer_verify()`, ...): the first that fails is
  * the one systemd reports. Each refusal names the line it rests on, where one line does.
  */
-import { directiveRow, directiveRows, matchEnumValue } from '../kb';
+import { directiveRow, matchEnumValue } from '../kb';
 import { booleanValue } from '../kb/booleans';
 import { successActionKnown } from '../security/versions';
 import { commandSpans } from '../rules/values/commandWords';
@@ -16,6 +16,7 @@ import { trimBlanks } from '../syntax/blanks';
 import type { ManagerKind } from './manager';
 import type { Assignment, UnitModel } from './unitModel';
 import { contextRefusal, type ContextRefusalCause } from './contextRefusal';
+import { knownSetting, lastIn, lastOf } from './settingLines';
 
 export type RefusalCause =
   | ContextRefusalCause
@@ -339,35 +340,6 @@ function commands(model: UnitModel, name: string): { count: number; lines: Assig
     count += here;
   }
   return { count, lines, second };
-}
-
-/**
- * The last line of a setting whose value `takes` accepts (an empty one resets it), as systemd of
- * `version` reads them in order: none when the setting came later.
- */
-function lastOf(model: UnitModel, name: string, takes: (value: string) => boolean, version: number): Assignment | undefined {
-  if (!knownSetting(name, version)) return undefined;
-  let found: Assignment | undefined;
-  for (const line of model.assignments(name)) {
-    const value = trimBlanks(line.entry.value);
-    if (value === '') found = undefined;
-    else if (takes(value)) found = line;
-  }
-  return found;
-}
-
-/** The line in force of a setting, none when the setting came after `version`. */
-function lastIn(model: UnitModel, name: string, version: number): Assignment | undefined {
-  return knownSetting(name, version) ? model.last(name) : undefined;
-}
-
-/** The first release that knows each setting, in any section. */
-const FIRST_RELEASE = new Map<string, number>();
-for (const row of directiveRows) FIRST_RELEASE.set(row.name, Math.min(FIRST_RELEASE.get(row.name) ?? Infinity, row.since ?? 0));
-
-/** Whether systemd of `version` knows a setting at all. */
-function knownSetting(name: string, version: number): boolean {
-  return (FIRST_RELEASE.get(name) ?? Infinity) <= version;
 }
 
 function known(setting: string, value: string, version: number): boolean {
