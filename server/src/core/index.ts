@@ -15,7 +15,7 @@ export { parseProblems, type ParseProblemCode } from './syntax/parseProblems';
 export { unitFileInfo, UNIT_TYPES, type UnitType, type UnitFileInfo } from './unitFile';
 export { createUnitDocument, revisedUnitDocument, type UnitDocument } from './unitDocument';
 export { analyze, diagnose, diagnoseLimited, type Analysis, type LimitedDiagnostics } from './features/diagnostics';
-export { DEFAULT_MAX_PROBLEMS, leftOutMessage, TOO_MANY_PROBLEMS } from './features/problemLimit';
+export { DEFAULT_MAX_PROBLEMS, groupedDigits, leftOutMessage, TOO_MANY_PROBLEMS } from './features/problemLimit';
 export { withFixes, diagnoseWithFixes, diagnoseWithFixesLimited } from './features/fixes/tryFixes';
 export { EvidenceCache } from './rules/evidence';
 export { documentSymbols, type UnitSymbol } from './features/documentSymbols';

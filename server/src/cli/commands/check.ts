@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  createUnitDocument, diagnoseLimited, diagnoseWithFixesLimited, explain, fixAll, leftOutMessage, parseRuleLevel, unifiedDiff, DEFAULT_MAX_PROBLEMS, DEFAULT_SETTINGS, SEVERITY_RANK, SYSTEMD_VERSION_RANGE, TOO_MANY_PROBLEMS, type Diagnostic, type FixRisk, type Settings, type Severity, type UnitFiles,
+  createUnitDocument, diagnoseLimited, diagnoseWithFixesLimited, explain, fixAll, leftOutMessage, parseRuleLevel, unifiedDiff, DEFAULT_MAX_PROBLEMS, DEFAULT_SETTINGS, groupedDigits, SEVERITY_RANK, SYSTEMD_VERSION_RANGE, TOO_MANY_PROBLEMS, type Diagnostic, type FixRisk, type Settings, type Severity, type UnitFiles,
 } from '../../core';
 import { decodeUnitText, readUnitFile } from '../../node/readUnitFile';
 import { findRcConfig, readPolicyCached } from '../../node/unitguardrc';
@@ -328,7 +328,7 @@ export const checkCommand: Command = {
     'the like) unless --min-severity hint; it counts what it left out on standard error.',
     'JSON output has 0-based ranges as in the Language Server Protocol. SARIF 2.1.0 output is',
     'for code-scanning services. Both keep hints unless --min-severity says otherwise.',
-    `A file with more than ${DEFAULT_MAX_PROBLEMS.toLocaleString('en-US')} problems (--max-problems) shows that many, the most`,
+    `A file with more than ${groupedDigits(DEFAULT_MAX_PROBLEMS)} problems (--max-problems) shows that many, the most`,
     'severe first, after a note that says how many it has; the exit status counts them all.',
     '',
     'Settings come from .unitguardrc files (INI) in the folders above each file, nearest first:',
