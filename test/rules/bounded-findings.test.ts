@@ -99,6 +99,24 @@ describe('diagnoseLimited', () => {
     }
   }
 
+  it('counts the parse problems the parser leaves out of its list, at any limit', () => {
+    const text = `[Service]\nExecStart=/bin/true\n${'NoEquals\n'.repeat(300)}`;
+    const all = diagnose(createUnitDocument('file:///limits/lines.service', text));
+    const listed = all.filter((d) => d.code === 'missing-equals');
+    // 200 listed, and one more where the 201st is that says how many are left out.
+    assert.equal(listed.length, 201);
+    assert.match(listed[200].message, /^100 more lines have this problem \(missing-equals\), from this one on; only the first 200 of a kind are listed\.$/);
+    assert.equal(listed[200].range.start.line, 202);
+    const others = all.filter((d) => d.code !== 'missing-equals' && d.severity === 'warning').length;
+    for (const max of [10, 1000, Infinity]) {
+      assert.equal(diagnoseLimited(createUnitDocument('file:///limits/lines.service', text), DEFAULT_SETTINGS, {}, max).counts.warning, 300 + others, String(max));
+      assert.equal(diagnoseWithFixesLimited(createUnitDocument('file:///limits/lines.service', text), DEFAULT_SETTINGS, {}, max).counts.warning, 300 + others, String(max));
+    }
+    // Switched off, they are not counted at all.
+    const off = diagnoseLimited(createUnitDocument('file:///limits/lines.service', text), { ...DEFAULT_SETTINGS, rules: { 'missing-equals': 'off' } }, {}, 10);
+    assert.equal(off.counts.warning, others);
+  });
+
   it('with fixes: the fixes of what is shown are those diagnoseWithFixes gives', () => {
     const text = `[Service]\nExecStart=/usr/bin/daemon\n${'Nice=1\n'.repeat(40)}Frobnicate=yes\nProtectSystem=maybe\nPrivateTmp=true\n`;
     const uri = 'file:///limits/small.service';

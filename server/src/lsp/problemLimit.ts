@@ -7,6 +7,7 @@
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { Diagnostic } from '../core';
 import { leftOutMessage, mostSevere, TOO_MANY_PROBLEMS } from '../core/features/problemLimit';
+import { unlistedBeyond } from '../core/syntax/parseProblems';
 import { SEVERITY, toLspDiagnostic } from './convert';
 
 export { DEFAULT_MAX_PROBLEMS, TOO_MANY_PROBLEMS, groupedDigits } from '../core/features/problemLimit';
@@ -30,5 +31,8 @@ export function limitProblems(diagnostics: readonly LspDiagnostic[], max: number
 /** The core's findings as published: limited first, so that only those sent are converted. */
 export function publishedProblems(found: readonly Diagnostic[], uri: string, max: number): LspDiagnostic[] {
   if (found.length <= max) return found.map((d) => toLspDiagnostic(d, uri));
-  return [leftOutNote(max, found.length), ...mostSevere(found, max, (d) => SEVERITY[d.severity]).map((d) => toLspDiagnostic(d, uri))];
+  // The total counts the parse problems the parser left out of its list too, as the CLI's does.
+  let total = found.length;
+  for (const d of found) total += unlistedBeyond(d);
+  return [leftOutNote(max, total), ...mostSevere(found, max, (d) => SEVERITY[d.severity]).map((d) => toLspDiagnostic(d, uri))];
 }

@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { applyRuleOverrides, levelFor } from '../config/overrides';
 import { BoundedFindings } from '../rules/boundedFindings';
 import { mostSevere, SEVERITY_LEVEL } from './problemLimit';
+import { unlistedBeyond } from '../syntax/parseProblems';
 import { runRules, type RuleRunOptions, type UnitFiles } from '../rules';
 import { withoutTemplatePlaceholders } from './buildTemplates';
 import { assignFixRisks } from '../rules/fixRisk';
@@ -141,7 +142,7 @@ export interface LimitedDiagnostics {
 export function diagnoseLimited(document: UnitDocument, settings: Readonly<Settings> = DEFAULT_SETTINGS, files: UnitFiles = {}, max: number): LimitedDiagnostics {
   if (!Number.isFinite(max)) {
     const all = diagnose(document, settings, files);
-    return limitedTo(all, max, severityCounts(all));
+    return limitedTo(all, max, withUnlistedCounts(severityCounts(all), document, settings));
   }
   const selection = new BoundedFindings(max, (d) => levelFor(d, settings.rules));
   const analysis = analyzed(document, settings, files, { fixes: false, keepsModel: false, selection });
@@ -160,12 +161,23 @@ export function severityCounts(diagnostics: readonly Diagnostic[]): Record<Sever
   return counts;
 }
 
+/** `counts` of every diagnostic listed, with the parse problems the parser left out of the list. */
+export function withUnlistedCounts(counts: Record<Severity, number>, document: UnitDocument, settings: Readonly<Settings>): Record<Severity, number> {
+  for (const d of document.tree.diagnostics) {
+    const beyond = unlistedBeyond(d);
+    const level = beyond > 0 ? levelFor(d, settings.rules) : 'off';
+    if (level !== 'off') counts[level] += beyond;
+  }
+  return counts;
+}
+
 /** `counted` and the counts of `more` (not yet graded) at the levels the settings give them. */
 export function gradedCounts(more: readonly Diagnostic[], settings: Readonly<Settings>, counted: Readonly<Record<Severity, number>>): Record<Severity, number> {
   const counts = { ...counted };
   for (const d of more) {
     const level = levelFor(d, settings.rules);
-    if (level !== 'off') counts[level]++;
+    // A parse problem may stand for those of its kind the parser did not list.
+    if (level !== 'off') counts[level] += 1 + unlistedBeyond(d);
   }
   return counts;
 }

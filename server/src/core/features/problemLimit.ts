@@ -6,6 +6,7 @@
  * names its own way to raise the limit.
  */
 import type { Severity } from '../types';
+import { groupedDigits } from '../digits';
 
 /** The default of `unitguard.maxProblems` and of `check --max-problems`. */
 export const DEFAULT_MAX_PROBLEMS = 1000;
@@ -43,13 +44,7 @@ export function clampLevel(severity: number): number {
   return Number.isFinite(severity) ? Math.min(4, Math.max(1, Math.trunc(severity))) : 4;
 }
 
-/**
- * A count with commas between groups of three digits (12,345). `toLocaleString` would say the
- * same, but its first call loads the locale data: 20 ms on the first publication of a long unit.
- */
-export function groupedDigits(count: number): string {
-  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
+export { groupedDigits } from '../digits';
 
 /** The note's message: how many of how many are shown, and (in parentheses) how to see more. */
 export function leftOutMessage(shown: number, total: number, raise: string): string {

@@ -73,3 +73,20 @@ export const LOAD_REFUSING_PROBLEMS: ReadonlySet<string> = new Set(
  * continued lines that join into more, make the whole file fail to load.
  */
 export const LONG_LINE_MAX = 1024 * 1024;
+
+/** The most problems of one kind the parser lists; past them one more says how many were left out. */
+export const LISTED_PER_KIND = 200;
+
+/** On the problem that stands for those of its kind left out: how many beyond itself it stands for. */
+const UNLISTED = Symbol('problems of its kind not listed');
+
+/** A problem that says `unlisted + 1` problems of its kind were left out (itself among them). */
+export function withUnlisted<T extends object>(problem: T, unlisted: number): T {
+  (problem as T & { [UNLISTED]?: number })[UNLISTED] = unlisted;
+  return problem;
+}
+
+/** How many problems a parse problem stands for beyond itself (0 for every problem but those). */
+export function unlistedBeyond(problem: object): number {
+  return (problem as { [UNLISTED]?: number })[UNLISTED] ?? 0;
+}

@@ -1,11 +1,12 @@
 import type { Diagnostic } from '../types';
 import { LineIndex } from './lineIndex';
-import { LONG_LINE_MAX, parseProblems, type ParseProblemCode } from './parseProblems';
+import { LISTED_PER_KIND, LONG_LINE_MAX, parseProblems, withUnlisted, type ParseProblemCode } from './parseProblems';
 import { CommentListBuilder, type CommentList } from './commentList';
 import { ParsedTree } from './parsedTree';
 import type { Entry, Section, SyntaxTree } from './syntaxTree';
 import { EntryNode, SectionNode } from './treeNodes';
 import { knownWord } from './knownWords';
+import { groupedDigits } from '../digits';
 
 /**
  * Parses a unit file the way systemd's config parser reads it, keeping the
@@ -100,7 +101,6 @@ interface LogicalLine {
   afterBom: boolean;
 }
 
-const MAX_DIAGNOSTICS_PER_CODE = 200;
 /** Size of Parser.recent for a large text, a power of two. */
 const RECENT_SLOTS = 256;
 
@@ -119,6 +119,8 @@ class Parser {
   private readonly diagnostics: Diagnostic[] = [];
   /** How many problems of each code were found (only the first ones are reported). */
   private counts: Map<string, number> | undefined;
+  /** Where the first problem of each kind that was not listed is. */
+  private firstUnlisted: Map<ParseProblemCode, { start: number; end: number }> | undefined;
   private current: SectionNode | undefined;
   /** End offset of the last non-blank line, for section ranges. */
   private lastContentEnd = 0;
@@ -326,6 +328,12 @@ class Parser {
 
   private tree(): SyntaxTree {
     const index = this.index;
+    // One more problem of each kind with more than were listed, where the first left out is, says how many.
+    for (const [code, at] of this.firstUnlisted ?? []) {
+      const left = (this.counts?.get(code) ?? 0) - LISTED_PER_KIND;
+      const message = `${groupedDigits(left)} more ${left === 1 ? 'line has' : 'lines have'} this problem (${code}), from this one on; only the first ${LISTED_PER_KIND} of a kind are listed.`;
+      this.diagnostics.push(withUnlisted({ range: index.range(at.start, at.end), severity: parseProblems[code].severity, code, message }, left - 1));
+    }
     return new ParsedTree(index, this.sections, this.orphans, this.comments.build(index), this.diagnostics, this.text.charCodeAt(0) === 0xfeff, index.dominantEol());
   }
 
@@ -580,7 +588,10 @@ class Parser {
     const counts = (this.counts ??= new Map());
     const count = (counts.get(code) ?? 0) + 1;
     counts.set(code, count);
-    if (count > MAX_DIAGNOSTICS_PER_CODE) return;
+    if (count > LISTED_PER_KIND) {
+      if (count === LISTED_PER_KIND + 1) (this.firstUnlisted ??= new Map()).set(code, { start, end });
+      return;
+    }
     this.diagnostics.push({ range: this.index.range(start, end), severity: parseProblems[code].severity, code, message });
   }
 }

@@ -9,7 +9,7 @@ import type { Diagnostic } from '../../types';
 import { trialUnitDocument, type UnitDocument } from '../../unitDocument';
 import { reportFindings, type UnitFiles } from '../../rules';
 import { DEFAULT_SETTINGS } from '../../settings';
-import { analyzeOnce, gradedCounts, limitedTo, parseDiagnostics, present, presented, severityCounts, type Analysis, type LimitedDiagnostics } from '../diagnostics';
+import { analyzeOnce, gradedCounts, limitedTo, parseDiagnostics, present, presented, severityCounts, withUnlistedCounts, type Analysis, type LimitedDiagnostics } from '../diagnostics';
 import { BoundedFindings } from '../../rules/boundedFindings';
 import { levelFor } from '../../config/overrides';
 import { annotateExposureDeltas } from './exposureDelta';
@@ -85,7 +85,7 @@ export function diagnoseWithFixes(document: UnitDocument, settings: Readonly<Set
 export function diagnoseWithFixesLimited(document: UnitDocument, settings: Readonly<Settings> = DEFAULT_SETTINGS, files: UnitFiles = {}, max: number): LimitedDiagnostics {
   if (!Number.isFinite(max)) {
     const all = diagnoseWithFixes(document, settings, files);
-    return limitedTo(all, max, severityCounts(all));
+    return limitedTo(all, max, withUnlistedCounts(severityCounts(all), document, settings));
   }
   const analysis = analyzeOnce(document, settings, files, trialBudget(document.tree.lines.lineCount));
   const selection = new BoundedFindings(max, (d) => levelFor(d, settings.rules));
