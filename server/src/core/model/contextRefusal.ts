@@ -6,13 +6,12 @@
  * releases the tests unpack) start at the later one: UnitGuard never calls a unit refused that
  * systemd loads.
  */
-import { matchEnumValue } from '../kb';
 import { booleanValue } from '../kb/booleans';
 import { trimBlanks } from '../syntax/blanks';
 import { UNIT_TYPES } from '../unitFile';
 import type { ManagerKind } from './manager';
 import type { Assignment, UnitModel } from './unitModel';
-import { knownSetting, lastOf, switchedOn } from './settingLines';
+import { enumValueAt, knownSetting, lastOf, switchedOn } from './settingLines';
 
 export type ContextRefusalCause =
   | 'isolate-several-units'
@@ -96,7 +95,7 @@ function isolateRefusal(model: UnitModel, dependency: string, modeSetting: strin
     if (line.entry.key === 'OnFailureIsolate') {
       const on = booleanValue(value);
       if (on !== undefined) isolating = on ? line : undefined;
-    } else if (value === '' || enumValue(modeSetting, value, version) !== undefined) isolating = value === 'isolate' ? line : undefined;
+    } else if (value === '' || enumValueAt(modeSetting, value, version) !== undefined) isolating = value === 'isolate' ? line : undefined;
   }
   if (!isolating) return undefined;
   return { cause: 'isolate-several-units', reason: `${dependency}= names ${units.size} units, and a job mode of isolate can start only one`, line: isolating };
@@ -131,12 +130,5 @@ function lastSet(model: UnitModel, name: string, version: number): Assignment | 
 /** What a PrivateUsers= value sets up: a boolean is `self` or `no`. */
 function privateUsersMode(value: string, version: number): string | undefined {
   const on = booleanValue(value);
-  return on === undefined ? enumValue('PrivateUsers', value, version) : on ? 'self' : 'no';
+  return on === undefined ? enumValueAt('PrivateUsers', value, version) : on ? 'self' : 'no';
 }
-
-/** The value as its setting's table spells it (a boolean as the value it stands for), when `version` knows it. */
-function enumValue(setting: string, value: string, version: number): string | undefined {
-  const row = matchEnumValue(setting, value);
-  return row !== undefined && (row.since ?? 0) <= version ? row.value : undefined;
-}
-

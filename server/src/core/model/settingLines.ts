@@ -2,7 +2,7 @@
  * The line of a setting that counts, as systemd of a given release reads a unit's lines in order:
  * what the unit refusals (unitRefusal.ts, contextRefusal.ts) rest on.
  */
-import { directiveRows } from '../kb';
+import { directiveRows, matchEnumValue } from '../kb';
 import { booleanValue } from '../kb/booleans';
 import { trimBlanks } from '../syntax/blanks';
 import type { Assignment, UnitModel } from './unitModel';
@@ -40,4 +40,10 @@ export function lastIn(model: UnitModel, name: string, version: number): Assignm
 export function switchedOn(model: UnitModel, name: string, version: number): Assignment | undefined {
   const line = lastOf(model, name, (v) => booleanValue(v) !== undefined, version);
   return line !== undefined && booleanValue(trimBlanks(line.entry.value)) === true ? line : undefined;
+}
+
+/** The value as its setting's table spells it (`yes` for `true` where the table says so), when `version` knows it. */
+export function enumValueAt(setting: string, value: string, version: number): string | undefined {
+  const row = matchEnumValue(setting, value);
+  return row !== undefined && (row.since ?? 0) <= version ? row.value : undefined;
 }

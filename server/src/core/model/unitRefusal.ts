@@ -7,7 +7,7 @@
  * their order are systemd's (`service_verify()`, `timer_verify()`, ...): the first that fails is
  * the one systemd reports. Each refusal names the line it rests on, where one line does.
  */
-import { directiveRow, matchEnumValue } from '../kb';
+import { directiveRow } from '../kb';
 import { booleanValue } from '../kb/booleans';
 import { successActionKnown } from '../security/versions';
 import { commandSpans } from '../rules/values/commandWords';
@@ -16,7 +16,7 @@ import { trimBlanks } from '../syntax/blanks';
 import type { ManagerKind } from './manager';
 import type { Assignment, UnitModel } from './unitModel';
 import { contextRefusal, type ContextRefusalCause } from './contextRefusal';
-import { knownSetting, lastIn, lastOf } from './settingLines';
+import { enumValueAt, knownSetting, lastIn, lastOf, switchedOn } from './settingLines';
 
 export type RefusalCause =
   | ContextRefusalCause
@@ -127,10 +127,7 @@ function sharedList(name: string, section: string): readonly string[] {
  */
 function lacking(model: UnitModel, cause: RefusalCause, lists: readonly string[], switches: readonly string[], version: number, reason: string): Refusal | undefined {
   const listed = lists.some((name) => knownSetting(name, version) && model.effective(name).length > 0);
-  const switched = switches.some((name) => {
-    const line = lastOf(model, name, (v) => booleanValue(v) !== undefined, version);
-    return line !== undefined && booleanValue(trimBlanks(line.entry.value)) === true;
-  });
+  const switched = switches.some((name) => switchedOn(model, name, version) !== undefined);
   return listed || switched ? undefined : { cause, reason, line: clearingLine(model, lists), lacks: [...lists, ...switches] };
 }
 
@@ -242,8 +239,8 @@ function pamKillModeRefusal(model: UnitModel, version: number, allowed: readonly
 /** Why systemd refuses to load a socket unit that listens on something (`socket_verify()`). */
 function socketRefusal(model: UnitModel, version: number): Refusal | undefined {
   const refuse = (cause: RefusalCause, reason: string, line: Assignment | undefined): Refusal => ({ cause, reason, line });
-  const acceptLine = lastOf(model, 'Accept', (v) => booleanValue(v) !== undefined, version);
-  const accepts = acceptLine !== undefined && booleanValue(trimBlanks(acceptLine.entry.value)) === true;
+  const acceptLine = switchedOn(model, 'Accept', version);
+  const accepts = acceptLine !== undefined;
   // The number as strtoul() reads it: decimal, 0x hexadecimal or 0 octal.
   const maxLine = lastOf(model, 'MaxConnections', (v) => /^(?:\d+|0x[0-9a-f]+)$/i.test(v), version);
   const noConnections = maxLine !== undefined && /^(?:0+|0x0+)$/i.test(trimBlanks(maxLine.entry.value));
@@ -296,8 +293,7 @@ function serviceRefusal(model: UnitModel, version: number, manager: ManagerKind)
   if (!oneshot && starts.count === 0) {
     return { ...refuse('no-start-command', `a Type=${type} service needs an ExecStart= command; only a Type=oneshot service may go without`, typeLine ?? busName), lacks: ['ExecStart'] };
   }
-  const remainLine = lastOf(model, 'RemainAfterExit', (v) => booleanValue(v) !== undefined, version);
-  const remains = remainLine !== undefined && booleanValue(trimBlanks(remainLine.entry.value)) === true;
+  const remains = switchedOn(model, 'RemainAfterExit', version) !== undefined;
   if (!remains && starts.count === 0 && !hasSuccessAction) {
     return { ...refuse('no-start-not-remaining', 'a service without ExecStart= or SuccessAction= must have RemainAfterExit=yes', stops.lines[0]), lacks: ['ExecStart', 'SuccessAction'] };
   }
@@ -321,8 +317,8 @@ function serviceRefusal(model: UnitModel, version: number, manager: ManagerKind)
   const pam = pamKillModeRefusal(model, version, PAM_KILL_MODES);
   if (pam) return pam;
   if (type === 'forking' && version >= FORKING_PRIVATE_PIDS_SINCE) {
-    const privatePids = lastOf(model, 'PrivatePIDs', (v) => booleanValue(v) !== undefined, version);
-    if (privatePids && booleanValue(trimBlanks(privatePids.entry.value)) === true) {
+    const privatePids = switchedOn(model, 'PrivatePIDs', version);
+    if (privatePids) {
       return refuse('forking-private-pids', 'a Type=forking service may not have PrivatePIDs=yes', privatePids);
     }
   }
@@ -343,6 +339,5 @@ function commands(model: UnitModel, name: string): { count: number; lines: Assig
 }
 
 function known(setting: string, value: string, version: number): boolean {
-  const row = matchEnumValue(setting, value);
-  return row !== undefined && (row.since ?? 0) <= version;
+  return enumValueAt(setting, value, version) !== undefined;
 }
