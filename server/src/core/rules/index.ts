@@ -7,7 +7,7 @@ import { anyTouching, lineChange, withFacts, type LineChange } from './lineChang
 import { checkValue } from './values/checks';
 import { always, BoundedCache } from './values/boundedCache';
 import { attached } from '../memo/attached';
-import { splitWords } from './values/words';
+import { wordsIn } from './values/words';
 import type { Settings } from '../settings';
 import type { Diagnostic } from '../types';
 import type { UnitDocument } from '../unitDocument';
@@ -98,7 +98,7 @@ function takenAtTarget(settings: Readonly<Settings>): LineFilter {
 }
 
 function takesValue(row: DirectiveRow, value: string, version: number): boolean {
-  for (const word of splitWords(value)) {
+  for (const word of wordsIn(value)) {
     const since = valueSince(row.name, word.text.replace(/^~/, ''));
     if (since !== undefined && since > version) return false;
   }

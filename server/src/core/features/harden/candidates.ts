@@ -9,7 +9,7 @@ import type { Assignment, UnitModel } from '../../model/unitModel';
 import { IMPLIED_DROPS } from '../../rules/breakage/capabilities';
 import { breaksOf } from '../../rules/fixRisk';
 import { capabilitySet, isListSetting, normalizeValue, runsAsRoot } from '../../rules/pairings/effects';
-import { splitWords } from '../../rules/values/words';
+import { wordsIn } from '../../rules/values/words';
 import { uriFileName } from '../../uriNames';
 import { trimBlanks } from '../../syntax/blanks';
 
@@ -44,7 +44,7 @@ export interface Candidates {
 /** The first release that takes the line: the setting's own, or a newer one for a value it names. */
 export function releaseOf(directive: string, value: string): number | undefined {
   let since = directiveRow(directive, 'Service')?.since;
-  for (const word of splitWords(value)) {
+  for (const word of wordsIn(value)) {
     const text = word.text.replace(/^~/, '');
     if (text === '') continue;
     const valueRelease = valueSince(directive, text);
@@ -78,7 +78,7 @@ function neededCapabilities(model: UnitModel): Map<string, Assignment> {
   const needed = new Map<string, Assignment>();
   for (const name of ['AmbientCapabilities', 'ConditionCapability', 'AssertCapability']) {
     for (const line of model.effective(name)) {
-      for (const word of splitWords(line.entry.value)) {
+      for (const word of wordsIn(line.entry.value)) {
         const text = word.text;
         if (/^CAP_[A-Z_]+$/.test(text) && !needed.has(text)) needed.set(text, line);
       }

@@ -6,7 +6,7 @@
 import type { Assignment, UnitModel } from '../../model/unitModel';
 import { effectiveLines, EXEC_SETTINGS, isOn } from '../pairings/effects';
 import { commandArgv, splitCommand } from '../values/commandWords';
-import { splitWords } from '../values/words';
+import { wordTexts, wordsIn } from '../values/words';
 import { once } from '../pairings/unitFacts';
 import { BoundedCache } from '../values/boundedCache';
 import { RecentStrings } from '../../memo/recentStrings';
@@ -59,7 +59,7 @@ const assignmentsIn = new BoundedCache<readonly (readonly [string, string])[]>(1
 
 function readAssignments(value: string): [string, string][] {
   const found: [string, string][] = [];
-  for (const word of splitWords(value)) {
+  for (const word of wordsIn(value)) {
     const eq = word.text.indexOf('=');
     if (eq <= 0) continue;
     const name = word.text.slice(0, eq);
@@ -89,7 +89,7 @@ export function baseName(path: string): string {
 /** Splits a shell script into words and operators (`>`, `>>`, `|`, `;`, `&&`), roughly as a shell would. */
 export function scriptWords(script: string): string[] {
   const spaced = script.replace(/(\d?>>?|&&|\|\||[|;&<])/g, ' $1 ');
-  return splitWords(spaced).map((w) => w.text).filter((w) => w !== '');
+  return wordTexts(spaced);
 }
 
 /** Every command line in force (ExecStart=, ExecStartPre=, ... of the unit and its drop-ins), split once per unit. */

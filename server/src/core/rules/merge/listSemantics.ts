@@ -13,7 +13,7 @@ import { addressFamilies, capabilities, namespaces } from '../../kb';
 import type { Assignment } from '../../model/unitModel';
 import { groupItems } from '../../security/syscallFilter';
 import { parseBoolean } from '../values/scalars';
-import { splitWords } from '../values/words';
+import { wordTexts } from '../values/words';
 import { BoundedCache } from '../values/boundedCache';
 import { trimBlanks } from '../../syntax/blanks';
 
@@ -346,9 +346,7 @@ function fixedValue(semantics: ListSemantics, kind: ListKind, items: Iterable<st
 
 /** The words of a list line after its `~`, quotes removed. */
 function wordsOf(text: string): string[] {
-  return splitWords(text)
-    .map((w) => w.text)
-    .filter((w) => w !== '');
+  return wordTexts(text);
 }
 
 /** A list line read into its members; `ignored` when systemd drops the whole line, `opaque` when we cannot tell. */

@@ -10,7 +10,7 @@ import { groupItems, nameAndErrno } from '../../security/syscallFilter';
 import type { Assignment, UnitModel } from '../../model/unitModel';
 import { parseBoolean } from '../values/scalars';
 import { splitCommand } from '../values/commandWords';
-import { splitWords } from '../values/words';
+import { wordTexts } from '../values/words';
 import { BoundedCache } from '../values/boundedCache';
 import { factsOf, once } from './unitFacts';
 import { trimBlanks } from '../../syntax/blanks';
@@ -101,9 +101,7 @@ export function isListSetting(directive: string): boolean {
 
 /** The items of a list value, with `-`/`+` path prefixes and quotes removed. */
 export function listItems(value: string): string[] {
-  return splitWords(value)
-    .map((w) => w.text)
-    .filter((w) => w !== '');
+  return wordTexts(value);
 }
 
 export function stripPathPrefix(path: string): string {

@@ -9,7 +9,7 @@ import { removeEntryEdit, replaceValueEdit } from '../../edits/lineEdits';
 import type { Assignment } from '../../model/unitModel';
 import type { Fix, Severity, TextEdit } from '../../types';
 import { parseBoolean, timespanSeconds } from '../values/scalars';
-import { splitWords, valueRange } from '../values/words';
+import { splitWords, valueRange, wordsIn } from '../values/words';
 import type { PairContext } from './context';
 import {
   DIRECTORY_BASES,
@@ -170,13 +170,12 @@ function streamsReachJournal(c: PairContext): Assignment[] | undefined {
 const SECRET_NAME = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL)/i;
 
 function secretVariables(value: string): string[] {
-  return splitWords(value)
-    .map((w) => w.text)
-    .filter((item) => {
-      const eq = item.indexOf('=');
-      return eq > 0 && SECRET_NAME.test(item.slice(0, eq)) && trimBlanks(item.slice(eq + 1)) !== '' && !item.slice(eq + 1).includes('%d');
-    })
-    .map((item) => item.slice(0, item.indexOf('=')));
+  const names: string[] = [];
+  for (const { text: item } of wordsIn(value)) {
+    const eq = item.indexOf('=');
+    if (eq > 0 && SECRET_NAME.test(item.slice(0, eq)) && trimBlanks(item.slice(eq + 1)) !== '' && !item.slice(eq + 1).includes('%d')) names.push(item.slice(0, eq));
+  }
+  return names;
 }
 
 /** Units of a dependency line that no After= (or, for Conflicts=, Before=) orders. */

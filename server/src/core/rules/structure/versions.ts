@@ -3,7 +3,7 @@ import { directiveRow, enumValues, valueSince } from '../../kb';
 import type { Entry, Section } from '../../syntax/syntaxTree';
 import { diagnostic, eachLine, keyDiagnostic, type RuleContext } from '../context';
 import { takesSetting } from './directives';
-import { splitWords, valueRange } from '../values/words';
+import { valueRange, wordsIn } from '../values/words';
 import { BoundedCache } from '../values/boundedCache';
 import { syscallGroupSince } from '../../security/versions';
 
@@ -45,7 +45,7 @@ function datedWords(key: string, value: string): readonly DatedWord[] {
 
 function findDated(key: string, value: string): readonly DatedWord[] {
   let found: DatedWord[] | undefined;
-  for (const word of splitWords(value)) {
+  for (const word of wordsIn(value)) {
     const text = word.text.replace(/^~/, '');
     let dated: DatedWord | undefined;
     if (SYSCALL_LISTS.has(key) && text.startsWith('@')) {

@@ -36,7 +36,7 @@ import { parseBoolean } from './scalars';
 import { ABSOLUTE_PATH_SETTINGS, KNOWN_MISTAKES, ONE_PATH_PER_LINE, PATH_PREFIXES } from './tables';
 import { ownCopy } from '../../syntax/ownCopy';
 import { Admission, MAX_KEY_LENGTH } from './boundedCache';
-import { splitWords, type Word } from './words';
+import { splitWords, wordsIn, type Word } from './words';
 import { trimBlanks, trimBlanksEnd, trimBlanksStart } from '../../syntax/blanks';
 
 export type { ValueProblem } from './problem';
@@ -375,14 +375,19 @@ function checkEnumList(row: DirectiveRow, value: string, info: EnumInfo | undefi
 }
 
 /** The words of a list value, without a leading `~` (alone or stuck to the first word). */
-function itemsAfterTilde(value: string, tildeAllowed: boolean): Word[] {
-  // A quoted empty word ("") is read as nothing at all.
-  const words = splitWords(value).filter((w) => w.text !== '');
-  if (!tildeAllowed || words.length === 0) return words;
-  const first = words[0];
-  if (first.text === '~') return words.slice(1);
-  if (first.text.startsWith('~')) return [{ text: first.text.slice(1), start: first.start + 1, end: first.end }, ...words.slice(1)];
-  return words;
+function* itemsAfterTilde(value: string, tildeAllowed: boolean): Generator<Word, void, undefined> {
+  let first = true;
+  for (const word of wordsIn(value)) {
+    // A quoted empty word ("") is read as nothing at all.
+    if (word.text === '') continue;
+    if (first && tildeAllowed && word.text.startsWith('~')) {
+      first = false;
+      if (word.text !== '~') yield { text: word.text.slice(1), start: word.start + 1, end: word.end };
+      continue;
+    }
+    first = false;
+    yield word;
+  }
 }
 
 /** A list of flag words (RefreshOnReload=extensions credentials), with an optional leading "~". */

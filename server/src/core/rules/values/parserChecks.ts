@@ -10,7 +10,7 @@ import { asWarnings, whole, type FormResult, type ValueProblem } from './problem
 import { checkIntegerRange, checkQuantity, checkRlimit, checkSize, checkTimespan } from './quantityChecks';
 import { unknownSpecifierProblems } from './specifiers';
 import { STRUCTURED_CHECKS, checkSocketListen, checkTimer, isBase64 } from './structuredChecks';
-import { splitWords, type Word } from './words';
+import { wordsIn, type Word } from './words';
 import { trimBlanks, trimBlanksStart } from '../../syntax/blanks';
 
 type ParserCheck = (row: DirectiveRow, value: string, version: number) => FormResult;
@@ -25,7 +25,7 @@ function onWord(word: Word, message: string, replacements: string[] = []): Value
 /** The problems of each word of a list value, by a check of one word (undefined: accepted). */
 function eachWord(value: string, check: (text: string, word: Word) => string | ValueProblem | undefined): ValueProblem[] {
   const problems: ValueProblem[] = [];
-  for (const word of splitWords(value)) {
+  for (const word of wordsIn(value)) {
     if (problems.length >= MAX_PROBLEMS) break;
     const problem = check(word.text, word);
     if (problem !== undefined) problems.push(typeof problem === 'string' ? onWord(word, problem) : problem);
@@ -173,10 +173,12 @@ const capabilityNames: ReadonlySet<string> = new Set(capabilities.map((c) => c.n
 
 function checkCapabilityList(_row: DirectiveRow, value: string): FormResult {
   const problems: ValueProblem[] = [];
-  const words = splitWords(value).filter((w) => w.text !== '');
-  for (const [i, w] of words.entries()) {
+  let first = true;
+  for (const w of wordsIn(value)) {
+    if (w.text === '') continue;
     if (problems.length >= MAX_PROBLEMS) break;
-    const word = i === 0 && w.text.startsWith('~') ? { text: w.text.slice(1), start: w.start + 1, end: w.end } : w;
+    const word = first && w.text.startsWith('~') ? { text: w.text.slice(1), start: w.start + 1, end: w.end } : w;
+    first = false;
     if (word.text === '' || capabilityNames.has(word.text.toLowerCase()) || /^[0-9]+$/.test(word.text) || word.text.toLowerCase() === 'all') continue;
     const upper = word.text.toUpperCase();
     const meant = capabilityNames.has(`cap_${word.text.toLowerCase()}`) ? `CAP_${upper}` : undefined;

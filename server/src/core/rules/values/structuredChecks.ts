@@ -21,14 +21,14 @@ import {
 import { parseCInteger, parseSize, parseTimespan } from './numbers';
 import { isAbsoluteNormalized } from './paths';
 import { whole, type FormResult, type ValueProblem } from './problem';
-import { splitWords, type Word } from './words';
+import { splitWords, wordsIn, type Word } from './words';
 import { trimBlanks } from '../../syntax/blanks';
 
 const MAX_PROBLEMS = 20;
 
 function eachWord(value: string, check: (text: string, word: Word) => string | ValueProblem | undefined): ValueProblem[] {
   const problems: ValueProblem[] = [];
-  for (const word of splitWords(value)) {
+  for (const word of wordsIn(value)) {
     if (problems.length >= MAX_PROBLEMS) break;
     const problem = check(word.text, word);
     if (problem !== undefined) problems.push(typeof problem === 'string' ? { start: word.start, end: word.end, message: problem, replacements: [] } : problem);
