@@ -5,13 +5,34 @@
  * fingerprint with a chance of about one in 2^64.
  */
 export function fingerprint(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x9747b28c;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 15;
+  return new Fingerprint().add(text).toString();
+}
+
+/**
+ * The fingerprint of texts joined, taken piece by piece: the joined text (as long as a unit when
+ * the pieces are its lines) is never built.
+ */
+export class Fingerprint {
+  private a = 0x811c9dc5;
+  private b = 0x9747b28c;
+  private length = 0;
+
+  add(text: string): this {
+    let a = this.a;
+    let b = this.b;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+    this.a = a;
+    this.b = b;
+    this.length += text.length;
+    return this;
   }
-  return `${text.length}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`;
+
+  toString(): string {
+    return `${this.length}:${(this.a >>> 0).toString(36)}:${(this.b >>> 0).toString(36)}`;
+  }
 }

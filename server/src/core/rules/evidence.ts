@@ -11,6 +11,7 @@
  * - an `EvidenceCache` kept from one version of a document to the next remembers results by the
  *   values of the settings read, so an edit elsewhere in the unit reuses them.
  */
+import { Fingerprint } from '../memo/fingerprint';
 import type { ReadSet, UnitModel } from '../model/unitModel';
 import type { Settings } from '../settings';
 import type { Diagnostic, Fix } from '../types';
@@ -45,6 +46,11 @@ class RecentMap<V> {
 
   get size(): number {
     return this.map.size;
+  }
+
+  /** The keys, oldest first. */
+  keys(): IterableIterator<string> {
+    return this.map.keys();
   }
 
   set(key: string, value: V): void {
@@ -86,15 +92,18 @@ export class EvidenceCache {
 
 /**
  * The values some checks read, in reading order, with what else they may depend on (the release,
- * whether the unit file is known, its type): equal signatures, equal findings.
+ * whether the unit file is known, its type): equal signatures, equal findings. A fingerprint of
+ * them, not the text: checks that read every setting of a long unit read all of its lines, and the
+ * results kept by signature would each keep a copy of the unit.
  */
 function signature(model: UnitModel, reads: readonly ReadSet[], settings: Readonly<Settings>): string {
   const names = new Set<string>();
   for (const read of reads) for (const name of read === 'all' ? [...model.all()].map((s) => s.name) : read) names.add(name);
   const lines = [...names].flatMap((name) => model.assignments(name)).sort((a, b) => a.order - b.order);
-  const parts = [`${settings.systemdVersion}|${model.complete}|${model.type ?? ''}|${model.manager}`];
-  for (const a of lines) parts.push(`${a.document === model.unit ? '' : a.document.uri}|${a.section}|${a.entry.key}|${a.entry.value}`);
-  return parts.join('\n');
+  const print = new Fingerprint().add(`${settings.systemdVersion}|${model.complete}|${model.type ?? ''}|${model.manager}`);
+  // Each piece ends with a character no key, section or file name holds, so that pieces cannot run into each other.
+  for (const a of lines) print.add(`\n${a.document === model.unit ? '' : a.document.uri}\u0000${a.section}\u0000${a.entry.key}\u0000`).add(a.entry.value);
+  return print.toString();
 }
 
 /** What identifies a fix wherever it lands: the text it writes and the settings it changes. */
