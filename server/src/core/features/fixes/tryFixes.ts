@@ -56,10 +56,12 @@ function copy(d: Diagnostic): Diagnostic {
  * scored; the others without fixes. Only the picked diagnostics' fixes cost anything, so a code
  * action on one line tries that line's fixes alone, on a document of any size.
  */
-export function withFixes(analysis: Analysis, select: (d: Diagnostic) => boolean = () => true): Diagnostic[] {
+export function withFixes(analysis: Analysis, select: (d: Diagnostic) => boolean = () => true, onlySelected = false): Diagnostic[] {
   const { document, settings, files } = analysis;
   // Fixes of findings not picked are never read: those sorted out when read (fixesWhenRead.ts) stay unsorted.
-  const found = analysis.found.map((d) => (!mayHaveFixes(d) ? d : select(d) ? copy(d) : withoutFixField(d)));
+  // With `onlySelected`, the findings not picked are not given at all: nothing is copied or sorted for them.
+  const picked = onlySelected ? analysis.found.filter(select) : analysis.found;
+  const found = picked.map((d) => (!mayHaveFixes(d) ? d : select(d) ? copy(d) : withoutFixField(d)));
   const tried = triedOn(analysis);
   const rerun: Rerun = (text, withFixes, report) => {
     const fixed = trialUnitDocument(document, text);
@@ -93,8 +95,10 @@ export function diagnoseWithFixesLimited(document: UnitDocument, settings: Reado
   // By what they say and where, not by object: the fix path tries the fixes of copies.
   const shown = new Set(selection.kept().map(shownKey));
   const tried = (d: Diagnostic): boolean => shown.has(shownKey(d));
-  const all = withFixes(withinBudget(analysis, tried), tried);
-  return limitedTo(all, max, gradedCounts(analysis.parsed, settings, selection.counts));
+  // The problems the parser found, and those of the rules that may be shown: on a long unit, the
+  // others (tens of thousands) are neither copied nor sorted. The fixes are judged against all.
+  const listed = withFixes(withinBudget(analysis, tried), tried, true);
+  return limitedTo(listed, max, gradedCounts(analysis.parsed, settings, selection.counts));
 }
 
 function shownKey(d: Diagnostic): string {
