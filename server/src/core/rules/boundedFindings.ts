@@ -28,13 +28,18 @@ export class BoundedFindings {
   #order = 0;
   readonly #counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
 
-  /** `level` is the level each finding is shown at ('off': not shown, not counted). */
+  /**
+   * `level` is the level each finding is shown at ('off': not shown, not counted); `seen`, when
+   * given, sees every finding as it comes, those turned off included.
+   */
   constructor(
     readonly max: number,
     private readonly level: (d: Diagnostic) => RuleLevel,
+    private readonly seen?: (d: Diagnostic) => void,
   ) {}
 
   add(finding: Diagnostic): void {
+    this.seen?.(finding);
     const level = this.level(finding);
     if (level === 'off') return;
     this.#counts[level]++;

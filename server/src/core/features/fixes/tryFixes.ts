@@ -7,13 +7,13 @@
 import type { Settings } from '../../settings';
 import type { Diagnostic } from '../../types';
 import { trialUnitDocument, type UnitDocument } from '../../unitDocument';
-import { reportFindings, type UnitFiles } from '../../rules';
+import { reportFindings, runRules, type UnitFiles } from '../../rules';
 import { DEFAULT_SETTINGS } from '../../settings';
 import { analyzeOnce, gradedCounts, limitedTo, parseDiagnostics, present, presented, severityCounts, withUnlistedCounts, type Analysis, type LimitedDiagnostics } from '../diagnostics';
 import { BoundedFindings } from '../../rules/boundedFindings';
 import { levelFor } from '../../config/overrides';
 import { annotateExposureDeltas } from './exposureDelta';
-import { problemCounts, trialBudget, validateFixes, withinTrialBudget, type ProblemCounts, type Rerun, type TrialOutcome } from './validate';
+import { problemCounts, ProblemCounter, trialBudget, validateFixes, withinTrialBudget, type ProblemCounts, type Rerun, type TrialOutcome } from './validate';
 import { mayHaveFixes, withoutFixField } from '../../rules/fixesWhenRead';
 import { findingCopy } from '../../rules/lineFinding';
 
@@ -56,12 +56,10 @@ function copy(d: Diagnostic): Diagnostic {
  * scored; the others without fixes. Only the picked diagnostics' fixes cost anything, so a code
  * action on one line tries that line's fixes alone, on a document of any size.
  */
-export function withFixes(analysis: Analysis, select: (d: Diagnostic) => boolean = () => true, onlySelected = false): Diagnostic[] {
+export function withFixes(analysis: Analysis, select: (d: Diagnostic) => boolean = () => true): Diagnostic[] {
   const { document, settings, files } = analysis;
   // Fixes of findings not picked are never read: those sorted out when read (fixesWhenRead.ts) stay unsorted.
-  // With `onlySelected`, the findings not picked are not given at all: nothing is copied or sorted for them.
-  const picked = onlySelected ? analysis.found.filter(select) : analysis.found;
-  const found = picked.map((d) => (!mayHaveFixes(d) ? d : select(d) ? copy(d) : withoutFixField(d)));
+  const found = analysis.found.map((d) => (!mayHaveFixes(d) ? d : select(d) ? copy(d) : withoutFixField(d)));
   const tried = triedOn(analysis);
   const rerun: Rerun = (text, withFixes, report) => {
     const fixed = trialUnitDocument(document, text);
@@ -89,16 +87,21 @@ export function diagnoseWithFixesLimited(document: UnitDocument, settings: Reado
     const all = diagnoseWithFixes(document, settings, files);
     return limitedTo(all, max, withUnlistedCounts(severityCounts(all), document, settings));
   }
-  const analysis = analyzeOnce(document, settings, files, trialBudget(document.tree.lines.lineCount));
-  const selection = new BoundedFindings(max, (d) => levelFor(d, settings.rules));
-  for (const d of analysis.found) selection.add(d);
+  // The rules' findings are ranked as they come, and only those that may be shown are kept: on a
+  // long unit the others (tens of thousands, each with its fix) are counted, not held. The fixes
+  // are judged against all of them: the problems of each kind are counted as they come too.
+  const baseline = new ProblemCounter();
+  const parsed = parseDiagnostics(document);
+  for (const d of parsed) baseline.add(d);
+  const selection = new BoundedFindings(max, (d) => levelFor(d, settings.rules), baseline.add);
+  const found = runRules(document, settings, files, { keepsModel: false, fixesTried: trialBudget(document.tree.lines.lineCount), selection });
   // By what they say and where, not by object: the fix path tries the fixes of copies.
-  const shown = new Set(selection.kept().map(shownKey));
+  const shown = new Set(found.map(shownKey));
   const tried = (d: Diagnostic): boolean => shown.has(shownKey(d));
-  // The problems the parser found, and those of the rules that may be shown: on a long unit, the
-  // others (tens of thousands) are neither copied nor sorted. The fixes are judged against all.
-  const listed = withFixes(withinBudget(analysis, tried), tried, true);
-  return limitedTo(listed, max, gradedCounts(analysis.parsed, settings, selection.counts));
+  const analysis = withinBudget(presented(document, settings, files, parsed, found), tried);
+  triedTexts.set(analysis, { baseline, outcomes: new Map(), scores: new Map() });
+  const listed = withFixes(analysis, tried);
+  return limitedTo(listed, max, gradedCounts(parsed, settings, selection.counts));
 }
 
 function shownKey(d: Diagnostic): string {

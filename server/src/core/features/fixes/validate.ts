@@ -35,11 +35,6 @@ function serious(d: Diagnostic): boolean {
   return d.severity === 'error' || d.severity === 'warning';
 }
 
-function counts(list: readonly Diagnostic[], keep: (d: Diagnostic) => boolean): Map<string, number> {
-  const map = new Map<string, number>();
-  for (const d of list) if (keep(d)) map.set(findingIdentity(d), (map.get(findingIdentity(d)) ?? 0) + 1);
-  return map;
-}
 
 /** How many problems of each kind a text has, all and serious: what its fixes are measured against. */
 export interface ProblemCounts {
@@ -48,7 +43,24 @@ export interface ProblemCounts {
 }
 
 export function problemCounts(diagnostics: readonly Diagnostic[]): ProblemCounts {
-  return { all: counts(diagnostics, () => true), serious: counts(diagnostics, serious) };
+  const counter = new ProblemCounter();
+  for (const d of diagnostics) counter.add(d);
+  return counter;
+}
+
+/**
+ * `problemCounts` of diagnostics given one at a time: the findings of a long unit are counted as
+ * the rules report them, and only those that may be shown are kept (see diagnoseWithFixesLimited).
+ */
+export class ProblemCounter implements ProblemCounts {
+  readonly all = new Map<string, number>();
+  readonly serious = new Map<string, number>();
+
+  readonly add = (d: Diagnostic): void => {
+    const identity = findingIdentity(d);
+    this.all.set(identity, (this.all.get(identity) ?? 0) + 1);
+    if (serious(d)) this.serious.set(identity, (this.serious.get(identity) ?? 0) + 1);
+  };
 }
 
 /**
