@@ -7,6 +7,7 @@ import type { RuleLevel, RuleOverrides } from '../settings';
 import type { Diagnostic, Severity } from '../types';
 import { OFF_BY_DEFAULT, RETIRED_RULES, ruleGroup } from '../rules/registry';
 import { copyFinding } from '../rules/fixesWhenRead';
+import { NOTE_IS_NOT_A_RULE, TOO_MANY_PROBLEMS } from '../features/problemLimit';
 
 const LEVELS: Readonly<Record<string, RuleLevel>> = {
   error: 'error',
@@ -57,7 +58,11 @@ export function readRuleOverrides(raw: unknown, isKnownId: (id: string) => boole
       continue;
     }
     if (Object.prototype.hasOwnProperty.call(RETIRED_RULES, id)) problems.push(`rule '${id}' is no longer reported (${RETIRED_RULES[id]}); its setting has no effect`);
-    else if (!isKnownId(id)) {
+    else if (id === TOO_MANY_PROBLEMS) {
+      problems.push(NOTE_IS_NOT_A_RULE);
+      invalid = true;
+      continue;
+    } else if (!isKnownId(id)) {
       problems.push(`rule '${id}' is not known; its setting is kept but matches nothing`);
       invalid = true;
     }

@@ -5,6 +5,7 @@
  * reader of the node side does (`key = value`, `[section]`, `;` and `#` comments); finding the
  * policy file is left to the caller.
  */
+import { NOTE_IS_NOT_A_RULE, TOO_MANY_PROBLEMS } from '../features/problemLimit';
 import { SYSTEMD_VERSION_RANGE } from '../settings';
 import type { Diagnostic, Range } from '../types';
 import { parseRuleLevel } from './overrides';
@@ -104,6 +105,8 @@ function checkRule(id: string, keyRange: Range, value: string, valueRange: Range
   }
   if (Object.prototype.hasOwnProperty.call(RETIRED_RULES, id)) {
     push(keyRange, 'warning', `Rule '${id}' is no longer reported (${RETIRED_RULES[id]}); its setting has no effect`);
+  } else if (id === TOO_MANY_PROBLEMS) {
+    push(keyRange, 'warning', NOTE_IS_NOT_A_RULE);
   } else if (!isConfigurableId(id)) {
     const meant = closest(id, configurableIds());
     push(keyRange, 'warning', `No rule, hardening pair or group is named '${id}'; the setting matches nothing${meant ? `; did you mean '${meant}'?` : ''}`);
