@@ -38,8 +38,9 @@ export interface RuleContext {
    * withinTrialBudget in features/fixes/validate.ts). Findings are let in, in order, while fixes
    * are left, and the first always: of a rule's findings in the order it reports them, none past
    * the first `fixesTried` (at least one) that have fixes is ever let in. A rule that offers one fix
-   * on each of many lines may make only theirs; the others would be dropped untried. This holds
-   * because the caller passes every finding to withinTrialBudget, none left out by a filter.
+   * on each of many lines may make only theirs; the others would be dropped untried when every
+   * finding is shown. When only the most severe are shown (diagnoseWithFixesLimited), a shown finding
+   * past those first ones is shown without fixes: the rule made them before the ranking.
    */
   readonly fixesTried?: number;
   /**
