@@ -39,7 +39,8 @@ export interface OverridesResult {
 
 /**
  * Reads `{ "rule-id": "warning", "other": "off" }`. Unknown ids are kept (a newer release may
- * know them) but reported when `knownIds` says they do not exist; bad levels are dropped.
+ * know them) but reported when `knownIds` says they do not exist; bad levels are dropped, and so
+ * is a setting of the note that problems were left out, which is not a rule.
  */
 export function readRuleOverrides(raw: unknown, isKnownId: (id: string) => boolean = () => true): OverridesResult {
   const overrides: Record<string, RuleLevel> = {};

@@ -18,7 +18,7 @@ export const TOO_MANY_PROBLEMS = 'too-many-problems';
  * Said of a rule setting for the note: it is not a finding, and a setting that hid it would hide
  * that the list is cut.
  */
-export const NOTE_IS_NOT_A_RULE = `'${TOO_MANY_PROBLEMS}' is the note that some problems are not listed, not a rule; to list them all, use --max-problems 0 (in the editor, unitguard.maxProblems = 0)`;
+export const NOTE_IS_NOT_A_RULE = `'${TOO_MANY_PROBLEMS}' is the note that some problems are not listed, not a rule; to list them all, run check with --max-problems 0; in the editor, unitguard.maxProblems shows more`;
 
 /** The severities from the most severe (1) to the least (4), as the protocol numbers them. */
 export const SEVERITY_LEVEL: Readonly<Record<Severity, number>> = { error: 1, warning: 2, information: 3, hint: 4 };

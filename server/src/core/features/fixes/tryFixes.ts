@@ -98,6 +98,8 @@ export function diagnoseWithFixesLimited(document: UnitDocument, settings: Reado
   // By what they say and where, not by object: the fix path tries the fixes of copies.
   const shown = new Set(found.map(shownKey));
   const tried = (d: Diagnostic): boolean => shown.has(shownKey(d));
+  // An analysis of the kept findings only: the fixes must be judged against the counts of all of
+  // them, so those are given to it here, before anything works them out from its findings.
   const analysis = withinBudget(presented(document, settings, files, parsed, found), tried);
   triedTexts.set(analysis, { baseline, outcomes: new Map(), scores: new Map() });
   const listed = withFixes(analysis, tried);

@@ -150,8 +150,11 @@ export function withinTrialBudget(lineCount: number, diagnostics: readonly Diagn
  * default; the others are counted but left as they are) on the document whose tree is `tree` (its
  * text, and its line count for the budget). `others` are the document's diagnostics
  * that come from elsewhere (parse problems); `rerun` diagnoses another text of the same document
- * (see Rerun). `baseline` is `problemCounts` of `others` and `diagnostics`, when the caller kept it from an earlier call on the same text, and `outcomes`
- * the outcomes of trials on that text (by the keys of their chains of fixes, see editsKey).
+ * (see Rerun). `baseline` counts the problems of the text the fixes are tried on, by default those
+ * of `others` and `diagnostics`: a caller that kept it from an earlier call on the same text gives
+ * it, as does one that gives only some of the findings (those it shows) but counted all of them.
+ * `outcomes` are the outcomes of trials on that text (by the keys of their chains of fixes, see
+ * editsKey).
  */
 export function validateFixes(
   tree: SyntaxTree,
