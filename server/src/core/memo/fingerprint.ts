@@ -1,8 +1,9 @@
 /**
  * A short name for a text: its length and two 32-bit hashes of its characters (FNV-1a, and the
  * same walk with another multiplier and start). Where a set must remember texts it has seen, a
- * long unit's versions would otherwise be megabytes each; two texts that differ share a
- * fingerprint with a chance of about one in 2^64.
+ * long unit's versions would otherwise be megabytes each. Two texts that differ may share a
+ * fingerprint, but with a chance far too small to matter for the few hundred a memo keeps (two
+ * 32-bit hashes, not a cryptographic one: nothing here is worth forging a collision for).
  */
 export function fingerprint(text: string): string {
   return new Fingerprint().add(text).toString();
