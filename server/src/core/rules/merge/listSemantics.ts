@@ -344,11 +344,6 @@ function fixedValue(semantics: ListSemantics, kind: ListKind, items: Iterable<st
   return value;
 }
 
-/** The words of a list line after its `~`, quotes removed. */
-function wordsOf(text: string): string[] {
-  return wordTexts(text);
-}
-
 /** A list line read into its members; `ignored` when systemd drops the whole line, `opaque` when we cannot tell. */
 type ReadLine = { invert: boolean; words: readonly string[]; members: readonly string[]; named: readonly string[] } | 'ignored' | 'opaque';
 
@@ -398,7 +393,7 @@ function readLineOnce(semantics: ListSemantics, text: string, version: number): 
   const members = new Set<string>();
   const named = new Set<string>();
   const shown: { word: string; members: readonly string[] }[] = [];
-  for (const word of wordsOf(invert ? text.slice(1) : text)) {
+  for (const word of wordTexts(invert ? text.slice(1) : text)) {
     // A line without `~` takes no error numbers: systemd skips such items.
     if (semantics.errnoSuffix && !invert && word.includes(':')) continue;
     if (seen.has(word)) continue;
