@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { BYTES_PER_BYTE, BYTES_PER_LINE, checkCost, lineCount, tooLargeToCheck } from '../../server/src/node/memoryRoom';
+import { BYTES_PER_BYTE, BYTES_PER_LINE, checkCost, lineCount, reportingOnly, REPORT_BYTES_PER_LINE, tooLargeToCheck } from '../../server/src/node/memoryRoom';
 import { repoRoot } from './cliHarness';
 
 const bytes = (text: string): Uint8Array => Buffer.from(text, 'utf8');
@@ -36,6 +36,21 @@ describe('the memory a check may need', () => {
     assert.ok(checkCost(1_000, 3_000) > checkCost(1, 3_000) * 100);
   });
 
+  test('a command that only reports estimates each line at a report\'s cost, for the length of its call', () => {
+    assert.ok(REPORT_BYTES_PER_LINE < BYTES_PER_LINE);
+    assert.equal(reportingOnly(() => checkCost(10, 100)), 10 * REPORT_BYTES_PER_LINE + 100 * BYTES_PER_BYTE);
+    assert.equal(checkCost(10, 100), 10 * BYTES_PER_LINE + 100 * BYTES_PER_BYTE, 'restored after the call');
+    assert.throws(() =>
+      reportingOnly(() => {
+        throw new Error('boom');
+      }),
+    );
+    assert.equal(checkCost(10, 100), 10 * BYTES_PER_LINE + 100 * BYTES_PER_BYTE, 'restored after a throw');
+    const unit = bytes('[Service]\n' + 'A=\n'.repeat(1_000));
+    assert.ok(tooLargeToCheck(unit, 1e6), 'too large for a check that tries fixes');
+    assert.equal(reportingOnly(() => tooLargeToCheck(unit, 1e6)), undefined, 'fits a report');
+  });
+
   test('a unit that fits is checked; one that does not is refused with its numbers', () => {
     const unit = bytes('[Service]\n' + 'A=\n'.repeat(1_000));
     assert.equal(tooLargeToCheck(unit, 10e6), undefined);
@@ -57,12 +72,13 @@ describe('a unit of a million lines in a process of 256 MB', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  for (const command of ['check', 'security', 'harden']) {
+  // What a report needs (check with text output, security) is less than what trying fixes needs.
+  for (const [command, needs] of [['check', '681 MB'], ['security', '681 MB'], ['harden', '2,569 MB']]) {
     test(`\`${command}\` refuses it with exit 2 and says why`, () => {
       const run = runWithHeap(256, [command, file]);
       assert.equal(run.signal, null, 'the process is not aborted');
       assert.equal(run.status, 2, run.stderr.slice(0, 500));
-      assert.match(run.stderr, /too large to check: its 1,000,002 lines may need up to 2,569 MB of memory, and this process has \d+ MB left \(NODE_OPTIONS=--max-old-space-size=MB raises the limit\)/);
+      assert.match(run.stderr, new RegExp(`too large to check: its 1,000,002 lines may need up to ${needs} of memory, and this process has \\d+ MB left \\(NODE_OPTIONS=--max-old-space-size=MB raises the limit\\)`));
       assert.doesNotMatch(run.stderr, /heap out of memory|FATAL/);
     });
   }
@@ -112,3 +128,35 @@ describe('a unit the estimate lets in, in the commands that need the most', () =
   }
 });
 
+
+describe('a unit a report fits, though fixes would not', () => {
+  let dir: string;
+  let file: string;
+  let lines: number;
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'unitguard-room-'));
+    file = path.join(dir, 'sections.service');
+    // A process of 256 MB has about 300 MB of heap: nine tenths of what the report's estimate lets
+    // in there, of empty sections, the shape whose report needs most per line.
+    lines = Math.floor((0.9 * 300e6) / (REPORT_BYTES_PER_LINE + 4 * BYTES_PER_BYTE));
+    writeFileSync(file, '[S]\n'.repeat(lines));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  for (const args of [['check'], ['check', '--max-problems', '0'], ['security']]) {
+    test(`\`${args.join(' ')}\` reads it without running out of memory`, () => {
+      const run = runWithHeap(256, [...args, file]);
+      assert.equal(run.signal, null, 'the process is not aborted');
+      assert.doesNotMatch(run.stderr, /too large to check|heap out of memory|FATAL/);
+      assert.notEqual(run.status, 2, run.stderr.slice(0, 500));
+      assert.ok(run.stdout.length > 0 || run.stderr.length > 0, 'it says something of the unit');
+    });
+  }
+
+  test('`check --format json`, which tries fixes, refuses it before reading it', () => {
+    const run = runWithHeap(256, ['check', '--format', 'json', file]);
+    assert.equal(run.signal, null);
+    assert.equal(run.status, 2, run.stderr.slice(0, 500));
+    assert.match(run.stderr, /too large to check/);
+  });
+});

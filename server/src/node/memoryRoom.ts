@@ -5,17 +5,43 @@
  * `harden`) hold a second analysis while they do. A unit of millions of short lines would take
  * the process past its heap limit, and Node ends such a process with an abort and a stack dump
  * instead of an error. So a unit whose estimated cost is more than the room left is refused
- * before it is parsed, with a message that says how much it needs. The worst peak measured is
- * about 2 KB a line (`check --fix --dry-run` of a unit with a finding on every line, such as a
- * repeated `Nice=`, with the heap let grow as it will); JSON output of the same unit takes
- * 0.65 KB, a plain text check 0.35 KB. At this estimate, a unit of nine tenths of what it lets
- * into a heap of 256 MB is checked in every shape of the bench, by every command that tries
- * fixes.
+ * before it is parsed, with a message that says how much it needs.
+ *
+ * The cost per line depends on what the command does with the unit. Trying fixes, the worst peak
+ * measured is about 2 KB a line with the heap let grow as it will, and 1.2 KB in the smallest
+ * heap it ran in (`check --fix --dry-run` of a unit with a finding on every line, such as a
+ * repeated `Nice=`). Only reporting (`check` with text output, `security`) needs far less: the
+ * smallest heap each shape was checked in, less three bytes for each byte of the file, was at
+ * most 400 bytes a line (a million empty sections, every problem listed with `--max-problems 0`);
+ * 300 for 10 MB of `Environment=` lines, 250 for sections of one line, 150 for the generated unit
+ * of the bench. Each estimate is the worst, and two thirds as much again. Every other command
+ * (`review` too) is estimated as one that tries fixes.
  */
 import { getHeapStatistics } from 'node:v8';
 
-/** Memory a check may take per line: the worst measured, and two thirds as much again. */
+/** Memory a check that tries fixes may take per line: the worst measured, and two thirds as much again. */
 export const BYTES_PER_LINE = 2560;
+
+/** Memory a check that only reports may take per line: the worst measured, and two thirds as much again (rounded up). */
+export const REPORT_BYTES_PER_LINE = 672;
+
+/** What each line may cost in the command under way. */
+let lineCost = BYTES_PER_LINE;
+
+/**
+ * Runs `run` as a command that tries no fixes: the units it reads are estimated at what a report
+ * costs (see REPORT_BYTES_PER_LINE), so that a large unit the report fits is not refused for what
+ * fixes would need. Only for the length of the call.
+ */
+export function reportingOnly<T>(run: () => T): T {
+  const outer = lineCost;
+  lineCost = REPORT_BYTES_PER_LINE;
+  try {
+    return run();
+  } finally {
+    lineCost = outer;
+  }
+}
 
 /** And per byte of the file: the bytes read, the decoded text (two bytes a character beyond ASCII). */
 export const BYTES_PER_BYTE = 3;
@@ -29,7 +55,7 @@ export function lineCount(bytes: Uint8Array): number {
 
 /** What checking a unit of this many lines and bytes may cost at most, in bytes of memory. */
 export function checkCost(lines: number, bytes: number): number {
-  return lines * BYTES_PER_LINE + bytes * BYTES_PER_BYTE;
+  return lines * lineCost + bytes * BYTES_PER_BYTE;
 }
 
 /** What the process kept before its first unit was read: its code and what it has loaded so far. */

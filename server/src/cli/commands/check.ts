@@ -6,7 +6,7 @@ import {
 import { decodeUnitText, readUnitFile } from '../../node/readUnitFile';
 import { findRcConfig, readPolicyCached } from '../../node/unitguardrc';
 import { CompanionMemo, unitFilesFor } from '../../node/unitFiles';
-import { textCheckCost } from '../../node/memoryRoom';
+import { reportingOnly, textCheckCost } from '../../node/memoryRoom';
 import { GuardError, runBudget, Scope, writeGuarded, type RunBudget } from '../../node/guardedFs';
 import { parseArgs, UsageError, type OptionSpec } from '../args';
 import { EXIT, type Command } from '../command';
@@ -124,6 +124,11 @@ function runCheck(argv: readonly string[], io: CliIo): number {
     io.stdout(commandHelp(checkCommand));
     return EXIT.ok;
   }
+  // A check that tries no fixes needs far less memory for each line of a unit (see memoryRoom.ts).
+  return parsed.fix || parsed.format.showsFixes ? checkAll(parsed, io) : reportingOnly(() => checkAll(parsed, io));
+}
+
+function checkAll(parsed: CheckOptions, io: CliIo): number {
   const { format, settings } = parsed;
   const budget = runBudget();
   // A unit's drop-ins are read once for the unit and all of them, not once for each.
