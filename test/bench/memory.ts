@@ -1,6 +1,6 @@
 /**
  * Peak memory (max RSS) of `node bin/unitguard.js check FILE` on generated
- * units of 1 MB and 10 MB (and of the commands that try fixes on those two), and on 10 MB units made of one kind of line (the
+ * units of 1 MB, 10 MB and 100 MB (and of the commands that try fixes on the first two), and on 10 MB units made of one kind of line (the
  * worst cases: continued lines, one list setting, a finding on every line), and
  * on units of ten lines of close to 1 MiB of list words each: by
  * GNU time's %M when /usr/bin/time exists, else by a preloaded script that
@@ -24,6 +24,8 @@ interface Measured {
   ms: number;
   timedOut: boolean;
   status: number | null;
+  /** Why the command refused the unit, when it did (too large for the memory it has). */
+  refused?: string;
 }
 
 /** Runs the command in its own process group, so that a timeout ends it and everything it started. */
@@ -78,7 +80,10 @@ async function peakRss(file: string, command: readonly string[] = ['check']): Pr
     : await run(process.execPath, ['--require', path.join(__dirname, 'maxRss.js'), cli, ...command, file]);
   if (result.timedOut) return { ms: result.ms, timedOut: true, status: null };
   const match = new RegExp(`${RSS_MARKER} (\\d+)`).exec(result.stderr);
-  // check exits 0 (clean) or 1 (errors found); anything else means it failed.
+  // check exits 0 (clean) or 1 (errors found); anything else means it failed, or refused a unit
+  // too large for the memory it has (see memoryRoom.ts), which is said as such.
+  const refused = /too large to check: .*/.exec(result.stderr);
+  if (result.status === 2 && refused) return { ms: result.ms, timedOut: false, status: 2, refused: refused[0] };
   if (result.status !== 0 && result.status !== 1) {
     throw new Error(`unitguard ${command.join(' ')} exited with ${result.status ?? result.signal}: ${result.stderr.slice(-500)}`);
   }
@@ -94,6 +99,8 @@ export async function benchMemory(_options: Options, summary: Summary): Promise<
     const cases: { label: string; make: () => { text: string; lines: number }; fixPath?: true }[] = [
       { label: '1 MB unit', make: () => generateUnitOfSize(1e6), fixPath: true },
       { label: '10 MB unit', make: () => generateUnitOfSize(10e6), fixPath: true },
+      // A report of a unit too large for the commands that try fixes (they refuse it by the estimate).
+      { label: '100 MB unit', make: () => generateUnitOfSize(100e6) },
       // Units large in one way only: each is the worst case of some part of the check.
       ...(Object.keys(LOPSIDED_SHAPES) as LopsidedShape[]).map((shape) => ({ label: `10 MB unit of ${shape} only`, make: () => generateLopsidedUnit(shape, 10e6) })),
       // Long lines: the worst cases of what the check does for each word of a list.
@@ -125,6 +132,11 @@ export async function benchMemory(_options: Options, summary: Summary): Promise<
         const row = name === 'check' ? `CLI check peak RSS, ${label}` : `CLI ${name} peak RSS, ${label}`;
         try {
           const measured = await peakRss(file, command);
+          if (measured.refused !== undefined) {
+            console.log(`  ${name}, ${label} (${num(lines, 0)} lines): refused, ${measured.refused}`);
+            summary.row(row, 'refused: too large to check in the memory this process has');
+            continue;
+          }
           if (measured.timedOut || measured.maxRss === undefined) {
             console.log(`  ${name}, ${label} (${num(lines, 0)} lines): timed out after ${TIMEOUT_MS / 1000} s`);
             summary.row(row, `timed out (${TIMEOUT_MS / 1000} s)`);
