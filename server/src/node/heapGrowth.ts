@@ -19,12 +19,12 @@ export function boundHeapGrowth(): void {
 /**
  * A command runs once and then ends, so it can spend a little more time on collections for a lower
  * peak. The commands that try fixes keep the unit's analysis while they check whole copies of it
- * that die soon after; growing to a fifth more than what is live, their peaks on generated units
- * are lower than at half as much again (`harden` of 10 MB 216–236 → 196–201 MB, JSON output of
- * 400,000 `Nice=` lines 247–260 → 226 MB, "fix all" of 1 MB 125–128 → 114–116 MB), in times
- * within the runs' spread (12–19 s for "fix all" either way). At twice what is live they were
- * higher still (`harden` 379 MB where one and a half times gave 309, before its plans shrank).
- * Plain checks do not change: they make few dead copies.
+ * that die soon after. Growing to a fifth more than what is live rather than half as much again,
+ * their peaks are lower, for some more time: `harden` of the generated 10 MB unit 245–246 → 209–215
+ * MB (4.3–5.1 → 4.8–6.3 s), "fix all" of the 1 MB unit 124–134 → 113–117 MB (13.6–14.6 → 14.7–18.0
+ * s), JSON output of 400,000 `Nice=` lines 247–260 → 226 MB. At twice what is live they were higher
+ * still (`harden` 379 MB where half as much again gave 309, before its plans shrank). Plain checks
+ * change little (the 10 MB unit 178–181 → 172–175 MB): they make few dead copies.
  */
 export function boundCommandHeapGrowth(): void {
   setFlagsFromString('--heap-growing-percent=20');
