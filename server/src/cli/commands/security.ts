@@ -6,7 +6,6 @@ import { assess, formatExposure, levelOf, type AssessResult, type SecurityPolicy
 import { readSecurityInput, readSecurityPolicyFile, type SecurityInput } from '../../node/securityInput';
 import { describeError, runBudget } from '../../node/guardedFs';
 import { decodeUnitText } from '../../node/readUnitFile';
-import { reportingOnly } from '../../node/memoryRoom';
 import type { UnitModel } from '../../core/model/unitModel';
 import { formProblem } from '../../core/security/securityInfo';
 import { rcConfigFinder, readPolicyCached } from '../../node/unitguardrc';
@@ -156,12 +155,7 @@ function refusedLine(model: UnitModel, cwd: string): string | undefined {
   return `${path}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: error: ${problem.message} [${String(problem.code)}]`;
 }
 
-/** Scoring tries no fixes: a unit is let in at what a report costs (see memoryRoom.ts). */
 function run(argv: readonly string[], io: CliIo): number {
-  return reportingOnly(() => scoreAll(argv, io));
-}
-
-function scoreAll(argv: readonly string[], io: CliIo): number {
   let options: SecurityOptions | 'help';
   try {
     options = readOptions(argv, io);
@@ -234,6 +228,8 @@ function scoreAll(argv: readonly string[], io: CliIo): number {
         systemdVersion: options.version ?? rc.systemdVersion ?? DEFAULT_SETTINGS.systemdVersion,
         manager: options.user ? 'user' : 'system',
         ...(policy ? { policy } : {}),
+        // The table names no lines: only JSON lists each check's.
+        ...(options.json ? {} : { withLines: false }),
       });
       keep({ path: shown, unit: input.unitName, result, base: input.unitPath });
       if (!result.ok) {
