@@ -8,7 +8,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { BYTES_PER_BYTE, BYTES_PER_LINE, checkCost, lineCount, reportingOnly, REPORT_BYTES_PER_LINE, tooLargeToCheck } from '../../server/src/node/memoryRoom';
+import {
+  BYTES_PER_BYTE, BYTES_PER_LINE, checkCost, estimatedFor, EVERY_PROBLEM_BYTES_PER_BYTE, EVERY_PROBLEM_BYTES_PER_LINE, lineCount, REPORT_BYTES_PER_LINE, tooLargeToCheck,
+} from '../../server/src/node/memoryRoom';
 import { repoRoot } from './cliHarness';
 
 const bytes = (text: string): Uint8Array => Buffer.from(text, 'utf8');
@@ -36,19 +38,37 @@ describe('the memory a check may need', () => {
     assert.ok(checkCost(1_000, 3_000) > checkCost(1, 3_000) * 100);
   });
 
-  test('a command that only reports estimates each line at a report\'s cost, for the length of its call', () => {
-    assert.ok(REPORT_BYTES_PER_LINE < BYTES_PER_LINE);
-    assert.equal(reportingOnly(() => checkCost(10, 100)), 10 * REPORT_BYTES_PER_LINE + 100 * BYTES_PER_BYTE);
-    assert.equal(checkCost(10, 100), 10 * BYTES_PER_LINE + 100 * BYTES_PER_BYTE, 'restored after the call');
+  const works: Array<[string, { triesFixes: boolean; keepsEveryProblem: boolean }, number, number]> = [
+    ['tries fixes, with a problem limit', { triesFixes: true, keepsEveryProblem: false }, BYTES_PER_LINE, BYTES_PER_BYTE],
+    ['only reports, with a problem limit', { triesFixes: false, keepsEveryProblem: false }, REPORT_BYTES_PER_LINE, BYTES_PER_BYTE],
+    ['only reports, keeping every problem', { triesFixes: false, keepsEveryProblem: true }, EVERY_PROBLEM_BYTES_PER_LINE, EVERY_PROBLEM_BYTES_PER_BYTE],
+    ['tries fixes, keeping every problem', { triesFixes: true, keepsEveryProblem: true }, EVERY_PROBLEM_BYTES_PER_LINE, EVERY_PROBLEM_BYTES_PER_BYTE],
+  ];
+  for (const [name, work, perLine, perByte] of works) {
+    test(`a command that ${name} estimates a unit at ${perLine} bytes a line and ${perByte} a byte, for the length of its call`, () => {
+      assert.equal(estimatedFor(work, () => checkCost(10, 100)), 10 * perLine + 100 * perByte);
+      assert.equal(checkCost(10, 100), 10 * BYTES_PER_LINE + 100 * BYTES_PER_BYTE, 'the most, by default, after the call');
+    });
+  }
+
+  test('an estimate is the outer one again after a call that throws, or one nested in it', () => {
+    const report = { triesFixes: false, keepsEveryProblem: false };
     assert.throws(() =>
-      reportingOnly(() => {
+      estimatedFor(report, () => {
         throw new Error('boom');
       }),
     );
-    assert.equal(checkCost(10, 100), 10 * BYTES_PER_LINE + 100 * BYTES_PER_BYTE, 'restored after a throw');
+    assert.equal(checkCost(1, 0), BYTES_PER_LINE);
+    assert.equal(
+      estimatedFor(report, () => {
+        estimatedFor({ triesFixes: false, keepsEveryProblem: true }, () => undefined);
+        return checkCost(1, 0);
+      }),
+      REPORT_BYTES_PER_LINE,
+    );
     const unit = bytes('[Service]\n' + 'A=\n'.repeat(1_000));
-    assert.ok(tooLargeToCheck(unit, 1e6), 'too large for a check that tries fixes');
-    assert.equal(reportingOnly(() => tooLargeToCheck(unit, 1e6)), undefined, 'fits a report');
+    assert.ok(tooLargeToCheck(unit, 1e6), 'too large where fixes are tried');
+    assert.equal(estimatedFor(report, () => tooLargeToCheck(unit, 1e6)), undefined, 'fits a report');
   });
 
   test('a unit that fits is checked; one that does not is refused with its numbers', () => {
@@ -72,8 +92,8 @@ describe('a unit of a million lines in a process of 256 MB', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  // What a report needs (check with text output, security) is less than what trying fixes needs.
-  for (const [command, needs] of [['check', '681 MB'], ['security', '681 MB'], ['harden', '2,569 MB']]) {
+  // What a report needs (check with text output) is less than what trying fixes needs.
+  for (const [command, needs] of [['check', '809 MB'], ['security', '2,569 MB'], ['harden', '2,569 MB']]) {
     test(`\`${command}\` refuses it with exit 2 and says why`, () => {
       const run = runWithHeap(256, [command, file]);
       assert.equal(run.signal, null, 'the process is not aborted');
@@ -106,20 +126,28 @@ describe('several units that each fit, one after the other', () => {
 
 describe('a unit the estimate lets in, in the commands that need the most', () => {
   let dir: string;
-  let file: string;
-  before(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'unitguard-room-'));
-    file = path.join(dir, 'nice.service');
-    // A process of 256 MB has about 300 MB of heap: a unit of nine tenths of what the estimate
-    // lets in there, with a finding on every line (a repeated Nice=), the shape that needs most.
-    const lines = Math.floor((0.9 * 300e6) / BYTES_PER_LINE);
+  /** A unit of `lines` repeated `Nice=` lines, a finding on every line: the shape that needs most where fixes are tried. */
+  const niceUnit = (lines: number): string => {
+    const file = path.join(dir, `nice-${lines}.service`);
     const body = Array.from({ length: lines }, (_, i) => `Nice=${i % 20}\n`).join('');
     writeFileSync(file, '[Service]\nExecStart=/usr/bin/daemon\n' + body);
+    return file;
+  };
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'unitguard-room-'));
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  for (const args of [['check', '--format', 'json', '--max-problems', '0'], ['harden', '--dry-run'], ['check', '--fix', '--dry-run', '--max-problems', '0']]) {
+  // A process of 256 MB has about 300 MB of heap: units of nine tenths of what each estimate lets in there.
+  const cases: Array<[string[], number]> = [
+    [['check', '--format', 'json', '--max-problems', '0'], EVERY_PROBLEM_BYTES_PER_LINE + 7 * EVERY_PROBLEM_BYTES_PER_BYTE],
+    [['harden', '--dry-run'], BYTES_PER_LINE + 7 * BYTES_PER_BYTE],
+    [['check', '--fix', '--dry-run'], BYTES_PER_LINE + 7 * BYTES_PER_BYTE],
+    [['check', '--fix', '--dry-run', '--max-problems', '0'], EVERY_PROBLEM_BYTES_PER_LINE + 7 * EVERY_PROBLEM_BYTES_PER_BYTE],
+  ];
+  for (const [args, perLine] of cases) {
     test(`\`${args.join(' ')}\` checks it without running out of memory`, () => {
+      const file = niceUnit(Math.floor((0.9 * 300e6) / perLine));
       const run = runWithHeap(256, [...args, file]);
       assert.equal(run.signal, null, 'the process is not aborted');
       assert.doesNotMatch(run.stderr, /too large to check|heap out of memory|FATAL/);
@@ -129,34 +157,66 @@ describe('a unit the estimate lets in, in the commands that need the most', () =
 });
 
 
+/** `lines` lines of `SystemCallFilter=` with ten names systemd does not know: the shape whose report needs most per line, and whose every problem kept needs most. */
+function unknownCallsUnit(dir: string, lines: number): string {
+  const file = path.join(dir, `calls-${lines}.service`);
+  writeFileSync(file, '[Service]\nExecStart=/bin/true\n' + `SystemCallFilter=${'a '.repeat(9)}a\n`.repeat(lines));
+  return file;
+}
+
+/** The bytes of one line of unknownCallsUnit(). */
+const UNKNOWN_CALLS_LINE = 'SystemCallFilter=a a a a a a a a a a\n'.length;
+
 describe('a unit a report fits, though fixes would not', () => {
   let dir: string;
   let file: string;
-  let lines: number;
   before(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'unitguard-room-'));
-    file = path.join(dir, 'sections.service');
-    // A process of 256 MB has about 300 MB of heap: nine tenths of what the report's estimate lets
-    // in there, of empty sections, the shape whose report needs most per line.
-    lines = Math.floor((0.9 * 300e6) / (REPORT_BYTES_PER_LINE + 4 * BYTES_PER_BYTE));
-    writeFileSync(file, '[S]\n'.repeat(lines));
+    // A process of 256 MB has about 300 MB of heap: nine tenths of what the report's estimate lets in there.
+    file = unknownCallsUnit(dir, Math.floor((0.9 * 300e6) / (REPORT_BYTES_PER_LINE + UNKNOWN_CALLS_LINE * BYTES_PER_BYTE)));
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  for (const args of [['check'], ['check', '--max-problems', '0'], ['security']]) {
-    test(`\`${args.join(' ')}\` reads it without running out of memory`, () => {
+  test('`check` reads it without running out of memory', () => {
+    const run = runWithHeap(256, ['check', file]);
+    assert.equal(run.signal, null, 'the process is not aborted');
+    assert.doesNotMatch(run.stderr, /too large to check|heap out of memory|FATAL/);
+    assert.equal(run.status, 1, run.stderr.slice(0, 500));
+    assert.match(run.stdout, /Unknown system call "a"/);
+  });
+
+  for (const args of [['check', '--format', 'json'], ['check', '--max-problems', '0'], ['security']]) {
+    test(`\`${args.join(' ')}\`, which needs more, refuses it before reading it`, () => {
       const run = runWithHeap(256, [...args, file]);
-      assert.equal(run.signal, null, 'the process is not aborted');
-      assert.doesNotMatch(run.stderr, /too large to check|heap out of memory|FATAL/);
-      assert.notEqual(run.status, 2, run.stderr.slice(0, 500));
-      assert.ok(run.stdout.length > 0 || run.stderr.length > 0, 'it says something of the unit');
+      assert.equal(run.signal, null);
+      assert.equal(run.status, 2, run.stderr.slice(0, 500));
+      assert.match(run.stderr, /too large to check/);
     });
   }
+});
 
-  test('`check --format json`, which tries fixes, refuses it before reading it', () => {
-    const run = runWithHeap(256, ['check', '--format', 'json', file]);
-    assert.equal(run.signal, null);
+describe('a unit whose every problem is kept', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'unitguard-room-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('`check --max-problems 0` reads one the estimate lets in without running out of memory', () => {
+    const file = unknownCallsUnit(dir, Math.floor((0.9 * 300e6) / (EVERY_PROBLEM_BYTES_PER_LINE + UNKNOWN_CALLS_LINE * EVERY_PROBLEM_BYTES_PER_BYTE)));
+    const run = runWithHeap(256, ['check', '--max-problems', '0', file]);
+    assert.equal(run.signal, null, 'the process is not aborted');
+    assert.doesNotMatch(run.stderr, /too large to check|heap out of memory|FATAL/);
+    assert.equal(run.status, 1, run.stderr.slice(0, 500));
+  });
+
+  test('`check --max-problems 0` refuses one that fits the estimate of a limited problem list, but not the heap', () => {
+    // 110,000 lines: about 300 MB to check with every problem kept, more than the heap has; 294 MB
+    // at 2.5 KB a line, which a process of 256 MB (about 300 MB of heap by its limit) would let in.
+    const file = unknownCallsUnit(dir, 110_000);
+    const run = runWithHeap(256, ['check', '--max-problems', '0', file]);
+    assert.equal(run.signal, null, 'the process is not aborted');
     assert.equal(run.status, 2, run.stderr.slice(0, 500));
-    assert.match(run.stderr, /too large to check/);
+    assert.match(run.stderr, /too large to check: its 110,003 lines may need up to \d[\d,]* MB of memory/);
   });
 });

@@ -20,7 +20,7 @@ export const COMPANION_MAX_BYTES = 1024 * 1024;
 /** The files read alongside one unit, in all: bytes. */
 export const COMPANIONS_MAX_BYTES = 8 * 1024 * 1024;
 
-/** The files read alongside one unit, in all: lines (about 250 MB to check at the estimate). */
+/** The files read alongside one unit, in all: lines (about 250 MB to check where fixes are tried, by the estimate). */
 export const COMPANIONS_MAX_LINES = 100_000;
 
 /** The totals of the files read alongside one unit so far, and what they may still take. */

@@ -7,44 +7,70 @@
  * instead of an error. So a unit whose estimated cost is more than the room left is refused
  * before it is parsed, with a message that says how much it needs.
  *
- * The cost per line depends on what the command does with the unit. Trying fixes, the worst peak
- * measured is about 2 KB a line with the heap let grow as it will, and 1.2 KB in the smallest
- * heap it ran in (`check --fix --dry-run` of a unit with a finding on every line, such as a
- * repeated `Nice=`). Only reporting (`check` with text output, `security`) needs far less: the
- * smallest heap each shape was checked in, less three bytes for each byte of the file, was at
- * most 400 bytes a line (a million empty sections, every problem listed with `--max-problems 0`);
- * 300 for 10 MB of `Environment=` lines, 250 for sections of one line, 150 for the generated unit
- * of the bench. Each estimate is the worst, and two thirds as much again. Every other command
- * (`review` too) is estimated as one that tries fixes.
+ * What a check needs was measured as the smallest heap (`--max-old-space-size`) each shape of
+ * unit was checked in, less three bytes for each byte of the file, over its lines:
+ * - trying fixes, at most 1.3 KB a line (`check --fix --dry-run` of a unit with a finding on every
+ *   line, such as a repeated `Nice=`; about 2 KB with the heap let grow as it will). The estimate,
+ *   2.5 KB, is about twice that.
+ * - only reporting, with a problem limit (`check` with text output), at most 480 bytes a line
+ *   (200,000 lines of `SystemCallFilter=` with ten unknown names); 400 for 200,000 repeated
+ *   `CapabilityBoundingSet=`, 320 for 10 MB of `Environment=` lines, 160 for the generated unit
+ *   of the bench. The estimate, 800 bytes, is that and two thirds as much again.
+ * - keeping every problem (`--max-problems 0`), with or without fixes, the problems grow with the
+ *   lines and their words: the ten-name lines above took 2.7 KB a line, lines of a hundred names
+ *   4.6 KB a line (of 217 bytes). The estimate, 4 KB a line and 32 bytes a byte, is 1.9 and 2.1
+ *   times what they took.
+ * The commands that do not say what they do (`security`, `harden`, `review`, the language server
+ * reading a unit's drop-ins) are estimated as trying fixes with a problem limit.
  */
 import { getHeapStatistics } from 'node:v8';
 
-/** Memory a check that tries fixes may take per line: the worst measured, and two thirds as much again. */
+/** Memory a check that tries fixes, with a problem limit, may take per line: about twice the worst measured. */
 export const BYTES_PER_LINE = 2560;
-
-/** Memory a check that only reports may take per line: the worst measured, and two thirds as much again (rounded up). */
-export const REPORT_BYTES_PER_LINE = 672;
-
-/** What each line may cost in the command under way. */
-let lineCost = BYTES_PER_LINE;
-
-/**
- * Runs `run` as a command that tries no fixes: the units it reads are estimated at what a report
- * costs (see REPORT_BYTES_PER_LINE), so that a large unit the report fits is not refused for what
- * fixes would need. Only for the length of the call.
- */
-export function reportingOnly<T>(run: () => T): T {
-  const outer = lineCost;
-  lineCost = REPORT_BYTES_PER_LINE;
-  try {
-    return run();
-  } finally {
-    lineCost = outer;
-  }
-}
 
 /** And per byte of the file: the bytes read, the decoded text (two bytes a character beyond ASCII). */
 export const BYTES_PER_BYTE = 3;
+
+/** Memory a check that only reports, with a problem limit, may take per line: the worst measured, and two thirds as much again. */
+export const REPORT_BYTES_PER_LINE = 800;
+
+/**
+ * Memory per line and per byte of the file when every problem is kept (`--max-problems 0`): a
+ * line may hold several problems, and a long one a problem or a name for each of its words.
+ */
+export const EVERY_PROBLEM_BYTES_PER_LINE = 4096;
+export const EVERY_PROBLEM_BYTES_PER_BYTE = 32;
+
+/** What a command does with the units it reads, as far as the memory of checking them goes. */
+export interface CheckWork {
+  /** It tries fixes (JSON, SARIF, `--fix`): it holds a second analysis while it does. */
+  triesFixes: boolean;
+  /** It keeps every problem, not only those it may show. */
+  keepsEveryProblem: boolean;
+}
+
+/** What a line and a byte may cost in the command under way: by default, the most. */
+let perLine = BYTES_PER_LINE;
+let perByte = BYTES_PER_BYTE;
+
+/**
+ * Runs `run` with the units it reads estimated at what `work` costs: a check that only reports
+ * needs far less for each line than one that tries fixes, and one that keeps every problem needs
+ * more for each byte. Only for the length of the call; outside it, a unit is estimated at what
+ * trying fixes costs with a problem limit (the language server, `security`, `harden`, `review`).
+ */
+export function estimatedFor<T>(work: CheckWork, run: () => T): T {
+  const outerLine = perLine;
+  const outerByte = perByte;
+  perLine = work.keepsEveryProblem ? EVERY_PROBLEM_BYTES_PER_LINE : work.triesFixes ? BYTES_PER_LINE : REPORT_BYTES_PER_LINE;
+  perByte = work.keepsEveryProblem ? EVERY_PROBLEM_BYTES_PER_BYTE : BYTES_PER_BYTE;
+  try {
+    return run();
+  } finally {
+    perLine = outerLine;
+    perByte = outerByte;
+  }
+}
 
 /** The lines of a unit's bytes (a last line without a newline counts). */
 export function lineCount(bytes: Uint8Array): number {
@@ -55,7 +81,7 @@ export function lineCount(bytes: Uint8Array): number {
 
 /** What checking a unit of this many lines and bytes may cost at most, in bytes of memory. */
 export function checkCost(lines: number, bytes: number): number {
-  return lines * lineCost + bytes * BYTES_PER_BYTE;
+  return lines * perLine + bytes * perByte;
 }
 
 /** What the process kept before its first unit was read: its code and what it has loaded so far. */

@@ -6,7 +6,7 @@ import {
 import { decodeUnitText, readUnitFile } from '../../node/readUnitFile';
 import { findRcConfig, readPolicyCached } from '../../node/unitguardrc';
 import { CompanionMemo, unitFilesFor } from '../../node/unitFiles';
-import { reportingOnly, textCheckCost } from '../../node/memoryRoom';
+import { estimatedFor, textCheckCost } from '../../node/memoryRoom';
 import { GuardError, runBudget, Scope, writeGuarded, type RunBudget } from '../../node/guardedFs';
 import { parseArgs, UsageError, type OptionSpec } from '../args';
 import { EXIT, type Command } from '../command';
@@ -124,8 +124,8 @@ function runCheck(argv: readonly string[], io: CliIo): number {
     io.stdout(commandHelp(checkCommand));
     return EXIT.ok;
   }
-  // A check that tries no fixes needs far less memory for each line of a unit (see memoryRoom.ts).
-  return parsed.fix || parsed.format.showsFixes ? checkAll(parsed, io) : reportingOnly(() => checkAll(parsed, io));
+  // What checking a unit may need depends on whether fixes are tried and every problem kept (see memoryRoom.ts).
+  return estimatedFor({ triesFixes: parsed.fix || parsed.format.showsFixes, keepsEveryProblem: parsed.maxProblems === Infinity }, () => checkAll(parsed, io));
 }
 
 function checkAll(parsed: CheckOptions, io: CliIo): number {
