@@ -15,13 +15,15 @@
  * - only reporting, with a problem limit (`check` with text output), at most 480 bytes a line
  *   (200,000 lines of `SystemCallFilter=` with ten unknown names); 400 for 200,000 repeated
  *   `CapabilityBoundingSet=`, 320 for 10 MB of `Environment=` lines, 160 for the generated unit
- *   of the bench. The estimate, 800 bytes, is that and two thirds as much again.
+ *   of the bench; `security`'s table, at most 150 bytes a line (200,000 repeated
+ *   `CapabilityBoundingSet=`, 500,000 `PrivateTmp=yes`, a million empty sections). The
+ *   estimate, 800 bytes, is the worst and two thirds as much again.
  * - keeping every problem (`--max-problems 0`), with or without fixes, the problems grow with the
  *   lines and their words: the ten-name lines above took 2.7 KB a line, lines of a hundred names
  *   4.6 KB a line (of 217 bytes). The estimate, 4 KB a line and 32 bytes a byte, is 1.9 and 2.1
  *   times what they took.
- * The commands that do not say what they do (`security`, `harden`, `review`, the language server
- * reading a unit's drop-ins) are estimated as trying fixes with a problem limit.
+ * The commands that do not say what they do (`security --json`, `harden`, `review`, the language
+ * server reading a unit's drop-ins) are estimated as trying fixes with a problem limit.
  */
 import { getHeapStatistics } from 'node:v8';
 

@@ -6,6 +6,7 @@ import { assess, formatExposure, levelOf, type AssessResult, type SecurityPolicy
 import { readSecurityInput, readSecurityPolicyFile, type SecurityInput } from '../../node/securityInput';
 import { describeError, runBudget } from '../../node/guardedFs';
 import { decodeUnitText } from '../../node/readUnitFile';
+import { estimatedFor } from '../../node/memoryRoom';
 import type { UnitModel } from '../../core/model/unitModel';
 import { formProblem } from '../../core/security/securityInfo';
 import { rcConfigFinder, readPolicyCached } from '../../node/unitguardrc';
@@ -169,6 +170,13 @@ function run(argv: readonly string[], io: CliIo): number {
     return EXIT.ok;
   }
   for (const p of options.policyProblems) io.stderr(errorLine(p));
+  // The table needs no more memory than a report of the unit (see memoryRoom.ts); JSON, which lists
+  // the lines of every check, is estimated as a command that tries fixes.
+  const scoring = options;
+  return options.json ? scoreAll(scoring, io) : estimatedFor({ triesFixes: false, keepsEveryProblem: false }, () => scoreAll(scoring, io));
+}
+
+function scoreAll(options: SecurityOptions, io: CliIo): number {
   // Settings-file problems are said once per run, not once per unit.
   const reportOnce = onceReporter(io);
   const findRcConfig = rcConfigFinder();
