@@ -34,8 +34,8 @@ describe('the budget of the files read alongside a unit', () => {
     {
       name: 'files that each fit but not with the unit in the memory left',
       files: [[1000, 10_000], [1000, 10_000]],
-      heldCost: checkCost(20_000, 1000),
-      room: checkCost(35_000, 3000),
+      heldCost: checkCost({ lines: 20_000, bytes: 1000, blanks: 0 }),
+      room: checkCost({ lines: 35_000, bytes: 3000, blanks: 0 }),
       refused: /with the files read alongside it \(2 files of 20,000 lines and 1 MB so far\) it may need up to 102 MB of memory, and this process has 90 MB left/,
     },
   ];
@@ -43,7 +43,7 @@ describe('the budget of the files read alongside a unit', () => {
     test(`${c.name}: ${c.refused ? 'refused' : 'read'}`, () => {
       const budget = new CompanionBudget(c.heldCost ?? 0, c.room ?? room);
       const takeAll = (): void => {
-        for (const [bytes, lines] of c.files) budget.take(bytes, lines);
+        for (const [bytes, lines] of c.files) budget.take({ bytes, lines, blanks: 0 });
       };
       if (!c.refused) return takeAll();
       assert.throws(takeAll, (error: unknown) => error instanceof GuardError && error.kind === 'too-large' && c.refused!.test(error.message));

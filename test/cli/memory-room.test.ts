@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import {
-  BYTES_PER_BYTE, BYTES_PER_LINE, checkCost, estimatedFor, EVERY_PROBLEM_BYTES_PER_BYTE, EVERY_PROBLEM_BYTES_PER_LINE, lineCount, REPORT_BYTES_PER_LINE, tooLargeToCheck,
+  BYTES_PER_BLANK, BYTES_PER_BYTE, BYTES_PER_LINE, checkCost, sizeOf, estimatedFor, EVERY_PROBLEM_BYTES_PER_BYTE, EVERY_PROBLEM_BYTES_PER_LINE, lineCount, REPORT_BYTES_PER_LINE, tooLargeToCheck,
 } from '../../server/src/node/memoryRoom';
 import { repoRoot } from './cliHarness';
 
@@ -33,9 +33,16 @@ describe('the memory a check may need', () => {
     test(`${JSON.stringify(text)} counts ${lines} lines`, () => assert.equal(lineCount(bytes(text)), lines));
   }
 
-  test('the cost grows with the lines, not only the bytes', () => {
-    assert.equal(checkCost(10, 100), 10 * BYTES_PER_LINE + 100 * BYTES_PER_BYTE);
-    assert.ok(checkCost(1_000, 3_000) > checkCost(1, 3_000) * 100);
+  test('a unit\'s size counts its bytes, its lines, and the spaces and tabs of the line with the most', () => {
+    assert.deepEqual(sizeOf(bytes('[Service]\nExecStart=/bin/a b\tc  d\n')), { bytes: 34, lines: 3, blanks: 4 });
+    assert.deepEqual(sizeOf(bytes('a b c\nd e\nf g h i')), { bytes: 17, lines: 3, blanks: 3 });
+    assert.deepEqual(sizeOf(bytes('')), { bytes: 0, lines: 1, blanks: 0 });
+  });
+
+  test('the cost grows with the lines and the longest line\'s blanks, not only the bytes', () => {
+    assert.equal(checkCost({ lines: 10, bytes: 100, blanks: 5 }), 10 * BYTES_PER_LINE + 5 * BYTES_PER_BLANK + 100 * BYTES_PER_BYTE);
+    assert.ok(checkCost({ lines: 1_000, bytes: 300, blanks: 0 }) > checkCost({ lines: 1, bytes: 300, blanks: 0 }) * 100);
+    assert.ok(checkCost({ lines: 1, bytes: 3_000, blanks: 1_000 }) > checkCost({ lines: 1, bytes: 3_000, blanks: 0 }) * 3);
   });
 
   const works: Array<[string, { triesFixes: boolean; keepsEveryProblem: boolean }, number, number]> = [
@@ -46,8 +53,9 @@ describe('the memory a check may need', () => {
   ];
   for (const [name, work, perLine, perByte] of works) {
     test(`a command that ${name} estimates a unit at ${perLine} bytes a line and ${perByte} a byte, for the length of its call`, () => {
-      assert.equal(estimatedFor(work, () => checkCost(10, 100)), 10 * perLine + 100 * perByte);
-      assert.equal(checkCost(10, 100), 10 * BYTES_PER_LINE + 100 * BYTES_PER_BYTE, 'the most, by default, after the call');
+      const size = { lines: 10, bytes: 100, blanks: 0 };
+      assert.equal(estimatedFor(work, () => checkCost(size)), 10 * perLine + 100 * perByte);
+      assert.equal(checkCost(size), 10 * BYTES_PER_LINE + 100 * BYTES_PER_BYTE, 'the most, by default, after the call');
     });
   }
 
@@ -58,11 +66,12 @@ describe('the memory a check may need', () => {
         throw new Error('boom');
       }),
     );
-    assert.equal(checkCost(1, 0), BYTES_PER_LINE);
+    const line = { lines: 1, bytes: 0, blanks: 0 };
+    assert.equal(checkCost(line), BYTES_PER_LINE);
     assert.equal(
       estimatedFor(report, () => {
         estimatedFor({ triesFixes: false, keepsEveryProblem: true }, () => undefined);
-        return checkCost(1, 0);
+        return checkCost(line);
       }),
       REPORT_BYTES_PER_LINE,
     );
@@ -93,7 +102,7 @@ describe('a unit of a million lines in a process of 256 MB', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   // What a report needs (check with text output) is less than what trying fixes needs.
-  for (const [command, needs] of [['check', '809 MB'], ['security', '809 MB'], ['harden', '2,569 MB']]) {
+  for (const [command, needs] of [['check', '830 MB'], ['security', '830 MB'], ['harden', '2,590 MB']]) {
     test(`\`${command}\` refuses it with exit 2 and says why`, () => {
       const run = runWithHeap(256, [command, file]);
       assert.equal(run.signal, null, 'the process is not aborted');
@@ -164,7 +173,7 @@ function unknownCallsUnit(dir: string, lines: number): string {
   return file;
 }
 
-/** The bytes of one line of unknownCallsUnit(). */
+/** The bytes of one line of unknownCallsUnit() (nine of them blanks). */
 const UNKNOWN_CALLS_LINE = 'SystemCallFilter=a a a a a a a a a a\n'.length;
 
 describe('a unit a report fits, though fixes would not', () => {
@@ -173,7 +182,7 @@ describe('a unit a report fits, though fixes would not', () => {
   before(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'unitguard-room-'));
     // A process of 256 MB has about 300 MB of heap: nine tenths of what the report's estimate lets in there.
-    file = unknownCallsUnit(dir, Math.floor((0.9 * 300e6) / (REPORT_BYTES_PER_LINE + UNKNOWN_CALLS_LINE * BYTES_PER_BYTE)));
+    file = unknownCallsUnit(dir, Math.floor((0.9 * 300e6 - 9 * BYTES_PER_BLANK) / (REPORT_BYTES_PER_LINE + UNKNOWN_CALLS_LINE * BYTES_PER_BYTE)));
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -211,7 +220,7 @@ describe('a unit whose every problem is kept', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   test('`check --max-problems 0` reads one the estimate lets in without running out of memory', () => {
-    const file = unknownCallsUnit(dir, Math.floor((0.9 * 300e6) / (EVERY_PROBLEM_BYTES_PER_LINE + UNKNOWN_CALLS_LINE * EVERY_PROBLEM_BYTES_PER_BYTE)));
+    const file = unknownCallsUnit(dir, Math.floor((0.9 * 300e6 - 9 * BYTES_PER_BLANK) / (EVERY_PROBLEM_BYTES_PER_LINE + UNKNOWN_CALLS_LINE * EVERY_PROBLEM_BYTES_PER_BYTE)));
     const run = runWithHeap(256, ['check', '--max-problems', '0', file]);
     assert.equal(run.signal, null, 'the process is not aborted');
     assert.doesNotMatch(run.stderr, /too large to check|heap out of memory|FATAL/);
@@ -226,5 +235,32 @@ describe('a unit whose every problem is kept', () => {
     assert.equal(run.signal, null, 'the process is not aborted');
     assert.equal(run.status, 2, run.stderr.slice(0, 500));
     assert.match(run.stderr, /too large to check: its 110,003 lines may need up to \d[\d,]* MB of memory/);
+  });
+});
+
+describe('long lines of many words', () => {
+  let dir: string;
+  let file: string;
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'unitguard-room-'));
+    // Three lines of 450,000 one-letter arguments of ExecStartPre= (2.7 MB): reading one such line
+    // takes about 70 MB for a moment, which three bytes a byte (8 MB) did not count.
+    file = path.join(dir, 'arguments.service');
+    writeFileSync(file, '[Service]\nExecStart=/bin/true\n' + `ExecStartPre=/bin/true${' a'.repeat(450_000)}\n`.repeat(3));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('`check` reads them in a process of 128 MB, which the estimate lets them into', () => {
+    const run = runWithHeap(128, ['check', file]);
+    assert.equal(run.signal, null, 'the process is not aborted');
+    assert.doesNotMatch(run.stderr, /too large to check|heap out of memory|FATAL/);
+    assert.notEqual(run.status, 2, run.stderr.slice(0, 500));
+  });
+
+  test('`check` refuses them in a process of 64 MB, where they do not fit', () => {
+    const run = runWithHeap(64, ['check', file]);
+    assert.equal(run.signal, null, 'the process is not aborted');
+    assert.equal(run.status, 2, run.stderr.slice(0, 500));
+    assert.match(run.stderr, /too large to check: its 6 lines may need up to \d+ MB of memory/);
   });
 });

@@ -12,7 +12,7 @@
  * one budget of this kind (unitFiles.ts, securityInput.ts).
  */
 import { formatBytes, GuardError } from './guardedFs';
-import { checkCost, megabytes, memoryRoom } from './memoryRoom';
+import { checkCost, megabytes, memoryRoom, type UnitSize } from './memoryRoom';
 
 /** Each file read alongside a unit: far more than any drop-in needs. */
 export const COMPANION_MAX_BYTES = 1024 * 1024;
@@ -28,6 +28,7 @@ export class CompanionBudget {
   private files = 0;
   private bytes = 0;
   private lines = 0;
+  private blanks = 0;
 
   /**
    * `heldCost`: what checking the file itself may cost (see checkCost); `room`: the memory the
@@ -38,18 +39,19 @@ export class CompanionBudget {
     private readonly room: number = memoryRoom(),
   ) {}
 
-  /** Counts one more file of these bytes and lines; throws a GuardError ('too-large') past the budget. */
-  take(bytes: number, lines: number): void {
+  /** Counts one more file of this size; throws a GuardError ('too-large') past the budget. */
+  take(size: UnitSize): void {
     this.files++;
-    this.bytes += bytes;
-    this.lines += lines;
+    this.bytes += size.bytes;
+    this.lines += size.lines;
+    this.blanks = Math.max(this.blanks, size.blanks);
     if (this.bytes > COMPANIONS_MAX_BYTES || this.lines > COMPANIONS_MAX_LINES) {
       throw new GuardError(
         `too large to check with its drop-ins: the files read alongside it pass ${COMPANIONS_MAX_LINES.toLocaleString('en-US')} lines or ${formatBytes(COMPANIONS_MAX_BYTES)} in all (${this.held()} so far)`,
         'too-large',
       );
     }
-    const cost = this.heldCost + checkCost(this.lines, this.bytes);
+    const cost = this.heldCost + checkCost({ bytes: this.bytes, lines: this.lines, blanks: this.blanks });
     if (cost > this.room) {
       throw new GuardError(
         `too large to check with its drop-ins: with the files read alongside it (${this.held()} so far) it may need up to ${megabytes(cost)} of memory, and this process has ${megabytes(this.room)} left (NODE_OPTIONS=--max-old-space-size=MB raises the limit)`,

@@ -12,7 +12,7 @@ import { UnitModel } from '../core/model/unitModel';
 import { readSecurityPolicy, type SecurityPolicy } from '../core/security';
 import { describeError, folderNames, lstatOrUndefined, readGuarded, realPathOrNull, Scope, SETTINGS_FILE_MAX_BYTES, type RunBudget } from './guardedFs';
 import { CompanionBudget, COMPANION_MAX_BYTES } from './companionBudget';
-import { lineCount, textCheckCost } from './memoryRoom';
+import { sizeOf, textCheckCost } from './memoryRoom';
 import { decodeUnitText, readUnitFile } from './readUnitFile';
 
 function load(path: string, scope: Scope): UnitDocument {
@@ -26,7 +26,7 @@ function load(path: string, scope: Scope): UnitDocument {
 function loadCompanion(path: string, scope: Scope, budget: CompanionBudget): UnitDocument {
   try {
     const bytes = readGuarded(path, COMPANION_MAX_BYTES, scope);
-    budget.take(bytes.length, lineCount(bytes));
+    budget.take(sizeOf(bytes));
     return createUnitDocument(pathToFileURL(path).href, decodeUnitText(bytes));
   } catch (error) {
     throw new Error(`${path}: ${describeError(error)}`);

@@ -10,14 +10,14 @@ import { pathToFileURL } from 'node:url';
 import { createUnitDocument, unitFileInfo, type UnitDocument, type UnitFiles } from '../core';
 import { folderNames, GuardError, readGuarded, Scope } from './guardedFs';
 import { CompanionBudget, COMPANION_MAX_BYTES } from './companionBudget';
-import { lineCount } from './memoryRoom';
+import { sizeOf, type UnitSize } from './memoryRoom';
 import { decodeUnitText } from './readUnitFile';
 
 /** A file read alongside a unit: its document, or nothing when it cannot be read; its size either way. */
 interface Companion {
   document: UnitDocument | undefined;
-  bytes: number;
-  lines: number;
+  /** Undefined for a file that could not be read. */
+  size: UnitSize | undefined;
 }
 
 /**
@@ -67,17 +67,17 @@ function read(path: string, scope: Scope, budget: CompanionBudget): Companion {
     bytes = readGuarded(path, COMPANION_MAX_BYTES, scope);
   } catch (error) {
     if (error instanceof GuardError && error.kind === 'budget') throw error;
-    return { document: undefined, bytes: 0, lines: 0 };
+    return { document: undefined, size: undefined };
   }
-  const lines = lineCount(bytes);
-  budget.take(bytes.length, lines);
+  const size = sizeOf(bytes);
+  budget.take(size);
   let document: UnitDocument | undefined;
   try {
     document = createUnitDocument(pathToFileURL(path).href, decodeUnitText(bytes));
   } catch {
     document = undefined;
   }
-  return { document, bytes: bytes.length, lines };
+  return { document, size };
 }
 
 function confFiles(folder: string, scope: Scope): string[] {
@@ -124,8 +124,8 @@ export function unitFilesFor(absolutePath: string, scope: Scope = Scope.within([
       let companion = kept.files.get(path);
       if (!companion) kept.files.set(path, (companion = read(path, scope, budget)));
       // A file kept from an earlier check counts against this check's budget as it did then (one
-      // that could not be read, of no lines, does not count).
-      else if (companion.lines > 0) budget.take(companion.bytes, companion.lines);
+      // that could not be read does not count).
+      else if (companion.size !== undefined) budget.take(companion.size);
       if (companion.document) documents.push(companion.document);
     }
     return documents;
