@@ -134,6 +134,13 @@ describe('suggestions', () => {
     });
   }
 
+  test('a name that holds the word as a part is compared in lower case, which may be longer (U+0130)', () => {
+    // 'xyz-İİİİİİ' is 10 code units, its lower case 16: longer than the word's (12).
+    const expected = referenceSuggestions('İİİİİİ', ['xyz-İİİİİİ']);
+    assert.deepEqual(expected, [{ value: 'xyz-İİİİİİ', distance: 2.5 }]);
+    assert.deepEqual(suggestions('İİİİİİ', ['xyz-İİİİİİ']), expected);
+  });
+
   test('a candidate given twice is suggested once', () => {
     assert.deepEqual(suggestions('chmdo', ['chmod', 'chmod', 'chown']), [{ value: 'chmod', distance: 1 }]);
   });

@@ -121,8 +121,10 @@ export function suggestions(word: string, candidates: Iterable<string>, limit = 
     let distance =
       Math.abs(candidate.length - word.length) > allowed || lettersApart(letters, word.length, candidate) > 2 * allowed ? Infinity : editDistance(word, candidate, allowed);
     if (distance > allowed) {
-      if (!byPart || candidate.length <= stem.length) continue;
+      if (!byPart) continue;
+      // Lower case may be longer than the word (U+0130 becomes two code units): compare after it.
       const c = candidate.toLowerCase();
+      if (c.length <= stem.length) continue;
       const partOf = c.endsWith(`-${stem}`) || c.startsWith(`${stem}-`) || c.includes(`-${stem}-`);
       if (!partOf) continue;
       distance = allowed + 0.5;
