@@ -153,7 +153,7 @@ function judge(test: SecurityTest, info: SecurityInfo, version: number, callingU
       return { badness: 10, description: 'runs as root' };
     case 'SupplementaryGroups':
       if (!callingUser && runsPrivileged(info)) return { badness: undefined, description: 'runs as root: does not apply' };
-      return yesNo(info.supplementaryGroups.length > 0, 'has supplementary groups', 'no supplementary groups');
+      return yesNo(info.supplementaryGroups > 0, 'has supplementary groups', 'no supplementary groups');
     case 'RemoveIPC':
       if (runsPrivileged(info)) return { badness: undefined, description: 'runs as root: does not apply' };
       return flag('RemoveIPC', 'IPC objects outlive the service', 'IPC objects removed on stop');

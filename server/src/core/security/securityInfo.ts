@@ -30,7 +30,8 @@ export interface SecurityInfo {
   defaultDependencies: boolean;
   user: string | undefined;
   dynamicUser: boolean;
-  supplementaryGroups: string[];
+  /** How many groups SupplementaryGroups= leaves the unit with. */
+  supplementaryGroups: number;
   flags: Record<BooleanSetting, boolean>;
   protectHome: string;
   protectSystem: string;
@@ -122,6 +123,51 @@ function foldList<T>(model: Lines, name: string, itemsOf: (value: string) => rea
   return list;
 }
 
+/**
+ * How many items a list setting read in order holds: an empty value empties the list, any other
+ * value adds `countOf` of it. Only the count is kept, so a unit with long lists of the setting
+ * costs no memory for each of their words.
+ */
+function foldCount(model: Lines, name: string, countOf: (value: string) => number): number {
+  let count = 0;
+  for (const a of model.assignments(name)) {
+    const value = a.entry.value;
+    count = value === '' ? 0 : count + countOf(value);
+  }
+  return count;
+}
+
+/** What the exposure score asks of an IP access list: the kinds of prefix it holds, not the prefixes. */
+interface IpListKinds {
+  /** It holds 0.0.0.0/0, and ::/0 (`any` holds both). */
+  anyIpv4: boolean;
+  anyIpv6: boolean;
+  /** It holds a loopback prefix; one that is not. */
+  localhost: boolean;
+  other: boolean;
+}
+
+/** IPAddressAllow= or IPAddressDeny= read in order: an empty value empties it, a word systemd rejects is skipped. */
+function readIpList(model: Lines, name: string): IpListKinds {
+  let kinds: IpListKinds = { anyIpv4: false, anyIpv6: false, localhost: false, other: false };
+  for (const a of model.assignments(name)) {
+    const value = a.entry.value;
+    if (value === '') {
+      kinds = { anyIpv4: false, anyIpv6: false, localhost: false, other: false };
+      continue;
+    }
+    for (const word of words(value)) {
+      for (const prefix of parseIpPrefix(word) ?? []) {
+        if (prefix.prefixLength === 0 && prefix.family === 4) kinds.anyIpv4 = true;
+        if (prefix.prefixLength === 0 && prefix.family === 6) kinds.anyIpv6 = true;
+        if (prefix.localhost) kinds.localhost = true;
+        else kinds.other = true;
+      }
+    }
+  }
+  return kinds;
+}
+
 function readBoolean(model: Lines, name: string, initial: boolean, version: number): boolean {
   const readAsBoolean = ENUMS_READ_AS_BOOLEAN.includes(name);
   return fold(model, name, initial, (_, value) => {
@@ -201,7 +247,10 @@ export function readSecurityInfo(model: UnitModel, version: number, manager: Man
   });
   if (user === '') user = undefined;
   const dynamicUser = fold(lines, 'DynamicUser', false, (_, v) => booleanValue(v));
-  const supplementaryGroups = foldList(lines, 'SupplementaryGroups', (v) => words(v).map(resolved).filter((g): g is string => g !== undefined && validUserName(g)));
+  const supplementaryGroups = foldCount(lines, 'SupplementaryGroups', (v) => words(v).filter((g) => {
+    const name = resolved(g);
+    return name !== undefined && validUserName(name);
+  }).length);
 
   let protectHome = fold(lines, 'ProtectHome', 'no', (_, v) => {
     if (v === '') return 'no';
@@ -284,9 +333,8 @@ export function readSecurityInfo(model: UnitModel, version: number, manager: Man
   for (const a of lines.assignments('SystemCallFilter')) filter = applySyscallFilterLine(filter, a.entry.value, version);
 
   // IP access lists.
-  const ipList = (name: string) => foldList(lines, name, (value) => words(value).map(parseIpPrefix).filter((p) => p !== undefined)).flat();
-  const deny = ipList('IPAddressDeny') as NonNullable<ReturnType<typeof parseIpPrefix>>[number][];
-  const allow = ipList('IPAddressAllow') as NonNullable<ReturnType<typeof parseIpPrefix>>[number][];
+  const deny = readIpList(lines, 'IPAddressDeny');
+  const allow = readIpList(lines, 'IPAddressAllow');
   const pathList = (name: string) => foldList(lines, name, (v) => [v]);
   const ipCustomFilters = pathList('IPIngressFilterPath').length > 0 || pathList('IPEgressFilterPath').length > 0;
 
@@ -346,9 +394,9 @@ export function readSecurityInfo(model: UnitModel, version: number, manager: Man
     syscallArchitectures,
     syscallFilterAllowList: filter?.allowList ?? false,
     syscallFilter: filter ? filterNames(filter) : new Set(),
-    ipDenyAll: deny.some((p) => p.family === 4 && p.prefixLength === 0) && deny.some((p) => p.family === 6 && p.prefixLength === 0),
-    ipAllowLocalhost: allow.some((p) => p.localhost),
-    ipAllowOther: allow.some((p) => !p.localhost),
+    ipDenyAll: deny.anyIpv4 && deny.anyIpv6,
+    ipAllowLocalhost: allow.localhost,
+    ipAllowOther: allow.other,
     ipCustomFilters,
     devicePolicy,
     deviceAllow,
