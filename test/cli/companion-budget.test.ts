@@ -10,8 +10,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { GuardError } from '../../server/src/node/guardedFs';
-import { CompanionBudget, COMPANIONS_MAX_BYTES, COMPANIONS_MAX_LINES } from '../../server/src/node/companionBudget';
-import { checkCost } from '../../server/src/node/memoryRoom';
+import { BYTES_PER_COMPANION, CompanionBudget, COMPANIONS_MAX_BYTES, COMPANIONS_MAX_LINES } from '../../server/src/node/companionBudget';
+import { checkCost, estimatedFor } from '../../server/src/node/memoryRoom';
+import { FOLDER_MAX_NAMES } from '../../server/src/node/guardedFs';
 import { repoRoot, runCli, tempFolder } from './cliHarness';
 
 const UNIT = '[Service]\nExecStart=/bin/true\n';
@@ -34,16 +35,16 @@ describe('the budget of the files read alongside a unit', () => {
     {
       name: 'files that each fit but not with the unit in the memory left',
       files: [[1000, 10_000], [1000, 10_000]],
-      heldCost: checkCost({ lines: 20_000, bytes: 1000, blanks: 0 }),
-      room: checkCost({ lines: 35_000, bytes: 3000, blanks: 0 }),
-      refused: /with the files read alongside it \(2 files of 20,000 lines and 1 MB so far\) it may need up to 102 MB of memory, and this process has 90 MB left/,
+      heldCost: checkCost({ lines: 20_000, bytes: 1000, blanks: 0, allBlanks: 0 }),
+      room: checkCost({ lines: 35_000, bytes: 3000, blanks: 0, allBlanks: 0 }) + 2 * BYTES_PER_COMPANION,
+      refused: /with the files read alongside it \(2 files of 20,000 lines and 1 MB so far\) it may need up to 104 MB of memory, and this process has 91 MB left/,
     },
   ];
   for (const c of cases) {
     test(`${c.name}: ${c.refused ? 'refused' : 'read'}`, () => {
       const budget = new CompanionBudget(c.heldCost ?? 0, c.room ?? room);
       const takeAll = (): void => {
-        for (const [bytes, lines] of c.files) budget.take({ bytes, lines, blanks: 0 });
+        for (const [bytes, lines] of c.files) budget.take({ bytes, lines, blanks: 0, allBlanks: 0 });
       };
       if (!c.refused) return takeAll();
       assert.throws(takeAll, (error: unknown) => error instanceof GuardError && error.kind === 'too-large' && c.refused!.test(error.message));
@@ -101,5 +102,52 @@ describe('a unit with more drop-ins than its budget', () => {
     } finally {
       small.remove();
     }
+  });
+});
+
+describe('a drop-in folder of many files', () => {
+  let tmp: ReturnType<typeof tempFolder>;
+  /** A unit with `count` empty drop-ins in `folder`. */
+  const unitWith = (folder: string, count: number): void => {
+    mkdirSync(path.join(tmp.dir, folder, 'a.service.d'), { recursive: true });
+    writeFileSync(path.join(tmp.dir, folder, 'a.service'), UNIT);
+    for (let i = 0; i < count; i++) writeFileSync(path.join(tmp.dir, folder, `a.service.d/${String(i).padStart(5, '0')}.conf`), '');
+  };
+  before(() => {
+    tmp = tempFolder('companions-many');
+    unitWith('names', FOLDER_MAX_NAMES + 1);
+    unitWith('files', 8_000);
+  });
+  after(() => tmp.remove());
+
+  const withHeap = (heapMb: number, args: string[]) =>
+    spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, path.join(repoRoot, 'bin/unitguard.js'), ...args], { cwd: tmp.dir, encoding: 'utf8', timeout: 120_000 });
+
+  // A hundred thousand names took a process of 56 MB past its heap while they were listed.
+  for (const args of [['check', 'names/a.service'], ['security', 'names/a.service']]) {
+    test(`more names than ${FOLDER_MAX_NAMES.toLocaleString('en-US')}: \`${args.join(' ')}\` says so, with exit 2, in a heap of 32 MB`, () => {
+      const run = withHeap(32, args);
+      assert.equal(run.signal, null, 'the process is not aborted');
+      assert.equal(run.status, 2, run.stderr.slice(0, 500));
+      assert.match(run.stderr, /too many files to check with its drop-ins: 'a\.service\.d' holds more than 10,000 names/);
+    });
+  }
+
+  test('each file read alongside counts besides its lines: 8,000 empty drop-ins are refused in a heap of 24 MB, and read in one of 128 MB', () => {
+    const small = withHeap(24, ['check', 'files/a.service']);
+    assert.equal(small.signal, null, 'the process is not aborted');
+    assert.equal(small.status, 2, small.stderr.slice(0, 500));
+    assert.match(small.stderr, /too large to check with its drop-ins: with the files read alongside it \([\d,]+ files of [\d,]+ lines/);
+    const large = withHeap(128, ['check', 'files/a.service']);
+    assert.equal(large.signal, null);
+    assert.equal(large.status, 0, large.stderr.slice(0, 500));
+  });
+
+  test('the budget counts each file at its own cost besides its size', () => {
+    estimatedFor({ triesFixes: false, problemLimit: 0 }, () => {
+      const inRoom = new CompanionBudget(0, 3 * BYTES_PER_COMPANION + checkCost({ bytes: 0, lines: 3, blanks: 0, allBlanks: 0 }));
+      for (let i = 0; i < 3; i++) inRoom.take({ bytes: 0, lines: 1, blanks: 0, allBlanks: 0 });
+      assert.throws(() => inRoom.take({ bytes: 0, lines: 1, blanks: 0, allBlanks: 0 }), /it may need up to/);
+    });
   });
 });

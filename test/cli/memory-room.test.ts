@@ -9,11 +9,33 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import {
-  BYTES_PER_BLANK, BYTES_PER_BYTE, BYTES_PER_LINE, checkCost, sizeOf, estimatedFor, EVERY_PROBLEM_BYTES_PER_BYTE, EVERY_PROBLEM_BYTES_PER_LINE, lineCount, REPORT_BYTES_PER_LINE, tooLargeToCheck,
+  BYTES_PER_BLANK, BYTES_PER_BYTE, BYTES_PER_LINE, BYTES_PER_PROBLEM, BYTES_PER_WORD, checkCost, DEFAULT_WORK, estimatedFor, EVERY_PROBLEM_BYTES_PER_BYTE, EVERY_PROBLEM_BYTES_PER_LINE,
+  REPORT_BYTES_PER_LINE, sizeOf, textCheckCost, tooLargeToCheck, YOUNG_GENERATION_BYTES, type CheckWork, type UnitSize,
 } from '../../server/src/node/memoryRoom';
+import { DEFAULT_MAX_PROBLEMS } from '../../server/src/core/features/problemLimit';
 import { repoRoot } from './cliHarness';
 
 const bytes = (text: string): Uint8Array => Buffer.from(text, 'utf8');
+
+/** Nine tenths of the room of a process of `heapMb` (see memoryRoom()): it holds a few MB before the unit. */
+const roomOf = (heapMb: number): number => 0.9 * heapMb * 2 ** 20;
+
+/** The most lines of `line` after `head` that the estimate of `work` lets into `room`. */
+function linesWithin(room: number, work: CheckWork, line: string, head = '[Service]\nExecStart=/bin/true\n'): number {
+  const top = sizeOf(bytes(head));
+  const one = sizeOf(bytes(line.replace(/\n$/, '')));
+  const cost = (n: number): number =>
+    estimatedFor(work, () =>
+      checkCost({ bytes: top.bytes + n * (one.bytes + 1), lines: top.lines + n, blanks: Math.max(top.blanks, one.blanks), allBlanks: top.allBlanks + n * one.allBlanks }),
+    );
+  let [low, high] = [0, 100_000_000];
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (cost(mid) <= room) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
 
 /** Runs the CLI in a process whose heap is limited to `heapMb`. */
 function runWithHeap(heapMb: number, args: readonly string[]) {
@@ -21,72 +43,84 @@ function runWithHeap(heapMb: number, args: readonly string[]) {
 }
 
 describe('the memory a check may need', () => {
-  const counts: Array<[string, number]> = [
-    ['', 1],
-    ['[Service]', 1],
-    ['[Service]\n', 2],
-    ['[Service]\nA=\n', 3],
-    ['\n\n\n', 4],
-    ['a\r\nb\r\n', 3],
+  const sizes: Array<[string, UnitSize]> = [
+    ['', { bytes: 0, lines: 1, blanks: 0, allBlanks: 0 }],
+    ['[Service]', { bytes: 9, lines: 1, blanks: 0, allBlanks: 0 }],
+    ['[Service]\n', { bytes: 10, lines: 2, blanks: 0, allBlanks: 0 }],
+    ['\n\n\n', { bytes: 3, lines: 4, blanks: 0, allBlanks: 0 }],
+    ['a\r\nb\r\n', { bytes: 6, lines: 3, blanks: 0, allBlanks: 0 }],
+    ['[Service]\nExecStart=/bin/a b\tc  d\n', { bytes: 34, lines: 3, blanks: 4, allBlanks: 4 }],
+    ['a b c\nd e\nf g h i', { bytes: 17, lines: 3, blanks: 3, allBlanks: 6 }],
   ];
-  for (const [text, lines] of counts) {
-    test(`${JSON.stringify(text)} counts ${lines} lines`, () => assert.equal(lineCount(bytes(text)), lines));
-  }
-
-  test('a unit\'s size counts its bytes, its lines, and the spaces and tabs of the line with the most', () => {
-    assert.deepEqual(sizeOf(bytes('[Service]\nExecStart=/bin/a b\tc  d\n')), { bytes: 34, lines: 3, blanks: 4 });
-    assert.deepEqual(sizeOf(bytes('a b c\nd e\nf g h i')), { bytes: 17, lines: 3, blanks: 3 });
-    assert.deepEqual(sizeOf(bytes('')), { bytes: 0, lines: 1, blanks: 0 });
-  });
-
-  test('the cost grows with the lines and the longest line\'s blanks, not only the bytes', () => {
-    assert.equal(checkCost({ lines: 10, bytes: 100, blanks: 5 }), 10 * BYTES_PER_LINE + 5 * BYTES_PER_BLANK + 100 * BYTES_PER_BYTE);
-    assert.ok(checkCost({ lines: 1_000, bytes: 300, blanks: 0 }) > checkCost({ lines: 1, bytes: 300, blanks: 0 }) * 100);
-    assert.ok(checkCost({ lines: 1, bytes: 3_000, blanks: 1_000 }) > checkCost({ lines: 1, bytes: 3_000, blanks: 0 }) * 3);
-  });
-
-  const works: Array<[string, { triesFixes: boolean; keepsEveryProblem: boolean }, number, number]> = [
-    ['tries fixes, with a problem limit', { triesFixes: true, keepsEveryProblem: false }, BYTES_PER_LINE, BYTES_PER_BYTE],
-    ['only reports, with a problem limit', { triesFixes: false, keepsEveryProblem: false }, REPORT_BYTES_PER_LINE, BYTES_PER_BYTE],
-    ['only reports, keeping every problem', { triesFixes: false, keepsEveryProblem: true }, EVERY_PROBLEM_BYTES_PER_LINE, EVERY_PROBLEM_BYTES_PER_BYTE],
-    ['tries fixes, keeping every problem', { triesFixes: true, keepsEveryProblem: true }, EVERY_PROBLEM_BYTES_PER_LINE, EVERY_PROBLEM_BYTES_PER_BYTE],
-  ];
-  for (const [name, work, perLine, perByte] of works) {
-    test(`a command that ${name} estimates a unit at ${perLine} bytes a line and ${perByte} a byte, for the length of its call`, () => {
-      const size = { lines: 10, bytes: 100, blanks: 0 };
-      assert.equal(estimatedFor(work, () => checkCost(size)), 10 * perLine + 100 * perByte);
-      assert.equal(checkCost(size), 10 * BYTES_PER_LINE + 100 * BYTES_PER_BYTE, 'the most, by default, after the call');
+  for (const [text, size] of sizes) {
+    test(`${JSON.stringify(text)}: ${size.lines} lines, ${size.blanks} blanks in its line with the most, ${size.allBlanks} in all`, () => {
+      assert.deepEqual(sizeOf(bytes(text)), size);
+      assert.equal(textCheckCost(text), checkCost(size), 'the decoded text is estimated as its bytes');
     });
   }
 
+  const size: UnitSize = { lines: 10_000, bytes: 100_000, blanks: 5, allBlanks: 20_000 };
+  const words = 5 * BYTES_PER_BLANK + 20_000 * BYTES_PER_WORD;
+  const every = 10_000 * EVERY_PROBLEM_BYTES_PER_LINE + 100_000 * EVERY_PROBLEM_BYTES_PER_BYTE + words;
+  const works: Array<[string, CheckWork, number]> = [
+    ['tries fixes, with the default problem limit', DEFAULT_WORK, 10_000 * BYTES_PER_LINE + 100_000 * BYTES_PER_BYTE + words + DEFAULT_MAX_PROBLEMS * BYTES_PER_PROBLEM],
+    ['only reports, at most 5 problems', { triesFixes: false, problemLimit: 5 }, 10_000 * REPORT_BYTES_PER_LINE + 100_000 * BYTES_PER_BYTE + words + 5 * BYTES_PER_PROBLEM],
+    ['only reports, no problems (security)', { triesFixes: false, problemLimit: 0 }, 10_000 * REPORT_BYTES_PER_LINE + 100_000 * BYTES_PER_BYTE + words],
+    ['only reports, every problem', { triesFixes: false, problemLimit: Infinity }, every],
+    ['tries fixes, every problem', { triesFixes: true, problemLimit: Infinity }, every],
+    // A limit far above the problems a unit can have is every problem, no more.
+    ['only reports, at most a hundred million problems', { triesFixes: false, problemLimit: 100_000_000 }, every],
+  ];
+  for (const [name, work, cost] of works) {
+    test(`a command that ${name} estimates a unit at ${cost.toLocaleString('en-US')} bytes, for the length of its call`, () => {
+      assert.equal(estimatedFor(work, () => checkCost(size)), cost);
+      assert.equal(checkCost(size), estimatedFor(DEFAULT_WORK, () => checkCost(size)), 'the default after the call');
+    });
+  }
+
+  test('the cost grows with the lines, the blanks of the line with the most, and the blanks in all', () => {
+    const at = (s: UnitSize) => estimatedFor({ triesFixes: false, problemLimit: 0 }, () => checkCost(s));
+    assert.ok(at({ lines: 1_000, bytes: 300, blanks: 0, allBlanks: 0 }) > at({ lines: 1, bytes: 300, blanks: 0, allBlanks: 0 }) * 100);
+    assert.ok(at({ lines: 1, bytes: 3_000, blanks: 1_000, allBlanks: 1_000 }) > at({ lines: 1, bytes: 3_000, blanks: 0, allBlanks: 0 }) * 3);
+    assert.ok(at({ lines: 1_000, bytes: 30_000, blanks: 10, allBlanks: 10_000 }) > at({ lines: 1_000, bytes: 30_000, blanks: 10, allBlanks: 10 }) * 1.5);
+  });
+
   test('an estimate is the outer one again after a call that throws, or one nested in it', () => {
-    const report = { triesFixes: false, keepsEveryProblem: false };
+    const report = { triesFixes: false, problemLimit: 0 };
     assert.throws(() =>
       estimatedFor(report, () => {
         throw new Error('boom');
       }),
     );
-    const line = { lines: 1, bytes: 0, blanks: 0 };
-    assert.equal(checkCost(line), BYTES_PER_LINE);
+    const line = { lines: 1, bytes: 0, blanks: 0, allBlanks: 0 };
+    // A problem limit never costs more than keeping every problem.
+    assert.equal(checkCost(line), EVERY_PROBLEM_BYTES_PER_LINE);
     assert.equal(
       estimatedFor(report, () => {
-        estimatedFor({ triesFixes: false, keepsEveryProblem: true }, () => undefined);
+        estimatedFor({ triesFixes: false, problemLimit: Infinity }, () => undefined);
         return checkCost(line);
       }),
       REPORT_BYTES_PER_LINE,
     );
     const unit = bytes('[Service]\n' + 'A=\n'.repeat(1_000));
-    assert.ok(tooLargeToCheck(unit, 1e6), 'too large where fixes are tried');
-    assert.equal(estimatedFor(report, () => tooLargeToCheck(unit, 1e6)), undefined, 'fits a report');
+    assert.ok(tooLargeToCheck(unit, 3e6), 'too large where fixes are tried');
+    assert.equal(estimatedFor(report, () => tooLargeToCheck(unit, 3e6)), undefined, 'fits a report');
   });
 
   test('a unit that fits is checked; one that does not is refused with its numbers', () => {
     const unit = bytes('[Service]\n' + 'A=\n'.repeat(1_000));
     assert.equal(tooLargeToCheck(unit, 10e6), undefined);
-    assert.equal(tooLargeToCheck(bytes('[Service]\nExecStart=/bin/true\n'), 1e6), undefined);
+    assert.equal(tooLargeToCheck(bytes('[Service]\nExecStart=/bin/true\n'), 2e6), undefined);
     const refused = tooLargeToCheck(unit, 500e3);
     assert.ok(refused, 'refused');
-    assert.match(refused, /too large to check: its 1,002 lines may need up to 3 MB of memory, and this process has 1 MB left/);
+    assert.match(refused, /too large to check: its 1,002 lines may need up to 4 MB of memory, and this process has 1 MB left/);
+  });
+
+  test('the room is the old generation\'s: the heap limit less the young generation', () => {
+    const run = spawnSync(process.execPath, ['--max-old-space-size=200', '-e', `console.log(require(${JSON.stringify(path.join(repoRoot, 'out/server/src/node/memoryRoom.js'))}).memoryRoom())`], { encoding: 'utf8' });
+    const room = Number(run.stdout);
+    assert.ok(room <= 200 * 2 ** 20 && room > 190 * 2 ** 20, `${room}`);
+    assert.equal(YOUNG_GENERATION_BYTES, 48 * 2 ** 20);
   });
 });
 
@@ -101,8 +135,8 @@ describe('a unit of a million lines in a process of 256 MB', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  // What a report needs (check with text output) is less than what trying fixes needs.
-  for (const [command, needs] of [['check', '830 MB'], ['security', '830 MB'], ['harden', '2,590 MB']]) {
+  // A report (check with text output, security's table) needs less than a plan, which tries fixes and keeps every problem.
+  for (const [command, needs] of [['check', '831 MB'], ['security', '830 MB'], ['harden', '4,192 MB']]) {
     test(`\`${command}\` refuses it with exit 2 and says why`, () => {
       const run = runWithHeap(256, [command, file]);
       assert.equal(run.signal, null, 'the process is not aborted');
@@ -147,16 +181,17 @@ describe('a unit the estimate lets in, in the commands that need the most', () =
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  // A process of 256 MB has about 300 MB of heap: units of nine tenths of what each estimate lets in there.
-  const cases: Array<[string[], number]> = [
-    [['check', '--format', 'json', '--max-problems', '0'], EVERY_PROBLEM_BYTES_PER_LINE + 7 * EVERY_PROBLEM_BYTES_PER_BYTE],
-    [['harden', '--dry-run'], BYTES_PER_LINE + 7 * BYTES_PER_BYTE],
-    [['check', '--fix', '--dry-run'], BYTES_PER_LINE + 7 * BYTES_PER_BYTE],
-    [['check', '--fix', '--dry-run', '--max-problems', '0'], EVERY_PROBLEM_BYTES_PER_LINE + 7 * EVERY_PROBLEM_BYTES_PER_BYTE],
+  // Units of nine tenths of what each estimate lets into a process of 256 MB. Each of these keeps
+  // every problem: `--fix` fixes every one it can, and a plan looks at them all.
+  const cases: Array<[string[], CheckWork]> = [
+    [['check', '--format', 'json', '--max-problems', '0'], { triesFixes: true, problemLimit: Infinity }],
+    [['harden', '--dry-run'], { triesFixes: true, problemLimit: Infinity }],
+    [['check', '--fix', '--dry-run'], { triesFixes: true, problemLimit: Infinity }],
+    [['check', '--fix', '--dry-run', '--max-problems', '0'], { triesFixes: true, problemLimit: Infinity }],
   ];
-  for (const [args, perLine] of cases) {
+  for (const [args, work] of cases) {
     test(`\`${args.join(' ')}\` checks it without running out of memory`, () => {
-      const file = niceUnit(Math.floor((0.9 * 300e6) / perLine));
+      const file = niceUnit(linesWithin(roomOf(256), work, 'Nice=10\n'));
       const run = runWithHeap(256, [...args, file]);
       assert.equal(run.signal, null, 'the process is not aborted');
       assert.doesNotMatch(run.stderr, /too large to check|heap out of memory|FATAL/);
@@ -173,16 +208,16 @@ function unknownCallsUnit(dir: string, lines: number): string {
   return file;
 }
 
-/** The bytes of one line of unknownCallsUnit() (nine of them blanks). */
-const UNKNOWN_CALLS_LINE = 'SystemCallFilter=a a a a a a a a a a\n'.length;
+/** One line of unknownCallsUnit(). */
+const UNKNOWN_CALLS_LINE = 'SystemCallFilter=a a a a a a a a a a\n';
 
 describe('a unit a report fits, though fixes would not', () => {
   let dir: string;
   let file: string;
   before(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'unitguard-room-'));
-    // A process of 256 MB has about 300 MB of heap: nine tenths of what the report's estimate lets in there.
-    file = unknownCallsUnit(dir, Math.floor((0.9 * 300e6 - 9 * BYTES_PER_BLANK) / (REPORT_BYTES_PER_LINE + UNKNOWN_CALLS_LINE * BYTES_PER_BYTE)));
+    // Nine tenths of what the report's estimate lets into a process of 256 MB.
+    file = unknownCallsUnit(dir, linesWithin(roomOf(256), { triesFixes: false, problemLimit: DEFAULT_MAX_PROBLEMS }, UNKNOWN_CALLS_LINE));
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -202,7 +237,9 @@ describe('a unit a report fits, though fixes would not', () => {
     assert.match(run.stdout, /SystemCallFilter=/);
   });
 
-  for (const args of [['check', '--format', 'json'], ['check', '--max-problems', '0'], ['security', '--json']]) {
+  // A problem limit far above the unit's problems keeps every problem, as 0 does; `--fix` and a plan keep every problem too.
+  const needMore = [['check', '--format', 'json'], ['check', '--max-problems', '0'], ['check', '--max-problems', '100000000'], ['check', '--fix', '--dry-run'], ['harden', '--dry-run'], ['security', '--json']];
+  for (const args of needMore) {
     test(`\`${args.join(' ')}\`, which needs more, refuses it before reading it`, () => {
       const run = runWithHeap(256, [...args, file]);
       assert.equal(run.signal, null);
@@ -220,7 +257,7 @@ describe('a unit whose every problem is kept', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   test('`check --max-problems 0` reads one the estimate lets in without running out of memory', () => {
-    const file = unknownCallsUnit(dir, Math.floor((0.9 * 300e6 - 9 * BYTES_PER_BLANK) / (EVERY_PROBLEM_BYTES_PER_LINE + UNKNOWN_CALLS_LINE * EVERY_PROBLEM_BYTES_PER_BYTE)));
+    const file = unknownCallsUnit(dir, linesWithin(roomOf(256), { triesFixes: false, problemLimit: Infinity }, UNKNOWN_CALLS_LINE));
     const run = runWithHeap(256, ['check', '--max-problems', '0', file]);
     assert.equal(run.signal, null, 'the process is not aborted');
     assert.doesNotMatch(run.stderr, /too large to check|heap out of memory|FATAL/);
@@ -228,8 +265,8 @@ describe('a unit whose every problem is kept', () => {
   });
 
   test('`check --max-problems 0` refuses one that fits the estimate of a limited problem list, but not the heap', () => {
-    // 110,000 lines: about 300 MB to check with every problem kept, more than the heap has; 294 MB
-    // at 2.5 KB a line, which a process of 256 MB (about 300 MB of heap by its limit) would let in.
+    // 110,000 lines: about 300 MB to check with every problem kept, more than a process of 256 MB
+    // has; 294 MB at 2.5 KB a line, which the estimate of a limited problem list once let in.
     const file = unknownCallsUnit(dir, 110_000);
     const run = runWithHeap(256, ['check', '--max-problems', '0', file]);
     assert.equal(run.signal, null, 'the process is not aborted');
@@ -250,8 +287,8 @@ describe('long lines of many words', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  test('`check` reads them in a process of 128 MB, which the estimate lets them into', () => {
-    const run = runWithHeap(128, ['check', file]);
+  test('`check` reads them in a process of 256 MB, which the estimate lets them into', () => {
+    const run = runWithHeap(256, ['check', file]);
     assert.equal(run.signal, null, 'the process is not aborted');
     assert.doesNotMatch(run.stderr, /too large to check|heap out of memory|FATAL/);
     assert.notEqual(run.status, 2, run.stderr.slice(0, 500));
@@ -263,4 +300,41 @@ describe('long lines of many words', () => {
     assert.equal(run.status, 2, run.stderr.slice(0, 500));
     assert.match(run.stderr, /too large to check: its 6 lines may need up to \d+ MB of memory/);
   });
+});
+
+/**
+ * Units whose need grows with something other than their lines: a name kept for each word, a fix
+ * tried for each word, problems kept past what a report keeps. Each is sized to nine tenths of
+ * what its command's estimate lets into the process, and must be checked there, not aborted.
+ */
+describe('units of many words, each as large as the estimate lets in', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'unitguard-room-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  const environment = (i: number): string => `Environment=${Array.from({ length: 100 }, (_, k) => `V${i}_${k}=x`).join(' ')}\n`;
+  const cases: Array<{ name: string; args: string[]; heapMb: number; work: CheckWork; line: (i: number) => string; status: number }> = [
+    // 98 bytes for each variable's name and value, kept in the unit's environment.
+    { name: 'a hundred different variables a line', args: ['check'], heapMb: 128, work: { triesFixes: false, problemLimit: DEFAULT_MAX_PROBLEMS }, line: environment, status: 0 },
+    { name: 'ten unknown system calls a line, every problem', args: ['check', '--max-problems', '100000000'], heapMb: 256, work: { triesFixes: false, problemLimit: Infinity }, line: () => UNKNOWN_CALLS_LINE, status: 1 },
+    { name: 'ten unknown system calls a line, fixed', args: ['check', '--fix', '--dry-run'], heapMb: 128, work: { triesFixes: true, problemLimit: Infinity }, line: () => UNKNOWN_CALLS_LINE, status: 1 },
+    { name: 'ten unknown system calls a line, hardened', args: ['harden', '--dry-run'], heapMb: 128, work: { triesFixes: true, problemLimit: Infinity }, line: () => UNKNOWN_CALLS_LINE, status: 0 },
+    // Each word was an address prefix of its own while the score was worked out.
+    { name: 'a thousand addresses a line', args: ['security'], heapMb: 256, work: { triesFixes: false, problemLimit: 0 }, line: () => `IPAddressDeny=${'::1 '.repeat(999)}::1\n`, status: 0 },
+  ];
+  for (const c of cases) {
+    test(`${c.name}: \`${c.args.join(' ')}\` in a process of ${c.heapMb} MB`, () => {
+      // Sized by the longest line it may have (the variables' numbers grow).
+      const lines = linesWithin(roomOf(c.heapMb), c.work, c.line(99_999));
+      assert.ok(lines >= 100, `${lines} lines`);
+      const file = path.join(dir, `words-${c.args.join('-')}.service`);
+      writeFileSync(file, '[Service]\nExecStart=/bin/true\n' + Array.from({ length: lines }, (_, i) => c.line(i)).join(''));
+      const run = runWithHeap(c.heapMb, [...c.args, file]);
+      assert.equal(run.signal, null, 'the process is not aborted');
+      assert.doesNotMatch(run.stderr, /too large to check|heap out of memory|FATAL/);
+      assert.equal(run.status, c.status, run.stderr.slice(0, 500));
+    });
+  }
 });

@@ -7,28 +7,32 @@
  * instead of an error. So a unit whose estimated cost is more than the room left is refused
  * before it is parsed, with a message that says how much it needs.
  *
- * What a check needs was measured as the smallest heap (`--max-old-space-size`) each shape of
- * unit was checked in, less three bytes for each byte of the file, over its lines:
- * - trying fixes, at most 1.3 KB a line (`check --fix --dry-run` of a unit with a finding on every
- *   line, such as a repeated `Nice=`; about 2 KB with the heap let grow as it will). The estimate,
- *   2.5 KB, is about twice that.
- * - only reporting, with a problem limit (`check` with text output), at most 480 bytes a line
- *   (200,000 lines of `SystemCallFilter=` with ten unknown names); 400 for 200,000 repeated
- *   `CapabilityBoundingSet=`, 320 for 10 MB of `Environment=` lines, 160 for the generated unit
- *   of the bench; `security`'s table, at most 150 bytes a line (200,000 repeated
- *   `CapabilityBoundingSet=`, 500,000 `PrivateTmp=yes`, a million empty sections). The
- *   estimate, 800 bytes, is the worst and two thirds as much again.
- * - keeping every problem (`--max-problems 0`), with or without fixes, the problems grow with the
- *   lines and their words: the ten-name lines above took 2.7 KB a line, lines of a hundred names
- *   4.6 KB a line (of 217 bytes). The estimate, 4 KB a line and 32 bytes a byte, is 1.9 and 2.1
- *   times what they took.
- * The commands that do not say what they do (`security --json`, `harden`, `review`, the language
- * server reading a unit's drop-ins) are estimated as trying fixes with a problem limit.
+ * The estimate (checkCost) is a sum: a share for each line, byte, word, and problem kept, each
+ * fitted to what the command does (CheckWork), with keeping every problem as its ceiling. What a
+ * check needs was measured as the smallest heap (`--max-old-space-size`) each shape of unit was
+ * checked in, with the estimate turned off:
+ * - only reporting (`check` with text output, `security`'s table): at most 480 bytes a line over
+ *   three a byte (200,000 lines of `SystemCallFilter=` with ten unknown names); 400 for 200,000
+ *   repeated `CapabilityBoundingSet=`, 160 for the generated unit of the bench. Lines of many
+ *   different words keep a name for each: 15,000 lines of a hundred `Environment=` variables
+ *   took 211 MB for 17 MB. The estimate of these is 1.3 to 9 times what they took.
+ * - trying fixes with a problem limit (`check --format json`): the generated 10 MB unit took 128
+ *   MB against 80 for the report; the other shapes about what their report took.
+ * - keeping every problem (`--max-problems 0` or a limit above the unit's problems, `--fix`,
+ *   `harden`): the ten-name lines took 2.6 KB a line to report, 3.1 KB to fix and 3.8 KB to
+ *   harden; lines of a hundred names 4.6 KB a line (of 217 bytes). The estimate of these is 1.5
+ *   to 4 times what they took.
+ * The commands that do not say what they do (`security --json`, `review`, the language server
+ * reading a unit's drop-ins) are estimated as trying fixes with the default problem limit.
  */
 import { getHeapStatistics } from 'node:v8';
+import { DEFAULT_MAX_PROBLEMS } from '../core/features/problemLimit';
 
-/** Memory a check that tries fixes, with a problem limit, may take per line: about twice the worst measured. */
+/** Memory a check that tries fixes may take per line, besides the problems it keeps: about twice the worst measured. */
 export const BYTES_PER_LINE = 2560;
+
+/** Memory a check that only reports may take per line, besides the problems it keeps: the worst measured, and two thirds as much again. */
+export const REPORT_BYTES_PER_LINE = 800;
 
 /**
  * And per byte of the file: the bytes read, the decoded text (two bytes a character beyond ASCII),
@@ -39,51 +43,65 @@ export const BYTES_PER_LINE = 2560;
 export const BYTES_PER_BYTE = 10;
 
 /**
- * And per blank (space or tab) of the line with the most: while a line is read, each of its words
- * is an object of its own, for a moment. One line of 450,000 one-letter arguments of
- * `ExecStartPre=` took 150 bytes a word more than the lines after it; this is that and two thirds as
- * much again, rounded up. (A line of a mebibyte or more is not read: systemd refuses the file.)
+ * And per blank (space or tab) of the whole file, which stands for a word after the first of a
+ * line: a name that the unit's model keeps, such as each variable of `Environment=` (15,000 lines
+ * of a hundred different names took 211 MB, 98 bytes a name over three a byte), or the fix tried
+ * for each unknown word. This is two thirds of what a variable took: the bytes of a word count as
+ * well, at least twenty bytes for a variable with its blank.
+ */
+export const BYTES_PER_WORD = 64;
+
+/**
+ * And per blank of the line with the most: while a line is read, each of its words is an object of
+ * its own, for a moment. One line of 450,000 one-letter arguments of `ExecStartPre=` took 150 bytes
+ * a word more than the lines after it; this is that and two thirds as much again, rounded up. (A
+ * line of a mebibyte or more is not read: systemd refuses the file.)
  */
 export const BYTES_PER_BLANK = 256;
 
-/** Memory a check that only reports, with a problem limit, may take per line: the worst measured, and two thirds as much again. */
-export const REPORT_BYTES_PER_LINE = 800;
+/**
+ * And per problem kept, up to the command's problem limit: a problem with its range, message and
+ * data took about 210 bytes (200,000 lines of ten unknown system calls, every problem kept); this
+ * is five times that, as a problem's fixes and related lines come with it.
+ */
+export const BYTES_PER_PROBLEM = 1024;
 
 /**
- * Memory per line and per byte of the file when every problem is kept (`--max-problems 0`): a
- * line may hold several problems, and a long one a problem or a name for each of its words.
+ * Memory per line and per byte of the file when every problem is kept (`--max-problems 0`,
+ * `--fix`, `harden`): a line may hold several problems, and a long one a problem or a name for each
+ * of its words. The estimate of a command with a problem limit never goes past this.
  */
 export const EVERY_PROBLEM_BYTES_PER_LINE = 4096;
 export const EVERY_PROBLEM_BYTES_PER_BYTE = 32;
 
 /** What a command does with the units it reads, as far as the memory of checking them goes. */
 export interface CheckWork {
-  /** It tries fixes (JSON, SARIF, `--fix`): it holds a second analysis while it does. */
+  /** It tries fixes (JSON, SARIF, `--fix`, `harden`): it holds a second analysis while it does. */
   triesFixes: boolean;
-  /** It keeps every problem, not only those it may show. */
-  keepsEveryProblem: boolean;
+  /** The most problems of a unit it keeps: Infinity when it keeps every one (`--max-problems 0`, `--fix`, `harden`). */
+  problemLimit: number;
 }
 
-/** What a line and a byte may cost in the command under way: by default, the most. */
-let perLine = BYTES_PER_LINE;
-let perByte = BYTES_PER_BYTE;
+/**
+ * What a command that does not say what it does is estimated at: fixes tried, with the problem
+ * limit's default (`security --json`, `review`, the language server reading a unit's drop-ins).
+ */
+export const DEFAULT_WORK: Readonly<CheckWork> = { triesFixes: true, problemLimit: DEFAULT_MAX_PROBLEMS };
+
+let work: Readonly<CheckWork> = DEFAULT_WORK;
 
 /**
  * Runs `run` with the units it reads estimated at what `work` costs: a check that only reports
  * needs far less for each line than one that tries fixes, and one that keeps every problem needs
- * more for each byte. Only for the length of the call; outside it, a unit is estimated at what
- * trying fixes costs with a problem limit (the language server, `security`, `harden`, `review`).
+ * more for each line and byte. Only for the length of the call; outside it, DEFAULT_WORK.
  */
-export function estimatedFor<T>(work: CheckWork, run: () => T): T {
-  const outerLine = perLine;
-  const outerByte = perByte;
-  perLine = work.keepsEveryProblem ? EVERY_PROBLEM_BYTES_PER_LINE : work.triesFixes ? BYTES_PER_LINE : REPORT_BYTES_PER_LINE;
-  perByte = work.keepsEveryProblem ? EVERY_PROBLEM_BYTES_PER_BYTE : BYTES_PER_BYTE;
+export function estimatedFor<T>(what: CheckWork, run: () => T): T {
+  const outer = work;
+  work = what;
   try {
     return run();
   } finally {
-    perLine = outerLine;
-    perByte = outerByte;
+    work = outer;
   }
 }
 
@@ -94,11 +112,8 @@ export interface UnitSize {
   lines: number;
   /** The spaces and tabs of its line with the most: at least one less than its words. */
   blanks: number;
-}
-
-/** The lines of a unit's bytes (a last line without a newline counts). */
-export function lineCount(bytes: Uint8Array): number {
-  return sizeOf(bytes).lines;
+  /** Its spaces and tabs in all. */
+  allBlanks: number;
 }
 
 /** The size of a unit's bytes, as checkCost() takes it. */
@@ -106,35 +121,49 @@ export function sizeOf(bytes: Uint8Array): UnitSize {
   let lines = 1;
   let most = 0;
   let blanks = 0;
+  let allBlanks = 0;
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i];
     if (b === 0x0a) {
       lines++;
       if (blanks > most) most = blanks;
+      allBlanks += blanks;
       blanks = 0;
     } else if (b === 0x20 || b === 0x09) blanks++;
   }
-  return { bytes: bytes.length, lines, blanks: Math.max(most, blanks) };
+  return { bytes: bytes.length, lines, blanks: Math.max(most, blanks), allBlanks: allBlanks + blanks };
 }
 
-/** What checking a unit of this size may cost at most, in bytes of memory. */
+/** What checking a unit of this size may cost at most, in bytes of memory, in the command under way. */
 export function checkCost(size: UnitSize): number {
-  return size.lines * perLine + size.blanks * BYTES_PER_BLANK + size.bytes * perByte;
+  const words = size.blanks * BYTES_PER_BLANK + size.allBlanks * BYTES_PER_WORD;
+  const every = size.lines * EVERY_PROBLEM_BYTES_PER_LINE + size.bytes * EVERY_PROBLEM_BYTES_PER_BYTE + words;
+  if (work.problemLimit === Infinity) return every;
+  const base = size.lines * (work.triesFixes ? BYTES_PER_LINE : REPORT_BYTES_PER_LINE) + size.bytes * BYTES_PER_BYTE + words;
+  return Math.min(every, base + work.problemLimit * BYTES_PER_PROBLEM);
 }
 
 /** What the process kept before its first unit was read: its code and what it has loaded so far. */
 let baseline: number | undefined;
 
 /**
- * The heap a check may take, in bytes: the limit less what the process kept before its first
- * check. What the check of an earlier file left is garbage by the time the next file is read
- * (each is checked in a call of its own), collected or not yet: the engine collects it before it
- * gives up, so counting it would refuse files that fit.
+ * The young generation's part of the heap limit (two semi-spaces and its large objects, 48 MiB
+ * for a 64-bit Node whatever `--max-old-space-size` says). What a check keeps lives past a
+ * collection or two and moves to the old generation, whose limit is where Node aborts: 400 MB of
+ * heap by the limit is 352 MB of room.
+ */
+export const YOUNG_GENERATION_BYTES = 48 * 1024 * 1024;
+
+/**
+ * The heap a check may take, in bytes: the old generation's limit less what the process kept
+ * before its first check. What the check of an earlier file left is garbage by the time the next
+ * file is read (each is checked in a call of its own), collected or not yet: the engine collects
+ * it before it gives up, so counting it would refuse files that fit.
  */
 export function memoryRoom(): number {
   const heap = getHeapStatistics();
   baseline ??= heap.used_heap_size;
-  return heap.heap_size_limit - baseline;
+  return Math.max(0, heap.heap_size_limit - YOUNG_GENERATION_BYTES - baseline);
 }
 
 /** What checking an already decoded text may cost at most (its UTF-16 length stands for its bytes). */
@@ -142,15 +171,17 @@ export function textCheckCost(text: string): number {
   let lines = 1;
   let most = 0;
   let blanks = 0;
+  let allBlanks = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) {
       lines++;
       if (blanks > most) most = blanks;
+      allBlanks += blanks;
       blanks = 0;
     } else if (c === 32 || c === 9) blanks++;
   }
-  return checkCost({ bytes: text.length, lines, blanks: Math.max(most, blanks) });
+  return checkCost({ bytes: text.length, lines, blanks: Math.max(most, blanks), allBlanks: allBlanks + blanks });
 }
 
 export function megabytes(bytes: number): string {
@@ -160,7 +191,7 @@ export function megabytes(bytes: number): string {
 /** Why a unit of these bytes is not checked in `room` bytes of memory; undefined when it fits. */
 export function tooLargeToCheck(bytes: Uint8Array, room: number = memoryRoom()): string | undefined {
   // Most units are a few kilobytes: not worth counting their lines and blanks (at most one more than bytes).
-  if (checkCost({ bytes: bytes.length, lines: bytes.length + 1, blanks: bytes.length }) <= room) return undefined;
+  if (checkCost({ bytes: bytes.length, lines: bytes.length + 1, blanks: bytes.length, allBlanks: bytes.length }) <= room) return undefined;
   const size = sizeOf(bytes);
   const cost = checkCost(size);
   if (cost <= room) return undefined;

@@ -124,8 +124,10 @@ function runCheck(argv: readonly string[], io: CliIo): number {
     io.stdout(commandHelp(checkCommand));
     return EXIT.ok;
   }
-  // What checking a unit may need depends on whether fixes are tried and every problem kept (see memoryRoom.ts).
-  return estimatedFor({ triesFixes: parsed.fix || parsed.format.showsFixes, keepsEveryProblem: parsed.maxProblems === Infinity }, () => checkAll(parsed, io));
+  // What checking a unit may need depends on whether fixes are tried, and how many problems are
+  // kept: `--fix` fixes every one it can (see memoryRoom.ts).
+  const work = { triesFixes: parsed.fix || parsed.format.showsFixes, problemLimit: parsed.fix ? Infinity : parsed.maxProblems };
+  return estimatedFor(work, () => checkAll(parsed, io));
 }
 
 function checkAll(parsed: CheckOptions, io: CliIo): number {

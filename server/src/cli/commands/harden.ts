@@ -7,7 +7,7 @@ import { formatExposure } from '../../core/security';
 import { readUnitFile } from '../../node/readUnitFile';
 import { unitFilesFor } from '../../node/unitFiles';
 import { createGuarded, GuardError, runBudget, Scope, writeGuarded } from '../../node/guardedFs';
-import { textCheckCost } from '../../node/memoryRoom';
+import { estimatedFor, textCheckCost } from '../../node/memoryRoom';
 import { parseArgs, UsageError, type OptionSpec } from '../args';
 import { EXIT, type Command } from '../command';
 import { collectInputs, describeError, type UnitInput } from '../files';
@@ -97,6 +97,11 @@ function runHarden(argv: readonly string[], io: CliIo): number {
     io.stdout(commandHelp(hardenCommand));
     return EXIT.ok;
   }
+  // A plan tries fixes and keeps every problem of the unit (see memoryRoom.ts).
+  return estimatedFor({ triesFixes: true, problemLimit: Infinity }, () => hardenAll(parsed, io));
+}
+
+function hardenAll(parsed: HardenOptions, io: CliIo): number {
   const budget = runBudget();
   const collected = collectInputs(parsed.paths, io.cwd, undefined, budget);
   for (const note of collected.notes) io.stderr(errorLine(note));

@@ -170,10 +170,10 @@ function run(argv: readonly string[], io: CliIo): number {
     return EXIT.ok;
   }
   for (const p of options.policyProblems) io.stderr(errorLine(p));
-  // The table needs no more memory than a report of the unit (see memoryRoom.ts); JSON, which lists
-  // the lines of every check, is estimated as a command that tries fixes.
-  const scoring = options;
-  return options.json ? scoreAll(scoring, io) : estimatedFor({ triesFixes: false, keepsEveryProblem: false }, () => scoreAll(scoring, io));
+  // The table needs no more memory than a report of the unit, and keeps no problems (see
+  // memoryRoom.ts); JSON, which lists the lines of every check, is estimated as a command that
+  // tries fixes.
+  return options.json ? scoreAll(options, io) : estimatedFor({ triesFixes: false, problemLimit: 0 }, () => scoreAll(options, io));
 }
 
 function scoreAll(options: SecurityOptions, io: CliIo): number {
