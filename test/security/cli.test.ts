@@ -15,7 +15,7 @@ interface JsonOut {
   exposure: number;
   level: string;
   unit: string;
-  tests: { json_field: string; exposure: number | null; weight: number; lines: { path: string; line: number }[] }[];
+  tests: { json_field: string; exposure: number | null; weight: number; lines: { path: string; line: number }[]; lines_left_out?: number }[];
 }
 
 test('prints the table and the closing line', () => {
@@ -177,4 +177,30 @@ test('a unit that allows thousands of devices names the first few, and the table
   assert.match(row ?? '', /device allow-list: \/dev\/probe0 \/dev\/probe1 .* \/dev\/probe7 and 4992 more +0\.1$/);
   const widest = Math.max(...r.stdout.split('\n').map((l) => l.length));
   assert.ok(widest < 250, `the widest line has ${widest} characters`);
+});
+
+test('--json lists the last 100 lines of a check and counts the others; 200,000 repeated lines give a report, not a RangeError', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'unitguard-sec-lines-'));
+  try {
+    const few = join(dir, 'few.service');
+    writeFileSync(few, '[Service]\nExecStart=/bin/true\n' + 'CapabilityBoundingSet=CAP_SYS_ADMIN\n'.repeat(3));
+    const fewOut = JSON.parse(run('--json', few).stdout) as JsonOut;
+    const fewCheck = fewOut.tests.find((t) => t.json_field === 'CapabilityBoundingSet_CAP_SYS_ADMIN');
+    assert.deepEqual(fewCheck?.lines.map((l) => l.line), [3, 4, 5]);
+    assert.ok(fewOut.tests.every((t) => !('lines_left_out' in t)), 'no count when every line is listed');
+
+    const many = join(dir, 'many.service');
+    writeFileSync(many, '[Service]\nExecStart=/bin/true\n' + 'CapabilityBoundingSet=CAP_SYS_ADMIN\n'.repeat(200_000));
+    const r = run('--json', many);
+    assert.equal(r.status, 0, r.stderr.slice(0, 500));
+    const out = JSON.parse(r.stdout) as JsonOut;
+    const check = out.tests.find((t) => t.json_field === 'CapabilityBoundingSet_CAP_SYS_ADMIN');
+    assert.ok(check);
+    assert.equal(check.lines.length, 100);
+    assert.equal(check.lines_left_out, 199_900);
+    assert.deepEqual([check.lines[0].line, check.lines[99].line], [200_002 - 99, 200_002], 'the last lines, which decide the check');
+    assert.equal(out.exposure, JSON.parse(run('--json', few).stdout).exposure, 'the same score as three such lines');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

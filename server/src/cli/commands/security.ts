@@ -83,6 +83,12 @@ function readOptions(argv: readonly string[], io: CliIo): SecurityOptions | 'hel
   };
 }
 
+/**
+ * The most lines JSON lists for a check: the last ones read, which decide it. A unit that repeats
+ * a setting 200,000 times made a report longer than the engine's longest string.
+ */
+export const JSON_MAX_LINES = 100;
+
 interface Scored {
   path: string;
   unit: string;
@@ -119,6 +125,7 @@ function toJson(s: Scored): unknown {
       weight: t.weight,
       range: t.range,
       lines: lineList(t, s.base),
+      ...(t.linesLeftOut ? { lines_left_out: t.linesLeftOut } : {}),
     })),
   };
 }
@@ -236,8 +243,8 @@ function scoreAll(options: SecurityOptions, io: CliIo): number {
         systemdVersion: options.version ?? rc.systemdVersion ?? DEFAULT_SETTINGS.systemdVersion,
         manager: options.user ? 'user' : 'system',
         ...(policy ? { policy } : {}),
-        // The table names no lines: only JSON lists each check's.
-        ...(options.json ? {} : { withLines: false }),
+        // The table names no lines: only JSON lists each check's, the last JSON_MAX_LINES of them.
+        ...(options.json ? { maxLines: JSON_MAX_LINES } : { withLines: false }),
       });
       keep({ path: shown, unit: input.unitName, result, base: input.unitPath });
       if (!result.ok) {

@@ -43,6 +43,11 @@ export interface AssessOptions {
    * settings scored a range, kept with its line: megabytes on a long unit that repeats them.
    */
   withLines?: boolean;
+  /**
+   * At most this many lines for each check: the last ones read, which decide it (a later line
+   * overrides, or adds to the list the earlier ones made). The others are counted in `linesLeftOut`.
+   */
+  maxLines?: number;
 }
 
 /** Where a check looked: one line (or a continued line's span) in the unit or a drop-in. */
@@ -64,6 +69,8 @@ export interface TestResult {
   scored: boolean;
   /** The lines of the settings the check reads, in reading order; empty unless asked for (see AssessOptions.withLines). */
   lines: InvolvedLines[];
+  /** The lines left out of `lines` by AssessOptions.maxLines; absent when none were. */
+  linesLeftOut?: number;
 }
 
 export interface Assessment {
@@ -265,14 +272,22 @@ const LINE_SETTINGS = new Map(securityTests.map((t) => [t, [...new Set([...t.dir
 /** The lines a check of `assess` names (its `lines`), by the check's id: for a result scored without them. */
 export function checkLines(model: UnitModel, id: string): InvolvedLines[] {
   const test = securityTests.find((t) => t.id === id);
-  return test ? linesOf(model, test) : [];
+  return test ? linesOf(model, test).lines : [];
 }
 
-function linesOf(model: UnitModel, test: SecurityTest): InvolvedLines[] {
+function linesOf(model: UnitModel, test: SecurityTest, max = Infinity): { lines: InvolvedLines[]; leftOut: number } {
   const assignments: Assignment[] = [];
   for (const name of LINE_SETTINGS.get(test) ?? []) for (const setting of model.named(name)) appendAll(assignments, setting.all);
   if (assignments.length > 1) assignments.sort((a, b) => a.order - b.order);
-  return assignments.map((a) => ({ uri: a.document.uri, range: a.entry.range }));
+  const leftOut = Math.max(0, assignments.length - max);
+  return { lines: assignments.slice(leftOut).map((a) => ({ uri: a.document.uri, range: a.entry.range })), leftOut };
+}
+
+/** A check's `lines` (and `linesLeftOut`) as the options ask for them. */
+function resultLines(model: UnitModel, test: SecurityTest, options: AssessOptions): Pick<TestResult, 'lines' | 'linesLeftOut'> {
+  if (options.withLines === false) return { lines: [] };
+  const { lines, leftOut } = linesOf(model, test, options.maxLines);
+  return leftOut > 0 ? { lines, linesLeftOut: leftOut } : { lines };
 }
 
 /** Scores a unit (merged with its drop-ins) as `systemd-analyze security --offline=yes` does. */
@@ -320,7 +335,7 @@ export function assess(model: UnitModel, options: AssessOptions): AssessResult {
       weight,
       exposure: share,
       scored,
-      lines: options.withLines === false ? [] : linesOf(model, test),
+      ...resultLines(model, test, options),
     };
   });
   return { ok: true, exposure, level: levelOf(exposure).level, tests };
