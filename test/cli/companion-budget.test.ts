@@ -35,8 +35,8 @@ describe('the budget of the files read alongside a unit', () => {
     {
       name: 'files that each fit but not with the unit in the memory left',
       files: [[1000, 10_000], [1000, 10_000]],
-      heldCost: checkCost({ lines: 20_000, bytes: 1000, blanks: 0, allBlanks: 0 }),
-      room: checkCost({ lines: 35_000, bytes: 3000, blanks: 0, allBlanks: 0 }) + 2 * BYTES_PER_COMPANION,
+      heldCost: checkCost({ lines: 20_000, bytes: 1000, blanks: 0, allBlanks: 0, extraEquals: 0 }),
+      room: checkCost({ lines: 35_000, bytes: 3000, blanks: 0, allBlanks: 0, extraEquals: 0 }) + 2 * BYTES_PER_COMPANION,
       refused: /with the files read alongside it \(2 files of 20,000 lines and 1 MB so far\) it may need up to 104 MB of memory, and this process has 91 MB left/,
     },
   ];
@@ -44,7 +44,7 @@ describe('the budget of the files read alongside a unit', () => {
     test(`${c.name}: ${c.refused ? 'refused' : 'read'}`, () => {
       const budget = new CompanionBudget(c.heldCost ?? 0, c.room ?? room);
       const takeAll = (): void => {
-        for (const [bytes, lines] of c.files) budget.take({ bytes, lines, blanks: 0, allBlanks: 0 });
+        for (const [bytes, lines] of c.files) budget.take({ bytes, lines, blanks: 0, allBlanks: 0, extraEquals: 0 });
       };
       if (!c.refused) return takeAll();
       assert.throws(takeAll, (error: unknown) => error instanceof GuardError && error.kind === 'too-large' && c.refused!.test(error.message));
@@ -145,9 +145,9 @@ describe('a drop-in folder of many files', () => {
 
   test('the budget counts each file at its own cost besides its size', () => {
     estimatedFor({ triesFixes: false, problemLimit: 0 }, () => {
-      const inRoom = new CompanionBudget(0, 3 * BYTES_PER_COMPANION + checkCost({ bytes: 0, lines: 3, blanks: 0, allBlanks: 0 }));
-      for (let i = 0; i < 3; i++) inRoom.take({ bytes: 0, lines: 1, blanks: 0, allBlanks: 0 });
-      assert.throws(() => inRoom.take({ bytes: 0, lines: 1, blanks: 0, allBlanks: 0 }), /it may need up to/);
+      const inRoom = new CompanionBudget(0, 3 * BYTES_PER_COMPANION + checkCost({ bytes: 0, lines: 3, blanks: 0, allBlanks: 0, extraEquals: 0 }));
+      for (let i = 0; i < 3; i++) inRoom.take({ bytes: 0, lines: 1, blanks: 0, allBlanks: 0, extraEquals: 0 });
+      assert.throws(() => inRoom.take({ bytes: 0, lines: 1, blanks: 0, allBlanks: 0, extraEquals: 0 }), /it may need up to/);
     });
   });
 });

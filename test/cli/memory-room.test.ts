@@ -5,20 +5,20 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import {
   BYTES_PER_BLANK, BYTES_PER_BYTE, BYTES_PER_LINE, BYTES_PER_PROBLEM, BYTES_PER_WORD, checkCost, DEFAULT_WORK, estimatedFor, EVERY_PROBLEM_BYTES_PER_BYTE, EVERY_PROBLEM_BYTES_PER_LINE,
-  REPORT_BYTES_PER_LINE, sizeOf, textCheckCost, tooLargeToCheck, YOUNG_GENERATION_BYTES, type CheckWork, type UnitSize,
+  REPORT_BYTES_PER_LINE, sizeOf, textCheckCost, textSizeOf, BYTES_PER_VARIABLE, tooLargeToCheck, YOUNG_GENERATION_BYTES, type CheckWork, type UnitSize,
 } from '../../server/src/node/memoryRoom';
 import { DEFAULT_MAX_PROBLEMS } from '../../server/src/core/features/problemLimit';
 import { repoRoot } from './cliHarness';
 
 const bytes = (text: string): Uint8Array => Buffer.from(text, 'utf8');
 
-/** Nine tenths of the room of a process of `heapMb` (see memoryRoom()): it holds a few MB before the unit. */
-const roomOf = (heapMb: number): number => 0.9 * heapMb * 2 ** 20;
+/** Nine tenths of the room of a process of `heapMb` (see memoryRoom()), less the 9 to 12 MB it holds before the unit. */
+const roomOf = (heapMb: number): number => 0.9 * (heapMb * 2 ** 20 - 12e6);
 
 /** The most lines of `line` after `head` that the estimate of `work` lets into `room`. */
 function linesWithin(room: number, work: CheckWork, line: string, head = '[Service]\nExecStart=/bin/true\n'): number {
@@ -26,7 +26,7 @@ function linesWithin(room: number, work: CheckWork, line: string, head = '[Servi
   const one = sizeOf(bytes(line.replace(/\n$/, '')));
   const cost = (n: number): number =>
     estimatedFor(work, () =>
-      checkCost({ bytes: top.bytes + n * (one.bytes + 1), lines: top.lines + n, blanks: Math.max(top.blanks, one.blanks), allBlanks: top.allBlanks + n * one.allBlanks }),
+      checkCost({ bytes: top.bytes + n * (one.bytes + 1), lines: top.lines + n, blanks: Math.max(top.blanks, one.blanks), allBlanks: top.allBlanks + n * one.allBlanks, extraEquals: top.extraEquals + n * one.extraEquals }),
     );
   let [low, high] = [0, 100_000_000];
   while (low < high) {
@@ -44,13 +44,16 @@ function runWithHeap(heapMb: number, args: readonly string[]) {
 
 describe('the memory a check may need', () => {
   const sizes: Array<[string, UnitSize]> = [
-    ['', { bytes: 0, lines: 1, blanks: 0, allBlanks: 0 }],
-    ['[Service]', { bytes: 9, lines: 1, blanks: 0, allBlanks: 0 }],
-    ['[Service]\n', { bytes: 10, lines: 2, blanks: 0, allBlanks: 0 }],
-    ['\n\n\n', { bytes: 3, lines: 4, blanks: 0, allBlanks: 0 }],
-    ['a\r\nb\r\n', { bytes: 6, lines: 3, blanks: 0, allBlanks: 0 }],
-    ['[Service]\nExecStart=/bin/a b\tc  d\n', { bytes: 34, lines: 3, blanks: 4, allBlanks: 4 }],
-    ['a b c\nd e\nf g h i', { bytes: 17, lines: 3, blanks: 3, allBlanks: 6 }],
+    ['', { bytes: 0, lines: 1, blanks: 0, allBlanks: 0, extraEquals: 0 }],
+    ['[Service]', { bytes: 9, lines: 1, blanks: 0, allBlanks: 0, extraEquals: 0 }],
+    ['[Service]\n', { bytes: 10, lines: 2, blanks: 0, allBlanks: 0, extraEquals: 0 }],
+    ['\n\n\n', { bytes: 3, lines: 4, blanks: 0, allBlanks: 0, extraEquals: 0 }],
+    ['a\r\nb\r\n', { bytes: 6, lines: 3, blanks: 0, allBlanks: 0, extraEquals: 0 }],
+    ['[Service]\nExecStart=/bin/a b\tc  d\n', { bytes: 34, lines: 3, blanks: 4, allBlanks: 4, extraEquals: 0 }],
+    ['a b c\nd e\nf g h i', { bytes: 17, lines: 3, blanks: 3, allBlanks: 6, extraEquals: 0 }],
+    // A continued line is read as one: its blanks count together.
+    ['ExecStart=a b \\\n c d \\\r\n e\nX=1 2', { bytes: 32, lines: 4, blanks: 6, allBlanks: 7, extraEquals: 0 }],
+    ['Environment=A=1 B=2 C=3\nX=1', { bytes: 27, lines: 2, blanks: 2, allBlanks: 2, extraEquals: 3 }],
   ];
   for (const [text, size] of sizes) {
     test(`${JSON.stringify(text)}: ${size.lines} lines, ${size.blanks} blanks in its line with the most, ${size.allBlanks} in all`, () => {
@@ -59,7 +62,23 @@ describe('the memory a check may need', () => {
     });
   }
 
-  const size: UnitSize = { lines: 10_000, bytes: 100_000, blanks: 5, allBlanks: 20_000 };
+  test('a decoded text counts the UTF-8 bytes of its characters', () => {
+    for (const text of ['Description=é', 'Description=日本語', 'Description=🙂 x', 'X=\u07ff\u0800']) {
+      assert.deepEqual(textSizeOf(text), sizeOf(bytes(text)), text);
+    }
+  });
+
+  test('a command that holds two versions of a unit (review) estimates it twice', () => {
+    const one = estimatedFor({ triesFixes: true, problemLimit: Infinity }, () => checkCost(size));
+    assert.equal(estimatedFor({ triesFixes: true, problemLimit: Infinity, versions: 2 }, () => checkCost(size)), 2 * one);
+  });
+
+  test('each `=` after the first of a line counts as a variable', () => {
+    const at = (s: UnitSize) => estimatedFor({ triesFixes: false, problemLimit: 0 }, () => checkCost(s));
+    assert.equal(at({ ...size, extraEquals: 100 }) - at(size), 100 * BYTES_PER_VARIABLE);
+  });
+
+  const size: UnitSize = { lines: 10_000, bytes: 100_000, blanks: 5, allBlanks: 20_000, extraEquals: 0 };
   const words = 5 * BYTES_PER_BLANK + 20_000 * BYTES_PER_WORD;
   const every = 10_000 * EVERY_PROBLEM_BYTES_PER_LINE + 100_000 * EVERY_PROBLEM_BYTES_PER_BYTE + words;
   const works: Array<[string, CheckWork, number]> = [
@@ -80,9 +99,9 @@ describe('the memory a check may need', () => {
 
   test('the cost grows with the lines, the blanks of the line with the most, and the blanks in all', () => {
     const at = (s: UnitSize) => estimatedFor({ triesFixes: false, problemLimit: 0 }, () => checkCost(s));
-    assert.ok(at({ lines: 1_000, bytes: 300, blanks: 0, allBlanks: 0 }) > at({ lines: 1, bytes: 300, blanks: 0, allBlanks: 0 }) * 100);
-    assert.ok(at({ lines: 1, bytes: 3_000, blanks: 1_000, allBlanks: 1_000 }) > at({ lines: 1, bytes: 3_000, blanks: 0, allBlanks: 0 }) * 3);
-    assert.ok(at({ lines: 1_000, bytes: 30_000, blanks: 10, allBlanks: 10_000 }) > at({ lines: 1_000, bytes: 30_000, blanks: 10, allBlanks: 10 }) * 1.5);
+    assert.ok(at({ lines: 1_000, bytes: 300, blanks: 0, allBlanks: 0, extraEquals: 0 }) > at({ lines: 1, bytes: 300, blanks: 0, allBlanks: 0, extraEquals: 0 }) * 100);
+    assert.ok(at({ lines: 1, bytes: 3_000, blanks: 1_000, allBlanks: 1_000, extraEquals: 0 }) > at({ lines: 1, bytes: 3_000, blanks: 0, allBlanks: 0, extraEquals: 0 }) * 3);
+    assert.ok(at({ lines: 1_000, bytes: 30_000, blanks: 10, allBlanks: 10_000, extraEquals: 0 }) > at({ lines: 1_000, bytes: 30_000, blanks: 10, allBlanks: 10, extraEquals: 0 }) * 1.5);
   });
 
   test('an estimate is the outer one again after a call that throws, or one nested in it', () => {
@@ -92,7 +111,7 @@ describe('the memory a check may need', () => {
         throw new Error('boom');
       }),
     );
-    const line = { lines: 1, bytes: 0, blanks: 0, allBlanks: 0 };
+    const line = { lines: 1, bytes: 0, blanks: 0, allBlanks: 0, extraEquals: 0 };
     // A problem limit never costs more than keeping every problem.
     assert.equal(checkCost(line), EVERY_PROBLEM_BYTES_PER_LINE);
     assert.equal(
@@ -229,16 +248,18 @@ describe('a unit a report fits, though fixes would not', () => {
     assert.match(run.stdout, /Unknown system call "a"/);
   });
 
-  test('`security` scores it without running out of memory', () => {
-    const run = runWithHeap(256, ['security', file]);
-    assert.equal(run.signal, null, 'the process is not aborted');
-    assert.doesNotMatch(run.stderr, /too large to check|heap out of memory|FATAL/);
-    assert.equal(run.status, 0, run.stderr.slice(0, 500));
-    assert.match(run.stdout, /SystemCallFilter=/);
-  });
+  for (const args of [['security'], ['security', '--json']]) {
+    test(`\`${args.join(' ')}\` scores it without running out of memory`, () => {
+      const run = runWithHeap(256, [...args, file]);
+      assert.equal(run.signal, null, 'the process is not aborted');
+      assert.doesNotMatch(run.stderr, /too large to check|heap out of memory|FATAL/);
+      assert.equal(run.status, 0, run.stderr.slice(0, 500));
+      assert.match(run.stdout, /SystemCallFilter/);
+    });
+  }
 
   // A problem limit far above the unit's problems keeps every problem, as 0 does; `--fix` and a plan keep every problem too.
-  const needMore = [['check', '--format', 'json'], ['check', '--max-problems', '0'], ['check', '--max-problems', '100000000'], ['check', '--fix', '--dry-run'], ['harden', '--dry-run'], ['security', '--json']];
+  const needMore = [['check', '--format', 'json'], ['check', '--max-problems', '0'], ['check', '--max-problems', '100000000'], ['check', '--fix', '--dry-run'], ['harden', '--dry-run']];
   for (const args of needMore) {
     test(`\`${args.join(' ')}\`, which needs more, refuses it before reading it`, () => {
       const run = runWithHeap(256, [...args, file]);
@@ -314,6 +335,13 @@ describe('units of many words, each as large as the estimate lets in', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
+  /** Three or more letters, different for each number. */
+  const letters = (i: number): string => {
+    let word = '';
+    for (let n = i + 26 * 26; n > 0; n = Math.floor(n / 26)) word = String.fromCharCode(97 + (n % 26)) + word;
+    return word;
+  };
+  const shortVariables = (i: number): string => `Environment=${Array.from({ length: 100 }, (_, k) => `${letters(i * 100 + k)}=`).join(' ')}\n`;
   const environment = (i: number): string => `Environment=${Array.from({ length: 100 }, (_, k) => `V${i}_${k}=x`).join(' ')}\n`;
   const cases: Array<{ name: string; args: string[]; heapMb: number; work: CheckWork; line: (i: number) => string; status: number }> = [
     // 98 bytes for each variable's name and value, kept in the unit's environment.
@@ -321,6 +349,10 @@ describe('units of many words, each as large as the estimate lets in', () => {
     { name: 'ten unknown system calls a line, every problem', args: ['check', '--max-problems', '100000000'], heapMb: 256, work: { triesFixes: false, problemLimit: Infinity }, line: () => UNKNOWN_CALLS_LINE, status: 1 },
     { name: 'ten unknown system calls a line, fixed', args: ['check', '--fix', '--dry-run'], heapMb: 128, work: { triesFixes: true, problemLimit: Infinity }, line: () => UNKNOWN_CALLS_LINE, status: 1 },
     { name: 'ten unknown system calls a line, hardened', args: ['harden', '--dry-run'], heapMb: 128, work: { triesFixes: true, problemLimit: Infinity }, line: () => UNKNOWN_CALLS_LINE, status: 0 },
+    // Short names: the bytes and blanks of each count little beside what the environment keeps.
+    { name: 'a hundred variables of three letters a line', args: ['check'], heapMb: 64, work: { triesFixes: false, problemLimit: DEFAULT_MAX_PROBLEMS }, line: shortVariables, status: 0 },
+    // Each line kept a copy of the set so far: 140,000 such lines took 4 GB.
+    { name: 'a capability of its own a line', args: ['check'], heapMb: 128, work: { triesFixes: false, problemLimit: DEFAULT_MAX_PROBLEMS }, line: (i) => `CapabilityBoundingSet=CAP_${letters(i)}\n`, status: 0 },
     // Each word was an address prefix of its own while the score was worked out.
     { name: 'a thousand addresses a line', args: ['security'], heapMb: 256, work: { triesFixes: false, problemLimit: 0 }, line: () => `IPAddressDeny=${'::1 '.repeat(999)}::1\n`, status: 0 },
   ];
@@ -337,4 +369,41 @@ describe('units of many words, each as large as the estimate lets in', () => {
       assert.equal(run.status, c.status, run.stderr.slice(0, 500));
     });
   }
+});
+
+describe('units the estimate once let in by parts, which took the process past its heap', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'unitguard-room-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('one command line continued over 5,100 lines of a hundred words is refused at 64 MB and checked at 256 MB', () => {
+    // Its words are objects while the logical line is read: counted by its physical lines, it was
+    // let in from 58 MB and needed 77.
+    const file = path.join(dir, 'continued.service');
+    writeFileSync(file, '[Service]\nExecStart=/bin/true\nExecStartPre=/bin/a \\\n' + `${'a '.repeat(100)}\\\n`.repeat(5_100) + 'a\n');
+    const small = runWithHeap(64, ['check', file]);
+    assert.equal(small.signal, null, 'the process is not aborted');
+    assert.equal(small.status, 2, small.stderr.slice(0, 500));
+    assert.match(small.stderr, /too large to check/);
+    const large = runWithHeap(256, ['check', file]);
+    assert.equal(large.signal, null);
+    assert.doesNotMatch(large.stderr, /too large to check|heap out of memory|FATAL/);
+    assert.notEqual(large.status, 2, large.stderr.slice(0, 500));
+  });
+
+  test('`review` of two versions, each of which one check fits, is refused where both do not', () => {
+    // Two files of 30,000 lines of ten unknown system calls: let in from 120 MB, needed 205.
+    const old = unknownCallsUnit(dir, 30_000);
+    const changed = path.join(dir, 'changed.service');
+    writeFileSync(changed, readFileSync(old, 'utf8') + 'PrivateTmp=yes\n');
+    const run = runWithHeap(150, ['review', old, changed]);
+    assert.equal(run.signal, null, 'the process is not aborted');
+    assert.equal(run.status, 2, run.stderr.slice(0, 500));
+    assert.match(run.stderr, /too large to check/);
+    const checked = runWithHeap(150, ['check', '--format', 'json', old]);
+    assert.equal(checked.signal, null);
+    assert.equal(checked.status, 1, 'one check of one version fits');
+  });
 });

@@ -37,6 +37,7 @@ export class CompanionBudget {
   private lines = 0;
   private blanks = 0;
   private allBlanks = 0;
+  private extraEquals = 0;
 
   /**
    * `heldCost`: what checking the file itself may cost (see checkCost); `room`: the memory the
@@ -54,13 +55,14 @@ export class CompanionBudget {
     this.lines += size.lines;
     this.blanks = Math.max(this.blanks, size.blanks);
     this.allBlanks += size.allBlanks;
+    this.extraEquals += size.extraEquals;
     if (this.bytes > COMPANIONS_MAX_BYTES || this.lines > COMPANIONS_MAX_LINES) {
       throw new GuardError(
         `too large to check with its drop-ins: the files read alongside it pass ${COMPANIONS_MAX_LINES.toLocaleString('en-US')} lines or ${formatBytes(COMPANIONS_MAX_BYTES)} in all (${this.held()} so far)`,
         'too-large',
       );
     }
-    const cost = this.heldCost + this.files * BYTES_PER_COMPANION + checkCost({ bytes: this.bytes, lines: this.lines, blanks: this.blanks, allBlanks: this.allBlanks });
+    const cost = this.heldCost + this.files * BYTES_PER_COMPANION + checkCost({ bytes: this.bytes, lines: this.lines, blanks: this.blanks, allBlanks: this.allBlanks, extraEquals: this.extraEquals });
     if (cost > this.room) {
       throw new GuardError(
         `too large to check with its drop-ins: with the files read alongside it (${this.held()} so far) it may need up to ${megabytes(cost)} of memory, and this process has ${megabytes(this.room)} left (NODE_OPTIONS=--max-old-space-size=MB raises the limit)`,

@@ -11,7 +11,7 @@
  * fitted to what the command does (CheckWork), with keeping every problem as its ceiling. What a
  * check needs was measured as the smallest heap (`--max-old-space-size`) each shape of unit was
  * checked in, with the estimate turned off:
- * - only reporting (`check` with text output, `security`'s table): at most 480 bytes a line over
+ * - only reporting (`check` with text output, `security`): at most 480 bytes a line over
  *   three a byte (200,000 lines of `SystemCallFilter=` with ten unknown names); 400 for 200,000
  *   repeated `CapabilityBoundingSet=`, 160 for the generated unit of the bench. Lines of many
  *   different words keep a name for each: 15,000 lines of a hundred `Environment=` variables
@@ -19,11 +19,12 @@
  * - trying fixes with a problem limit (`check --format json`): the generated 10 MB unit took 128
  *   MB against 80 for the report; the other shapes about what their report took.
  * - keeping every problem (`--max-problems 0` or a limit above the unit's problems, `--fix`,
- *   `harden`): the ten-name lines took 2.6 KB a line to report, 3.1 KB to fix and 3.8 KB to
- *   harden; lines of a hundred names 4.6 KB a line (of 217 bytes). The estimate of these is 1.5
- *   to 4 times what they took.
- * The commands that do not say what they do (`security --json`, `review`, the language server
- * reading a unit's drop-ins) are estimated as trying fixes with the default problem limit.
+ *   `harden`; `review` twice): the ten-name lines took 2.6 KB a line to report, 3.1 KB to fix and
+ *   3.8 KB to harden; lines of a hundred names 4.6 KB a line (of 217 bytes). The estimate of these
+ *   is 1.5 to 4 times what they took.
+ * `review` holds and checks two versions of a unit, every problem kept: twice that. The language
+ * server reading a unit's drop-ins, which does not say what it does, is estimated as trying fixes
+ * with the default problem limit.
  */
 import { getHeapStatistics } from 'node:v8';
 import { DEFAULT_MAX_PROBLEMS } from '../core/features/problemLimit';
@@ -52,10 +53,19 @@ export const BYTES_PER_BYTE = 10;
 export const BYTES_PER_WORD = 64;
 
 /**
- * And per blank of the line with the most: while a line is read, each of its words is an object of
- * its own, for a moment. One line of 450,000 one-letter arguments of `ExecStartPre=` took 150 bytes
- * a word more than the lines after it; this is that and two thirds as much again, rounded up. (A
- * line of a mebibyte or more is not read: systemd refuses the file.)
+ * And per `=` of a line after its first: each may be a variable of `Environment=`, which the unit's
+ * environment keeps with its name, value and line. 100,000 variables of three letters (512 KB)
+ * took 22 MB, about 200 bytes each; with the bytes and the blank of such a variable (114 bytes)
+ * this counts 306 bytes for each, half as much again.
+ */
+export const BYTES_PER_VARIABLE = 192;
+
+/**
+ * And per blank of the (logical) line with the most: while a line is read, each of its words is an
+ * object of its own, for a moment; a line continued with `\` is read as one. One line of 450,000
+ * one-letter arguments of `ExecStartPre=` took 150 bytes a word more than the lines after it; this
+ * is that and two thirds as much again, rounded up. (A line of a mebibyte or more is not read:
+ * systemd refuses the file.)
  */
 export const BYTES_PER_BLANK = 256;
 
@@ -80,11 +90,13 @@ export interface CheckWork {
   triesFixes: boolean;
   /** The most problems of a unit it keeps: Infinity when it keeps every one (`--max-problems 0`, `--fix`, `harden`). */
   problemLimit: number;
+  /** How many versions of a unit it holds at once, each checked (`review`: two); one by default. */
+  versions?: number;
 }
 
 /**
  * What a command that does not say what it does is estimated at: fixes tried, with the problem
- * limit's default (`security --json`, `review`, the language server reading a unit's drop-ins).
+ * limit's default (the language server reading a unit's drop-ins).
  */
 export const DEFAULT_WORK: Readonly<CheckWork> = { triesFixes: true, problemLimit: DEFAULT_MAX_PROBLEMS };
 
@@ -107,40 +119,71 @@ export function estimatedFor<T>(what: CheckWork, run: () => T): T {
 
 /** What the cost of checking a unit is worked out from. */
 export interface UnitSize {
+  /** Its bytes (of a decoded text, the bytes of its UTF-8). */
   bytes: number;
   /** Its lines (a last line without a newline counts). */
   lines: number;
-  /** The spaces and tabs of its line with the most: at least one less than its words. */
+  /** The spaces and tabs of its logical line with the most (continued lines as one): at least one less than its words. */
   blanks: number;
   /** Its spaces and tabs in all. */
   allBlanks: number;
+  /** The `=` of its lines after the first of each. */
+  extraEquals: number;
 }
 
-/** The size of a unit's bytes, as checkCost() takes it. */
-export function sizeOf(bytes: Uint8Array): UnitSize {
+/**
+ * Counts a unit's size one character code at a time: `code(i)` of `length` codes, and the UTF-8
+ * bytes of each (`width`).
+ */
+function measure(length: number, code: (i: number) => number, width: (c: number) => number): UnitSize {
+  let bytes = 0;
   let lines = 1;
   let most = 0;
   let blanks = 0;
   let allBlanks = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i];
-    if (b === 0x0a) {
+  let extraEquals = 0;
+  let equals = 0;
+  let last = 0;
+  for (let i = 0; i < length; i++) {
+    const c = code(i);
+    bytes += width(c);
+    if (c === 0x0a) {
       lines++;
-      if (blanks > most) most = blanks;
-      allBlanks += blanks;
-      blanks = 0;
-    } else if (b === 0x20 || b === 0x09) blanks++;
+      if (equals > 1) extraEquals += equals - 1;
+      equals = 0;
+      // A line continued with a backslash (before a carriage return or not) is read with the next.
+      const continued = last === 0x5c || (last === 0x0d && i >= 2 && code(i - 2) === 0x5c);
+      if (!continued) {
+        if (blanks > most) most = blanks;
+        blanks = 0;
+      }
+    } else if (c === 0x20 || c === 0x09) {
+      blanks++;
+      allBlanks++;
+    } else if (c === 0x3d) equals++;
+    last = c;
   }
-  return { bytes: bytes.length, lines, blanks: Math.max(most, blanks), allBlanks: allBlanks + blanks };
+  if (equals > 1) extraEquals += equals - 1;
+  return { bytes, lines, blanks: Math.max(most, blanks), allBlanks, extraEquals };
+}
+
+/** The size of a unit's bytes, as checkCost() takes it. */
+export function sizeOf(bytes: Uint8Array): UnitSize {
+  return measure(bytes.length, (i) => bytes[i], () => 1);
+}
+
+/** The size of an already decoded text: its characters' UTF-8 bytes (a surrogate pair is four). */
+export function textSizeOf(text: string): UnitSize {
+  return measure(text.length, (i) => text.charCodeAt(i), (c) => (c < 0x80 ? 1 : c < 0x800 || (c >= 0xd800 && c < 0xe000) ? 2 : 3));
 }
 
 /** What checking a unit of this size may cost at most, in bytes of memory, in the command under way. */
 export function checkCost(size: UnitSize): number {
-  const words = size.blanks * BYTES_PER_BLANK + size.allBlanks * BYTES_PER_WORD;
+  const words = size.blanks * BYTES_PER_BLANK + size.allBlanks * BYTES_PER_WORD + size.extraEquals * BYTES_PER_VARIABLE;
   const every = size.lines * EVERY_PROBLEM_BYTES_PER_LINE + size.bytes * EVERY_PROBLEM_BYTES_PER_BYTE + words;
-  if (work.problemLimit === Infinity) return every;
   const base = size.lines * (work.triesFixes ? BYTES_PER_LINE : REPORT_BYTES_PER_LINE) + size.bytes * BYTES_PER_BYTE + words;
-  return Math.min(every, base + work.problemLimit * BYTES_PER_PROBLEM);
+  const one = work.problemLimit === Infinity ? every : Math.min(every, base + work.problemLimit * BYTES_PER_PROBLEM);
+  return one * (work.versions ?? 1);
 }
 
 /** What the process kept before its first unit was read: its code and what it has loaded so far. */
@@ -166,22 +209,9 @@ export function memoryRoom(): number {
   return Math.max(0, heap.heap_size_limit - YOUNG_GENERATION_BYTES - baseline);
 }
 
-/** What checking an already decoded text may cost at most (its UTF-16 length stands for its bytes). */
+/** What checking an already decoded text may cost at most. */
 export function textCheckCost(text: string): number {
-  let lines = 1;
-  let most = 0;
-  let blanks = 0;
-  let allBlanks = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      lines++;
-      if (blanks > most) most = blanks;
-      allBlanks += blanks;
-      blanks = 0;
-    } else if (c === 32 || c === 9) blanks++;
-  }
-  return checkCost({ bytes: text.length, lines, blanks: Math.max(most, blanks), allBlanks: allBlanks + blanks });
+  return checkCost(textSizeOf(text));
 }
 
 export function megabytes(bytes: number): string {
@@ -191,7 +221,7 @@ export function megabytes(bytes: number): string {
 /** Why a unit of these bytes is not checked in `room` bytes of memory; undefined when it fits. */
 export function tooLargeToCheck(bytes: Uint8Array, room: number = memoryRoom()): string | undefined {
   // Most units are a few kilobytes: not worth counting their lines and blanks (at most one more than bytes).
-  if (checkCost({ bytes: bytes.length, lines: bytes.length + 1, blanks: bytes.length, allBlanks: bytes.length }) <= room) return undefined;
+  if (checkCost({ bytes: bytes.length, lines: bytes.length + 1, blanks: bytes.length, allBlanks: bytes.length, extraEquals: bytes.length }) <= room) return undefined;
   const size = sizeOf(bytes);
   const cost = checkCost(size);
   if (cost <= room) return undefined;

@@ -46,10 +46,14 @@ export class CompanionMemo {
   }
 }
 
-/** One unit's files read (with their sizes, counted again for each check), and its drop-in folders' `.conf` files listed. */
+/**
+ * One unit's files read (with their sizes, counted again for each check), and its drop-in folders'
+ * `.conf` files listed, or why a folder was not (too many names: each of its files checked in a
+ * folder walk would list it again).
+ */
 interface UnitKept {
   files: Map<string, Companion>;
-  listings: Map<string, string[]>;
+  listings: Map<string, string[] | GuardError>;
 }
 
 function newKept(): UnitKept {
@@ -114,9 +118,17 @@ export function unitFilesFor(absolutePath: string, scope: Scope = Scope.within([
   const kept = options.memo?.forUnit(unitPath ?? folder) ?? newKept();
   const budget = new CompanionBudget(options.heldCost ?? 0);
   const listed = (dropInFolder: string): string[] => {
-    let paths = kept.listings.get(dropInFolder);
-    if (!paths) kept.listings.set(dropInFolder, (paths = confFiles(dropInFolder, scope)));
-    return paths;
+    const known = kept.listings.get(dropInFolder);
+    if (known instanceof GuardError) throw known;
+    if (known) return known;
+    try {
+      const paths = confFiles(dropInFolder, scope);
+      kept.listings.set(dropInFolder, paths);
+      return paths;
+    } catch (error) {
+      if (error instanceof GuardError && error.kind === 'too-large') kept.listings.set(dropInFolder, error);
+      throw error;
+    }
   };
   const loaded = (paths: readonly string[]): UnitDocument[] => {
     const documents: UnitDocument[] = [];

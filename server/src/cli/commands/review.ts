@@ -5,6 +5,7 @@ import { parseArgs, UsageError, type OptionSpec } from '../args';
 import { EXIT, type Command } from '../command';
 import { describeError } from '../files';
 import { lstatOrUndefined, realPathOrNull, runBudget, type RunBudget } from '../../node/guardedFs';
+import { estimatedFor } from '../../node/memoryRoom';
 import { commandHelp } from '../help';
 import { errorLine, onceReporter, type CliIo } from '../io';
 import { parseSystemdVersion } from './check';
@@ -164,6 +165,11 @@ function run(argv: readonly string[], io: CliIo): number {
     io.stdout(commandHelp(reviewCommand));
     return EXIT.ok;
   }
+  // Both versions of a unit are held and checked, every problem kept (see memoryRoom.ts).
+  return estimatedFor({ triesFixes: true, problemLimit: Infinity, versions: 2 }, () => reviewAll(options, io));
+}
+
+function reviewAll(options: ReviewOptions, io: CliIo): number {
   // Every file the run reads counts against one budget (1 GiB), as in `check`.
   const collected = collect(options, io, runBudget());
   const reportOnce = onceReporter(io);

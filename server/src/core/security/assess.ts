@@ -44,8 +44,8 @@ export interface AssessOptions {
    */
   withLines?: boolean;
   /**
-   * At most this many lines for each check: the last ones read, which decide it (a later line
-   * overrides, or adds to the list the earlier ones made). The others are counted in `linesLeftOut`.
+   * At most this many lines for each check: the last ones read (where the last line wins, the one
+   * that decides it; a list's earlier lines may still count). The others are counted in `linesLeftOut`.
    */
   maxLines?: number;
 }

@@ -148,10 +148,10 @@ interface Drop {
  */
 function boundingDrops(model: UnitModel): Map<string, Drop> {
   const drops = new Map<string, Drop>();
-  for (const { line, invert, names, replaces, after } of capabilitySteps(model, 'CapabilityBoundingSet')) {
-    if (replaces || after === undefined) {
+  for (const { line, invert, names, replaces, started, unset } of capabilitySteps(model, 'CapabilityBoundingSet')) {
+    if (replaces || unset) {
       drops.clear();
-      for (const c of ALL_CAPABILITIES) if (after && !after.has(c)) drops.set(c, { line, explicit: true });
+      for (const c of ALL_CAPABILITIES) if (started && !started.has(c)) drops.set(c, { line, explicit: true });
       continue;
     }
     for (const n of names) {

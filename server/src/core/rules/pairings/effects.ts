@@ -292,15 +292,26 @@ function readCapabilityWords(value: string): { invert: boolean; names: string[] 
   return { invert, names: [...new Set(names)] };
 }
 
-/** One line of a capability setting as systemd reads it, with the set it leaves. */
+/** One line of a capability setting as systemd reads it. */
 export interface CapabilityStep {
   line: Assignment;
   invert: boolean;
   names: readonly string[];
   /** The line starts the set over (the first line, an empty or bare `~` line, or one after the set went back to unset). */
   replaces: boolean;
-  /** The set after the line; undefined when it is back to systemd's "unset" marker. */
-  after: ReadonlySet<string> | undefined;
+  /**
+   * The set a line that starts it over leaves; undefined for the other lines. A copy for every
+   * line made the memory grow with the square of the lines: 140,000 lines took 4 GB.
+   */
+  started: ReadonlySet<string> | undefined;
+  /** The set is back at systemd's "unset" marker after the line. */
+  unset: boolean;
+}
+
+/** A capability setting's lines replayed, and the set they leave (undefined: unset). */
+interface CapabilityReplay {
+  steps: readonly CapabilityStep[];
+  final: ReadonlySet<string> | undefined;
 }
 
 /**
@@ -310,13 +321,17 @@ export interface CapabilityStep {
  * marker, so the next line replaces it instead of adding to it.
  */
 export function capabilitySteps(model: UnitModel, directive: 'CapabilityBoundingSet' | 'AmbientCapabilities'): readonly CapabilityStep[] {
+  return replayed(model, directive).steps;
+}
+
+/** The lines of each capability setting are replayed once per unit (shared: read them, never change them). */
+const STEPS = { CapabilityBoundingSet: {}, AmbientCapabilities: {} };
+
+function replayed(model: UnitModel, directive: 'CapabilityBoundingSet' | 'AmbientCapabilities'): CapabilityReplay {
   return once(model, STEPS[directive], () => replayCapabilities(model, directive));
 }
 
-/** The steps of each capability setting are replayed once per unit (shared: read them, never change them). */
-const STEPS = { CapabilityBoundingSet: {}, AmbientCapabilities: {} };
-
-function replayCapabilities(model: UnitModel, directive: 'CapabilityBoundingSet' | 'AmbientCapabilities'): CapabilityStep[] {
+function replayCapabilities(model: UnitModel, directive: 'CapabilityBoundingSet' | 'AmbientCapabilities'): CapabilityReplay {
   const steps: CapabilityStep[] = [];
   let set: Set<string> | undefined;
   let inverted = false;
@@ -329,9 +344,9 @@ function replayCapabilities(model: UnitModel, directive: 'CapabilityBoundingSet'
     } else if (invert) for (const n of names) set?.delete(n);
     else for (const n of names) set?.add(n);
     if (directive === 'CapabilityBoundingSet' && inverted && set?.size === ALL_CAPABILITIES.length) set = undefined;
-    steps.push({ line, invert, names, replaces, after: set ? new Set(set) : undefined });
+    steps.push({ line, invert, names, replaces, started: replaces && set ? new Set(set) : undefined, unset: set === undefined });
   }
-  return steps;
+  return { steps, final: set };
 }
 
 /**
@@ -339,8 +354,7 @@ function replayCapabilities(model: UnitModel, directive: 'CapabilityBoundingSet'
  * set, none for the ambient set). Shared with the unit's other readers: never change it.
  */
 export function capabilitySet(model: UnitModel, directive: 'CapabilityBoundingSet' | 'AmbientCapabilities'): ReadonlySet<string> | undefined {
-  const steps = capabilitySteps(model, directive);
-  return steps[steps.length - 1]?.after;
+  return replayed(model, directive).final;
 }
 
 /** Whether the bounding set lacks the capability (explicitly, or through a setting that drops it). */
