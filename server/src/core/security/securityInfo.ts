@@ -402,7 +402,7 @@ export function readSecurityInfo(model: UnitModel, version: number, manager: Man
     deviceAllow,
   };
 
-  const loadError = formRefusal(model) ?? refusal(model, version, manager, dynamicUser) ?? badSpecifier(model, resolved);
+  const loadError = formRefusal(model) ?? refusal(model, version, manager, dynamicUser) ?? badSpecifier(model, resolved) ?? badGroupName(model, resolved);
   if (loadError) {
     info.loadable = false;
     info.loadError = loadError;
@@ -420,6 +420,23 @@ function badSpecifier(model: UnitModel, resolve: (value: string) => string | und
       const parts = name === 'SupplementaryGroups' ? words(a.entry.value) : [a.entry.value];
       const bad = parts.find((p) => resolve(p) === undefined);
       if (bad !== undefined) return `${name}=${bad} has a specifier systemd cannot resolve, so it refuses to load the unit`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The first word of SupplementaryGroups= that is no user or group name systemd takes (by its relaxed
+ * rules, or a number that is no valid ID: 65535 and 4294967295 stand for "none"): systemd refuses
+ * to load the unit. A word whose specifier cannot be resolved is badSpecifier()'s.
+ */
+function badGroupName(model: UnitModel, resolve: (value: string) => string | undefined): string | undefined {
+  for (const a of model.assignments('SupplementaryGroups')) {
+    for (const word of words(a.entry.value)) {
+      const name = resolve(word);
+      if (name === undefined) continue;
+      const invalidId = /^[0-9]+$/.test(name) && (Number(name) >= 4294967295 || Number(name) === 65535);
+      if (!validUserName(name) || invalidId) return `SupplementaryGroups=${word} is not a valid user or group name, so systemd refuses to load the unit`;
     }
   }
   return undefined;
