@@ -12,7 +12,7 @@
  * one budget of this kind (unitFiles.ts, securityInput.ts).
  */
 import { formatBytes, GuardError } from './guardedFs';
-import { checkCost, megabytes, memoryRoom, type UnitSize } from './memoryRoom';
+import { checkCost, combinedSize, megabytes, memoryRoom, type UnitSize } from './memoryRoom';
 
 /** Each file read alongside a unit: far more than any drop-in needs. */
 export const COMPANION_MAX_BYTES = 1024 * 1024;
@@ -33,11 +33,8 @@ export const BYTES_PER_COMPANION = 2560;
 /** The totals of the files read alongside one unit so far, and what they may still take. */
 export class CompanionBudget {
   private files = 0;
-  private bytes = 0;
-  private lines = 0;
-  private blanks = 0;
-  private allBlanks = 0;
-  private extraEquals = 0;
+  /** The files read alongside so far, as one. */
+  private size: UnitSize = { bytes: 0, lines: 0, blanks: 0, allBlanks: 0, extraEquals: 0 };
 
   /**
    * `heldCost`: what checking the file itself may cost (see checkCost); `room`: the memory the
@@ -51,18 +48,14 @@ export class CompanionBudget {
   /** Counts one more file of this size; throws a GuardError ('too-large') past the budget. */
   take(size: UnitSize): void {
     this.files++;
-    this.bytes += size.bytes;
-    this.lines += size.lines;
-    this.blanks = Math.max(this.blanks, size.blanks);
-    this.allBlanks += size.allBlanks;
-    this.extraEquals += size.extraEquals;
-    if (this.bytes > COMPANIONS_MAX_BYTES || this.lines > COMPANIONS_MAX_LINES) {
+    this.size = combinedSize(this.size, size);
+    if (this.size.bytes > COMPANIONS_MAX_BYTES || this.size.lines > COMPANIONS_MAX_LINES) {
       throw new GuardError(
         `too large to check with its drop-ins: the files read alongside it pass ${COMPANIONS_MAX_LINES.toLocaleString('en-US')} lines or ${formatBytes(COMPANIONS_MAX_BYTES)} in all (${this.held()} so far)`,
         'too-large',
       );
     }
-    const cost = this.heldCost + this.files * BYTES_PER_COMPANION + checkCost({ bytes: this.bytes, lines: this.lines, blanks: this.blanks, allBlanks: this.allBlanks, extraEquals: this.extraEquals });
+    const cost = this.heldCost + this.files * BYTES_PER_COMPANION + checkCost(this.size);
     if (cost > this.room) {
       throw new GuardError(
         `too large to check with its drop-ins: with the files read alongside it (${this.held()} so far) it may need up to ${megabytes(cost)} of memory, and this process has ${megabytes(this.room)} left (NODE_OPTIONS=--max-old-space-size=MB raises the limit)`,
@@ -72,6 +65,6 @@ export class CompanionBudget {
   }
 
   private held(): string {
-    return `${this.files.toLocaleString('en-US')} ${this.files === 1 ? 'file' : 'files'} of ${this.lines.toLocaleString('en-US')} lines and ${megabytes(this.bytes)}`;
+    return `${this.files.toLocaleString('en-US')} ${this.files === 1 ? 'file' : 'files'} of ${this.size.lines.toLocaleString('en-US')} lines and ${megabytes(this.size.bytes)}`;
   }
 }

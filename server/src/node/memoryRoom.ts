@@ -167,6 +167,17 @@ function measure(length: number, code: (i: number) => number, width: (c: number)
   return { bytes, lines, blanks: Math.max(most, blanks), allBlanks, extraEquals };
 }
 
+/** The size of two units' files checked together: their sums, and the longest line of either. */
+export function combinedSize(a: UnitSize, b: UnitSize): UnitSize {
+  return {
+    bytes: a.bytes + b.bytes,
+    lines: a.lines + b.lines,
+    blanks: Math.max(a.blanks, b.blanks),
+    allBlanks: a.allBlanks + b.allBlanks,
+    extraEquals: a.extraEquals + b.extraEquals,
+  };
+}
+
 /** The size of a unit's bytes, as checkCost() takes it. */
 export function sizeOf(bytes: Uint8Array): UnitSize {
   return measure(bytes.length, (i) => bytes[i], () => 1);
