@@ -154,6 +154,25 @@ test('a unit systemd would not load (not UTF-8) is refused with the message chec
   assert.equal(r.stderr, `unitguard: ${line}\n`);
 });
 
+test('a unit of another type that systemd would not load is refused for the reason check gives, exit 1', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'unitguard-types-'));
+  try {
+    writeFileSync(join(dir, 'data.mount'), '[Mount]\nWhat=/dev/vdb1\nWhere=/srv/data\n');
+    writeFileSync(join(dir, 'api.socket'), '[Socket]\nAccept=yes\n');
+    for (const name of ['data.mount', 'api.socket']) {
+      const r = spawnSync(process.execPath, [CLI, 'security', name], { encoding: 'utf8', cwd: dir });
+      const check = spawnSync(process.execPath, [CLI, 'check', name], { encoding: 'utf8', cwd: dir });
+      const reason = /error: systemd refuses to load this ([a-z ]+): (.*)\. \[unit-refused\]$/m.exec(check.stdout);
+      assert.ok(reason, check.stdout);
+      assert.equal(r.status, 1, r.stderr);
+      assert.equal(r.stdout, '');
+      assert.equal(r.stderr, `unitguard: ${name}: systemd refuses to load the ${reason[1]}: ${reason[2]}\n`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('- reads standard input, named by --stdin-filename; logrotate.timer scores 9.8 at 252 as systemd-analyze 252 does', () => {
   const timer = '[Unit]\nDescription=Daily rotation of log files\n\n[Timer]\nOnCalendar=daily\nAccuracySec=1h\nPersistent=true\n\n[Install]\nWantedBy=timers.target\n';
   const r = spawnSync(process.execPath, [CLI, 'security', '--json', '--systemd-version', '252', '--stdin-filename', 'logrotate.timer', '-'], { encoding: 'utf8', input: timer });

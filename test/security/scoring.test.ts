@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { securityTests } from '../../server/src/core/kb';
 import { assess, checkLines, formatExposure, levelOf, readSecurityPolicy } from '../../server/src/core/security';
-import { caseText, modelOf, specifierCases, versionCases } from './support';
+import { caseText, modelOf, specifierCases, typeCases, versionCases } from './support';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/security');
 
@@ -119,6 +119,15 @@ for (const c of versionCases()) {
       assert.equal(row.scored ? row.badness : undefined, badness, row.description);
     });
   }
+}
+
+for (const c of typeCases()) {
+  test(`a ${c.unit} of the ${c.manager} manager (${c.text.trim().split('\n').slice(1).join(' ') || 'no settings'}) scores as systemd-analyze of each release`, () => {
+    for (const [version, expected] of c.expected) {
+      const r = assess(modelOf(c.unit, c.text), { systemdVersion: version, manager: c.manager });
+      assert.equal(r.ok ? formatExposure(r.exposure) : 'refused', expected, `release ${version}${r.ok ? '' : `: ${r.error}`}`);
+    }
+  });
 }
 
 for (const c of specifierCases()) {

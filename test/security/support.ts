@@ -1,6 +1,6 @@
 /** Shared pieces of the exposure-score tests: corpus location, fixture table, systemd-analyze. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createUnitDocument } from '../../server/src/core';
@@ -93,6 +93,41 @@ export function specifierCases(): SpecifierCase[] {
         }),
     ),
   }));
+}
+
+/** A unit of a type other than service, as a whole file, with systemd's verdict per release. */
+export interface TypeCase {
+  unit: string;
+  manager: 'system' | 'user';
+  text: string;
+  /** version → the overall exposure as systemd-analyze prints it, or 'refused'. */
+  expected: ReadonlyMap<number, string>;
+}
+
+export function typeCases(): TypeCase[] {
+  return readTsv(join(FIXTURES, 'types.tsv')).map((r) => ({
+    unit: r.unit as string,
+    manager: r.manager === 'user' ? 'user' : 'system',
+    text: `${(r.lines as string).split('\\n').join('\n')}\n`,
+    expected: new Map(
+      Object.entries(r)
+        .filter(([k]) => /^v\d+$/.test(k))
+        .map(([k, v]) => [Number(k.slice(1)), v]),
+    ),
+  }));
+}
+
+/**
+ * The corpus units of every type `systemd-analyze security` scores besides services (sockets,
+ * mounts, timers, ...), as they are installed (not the build templates).
+ */
+export function corpusUnitsOfOtherTypes(corpus: string): string[] {
+  const types = /\.(socket|mount|automount|swap|timer|path|slice|target)$/;
+  return (readdirSync(corpus, { recursive: true }) as string[])
+    .filter((name) => types.test(name))
+    .map((name) => join(corpus, name))
+    .filter((path) => lstatSync(path).isFile())
+    .sort();
 }
 
 /** The unit text of a case: [Unit] settings go to [Unit], the rest under [Service]. */

@@ -13,7 +13,7 @@ import { test } from 'node:test';
 import { assess, formatExposure, type TestResult } from '../../server/src/core/security';
 import { readSecurityInput } from '../../server/src/node/securityInput';
 import {
-  securityAnalyzers, analyze, analyzePath, caseText, checkCases, corpusOrSkip, modelOf, readTsv, refusalOf, specifierCases, versionCases, type AnalyzeRow,
+  securityAnalyzers, analyze, analyzePath, caseText, checkCases, corpusOrSkip, corpusUnitsOfOtherTypes, modelOf, readTsv, refusalOf, specifierCases, typeCases, versionCases, type AnalyzeRow,
 } from './support';
 
 /** The newest release the knowledge base describes. */
@@ -77,6 +77,55 @@ for (const analyzer of analyzers) {
         for (const d of differences(ours.tests, theirs)) problems.push(`${c.jsonField} ${c.name}: ${d}`);
       }
       console.log(`systemd-analyze${flag} ${analyzer.label}: ${compared} fixture cases, ${refused} refused by both, ${problems.length} differences`);
+      assert.deepEqual(problems, []);
+    });
+
+    test(`every case of another unit type agrees check by check with systemd-analyze${flag} ${analyzer.label}`, { skip: tooNew }, () => {
+      const problems: string[] = [];
+      let compared = 0;
+      let refused = 0;
+      const cases = typeCases().filter((c) => c.manager === manager);
+      for (const c of cases) {
+        const ours = assess(modelOf(c.unit, c.text), { systemdVersion: version, manager });
+        const theirs = analyze(analyzer, c.unit, c.text, manager);
+        const said = c.expected.get(analyzer.version);
+        if (!theirs) {
+          if (said !== undefined && said !== 'refused') problems.push(`${c.unit}: systemd refused it, the table says ${said}`);
+          if (ours.ok) problems.push(`${c.unit}: systemd refused it (${refusalOf(analyzer, c.unit, c.text, manager)}), ours scored it`);
+          refused++;
+          continue;
+        }
+        if (said === 'refused') problems.push(`${c.unit}: systemd scored it, the table says refused`);
+        if (!ours.ok) {
+          problems.push(`${c.unit}: ours refused it (${ours.error})`);
+          continue;
+        }
+        compared++;
+        for (const d of differences(ours.tests, theirs)) problems.push(`${c.unit} ${c.text.trim().split('\n').join(' ')}: ${d}`);
+      }
+      console.log(`systemd-analyze${flag} ${analyzer.label}: ${compared} units of other types scored, ${refused} refused by both, ${problems.length} differences`);
+      assert.ok(cases.length >= (manager === 'system' ? 50 : 10), `only ${cases.length} cases`);
+      assert.deepEqual(problems, []);
+    });
+
+    test(`every corpus unit of another type agrees check by check with systemd-analyze${flag} ${analyzer.label}`, { skip: tooNew || !corpusOrSkip() }, () => {
+      const corpus = corpusOrSkip() as string;
+      const paths = corpusUnitsOfOtherTypes(corpus);
+      assert.ok(paths.length >= 100, `expected the corpus's sockets, timers, mounts and others, got ${paths.length}`);
+      const problems: string[] = [];
+      let compared = 0;
+      for (const path of paths) {
+        const ours = assess(readSecurityInput(path).model, { systemdVersion: version, manager });
+        const theirs = analyzePath(analyzer, path, manager);
+        const name = path.slice(corpus.length + 1);
+        if (!theirs || !ours.ok) {
+          if (theirs || ours.ok) problems.push(`${name}: ${theirs ? `ours refused it (${ours.ok ? '' : ours.error})` : 'systemd refused it, ours scored it'}`);
+          continue;
+        }
+        compared++;
+        for (const d of differences(ours.tests, theirs)) problems.push(`${name}: ${d}`);
+      }
+      console.log(`systemd-analyze${flag} ${analyzer.label}: ${compared} of ${paths.length} corpus units of other types compared, ${problems.length} differences`);
       assert.deepEqual(problems, []);
     });
 

@@ -31,6 +31,8 @@ export type RefusalCause =
   | 'socket-accept-defer-trigger'
   | 'socket-symlinks-target'
   | 'where-not-name'
+  | 'automount-root'
+  | 'template-of-type'
   | 'nothing-to-run'
   | 'no-start-command'
   | 'no-start-not-remaining'
@@ -73,8 +75,11 @@ const PAM_KILL_MODES: readonly string[] = ['control-group', 'mixed'];
  */
 const SOCKET_PAM_MIXED_SINCE = 255;
 
-/** The first release that refuses a swap unit's PAMName= under KillMode=process or none (254 takes it). */
-const SWAP_PAM_SINCE = 257;
+/** The first release that lets a swap unit with PAMName= have KillMode=mixed (254 wants control-group). */
+const SWAP_PAM_MIXED_SINCE = 257;
+
+/** The unit types that may be templates (`unit_type_may_template()`); systemd makes no instances of the others. */
+const TEMPLATE_TYPES: ReadonlySet<string> = new Set(['service', 'socket', 'target', 'timer', 'path']);
 
 /** The first release that refuses MaxConnections=0 without Accept=yes too (254 takes it, 257 refuses it). */
 const SOCKET_MAX_CONNECTIONS_ALWAYS_SINCE = 257;
@@ -84,6 +89,14 @@ const ACCEPTING_LISTENERS: readonly string[] = ['ListenStream', 'ListenSequentia
 
 /** The listeners that can be a node in the file system that Symlinks= points at: a FIFO, or a socket with a path. */
 const NODE_LISTENERS: readonly string[] = ['ListenFIFO', 'ListenStream', 'ListenDatagram', 'ListenSequentialPacket'];
+
+/** The unit types as a refusal names them ("this socket", "this path unit"). */
+const NOUNS: Readonly<Record<string, string>> = { service: 'service', timer: 'timer', socket: 'socket', path: 'path unit', mount: 'mount unit', automount: 'automount unit', swap: 'swap unit' };
+
+/** What a refusal calls a unit of `type` (a unit of unknown type is read as a service). */
+export function unitNoun(type: string | undefined): string {
+  return NOUNS[type ?? 'service'] ?? 'unit';
+}
 
 /** Why systemd of `version` refuses to load the unit; undefined when it loads it (or its unit file is not at hand). */
 export function unitRefusal(model: UnitModel, version: number, manager: ManagerKind): Refusal | undefined {
@@ -95,7 +108,11 @@ export function unitRefusal(model: UnitModel, version: number, manager: ManagerK
 
 /** Why systemd of `version` refuses the unit for what its type needs (`service_verify()`, ...). */
 function typeRefusal(model: UnitModel, version: number, manager: ManagerKind): Refusal | undefined {
-  switch (model.type) {
+  const type = model.type;
+  if (type !== undefined && model.unit.file.isTemplateUnit && !TEMPLATE_TYPES.has(type)) {
+    return { cause: 'template-of-type', reason: `a ${unitNoun(type)} cannot be a template, as systemd makes no instances of one`, line: undefined };
+  }
+  switch (type) {
     case 'service':
       return serviceRefusal(model, version, manager);
     case 'timer':
@@ -106,10 +123,10 @@ function typeRefusal(model: UnitModel, version: number, manager: ManagerKind): R
       return lacking(model, 'socket-without-listener', sharedList('ListenStream', 'Socket'), [], version, 'it listens on nothing: no ListenStream=, ListenDatagram= or other Listen setting is in force') ?? socketRefusal(model, version);
     case 'swap':
       // From 257 every unit type that runs processes is checked as a service is.
-      return version >= SWAP_PAM_SINCE ? pamKillModeRefusal(model, version, PAM_KILL_MODES) : undefined;
+      return pamKillModeRefusal(model, version, version >= SWAP_PAM_MIXED_SINCE ? PAM_KILL_MODES : ['control-group']);
     case 'mount':
     case 'automount':
-      return whereRefusal(model, model.type, version);
+      return whereRefusal(model, type, version);
     default:
       return undefined;
   }
@@ -158,22 +175,35 @@ function whereRefusal(model: UnitModel, type: 'mount' | 'automount', version: nu
   // A specifier is filled in by systemd; a relative path is an invalid value of its own. Without
   // Where=, systemd takes the path the name stands for.
   if (where !== undefined && value !== undefined && !value.includes('%') && value.startsWith('/')) {
-    // From the URI: a backslash in a unit's name is an escape (`my\\x2ddata`), not a folder.
-    const file = uriFileName(model.unit.uri);
-    const name = model.unit.file.isBuildTemplate ? file.slice(0, -'.in'.length) : file;
+    const name = unitName(model);
     const expected = `${escapePath(value)}.${type}`;
     // An instance of a template names its path through its instance, which the file does not tell.
     if (!name.includes('@') && name !== expected) return { cause: 'where-not-name', reason: `Where=${value} must be mounted by a unit named ${expected}, not ${name}`, line: where };
+    if (type === 'automount' && normalPath(value) === '/') return rootAutomount(where);
     if (type === 'mount' && apiFileSystem(value, version)) {
       return { cause: 'mount-api-file-system', reason: `${normalPath(value)} is a file system systemd keeps for itself (it mounts it at boot, or the kernel or a container manager provides it), and no unit may mount it`, line: where };
     }
   }
+  // Without Where=, `-.automount` stands for the root directory.
+  if (type === 'automount' && where === undefined && unitName(model) === '-.automount') return rootAutomount(undefined);
   // A mount unit must say what it mounts; the root file system's unit (`-.mount`) is always there.
   if (type === 'mount' && model.effective('What').length === 0 && uriFileName(model.unit.uri) !== '-.mount' && (value === undefined || normalPath(value) !== '/')) {
     return { cause: 'mount-without-what', reason: 'it has no What= to mount', line: clearingLine(model, ['What']), lacks: ['What'] };
   }
   if (type === 'mount') return pamKillModeRefusal(model, version, version >= SOCKET_PAM_MIXED_SINCE ? PAM_KILL_MODES : ['control-group']);
   return undefined;
+}
+
+/** The name the unit file gives the unit (a build template's without its `.in`). */
+function unitName(model: UnitModel): string {
+  // From the URI: a backslash in a unit's name is an escape (`my\\x2ddata`), not a folder.
+  const file = uriFileName(model.unit.uri);
+  return model.unit.file.isBuildTemplate ? file.slice(0, -'.in'.length) : file;
+}
+
+/** The root directory is never mounted on demand: systemd refuses an automount unit for it (`automount_verify()`). */
+function rootAutomount(line: Assignment | undefined): Refusal {
+  return { cause: 'automount-root', reason: 'the root directory cannot be mounted on demand, so no automount unit may stand for it', line };
 }
 
 /**

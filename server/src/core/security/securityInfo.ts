@@ -9,17 +9,20 @@ import { addressFamilies, booleanValue, capabilities, directiveRow, emptyValueRe
 import type { ManagerKind } from '../model/manager';
 import type { UnitModel } from '../model/unitModel';
 import { LOAD_REFUSING_PROBLEMS } from '../syntax/parseProblems';
-import { uriFileLabel } from '../uriNames';
+import { uriFileLabel, uriFileName } from '../uriNames';
 import type { Diagnostic } from '../types';
 import type { UnitDocument } from '../unitDocument';
 import { parseIpPrefix } from './ipPrefix';
 import { resolveUserSpecifiers } from './specifiers';
 import { applySyscallFilterLine, filterNames, type SyscallFilter } from './syscallFilter';
 import { ENUMS_READ_AS_BOOLEAN, PRIVATE_MOUNTS_UNSET_ON_SINCE, USER_MANAGER } from './versions';
-import { unitRefusal } from '../model/unitRefusal';
+import { unitNoun, unitRefusal } from '../model/unitRefusal';
 import { words } from './words';
 
 /** Unit types with an execution context (the types whose sections take the systemd.exec settings). */
+/** The units that stand for the root directory's mount and the root of the slice tree. */
+const ROOT_UNITS: ReadonlySet<string> = new Set(['-.mount', '-.slice']);
+
 const EXEC_CONTEXT_TYPES: ReadonlySet<string> = new Set(['service', 'socket', 'mount', 'swap']);
 
 export interface SecurityInfo {
@@ -236,7 +239,9 @@ export function readSecurityInfo(model: UnitModel, version: number, manager: Man
   // namespace set up for them (the check fails whatever the release's default).
   if (model.type !== undefined && !EXEC_CONTEXT_TYPES.has(model.type)) flags.PrivateMounts = false;
 
-  const defaultDependencies = fold(lines, 'DefaultDependencies', true, (_, v) => booleanValue(v));
+  // The root mount and the root slice are always there: systemd takes their default dependencies
+  // away before it reads their files, whose DefaultDependencies= may give them back.
+  const defaultDependencies = fold(lines, 'DefaultDependencies', !ROOT_UNITS.has(uriFileName(model.unit.uri)), (_, v) => booleanValue(v));
   // User= and SupplementaryGroups= with their specifiers resolved (%i of web@alice.service: alice).
   const unitName = model.unit.file.unitName;
   const resolved = (v: string) => resolveUserSpecifiers(v, unitName, manager, version);
@@ -272,9 +277,10 @@ export function readSecurityInfo(model: UnitModel, version: number, manager: Man
   const ambientCapabilities = readCapabilities(lines, 'AmbientCapabilities', 0n);
 
   const umask = fold(lines, 'UMask', 0o022, (_, v) => (/^0?[0-7]{1,4}$/.test(v) ? parseInt(v, 8) : undefined));
-  // Only units with processes of their own have an execution context that starts KeyringMode= at
-  // private; for the others (timers, paths, targets, ...) the offline assessment finds no mode set.
-  const keyringDefault = model.type !== undefined && !EXEC_CONTEXT_TYPES.has(model.type) ? 'unset' : manager === 'user' ? 'inherit' : 'private';
+  // Units with processes of their own have an execution context, whose KeyringMode= starts at
+  // inherit; only a service of the system manager starts at private. For the other types (timers,
+  // paths, targets, ...) the offline assessment finds no mode set.
+  const keyringDefault = model.type !== undefined && !EXEC_CONTEXT_TYPES.has(model.type) ? 'unset' : manager === 'system' && (model.type ?? 'service') === 'service' ? 'private' : 'inherit';
   const keyringMode = readEnum(lines, 'KeyringMode', keyringDefault, ['inherit', 'private', 'shared']);
   const protectProc = readEnum(lines, 'ProtectProc', 'default', ['default', 'noaccess', 'invisible', 'ptraceable']);
   const procSubset = readEnum(lines, 'ProcSubset', 'all', ['all', 'pid']);
@@ -460,12 +466,16 @@ function formRefusal(model: UnitModel): string | undefined {
   return found && `systemd refuses to load ${uriFileLabel(found.document.uri)}: ${String(found.problem.code)} at line ${found.problem.range.start.line + 1}`;
 }
 
-/** The reason systemd refuses to load a service, as far as the file tells. */
+/**
+ * The reason systemd refuses to load the unit, as far as its files tell: what its type needs, and
+ * what its settings say together (the same refusals `check` reports), for every type of unit.
+ */
 function refusal(model: UnitModel, version: number, manager: ManagerKind, dynamicUser: boolean): string | undefined {
-  if (model.type !== 'service' || !model.complete) return undefined;
-  if (manager === 'user' && dynamicUser && version >= USER_MANAGER.refusesDynamicUserSince) {
-    return 'DynamicUser= is not supported by the per-user manager, so systemd refuses to load the service';
+  if (!model.complete) return undefined;
+  const noun = unitNoun(model.type);
+  if (model.type === 'service' && manager === 'user' && dynamicUser && version >= USER_MANAGER.refusesDynamicUserSince) {
+    return `DynamicUser= is not supported by the per-user manager, so systemd refuses to load the ${noun}`;
   }
   const refused = unitRefusal(model, version, manager);
-  return refused && `systemd refuses to load the service: ${refused.reason}`;
+  return refused && `systemd refuses to load the ${noun}: ${refused.reason}`;
 }

@@ -1,5 +1,5 @@
 /** unit-refused: a unit that systemd refuses to load for what its settings say together. */
-import { unitRefusal, type RefusalCause } from '../../model/unitRefusal';
+import { unitNoun, unitRefusal, type RefusalCause } from '../../model/unitRefusal';
 import { formProblem } from '../../security/securityInfo';
 import type { UnitModel } from '../../model/unitModel';
 import { diagnostic, type RuleContext } from '../context';
@@ -11,11 +11,8 @@ import { uriFileLabel } from '../../uriNames';
  */
 const SAID_BY_PAIRS: ReadonlySet<RefusalCause> = new Set<RefusalCause>(['oneshot-restart', 'oneshot-exit-type-cgroup', 'dbus-without-bus-name', 'forking-private-pids']);
 
-/** The unit types as the message names them. */
-const NOUNS: Readonly<Record<string, string>> = { service: 'service', timer: 'timer', socket: 'socket', path: 'path unit', mount: 'mount unit', automount: 'automount unit' };
-
 /** The section whose header a refusal for what the unit lacks is reported on. */
-const SECTIONS: Readonly<Record<string, string>> = { service: 'Service', timer: 'Timer', socket: 'Socket', path: 'Path', mount: 'Mount', automount: 'Automount' };
+const SECTIONS: Readonly<Record<string, string>> = { service: 'Service', timer: 'Timer', socket: 'Socket', path: 'Path', mount: 'Mount', automount: 'Automount', swap: 'Swap' };
 
 /**
  * Reports the refusal on the line it rests on, in the file that holds it; one that rests on what
@@ -33,7 +30,7 @@ export function checkUnitLoad(context: RuleContext): void {
   // their own lines, which say that systemd ignores them: the refusal is not a second cause.
   if (refusal.lacks?.some((name) => ignoresALine(model, name))) return;
   const type = model.type ?? 'service';
-  const said = `systemd refuses to load this ${NOUNS[type] ?? 'unit'}: ${refusal.reason}.`;
+  const said = `systemd refuses to load this ${unitNoun(type)}: ${refusal.reason}.`;
   const line = refusal.line;
   // The empty line that cleared what the unit lacks (see unitRefusal's clearingLine).
   const cleared = line !== undefined && line.entry.isEmpty && refusal.lacks?.includes(line.entry.key) === true;
