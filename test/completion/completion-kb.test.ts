@@ -57,7 +57,8 @@ describe('settings offered per unit type, section and version', () => {
     for (const type of UNIT_TYPES)
       for (const section of sectionsFor(type))
         for (const item of completeAt(`file:///x.${type}`, `[${section}]\n`, 999)) offered.add(`${section}/${item.label}`);
-    const missing = directiveRows.filter((r) => r.deprecation?.kind !== 'removed' && !offered.has(`${r.section}/${r.name}`)).map((r) => `${r.section}/${r.name}`);
+    // A section may list a setting that no unit type with that section takes (Delegate= in [Socket]).
+    const missing = directiveRows.filter((r) => r.deprecation?.kind !== 'removed' && r.unitTypes.length > 0 && !offered.has(`${r.section}/${r.name}`)).map((r) => `${r.section}/${r.name}`);
     assert.deepStrictEqual(missing, []);
   });
 });

@@ -10,7 +10,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { directiveRows } from '../../server/src/core/kb';
+import { directiveRows, sectionsFor } from '../../server/src/core/kb';
 import type { DirectiveRow } from '../../server/src/core/kb/types';
 import type { UnitType } from '../../server/src/core/unitFile';
 import { allAnalyzers, runAnalyzer, type Analyzer } from '../security/support';
@@ -25,14 +25,16 @@ function fileName(type: UnitType): string {
 }
 
 /**
- * The rows a release calls unknown keys. Each row is written as `Name=`; a setting that refuses an
- * empty value fatally stops the parser at its line, so the rows after it are read again in another
- * round (a fatal error is never about an unknown key, so the setting that caused it is known).
+ * The rows a release calls unknown keys, and those it says are not supported for the unit's type
+ * (it ignores them). Each row is written as `Name=`; a setting that refuses an empty value fatally
+ * stops the parser at its line, so the rows after it are read again in another round (a fatal
+ * error is never about an unknown key, so the setting that caused it is known).
  */
-function unknownRows(analyzer: Analyzer, type: UnitType, rows: readonly DirectiveRow[]): Set<DirectiveRow> {
+function unknownRows(analyzer: Analyzer, type: UnitType, rows: readonly DirectiveRow[]): { unknown: Set<DirectiveRow>; notForType: Set<DirectiveRow> } {
   const dir = mkdtempSync(join(tmpdir(), 'unitguard-versions-'));
   const name = fileName(type);
   const unknown = new Set<DirectiveRow>();
+  const notForType = new Set<DirectiveRow>();
   let pending = [...rows];
   for (let round = 0; pending.length > 0; round++) {
     assert.ok(round < 100, `${name}: the parser keeps stopping`);
@@ -61,10 +63,11 @@ function unknownRows(analyzer: Analyzer, type: UnitType, rows: readonly Directiv
       if (line > stoppedAt) next.push(row);
       // 252 on: "Unknown key 'X' in section [S]"; 247: "Unknown key name 'X' in section 'S'".
       else if (/^Unknown key (name )?'/.test(said.get(line) ?? '') && said.get(line)?.includes(`'${row.name}'`)) unknown.add(row);
+      else if (said.get(line)?.startsWith(`${row.name}= `) && said.get(line)?.includes('not supported for this unit type')) notForType.add(row);
     }
     pending = next;
   }
-  return unknown;
+  return { unknown, notForType };
 }
 
 for (const analyzer of allAnalyzers()) {
@@ -72,19 +75,28 @@ for (const analyzer of allAnalyzers()) {
     const problems: string[] = [];
     let rows = 0;
     let unknownCount = 0;
+    let ignoredCount = 0;
     for (const type of TYPES) {
-      const forType = directiveRows.filter((r) => r.unitTypes.includes(type));
-      const unknown = unknownRows(analyzer, type, forType);
+      // Every setting of the type's sections: those the knowledge base says its units do not take
+      // too, which systemd must say it ignores for the type.
+      const sections = sectionsFor(type);
+      const forType = directiveRows.filter((r) => sections.includes(r.section));
+      const { unknown, notForType } = unknownRows(analyzer, type, forType);
       rows += forType.length;
       unknownCount += unknown.size;
+      ignoredCount += notForType.size;
       for (const row of forType) {
         const ours = row.since !== undefined && row.since > analyzer.version;
         if (unknown.has(row) !== ours) {
           problems.push(`${type} [${row.section}] ${row.name}=: systemd ${unknown.has(row) ? 'does not know it' : 'knows it'}, the knowledge base says ${row.since ?? 'always there'}`);
         }
+        if (!unknown.has(row) && notForType.has(row) === row.unitTypes.includes(type)) {
+          problems.push(`${type} [${row.section}] ${row.name}=: systemd ${notForType.has(row) ? 'ignores it for the type' : 'takes it'}, the knowledge base says ${row.unitTypes.includes(type) ? 'it takes it' : 'it ignores it'}`);
+        }
       }
     }
-    console.log(`systemd-analyze verify ${analyzer.label}: ${rows} (type, setting) pairs, ${unknownCount} unknown keys, ${problems.length} differences`);
+    console.log(`systemd-analyze verify ${analyzer.label}: ${rows} (type, setting) pairs, ${unknownCount} unknown keys, ${ignoredCount} not for the type, ${problems.length} differences`);
+    assert.ok(ignoredCount > 0, 'no setting ignored for its unit type: Delegate= in a socket unit is');
     if (analyzer.version < 262) assert.ok(unknownCount > 0, 'no unknown key at all: verify did not read the files');
     assert.deepEqual(problems, []);
   });

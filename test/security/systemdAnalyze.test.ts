@@ -42,6 +42,13 @@ function differences(ours: readonly TestResult[], theirs: readonly AnalyzeRow[])
 
 const analyzers = securityAnalyzers();
 
+/** Units of the other types that run processes, each with what it needs to load: its name, then its first lines. */
+const OTHER_EXEC_UNITS: readonly (readonly string[])[] = [
+  ['fixture.socket', '[Socket]', 'ListenStream=/run/fixture.sock'],
+  ['srv-fixture.mount', '[Mount]', 'What=/dev/vdb1', 'Where=/srv/fixture'],
+  ['dev-vdb2.swap', '[Swap]', 'What=/dev/vdb2'],
+];
+
 test('systemd-analyze of every release scored is there to compare with', () => {
   if (process.env.CI === 'true') {
     assert.deepEqual(analyzers.map((a) => a.version), [252, 254, 257, 262]);
@@ -77,6 +84,29 @@ for (const analyzer of analyzers) {
         for (const d of differences(ours.tests, theirs)) problems.push(`${c.jsonField} ${c.name}: ${d}`);
       }
       console.log(`systemd-analyze${flag} ${analyzer.label}: ${compared} fixture cases, ${refused} refused by both, ${problems.length} differences`);
+      assert.deepEqual(problems, []);
+    });
+
+    // The system manager's, as every other unit type but services is scored the same way for both.
+    if (manager === 'system') test(`every fixture case in a socket, a mount and a swap unit agrees check by check with systemd-analyze ${analyzer.label}`, { skip: tooNew }, () => {
+      const problems: string[] = [];
+      let compared = 0;
+      for (const [name, ...head] of OTHER_EXEC_UNITS) {
+        for (const c of [...checkCases(), ...versionCases().filter((v) => v.manager === manager)]) {
+          const unitLines = c.lines.filter((l) => l.startsWith('DefaultDependencies='));
+          const own = c.lines.filter((l) => !l.startsWith('DefaultDependencies='));
+          const text = ['[Unit]', 'Description=fixture', ...unitLines, '', ...head, ...own, ''].join('\n');
+          const ours = assess(modelOf(name, text), { systemdVersion: version, manager });
+          const theirs = analyze(analyzer, name, text, manager);
+          if (!theirs || !ours.ok) {
+            if (theirs || ours.ok) problems.push(`${name} ${c.jsonField} ${c.name}: ${theirs ? `ours refused it (${ours.ok ? '' : ours.error})` : 'systemd refused it, ours scored it'}`);
+            continue;
+          }
+          compared++;
+          for (const d of differences(ours.tests, theirs)) problems.push(`${name} ${c.jsonField} ${c.name}: ${d}`);
+        }
+      }
+      console.log(`systemd-analyze${flag} ${analyzer.label}: ${compared} fixture cases in sockets, mounts and swaps, ${problems.length} differences`);
       assert.deepEqual(problems, []);
     });
 

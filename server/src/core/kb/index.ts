@@ -21,6 +21,7 @@ import { SPECIFIER_LETTERS } from './generated/specifiers';
 import { SYSCALL_GROUPS } from './generated/syscallGroups';
 import { ERRNO_ALIASES, ERRNOS } from './errnos';
 import { LEGACY_VALUES } from './legacyValues';
+import { PARSER_UNIT_TYPES } from './parserUnitTypes';
 import { SIGNALS } from './signals';
 import { SPECIAL_UNITS } from './specialUnits';
 import { SPECIFIER_MEANINGS } from './specifierMeanings';
@@ -115,6 +116,13 @@ for (const v of DIRECTIVE_VERSIONS_FROM_NEWS) {
   else newsByName.set(v.directive, [v]);
 }
 
+/** The unit types whose `section` takes a line of the setting that `parser` reads. */
+function typesTaking(parser: string, section: SectionName): readonly UnitType[] {
+  const types = SECTION_UNIT_TYPES[section];
+  const only = PARSER_UNIT_TYPES[parser];
+  return only === undefined ? types : types.filter((type) => only.includes(type));
+}
+
 function buildRows(): DirectiveRow[] {
   const rows: DirectiveRow[] = [];
   for (const [name, sections, page, manSince, deprecation, kind, context, parser, build, shared] of DIRECTIVE_RECORDS) {
@@ -127,7 +135,7 @@ function buildRows(): DirectiveRow[] {
       rows.push({
         name,
         section,
-        unitTypes: SECTION_UNIT_TYPES[section],
+        unitTypes: typesTaking(parser, section),
         context,
         parser,
         valueKind: VALUE_KINDS[kind],

@@ -15,7 +15,7 @@ import { directiveMarkdown } from '../docs/directiveMarkdown';
 import { blocks, code } from '../docs/markdown';
 import { isSectionName, sectionMarkdown } from '../docs/sectionMarkdown';
 import { specifierMarkdown } from '../docs/valueMarkdown';
-import { rowFor } from '../unitTypeRows';
+import { rowFor, sectionsForDocument } from '../unitTypeRows';
 import { valueWordMarkdown } from './valueHover';
 import { explain, type UnitFiles } from '../../rules';
 
@@ -67,8 +67,12 @@ function sectionHover(section: Section): UnitHover | undefined {
 /** The row for the entry's section in this file, or the setting's first row when the section does not take it. */
 function entryRow(document: UnitDocument, entry: Entry): { row: DirectiveRow; misplaced: boolean } | undefined {
   const sectionName = entry.section?.name;
-  const row = rowFor(document, sectionName, entry.key) ?? (sectionName ? directiveRow(entry.key, sectionName) : undefined);
+  const row = rowFor(document, sectionName, entry.key);
   if (row) return { row, misplaced: false };
+  const listed = sectionName ? directiveRow(entry.key, sectionName) : undefined;
+  // A section of this unit type that lists the setting, which units of the type ignore (Delegate= in [Socket]).
+  const type = document.file.type;
+  if (listed) return { row: listed, misplaced: type !== undefined && sectionsForDocument(document).includes(listed.section) };
   const any = getDirective(entry.key)?.rows[0];
   return any ? { row: any, misplaced: true } : undefined;
 }
@@ -87,7 +91,11 @@ function directiveHover(document: UnitDocument, entry: Entry, settings: Settings
   const rows = getDirective(entry.key)?.rows ?? [];
   const type = document.file.type;
   const fitting = type ? rows.filter((r) => r.unitTypes.includes(type)) : [];
-  const where = (fitting.length > 0 ? fitting : rows).map((r) => `[${r.section}]`).join(', ');
+  const taking = rows.filter((r) => r.unitTypes.length > 0);
+  // When the line's own section lists it, the unit types that take it say why it is not taken here.
+  const listedHere = fitting.length === 0 && rows.some((r) => r.section === entry.section?.name);
+  const types = listedHere ? ` of ${[...new Set(taking.flatMap((r) => r.unitTypes))].map((t) => `.${t}`).join(', ')} units` : '';
+  const where = `${(fitting.length > 0 ? fitting : taking).map((r) => `[${r.section}]`).join(', ')}${types}`;
   const place = entry.section ? code(`[${entry.section.name}]`) : 'this place (before any section)';
   const note = misplaced ? `**Not accepted here:** ${place}${type ? ` of a .${type} unit` : ''} does not take it; it belongs in ${where}.` : undefined;
   const implied = misplaced ? undefined : impliedText(document, entry, settings, files);

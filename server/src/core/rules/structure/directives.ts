@@ -14,7 +14,8 @@ export function takesSetting(name: string, section: string, type: UnitType | und
 
 /** The setting's row when systemd takes it in this section of a unit of this type, else undefined. */
 export function takenRow(name: string, section: string, type: UnitType | undefined): DirectiveRow | undefined {
-  // The rows of one setting and section all hold for the same unit types (those of the section).
+  // The rows of one setting and section all hold for the same unit types (those of the section
+  // whose units its parser takes it in).
   const row = directiveRow(name, section);
   return row !== undefined && (type === undefined || row.unitTypes.includes(type)) ? row : undefined;
 }
@@ -64,7 +65,7 @@ export function checkDirectiveLine(context: RuleContext, section: Section, entry
     reportWrongSection(context, entry, section.name, elsewhere);
     return;
   }
-  reportUnknown(context, entry, section.name, info?.rows ?? []);
+  reportUnknown(context, entry, section.name, info?.rows.filter((r) => r.unitTypes.length > 0) ?? []);
 }
 
 function reportWrongSection(context: RuleContext, entry: Entry, section: string, rows: readonly DirectiveRow[]): void {
