@@ -109,8 +109,10 @@ export function unitRefusal(model: UnitModel, version: number, manager: ManagerK
 /** Why systemd of `version` refuses the unit for what its type needs (`service_verify()`, ...). */
 function typeRefusal(model: UnitModel, version: number, manager: ManagerKind): Refusal | undefined {
   const type = model.type;
-  if (type !== undefined && model.unit.file.isTemplateUnit && !TEMPLATE_TYPES.has(type)) {
-    return { cause: 'template-of-type', reason: `a ${unitNoun(type)} cannot be a template, as systemd makes no instances of one`, line: undefined };
+  // A name with an @ is a template's or an instance's (a mount unit's path escapes its @ as \x40).
+  if (type !== undefined && !TEMPLATE_TYPES.has(type) && unitName(model).includes('@')) {
+    const what = model.unit.file.isTemplateUnit ? 'a template' : 'an instance of a template';
+    return { cause: 'template-of-type', reason: `a ${unitNoun(type)} cannot be ${what}, as systemd makes no instances of one`, line: undefined };
   }
   switch (type) {
     case 'service':
