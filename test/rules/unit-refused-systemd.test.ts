@@ -136,6 +136,9 @@ const OTHERS: readonly (readonly [string, string])[] = [
   ['dev-vdb@.swap', '[Swap]\nWhat=/dev/vdb2\n'],
   ['tenant@.slice', '[Slice]\nMemoryMax=1G\n'],
   ['tenant@a.slice', '[Slice]\nMemoryMax=1G\n'],
+  ['home.automount', '[Automount]\nWhere=/\n'],
+  ['rescue-all.target', '[Unit]\nOnFailure=a.service b.service\nOnFailureJobMode=isolate\n'],
+  ['nightly.timer', '[Unit]\nOnSuccess=a.service b.service\nOnSuccessJobMode=isolate\n[Timer]\nOnCalendar=daily\n'],
   ['data@x.mount', '[Mount]\nWhat=/dev/vdb1\nWhere=/data@x\n'],
   ['data\\x40x.mount', '[Mount]\nWhat=/dev/vdb1\nWhere=/data@x\n'],
   ['api@a.socket', '[Socket]\nListenStream=/run/api-%i.sock\n'],
@@ -181,11 +184,13 @@ test('units systemd refuses to load: UnitGuard agrees with systemd-analyze verif
         // 247 does not get as far as refusing a Type=dbus service without BusName=: an assertion
         // stops it while it sets the service up (its manager would not load the unit either). A
         // swap unit's check says "Refusing to load."; a template of a type that has no instances
-        // fails as its instance is loaded, and the root automount with an error code alone.
+        // fails as its instance is loaded, and the root automount from 252 on with an error code
+        // alone (EADDRNOTAVAIL: a load failure of the environment, such as a missing systemd-oomd,
+        // says another).
         const quoted = escapeRegExp(name);
         const instance = name.split('@.').map(escapeRegExp).join('@[^/]*\\.');
         const systemdRefuses = new RegExp(
-          `^${quoted}: .*Refusing( to load)?\\.$|^Assertion '.*' failed at|^Unit ${quoted} failed to load properly|^Failed to load unit file .*/${instance}: Invalid argument$`,
+          `^${quoted}: .*Refusing( to load)?\\.$|^Assertion '.*' failed at|^Unit ${quoted} failed to load properly, please adjust/correct and reload service manager: Cannot assign requested address$|^Failed to load unit file .*/${instance}: Invalid argument$`,
           'm',
         ).test(said);
         const document = createUnitDocument(`file:///etc/systemd/system/${name}`, text);

@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { securityTests } from '../../server/src/core/kb';
 import { assess, checkLines, formatExposure, levelOf, readSecurityPolicy } from '../../server/src/core/security';
+import { createUnitDocument } from '../../server/src/core';
+import { UnitModel } from '../../server/src/core/model/unitModel';
 import { caseText, modelOf, specifierCases, typeCases, versionCases } from './support';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/security');
@@ -120,6 +122,19 @@ for (const c of versionCases()) {
     });
   }
 }
+
+test('a drop-in of -.slice read on its own scores the root slice, which has no default dependencies (systemd-analyze 252: 9.7)', () => {
+  const dropIn = createUnitDocument('file:///usr/lib/systemd/system/-.slice.d/10-oomd-root-slice-defaults.conf', '[Slice]\nManagedOOMSwap=kill\n');
+  const r = assess(UnitModel.fromDropIns([dropIn]), { systemdVersion: 252 });
+  assert.ok(r.ok, r.ok ? '' : r.error);
+  assert.equal(formatExposure(r.exposure), '9.7');
+});
+
+test('a target whose OnFailure= names two units with OnFailureJobMode=isolate is refused: systemd does not load it (verify says so), though the offline analysis, which loads no other unit, scores it', () => {
+  const r = assess(modelOf('rescue-all.target', '[Unit]\nOnFailure=a.service b.service\nOnFailureJobMode=isolate\n'), { systemdVersion: 262 });
+  assert.ok(!r.ok);
+  assert.match(r.error, /^systemd refuses to load the target: OnFailure= names 2 units/);
+});
 
 for (const c of typeCases()) {
   test(`a ${c.unit} of the ${c.manager} manager (${c.text.trim().split('\n').slice(1).join(' ') || 'no settings'}) scores as systemd-analyze of each release`, () => {

@@ -28,8 +28,8 @@ export interface ContextRefusal {
   line: Assignment | undefined;
 }
 
-/** The unit types that run processes, with the execution settings. */
-const EXEC_TYPES: ReadonlySet<string> = new Set(['service', 'socket', 'mount', 'swap']);
+/** The unit types that run processes, with the execution settings (an execution context). */
+export const EXEC_TYPES: ReadonlySet<string> = new Set(['service', 'socket', 'mount', 'swap']);
 
 /** The first release that checks the execution settings of every unit type (254 loads what 257 refuses). */
 const CONTEXT_CHECKS_SINCE = 257;

@@ -70,13 +70,10 @@ const ONESHOT_RESTARTS: readonly string[] = ['no', 'on-failure', 'on-abnormal', 
 const PAM_KILL_MODES: readonly string[] = ['control-group', 'mixed'];
 
 /**
- * The first release that lets a socket or mount unit with PAMName= have KillMode=mixed (254 refuses
- * it, 257 takes it; 255 and 256 are given the benefit of the doubt).
+ * The first release that lets a socket, mount or swap unit with PAMName= have KillMode=mixed (254
+ * refuses it, 257 takes it; 255 and 256 are given the benefit of the doubt).
  */
-const SOCKET_PAM_MIXED_SINCE = 255;
-
-/** The first release that lets a swap unit with PAMName= have KillMode=mixed (254 wants control-group). */
-const SWAP_PAM_MIXED_SINCE = 257;
+const PAM_MIXED_SINCE = 255;
 
 /** The unit types that may be templates (`unit_type_may_template()`); systemd makes no instances of the others. */
 const TEMPLATE_TYPES: ReadonlySet<string> = new Set(['service', 'socket', 'target', 'timer', 'path']);
@@ -91,7 +88,7 @@ const ACCEPTING_LISTENERS: readonly string[] = ['ListenStream', 'ListenSequentia
 const NODE_LISTENERS: readonly string[] = ['ListenFIFO', 'ListenStream', 'ListenDatagram', 'ListenSequentialPacket'];
 
 /** The unit types as a refusal names them ("this socket", "this path unit"). */
-const NOUNS: Readonly<Record<string, string>> = { service: 'service', timer: 'timer', socket: 'socket', path: 'path unit', mount: 'mount unit', automount: 'automount unit', swap: 'swap unit' };
+const NOUNS: Readonly<Record<string, string>> = { service: 'service', timer: 'timer', socket: 'socket', path: 'path unit', mount: 'mount unit', automount: 'automount unit', swap: 'swap unit', slice: 'slice', target: 'target' };
 
 /** What a refusal calls a unit of `type` (a unit of unknown type is read as a service). */
 export function unitNoun(type: string | undefined): string {
@@ -112,7 +109,8 @@ function typeRefusal(model: UnitModel, version: number, manager: ManagerKind): R
   // A name with an @ is a template's or an instance's (a mount unit's path escapes its @ as \x40).
   if (type !== undefined && !TEMPLATE_TYPES.has(type) && unitName(model).includes('@')) {
     const what = model.unit.file.isTemplateUnit ? 'a template' : 'an instance of a template';
-    return { cause: 'template-of-type', reason: `a ${unitNoun(type)} cannot be ${what}, as systemd makes no instances of one`, line: undefined };
+    const escape = !model.unit.file.isTemplateUnit && (type === 'mount' || type === 'automount') ? ' (an @ of the path it mounts on is written \\x40 in its name)' : '';
+    return { cause: 'template-of-type', reason: `a ${unitNoun(type)} cannot be ${what}, as systemd makes no instances of one${escape}`, line: undefined };
   }
   switch (type) {
     case 'service':
@@ -124,8 +122,7 @@ function typeRefusal(model: UnitModel, version: number, manager: ManagerKind): R
     case 'socket':
       return lacking(model, 'socket-without-listener', sharedList('ListenStream', 'Socket'), [], version, 'it listens on nothing: no ListenStream=, ListenDatagram= or other Listen setting is in force') ?? socketRefusal(model, version);
     case 'swap':
-      // From 257 every unit type that runs processes is checked as a service is.
-      return pamKillModeRefusal(model, version, version >= SWAP_PAM_MIXED_SINCE ? PAM_KILL_MODES : ['control-group']);
+      return pamKillModeRefusal(model, version, version >= PAM_MIXED_SINCE ? PAM_KILL_MODES : ['control-group']);
     case 'mount':
     case 'automount':
       return whereRefusal(model, type, version);
@@ -177,11 +174,12 @@ function whereRefusal(model: UnitModel, type: 'mount' | 'automount', version: nu
   // A specifier is filled in by systemd; a relative path is an invalid value of its own. Without
   // Where=, systemd takes the path the name stands for.
   if (where !== undefined && value !== undefined && !value.includes('%') && value.startsWith('/')) {
+    // The root directory first: no name would do for it.
+    if (type === 'automount' && normalPath(value) === '/') return rootAutomount(where);
     const name = unitName(model);
     const expected = `${escapePath(value)}.${type}`;
     // An instance of a template names its path through its instance, which the file does not tell.
     if (!name.includes('@') && name !== expected) return { cause: 'where-not-name', reason: `Where=${value} must be mounted by a unit named ${expected}, not ${name}`, line: where };
-    if (type === 'automount' && normalPath(value) === '/') return rootAutomount(where);
     if (type === 'mount' && apiFileSystem(value, version)) {
       return { cause: 'mount-api-file-system', reason: `${normalPath(value)} is a file system systemd keeps for itself (it mounts it at boot, or the kernel or a container manager provides it), and no unit may mount it`, line: where };
     }
@@ -189,18 +187,16 @@ function whereRefusal(model: UnitModel, type: 'mount' | 'automount', version: nu
   // Without Where=, `-.automount` stands for the root directory.
   if (type === 'automount' && where === undefined && unitName(model) === '-.automount') return rootAutomount(undefined);
   // A mount unit must say what it mounts; the root file system's unit (`-.mount`) is always there.
-  if (type === 'mount' && model.effective('What').length === 0 && uriFileName(model.unit.uri) !== '-.mount' && (value === undefined || normalPath(value) !== '/')) {
+  if (type === 'mount' && model.effective('What').length === 0 && unitName(model) !== '-.mount' && (value === undefined || normalPath(value) !== '/')) {
     return { cause: 'mount-without-what', reason: 'it has no What= to mount', line: clearingLine(model, ['What']), lacks: ['What'] };
   }
-  if (type === 'mount') return pamKillModeRefusal(model, version, version >= SOCKET_PAM_MIXED_SINCE ? PAM_KILL_MODES : ['control-group']);
+  if (type === 'mount') return pamKillModeRefusal(model, version, version >= PAM_MIXED_SINCE ? PAM_KILL_MODES : ['control-group']);
   return undefined;
 }
 
-/** The name the unit file gives the unit (a build template's without its `.in`). */
+/** The unit's name, as its file (a build template's without its `.in`) or its drop-in's folder gives it. */
 function unitName(model: UnitModel): string {
-  // From the URI: a backslash in a unit's name is an escape (`my\\x2ddata`), not a folder.
-  const file = uriFileName(model.unit.uri);
-  return model.unit.file.isBuildTemplate ? file.slice(0, -'.in'.length) : file;
+  return model.unit.file.unitName ?? uriFileName(model.unit.uri);
 }
 
 /** The root directory is never mounted on demand: systemd refuses an automount unit for it (`automount_verify()`). */
@@ -290,7 +286,7 @@ function socketRefusal(model: UnitModel, version: number): Refusal | undefined {
       return refuse('socket-accept-defer-trigger', 'with Accept=yes the socket may not defer its trigger (DeferTrigger=)', defer);
     }
   }
-  const pam = pamKillModeRefusal(model, version, version >= SOCKET_PAM_MIXED_SINCE ? PAM_KILL_MODES : ['control-group']);
+  const pam = pamKillModeRefusal(model, version, version >= PAM_MIXED_SINCE ? PAM_KILL_MODES : ['control-group']);
   if (pam) return pam;
   const symlinks = model.effective('Symlinks');
   if (symlinks.length > 0) {

@@ -9,21 +9,19 @@ import { addressFamilies, booleanValue, capabilities, directiveRow, emptyValueRe
 import type { ManagerKind } from '../model/manager';
 import type { UnitModel } from '../model/unitModel';
 import { LOAD_REFUSING_PROBLEMS } from '../syntax/parseProblems';
-import { uriFileLabel, uriFileName } from '../uriNames';
+import { uriFileLabel } from '../uriNames';
 import type { Diagnostic } from '../types';
 import type { UnitDocument } from '../unitDocument';
 import { parseIpPrefix } from './ipPrefix';
 import { resolveUserSpecifiers } from './specifiers';
 import { applySyscallFilterLine, filterNames, type SyscallFilter } from './syscallFilter';
 import { ENUMS_READ_AS_BOOLEAN, PRIVATE_MOUNTS_UNSET_ON_SINCE, USER_MANAGER } from './versions';
+import { EXEC_TYPES } from '../model/contextRefusal';
 import { unitNoun, unitRefusal } from '../model/unitRefusal';
 import { words } from './words';
 
-/** Unit types with an execution context (the types whose sections take the systemd.exec settings). */
 /** The units that stand for the root directory's mount and the root of the slice tree. */
 const ROOT_UNITS: ReadonlySet<string> = new Set(['-.mount', '-.slice']);
-
-const EXEC_CONTEXT_TYPES: ReadonlySet<string> = new Set(['service', 'socket', 'mount', 'swap']);
 
 export interface SecurityInfo {
   /** False when systemd would refuse to load the unit (nothing to score). */
@@ -237,11 +235,11 @@ export function readSecurityInfo(model: UnitModel, version: number, manager: Man
     value === '' ? (tristate ? true : undefined) : booleanValue(value));
   // Timers, paths, targets and the like run no process: the offline assessment finds no mount
   // namespace set up for them (the check fails whatever the release's default).
-  if (model.type !== undefined && !EXEC_CONTEXT_TYPES.has(model.type)) flags.PrivateMounts = false;
+  if (model.type !== undefined && !EXEC_TYPES.has(model.type)) flags.PrivateMounts = false;
 
   // The root mount and the root slice are always there: systemd takes their default dependencies
   // away before it reads their files, whose DefaultDependencies= may give them back.
-  const defaultDependencies = fold(lines, 'DefaultDependencies', !ROOT_UNITS.has(uriFileName(model.unit.uri)), (_, v) => booleanValue(v));
+  const defaultDependencies = fold(lines, 'DefaultDependencies', !ROOT_UNITS.has(model.unit.file.unitName ?? ''), (_, v) => booleanValue(v));
   // User= and SupplementaryGroups= with their specifiers resolved (%i of web@alice.service: alice).
   const unitName = model.unit.file.unitName;
   const resolved = (v: string) => resolveUserSpecifiers(v, unitName, manager, version);
@@ -280,7 +278,7 @@ export function readSecurityInfo(model: UnitModel, version: number, manager: Man
   // Units with processes of their own have an execution context, whose KeyringMode= starts at
   // inherit; only a service of the system manager starts at private. For the other types (timers,
   // paths, targets, ...) the offline assessment finds no mode set.
-  const keyringDefault = model.type !== undefined && !EXEC_CONTEXT_TYPES.has(model.type) ? 'unset' : manager === 'system' && (model.type ?? 'service') === 'service' ? 'private' : 'inherit';
+  const keyringDefault = model.type !== undefined && !EXEC_TYPES.has(model.type) ? 'unset' : manager === 'system' && (model.type ?? 'service') === 'service' ? 'private' : 'inherit';
   const keyringMode = readEnum(lines, 'KeyringMode', keyringDefault, ['inherit', 'private', 'shared']);
   const protectProc = readEnum(lines, 'ProtectProc', 'default', ['default', 'noaccess', 'invisible', 'ptraceable']);
   const procSubset = readEnum(lines, 'ProcSubset', 'all', ['all', 'pid']);

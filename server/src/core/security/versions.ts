@@ -91,7 +91,8 @@ export const PRIVATE_MOUNTS_UNSET_ON_SINCE = 254;
 
 /**
  * Scoring for the per-user manager (`systemd-analyze security --user`). Every release starts
- * KeyringMode= at `inherit` there (the system manager: `private`). From `refusesDynamicUser` on,
+ * KeyringMode= at `inherit` there (the system manager: `private` for a service, `inherit` for the
+ * other types that run processes). From `refusesDynamicUser` on,
  * a per-user unit with DynamicUser=yes does not load. From `callingUserSince` on, the service counts
  * as running under the calling user's own identity: the user check passes unless it names `nobody`,
  * supplementary groups are judged as for any unprivileged user, and RemoveIPC= does not apply.
