@@ -63,6 +63,25 @@ export function unitFileInfo(pathOrUri: string): UnitFileInfo {
   };
 }
 
+/**
+ * The drop-in folders systemd reads for a unit, most specific first: its own (`foo-bar@x.service.d`),
+ * an instance's template's (`foo-bar@.service.d`), those of its name cut after each dash
+ * (`foo-.service.d`), and its type's (`service.d`). Of drop-ins of the same file name only the one
+ * in the most specific folder is read; all that are read apply in the order of their file names.
+ */
+export function dropInFolderNames(unitName: string): string[] {
+  const dot = unitName.lastIndexOf('.');
+  const type = unitName.slice(dot + 1);
+  const stem = unitName.slice(0, dot);
+  const names = [unitName];
+  const at = stem.indexOf('@');
+  if (at >= 0 && at < stem.length - 1) names.push(`${stem.slice(0, at + 1)}.${type}`);
+  const prefix = at >= 0 ? stem.slice(0, at) : stem;
+  for (let cut = prefix.lastIndexOf('-'); cut > 0; cut = prefix.lastIndexOf('-', cut - 1)) names.push(`${prefix.slice(0, cut + 1)}.${type}`);
+  names.push(type);
+  return [...new Set(names)].map((name) => `${name}.d`);
+}
+
 function typeOf(name: string): UnitType | undefined {
   const dot = name.lastIndexOf('.');
   if (dot <= 0) return undefined;

@@ -1,13 +1,13 @@
 /**
  * Reads what `unitguard security` scores: a unit file with the drop-ins systemd would merge from
- * next to it (`NAME.TYPE.d/*.conf`, for an instance or template also `PREFIX@.TYPE.d/`, and the
- * type-wide `TYPE.d/`), or, given a drop-in, its unit and the drop-ins beside it. Also reads the
- * `--security-policy` JSON file.
+ * next to it (its own folder's, an instance's template's, its name's prefixes' and the type-wide
+ * `TYPE.d/`: see dropInFolderNames), or, given a drop-in, its unit and the unit's other drop-ins.
+ * Also reads the `--security-policy` JSON file.
  */
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createUnitDocument, type UnitDocument } from '../core/unitDocument';
-import { unitFileInfo } from '../core/unitFile';
+import { dropInFolderNames, unitFileInfo } from '../core/unitFile';
 import { UnitModel } from '../core/model/unitModel';
 import { readSecurityPolicy, type SecurityPolicy } from '../core/security';
 import { describeError, folderNames, lstatOrUndefined, readGuarded, realPathOrNull, Scope, SETTINGS_FILE_MAX_BYTES, type RunBudget } from './guardedFs';
@@ -49,21 +49,15 @@ function confFiles(folder: string, scope: Scope): string[] {
     });
 }
 
-/** Drop-in folders of a unit named `name` in `folder`, least specific first. */
+/** Drop-in folders of a unit named `name` in `folder`, most specific first (see dropInFolderNames). */
 function dropInFolders(folder: string, name: string): string[] {
-  const dot = name.lastIndexOf('.');
-  const type = dot < 0 ? '' : name.slice(dot + 1);
-  const folders = [join(folder, `${type}.d`)];
-  const at = name.indexOf('@');
-  if (at >= 0 && name.slice(at + 1, dot) !== '') folders.push(join(folder, `${name.slice(0, at + 1)}${name.slice(dot)}.d`));
-  folders.push(join(folder, `${name}.d`));
-  return folders;
+  return dropInFolderNames(name).map((dropInFolder) => join(folder, dropInFolder));
 }
 
-/** Drop-ins by file name; a later folder's file of the same name replaces an earlier one. */
+/** Drop-ins by file name, in its order; of files of one name, the one in the most specific folder. */
 function collectDropIns(folders: readonly string[], scope: Scope): string[] {
   const byName = new Map<string, string>();
-  for (const folder of folders) for (const path of confFiles(folder, scope)) byName.set(basename(path), path);
+  for (const folder of folders) for (const path of confFiles(folder, scope)) if (!byName.has(basename(path))) byName.set(basename(path), path);
   return [...byName.keys()].sort().map((n) => byName.get(n) as string);
 }
 

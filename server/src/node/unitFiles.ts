@@ -1,13 +1,14 @@
 /**
- * The other files of a unit on disk: for a unit file its drop-ins (`NAME.TYPE.d/*.conf` and the
- * type-wide `TYPE.d/*.conf` next to it), for a drop-in its unit and the other drop-ins. systemd
+ * The other files of a unit on disk: for a unit file its drop-ins (`NAME.TYPE.d/*.conf`, its
+ * template's, its name's prefixes' and the type-wide `TYPE.d/*.conf` next to it, see
+ * dropInFolderNames), for a drop-in its unit and the unit's other drop-ins. systemd
  * merges them, so diagnostics about missing or conflicting settings look at all of them. They are
  * read through the guard: regular files only, through links that stay in the scope, and within the
  * budget of the files read alongside a unit (companionBudget.ts).
  */
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createUnitDocument, unitFileInfo, type UnitDocument, type UnitFiles } from '../core';
+import { createUnitDocument, dropInFolderNames, unitFileInfo, type UnitDocument, type UnitFiles } from '../core';
 import { folderNames, GuardError, readGuarded, Scope } from './guardedFs';
 import { CompanionBudget, COMPANION_MAX_BYTES } from './companionBudget';
 import { sizeOf, type UnitSize } from './memoryRoom';
@@ -142,11 +143,19 @@ export function unitFilesFor(absolutePath: string, scope: Scope = Scope.within([
     }
     return documents;
   };
+  // Every drop-in folder of the unit, most specific first; of files of one name the first is read.
+  const dropInsOf = (unitFolder: string, name: string): string[] => {
+    const byName = new Map<string, string>();
+    for (const dropInFolder of dropInFolderNames(name)) {
+      for (const path of listed(join(unitFolder, dropInFolder))) if (!byName.has(basename(path))) byName.set(basename(path), path);
+    }
+    return [...byName.values()];
+  };
   if (info.isDropIn) {
     const unit = unitPath !== undefined ? loaded([unitPath])[0] : undefined;
-    const others = listed(folder).filter((p) => p !== absolutePath);
-    return { ...(unit ? { unit } : {}), dropIns: loaded(others) };
+    // A drop-in of one unit is read with the unit's other drop-ins; one of a whole type (`service.d`), with its folder's.
+    const all = info.unitName !== undefined ? dropInsOf(dirname(folder), info.unitName) : listed(folder);
+    return { ...(unit ? { unit } : {}), dropIns: loaded(all.filter((p) => p !== absolutePath)) };
   }
-  const name = basename(absolutePath);
-  return { dropIns: loaded([...listed(join(folder, `${info.type}.d`)), ...listed(join(folder, `${name}.d`))]) };
+  return { dropIns: loaded(dropInsOf(folder, basename(absolutePath))) };
 }
