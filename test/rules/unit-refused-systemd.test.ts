@@ -13,6 +13,7 @@ import { test } from 'node:test';
 import { createUnitDocument, diagnose, DEFAULT_SETTINGS } from '../../server/src/core';
 import { UnitModel } from '../../server/src/core/model/unitModel';
 import { unitRefusal } from '../../server/src/core/model/unitRefusal';
+import { SYSTEMD_SAYS } from '../support/refusalWords';
 import { allAnalyzers, runAnalyzer } from '../security/support';
 
 /** `[Service]` lines (and `[Unit]` ones after a `--` line) of small services. */
@@ -151,6 +152,7 @@ const OTHERS: readonly (readonly [string, string])[] = [
 /** Every case: its file name and text. */
 const CASES: readonly (readonly [string, string])[] = [...SERVICES.map((body, i) => [`refusal-${i}.service`, unitText(body.replace('refusal-SELF', `refusal-${i}`))] as const), ...OTHERS];
 
+
 /** The findings that say systemd refuses the service. */
 const REFUSING = new Set(['unit-refused', 'conflicts-with', 'requires-one-of']);
 
@@ -197,7 +199,9 @@ test('units systemd refuses to load: UnitGuard agrees with systemd-analyze verif
         const refusal = unitRefusal(UnitModel.build(document), analyzer.version, 'system');
         const where = `${analyzer.label}, case ${i}:\n${text}\nsystemd: ${said.trim().split('\n').filter((l) => l.includes(name)).join(' | ')}`;
         assert.equal(refusal !== undefined, systemdRefuses, `${where}\nUnitGuard: ${refusal?.reason ?? 'loads'}`);
-        if (!systemdRefuses) continue;
+        if (!systemdRefuses || refusal === undefined) continue;
+        // Refused by both, and for the same cause: systemd's words for it.
+        assert.match(said, SYSTEMD_SAYS[refusal.cause], `${where}\nUnitGuard refuses it for another cause: ${refusal.cause} (${refusal.reason})`);
         refusals++;
         const errors = diagnose(document, { ...DEFAULT_SETTINGS, systemdVersion: analyzer.version }).filter((d) => d.severity === 'error' && REFUSING.has(String(d.code)));
         assert.ok(errors.length > 0, `${where}\nno error says so`);

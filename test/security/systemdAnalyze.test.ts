@@ -11,7 +11,9 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { test } from 'node:test';
 import { assess, formatExposure, type TestResult } from '../../server/src/core/security';
+import { unitRefusal } from '../../server/src/core/model/unitRefusal';
 import { readSecurityInput } from '../../server/src/node/securityInput';
+import { SYSTEMD_SAYS } from '../support/refusalWords';
 import {
   securityAnalyzers, analyze, analyzePath, caseText, checkCases, corpusOrSkip, corpusUnitsOfOtherTypes, modelOf, readTsv, refusalOf, specifierCases, typeCases, versionCases, type AnalyzeRow,
 } from './support';
@@ -120,8 +122,12 @@ for (const analyzer of analyzers) {
         const theirs = analyze(analyzer, c.unit, c.text, manager);
         const said = c.expected.get(analyzer.version);
         if (!theirs) {
+          const why = refusalOf(analyzer, c.unit, c.text, manager) ?? '';
           if (said !== undefined && said !== 'refused') problems.push(`${c.unit}: systemd refused it, the table says ${said}`);
-          if (ours.ok) problems.push(`${c.unit}: systemd refused it (${refusalOf(analyzer, c.unit, c.text, manager)}), ours scored it`);
+          if (ours.ok) problems.push(`${c.unit}: systemd refused it (${why}), ours scored it`);
+          // Refused by both, and for the same cause.
+          const cause = unitRefusal(modelOf(c.unit, c.text), version, manager)?.cause;
+          if (cause !== undefined && !SYSTEMD_SAYS[cause].test(why)) problems.push(`${c.unit}: systemd refused it (${why}), ours for another cause (${cause})`);
           refused++;
           continue;
         }
