@@ -47,3 +47,14 @@ export function uriFileLabel(uri: string): string {
   const parent = decodeUriText(folder.slice(folder.lastIndexOf('/') + 1));
   return parent.endsWith('.d') && name.endsWith('.conf') ? `${parent}/${name}` : name;
 }
+
+/**
+ * A file of a unit as a message names it, beside a line number: a drop-in of the unit's own folder
+ * by its file name, one of a folder that other units share (`service.d/`, `web-.service.d/`, a
+ * template's) with that folder, as drop-ins of those folders may have the same file name.
+ */
+export function unitFileLabel(uri: string, unitName: string | undefined): string {
+  const label = uriFileLabel(uri);
+  const slash = label.indexOf('/');
+  return slash >= 0 && label.slice(0, slash) === `${unitName}.d` ? label.slice(slash + 1) : label;
+}

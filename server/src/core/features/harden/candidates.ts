@@ -10,7 +10,7 @@ import { IMPLIED_DROPS } from '../../rules/breakage/capabilities';
 import { breaksOf } from '../../rules/fixRisk';
 import { capabilitySet, isListSetting, normalizeValue, runsAsRoot } from '../../rules/pairings/effects';
 import { wordsIn } from '../../rules/values/words';
-import { uriFileName } from '../../uriNames';
+import { unitFileLabel } from '../../uriNames';
 import { trimBlanks } from '../../syntax/blanks';
 
 /** One line the plan writes: a new setting, or a weaker value the unit sets changed. */
@@ -64,9 +64,9 @@ function sameValue(directive: string, a: string, b: string): boolean {
   return normalizeValue(directive, a) === normalizeValue(directive, b);
 }
 
-/** `Key=value (line N)`, naming the file when the line is in a drop-in. */
-function lineRef(line: Assignment): string {
-  const where = line.document.file.isDropIn ? `${uriFileName(line.document.uri)} line` : 'line';
+/** `Key=value (line N)`, naming the file when the line is in a drop-in of the unit named `unitName`. */
+function lineRef(line: Assignment, unitName: string | undefined): string {
+  const where = line.document.file.isDropIn ? `${unitFileLabel(line.document.uri, unitName)} line` : 'line';
   return `${line.entry.key}=${trimBlanks(line.entry.value)} (${where} ${line.entry.range.start.line + 1})`;
 }
 
@@ -110,7 +110,7 @@ export function candidatesFor(model: UnitModel, level: HardeningLevel, systemdVe
       const have = trimBlanks(current.entry.value);
       if (sameValue(step.directive, have, value)) continue;
       if (!(step.upgrades ?? []).some((weaker) => sameValue(step.directive, have, weaker))) {
-        hold(`the unit sets ${lineRef(current)} itself`);
+        hold(`the unit sets ${lineRef(current, model.unit.file.unitName)} itself`);
         continue;
       }
       from = have;
@@ -118,7 +118,7 @@ export function candidatesFor(model: UnitModel, level: HardeningLevel, systemdVe
     const dropsNeeded = IMPLIED_DROPS.find((d) => d.directive === step.directive)?.capabilities.find((c) => needed.has(c));
     if (dropsNeeded !== undefined) {
       const line = needed.get(dropsNeeded) as Assignment;
-      hold(`${lineRef(line)} shows the service needs ${dropsNeeded}, which ${step.directive}=${value} drops`);
+      hold(`${lineRef(line, model.unit.file.unitName)} shows the service needs ${dropsNeeded}, which ${step.directive}=${value} drops`);
       continue;
     }
     if (step.dropsCapabilities) {

@@ -8,7 +8,7 @@ import type { Assignment } from '../../model/unitModel';
 import type { Fix, RelatedInformation } from '../../types';
 import { diagnostic, type RuleContext } from '../context';
 import { lineText } from '../pairings/text';
-import { uriFileName } from '../../uriNames';
+import { unitFileLabel } from '../../uriNames';
 
 /** A line of the unit that shows what the service needs, and what it shows, in a few words. */
 export interface Evidence {
@@ -22,7 +22,7 @@ export { lineText };
 
 /** `Key=value (line N)`, naming the file too when it is another one than the diagnosed document. */
 export function lineRef(context: RuleContext, a: Assignment): string {
-  const where = a.document === context.document ? `line ${a.entry.range.start.line + 1}` : `${uriFileName(a.document.uri)} line ${a.entry.range.start.line + 1}`;
+  const where = a.document === context.document ? `line ${a.entry.range.start.line + 1}` : `${unitFileLabel(a.document.uri, context.model.unit.file.unitName)} line ${a.entry.range.start.line + 1}`;
   return `${lineText(a)} (${where})`;
 }
 

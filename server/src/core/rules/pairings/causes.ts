@@ -11,7 +11,7 @@ import type { Diagnostic, Fix, RelatedInformation, Severity } from '../../types'
 import type { PairContext } from './context';
 import { blocksSyscalls, commandPrefix, coveringAssignment, holdsAmbient } from './effects';
 import { lineText } from './text';
-import { uriFileName } from '../../uriNames';
+import { unitFileLabel } from '../../uriNames';
 import { fixesMaybe, setFixesWhenRead, withoutFixField } from '../fixesWhenRead';
 
 /** A pair's finding before it is reported: the diagnostic and the subject line it is on. */
@@ -34,7 +34,7 @@ interface Cause {
 
 function lineRef(context: PairContext, a: Assignment): string {
   const line = a.entry.range.start.line + 1;
-  return a.document === context.document ? `${lineText(a)} (line ${line})` : `${lineText(a)} (${uriFileName(a.document.uri)} line ${line})`;
+  return a.document === context.document ? `${lineText(a)} (line ${line})` : `${lineText(a)} (${unitFileLabel(a.document.uri, context.model.unit.file.unitName)} line ${line})`;
 }
 
 function listed(context: PairContext, subjects: readonly Assignment[]): string {
