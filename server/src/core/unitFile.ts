@@ -82,6 +82,21 @@ export function dropInFolderNames(unitName: string): string[] {
   return [...new Set(names)].map((name) => `${name}.d`);
 }
 
+/**
+ * The drop-ins systemd reads, from the paths of each folder of dropInFolderNames in its order: of
+ * files of one name, the one of the most specific folder.
+ */
+export function dropInsRead(pathsByFolder: readonly (readonly string[])[]): string[] {
+  const byName = new Map<string, string>();
+  for (const paths of pathsByFolder) {
+    for (const path of paths) {
+      const name = path.slice(path.lastIndexOf('/') + 1);
+      if (!byName.has(name)) byName.set(name, path);
+    }
+  }
+  return [...byName.values()];
+}
+
 function typeOf(name: string): UnitType | undefined {
   const dot = name.lastIndexOf('.');
   if (dot <= 0) return undefined;

@@ -7,7 +7,7 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createUnitDocument, type UnitDocument } from '../core/unitDocument';
-import { dropInFolderNames, unitFileInfo } from '../core/unitFile';
+import { dropInFolderNames, dropInsRead, unitFileInfo } from '../core/unitFile';
 import { UnitModel } from '../core/model/unitModel';
 import { readSecurityPolicy, type SecurityPolicy } from '../core/security';
 import { describeError, folderNames, lstatOrUndefined, readGuarded, realPathOrNull, Scope, SETTINGS_FILE_MAX_BYTES, type RunBudget } from './guardedFs';
@@ -54,11 +54,9 @@ function dropInFolders(folder: string, name: string): string[] {
   return dropInFolderNames(name).map((dropInFolder) => join(folder, dropInFolder));
 }
 
-/** Drop-ins by file name, in its order; of files of one name, the one in the most specific folder. */
+/** The drop-ins systemd reads from `folders` (most specific first), in the order of their file names. */
 function collectDropIns(folders: readonly string[], scope: Scope): string[] {
-  const byName = new Map<string, string>();
-  for (const folder of folders) for (const path of confFiles(folder, scope)) if (!byName.has(basename(path))) byName.set(basename(path), path);
-  return [...byName.keys()].sort().map((n) => byName.get(n) as string);
+  return dropInsRead(folders.map((folder) => confFiles(folder, scope))).sort((a, b) => (basename(a) < basename(b) ? -1 : basename(a) > basename(b) ? 1 : 0));
 }
 
 export interface SecurityInput {

@@ -8,7 +8,7 @@
  */
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createUnitDocument, dropInFolderNames, unitFileInfo, type UnitDocument, type UnitFiles } from '../core';
+import { createUnitDocument, dropInFolderNames, dropInsRead, unitFileInfo, type UnitDocument, type UnitFiles } from '../core';
 import { folderNames, GuardError, readGuarded, Scope } from './guardedFs';
 import { CompanionBudget, COMPANION_MAX_BYTES } from './companionBudget';
 import { sizeOf, type UnitSize } from './memoryRoom';
@@ -143,14 +143,8 @@ export function unitFilesFor(absolutePath: string, scope: Scope = Scope.within([
     }
     return documents;
   };
-  // Every drop-in folder of the unit, most specific first; of files of one name the first is read.
-  const dropInsOf = (unitFolder: string, name: string): string[] => {
-    const byName = new Map<string, string>();
-    for (const dropInFolder of dropInFolderNames(name)) {
-      for (const path of listed(join(unitFolder, dropInFolder))) if (!byName.has(basename(path))) byName.set(basename(path), path);
-    }
-    return [...byName.values()];
-  };
+  // Every drop-in folder of the unit, most specific first.
+  const dropInsOf = (unitFolder: string, name: string): string[] => dropInsRead(dropInFolderNames(name).map((dropInFolder) => listed(join(unitFolder, dropInFolder))));
   if (info.isDropIn) {
     const unit = unitPath !== undefined ? loaded([unitPath])[0] : undefined;
     // A drop-in of one unit is read with the unit's other drop-ins; one of a whole type (`service.d`), with its folder's.
