@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { runCli, runJson, tempFolder, treeArg } from './cliHarness';
+import { lines, runCli, runJson, tempFolder, treeArg } from './cliHarness';
 
 const CLEAN = '[Unit]\nDescription=Walk fixture\n';
 /** A service systemd loads: one with nothing to run is refused (unit-refused). */
@@ -79,6 +79,26 @@ describe('folder walking', () => {
       assert.match(result.stderr, /^unitguard: skipping 'units\/db\.service\.d': a link that leads outside 'units'$/m);
       // Named itself, the folder outside is walked.
       assert.deepEqual(runJson(['units/db.service.d'], { cwd: tmp.dir }).json.files.map((f) => f.path), ['units/db.service.d/20-y.conf']);
+    } finally {
+      tmp.remove();
+    }
+  });
+
+  it('says a cause of the unit once, in a file of its own, when its first line is in a drop-in other units read too', () => {
+    const tmp = tempFolder('walk-shared');
+    try {
+      mkdirSync(path.join(tmp.dir, 'web-api.service.d'));
+      mkdirSync(path.join(tmp.dir, 'service.d'));
+      writeFileSync(path.join(tmp.dir, 'web-api.service'), '[Service]\nExecStart=/usr/bin/web-api\nProtectClock=yes\n');
+      writeFileSync(path.join(tmp.dir, 'service.d', '10-home.conf'), '[Service]\nProtectHome=yes\n');
+      const undone = (): string[] => lines(runCli(['check', '.'], { cwd: tmp.dir }).stdout).filter((l) => l.endsWith('[requires-one-of]'));
+      // Every line of the cause in service.d/, which each service reads: the unit file says it, on its [Service].
+      assert.deepEqual(undone(), ['web-api.service:1:1: warning: service.d/10-home.conf line 2: ProtectHome=yes can be undone: a process of the unit that may call mount() can remount the file system. Deny the @mount calls or drop CAP_SYS_ADMIN. [requires-one-of]']);
+      // A line of the cause in the unit's own drop-in: that drop-in says it, once for both lines.
+      writeFileSync(path.join(tmp.dir, 'web-api.service.d', '20-tmp.conf'), '[Service]\nPrivateTmp=yes\n');
+      const both = undone();
+      assert.equal(both.length, 1, both.join('\n'));
+      assert.match(both[0], /^web-api\.service\.d\/20-tmp\.conf:2:1: warning: 2 mount protections, ProtectHome=yes \(service\.d\/10-home\.conf line 2\) and PrivateTmp=yes \(line 2\), can be undone/);
     } finally {
       tmp.remove();
     }

@@ -17,6 +17,7 @@ import { BoundedCache } from '../values/boundedCache';
 import { parentOf, pathEvidence, resolvePath, widestPath, type PathEvidence } from './pathEvidence';
 import { lineRef, lineText, reportBreakage, type Evidence } from './report';
 import { trimBlanks } from '../../syntax/blanks';
+import { shownHere } from '../findingHome';
 
 const RULE = 'path-blocked';
 
@@ -496,7 +497,7 @@ export function checkPaths(context: RuleContext): void {
     byLine.set(b.protection.line, list);
   }
   for (const [subject, items] of byLine) {
-    if (subject.document !== context.document) continue;
+    if (!shownHere(context, subject)) continue;
     reportBreakage(context, RULE, subject, message(context, subject, items), evidenceOf(items), fixes(context, items));
   }
 }

@@ -9,6 +9,7 @@ import type { Fix, RelatedInformation } from '../../types';
 import { diagnostic, type RuleContext } from '../context';
 import { lineText } from '../pairings/text';
 import { unitFileLabel } from '../../uriNames';
+import { reportAbout, shownHere } from '../findingHome';
 
 /** A line of the unit that shows what the service needs, and what it shows, in a few words. */
 export interface Evidence {
@@ -38,14 +39,16 @@ export function relatedOf(context: RuleContext, evidence: readonly Evidence[]): 
 }
 
 /**
- * Reports a finding on `subject` (the line that breaks something) when that line is in the
- * diagnosed document; fixes default to risk `review` (they change the sandbox).
+ * Reports a finding on `subject` (the line that breaks something) when the diagnosed document shows
+ * it (see findingHome.ts); fixes default to risk `review` (they change the sandbox).
  */
 export function reportBreakage(context: RuleContext, code: string, subject: Assignment, message: string, evidence: readonly Evidence[], fixes: readonly Fix[] = []): void {
-  if (subject.document !== context.document) return;
+  if (!shownHere(context, subject)) return;
   // Object.assign rather than a spread with more fields: V8 copies it many times faster.
   const reviewed = fixes.map((f) => Object.assign({}, f, { risk: f.risk ?? ('review' as const) }));
-  context.report(
+  reportAbout(
+    context,
+    subject,
     diagnostic(code, subject.entry.range, message, {
       ...(evidence.length > 0 ? { related: relatedOf(context, evidence) } : {}),
       ...(reviewed.length > 0 ? { fixes: reviewed } : {}),

@@ -16,6 +16,7 @@ import { lineRef, relatedOf, type Evidence } from '../breakage/report';
 import { diagnostic, type RuleContext } from '../context';
 import { combine, expandGroup, LIST_SEMANTICS, type Combined, type LineStep, type ListSemantics, type ListValue } from './listSemantics';
 import { assignedLines } from '../pairings/effects';
+import { reportAbout, shownHere } from '../findingHome';
 
 const CODE = 'list-merge-order';
 
@@ -33,12 +34,12 @@ interface Finding {
 function checkSetting(context: RuleContext, semantics: ListSemantics): void {
   const { model, settings } = context;
   const lines = assignedLines(model, semantics.directive);
-  if (lines.length < 2 || !lines.some((a) => a.document === context.document)) return;
+  if (lines.length < 2 || !lines.some((a) => shownHere(context, a))) return;
   const combined = combine(semantics, lines, settings.systemdVersion, model.complete);
   if (!combined?.certain || !combined.value) return;
   const finding = allowAfterDeny(semantics, combined, settings.systemdVersion) ?? denyAfterEmpty(semantics, combined);
-  // Once per unit: on the line that does not do what it says, in the file that holds it.
-  if (!finding || finding.subject.line.document !== context.document) return;
+  // Once per unit: on the line that does not do what it says, in the file that shows it (see findingHome.ts).
+  if (!finding || !shownHere(context, finding.subject.line)) return;
   report(context, semantics, lines, combined, finding);
 }
 
@@ -145,7 +146,9 @@ function evidence(combined: Combined, finding: Finding): Evidence[] {
 
 function report(context: RuleContext, semantics: ListSemantics, lines: readonly Assignment[], combined: Combined, finding: Finding): void {
   const fixes = finding.start.line.document === context.document ? fixesFor(context, semantics, lines, combined, finding) : [];
-  context.report(
+  reportAbout(
+    context,
+    finding.subject.line,
     diagnostic(CODE, finding.subject.line.entry.range, message(context, semantics, combined, finding), {
       related: relatedOf(context, evidence(combined, finding)),
       ...(fixes.length > 0 ? { fixes } : {}),

@@ -3,8 +3,9 @@
  * of a unit: every mount protection can be undone by a process that may call mount(); every
  * seccomp-based setting can be got around through another ABI. Such pairs share a cause, and a
  * unit gets one diagnostic per cause: on the first line involved (in the order systemd reads the
- * unit and its drop-ins), naming every line in its message and related information, with the
- * fixes once. The file that holds that first line reports it; the unit's other files do not.
+ * unit and its drop-ins) of a file of the unit's own, naming every line in its message and related
+ * information, with the fixes once. The file that holds that line reports it; the unit's other
+ * files do not. When every line is in drop-ins other units read too, the unit file reports it.
  */
 import type { Assignment } from '../../model/unitModel';
 import type { Diagnostic, Fix, RelatedInformation, Severity } from '../../types';
@@ -13,6 +14,7 @@ import { blocksSyscalls, commandPrefix, coveringAssignment, holdsAmbient } from 
 import { lineText } from './text';
 import { unitFileLabel } from '../../uriNames';
 import { fixesMaybe, setFixesWhenRead, withoutFixField } from '../fixesWhenRead';
+import { anchorOf, lineLabel, rangeHere, shownHere } from '../findingHome';
 
 /** A pair's finding before it is reported: the diagnostic and the subject line it is on. */
 export interface PairFinding {
@@ -137,20 +139,22 @@ function relatedOf(context: PairContext, lines: readonly Assignment[]): RelatedI
 }
 
 /**
- * Reports the findings of one cause once: on the first subject line in reading order, when that
- * line is in the diagnosed document. `findings` are every pair of the cause that holds, over the
+ * Reports the findings of one cause once: on the first subject line in reading order (the first in
+ * a file of the unit's own, see findingHome.ts), when the diagnosed document shows it. `findings` are every pair of the cause that holds, over the
  * whole unit (subjects in any of its files).
  */
 export function reportCause(context: PairContext & { found: ReadonlySet<string> }, id: string, findings: readonly PairFinding[]): void {
   if (findings.length === 0) return;
   const cause = CAUSES[id];
   const ordered = [...findings].sort((a, b) => a.subject.order - b.subject.order);
-  const anchor = ordered[0];
-  if (anchor.subject.document !== context.document) return;
+  const anchor = anchorOf(context, ordered, (f) => f.subject) as PairFinding;
+  if (!shownHere(context, anchor.subject)) return;
   const subjects = [...new Set(ordered.map((f) => f.subject))];
   const message = cause.message(context, subjects, ordered);
   if (message === undefined) return;
-  const others = subjects.filter((s) => s !== anchor.subject);
+  // Shown in another file than the anchor's (see findingHome.ts): every line is related information.
+  const moved = anchor.subject.document !== context.document;
+  const others = moved ? subjects : subjects.filter((s) => s !== anchor.subject);
   const related = [...relatedOf(context, others), ...ordered.flatMap((f) => f.diagnostic.related ?? [])];
   // The fixes of the first finding in this document that keeps some (they may be sorted out when read).
   const own = cause.noFixes ? [] : ordered.filter((f) => f.subject.document === context.document).map((f) => f.diagnostic);
@@ -160,8 +164,10 @@ export function reportCause(context: PairContext & { found: ReadonlySet<string> 
   delete reported.unnecessary;
   const pairs = [...new Set(ordered.map((f) => f.diagnostic.pairing).filter((p): p is string => p !== undefined))];
   if (pairs.length > 1) reported.pairings = pairs;
+  if (moved) reported.range = rangeHere(context, anchor.subject);
   reported.severity = cause.severity;
-  reported.message = message;
+  const where = moved ? lineLabel(context, anchor.subject) : '';
+  reported.message = moved && !message.includes(where) ? `${where}: ${message}` : message;
   if (related.length > 0) reported.related = dedupe(related);
   setFixesWhenRead(reported, own.flatMap((d) => fixesMaybe(d) ?? []), fixesOfFirst(own, cause));
   context.report(reported);

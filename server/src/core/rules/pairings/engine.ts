@@ -20,6 +20,7 @@ import { always, BoundedCache } from '../values/boundedCache';
 import { removeEntryEdit } from '../../edits/lineEdits';
 import { causeOf, reportCause, type PairFinding } from './causes';
 import { setFixesWhenRead } from '../fixesWhenRead';
+import { reportAbout } from '../findingHome';
 import { appendAll } from '../../arrays';
 
 const ABSENCE = new Set(['requires-one-of', 'recommends', 'effective-only-with']);
@@ -79,7 +80,7 @@ export function checkPairings(base: RuleContext): void {
         const list = byCause.get(cause) ?? [];
         list.push(finding);
         byCause.set(cause, list);
-      } else if (finding.subject.document === context.document) context.report(finding.diagnostic);
+      } else reportAbout(context, finding.subject, finding.diagnostic);
     }
   }
   if (byCause.size > 0) {

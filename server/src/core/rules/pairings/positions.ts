@@ -12,6 +12,7 @@ import { assignedLines, effectiveLines } from './effects';
 import { once } from './unitFacts';
 import { decodeUriText } from '../../uriNames';
 import { trimBlanks } from '../../syntax/blanks';
+import { reportAbout, shownHere } from '../findingHome';
 
 export function isPositionRow(pairing: Pairing): boolean {
   return pairing.subject.position !== undefined;
@@ -112,11 +113,13 @@ function checkReset(context: PairContext, row: ResetRow, lines: ReadonlyMap<stri
   for (const name of subjectNames) {
     if (model.named(name).length === 0) continue;
     for (const line of assignedLines(model, name)) {
-      if (line.document !== context.document || line.entry.isEmpty || trimBlanks(line.entry.value) === '~') continue;
+      if (!shownHere(context, line) || line.entry.isEmpty || trimBlanks(line.entry.value) === '~') continue;
       const reset = firstAfter(clearing, line.order);
       if (!reset) continue;
       const what = reset.entry.isEmpty ? `the empty ${reset.entry.key}= on ${where(context, reset)} clears it` : `the bare "~" on ${where(context, reset)} resets it to every capability`;
-      context.report(
+      reportAbout(
+        context,
+        line,
         diagnostic('ignored-when', line.entry.range, `${lineText(line)} is ignored when a later empty assignment follows: ${what}.`, {
           severity: pairing.severity,
           pairing: pairing.id,
@@ -138,8 +141,10 @@ function checkListType(context: PairContext, pairing: Pairing): void {
   const first = lines[0];
   if (!first || !trimBlanks(first.entry.value).startsWith('~')) return;
   for (const line of lines.slice(1)) {
-    if (line.document !== context.document || trimBlanks(line.entry.value).startsWith('~')) continue;
-    context.report(
+    if (!shownHere(context, line) || trimBlanks(line.entry.value).startsWith('~')) continue;
+    reportAbout(
+      context,
+      line,
       diagnostic(
         'conflicts-with',
         line.entry.range,
