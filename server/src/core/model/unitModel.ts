@@ -1,5 +1,5 @@
 import { directiveRow, directiveRows, type AssignmentSemantics } from '../kb';
-import { entryAt, entryCount, type Entry, type Section } from '../syntax/syntaxTree';
+import { entryAt, entryCount, keyAt, type Entry, type Section } from '../syntax/syntaxTree';
 import type { UnitType } from '../unitFile';
 import type { UnitDocument } from '../unitDocument';
 import { managerOf, type ManagerKind } from './manager';
@@ -283,11 +283,14 @@ export class UnitModel {
     for (const document of this.documents) {
       for (const section of document.tree.sections) {
         if (section.malformed) continue;
-        for (const entry of section.entries) {
-          if (keys !== undefined && !keys.has(entry.key)) {
+        const count = entryCount(section);
+        for (let i = 0; i < count; i++) {
+          // A model of a few keys copies no other line of a moved section (a fix tried on a long unit).
+          if (keys !== undefined && !keys.has(keyAt(section, i) as string)) {
             order++;
             continue;
           }
+          const entry = entryAt(section, i) as Entry;
           const list = index.get(entry.key);
           if (list) {
             list.entries.push(entry);

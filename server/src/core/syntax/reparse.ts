@@ -165,7 +165,7 @@ export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], t
   if (from > 0 && read.comments.length > 0 && (read.sections.length === 0 || read.comments.start(0) < (read.sections[0] as SectionNode).headerOffset)) return undefined;
 
   const kept = from >= 0 ? sections.slice(0, from) : [];
-  const moved = sections.slice(after).map((s) => (s as SectionNode).shifted(index, delta, copyMoved));
+  const moved = sections.slice(after).map((s) => (s as SectionNode).shifted(index, delta, copyMoved, !keep));
   const orphans = from >= 0 ? tree.orphans : read.orphans;
   if (keep) {
     // Shared nodes map the new text; new ones own their strings rather than views into it.

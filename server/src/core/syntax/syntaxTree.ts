@@ -90,6 +90,11 @@ export function entryAt(section: Section, i: number): Entry | undefined {
   return section instanceof SectionNode ? section.entryAt(i) : section.entries[i];
 }
 
+/** The key of the assignment at `i` in a section, without copying the assignment of a moved section. */
+export function keyAt(section: Section, i: number): string | undefined {
+  return section instanceof SectionNode ? section.keyAt(i) : section.entries[i]?.key;
+}
+
 /** Every assignment in document order, including those outside a section. */
 export function allEntries(tree: SyntaxTree): Entry[] {
   // One array of the final size: a long unit has tens of thousands of entries.

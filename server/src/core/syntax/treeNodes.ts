@@ -78,7 +78,14 @@ interface MovedEntries {
   readonly parts: ReadonlyMap<number, { pieces: readonly number[] | undefined; continued: boolean }> | undefined;
   /** Assignments that are not the parser's nodes, kept as they are (usually none). */
   readonly others: ReadonlyMap<number, Entry> | undefined;
+  /**
+   * The assignments themselves, where they are read rather than copied (the fields above are then
+   * empty): for a tree moved for a short look, which the tree it was moved from outlives.
+   */
+  readonly source?: readonly Entry[];
 }
+
+const NO_OFFSETS = new Int32Array(0);
 
 /** The ranges of a section once they were read, and its offsets that are not where they usually are. */
 interface SectionParts {
@@ -186,6 +193,15 @@ export class SectionNode implements Section {
     return this.#complete ? this.#entries.length : (this.#moved as MovedEntries).count;
   }
 
+  /** The key of the assignment at `i`, without copying it when the section was moved. */
+  keyAt(i: number): string | undefined {
+    const made = this.#entries[i];
+    if (made !== undefined || this.#complete) return made?.key;
+    const moved = this.#moved as MovedEntries;
+    if (!(i >= 0 && i < moved.count)) return undefined;
+    return moved.source !== undefined ? moved.source[i].key : (moved.others?.get(i)?.key ?? moved.keys[i]);
+  }
+
   /**
    * The assignment at `i`. A moved section copies only that one: a setting's lines in a long unit
    * are a few in each of many sections. The copy is the one `entries` gives later.
@@ -204,7 +220,7 @@ export class SectionNode implements Section {
    * section moved again and again keeps no older version, nor its text, alive. `copyNow` copies
    * them at once.
    */
-  shifted(index: LineIndex, delta: number, copyNow = false): SectionNode {
+  shifted(index: LineIndex, delta: number, copyNow = false, shortLook = false): SectionNode {
     const moved = new SectionNode(
       index,
       this.name,
@@ -231,8 +247,9 @@ export class SectionNode implements Section {
       return moved;
     }
     // Not kept on this section: a tree moved for a short look (a fix tried on it) would keep it
-    // as long as this one lives.
-    moved.#moved = this.#moved ?? EntryNode.moved(this.#entries);
+    // as long as this one lives. Such a tree reads this section's assignments where they are:
+    // copying them would cost more than the short look reads of them.
+    moved.#moved = this.#moved ?? (shortLook ? EntryNode.viewOf(this.#entries) : EntryNode.moved(this.#entries));
     moved.#delta = this.#delta + delta;
     moved.#complete = false;
     return moved;
@@ -452,8 +469,18 @@ export class EntryNode implements Entry {
     return { count, offsets, keys, values, parts, others };
   }
 
+  /** `entries` read where they are by the sections moved from theirs (see MovedEntries.source). */
+  static viewOf(entries: readonly Entry[]): MovedEntries {
+    return { count: entries.length, offsets: NO_OFFSETS, keys: [], values: [], parts: undefined, others: undefined, source: entries };
+  }
+
   /** The assignment at `i` of `moved`, `delta` characters further on, in `section`. */
   static fromMoved(moved: MovedEntries, i: number, index: LineIndex, section: SectionNode, delta: number): Entry {
+    const source = moved.source;
+    if (source !== undefined) {
+      const entry = source[i];
+      return entry instanceof EntryNode ? entry.shifted(index, section, delta) : entry;
+    }
     const other = moved.others?.get(i);
     if (other !== undefined) return other;
     const at = i * 5;

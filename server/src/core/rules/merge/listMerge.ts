@@ -243,7 +243,7 @@ function withValue(entry: Entry, value: string): Entry {
 /** The start of the line an assignment begins on. */
 function lineStart(context: RuleContext, a: Assignment): Position {
   const { lines } = context.document.tree;
-  return lines.positionAt(lines.lines[a.entry.range.start.line].start);
+  return lines.positionAt(lines.lineStart(a.entry.range.start.line));
 }
 
 /**
