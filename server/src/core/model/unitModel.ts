@@ -21,16 +21,80 @@ export interface Assignment {
 
 /** A setting as systemd ends up with it after reading every line that assigns it. */
 export interface Setting {
-  name: string;
-  section: string;
-  semantics: AssignmentSemantics;
+  readonly name: string;
+  readonly section: string;
+  readonly semantics: AssignmentSemantics;
   /** Every assignment, in reading order. */
-  all: Assignment[];
+  readonly all: Assignment[];
   /**
    * The assignments that still count: for a single value the last one (none
    * when it was emptied); for a list the non-empty ones after the last reset.
    */
-  effective: Assignment[];
+  readonly effective: Assignment[];
+  /** The place in the reading order of its first line. */
+  readonly firstOrder: number;
+}
+
+/**
+ * A setting whose assignments are made when `all` is first read. A setting of one value needs
+ * only the line in force to be read, and a long unit may set one 100,000 times: its lines are
+ * kept as they are until someone asks for every one. An assignment made for `effective` is the
+ * one `all` gives later.
+ */
+class SettingLines implements Setting {
+  effective: Assignment[] = [];
+  #all: Assignment[] | undefined;
+  /** The assignments made before `all` was read, by their index. */
+  #made: Map<number, Assignment> | undefined;
+
+  /** `entries` and `orders` may be those of the key's lines, when they all belong to the setting: they are never changed then. */
+  constructor(
+    readonly name: string,
+    readonly section: string,
+    readonly semantics: AssignmentSemantics,
+    private readonly documentAt: (order: number) => UnitDocument,
+    private readonly entries: Entry[] = [],
+    private readonly orders: number[] = [],
+  ) {}
+
+  add(entry: Entry, order: number): void {
+    this.entries.push(entry);
+    this.orders.push(order);
+  }
+
+  get count(): number {
+    return this.entries.length;
+  }
+
+  get firstOrder(): number {
+    return this.orders[0];
+  }
+
+  /** The line at `i`, without making its assignment. */
+  entry(i: number): Entry {
+    return this.entries[i];
+  }
+
+  /** The assignment of the line at `i`, made once. */
+  at(i: number): Assignment {
+    if (this.#all !== undefined) return this.#all[i];
+    let made = this.#made?.get(i);
+    if (made === undefined) {
+      made = { entry: this.entries[i], document: this.documentAt(this.orders[i]), section: this.section, order: this.orders[i] };
+      (this.#made ??= new Map()).set(i, made);
+    }
+    return made;
+  }
+
+  get all(): Assignment[] {
+    if (this.#all === undefined) {
+      const all = new Array<Assignment>(this.entries.length);
+      for (let i = 0; i < all.length; i++) all[i] = this.at(i);
+      this.#all = all;
+      this.#made = undefined;
+    }
+    return this.#all;
+  }
 }
 
 const NO_ENTRIES: readonly Entry[] = [];
@@ -94,6 +158,8 @@ export class UnitModel {
   /** The place in the reading order of each document's first line. */
   private readonly firstOrders: readonly number[];
   private reads: Set<string> | 'all' | undefined;
+  /** The document of a place in the reading order, for the settings' assignments (one function for all). */
+  private documentOf: ((order: number) => UnitDocument) | undefined;
 
   private constructor(
     readonly unit: UnitDocument,
@@ -259,7 +325,7 @@ export class UnitModel {
   private everySetting(): readonly Setting[] {
     if (!this.every) {
       for (const name of this.keyNames()) this.resolved(name);
-      this.every = [...this.settings.values()].sort((a, b) => a.all[0].order - b.all[0].order);
+      this.every = [...this.settings.values()].sort((a, b) => a.firstOrder - b.firstOrder);
     }
     return this.every;
   }
@@ -369,8 +435,17 @@ export class UnitModel {
   private resolve(name: string): readonly Setting[] {
     const lines = this.linesOf(name);
     if (!lines) return NO_SETTINGS;
-    const found: Setting[] = [];
+    const found: SettingLines[] = [];
     const { entries, orders } = lines;
+    const documentAt = (this.documentOf ??= (order: number) => this.documentAt(order));
+    // Most often every line of the key is in one section that takes it: the setting keeps the key's lines as they are.
+    const first = entries.length > 0 ? sectionOf(entries[0]) : '';
+    if (entries.length > 0 && entries.every((entry) => sectionOf(entry) === first) && entries.every((entry) => this.takesIn(entry, first))) {
+      const setting = new SettingLines(name, first, directiveRow(name, first)?.assignment ?? UNKNOWN_SEMANTICS, documentAt, entries, orders);
+      this.settings.set(key(first, name), setting);
+      setting.effective = inForce(setting, this.resetAt(setting, lines));
+      return [setting];
+    }
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i];
       const section = sectionOf(entry);
@@ -378,11 +453,11 @@ export class UnitModel {
       let setting = found.find((s) => s.section === section);
       if (!setting) {
         const semantics = directiveRow(name, section)?.assignment ?? UNKNOWN_SEMANTICS;
-        setting = { name, section, semantics, all: [], effective: [] };
+        setting = new SettingLines(name, section, semantics, documentAt);
         found.push(setting);
         this.settings.set(key(section, name), setting);
       }
-      setting.all.push({ entry, document: this.documentAt(orders[i]), section, order: orders[i] });
+      setting.add(entry, orders[i]);
     }
     for (const setting of found) setting.effective = inForce(setting, this.resetAt(setting, lines));
     return found.length > 0 ? found : NO_SETTINGS;
@@ -455,14 +530,17 @@ for (const row of directiveRows) {
 }
 
 /** The lines still in force: for a single value the last one (none when it was emptied); for a list the non-empty ones after the last reset. */
-function inForce(setting: Setting, resetAt: number): Assignment[] {
-  const { semantics, all } = setting;
+function inForce(setting: SettingLines, resetAt: number): Assignment[] {
+  const { semantics } = setting;
   if (semantics.kind === 'ignored') return [];
   if (semantics.kind === 'single') {
-    const chosen = semantics.repeat === 'first-wins' ? all.find((a) => !a.entry.isEmpty) : all[all.length - 1];
-    return chosen && !chosen.entry.isEmpty ? [chosen] : [];
+    // Only the line in force is made into an assignment (see SettingLines).
+    const count = setting.count;
+    let chosen = count - 1;
+    if (semantics.repeat === 'first-wins') for (chosen = 0; chosen < count && setting.entry(chosen).isEmpty; chosen++);
+    return chosen >= 0 && chosen < count && !setting.entry(chosen).isEmpty ? [setting.at(chosen)] : [];
   }
-  return all.filter((a) => a.order > resetAt && !a.entry.isEmpty);
+  return setting.all.filter((a) => a.order > resetAt && !a.entry.isEmpty);
 }
 
 /**
