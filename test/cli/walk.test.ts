@@ -104,6 +104,19 @@ describe('folder walking', () => {
     }
   });
 
+  it('leaves a finding that a shared drop-in makes by itself to that drop-in: the unit does not say it again', () => {
+    const tmp = tempFolder('walk-shared-own');
+    try {
+      mkdirSync(path.join(tmp.dir, 'service.d'));
+      writeFileSync(path.join(tmp.dir, 'web-api.service'), '[Service]\nExecStart=/usr/bin/web-api\n');
+      writeFileSync(path.join(tmp.dir, 'service.d', '10-x.conf'), '[Service]\nDynamicUser=yes\nBusName=a.b\n');
+      const found = lines(runCli(['check', '.'], { cwd: tmp.dir }).stdout).filter((l) => l.endsWith('[conflicts-with]'));
+      assert.deepEqual(found.map((l) => l.slice(0, l.indexOf(': '))), ['service.d/10-x.conf:2:1']);
+    } finally {
+      tmp.remove();
+    }
+  });
+
   it('says so on stderr when a folder holds no unit files, without failing', () => {
     const tmp = tempFolder('walk-empty');
     try {

@@ -49,6 +49,11 @@ export interface RuleContext {
    * gather them to sort them first gives each on as it comes.
    */
   readonly ranksFindings?: true;
+  /**
+   * What the check of a drop-in of the unit finds on its own, with the drop-ins of its folder and
+   * without the unit (see findingHome.ts): made when first asked for.
+   */
+  readonly dropInFindings?: (document: UnitDocument) => readonly Diagnostic[];
 }
 
 /** A section of the document together with its usable entries. */

@@ -2,25 +2,45 @@
  * Which file shows a finding about the unit. Each cause is said once per unit, in the file that
  * holds the line it is about. A drop-in of a folder that other units read too (`service.d/`, a
  * name prefix's `web-.service.d/`, a template's `app@.service.d/` read by an instance) is checked
- * on its own, without any one of those units, so a finding about such a line would be shown
- * nowhere. It is shown in the unit file instead, on the header of the line's section, and names
- * the line.
+ * on its own, without any one of those units: a finding that needs the unit's other lines would
+ * be shown nowhere. It is shown in the unit's first file of its own instead (the unit file, or
+ * without it the first of its own drop-ins), on the header of the line's section, and names the
+ * line. A finding the drop-in's own check makes is left to it.
  */
-import type { Assignment, UnitModel } from '../model/unitModel';
+import type { Assignment } from '../model/unitModel';
 import type { Diagnostic, Range } from '../types';
 import type { UnitDocument } from '../unitDocument';
 import { unitFileLabel } from '../uriNames';
 import type { RuleContext } from './context';
 import { withoutFixField } from './fixesWhenRead';
+import { lineText } from './pairings/text';
 
-/** Whether `document` is a drop-in of the unit that other units read too. */
-export function sharedDropIn(model: UnitModel, document: UnitDocument): boolean {
-  return model.complete && document !== model.unit && document.file.unitName !== model.unit.file.unitName;
+/**
+ * The name of the unit a check is about: its unit file's; without the unit file, that of the
+ * diagnosed drop-in's folder (none for a drop-in of `service.d/` checked on its own).
+ */
+function unitNameOf(context: RuleContext): string | undefined {
+  const { model, document } = context;
+  if (model.complete) return model.unit.file.unitName;
+  return document.file.isDropIn ? document.file.unitName : undefined;
 }
 
-/** The file that shows a finding about line `a`: its own, or the unit file when other units read it too. */
+/** Whether `document` is a drop-in of the checked unit that other units read too. */
+export function sharedDropIn(context: RuleContext, document: UnitDocument): boolean {
+  const name = unitNameOf(context);
+  return name !== undefined && document.file.isDropIn && document.file.unitName !== name;
+}
+
+/** The first file of the unit's own in reading order: the unit file, else its first own drop-in. */
+function firstOwn(context: RuleContext): UnitDocument {
+  const { model } = context;
+  if (model.complete) return model.unit;
+  return model.documents.find((d) => !sharedDropIn(context, d)) ?? context.document;
+}
+
+/** The file that shows a finding about line `a`: its own, or the unit's first when other units read it too. */
 export function homeOf(context: RuleContext, a: Assignment): UnitDocument {
-  return sharedDropIn(context.model, a.document) ? context.model.unit : a.document;
+  return sharedDropIn(context, a.document) ? firstOwn(context) : a.document;
 }
 
 /** Whether the diagnosed document shows a finding about line `a`. */
@@ -30,7 +50,16 @@ export function shownHere(context: RuleContext, a: Assignment): boolean {
 
 /** The first of `items` whose line is in a file of the unit's own, else the first: where a finding about several lines is anchored. */
 export function anchorOf<T>(context: RuleContext, items: readonly T[], lineOf: (item: T) => Assignment): T | undefined {
-  return items.find((item) => !sharedDropIn(context.model, lineOf(item).document)) ?? items[0];
+  return items.find((item) => !sharedDropIn(context, lineOf(item).document)) ?? items[0];
+}
+
+/**
+ * Whether the check of the drop-in that holds line `a`, on its own, says `finding` there already
+ * (a finding its lines make without the unit): then the unit does not say it again.
+ */
+export function saidInDropIn(context: RuleContext, a: Assignment, finding: Diagnostic): boolean {
+  const line = a.entry.range.start.line;
+  return context.dropInFindings?.(a.document).some((d) => d.code === finding.code && d.range.start.line === line) === true;
 }
 
 /** The range a finding about line `a` has in the diagnosed document: the line's, or the header of its section. */
@@ -47,20 +76,21 @@ export function lineLabel(context: RuleContext, a: Assignment): string {
 
 /**
  * Reports `finding`, made on line `a`, where it is shown: as it is in the file that holds the
- * line; in the unit file when other units read that file too, on its section's header, naming the
- * line first (unless `named`: the message names it already), without the fixes (they edit the
- * other file). Nothing elsewhere.
+ * line; when other units read that file too, in the unit's first file of its own, on the header of
+ * the line's section, naming the line (unless the message does), without the fixes (they would
+ * edit the other file), unless the drop-in's own check says it. Nothing elsewhere.
  */
-export function reportAbout(context: RuleContext, a: Assignment, finding: Diagnostic, named = false): void {
+export function reportAbout(context: RuleContext, a: Assignment, finding: Diagnostic): void {
   if (a.document === context.document) {
     context.report(finding);
     return;
   }
-  if (!shownHere(context, a)) return;
+  if (!shownHere(context, a) || saidInDropIn(context, a, finding)) return;
   const moved = withoutFixField(finding);
   moved.range = rangeHere(context, a);
-  if (!named) moved.message = `${lineLabel(context, a)}: ${finding.message}`;
-  moved.related = [{ range: a.entry.range, message: `${a.entry.key}=${a.entry.value}`, uri: a.document.uri }, ...(finding.related ?? [])];
+  const where = lineLabel(context, a);
+  if (!finding.message.includes(where)) moved.message = `${where}: ${finding.message}`;
+  moved.related = [{ range: a.entry.range, message: lineText(a), uri: a.document.uri }, ...(finding.related ?? [])];
   delete moved.unnecessary;
   context.report(moved);
 }

@@ -140,7 +140,22 @@ function sharedModelFor(document: UnitDocument, settings: Readonly<Settings>, fi
  */
 function ruleContext(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles, report: (d: Diagnostic) => void, fresh = false, keep = true): RuleContext {
   const model = fresh ? modelFor(document, files, takenAtTarget(settings)) : sharedModelFor(document, settings, files, keep);
-  return { document, model, settings, type: document.file.type ?? model.type, manager: managerOf(files.unit?.uri ?? document.uri), report };
+  const dropInFindings = (dropIn: UnitDocument): readonly Diagnostic[] => findingsOnItsOwn(dropIn, settings, files);
+  return { document, model, settings, type: document.file.type ?? model.type, manager: managerOf(files.unit?.uri ?? document.uri), report, dropInFindings };
+}
+
+/** What the check of each drop-in on its own found, for the settings it was made with. */
+const onItsOwn = new WeakMap<UnitDocument, { settings: Readonly<Settings>; found: readonly Diagnostic[] }>();
+
+/** The findings of a drop-in checked with the other drop-ins of its folder and without the unit, as a check of it finds them. */
+function findingsOnItsOwn(dropIn: UnitDocument, settings: Readonly<Settings>, files: UnitFiles): readonly Diagnostic[] {
+  const known = onItsOwn.get(dropIn);
+  if (known !== undefined && known.settings === settings) return known.found;
+  const folder = dropIn.uri.slice(0, dropIn.uri.lastIndexOf('/') + 1);
+  const inFolder = (d: UnitDocument): boolean => d !== dropIn && d.uri.startsWith(folder) && !d.uri.slice(folder.length).includes('/');
+  const found = runRules(dropIn, settings, { dropIns: (files.dropIns ?? []).filter(inFolder) });
+  onItsOwn.set(dropIn, { settings, found });
+  return found;
 }
 
 /**

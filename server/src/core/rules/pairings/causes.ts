@@ -14,7 +14,7 @@ import { blocksSyscalls, commandPrefix, coveringAssignment, holdsAmbient } from 
 import { lineText } from './text';
 import { unitFileLabel } from '../../uriNames';
 import { fixesMaybe, setFixesWhenRead, withoutFixField } from '../fixesWhenRead';
-import { anchorOf, lineLabel, rangeHere, shownHere } from '../findingHome';
+import { anchorOf, lineLabel, rangeHere, saidInDropIn, shownHere } from '../findingHome';
 
 /** A pair's finding before it is reported: the diagnostic and the subject line it is on. */
 export interface PairFinding {
@@ -149,11 +149,12 @@ export function reportCause(context: PairContext & { found: ReadonlySet<string> 
   const ordered = [...findings].sort((a, b) => a.subject.order - b.subject.order);
   const anchor = anchorOf(context, ordered, (f) => f.subject) as PairFinding;
   if (!shownHere(context, anchor.subject)) return;
+  // Shown in another file than the anchor's (see findingHome.ts): every line is related information.
+  const moved = anchor.subject.document !== context.document;
+  if (moved && saidInDropIn(context, anchor.subject, anchor.diagnostic)) return;
   const subjects = [...new Set(ordered.map((f) => f.subject))];
   const message = cause.message(context, subjects, ordered);
   if (message === undefined) return;
-  // Shown in another file than the anchor's (see findingHome.ts): every line is related information.
-  const moved = anchor.subject.document !== context.document;
   const others = moved ? subjects : subjects.filter((s) => s !== anchor.subject);
   const related = [...relatedOf(context, others), ...ordered.flatMap((f) => f.diagnostic.related ?? [])];
   // The fixes of the first finding in this document that keeps some (they may be sorted out when read).
