@@ -28,9 +28,12 @@ function lastLine(document: UnitDocument, entry: Entry): number {
   return Math.max(last, entry.range.end.line, entry.equalsRange.end.line);
 }
 
-/** The sections of the document with this name whose header systemd accepts. */
-function sectionsNamed(document: UnitDocument, name: string): Section[] {
-  return document.tree.sections.filter((s) => !s.malformed && s.name === name);
+/** The last section of the document with this name whose header systemd accepts. */
+function lastSectionNamed(document: UnitDocument, name: string): Section | undefined {
+  // From the end: a rule may build a fix for each of thousands of lines of a unit of as many sections.
+  const sections = document.tree.sections;
+  for (let i = sections.length - 1; i >= 0; i--) if (!sections[i].malformed && sections[i].name === name) return sections[i];
+  return undefined;
 }
 
 /** Where new lines for a section go: the end of its last setting's last line, or of its header. */
@@ -46,9 +49,9 @@ export function insertLinesEdit(document: UnitDocument, sectionName: string, new
   const { tree } = document;
   const eol = tree.eol;
   const body = newLines.join(eol);
-  const existing = sectionsNamed(document, sectionName);
-  if (existing.length > 0) {
-    const offset = insertionOffset(document, existing[existing.length - 1]);
+  const existing = lastSectionNamed(document, sectionName);
+  if (existing !== undefined) {
+    const offset = insertionOffset(document, existing);
     const at = position(document, offset);
     return { range: { start: at, end: at }, newText: eol + body };
   }

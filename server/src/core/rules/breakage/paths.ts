@@ -18,6 +18,7 @@ import { parentOf, pathEvidence, resolvePath, widestPath, type PathEvidence } fr
 import { lineRef, lineText, reportBreakage, type Evidence } from './report';
 import { trimBlanks } from '../../syntax/blanks';
 import { shownHere } from '../findingHome';
+import { once } from '../pairings/unitFacts';
 
 const RULE = 'path-blocked';
 
@@ -189,6 +190,11 @@ function bindExceptions(context: RuleContext, directive: string, write: boolean)
 
 /** The `name[:symlink[:flags]]` items of a *Directory= setting. */
 function directoryItems(context: RuleContext, directive: string): { name: string; link?: string; ro: boolean }[] {
+  // Read for each finding's fixes too: once per unit, not once per line of a long unit.
+  return once(context.model, keyOf(`items ${directive}`), () => readDirectoryItems(context, directive));
+}
+
+function readDirectoryItems(context: RuleContext, directive: string): { name: string; link?: string; ro: boolean }[] {
   return effectiveLines(context.model, directive).flatMap((line) =>
     listItems(line.entry.value).map((item) => {
       const [name, link, flags] = item.split(':');
@@ -216,7 +222,21 @@ function directoryExceptions(context: RuleContext): Exception[] {
   return found;
 }
 
+/** One key object per name, for facts worked out once per unit (see `once`). */
+const FACT_KEYS = new Map<string, object>();
+
+function keyOf(name: string): object {
+  let key = FACT_KEYS.get(name);
+  if (key === undefined) FACT_KEYS.set(name, (key = {}));
+  return key;
+}
+
+/** What the unit's lines let through the protections: once per unit, manager and target (each finding's fixes read it). */
 function exceptions(context: RuleContext): Exception[] {
+  return once(context.model, keyOf(`exceptions ${context.manager} ${context.settings.systemdVersion}`), () => readExceptions(context));
+}
+
+function readExceptions(context: RuleContext): Exception[] {
   const { model } = context;
   const items = (list: string): string[] => pathListLines(model, list).flatMap((line) => pathItems(context, line, true).map((i) => i.path));
   const tmpfs = effectiveLines(model, 'TemporaryFileSystem').flatMap((line) => pathItems(context, line, true).filter((i) => !i.options.split(',').includes('ro')));

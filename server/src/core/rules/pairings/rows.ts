@@ -7,6 +7,7 @@ import type { Pairing } from '../../kb';
 import { splitCommand } from '../values/commandWords';
 import { removeEntryEdit, replaceValueEdit } from '../../edits/lineEdits';
 import type { Assignment } from '../../model/unitModel';
+import type { UnitDocument } from '../../unitDocument';
 import type { Fix, Severity, TextEdit } from '../../types';
 import { parseBoolean, timespanSeconds } from '../values/scalars';
 import { splitWords, valueRange, wordsIn } from '../values/words';
@@ -104,6 +105,17 @@ function orUndefined<T>(list: T[]): T[] | undefined {
 
 /** Removes the `+` prefix from every command line of the document that carries it. */
 function dropPlusFix(context: PairContext): Fix[] {
+  // The same for each `+` pair's finding: worked out once per unit and document (a long unit has thousands).
+  let key = PLUS_KEYS.get(context.document);
+  if (key === undefined) PLUS_KEYS.set(context.document, (key = {}));
+  const edits = once(context.model, key, () => plusEdits(context));
+  return edits.length > 0 ? [{ title: 'Drop the "+" prefix from the command lines', edits: edits.slice() }] : [];
+}
+
+/** The fact of dropPlusFix's edits, one per diagnosed document (see `once`). */
+const PLUS_KEYS = new WeakMap<UnitDocument, object>();
+
+function plusEdits(context: PairContext): TextEdit[] {
   const edits: TextEdit[] = [];
   for (const name of EXEC_SETTINGS) {
     for (const a of effectiveLines(context.model, name)) {
@@ -114,7 +126,7 @@ function dropPlusFix(context: PairContext): Fix[] {
       edits.push({ range: valueRange(a.entry, context.document.tree.lines, at, at + 1), newText: '' });
     }
   }
-  return edits.length > 0 ? [{ title: 'Drop the "+" prefix from the command lines', edits }] : [];
+  return edits;
 }
 
 /** Writes another setting in place of the subject line (same section). */
