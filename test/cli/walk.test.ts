@@ -8,6 +8,20 @@ const CLEAN = '[Unit]\nDescription=Walk fixture\n';
 /** A service systemd loads: one with nothing to run is refused (unit-refused). */
 const CLEAN_SERVICE = `${CLEAN}\n[Service]\nExecStart=/bin/true\n`;
 
+/** Runs `run` in a new folder holding `files` (paths relative to it, folders made as needed), removed afterwards. */
+function withUnitFolder(files: Readonly<Record<string, string>>, run: (dir: string) => void): void {
+  const tmp = tempFolder('walk-units');
+  try {
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(tmp.dir, name)), { recursive: true });
+      writeFileSync(path.join(tmp.dir, name), text);
+    }
+    run(tmp.dir);
+  } finally {
+    tmp.remove();
+  }
+}
+
 describe('folder walking', () => {
   it('finds units, .in templates and drop-ins, in sorted order, and ignores other files', () => {
     const { json, result } = runJson([treeArg]);
@@ -85,36 +99,24 @@ describe('folder walking', () => {
   });
 
   it('says a cause of the unit once, in a file of its own, when its first line is in a drop-in other units read too', () => {
-    const tmp = tempFolder('walk-shared');
-    try {
-      mkdirSync(path.join(tmp.dir, 'web-api.service.d'));
-      mkdirSync(path.join(tmp.dir, 'service.d'));
-      writeFileSync(path.join(tmp.dir, 'web-api.service'), '[Service]\nExecStart=/usr/bin/web-api\nProtectClock=yes\n');
-      writeFileSync(path.join(tmp.dir, 'service.d', '10-home.conf'), '[Service]\nProtectHome=yes\n');
-      const undone = (): string[] => lines(runCli(['check', '.'], { cwd: tmp.dir }).stdout).filter((l) => l.endsWith('[requires-one-of]'));
+    withUnitFolder({ 'web-api.service': '[Service]\nExecStart=/usr/bin/web-api\nProtectClock=yes\n', 'service.d/10-home.conf': '[Service]\nProtectHome=yes\n' }, (dir) => {
+      const undone = (): string[] => lines(runCli(['check', '.'], { cwd: dir }).stdout).filter((l) => l.endsWith('[requires-one-of]'));
       // Every line of the cause in service.d/, which each service reads: the unit file says it, on its [Service].
       assert.deepEqual(undone(), ['web-api.service:1:1: warning: service.d/10-home.conf line 2: ProtectHome=yes can be undone: a process of the unit that may call mount() can remount the file system. Deny the @mount calls or drop CAP_SYS_ADMIN. [requires-one-of]']);
       // A line of the cause in the unit's own drop-in: that drop-in says it, once for both lines.
-      writeFileSync(path.join(tmp.dir, 'web-api.service.d', '20-tmp.conf'), '[Service]\nPrivateTmp=yes\n');
+      mkdirSync(path.join(dir, 'web-api.service.d'));
+      writeFileSync(path.join(dir, 'web-api.service.d', '20-tmp.conf'), '[Service]\nPrivateTmp=yes\n');
       const both = undone();
       assert.equal(both.length, 1, both.join('\n'));
       assert.match(both[0], /^web-api\.service\.d\/20-tmp\.conf:2:1: warning: 2 mount protections, ProtectHome=yes \(service\.d\/10-home\.conf line 2\) and PrivateTmp=yes \(line 2\), can be undone/);
-    } finally {
-      tmp.remove();
-    }
+    });
   });
 
   it('leaves a finding that a shared drop-in makes by itself to that drop-in: the unit does not say it again', () => {
-    const tmp = tempFolder('walk-shared-own');
-    try {
-      mkdirSync(path.join(tmp.dir, 'service.d'));
-      writeFileSync(path.join(tmp.dir, 'web-api.service'), '[Service]\nExecStart=/usr/bin/web-api\n');
-      writeFileSync(path.join(tmp.dir, 'service.d', '10-x.conf'), '[Service]\nDynamicUser=yes\nBusName=a.b\n');
-      const found = lines(runCli(['check', '.'], { cwd: tmp.dir }).stdout).filter((l) => l.endsWith('[conflicts-with]'));
+    withUnitFolder({ 'web-api.service': '[Service]\nExecStart=/usr/bin/web-api\n', 'service.d/10-x.conf': '[Service]\nDynamicUser=yes\nBusName=a.b\n' }, (dir) => {
+      const found = lines(runCli(['check', '.'], { cwd: dir }).stdout).filter((l) => l.endsWith('[conflicts-with]'));
       assert.deepEqual(found.map((l) => l.slice(0, l.indexOf(': '))), ['service.d/10-x.conf:2:1']);
-    } finally {
-      tmp.remove();
-    }
+    });
   });
 
   it('says so on stderr when a folder holds no unit files, without failing', () => {
