@@ -62,16 +62,21 @@ export function saidInDropIn(context: RuleContext, a: Assignment, finding: Diagn
   return context.dropInFindings?.(a.document).some((d) => d.code === finding.code && d.range.start.line === line) === true;
 }
 
-/** The range a finding about line `a` has in the diagnosed document: the line's, or the header of its section. */
-export function rangeHere(context: RuleContext, a: Assignment): Range {
-  if (a.document === context.document) return a.entry.range;
-  const section = context.document.tree.sections.find((s) => s.name === a.section && !s.malformed);
+/** The header of the document's first well-formed section of that name, else the start of the file: where a finding about the section as a whole goes. */
+export function sectionHeaderRange(document: UnitDocument, name: string): Range {
+  const section = document.tree.sections.find((s) => s.name === name && !s.malformed);
   return section ? section.headerRange : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }
 
-/** `service.d/10-x.conf line 2`: where line `a` is, for a finding shown in another file. */
-export function lineLabel(context: RuleContext, a: Assignment): string {
-  return `${unitFileLabel(a.document.uri, context.model.unit.file.unitName)} line ${a.entry.range.start.line + 1}`;
+/** The range a finding about line `a` has in the diagnosed document: the line's, or the header of its section. */
+export function rangeHere(context: RuleContext, a: Assignment): Range {
+  return a.document === context.document ? a.entry.range : sectionHeaderRange(context.document, a.section);
+}
+
+/** A finding's message shown in another file than line `a`'s: it names the line first (`service.d/10-x.conf line 2: …`) unless it does already. */
+export function messageNaming(context: RuleContext, a: Assignment, message: string): string {
+  const where = `${unitFileLabel(a.document.uri, context.model.unit.file.unitName)} line ${a.entry.range.start.line + 1}`;
+  return message.includes(where) ? message : `${where}: ${message}`;
 }
 
 /**
@@ -88,8 +93,7 @@ export function reportAbout(context: RuleContext, a: Assignment, finding: Diagno
   if (!shownHere(context, a) || saidInDropIn(context, a, finding)) return;
   const moved = withoutFixField(finding);
   moved.range = rangeHere(context, a);
-  const where = lineLabel(context, a);
-  if (!finding.message.includes(where)) moved.message = `${where}: ${finding.message}`;
+  moved.message = messageNaming(context, a, finding.message);
   moved.related = [{ range: a.entry.range, message: lineText(a), uri: a.document.uri }, ...(finding.related ?? [])];
   delete moved.unnecessary;
   context.report(moved);

@@ -14,7 +14,7 @@ import { blocksSyscalls, commandPrefix, coveringAssignment, holdsAmbient } from 
 import { lineText } from './text';
 import { unitFileLabel } from '../../uriNames';
 import { fixesMaybe, setFixesWhenRead, withoutFixField } from '../fixesWhenRead';
-import { anchorOf, lineLabel, rangeHere, saidInDropIn, shownHere } from '../findingHome';
+import { anchorOf, messageNaming, rangeHere, saidInDropIn, shownHere } from '../findingHome';
 
 /** A pair's finding before it is reported: the diagnostic and the subject line it is on. */
 export interface PairFinding {
@@ -140,8 +140,8 @@ function relatedOf(context: PairContext, lines: readonly Assignment[]): RelatedI
 
 /**
  * Reports the findings of one cause once: on the first subject line in reading order (the first in
- * a file of the unit's own, see findingHome.ts), when the diagnosed document shows it. `findings` are every pair of the cause that holds, over the
- * whole unit (subjects in any of its files).
+ * a file of the unit's own, see findingHome.ts), when the diagnosed document shows it. `findings`
+ * are every pair of the cause that holds, over the whole unit (subjects in any of its files).
  */
 export function reportCause(context: PairContext & { found: ReadonlySet<string> }, id: string, findings: readonly PairFinding[]): void {
   if (findings.length === 0) return;
@@ -167,8 +167,7 @@ export function reportCause(context: PairContext & { found: ReadonlySet<string> 
   if (pairs.length > 1) reported.pairings = pairs;
   if (moved) reported.range = rangeHere(context, anchor.subject);
   reported.severity = cause.severity;
-  const where = moved ? lineLabel(context, anchor.subject) : '';
-  reported.message = moved && !message.includes(where) ? `${where}: ${message}` : message;
+  reported.message = moved ? messageNaming(context, anchor.subject, message) : message;
   if (related.length > 0) reported.related = dedupe(related);
   setFixesWhenRead(reported, own.flatMap((d) => fixesMaybe(d) ?? []), fixesOfFirst(own, cause));
   context.report(reported);

@@ -4,6 +4,7 @@ import { formProblem } from '../../security/securityInfo';
 import type { UnitModel } from '../../model/unitModel';
 import { diagnostic, type RuleContext } from '../context';
 import { uriFileLabel } from '../../uriNames';
+import { sectionHeaderRange } from '../findingHome';
 
 /**
  * Refusals a hardening pair reports on its own line already (each cause is said once), when the
@@ -42,8 +43,7 @@ export function checkUnitLoad(context: RuleContext): void {
   // The unit file says so too when the cause is in a drop-in: a unit checked without its drop-ins'
   // own findings (one file in CI, the unit open in the editor) is refused all the same.
   if (document !== model.unit || !model.complete) return;
-  const own = document.tree.sections.find((s) => s.name === SECTIONS[type] && !s.malformed);
-  const where = own ? own.headerRange : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const where = sectionHeaderRange(document, SECTIONS[type]);
   if (line === undefined) {
     context.report(diagnostic('unit-refused', where, said));
     return;
