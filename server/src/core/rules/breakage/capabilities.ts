@@ -26,7 +26,8 @@ import type { RuleContext } from '../context';
 import { capabilitySet, capabilitySteps, capabilityWords, effectiveLines, hasSetting, isOn, lastLine, listItems, runsAsRoot, valueOf } from '../pairings/effects';
 import { splitWords, valueRange } from '../values/words';
 import { commandLines, mainProcessUnsandboxed } from './commandLines';
-import { lineRef, reportBreakage, type Evidence } from './report';
+import { lineRef, lineRefs, reportBreakage, type Evidence } from './report';
+import { andWords } from '../../andList';
 import { findingCopy } from '../lineFinding';
 import { trimBlanks } from '../../syntax/blanks';
 
@@ -193,16 +194,7 @@ function keepsCaps(model: UnitModel): boolean {
 // ---------------------------------------------------------------------------
 // messages and fixes
 
-function capList(caps: readonly string[]): string {
-  if (caps.length <= 1) return caps.join('');
-  return `${caps.slice(0, -1).join(', ')} and ${caps[caps.length - 1]}`;
-}
 
-function refs(context: RuleContext, lines: readonly Assignment[]): string {
-  return unique(lines)
-    .map((l) => lineRef(context, l))
-    .join(', ');
-}
 
 function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
@@ -251,12 +243,12 @@ function checkPrivateUsers(context: RuleContext, drops: ReadonlyMap<string, Drop
   const one = granted.length === 1;
   const example = granted.includes('CAP_NET_BIND_SERVICE') ? ' (a port below 1024 cannot be bound)' : '';
   const message =
-    `${lineRef(context, privateUsers)} puts the service in a user namespace of its own, and ${capList(uses)}, granted by ` +
-    `${refs(context, evidence.map((e) => e.line))}, ${one ? 'counts' : 'count'} only inside it: the network and the rest of the system belong ` +
+    `${lineRef(context, privateUsers)} puts the service in a user namespace of its own, and ${andWords(uses)}, granted by ` +
+    `${lineRefs(context, evidence.map((e) => e.line))}, ${one ? 'counts' : 'count'} only inside it: the network and the rest of the system belong ` +
     `to the host's namespace, so the kernel refuses what ${one ? 'it is' : 'they are'} for${example}.`;
   const fix: Fix | undefined =
     privateUsers.document === context.document
-      ? { title: `Turn off PrivateUsers= (${capList(granted)} work${one ? 's' : ''} again; the service sees the host's users)`, edits: [replaceValueEdit(privateUsers.entry, 'no')] }
+      ? { title: `Turn off PrivateUsers= (${andWords(granted)} work${one ? 's' : ''} again; the service sees the host's users)`, edits: [replaceValueEdit(privateUsers.entry, 'no')] }
       : undefined;
   reportBreakage(context, VOID, privateUsers, message, evidence, fix ? [fix] : []);
 }
@@ -298,7 +290,7 @@ function checkBoundingOnly(context: RuleContext, drops: ReadonlyMap<string, Drop
       ? `so only a program with file capabilities or a set-user-ID bit could use ${them}`
       : `and ${nnp ? `with ${lineRef(context, nnp)}` : 'as DynamicUser= also turns on NoNewPrivileges='} no program can gain ${them} from file capabilities or a set-user-ID bit either, so ${one ? 'it is' : 'they are'} never used`;
     const message =
-      `${lineRef(context, line)} keeps ${capList(caps)}, but the service runs as ${who} and AmbientCapabilities= does not grant ${them}: ` +
+      `${lineRef(context, line)} keeps ${andWords(caps)}, but the service runs as ${who} and AmbientCapabilities= does not grant ${them}: ` +
       `its processes start without capabilities (the bounding set only limits), ${effect}.`;
     const grantable = caps.filter((c) => !AS_GOOD_AS_ROOT.has(c));
     const fix = grantable.length > 0 ? ambientFix(context, grantable) : undefined;
@@ -319,7 +311,7 @@ const AS_GOOD_AS_ROOT: ReadonlySet<string> = new Set([
 function ambientFix(context: RuleContext, caps: readonly string[]): Fix | undefined {
   const { model, document } = context;
   const lines = linesInForce(model, 'AmbientCapabilities');
-  const title = `Grant ${capList(caps)} with AmbientCapabilities=`;
+  const title = `Grant ${andWords(caps)} with AmbientCapabilities=`;
   if (lines.length === 0) {
     const section = lastLine(model, 'CapabilityBoundingSet')?.section ?? 'Service';
     return { title, edits: [insertLinesEdit(document, section, [`AmbientCapabilities=${caps.join(' ')}`])] };
@@ -349,13 +341,13 @@ function checkAmbientDropped(context: RuleContext, drops: ReadonlyMap<string, Dr
     const evidence = caps.flatMap((c) => namingLines(model, 'AmbientCapabilities', c)).map((line) => ({ line, note: 'asks for the capability' }));
     const one = caps.length === 1;
     const them = one ? 'it' : 'them';
-    const how = `${drop.explicit ? 'leaves' : 'takes'} ${capList(caps)} out of the bounding set`;
+    const how = `${drop.explicit ? 'leaves' : 'takes'} ${andWords(caps)} out of the bounding set`;
     // Before 246 systemd refused to start such a service; since then it drops the capability with a debug message.
     const outcome =
       context.settings.systemdVersion < AMBIENT_SUPPRESSED_SINCE
         ? `systemd ${context.settings.systemdVersion} cannot raise ${them} and the start fails (status 218/CAPABILITIES).`
         : `systemd quietly leaves ${them} out of the ambient set and the service starts without ${them}.`;
-    const message = `${lineRef(context, drop.line)} ${how}, but ${refs(context, evidence.map((e) => e.line))} asks for ${them}: ${outcome}`;
+    const message = `${lineRef(context, drop.line)} ${how}, but ${lineRefs(context, evidence.map((e) => e.line))} asks for ${them}: ${outcome}`;
     const fix = drop.explicit ? boundingFix(context, caps) : impliedFix(context, drop.line);
     reportBreakage(context, VOID, drop.line, message, evidence, fix ? [fix] : []);
   }
@@ -391,14 +383,14 @@ function boundingFix(context: RuleContext, caps: readonly string[]): Fix | undef
     edits.push(appendEdit(context, last, caps));
   }
   if (edits.length === 0) return undefined;
-  return { title: `Keep ${capList(caps)} in CapabilityBoundingSet= (AmbientCapabilities= asks for it)`, edits };
+  return { title: `Keep ${andWords(caps)} in CapabilityBoundingSet= (AmbientCapabilities= asks for it)`, edits };
 }
 
 /** Turns off the setting that drops the capability (it takes more away than the capability). */
 function impliedFix(context: RuleContext, line: Assignment): Fix | undefined {
   if (line.document !== context.document) return undefined;
   const dropped = IMPLIED_DROPS.find((d) => d.directive === line.entry.key)?.capabilities ?? [];
-  return { title: `Turn off ${line.entry.key}= (gives back ${capList(dropped)}, and everything else it blocks)`, edits: [replaceValueEdit(line.entry, 'no')] };
+  return { title: `Turn off ${line.entry.key}= (gives back ${andWords(dropped)}, and everything else it blocks)`, edits: [replaceValueEdit(line.entry, 'no')] };
 }
 
 // ---------------------------------------------------------------------------
@@ -533,8 +525,8 @@ function reportCalls(context: RuleContext, subject: Assignment, findings: readon
   const parts = findings.map((f) => {
     const calls = f.calls.map((c) => `${c}()`);
     const items = unique(f.blocking.filter((b) => b.line === subject && b.item).map((b) => b.item as string));
-    const where = items.length > 0 ? ` (${capList(items)})` : trimBlanks(subject.entry.value).startsWith('~') ? '' : ' (the allow-list leaves it out)';
-    return `${capList(calls)}${where}, ${calls.length === 1 ? 'the only call' : 'the calls'} ${f.entry.capability} is for`;
+    const where = items.length > 0 ? ` (${andWords(items)})` : trimBlanks(subject.entry.value).startsWith('~') ? '' : ' (the allow-list leaves it out)';
+    return `${andWords(calls)}${where}, ${calls.length === 1 ? 'the only call' : 'the calls'} ${f.entry.capability} is for`;
   });
   const grants = unique(findings.flatMap((f) => f.grants));
   const otherLines = unique(findings.flatMap((f) => f.blocking.map((b) => b.line))).filter((l) => l !== subject);
@@ -546,7 +538,7 @@ function reportCalls(context: RuleContext, subject: Assignment, findings: readon
   const allCalls = unique(findings.flatMap((f) => f.calls));
   const one = caps.length === 1;
   const message =
-    `${lineRef(context, subject)} blocks ${parts.join('; ')}, while ${refs(context, grants)} ${grants.length === 1 ? 'keeps' : 'keep'} ${capList(caps)}: ` +
+    `${lineRef(context, subject)} blocks ${parts.join('; ')}, while ${lineRefs(context, grants)} ${grants.length === 1 ? 'keeps' : 'keep'} ${andWords(caps)}: ` +
     `${one ? 'the capability is' : 'the capabilities are'} of no use, and a service that relies on ${one ? 'it' : 'them'} breaks (a blocked call ${blockedOutcome(model, filter, allCalls)}).`;
   const fix = callsFix(context, subject, allCalls);
   reportBreakage(context, CALLS, subject, message, evidence, fix ? [fix] : []);
@@ -562,7 +554,7 @@ function callsFix(context: RuleContext, subject: Assignment, calls: readonly str
   if (lines[lines.length - 1]?.document !== document) return undefined;
   const value = calls.join(' ');
   return {
-    title: `Allow ${capList(calls.map((c) => `${c}()`))} again with SystemCallFilter=${value}`,
+    title: `Allow ${andWords(calls.map((c) => `${c}()`))} again with SystemCallFilter=${value}`,
     edits: [insertLinesEdit(document, subject.section, [`SystemCallFilter=${value}`])],
   };
 }

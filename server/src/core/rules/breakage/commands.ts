@@ -28,7 +28,8 @@ import type { RuleContext } from '../context';
 import { effectiveLines, holdsAmbient, isOn, lastLine, listItems, pathCovers, valueOf } from '../pairings/effects';
 import { parseBoolean } from '../values/scalars';
 import { baseName, commandLines, sandboxed, type CommandLine } from './commandLines';
-import { lineRef, lineText, reportBreakage, type Evidence } from './report';
+import { lineRef, lineText, NAMED_LINES, reportBreakage, type Evidence } from './report';
+import { andList } from '../../andList';
 import { appendAll } from '../../arrays';
 import { trimBlanks } from '../../syntax/blanks';
 
@@ -320,9 +321,9 @@ function checkTunables(context: RuleContext, lines: readonly CommandLine[]): voi
   if (found.length === 0) return;
   const byLine = new Map<CommandLine, TunableWrite[]>();
   for (const w of found) byLine.set(w.command.line, [...(byLine.get(w.command.line) ?? []), w]);
-  const parts = [...byLine].map(([line, writes]) => `${lineRef(context, line.line)} cannot ${whatFails(writes)}`);
+  const parts = andList([...byLine], NAMED_LINES, ([line, writes]) => `${lineRef(context, line.line)} cannot ${whatFails(writes)}`, 'more lines fail the same way');
   const areas = [...new Set(found.map((w) => (w.path ? tunablesArea(w.path) : '/proc/sys')))].join(' and ');
-  const message = `${lineText(subject)} makes ${areas} read-only for the service, so ${parts.join(', and ')}: the write fails as on a read-only file system.`;
+  const message = `${lineText(subject)} makes ${areas} read-only for the service, so ${parts}: the write fails as on a read-only file system.`;
   const evidence: Evidence[] = [...byLine.keys()].map((line) => ({ line: line.line, note: 'writes kernel settings' }));
   const only = [...byLine.keys()];
   const fixes = only.length === 1 ? unsandboxFix(context, only[0]) : [];
@@ -424,8 +425,8 @@ function checkSetuidPrograms(context: RuleContext, lines: readonly CommandLine[]
   const nnp = noNewPrivileges(model);
   if (!nnp) return;
   const lineList = [...new Set(found.map((c) => c.line))];
-  const uses = lineList.map((line) => `${[...new Set(found.filter((c) => c.line === line).map((c) => c.program))].join(', ')} in ${lineRef(context, line.line)}`);
-  const message = `${nnp.reason}, so ${uses.join(' and ')} cannot gain privileges: the kernel ignores the set-user-ID bit, so the program runs without the privileges it is for and fails.`;
+  const uses = andList(lineList, NAMED_LINES, (line) => `${[...new Set(found.filter((c) => c.line === line).map((c) => c.program))].join(', ')} in ${lineRef(context, line.line)}`, 'more lines');
+  const message = `${nnp.reason}, so ${uses} cannot gain privileges: the kernel ignores the set-user-ID bit, so the program runs without the privileges it is for and fails.`;
   const evidence: Evidence[] = lineList.map((line) => ({ line: line.line, note: 'runs a set-user-ID program as an unprivileged user' }));
   const user = lastLine(model, 'User');
   if (user) evidence.push({ line: user, note: 'the commands run as this user' });

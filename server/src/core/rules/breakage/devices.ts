@@ -30,7 +30,8 @@ import { settingsFix } from '../pairings/fixBuilder';
 import { parseBoolean } from '../values/scalars';
 import { commandLines, sandboxed, type CommandLine } from './commandLines';
 import { commandsOf, type Command } from './commands';
-import { lineRef, lineText, reportBreakage, type Evidence } from './report';
+import { lineRefs, lineText, reportBreakage, type Evidence } from './report';
+import { andWords } from '../../andList';
 import { trimBlanks } from '../../syntax/blanks';
 
 const CODE = 'device-blocked';
@@ -277,19 +278,15 @@ function linesOf(uses: readonly DeviceUse[]): Assignment[] {
   return [...new Set(uses.map((u) => u.line))];
 }
 
-/** `a`, `a and b`, `a, b and c`. */
-function joinAnd(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
 
 /** `/dev/a, /dev/b, /dev/c and 2 more`. */
 function listDevices(uses: readonly DeviceUse[]): string {
   const names = devicesOf(uses);
-  return names.length > 4 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : joinAnd(names);
+  return andWords(names, 4);
 }
 
 function whereUsed(context: RuleContext, uses: readonly DeviceUse[]): string {
-  return joinAnd(linesOf(uses).map((l) => lineRef(context, l)));
+  return lineRefs(context, linesOf(uses));
 }
 
 /** `uses` or `use`, `is` or `are`: the verb agreeing with the number of lines or devices. */

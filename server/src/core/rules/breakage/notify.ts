@@ -16,7 +16,7 @@ import type { RuleContext } from '../context';
 import { timespanSeconds } from '../values/scalars';
 import { splitWords, valueRange } from '../values/words';
 import { mainProcessUnsandboxed } from './commandLines';
-import { lineRef, reportBreakage, type Evidence } from './report';
+import { lineRef, lineRefs, reportBreakage, type Evidence } from './report';
 import { effectiveLines, lastLine } from '../pairings/effects';
 import { findingCopy } from '../lineFinding';
 import { trimBlanks } from '../../syntax/blanks';
@@ -230,7 +230,7 @@ export function checkNotifySocket(context: RuleContext): void {
   if (verdict.allowed || !verdict.decider) return;
   if (mainProcessUnsandboxed(model)) return;
 
-  const refs = use.evidence.map((e) => lineRef(context, e.line)).join(', ');
+  const refs = lineRefs(context, use.evidence.map((e) => e.line));
   const message =
     `${lineRef(context, verdict.decider)} ${verdictWords(verdict)}, which the service needs (${refs}): ${use.effects.join('; ')}.`;
   const fix = unixFix(context, verdict);

@@ -15,7 +15,8 @@ import { settingsFix, type NewLine } from '../pairings/fixBuilder';
 import { parseBoolean } from '../values/scalars';
 import { BoundedCache } from '../values/boundedCache';
 import { parentOf, pathEvidence, resolvePath, widestPath, type PathEvidence } from './pathEvidence';
-import { lineRef, lineText, reportBreakage, type Evidence } from './report';
+import { lineRefs, lineText, reportBreakage, type Evidence } from './report';
+import { andWords } from '../../andList';
 import { trimBlanks } from '../../syntax/blanks';
 import { shownHere } from '../findingHome';
 import { once } from '../pairings/unitFacts';
@@ -60,11 +61,8 @@ const SYSTEM_FOLDERS: Readonly<Record<string, readonly string[]>> = {
 const readOnly = (root: string): Cover => ({ root, blocksRead: false, blocksWrite: true });
 const hidden = (root: string): Cover => ({ root, blocksRead: true, blocksWrite: true });
 const fixed = (text: string) => (): string => text;
-const roots = (covers: readonly Cover[]): string => listWords([...new Set(covers.map((c) => c.root))]);
+const roots = (covers: readonly Cover[]): string => andWords([...new Set(covers.map((c) => c.root))]);
 
-function listWords(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
 
 /** ProtectSystem=strict: the whole file system read-only, but for the API file systems and the home folders. */
 const strictCover = (): Cover => ({ root: '/', blocksRead: false, blocksWrite: true, holes: STRICT_HOLES });
@@ -80,14 +78,14 @@ function systemProtection(model: UnitModel, dynamic: Assignment | undefined): Pr
   }
   if (!line || !level) return undefined;
   const folders = SYSTEM_FOLDERS[level];
-  return { line, kind: 'system', covers: folders.map(readOnly), effect: fixed(`makes ${listWords(folders)} read-only`) };
+  return { line, kind: 'system', covers: folders.map(readOnly), effect: fixed(`makes ${andWords(folders)} read-only`) };
 }
 
 /** ProtectHome=, or the ProtectHome=read-only that DynamicUser= brings when ProtectHome= is off. */
 function homeProtection(model: UnitModel, dynamic: Assignment | undefined): Protection | undefined {
   const line = lastLine(model, 'ProtectHome');
   const value = trimBlanks(line?.entry.value) ?? '';
-  const folders = listWords(HOME_FOLDERS);
+  const folders = andWords(HOME_FOLDERS);
   if (line && value === 'read-only') return { line, kind: 'home-read-only', covers: HOME_FOLDERS.map(readOnly), effect: fixed(`makes ${folders} read-only`) };
   if (line && value === 'tmpfs') return { line, kind: 'home-tmpfs', covers: HOME_FOLDERS.map(hidden), effect: fixed(`puts empty folders over ${folders}`) };
   if (line && parseBoolean(value) === true) return { line, kind: 'home-hidden', covers: HOME_FOLDERS.map(hidden), effect: fixed(`hides ${folders}`) };
@@ -356,7 +354,7 @@ function blockedPaths(context: RuleContext): Blocked[] {
 
 /** The evidence lines as the message names them, with the verb that agrees. */
 function refs(context: RuleContext, e: PathEvidence): { text: string; say: string } {
-  return { text: listWords(e.lines.map((a) => lineRef(context, a))), say: e.lines.length > 1 ? 'say' : 'says' };
+  return { text: lineRefs(context, e.lines), say: e.lines.length > 1 ? 'say' : 'says' };
 }
 
 /** What the service does with the path, in the message and on the evidence line. */
@@ -375,8 +373,8 @@ function note(b: Blocked): string {
 function message(context: RuleContext, subject: Assignment, items: readonly Blocked[]): string {
   const shown = [...new Set(items.map((b) => b.protection))];
   const what = shown.every((p) => p.implied)
-    ? `implies ${listWords(shown.map((p) => p.implied ?? ''))}`
-    : listWords(shown.map((p) => p.effect(items.filter((b) => b.protection === p).map((b) => b.cover))));
+    ? `implies ${andWords(shown.map((p) => p.implied ?? ''))}`
+    : andWords(shown.map((p) => p.effect(items.filter((b) => b.protection === p).map((b) => b.cover))));
   // Paths shown by the same lines are said in one sentence: "ExecStart=... says the service needs A and needs B".
   const groups = new Map<string, { r: ReturnType<typeof refs>; private: boolean; doings: string[] }>();
   for (const b of items) {
@@ -387,7 +385,7 @@ function message(context: RuleContext, subject: Assignment, items: readonly Bloc
     groups.set(key, group);
   }
   const uses = [...groups.values()].map(({ r, private: inTmp, doings }) =>
-    inTmp ? `${r.text} ${r.say === 'say' ? 'have' : 'has'} ${listWords(doings)}` : `${r.text} ${r.say} the service ${listWords(doings)}`,
+    inTmp ? `${r.text} ${r.say === 'say' ? 'have' : 'has'} ${andWords(doings, 6)}` : `${r.text} ${r.say} the service ${andWords(doings, 6)}`,
   );
   return `${lineText(subject)} ${what}, but ${uses.join('; ')}.`;
 }

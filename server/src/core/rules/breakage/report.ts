@@ -10,6 +10,19 @@ import { diagnostic, type RuleContext } from '../context';
 import { lineText } from '../pairings/text';
 import { unitFileLabel } from '../../uriNames';
 import { reportAbout, shownHere } from '../findingHome';
+import { andList } from '../../andList';
+
+/**
+ * How many lines a message names: more than any unit written by hand gives one finding. A longer
+ * list names the first few and how many more there are.
+ */
+export const NAMED_LINES = 12;
+
+/**
+ * How many lines a finding lists in its related information: the first ones, in the order its
+ * evidence gives them (its message says how many there are).
+ */
+export const RELATED_LINES = 20;
 
 /** A line of the unit that shows what the service needs, and what it shows, in a few words. */
 export interface Evidence {
@@ -27,10 +40,20 @@ export function lineRef(context: RuleContext, a: Assignment): string {
   return `${lineText(a)} (${where})`;
 }
 
+/**
+ * Each of `lines` once, as the message names them: `A (line 1), B (line 4) and C (line 9)`, or past
+ * NAMED_LINES, `A (line 1), B (line 4), C (line 9) and 12 more lines`.
+ */
+export function lineRefs(context: RuleContext, lines: readonly Assignment[]): string {
+  return andList([...new Set(lines)], NAMED_LINES, (line) => lineRef(context, line), 'more lines');
+}
+
+/** The related information of `evidence`: each line once, at most RELATED_LINES of them. */
 export function relatedOf(context: RuleContext, evidence: readonly Evidence[]): RelatedInformation[] {
   const seen = new Set<Assignment>();
   const related: RelatedInformation[] = [];
   for (const { line, note } of evidence) {
+    if (related.length === RELATED_LINES) break;
     if (seen.has(line)) continue;
     seen.add(line);
     related.push({ range: line.entry.range, message: `${note}: ${lineText(line)}`, ...(line.document !== context.document ? { uri: line.document.uri } : {}) });

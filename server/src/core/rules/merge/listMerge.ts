@@ -13,6 +13,7 @@ import type { Assignment } from '../../model/unitModel';
 import type { Entry } from '../../syntax/syntaxTree';
 import type { Fix, Position, TextEdit } from '../../types';
 import { lineRef, relatedOf, type Evidence } from '../breakage/report';
+import { andWords } from '../../andList';
 import { diagnostic, type RuleContext } from '../context';
 import { combine, expandGroup, LIST_SEMANTICS, type Combined, type LineStep, type ListSemantics, type ListValue } from './listSemantics';
 import { assignedLines } from '../pairings/effects';
@@ -80,12 +81,6 @@ function denyAfterEmpty(semantics: ListSemantics, combined: Combined): Finding |
 // ---------------------------------------------------------------------------
 // messages
 
-/** "A", "A and B", "A, B and C", at most six names. */
-function nameList(names: readonly string[]): string {
-  const shown = names.length > 6 ? [...names.slice(0, 5), `${names.length - 5} more`] : [...names];
-  return shown.length <= 1 ? (shown[0] ?? '') : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
-}
-
 function unique(words: readonly string[]): string[] {
   return [...new Set(words)];
 }
@@ -104,8 +99,8 @@ function describe(semantics: ListSemantics, combined: Combined): string {
 
 function describeNames(semantics: ListSemantics, value: ListValue, display: ReadonlyMap<string, string>): string {
   const names = [...value.items].map((m) => display.get(m) ?? m);
-  if (value.kind === 'allExcept') return names.length === 0 ? `every ${semantics.noun}` : `every ${semantics.noun} except ${nameList(names)}`;
-  return names.length === 0 ? `no ${semantics.noun} at all` : `only ${nameList(names)}`;
+  if (value.kind === 'allExcept') return names.length === 0 ? `every ${semantics.noun}` : `every ${semantics.noun} except ${andWords(names, 6)}`;
+  return names.length === 0 ? `no ${semantics.noun} at all` : `only ${andWords(names, 6)}`;
 }
 
 /** System calls are named by the words of the lines (groups hold hundreds of calls), with a count. */

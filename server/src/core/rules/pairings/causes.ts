@@ -12,7 +12,7 @@ import type { Diagnostic, Fix, RelatedInformation, Severity } from '../../types'
 import type { PairContext } from './context';
 import { blocksSyscalls, commandPrefix, coveringAssignment, holdsAmbient } from './effects';
 import { lineText } from './text';
-import { unitFileLabel } from '../../uriNames';
+import { lineRefs, RELATED_LINES } from '../breakage/report';
 import { fixesMaybe, setFixesWhenRead, withoutFixField } from '../fixesWhenRead';
 import { anchorOf, messageNaming, rangeHere, saidInDropIn, shownHere } from '../findingHome';
 
@@ -34,15 +34,6 @@ interface Cause {
   mayBreak?(fix: Fix): string | undefined;
 }
 
-function lineRef(context: PairContext, a: Assignment): string {
-  const line = a.entry.range.start.line + 1;
-  return a.document === context.document ? `${lineText(a)} (line ${line})` : `${lineText(a)} (${unitFileLabel(a.document.uri, context.model.unit.file.unitName)} line ${line})`;
-}
-
-function listed(context: PairContext, subjects: readonly Assignment[]): string {
-  const refs = subjects.map((s) => lineRef(context, s));
-  return refs.length <= 1 ? refs.join('') : `${refs.slice(0, -1).join(', ')} and ${refs[refs.length - 1]}`;
-}
 
 const PLUS_ROWS = [
   'plus-user', 'plus-group', 'plus-supplementarygroups', 'plus-capabilityboundingset', 'plus-ambientcapabilities', 'plus-securebits', 'plus-selinuxcontext',
@@ -65,7 +56,7 @@ export const CAUSES: Readonly<Record<string, Cause>> = {
     rows: UNDO_ROWS,
     severity: 'warning',
     message: (c, s) =>
-      `${s.length === 1 ? lineText(s[0]) : `${s.length} mount protections, ${listed(c, s)},`} can be undone: a process of the unit that may call mount() can remount the file system. Deny the @mount calls or drop CAP_SYS_ADMIN.`,
+      `${s.length === 1 ? lineText(s[0]) : `${s.length} mount protections, ${lineRefs(c, s)},`} can be undone: a process of the unit that may call mount() can remount the file system. Deny the @mount calls or drop CAP_SYS_ADMIN.`,
     mayBreak: (fix) =>
       fix.edits.some((e) => e.newText.includes('@mount'))
         ? 'SystemCallFilter=~@mount also blocks chroot() and pivot_root(): daemons that chroot their workers (postfix, dovecot, ...) stop.'
@@ -77,7 +68,7 @@ export const CAUSES: Readonly<Record<string, Cause>> = {
     rows: ['syscallarch-systemcallfilter', 'syscallarch-restrictaddressfamilies', 'syscallarch-memorydenywriteexecute'],
     severity: 'information',
     message: (c, s) =>
-      `${listed(c, s)} can be got around through another ABI (such as 32-bit x86 on x86-64); SystemCallArchitectures=native closes that door.`,
+      `${lineRefs(c, s)} can be got around through another ABI (such as 32-bit x86 on x86-64); SystemCallArchitectures=native closes that door.`,
   },
   'executable-memory': {
     rows: ['mdwe-devshm', 'mdwe-memfd'],
@@ -135,7 +126,7 @@ export function causeOf(pairing: string): string | undefined {
 }
 
 function relatedOf(context: PairContext, lines: readonly Assignment[]): RelatedInformation[] {
-  return lines.map((a) => ({ range: a.entry.range, message: lineText(a), ...(a.document !== context.document ? { uri: a.document.uri } : {}) }));
+  return lines.slice(0, RELATED_LINES).map((a) => ({ range: a.entry.range, message: lineText(a), ...(a.document !== context.document ? { uri: a.document.uri } : {}) }));
 }
 
 /**
@@ -168,7 +159,7 @@ export function reportCause(context: PairContext & { found: ReadonlySet<string> 
   if (moved) reported.range = rangeHere(context, anchor.subject);
   reported.severity = cause.severity;
   reported.message = moved ? messageNaming(context, anchor.subject, message) : message;
-  if (related.length > 0) reported.related = dedupe(related);
+  if (related.length > 0) reported.related = dedupe(related).slice(0, RELATED_LINES);
   setFixesWhenRead(reported, own.flatMap((d) => fixesMaybe(d) ?? []), fixesOfFirst(own, cause));
   context.report(reported);
 }
