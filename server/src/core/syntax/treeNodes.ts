@@ -78,14 +78,18 @@ interface MovedEntries {
   readonly parts: ReadonlyMap<number, { pieces: readonly number[] | undefined; continued: boolean }> | undefined;
   /** Assignments that are not the parser's nodes, kept as they are (usually none). */
   readonly others: ReadonlyMap<number, Entry> | undefined;
-  /**
-   * The assignments themselves, where they are read rather than copied (the fields above are then
-   * empty): for a tree moved for a short look, which the tree it was moved from outlives.
-   */
-  readonly source?: readonly Entry[];
 }
 
-const NO_OFFSETS = new Int32Array(0);
+/**
+ * What a moved section's assignments are taken from: copied without their section, or the
+ * assignments themselves, read where they are (for a tree moved for a short look, which the tree
+ * it was moved from outlives).
+ */
+type Moved = MovedEntries | readonly Entry[];
+
+function countOf(moved: Moved): number {
+  return Array.isArray(moved) ? moved.length : (moved as MovedEntries).count;
+}
 
 /** The ranges of a section once they were read, and its offsets that are not where they usually are. */
 interface SectionParts {
@@ -108,15 +112,13 @@ export class SectionNode implements Section {
   malformed: boolean;
   /** The assignments; of a moved section, those copied so far, at their places. */
   #entries: Entry[];
-  /** Whether `#entries` holds every assignment. */
-  #complete: boolean;
   /**
    * What the assignments are, `#delta` characters before where they are in this section: a
    * section moved by an edit copies its assignments from it when they are first read. A keystroke
    * near the top of a long unit moves every section below it, and most of them are not read
-   * before the next keystroke moves them again.
+   * before the next keystroke moves them again. Undefined when `#entries` holds every assignment.
    */
-  #moved: MovedEntries | undefined;
+  #moved: Moved | undefined;
   #delta: number;
   #index: LineIndex;
   #headerStart: number;
@@ -132,7 +134,6 @@ export class SectionNode implements Section {
     this.name = name;
     this.malformed = malformed;
     this.#entries = [];
-    this.#complete = true;
     this.#moved = undefined;
     this.#delta = 0;
     this.#index = index;
@@ -177,29 +178,30 @@ export class SectionNode implements Section {
 
   /** The assignments, in document order. */
   get entries(): Entry[] {
-    if (!this.#complete) SectionNode.#copyAll(this);
+    if (this.#moved !== undefined) SectionNode.#copyAll(this);
     return this.#entries;
   }
 
   set entries(entries: Entry[]) {
     this.#entries = entries;
-    this.#complete = true;
     this.#moved = undefined;
     this.#delta = 0;
   }
 
   /** How many assignments the section has, without copying those of a moved section. */
   get entryCount(): number {
-    return this.#complete ? this.#entries.length : (this.#moved as MovedEntries).count;
+    return this.#moved === undefined ? this.#entries.length : countOf(this.#moved);
   }
 
   /** The key of the assignment at `i`, without copying it when the section was moved. */
   keyAt(i: number): string | undefined {
     const made = this.#entries[i];
-    if (made !== undefined || this.#complete) return made?.key;
-    const moved = this.#moved as MovedEntries;
-    if (!(i >= 0 && i < moved.count)) return undefined;
-    return moved.source !== undefined ? moved.source[i].key : (moved.others?.get(i)?.key ?? moved.keys[i]);
+    const moved = this.#moved;
+    if (made !== undefined || moved === undefined) return made?.key;
+    if (!(i >= 0 && i < countOf(moved))) return undefined;
+    if (Array.isArray(moved)) return (moved as readonly Entry[])[i].key;
+    const copied = moved as MovedEntries;
+    return copied.others?.get(i)?.key ?? copied.keys[i];
   }
 
   /**
@@ -207,10 +209,10 @@ export class SectionNode implements Section {
    * are a few in each of many sections. The copy is the one `entries` gives later.
    */
   entryAt(i: number): Entry | undefined {
-    if (this.#complete) return this.#entries[i];
-    const moved = this.#moved as MovedEntries;
-    if (!(i >= 0 && i < moved.count)) return undefined;
-    if (this.#entries.length === 0) this.#entries = new Array<Entry>(moved.count);
+    const moved = this.#moved;
+    if (moved === undefined) return this.#entries[i];
+    if (!(i >= 0 && i < countOf(moved))) return undefined;
+    if (this.#entries.length === 0) this.#entries = new Array<Entry>(countOf(moved));
     return (this.#entries[i] ??= EntryNode.fromMoved(moved, i, this.#index, this, this.#delta));
   }
 
@@ -240,7 +242,7 @@ export class SectionNode implements Section {
       const copies = new Array<Entry>(count);
       for (let i = 0; i < count; i++) {
         const entry = made[i];
-        if (entry === undefined) copies[i] = EntryNode.fromMoved(this.#moved as MovedEntries, i, index, moved, this.#delta + delta);
+        if (entry === undefined) copies[i] = EntryNode.fromMoved(this.#moved as Moved, i, index, moved, this.#delta + delta);
         else copies[i] = entry instanceof EntryNode ? entry.shifted(index, moved, delta) : entry;
       }
       moved.#entries = copies;
@@ -249,20 +251,23 @@ export class SectionNode implements Section {
     // Not kept on this section: a tree moved for a short look (a fix tried on it) would keep it
     // as long as this one lives. Such a tree reads this section's assignments where they are:
     // copying them would cost more than the short look reads of them.
-    moved.#moved = this.#moved ?? (shortLook ? EntryNode.viewOf(this.#entries) : EntryNode.moved(this.#entries));
+    moved.#moved = this.#moved ?? (shortLook ? this.#entries : EntryNode.moved(this.#entries));
     moved.#delta = this.#delta + delta;
-    moved.#complete = false;
+    // None copied yet: the list every section without assignments shares, replaced on the first copy.
+    moved.#entries = NO_ENTRIES;
     return moved;
   }
 
   /** Copies every assignment of a moved section (a function of the class: a private method would give each node a slot). */
   static #copyAll(section: SectionNode): void {
-    const moved = section.#moved as MovedEntries;
+    const moved = section.#moved as Moved;
     const made = section.#entries;
-    const copies = new Array<Entry>(moved.count);
-    for (let i = 0; i < moved.count; i++) copies[i] = made[i] ?? EntryNode.fromMoved(moved, i, section.#index, section, section.#delta);
+    const count = countOf(moved);
+    const copies = new Array<Entry>(count);
+    for (let i = 0; i < count; i++) copies[i] = made[i] ?? EntryNode.fromMoved(moved, i, section.#index, section, section.#delta);
     section.#entries = copies;
-    section.#complete = true;
+    section.#moved = undefined;
+    section.#delta = 0;
   }
 
   /** The index of the text the section's offsets are in; its assignments map their offsets through it too. */
@@ -469,18 +474,13 @@ export class EntryNode implements Entry {
     return { count, offsets, keys, values, parts, others };
   }
 
-  /** `entries` read where they are by the sections moved from theirs (see MovedEntries.source). */
-  static viewOf(entries: readonly Entry[]): MovedEntries {
-    return { count: entries.length, offsets: NO_OFFSETS, keys: [], values: [], parts: undefined, others: undefined, source: entries };
-  }
-
   /** The assignment at `i` of `moved`, `delta` characters further on, in `section`. */
-  static fromMoved(moved: MovedEntries, i: number, index: LineIndex, section: SectionNode, delta: number): Entry {
-    const source = moved.source;
-    if (source !== undefined) {
-      const entry = source[i];
+  static fromMoved(from: Moved, i: number, index: LineIndex, section: SectionNode, delta: number): Entry {
+    if (Array.isArray(from)) {
+      const entry = (from as readonly Entry[])[i];
       return entry instanceof EntryNode ? entry.shifted(index, section, delta) : entry;
     }
+    const moved = from as MovedEntries;
     const other = moved.others?.get(i);
     if (other !== undefined) return other;
     const at = i * 5;
