@@ -393,17 +393,22 @@ export class UnitModel {
 
   /** The lines of a key from where each document's tree says they are. */
   private linesFromPlaces(name: string): KeyLines | undefined {
-    let found: KeyLines | undefined;
     const documents = this.documents;
+    let count = 0;
+    for (let d = 0; d < documents.length; d++) count += (keyPlaces(documents[d].tree).get(name)?.length ?? 0) / 3;
+    if (count === 0) return undefined;
+    // Made at their length: a key set on each of a million lines would otherwise leave twice as much
+    // behind in the copies its lists grow through.
+    const found: KeyLines = { entries: new Array<Entry>(count), orders: new Array<number>(count) };
+    let at = 0;
     for (let d = 0; d < documents.length; d++) {
       const places = keyPlaces(documents[d].tree).get(name);
       if (places === undefined) continue;
       const sections = documents[d].tree.sections;
       const first = this.firstOrders[d];
-      found ??= { entries: [], orders: [] };
       for (let i = 0; i < places.length; i += 3) {
-        found.entries.push(entryAt(sections[places[i]], places[i + 1]) as Entry);
-        found.orders.push(first + places[i + 2]);
+        found.entries[at] = entryAt(sections[places[i]], places[i + 1]) as Entry;
+        found.orders[at++] = first + places[i + 2];
       }
     }
     return found;
