@@ -5,6 +5,7 @@ import { CommentListBuilder, type CommentList } from './commentList';
 import { ParsedTree } from './parsedTree';
 import type { Entry, Section, SyntaxTree } from './syntaxTree';
 import { EntryNode, SectionNode } from './treeNodes';
+import { ChunkedList } from './chunkedList';
 import { knownWord } from './knownWords';
 import { groupedDigits } from '../digits';
 
@@ -122,6 +123,8 @@ class Parser {
   /** Where the first problem of each kind that was not listed is. */
   private firstUnlisted: Map<ParseProblemCode, { start: number; end: number }> | undefined;
   private current: SectionNode | undefined;
+  /** The assignments of the current section, given to it when it is closed. */
+  private readonly currentEntries = new ChunkedList<Entry>();
   /** End offset of the last non-blank line, for section ranges. */
   private lastContentEnd = 0;
   /** The logical line that a continuation keeps open. */
@@ -409,7 +412,7 @@ class Parser {
     while (vs < b && isBlank(s.charCodeAt(vs))) vs++;
 
     const entry = line === undefined ? this.makeEntryInPlace(a, ke, eq, vs, b) : this.makeEntry(line, a, ke, eq, vs, b);
-    if (this.current) this.current.entries.push(entry);
+    if (this.current) this.currentEntries.push(entry);
     else this.orphans.push(entry);
   }
 
@@ -534,7 +537,7 @@ class Parser {
   }
 
   private closeSection(contentEnd: number): void {
-    this.current?.close(contentEnd);
+    this.current?.close(contentEnd, this.currentEntries.take());
   }
 
   /**

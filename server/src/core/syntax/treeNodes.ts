@@ -162,12 +162,12 @@ export class SectionNode implements Section {
   }
 
   /**
-   * Ends the section's range at `contentEnd` (never before the header's end),
-   * and gives back the room the entry list grew into but does not use.
+   * Ends the section's range at `contentEnd` (never before the header's end), with `entries` (a
+   * list of their length) as its assignments.
    */
-  close(contentEnd: number): void {
+  close(contentEnd: number, entries: Entry[]): void {
     this.#end = Math.max(contentEnd, SectionNode.#headerEnd(this));
-    this.entries = this.entries.length === 0 ? NO_ENTRIES : this.entries.slice();
+    this.entries = entries.length === 0 ? NO_ENTRIES : entries;
     if (this.#parts !== undefined) this.#parts.range = undefined;
   }
 
