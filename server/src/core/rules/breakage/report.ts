@@ -1,6 +1,7 @@
 /**
  * How breakage findings are reported: once per unit, on the hardening line that breaks something,
- * with every line of evidence named in the message's related information. A unit read with its
+ * with its lines of evidence in the message's related information (the first RELATED_LINES of a
+ * long unit's, the message saying how many there are). A unit read with its
  * drop-ins is diagnosed once per file; the finding belongs to the file that holds the hardening
  * line, so the unit and its drop-ins never show the same cause twice.
  */

@@ -4,7 +4,8 @@
  * seccomp-based setting can be got around through another ABI. Such pairs share a cause, and a
  * unit gets one diagnostic per cause: on the first line involved (in the order systemd reads the
  * unit and its drop-ins) of a file of the unit's own, naming every line in its message and related
- * information, with the fixes once. The file that holds that line reports it; the unit's other
+ * information (past a few, the first ones and how many more: see breakage/report.ts), with the
+ * fixes once. The file that holds that line reports it; the unit's other
  * files do not. When every line is in drop-ins other units read too, the unit file reports it.
  */
 import type { Assignment } from '../../model/unitModel';
