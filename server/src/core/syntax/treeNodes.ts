@@ -113,10 +113,15 @@ export class SectionNode implements Section {
   /** The assignments; of a moved section, those copied so far, at their places. */
   #entries: Entry[];
   /**
+   * Whether `#entries` holds every assignment. A moved section copied in full keeps what it was
+   * copied from: moved again on the next keystroke, its copy is moved without being made again.
+   */
+  #complete: boolean;
+  /**
    * What the assignments are, `#delta` characters before where they are in this section: a
    * section moved by an edit copies its assignments from it when they are first read. A keystroke
    * near the top of a long unit moves every section below it, and most of them are not read
-   * before the next keystroke moves them again. Undefined when `#entries` holds every assignment.
+   * before the next keystroke moves them again.
    */
   #moved: Moved | undefined;
   #delta: number;
@@ -134,6 +139,7 @@ export class SectionNode implements Section {
     this.name = name;
     this.malformed = malformed;
     this.#entries = [];
+    this.#complete = true;
     this.#moved = undefined;
     this.#delta = 0;
     this.#index = index;
@@ -178,26 +184,27 @@ export class SectionNode implements Section {
 
   /** The assignments, in document order. */
   get entries(): Entry[] {
-    if (this.#moved !== undefined) SectionNode.#copyAll(this);
+    if (!this.#complete) SectionNode.#copyAll(this);
     return this.#entries;
   }
 
   set entries(entries: Entry[]) {
     this.#entries = entries;
+    this.#complete = true;
     this.#moved = undefined;
     this.#delta = 0;
   }
 
   /** How many assignments the section has, without copying those of a moved section. */
   get entryCount(): number {
-    return this.#moved === undefined ? this.#entries.length : countOf(this.#moved);
+    return this.#complete ? this.#entries.length : countOf(this.#moved as Moved);
   }
 
   /** The key of the assignment at `i`, without copying it when the section was moved. */
   keyAt(i: number): string | undefined {
     const made = this.#entries[i];
     const moved = this.#moved;
-    if (made !== undefined || moved === undefined) return made?.key;
+    if (made !== undefined || this.#complete || moved === undefined) return made?.key;
     if (!(i >= 0 && i < countOf(moved))) return undefined;
     if (Array.isArray(moved)) return (moved as readonly Entry[])[i].key;
     const copied = moved as MovedEntries;
@@ -210,7 +217,7 @@ export class SectionNode implements Section {
    */
   entryAt(i: number): Entry | undefined {
     const moved = this.#moved;
-    if (moved === undefined) return this.#entries[i];
+    if (this.#complete || moved === undefined) return this.#entries[i];
     if (!(i >= 0 && i < countOf(moved))) return undefined;
     if (this.#entries.length === 0) this.#entries = new Array<Entry>(countOf(moved));
     return (this.#entries[i] ??= EntryNode.fromMoved(moved, i, this.#index, this, this.#delta));
@@ -255,6 +262,7 @@ export class SectionNode implements Section {
     moved.#delta = this.#delta + delta;
     // None copied yet: the list every section without assignments shares, replaced on the first copy.
     moved.#entries = NO_ENTRIES;
+    moved.#complete = false;
     return moved;
   }
 
@@ -266,8 +274,7 @@ export class SectionNode implements Section {
     const copies = new Array<Entry>(count);
     for (let i = 0; i < count; i++) copies[i] = made[i] ?? EntryNode.fromMoved(moved, i, section.#index, section, section.#delta);
     section.#entries = copies;
-    section.#moved = undefined;
-    section.#delta = 0;
+    section.#complete = true;
   }
 
   /** The index of the text the section's offsets are in; its assignments map their offsets through it too. */

@@ -280,9 +280,9 @@ function checkBoundingOnly(context: RuleContext, drops: ReadonlyMap<string, Drop
     const order = capabilityWords(line).names;
     const caps = [...found].sort((a, b) => order.indexOf(a) - order.indexOf(b));
     const evidence: Evidence[] = [];
-    if (dynamic) evidence.push({ line: dynamic, note: 'the service runs as a dynamic user' });
-    else if (user) evidence.push({ line: user, note: 'the service runs as this user' });
-    if (nnp) evidence.push({ line: nnp, note: 'no program can gain capabilities' });
+    if (dynamic) evidence.push({ line: dynamic, note: 'the service runs as a dynamic user', explains: true });
+    else if (user) evidence.push({ line: user, note: 'the service runs as this user', explains: true });
+    if (nnp) evidence.push({ line: nnp, note: 'no program can gain capabilities', explains: true });
     const who = dynamic ? `a dynamic user (${lineRef(context, dynamic)})` : user ? lineRef(context, user) : 'a non-root user';
     const one = caps.length === 1;
     const them = one ? 'it' : 'them';
@@ -347,7 +347,7 @@ function checkAmbientDropped(context: RuleContext, drops: ReadonlyMap<string, Dr
       context.settings.systemdVersion < AMBIENT_SUPPRESSED_SINCE
         ? `systemd ${context.settings.systemdVersion} cannot raise ${them} and the start fails (status 218/CAPABILITIES).`
         : `systemd quietly leaves ${them} out of the ambient set and the service starts without ${them}.`;
-    const message = `${lineRef(context, drop.line)} ${how}, but ${lineRefs(context, evidence.map((e) => e.line))} asks for ${them}: ${outcome}`;
+    const message = `${lineRef(context, drop.line)} ${how}, but ${lineRefs(context, evidence.map((e) => e.line))} ${new Set(evidence.map((e) => e.line)).size === 1 ? 'asks' : 'ask'} for ${them}: ${outcome}`;
     const fix = drop.explicit ? boundingFix(context, caps) : impliedFix(context, drop.line);
     reportBreakage(context, VOID, drop.line, message, evidence, fix ? [fix] : []);
   }
@@ -532,7 +532,7 @@ function reportCalls(context: RuleContext, subject: Assignment, findings: readon
   const otherLines = unique(findings.flatMap((f) => f.blocking.map((b) => b.line))).filter((l) => l !== subject);
   const evidence: Evidence[] = [
     ...grants.map((line) => ({ line, note: 'keeps the capability' })),
-    ...otherLines.map((line) => ({ line, note: 'blocks some of the calls too' })),
+    ...otherLines.map((line) => ({ line, note: 'blocks some of the calls too', explains: true as const })),
   ];
   const caps = findings.map((f) => f.entry.capability);
   const allCalls = unique(findings.flatMap((f) => f.calls));

@@ -321,9 +321,13 @@ function checkTunables(context: RuleContext, lines: readonly CommandLine[]): voi
   if (found.length === 0) return;
   const byLine = new Map<CommandLine, TunableWrite[]>();
   for (const w of found) byLine.set(w.command.line, [...(byLine.get(w.command.line) ?? []), w]);
-  const parts = andList([...byLine], NAMED_LINES, ([line, writes]) => `${lineRef(context, line.line)} cannot ${whatFails(writes)}`, 'more lines fail the same way');
+  // Each line's clause may hold "or" and commas of its own: clauses are joined by ", and".
+  const writers = [...byLine];
+  const said = writers.length > NAMED_LINES ? writers.slice(0, NAMED_LINES - 1) : writers;
+  const parts = said.map(([line, writes]) => `${lineRef(context, line.line)} cannot ${whatFails(writes)}`);
+  if (said.length < writers.length) parts.push(`${writers.length - said.length} more lines fail the same way`);
   const areas = [...new Set(found.map((w) => (w.path ? tunablesArea(w.path) : '/proc/sys')))].join(' and ');
-  const message = `${lineText(subject)} makes ${areas} read-only for the service, so ${parts}: the write fails as on a read-only file system.`;
+  const message = `${lineText(subject)} makes ${areas} read-only for the service, so ${parts.join(', and ')}: the write fails as on a read-only file system.`;
   const evidence: Evidence[] = [...byLine.keys()].map((line) => ({ line: line.line, note: 'writes kernel settings' }));
   const only = [...byLine.keys()];
   const fixes = only.length === 1 ? unsandboxFix(context, only[0]) : [];
@@ -429,7 +433,7 @@ function checkSetuidPrograms(context: RuleContext, lines: readonly CommandLine[]
   const message = `${nnp.reason}, so ${uses} cannot gain privileges: the kernel ignores the set-user-ID bit, so the program runs without the privileges it is for and fails.`;
   const evidence: Evidence[] = lineList.map((line) => ({ line: line.line, note: 'runs a set-user-ID program as an unprivileged user' }));
   const user = lastLine(model, 'User');
-  if (user) evidence.push({ line: user, note: 'the commands run as this user' });
+  if (user) evidence.push({ line: user, note: 'the commands run as this user', explains: true });
   reportBreakage(context, SETUID, nnp.subject, message, evidence);
 }
 

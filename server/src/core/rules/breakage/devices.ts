@@ -297,7 +297,7 @@ function verb(count: number, one: string, many: string): string {
 /** The lines naming the devices, and the Environment= lines whose variables the command lines use. */
 function evidenceOf(uses: readonly DeviceUse[]): Evidence[] {
   const evidence: Evidence[] = uses.map((u) => ({ line: u.line, note: u.command ? `uses ${u.device}` : `allows ${u.device}` }));
-  for (const u of uses) for (const v of u.command?.uses ?? []) if (v.value.includes('/dev/')) evidence.push({ line: v.line, note: `sets ${v.name}` });
+  for (const u of uses) for (const v of u.command?.uses ?? []) if (v.value.includes('/dev/')) evidence.push({ line: v.line, note: `sets ${v.name}`, explains: true });
   return evidence;
 }
 

@@ -376,19 +376,30 @@ function message(context: RuleContext, subject: Assignment, items: readonly Bloc
     ? `implies ${andWords(shown.map((p) => p.implied ?? ''))}`
     : andWords(shown.map((p) => p.effect(items.filter((b) => b.protection === p).map((b) => b.cover))));
   // Paths shown by the same lines are said in one sentence: "ExecStart=... says the service needs A and needs B".
-  const groups = new Map<string, { r: ReturnType<typeof refs>; private: boolean; doings: string[] }>();
+  const groups = new Map<string, { r: ReturnType<typeof refs>; private: boolean; doings: string[]; lines: readonly Assignment[] }>();
   for (const b of items) {
     const r = refs(context, b.evidence);
     const key = `${r.text}\0${b.cover.private ? 'p' : ''}`;
-    const group = groups.get(key) ?? { r, private: b.cover.private === true, doings: [] };
+    const group = groups.get(key) ?? { r, private: b.cover.private === true, doings: [], lines: b.evidence.lines };
     group.doings.push(doing(b));
     groups.set(key, group);
   }
-  const uses = [...groups.values()].map(({ r, private: inTmp, doings }) =>
+  // A sentence for each set of lines, up to a few: lines that each show another path make one each.
+  const all = [...groups.values()];
+  const said = all.length > SENTENCES ? all.slice(0, SENTENCES - 1) : all;
+  const uses = said.map(({ r, private: inTmp, doings }) =>
     inTmp ? `${r.text} ${r.say === 'say' ? 'have' : 'has'} ${andWords(doings, 6)}` : `${r.text} ${r.say} the service ${andWords(doings, 6)}`,
   );
+  if (said.length < all.length) {
+    const named = new Set(said.flatMap((g) => g.lines));
+    const more = new Set(all.slice(said.length).flatMap((g) => g.lines.filter((line) => !named.has(line)))).size;
+    uses.push(more === 0 ? 'they show more paths it blocks' : `${more} more ${more === 1 ? 'line shows' : 'lines show'} paths it blocks`);
+  }
   return `${lineText(subject)} ${what}, but ${uses.join('; ')}.`;
 }
+
+/** How many sentences a message says about the lines that show blocked paths; past it, the first few and how many more lines. */
+const SENTENCES = 4;
 
 function evidenceOf(items: readonly Blocked[]): Evidence[] {
   const list: Evidence[] = [];

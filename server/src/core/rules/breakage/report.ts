@@ -30,6 +30,11 @@ export interface Evidence {
   line: Assignment;
   /** For the related information: "sd_notify() needs AF_UNIX". */
   note: string;
+  /**
+   * The line explains the others (the user the commands run as, the variable that names a device):
+   * kept in the related information however many lines the others are.
+   */
+  explains?: true;
 }
 
 /** `Key=value` of a line, shortened for messages. */
@@ -49,14 +54,23 @@ export function lineRefs(context: RuleContext, lines: readonly Assignment[]): st
   return andList([...new Set(lines)], NAMED_LINES, (line) => lineRef(context, line), 'more lines');
 }
 
-/** The related information of `evidence`: each line once, at most RELATED_LINES of them. */
+/**
+ * The related information of `evidence`, in its order: each line once, at most RELATED_LINES of
+ * them. Past that, the lines that explain the others are kept, and the first of the others.
+ */
 export function relatedOf(context: RuleContext, evidence: readonly Evidence[]): RelatedInformation[] {
   const seen = new Set<Assignment>();
+  const lines: Evidence[] = [];
+  for (const e of evidence) {
+    if (seen.has(e.line)) continue;
+    seen.add(e.line);
+    lines.push(e);
+  }
+  let others = RELATED_LINES - Math.min(RELATED_LINES, lines.filter((e) => e.explains).length);
   const related: RelatedInformation[] = [];
-  for (const { line, note } of evidence) {
+  for (const { line, note, explains } of lines) {
     if (related.length === RELATED_LINES) break;
-    if (seen.has(line)) continue;
-    seen.add(line);
+    if (!explains && others-- <= 0) continue;
     related.push({ range: line.entry.range, message: `${note}: ${lineText(line)}`, ...(line.document !== context.document ? { uri: line.document.uri } : {}) });
   }
   return related;

@@ -14,6 +14,7 @@ import type { PairContext } from './context';
 import { blocksSyscalls, commandPrefix, coveringAssignment, holdsAmbient } from './effects';
 import { lineText } from './text';
 import { lineRefs, RELATED_LINES } from '../breakage/report';
+import { andWords } from '../../andList';
 import { fixesMaybe, setFixesWhenRead, withoutFixField } from '../fixesWhenRead';
 import { anchorOf, messageNaming, rangeHere, saidInDropIn, shownHere } from '../findingHome';
 
@@ -94,7 +95,7 @@ export const CAUSES: Readonly<Record<string, Cause>> = {
       const starts = c.model.effective('ExecStart');
       if (starts.length === 0 || !starts.every((a) => commandPrefix(a.entry.value).includes('+'))) return undefined;
       const names = [...new Set(s.map((a) => `${a.entry.key}=`))];
-      const shown = names.length > 4 ? `${names.slice(0, 4).join(', ')} and ${names.length - 4} more` : names.join(', ');
+      const shown = andWords(names, 5);
       return `ExecStart= has the "+" prefix: the service's main process runs with full privileges, so ${shown} do${names.length === 1 ? 'es' : ''} not apply to it. Keep "+" for helper commands that need it.`;
     },
   },
@@ -114,8 +115,7 @@ export const CAUSES: Readonly<Record<string, Cause>> = {
       const open = OPEN_API.filter((o) => c.found.has(o.row));
       const paths = open.map((o) => o.path);
       const settings = open.map((o) => o.setting);
-      const and = (l: string[]): string => (l.length <= 1 ? l.join('') : `${l.slice(0, -1).join(', ')} and ${l[l.length - 1]}`);
-      return `${lineText(s[0])} leaves ${and(paths)} writable; ${and(settings)} ${settings.length === 1 ? 'protects' : 'protect'} ${paths.length === 1 ? 'it' : 'them'}.`;
+      return `${lineText(s[0])} leaves ${andWords(paths)} writable; ${andWords(settings)} ${settings.length === 1 ? 'protects' : 'protect'} ${paths.length === 1 ? 'it' : 'them'}.`;
     },
   },
 };
