@@ -5,11 +5,17 @@
  * lines of evidence. Only the items shown are named (`name` is called for those alone).
  */
 export function andList<T>(items: readonly T[], max: number, name: (item: T) => string, more = 'more'): string {
-  const shown = items.length > max ? Math.max(1, max - 1) : items.length;
-  const names: string[] = [];
-  for (let i = 0; i < shown; i++) names.push(name(items[i]));
-  if (shown < items.length) return `${names.join(', ')} and ${items.length - shown} ${more}`;
+  const names = shownOf(items, max).map(name);
+  if (names.length < items.length) return `${names.join(', ')} and ${items.length - names.length} ${more}`;
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/**
+ * The items a list of at most `max` shows: all of them, or past `max`, the first `max - 1` (at least
+ * one), the last place being for how many more there are.
+ */
+export function shownOf<T>(items: readonly T[], max: number): readonly T[] {
+  return items.length > max ? items.slice(0, Math.max(1, max - 1)) : items;
 }
 
 /** `andList` of words as they are. */

@@ -29,7 +29,7 @@ import { effectiveLines, holdsAmbient, isOn, lastLine, listItems, pathCovers, va
 import { parseBoolean } from '../values/scalars';
 import { baseName, commandLines, sandboxed, type CommandLine } from './commandLines';
 import { lineRef, lineText, NAMED_LINES, reportBreakage, type Evidence } from './report';
-import { andList } from '../../andList';
+import { andList, shownOf } from '../../andList';
 import { appendAll } from '../../arrays';
 import { trimBlanks } from '../../syntax/blanks';
 
@@ -323,7 +323,7 @@ function checkTunables(context: RuleContext, lines: readonly CommandLine[]): voi
   for (const w of found) byLine.set(w.command.line, [...(byLine.get(w.command.line) ?? []), w]);
   // Each line's clause may hold "or" and commas of its own: clauses are joined by ", and".
   const writers = [...byLine];
-  const said = writers.length > NAMED_LINES ? writers.slice(0, NAMED_LINES - 1) : writers;
+  const said = shownOf(writers, NAMED_LINES);
   const parts = said.map(([line, writes]) => `${lineRef(context, line.line)} cannot ${whatFails(writes)}`);
   if (said.length < writers.length) parts.push(`${writers.length - said.length} more lines fail the same way`);
   const areas = [...new Set(found.map((w) => (w.path ? tunablesArea(w.path) : '/proc/sys')))].join(' and ');

@@ -16,7 +16,7 @@ import { parseBoolean } from '../values/scalars';
 import { BoundedCache } from '../values/boundedCache';
 import { parentOf, pathEvidence, resolvePath, widestPath, type PathEvidence } from './pathEvidence';
 import { lineRefs, lineText, reportBreakage, type Evidence } from './report';
-import { andWords } from '../../andList';
+import { andWords, shownOf } from '../../andList';
 import { trimBlanks } from '../../syntax/blanks';
 import { shownHere } from '../findingHome';
 import { once } from '../pairings/unitFacts';
@@ -386,7 +386,7 @@ function message(context: RuleContext, subject: Assignment, items: readonly Bloc
   }
   // A sentence for each set of lines, up to a few: lines that each show another path make one each.
   const all = [...groups.values()];
-  const said = all.length > SENTENCES ? all.slice(0, SENTENCES - 1) : all;
+  const said = shownOf(all, SENTENCES);
   const uses = said.map(({ r, private: inTmp, doings }) =>
     inTmp ? `${r.text} ${r.say === 'say' ? 'have' : 'has'} ${andWords(doings, 6)}` : `${r.text} ${r.say} the service ${andWords(doings, 6)}`,
   );

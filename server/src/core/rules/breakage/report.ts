@@ -20,8 +20,8 @@ import { andList } from '../../andList';
 export const NAMED_LINES = 12;
 
 /**
- * How many lines a finding lists in its related information: the first ones, in the order its
- * evidence gives them (its message says how many there are).
+ * How many lines a finding lists in its related information, in the order its evidence gives them:
+ * past it, the lines that explain the others and the first of the rest (see relatedOf).
  */
 export const RELATED_LINES = 20;
 
