@@ -91,6 +91,12 @@ async function peakRss(file: string, command: readonly string[] = ['check']): Pr
   return { maxRss: Number(match[1]) * 1024, ms: result.ms, timedOut: false, status: result.status };
 }
 
+/** `unit` with a line that is neither a header, a comment nor an assignment, after its first line. */
+function withLineOfNoKey(unit: { text: string; lines: number }): { text: string; lines: number } {
+  const at = unit.text.indexOf('\n') + 1;
+  return { text: `${unit.text.slice(0, at)}no key here\n${unit.text.slice(at)}`, lines: unit.lines + 1 };
+}
+
 export async function benchMemory(_options: Options, summary: Summary): Promise<void> {
   const how = existsSync(GNU_TIME) ? `${GNU_TIME} -f %M` : 'process.resourceUsage().maxRSS at exit';
   console.log(`\n## CLI peak memory: node bin/unitguard.js check FILE (max RSS by ${how}; timeout ${TIMEOUT_MS / 1000} s)`);
@@ -99,6 +105,9 @@ export async function benchMemory(_options: Options, summary: Summary): Promise<
     const cases: { label: string; make: () => { text: string; lines: number }; fixPath?: true }[] = [
       { label: '1 MB unit', make: () => generateUnitOfSize(1e6), fixPath: true },
       { label: '10 MB unit', make: () => generateUnitOfSize(10e6), fixPath: true },
+      // The same with one line systemd ignores (a problem of form): a fix tried on it reads the
+      // lines around the fix again, as on the unit without it, not the whole text.
+      { label: '10 MB unit with a line of no key', make: () => withLineOfNoKey(generateUnitOfSize(10e6)) },
       // A report of a unit too large for the commands that try fixes (they refuse it by the estimate).
       { label: '100 MB unit', make: () => generateUnitOfSize(100e6) },
       // Units large in one way only: each is the worst case of some part of the check.

@@ -10,6 +10,7 @@ import { entryAt, entryCount } from '../../server/src/core/syntax/syntaxTree';
 import { snapshotTree } from './treeSnapshot';
 import { commentLines } from '../../server/src/core/syntax/commentList';
 import { treeViolations } from './treeInvariants';
+import { LISTED_PER_KIND } from '../../server/src/core/syntax/parseProblems';
 
 /** Lines of unit files, mostly well formed, with the things that join or break them. */
 const cleanLine = fc.oneof(
@@ -59,7 +60,9 @@ function shape(tree: SyntaxTree): unknown {
   const commentLinesRead = commentLines(tree);
   const offsets = tree.sections.flatMap((s) => s.entries.map((e) => [e.startOffset, e.valueOffset, e.endOffset, e.segments.map((g) => g.offset), e.section === s]));
   const starts = Array.from({ length: tree.lines.lineCount }, (_, k) => tree.lines.lineStart(k));
-  return { snapshot: snapshotTree(tree), offsets, text: tree.text, starts, commentLinesRead };
+  // The problems of form whole, their messages too: those of lines not read again are moved.
+  const problems = tree.diagnostics.map((d) => ({ ...d }));
+  return { snapshot: snapshotTree(tree), offsets, text: tree.text, starts, commentLinesRead, problems };
 }
 
 /** The text with the edits applied; undefined when they overlap. */
@@ -174,14 +177,39 @@ test('a comment left where a header was edited away ends the section before it',
   }
 });
 
-test('text with carriage returns or problems of form is parsed whole', () => {
-  for (const text of ['[Unit]\r\nA=b\r\n', '[Unit\nA=b\n', 'A=b\n[Unit]\n']) {
+test('text with carriage returns or binary data is parsed whole; lines with problems of form of their own are read in part', () => {
+  const edits: TextEdit[] = [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: 'C=d\n' }];
+  for (const text of ['[Unit]\r\nA=b\r\n', '\u0001\u0002[Unit]\nA=b\n']) {
     const tree = parse(text);
-    const edits: TextEdit[] = [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: 'C=d\n' }];
     const resolved = offsetEdits(tree.lines, edits);
     assert.equal(reparsedInPart(tree, resolved, spliceEdits(text, resolved)), undefined, JSON.stringify(text));
     assert.deepStrictEqual(shape(reparse(tree, edits)), shape(parse(applyEdits(text, edits))));
   }
+  for (const text of ['[Unit\nA=b\n', 'A=b\n[Unit]\n', '[Unit]\nA=b\njunk\n[Service]\nB=c\n=x\n', '[Unit]\nA=b\n[Service]\nB=c\nE=\\']) {
+    const tree = parse(text);
+    assert.ok(tree.diagnostics.length > 0, JSON.stringify(text));
+    const resolved = offsetEdits(tree.lines, edits);
+    assert.notEqual(reparsedInPart(tree, resolved, spliceEdits(text, resolved)), undefined, JSON.stringify(text));
+    assert.deepStrictEqual(shape(reparse(tree, edits)), shape(parse(applyEdits(text, edits))), JSON.stringify(text));
+  }
+});
+
+test('more problems of a kind than are listed: the tree is parsed whole, and lists them as parse() does', () => {
+  const text = `[Unit]\n${'junk\n'.repeat(LISTED_PER_KIND - 1)}[Service]\nA=b\n`;
+  const tree = parse(text);
+  assert.equal(tree.diagnostics.length, LISTED_PER_KIND - 1);
+  // Two more of the kind after the edit: one past the listing.
+  const edits: TextEdit[] = [{ range: { start: { line: LISTED_PER_KIND + 1, character: 0 }, end: { line: LISTED_PER_KIND + 1, character: 0 } }, newText: 'junk\njunk\n' }];
+  const resolved = offsetEdits(tree.lines, edits);
+  assert.equal(reparsedInPart(tree, resolved, spliceEdits(text, resolved)), undefined);
+  const again = reparse(tree, edits);
+  assert.deepStrictEqual(shape(again), shape(parse(applyEdits(text, edits))));
+  assert.equal(again.diagnostics.length, LISTED_PER_KIND + 1);
+  // One more is still listed in part.
+  const one: TextEdit[] = [{ range: edits[0].range, newText: 'junk\n' }];
+  const oneResolved = offsetEdits(tree.lines, one);
+  assert.notEqual(reparsedInPart(tree, oneResolved, spliceEdits(text, oneResolved)), undefined);
+  assert.deepStrictEqual(shape(reparse(tree, one)), shape(parse(applyEdits(text, one))));
 });
 
 test('each version of an editing session, revised from the one before, equals the tree of its whole text, and older versions still read as they did', () => {

@@ -3,15 +3,17 @@
  * independently, so only the sections an edit touches are parsed again: the sections before them
  * are the old tree's own nodes (the text there did not change), the sections after them are
  * copies moved by the edit's length. The result is the tree parse() gives for the edited text;
- * where that cannot be sure (line breaks other than `\n`, control characters, problems of form,
- * a continuation that runs into the next section), the whole text is parsed instead.
+ * where that cannot be sure (line breaks other than `\n`, control characters, a problem of form
+ * that is not one line's own or more of a kind than are listed, a continuation that runs into the
+ * next section), the whole text is parsed instead. The problems of form of the lines not read
+ * again are kept, moved with their lines.
  *
  * A tree from reparse() keeps the old one's text alive through the nodes it shares: a tree for a
  * short look (a fix tried on the text). revisedTree() makes one to keep in the old one's place
  * (the next version of an open document): its nodes keep no older text alive.
  */
 import { changedSpan, offsetEdits, type OffsetEdit } from '../edits/apply';
-import type { TextEdit } from '../types';
+import type { Diagnostic, TextEdit } from '../types';
 import { attached } from '../memo/attached';
 import { LineIndex } from './lineIndex';
 import { endsWithEscape, parse, parseLines } from './parser';
@@ -21,6 +23,7 @@ import { commentListOf, ParsedTree } from './parsedTree';
 import type { Section, SyntaxTree } from './syntaxTree';
 import { EntryNode, SectionNode } from './treeNodes';
 import { sharePlaces } from './keyPlaces';
+import { LISTED_PER_KIND, unlistedBeyond, type ParseProblemCode } from './parseProblems';
 
 /** Characters that make parse() read a text otherwise than line by line: CR, NUL, controls, BOM. */
 const UNEVEN = /[\x00-\x08\x0b-\x1f\ufeff]/;
@@ -32,7 +35,7 @@ export function readableInParts(tree: SyntaxTree): boolean {
   let known = readable.get(tree);
   if (known === undefined) {
     known =
-      tree.diagnostics.length === 0 &&
+      tree.diagnostics.every(ownLineProblem) &&
       !tree.hasBom &&
       !UNEVEN.test(tree.text) &&
       tree.sections.every(readableSection) &&
@@ -157,7 +160,9 @@ export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], t
   const fromLine = index.lineOf(spanStart);
   const toLine = spanEnd + delta >= text.length ? index.lineCount : index.lineOf(spanEnd + delta);
   const read = parseLines(index, fromLine, toLine);
-  if (read.open || read.diagnostics.length > 0) return undefined;
+  if (read.open) return undefined;
+  const diagnostics = problemsAround(tree, read.diagnostics, spanStart, spanEnd, fromLine, index.lineCount - tree.lines.lineCount);
+  if (diagnostics === undefined) return undefined;
   // Lines before the first header of a later region would belong to the section before it, and
   // comments there would end that section further on (a header edited away; before the first
   // section, they belong to none).
@@ -181,7 +186,7 @@ export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], t
     { list: oldComments, from: oldComments.firstFrom(spanEnd), to: oldComments.length, delta },
   ]);
   // Its text is joined into one string only when someone reads it whole (see LineIndex.spliced()).
-  const result = new ParsedTree(index, [...kept, ...read.sections, ...moved], orphans, comments, [], false, index.dominantEol());
+  const result = new ParsedTree(index, [...kept, ...read.sections, ...moved], orphans, comments, diagnostics, false, index.dominantEol());
   // The old text had none of the characters that stop a reading in parts, nor have the edits;
   // what is new is known by its nodes: the new text need not be searched again.
   readable.set(result, read.sections.every(readableSection) && orphans.every((e) => e instanceof EntryNode));
@@ -189,6 +194,60 @@ export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], t
   const firstReplaced = Math.max(from, 0);
   sharePlaces(tree, result, firstReplaced, after - firstReplaced, read.sections);
   return result;
+}
+
+/**
+ * The problems of form that belong to the line they are on, whatever the lines around it: parse()
+ * finds them there again when the lines before and after it are the same. Binary data is a finding
+ * about the whole text; a NUL or a byte order mark in it is never read in part.
+ */
+const OWN_LINE_PROBLEMS: ReadonlySet<string> = new Set<ParseProblemCode>([
+  'invalid-section-header',
+  'bad-section-name',
+  'assignment-outside-section',
+  'missing-equals',
+  'missing-key',
+  'continuation-in-key',
+  'continuation-at-end',
+  'invalid-utf8',
+  'line-too-long',
+]);
+
+/** A problem of one line, not one that stands for those of its kind left out of the list. */
+function ownLineProblem(d: Diagnostic): boolean {
+  return OWN_LINE_PROBLEMS.has(d.code) && unlistedBeyond(d) === 0;
+}
+
+/**
+ * The problems of form of the edited text, as parse() lists them: those of the old tree before the
+ * span read again, those read in it (`read`, at lines counted from the span's first line,
+ * `fromLine`), and those after it, moved by the lines the edits added. Undefined when parse() would
+ * list them otherwise: one that is not a line's own, or more of a kind than it lists.
+ */
+function problemsAround(tree: SyntaxTree, read: readonly Diagnostic[], spanStart: number, spanEnd: number, fromLine: number, lineDelta: number): Diagnostic[] | undefined {
+  const old = tree.diagnostics;
+  if (old.length === 0 && read.length === 0) return [];
+  const lines = tree.lines;
+  const firstLine = lines.lineOf(spanStart);
+  const endLine = spanEnd >= lines.length ? Infinity : lines.lineOf(spanEnd);
+  const merged: Diagnostic[] = [];
+  for (const d of old) if (d.range.start.line < firstLine) merged.push(d);
+  for (const d of read) merged.push(movedDown(d, fromLine));
+  for (const d of old) if (d.range.start.line >= endLine) merged.push(movedDown(d, lineDelta));
+  const counts = new Map<string, number>();
+  for (const d of merged) {
+    const count = (counts.get(d.code) ?? 0) + 1;
+    if (count > LISTED_PER_KIND || !ownLineProblem(d)) return undefined;
+    counts.set(d.code, count);
+  }
+  return merged;
+}
+
+/** A problem of form `lines` further down (a new one: the old tree's stays as it was). */
+function movedDown(d: Diagnostic, lines: number): Diagnostic {
+  if (lines === 0) return d;
+  const { start, end } = d.range;
+  return { ...d, range: { start: { line: start.line + lines, character: start.character }, end: { line: end.line + lines, character: end.character } } };
 }
 
 function readableSection(section: Section): boolean {
