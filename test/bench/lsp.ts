@@ -221,6 +221,7 @@ export async function benchLsp(options: Options, summary: Summary): Promise<void
     await smallDocument(options, summary, uriOf('bench-1000.service'));
     await largeDocument(options, summary, uriOf('bench-50000.service'));
     await hugeDocument(options, summary, uriOf('bench-10mb.service'));
+    await hugeDocumentWithProblem(options, summary, uriOf('bench-10mb-problem.service'));
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
@@ -388,6 +389,39 @@ function peakRss(pid: number | undefined): number | undefined {
     return match ? Number(match[1]) * 1024 : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * The 10 MB document with one line of no key after its first: a problem of form, which the
+ * lines read again after a keystroke leave where it is. Keystrokes only.
+ */
+async function hugeDocumentWithProblem(options: Options, summary: Summary, uri: string): Promise<void> {
+  const generated = generateUnitOfSize(10e6);
+  const at = generated.text.indexOf('\n') + 1;
+  const text = `${generated.text.slice(0, at)}no key here\n${generated.text.slice(at)}`;
+  const keys = options.quick ? 3 : 5;
+  const timeoutMs = 180_000;
+  const row = 'LSP 10 MB with a line of no key: keystroke → publishDiagnostics';
+  console.log(`10 MB unit with a line of no key (${num(generated.lines + 1, 0)} lines)`);
+  let conn: BenchConnection | undefined;
+  try {
+    conn = (await startServer(30_000)).conn;
+    const c = conn;
+    const opened = await openDocument(c, uri, text, timeoutMs);
+    const d = opened.doc;
+    d.published = undefined;
+    await figure(summary, row, async () => {
+      const budgetMs = options.quick ? 30_000 : 60_000;
+      const times = await keystrokes(d, keystrokePosition(d.lines), keys, 0, budgetMs);
+      const show = (t: readonly number[]): string => `median ${msRange(t)} (n=${t.length})`;
+      console.log(`  keystroke → publishDiagnostics: ${sampled(times, keys, budgetMs, show)}, no warm-up`);
+      summary.row(row, sampled(times, keys, budgetMs, show));
+    });
+  } catch (error) {
+    summary.failed('the language server with a 10 MB unit with a line of no key', error);
+  } finally {
+    await conn?.close(30_000);
   }
 }
 
