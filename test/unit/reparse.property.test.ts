@@ -26,10 +26,10 @@ const line = fc.oneof(
   { weight: 12, arbitrary: cleanLine },
   { weight: 1, arbitrary: fc.constantFrom('junk', '=x', '  continued', '[Service', '\ufeffK=v', 'K=\ufffd', 'K=a\r', '\\') },
 );
-/** Texts that load (a header first, no junk) and texts with problems of form. */
+/** Texts that load (a header first, no junk) and texts with problems of form; one in six starts with a byte order mark. */
 const unitText = fc
-  .tuple(fc.oneof(fc.array(cleanLine, { maxLength: 30 }).map((lines) => ['[Unit]', ...lines]), fc.array(line, { maxLength: 30 })), fc.boolean())
-  .map(([lines, finalBreak]) => lines.join('\n') + (finalBreak && lines.length > 0 ? '\n' : ''));
+  .tuple(fc.oneof(fc.array(cleanLine, { maxLength: 30 }).map((lines) => ['[Unit]', ...lines]), fc.array(line, { maxLength: 30 })), fc.boolean(), fc.nat(5))
+  .map(([lines, finalBreak, bom]) => (bom === 0 ? '\ufeff' : '') + lines.join('\n') + (finalBreak && lines.length > 0 ? '\n' : ''));
 
 /** What an edit writes: whole lines, parts of lines, breaks and continuations. */
 const newText = fc.oneof(
@@ -191,6 +191,21 @@ test('text with carriage returns or binary data is parsed whole; lines with prob
     const resolved = offsetEdits(tree.lines, edits);
     assert.notEqual(reparsedInPart(tree, resolved, spliceEdits(text, resolved)), undefined, JSON.stringify(text));
     assert.deepStrictEqual(shape(reparse(tree, edits)), shape(parse(applyEdits(text, edits))), JSON.stringify(text));
+  }
+});
+
+test('a text that starts with a byte order mark is read in part, but for an edit of its first line', () => {
+  const text = '\ufeff[Unit]\nDescription=a\n[Service]\nExecStart=/bin/true\n';
+  const tree = parse(text);
+  assert.equal(tree.hasBom, true);
+  const later: TextEdit[] = [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, newText: 'PrivateTmp=yes\n' }];
+  const first: TextEdit[] = [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: 'After=x\n' }];
+  for (const [edits, inPart] of [[later, true], [first, false]] as const) {
+    const resolved = offsetEdits(tree.lines, edits);
+    assert.equal(reparsedInPart(tree, resolved, spliceEdits(text, resolved)) !== undefined, inPart);
+    const again = reparse(tree, edits);
+    assert.deepStrictEqual(shape(again), shape(parse(applyEdits(text, edits))));
+    assert.equal(again.hasBom, true);
   }
 });
 

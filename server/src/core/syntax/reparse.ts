@@ -5,7 +5,8 @@
  * copies moved by the edit's length. The result is the tree parse() gives for the edited text;
  * where that cannot be sure (line breaks other than `\n`, control characters, a problem of form
  * that is not one line's own or more of a kind than are listed, a continuation that runs into the
- * next section), the whole text is parsed instead. The problems of form of the lines not read
+ * next section, an edit of the first line after a byte order mark), the whole text is parsed
+ * instead. The problems of form of the lines not read
  * again are kept, moved with their lines.
  *
  * A tree from reparse() keeps the old one's text alive through the nodes it shares: a tree for a
@@ -36,8 +37,8 @@ export function readableInParts(tree: SyntaxTree): boolean {
   if (known === undefined) {
     known =
       tree.diagnostics.every(ownLineProblem) &&
-      !tree.hasBom &&
-      !UNEVEN.test(tree.text) &&
+      // The byte order mark that starts a text is no line's: systemd drops it, and so does parse().
+      !UNEVEN.test(tree.hasBom ? tree.text.slice(1) : tree.text) &&
       tree.sections.every(readableSection) &&
       commentListOf(tree) !== undefined;
     readable.set(tree, known);
@@ -148,6 +149,8 @@ export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], t
   let after = first; // the first section whose region starts after hi
   while (after < sections.length && regionStart(tree, sections[after]) <= hi) after++;
   const spanEnd = after < sections.length ? regionStart(tree, sections[after]) : oldLength;
+  // The first line after a byte order mark is read as parse() reads it only with the mark.
+  if (tree.hasBom && spanStart === 0) return undefined;
 
   // A continuation on the line before the span joins it to the span's first line.
   if (spanStart > 0) {
@@ -186,7 +189,7 @@ export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], t
     { list: oldComments, from: oldComments.firstFrom(spanEnd), to: oldComments.length, delta },
   ]);
   // Its text is joined into one string only when someone reads it whole (see LineIndex.spliced()).
-  const result = new ParsedTree(index, [...kept, ...read.sections, ...moved], orphans, comments, diagnostics, false, index.dominantEol());
+  const result = new ParsedTree(index, [...kept, ...read.sections, ...moved], orphans, comments, diagnostics, tree.hasBom, index.dominantEol());
   // The old text had none of the characters that stop a reading in parts, nor have the edits;
   // what is new is known by its nodes: the new text need not be searched again.
   readable.set(result, read.sections.every(readableSection) && orphans.every((e) => e instanceof EntryNode));
