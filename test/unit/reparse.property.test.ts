@@ -26,14 +26,20 @@ const line = fc.oneof(
   { weight: 12, arbitrary: cleanLine },
   { weight: 1, arbitrary: fc.constantFrom('junk', '=x', '  continued', '[Service', '\ufeffK=v', 'K=\ufffd', 'K=a\r', '\\') },
 );
-/** Texts that load (a header first, no junk) and texts with problems of form; one in six starts with a byte order mark. */
+/**
+ * Texts that load (a header first, no junk) and texts with problems of form; one in six starts
+ * with a byte order mark, and one in four has its lines end in `\r\n`.
+ */
 const unitText = fc
-  .tuple(fc.oneof(fc.array(cleanLine, { maxLength: 30 }).map((lines) => ['[Unit]', ...lines]), fc.array(line, { maxLength: 30 })), fc.boolean(), fc.nat(5))
-  .map(([lines, finalBreak, bom]) => (bom === 0 ? '\ufeff' : '') + lines.join('\n') + (finalBreak && lines.length > 0 ? '\n' : ''));
+  .tuple(fc.oneof(fc.array(cleanLine, { maxLength: 30 }).map((lines) => ['[Unit]', ...lines]), fc.array(line, { maxLength: 30 })), fc.boolean(), fc.nat(5), fc.nat(3))
+  .map(([lines, finalBreak, bom, crlf]) => {
+    const eol = crlf === 0 ? '\r\n' : '\n';
+    return (bom === 0 ? '\ufeff' : '') + lines.join(eol) + (finalBreak && lines.length > 0 ? eol : '');
+  });
 
 /** What an edit writes: whole lines, parts of lines, breaks and continuations. */
 const newText = fc.oneof(
-  fc.constantFrom('', '\n', 'X=1\n', 'PrivateTmp=yes\n', '[Service]\n', '[Unit]\nA=b\n', '# note\n', 'v', ' \\', '\\\n', '=', '[', 'K=\\\n z', 'é😀'),
+  fc.constantFrom('', '\n', 'X=1\n', 'PrivateTmp=yes\n', '[Service]\n', '[Unit]\nA=b\n', '# note\n', 'v', ' \\', '\\\n', '=', '[', 'K=\\\n z', 'é😀', '\r\n', 'X=1\r\n', '[Service]\r\nA=b\r\n', '\r', 'K=\\\r\n z'),
   line.map((l) => `${l}\n`),
 );
 
@@ -177,9 +183,9 @@ test('a comment left where a header was edited away ends the section before it',
   }
 });
 
-test('text with carriage returns or binary data is parsed whole; lines with problems of form of their own are read in part', () => {
+test('text with lone carriage returns or binary data is parsed whole; lines with problems of form of their own, or that end in CRLF, are read in part', () => {
   const edits: TextEdit[] = [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: 'C=d\n' }];
-  for (const text of ['[Unit]\r\nA=b\r\n', '\u0001\u0002[Unit]\nA=b\n']) {
+  for (const text of ['[Unit]\rA=b\rC=d\r', '[Unit]\nA=b\n\rC=d\n', '\u0001\u0002[Unit]\nA=b\n']) {
     const tree = parse(text);
     const resolved = offsetEdits(tree.lines, edits);
     assert.equal(reparsedInPart(tree, resolved, spliceEdits(text, resolved)), undefined, JSON.stringify(text));
@@ -192,6 +198,25 @@ test('text with carriage returns or binary data is parsed whole; lines with prob
     assert.notEqual(reparsedInPart(tree, resolved, spliceEdits(text, resolved)), undefined, JSON.stringify(text));
     assert.deepStrictEqual(shape(reparse(tree, edits)), shape(parse(applyEdits(text, edits))), JSON.stringify(text));
   }
+});
+
+test('a text whose lines end in CRLF is read in part, and so are CRLF lines inserted in it', () => {
+  const text = '[Unit]\r\nA=b\r\n[Service]\r\nB=c \\\r\n  d\r\n[Install]\r\nWantedBy=x\r\n';
+  const tree = parse(text);
+  assert.equal(tree.eol, '\r\n');
+  for (const newText of ['C=d\r\n', 'C=d\n', 'E=\\\r\n f\r\n']) {
+    const edits: TextEdit[] = [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, newText }];
+    const resolved = offsetEdits(tree.lines, edits);
+    assert.notEqual(reparsedInPart(tree, resolved, spliceEdits(text, resolved)), undefined, JSON.stringify(newText));
+    const again = reparse(tree, edits);
+    assert.deepStrictEqual(shape(again), shape(parse(applyEdits(text, edits))), JSON.stringify(newText));
+    assert.equal(again.eol, '\r\n');
+  }
+  // An edit that leaves a lone '\r' behind (it takes away the '\n' of a CRLF) is read whole.
+  const split: TextEdit[] = [{ range: { start: { line: 1, character: 3 }, end: { line: 2, character: 0 } }, newText: '\r' }];
+  const resolved = offsetEdits(tree.lines, split);
+  assert.equal(reparsedInPart(tree, resolved, spliceEdits(text, resolved)), undefined);
+  assert.deepStrictEqual(shape(reparse(tree, split)), shape(parse(applyEdits(text, split))));
 });
 
 test('a text that starts with a byte order mark is read in part, but for an edit of its first line', () => {

@@ -21,8 +21,8 @@ export class LineIndex implements TextSource {
   #starts: Uint32Array;
   #count: number;
   #lines: PhysicalLine[] | undefined;
-  /** The line break most used in the text. */
-  #eol: string;
+  /** The line break most used in the text; worked out when first asked for, in a spliced text with `\r`. */
+  #eol: string | undefined;
   /** The text as one string, once someone asked for it whole (or it came as one). */
   #text: string | undefined;
   /** The text in parts, until it is joined. */
@@ -30,13 +30,15 @@ export class LineIndex implements TextSource {
   readonly length: number;
   /** Every line break is '\n': the text need not be read to find where a line ends. */
   #lfOnly: boolean;
+  /** The text may hold a '\r'. */
+  #crs: boolean;
 
   /**
-   * `lineStarts`, when given, are the start offsets of the text's lines, for a text whose only
-   * line break is '\n' (see spliced()), which is then not read until someone asks for it whole;
-   * otherwise the text is read for them.
+   * `lineStarts`, when given, are the start offsets of the text's lines, for a text whose line
+   * breaks are '\n', or '\r\n' too when `crs` (see spliced()), which is then not read until
+   * someone asks for it whole; otherwise the text is read for them.
    */
-  constructor(text: TextSource, lineStarts?: Uint32Array) {
+  constructor(text: TextSource, lineStarts?: Uint32Array, crs = false) {
     this.length = text.length;
     if (lineStarts !== undefined) {
       this.#text = typeof text === 'string' ? text : undefined;
@@ -44,13 +46,13 @@ export class LineIndex implements TextSource {
       this.#starts = lineStarts;
       this.#count = lineStarts.length;
       this.#lines = undefined;
-      this.#eol = '\n';
-      this.#lfOnly = true;
+      this.#eol = crs ? undefined : '\n';
+      this.#lfOnly = !crs;
+      this.#crs = crs;
       return;
     }
     const whole: string = (this.#text = text.toString());
     this.#source = undefined;
-    this.#lfOnly = false;
     const n = whole.length;
     let starts: Uint32Array;
     let count = 1;
@@ -59,7 +61,9 @@ export class LineIndex implements TextSource {
     let crlf = 0;
     let cr = 0;
     const order: number[] = [];
-    if (whole.indexOf('\r') < 0) {
+    this.#crs = whole.indexOf('\r') >= 0;
+    this.#lfOnly = !this.#crs;
+    if (!this.#crs) {
       // No carriage return: every break is a '\n'.
       starts = newlineStarts(whole);
       count = starts.length;
@@ -86,23 +90,13 @@ export class LineIndex implements TextSource {
     this.#starts = starts;
     this.#count = count;
     this.#lines = undefined;
-    // The most used kind; on a tie, the one that came first (as dominantEol() below).
-    const counts = [lf, crlf, cr];
-    let best = 0;
-    let bestCount = 0;
-    for (const kind of order) {
-      if (counts[kind] > bestCount) {
-        best = kind;
-        bestCount = counts[kind];
-      }
-    }
-    this.#eol = ['\n', '\r\n', '\r'][best];
+    this.#eol = mostUsedBreak([lf, crlf, cr], order);
   }
 
   /**
    * The index of `text`, which is `old.text` with `[from, oldEnd)` replaced by `text[from, newEnd)`,
    * made from `old`'s line starts: only the new part is read, and `text` is not joined into one
-   * string until someone asks for it whole. Neither text may hold a '\r'.
+   * string until someone asks for it whole. Neither text may hold a '\r' but in a '\r\n'.
    */
   static spliced(old: LineIndex, text: TextSource, from: number, oldEnd: number, newEnd: number): LineIndex {
     const delta = newEnd - oldEnd;
@@ -117,7 +111,7 @@ export class LineIndex implements TextSource {
     let k = keep;
     for (let i = 1; i <= added; i++) starts[k++] = from + inserted[i];
     for (let j = after; j < oldCount; j++) starts[k++] = oldStarts[j] + delta;
-    return new LineIndex(text, starts);
+    return new LineIndex(text, starts, old.#crs || text.slice(from, newEnd).includes('\r'));
   }
 
   /** The whole text, joined into one string the first time it is asked for. */
@@ -132,6 +126,16 @@ export class LineIndex implements TextSource {
   /** The whole text (a line index is a text read in parts, see textSource.ts). */
   toString(): string {
     return this.text;
+  }
+
+  /** Whether the text may hold a '\r' (one that holds none says so). */
+  get hasCarriageReturns(): boolean {
+    return this.#crs;
+  }
+
+  /** The character code at `at`, without joining the text. */
+  #codeAt(at: number): number {
+    return this.#text !== undefined ? this.#text.charCodeAt(at) : this.slice(at, at + 1).charCodeAt(0);
   }
 
   /** Whether the text has been joined into one string (see spliced()). */
@@ -170,7 +174,7 @@ export class LineIndex implements TextSource {
     const next = this.#starts[k + 1];
     if (this.#lfOnly) return next - 1;
     // A '\n' ends either a '\n' or a '\r\n' break; anything else is a lone '\r'.
-    if (this.text.charCodeAt(next - 1) === 10) return this.text.charCodeAt(next - 2) === 13 ? next - 2 : next - 1;
+    if (this.#codeAt(next - 1) === 10) return this.#codeAt(next - 2) === 13 ? next - 2 : next - 1;
     return next - 1;
   }
 
@@ -178,13 +182,13 @@ export class LineIndex implements TextSource {
     if (k + 1 >= this.#count) return '';
     if (this.#lfOnly) return '\n';
     const next = this.#starts[k + 1];
-    if (this.text.charCodeAt(next - 1) === 10) return this.text.charCodeAt(next - 2) === 13 ? '\r\n' : '\n';
+    if (this.#codeAt(next - 1) === 10) return this.#codeAt(next - 2) === 13 ? '\r\n' : '\n';
     return '\r';
   }
 
   /** The line break most used in the text, '\n' when it has none (a tie goes to the kind seen first). */
   dominantEol(): string {
-    return this.#eol;
+    return (this.#eol ??= dominantEolOf(this.text));
   }
 
   /** The line that holds offset `at` (already a whole number inside the text). */
@@ -241,6 +245,33 @@ export function newlineStarts(text: string): Uint32Array {
   let k = 1;
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts[k++] = at + 1;
   return starts;
+}
+
+/** The kind of line break of `counts` ('\n', '\r\n', lone '\r') most used; on a tie, the one seen first (`order`). */
+function mostUsedBreak(counts: readonly number[], order: readonly number[]): string {
+  let best = 0;
+  let bestCount = 0;
+  for (const kind of order) {
+    if (counts[kind] > bestCount) {
+      best = kind;
+      bestCount = counts[kind];
+    }
+  }
+  return ['\n', '\r\n', '\r'][best];
+}
+
+/** The line break most used in `text`, counted as the constructor counts them. */
+function dominantEolOf(text: string): string {
+  const counts = [0, 0, 0];
+  const order: number[] = [];
+  for (let at = 0; at < text.length; at++) {
+    const c = text.charCodeAt(at);
+    if (c !== 10 && c !== 13) continue;
+    const kind = c === 10 ? 0 : text.charCodeAt(at + 1) === 10 ? 1 : 2;
+    if (counts[kind]++ === 0) order.push(kind);
+    if (kind === 1) at++;
+  }
+  return mostUsedBreak(counts, order);
 }
 
 function grow(starts: Uint32Array): Uint32Array {

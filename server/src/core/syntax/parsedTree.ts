@@ -13,20 +13,25 @@ export class ParsedTree implements SyntaxTree {
   orphans: Entry[];
   diagnostics: Diagnostic[];
   hasBom: boolean;
-  eol: string;
+  /** The line break most used, worked out when first read (a text in parts need not be joined for it). */
+  #eol: string | undefined;
   /** The comments as the parser found them; undefined once they were replaced. */
   #commentList: CommentList | undefined;
   #comments: Comment[] | undefined;
 
-  constructor(lines: LineIndex, sections: Section[], orphans: Entry[], comments: CommentList, diagnostics: Diagnostic[], hasBom: boolean, eol: string) {
+  constructor(lines: LineIndex, sections: Section[], orphans: Entry[], comments: CommentList, diagnostics: Diagnostic[], hasBom: boolean, eol?: string) {
     this.lines = lines;
     this.sections = sections;
     this.orphans = orphans;
     this.diagnostics = diagnostics;
     this.hasBom = hasBom;
-    this.eol = eol;
+    this.#eol = eol;
     this.#commentList = comments;
     this.#comments = undefined;
+  }
+
+  get eol(): string {
+    return (this.#eol ??= this.lines.dominantEol());
   }
 
   get text(): string {

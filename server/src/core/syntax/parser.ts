@@ -51,9 +51,9 @@ export interface ParsedLines {
 /**
  * Reads lines `[fromLine, toLine)` of a text as parse() would if the text began there, with
  * positions in the whole text (`index` is the text's line index). Only for a text that parse()
- * reads line by line as the editor splits it: no `\r`, no NUL, not binary. Only those lines are
- * read from the text: a large one need not be joined into one string. The problems found are
- * given with positions in those lines only (a caller that finds any reads the whole text).
+ * reads line by line as the editor splits it: no NUL, not binary, no `\r` but in a `\r\n` that
+ * ends a line. Only those lines are read from the text: a large one need not be joined into one
+ * string. The problems found are given with lines counted from `fromLine` (see reparse.ts).
  */
 export function parseLines(index: LineIndex, fromLine: number, toLine: number): ParsedLines {
   const start = index.lineStart(fromLine);
@@ -195,7 +195,7 @@ class Parser {
     return this.tree();
   }
 
-  /** Reads lines `[from, to)` as the line index splits them (a text without `\r` and NUL). */
+  /** Reads lines `[from, to)` as the line index splits them (a text without NUL, whose every `\r` is in a `\r\n`). */
   readLines(from: number, to: number): void {
     const index = this.index;
     const n = this.text.length;
@@ -204,7 +204,7 @@ class Parser {
     if (to < count) this.end = index.lineStart(to);
     for (let k = from; k < to; k++) {
       const start = index.lineStart(k);
-      if (k + 1 < count) this.readLine(start, index.lineStart(k + 1) - 1);
+      if (k + 1 < count) this.readLine(start, index.lineEnd(k));
       else if (start < n) this.readLine(start, n);
     }
   }

@@ -3,7 +3,8 @@
  * independently, so only the sections an edit touches are parsed again: the sections before them
  * are the old tree's own nodes (the text there did not change), the sections after them are
  * copies moved by the edit's length. The result is the tree parse() gives for the edited text;
- * where that cannot be sure (line breaks other than `\n`, control characters, a problem of form
+ * where that cannot be sure (a line break that systemd splits otherwise than an editor, such as
+ * a lone `\r`, control characters, a problem of form
  * that is not one line's own or more of a kind than are listed, a continuation that runs into the
  * next section, an edit of the first line after a byte order mark), the whole text is parsed
  * instead. The problems of form of the lines not read
@@ -26,8 +27,15 @@ import { EntryNode, SectionNode } from './treeNodes';
 import { sharePlaces } from './keyPlaces';
 import { LISTED_PER_KIND, unlistedBeyond, type ParseProblemCode } from './parseProblems';
 
-/** Characters that make parse() read a text otherwise than line by line: CR, NUL, controls, BOM. */
-const UNEVEN = /[\x00-\x08\x0b-\x1f\ufeff]/;
+/** Characters that make parse() read a text otherwise than line by line: NUL, controls, BOM. */
+const UNEVEN = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufeff]/;
+
+/**
+ * Line breaks that systemd and the editor split otherwise: a lone `\r`, and a `\n` followed by a
+ * `\r` (one break for systemd, whose breaks may be either order of the two). A `\r\n` is one
+ * break for both.
+ */
+const UNEVEN_BREAK = /\r(?!\n)|(?:^|[^\r])\n\r/;
 
 const readable = attached<SyntaxTree, boolean>('parsed again in part');
 
@@ -39,6 +47,7 @@ export function readableInParts(tree: SyntaxTree): boolean {
       tree.diagnostics.every(ownLineProblem) &&
       // The byte order mark that starts a text is no line's: systemd drops it, and so does parse().
       !UNEVEN.test(tree.hasBom ? tree.text.slice(1) : tree.text) &&
+      !(tree.lines.hasCarriageReturns && UNEVEN_BREAK.test(tree.text)) &&
       tree.sections.every(readableSection) &&
       commentListOf(tree) !== undefined;
     readable.set(tree, known);
@@ -129,7 +138,7 @@ function firstRegionFrom(tree: SyntaxTree, sections: readonly Section[], offset:
  * assignments copied at once rather than when first read: for a tree every rule will read.
  */
 export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], text: TextSource, keep = false, copyMoved = false): SyntaxTree | undefined {
-  if (edits.length === 0 || !readableInParts(tree) || edits.some((e) => UNEVEN.test(e.text))) return undefined;
+  if (edits.length === 0 || !readableInParts(tree) || edits.some((e) => UNEVEN.test(e.text)) || breaksUnevenly(tree, edits, text)) return undefined;
   // Comments set by hand since the tree was read: the whole text is read again.
   const oldComments = commentListOf(tree);
   if (oldComments === undefined) return undefined;
@@ -154,7 +163,8 @@ export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], t
 
   // A continuation on the line before the span joins it to the span's first line.
   if (spanStart > 0) {
-    const before = tree.lines.slice(tree.lines.lineStart(tree.lines.lineOf(spanStart - 1)), spanStart - 1);
+    const line = tree.lines.lineOf(spanStart - 1);
+    const before = tree.lines.slice(tree.lines.lineStart(line), tree.lines.lineEnd(line));
     if (endsWithEscape(before, 0, before.length)) return undefined;
   }
 
@@ -189,7 +199,7 @@ export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], t
     { list: oldComments, from: oldComments.firstFrom(spanEnd), to: oldComments.length, delta },
   ]);
   // Its text is joined into one string only when someone reads it whole (see LineIndex.spliced()).
-  const result = new ParsedTree(index, [...kept, ...read.sections, ...moved], orphans, comments, diagnostics, tree.hasBom, index.dominantEol());
+  const result = new ParsedTree(index, [...kept, ...read.sections, ...moved], orphans, comments, diagnostics, tree.hasBom);
   // The old text had none of the characters that stop a reading in parts, nor have the edits;
   // what is new is known by its nodes: the new text need not be searched again.
   readable.set(result, read.sections.every(readableSection) && orphans.every((e) => e instanceof EntryNode));
@@ -197,6 +207,23 @@ export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], t
   const firstReplaced = Math.max(from, 0);
   sharePlaces(tree, result, firstReplaced, after - firstReplaced, read.sections);
   return result;
+}
+
+/**
+ * Whether the edits leave a line break that systemd splits otherwise than the editor (see
+ * UNEVEN_BREAK) where they join the text: the text around each edit is read, in the edited text,
+ * when the text or an edit holds a `\r`.
+ */
+function breaksUnevenly(tree: SyntaxTree, edits: readonly OffsetEdit[], text: TextSource): boolean {
+  if (!tree.lines.hasCarriageReturns && !edits.some((e) => e.text.includes('\r'))) return false;
+  let shift = 0;
+  for (const edit of edits) {
+    const start = edit.start + shift;
+    const end = start + edit.text.length;
+    if (UNEVEN_BREAK.test(text.slice(Math.max(0, start - 2), end + 2))) return true;
+    shift += edit.text.length - (edit.end - edit.start);
+  }
+  return false;
 }
 
 /**
