@@ -97,6 +97,11 @@ function withLineOfNoKey(unit: { text: string; lines: number }): { text: string;
   return { text: `${unit.text.slice(0, at)}no key here\n${unit.text.slice(at)}`, lines: unit.lines + 1 };
 }
 
+/** `unit` with its lines ending in CRLF. */
+function inCrlf(unit: { text: string; lines: number }): { text: string; lines: number } {
+  return { text: unit.text.replace(/\n/g, '\r\n'), lines: unit.lines };
+}
+
 export async function benchMemory(_options: Options, summary: Summary): Promise<void> {
   const how = existsSync(GNU_TIME) ? `${GNU_TIME} -f %M` : 'process.resourceUsage().maxRSS at exit';
   console.log(`\n## CLI peak memory: node bin/unitguard.js check FILE (max RSS by ${how}; timeout ${TIMEOUT_MS / 1000} s)`);
@@ -105,9 +110,10 @@ export async function benchMemory(_options: Options, summary: Summary): Promise<
     const cases: { label: string; make: () => { text: string; lines: number }; fixPath?: true }[] = [
       { label: '1 MB unit', make: () => generateUnitOfSize(1e6), fixPath: true },
       { label: '10 MB unit', make: () => generateUnitOfSize(10e6), fixPath: true },
-      // The same with one line systemd ignores (a problem of form): a fix tried on it reads the
-      // lines around the fix again, as on the unit without it, not the whole text.
+      // The same with one line systemd ignores (a problem of form), and in CRLF: a fix tried on
+      // them reads the lines around the fix again, as on the unit itself, not the whole text.
       { label: '10 MB unit with a line of no key', make: () => withLineOfNoKey(generateUnitOfSize(10e6)) },
+      { label: '10 MB unit in CRLF', make: () => inCrlf(generateUnitOfSize(10e6)) },
       // A report of a unit too large for the commands that try fixes (they refuse it by the estimate).
       { label: '100 MB unit', make: () => generateUnitOfSize(100e6) },
       // Units large in one way only: each is the worst case of some part of the check.
