@@ -219,7 +219,7 @@ test('a text whose lines end in CRLF is read in part, and so are CRLF lines inse
   assert.deepStrictEqual(shape(reparse(tree, split)), shape(parse(applyEdits(text, split))));
 });
 
-test('a text that starts with a byte order mark is read in part, but for an edit of its first line', () => {
+test('a text that starts with a byte order mark is read in part, but for an edit of its first section', () => {
   const text = '\ufeff[Unit]\nDescription=a\n[Service]\nExecStart=/bin/true\n';
   const tree = parse(text);
   assert.equal(tree.hasBom, true);
@@ -231,6 +231,39 @@ test('a text that starts with a byte order mark is read in part, but for an edit
     const again = reparse(tree, edits);
     assert.deepStrictEqual(shape(again), shape(parse(applyEdits(text, edits))));
     assert.equal(again.hasBom, true);
+  }
+});
+
+test('cases a review found: problems past the listing among the lines read again, the summary of one left out, junk where a header was', () => {
+  const cases: Array<[string, { start: number; end: number; text: string }]> = [
+    // 201 lines of no key inserted: parse() lists 200 and one that says how many more.
+    ['[A]\nA=b\n[Service]\nB=c\n', { start: 18, end: 18, text: 'junk\n'.repeat(LISTED_PER_KIND + 1) }],
+    // 201 of a kind: the 201st is the summary; taking one away elsewhere makes it a line's own again.
+    [`[A]\n${'junk\n'.repeat(LISTED_PER_KIND)}[B]\njunk\n`, { start: 4, end: 9, text: '' }],
+    // A header edited away: the line is the section before's, not one outside every section.
+    ['[A]\n [C]\n', { start: 5, end: 6, text: '' }],
+    ['[A]\n [C]\n', { start: 5, end: 6, text: '=' }],
+  ];
+  for (const [text, edit] of cases) {
+    const tree = parse(text);
+    const expected = parse(spliceEdits(text, [edit]));
+    assert.deepStrictEqual(shape(reparsedInPart(tree, [edit], spliceEdits(text, [edit])) ?? expected), shape(expected), JSON.stringify([text, edit]));
+    assert.deepStrictEqual(shape(reparsedText(tree, spliceEdits(text, [edit]))), shape(expected), JSON.stringify([text, edit]));
+  }
+});
+
+test('typing anywhere in a line that ends in CRLF reads the lines around it only', () => {
+  const text = '[Unit]\r\nDescription=abc\r\n[Service]\r\nExecStart=/bin/true\r\n';
+  const tree = parse(text);
+  const line = text.indexOf('Description');
+  const lineEnd = text.indexOf('\r', line);
+  for (let at = line; at <= lineEnd; at++) {
+    for (const edit of [{ start: at, end: at, text: 'x' }, ...(at < lineEnd ? [{ start: at, end: at + 1, text: '' }] : [])]) {
+      const edited = spliceEdits(text, [edit]);
+      const again = reparsedInPart(tree, [edit], edited);
+      assert.notEqual(again, undefined, JSON.stringify(edit));
+      assert.deepStrictEqual(shape(again as SyntaxTree), shape(parse(edited)), JSON.stringify(edit));
+    }
   }
 });
 

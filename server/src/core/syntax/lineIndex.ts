@@ -90,7 +90,17 @@ export class LineIndex implements TextSource {
     this.#starts = starts;
     this.#count = count;
     this.#lines = undefined;
-    this.#eol = mostUsedBreak([lf, crlf, cr], order);
+    // The most used kind; on a tie, the one that came first (as dominantEol() below).
+    const counts = [lf, crlf, cr];
+    let best = 0;
+    let bestCount = 0;
+    for (const kind of order) {
+      if (counts[kind] > bestCount) {
+        best = kind;
+        bestCount = counts[kind];
+      }
+    }
+    this.#eol = ['\n', '\r\n', '\r'][best];
   }
 
   /**
@@ -104,14 +114,15 @@ export class LineIndex implements TextSource {
     const oldCount = old.#count;
     const keep = old.lineOf(from) + 1; // the starts at or before `from`
     const after = old.lineOf(oldEnd) + 1; // the first start past `oldEnd`
-    const inserted = newlineStarts(text.slice(from, newEnd));
+    const insertedText = text.slice(from, newEnd);
+    const inserted = newlineStarts(insertedText);
     const added = inserted.length - 1;
     const starts = new Uint32Array(keep + added + (oldCount - after));
     starts.set(oldStarts.subarray(0, keep));
     let k = keep;
     for (let i = 1; i <= added; i++) starts[k++] = from + inserted[i];
     for (let j = after; j < oldCount; j++) starts[k++] = oldStarts[j] + delta;
-    return new LineIndex(text, starts, old.#crs || text.slice(from, newEnd).includes('\r'));
+    return new LineIndex(text, starts, old.#crs || insertedText.includes('\r'));
   }
 
   /** The whole text, joined into one string the first time it is asked for. */
@@ -188,7 +199,8 @@ export class LineIndex implements TextSource {
 
   /** The line break most used in the text, '\n' when it has none (a tie goes to the kind seen first). */
   dominantEol(): string {
-    return (this.#eol ??= dominantEolOf(this.text));
+    // A spliced text with a '\r' is read whole for it, once.
+    return (this.#eol ??= new LineIndex(this.text).dominantEol());
   }
 
   /** The line that holds offset `at` (already a whole number inside the text). */
@@ -245,33 +257,6 @@ export function newlineStarts(text: string): Uint32Array {
   let k = 1;
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts[k++] = at + 1;
   return starts;
-}
-
-/** The kind of line break of `counts` ('\n', '\r\n', lone '\r') most used; on a tie, the one seen first (`order`). */
-function mostUsedBreak(counts: readonly number[], order: readonly number[]): string {
-  let best = 0;
-  let bestCount = 0;
-  for (const kind of order) {
-    if (counts[kind] > bestCount) {
-      best = kind;
-      bestCount = counts[kind];
-    }
-  }
-  return ['\n', '\r\n', '\r'][best];
-}
-
-/** The line break most used in `text`, counted as the constructor counts them. */
-function dominantEolOf(text: string): string {
-  const counts = [0, 0, 0];
-  const order: number[] = [];
-  for (let at = 0; at < text.length; at++) {
-    const c = text.charCodeAt(at);
-    if (c !== 10 && c !== 13) continue;
-    const kind = c === 10 ? 0 : text.charCodeAt(at + 1) === 10 ? 1 : 2;
-    if (counts[kind]++ === 0) order.push(kind);
-    if (kind === 1) at++;
-  }
-  return mostUsedBreak(counts, order);
 }
 
 function grow(starts: Uint32Array): Uint32Array {

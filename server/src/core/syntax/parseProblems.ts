@@ -86,6 +86,11 @@ export function withUnlisted<T extends object>(problem: T, unlisted: number): T 
   return problem;
 }
 
+/** Whether a parse problem is the one that says how many of its kind were left out of the list. */
+export function standsForUnlisted(problem: object): boolean {
+  return (problem as { [UNLISTED]?: number })[UNLISTED] !== undefined;
+}
+
 /** How many problems a parse problem stands for beyond itself (0 for every problem but those). */
 export function unlistedBeyond(problem: object): number {
   return (problem as { [UNLISTED]?: number })[UNLISTED] ?? 0;

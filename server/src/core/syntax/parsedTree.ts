@@ -13,7 +13,7 @@ export class ParsedTree implements SyntaxTree {
   orphans: Entry[];
   diagnostics: Diagnostic[];
   hasBom: boolean;
-  /** The line break most used, worked out when first read (a text in parts need not be joined for it). */
+  /** The line break most used, worked out when first read (a text in parts with a `\r` is joined for it then). */
   #eol: string | undefined;
   /** The comments as the parser found them; undefined once they were replaced. */
   #commentList: CommentList | undefined;

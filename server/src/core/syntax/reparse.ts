@@ -25,7 +25,7 @@ import { commentListOf, ParsedTree } from './parsedTree';
 import type { Section, SyntaxTree } from './syntaxTree';
 import { EntryNode, SectionNode } from './treeNodes';
 import { sharePlaces } from './keyPlaces';
-import { LISTED_PER_KIND, unlistedBeyond, type ParseProblemCode } from './parseProblems';
+import { LISTED_PER_KIND, standsForUnlisted, type ParseProblemCode } from './parseProblems';
 
 /** Characters that make parse() read a text otherwise than line by line: NUL, controls, BOM. */
 const UNEVEN = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufeff]/;
@@ -180,6 +180,7 @@ export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], t
   // comments there would end that section further on (a header edited away; before the first
   // section, they belong to none).
   if (from >= 0 && read.orphans.length > 0) return undefined;
+  if (from >= 0 && read.diagnostics.length > 0 && (read.sections.length === 0 || read.diagnostics[0].range.start.line + fromLine < index.lineOf((read.sections[0] as SectionNode).headerOffset))) return undefined;
   if (from > 0 && read.comments.length > 0 && (read.sections.length === 0 || read.comments.start(0) < (read.sections[0] as SectionNode).headerOffset)) return undefined;
 
   const kept = from >= 0 ? sections.slice(0, from) : [];
@@ -211,8 +212,8 @@ export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], t
 
 /**
  * Whether the edits leave a line break that systemd splits otherwise than the editor (see
- * UNEVEN_BREAK) where they join the text: the text around each edit is read, in the edited text,
- * when the text or an edit holds a `\r`.
+ * UNEVEN_BREAK) where they join the text: each character of the edited text from the one before
+ * an edit to the one after it is looked at, when the text or an edit holds a `\r`.
  */
 function breaksUnevenly(tree: SyntaxTree, edits: readonly OffsetEdit[], text: TextSource): boolean {
   if (!tree.lines.hasCarriageReturns && !edits.some((e) => e.text.includes('\r'))) return false;
@@ -220,7 +221,16 @@ function breaksUnevenly(tree: SyntaxTree, edits: readonly OffsetEdit[], text: Te
   for (const edit of edits) {
     const start = edit.start + shift;
     const end = start + edit.text.length;
-    if (UNEVEN_BREAK.test(text.slice(Math.max(0, start - 2), end + 2))) return true;
+    // The characters [start - 1, end] with one more on each side, as far as the text goes.
+    const from = Math.max(0, start - 2);
+    const around = text.slice(from, Math.min(text.length, end + 2));
+    for (let i = Math.max(0, start - 1 - from); i <= end - from && i < around.length; i++) {
+      const c = around.charCodeAt(i);
+      // A '\r' not followed by '\n' (at the text's end too: `around` then ends there).
+      if (c === 13 && around.charCodeAt(i + 1) !== 10) return true;
+      // A '\n' followed by a '\r' that is not the end of a '\r\n'.
+      if (c === 10 && around.charCodeAt(i + 1) === 13 && (i === 0 ? from === 0 : around.charCodeAt(i - 1) !== 13)) return true;
+    }
     shift += edit.text.length - (edit.end - edit.start);
   }
   return false;
@@ -228,8 +238,10 @@ function breaksUnevenly(tree: SyntaxTree, edits: readonly OffsetEdit[], text: Te
 
 /**
  * The problems of form that belong to the line they are on, whatever the lines around it: parse()
- * finds them there again when the lines before and after it are the same. Binary data is a finding
- * about the whole text; a NUL or a byte order mark in it is never read in part.
+ * finds them there again when the lines before and after it are the same, under a header (lines
+ * read again before the first header of a later section would belong to the section before it,
+ * and make the whole text read). Binary data is a finding about the whole text; a NUL or a byte
+ * order mark in it is never read in part.
  */
 const OWN_LINE_PROBLEMS: ReadonlySet<string> = new Set<ParseProblemCode>([
   'invalid-section-header',
@@ -245,14 +257,15 @@ const OWN_LINE_PROBLEMS: ReadonlySet<string> = new Set<ParseProblemCode>([
 
 /** A problem of one line, not one that stands for those of its kind left out of the list. */
 function ownLineProblem(d: Diagnostic): boolean {
-  return OWN_LINE_PROBLEMS.has(d.code) && unlistedBeyond(d) === 0;
+  return OWN_LINE_PROBLEMS.has(d.code) && !standsForUnlisted(d);
 }
 
 /**
  * The problems of form of the edited text, as parse() lists them: those of the old tree before the
  * span read again, those read in it (`read`, at lines counted from the span's first line,
  * `fromLine`), and those after it, moved by the lines the edits added. Undefined when parse() would
- * list them otherwise: one that is not a line's own, or more of a kind than it lists.
+ * list them otherwise: one that is not a line's own, or more of a kind than it lists (the lines
+ * read again list as many at most, and leave out the rest without a word).
  */
 function problemsAround(tree: SyntaxTree, read: readonly Diagnostic[], spanStart: number, spanEnd: number, fromLine: number, lineDelta: number): Diagnostic[] | undefined {
   const old = tree.diagnostics;
@@ -264,6 +277,12 @@ function problemsAround(tree: SyntaxTree, read: readonly Diagnostic[], spanStart
   for (const d of old) if (d.range.start.line < firstLine) merged.push(d);
   for (const d of read) merged.push(movedDown(d, fromLine));
   for (const d of old) if (d.range.start.line >= endLine) merged.push(movedDown(d, lineDelta));
+  const readCounts = new Map<string, number>();
+  for (const d of read) {
+    const count = (readCounts.get(d.code) ?? 0) + 1;
+    if (count >= LISTED_PER_KIND) return undefined;
+    readCounts.set(d.code, count);
+  }
   const counts = new Map<string, number>();
   for (const d of merged) {
     const count = (counts.get(d.code) ?? 0) + 1;

@@ -77,7 +77,7 @@ export interface SyntaxTree {
   /** The text starts with a byte order mark. */
   hasBom: boolean;
   /** The line break most used in the text. */
-  eol: string;
+  readonly eol: string;
 }
 
 /** How many assignments a section has (a section moved by an edit copies them only when read). */
