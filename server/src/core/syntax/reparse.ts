@@ -4,11 +4,10 @@
  * are the old tree's own nodes (the text there did not change), the sections after them are
  * copies moved by the edit's length. The result is the tree parse() gives for the edited text;
  * where that cannot be sure (a line break that systemd splits otherwise than an editor, such as
- * a lone `\r`, control characters, a problem of form
- * that is not one line's own or more of a kind than are listed, a continuation that runs into the
- * next section, an edit of the first line after a byte order mark), the whole text is parsed
- * instead. The problems of form of the lines not read
- * again are kept, moved with their lines.
+ * a lone `\r`; control characters; a problem of form that is not one line's own, or more of a
+ * kind than are listed; a continuation that runs into the next section; an edit in the first
+ * section of a text that starts with a byte order mark), the whole text is parsed instead. The
+ * problems of form of the lines not read again are kept, moved with their lines.
  *
  * A tree from reparse() keeps the old one's text alive through the nodes it shares: a tree for a
  * short look (a fix tried on the text). revisedTree() makes one to keep in the old one's place
@@ -229,7 +228,8 @@ function breaksUnevenly(tree: SyntaxTree, edits: readonly OffsetEdit[], text: Te
       // A '\r' not followed by '\n' (at the text's end too: `around` then ends there).
       if (c === 13 && around.charCodeAt(i + 1) !== 10) return true;
       // A '\n' followed by a '\r' that is not the end of a '\r\n'.
-      if (c === 10 && around.charCodeAt(i + 1) === 13 && (i === 0 ? from === 0 : around.charCodeAt(i - 1) !== 13)) return true;
+      // (`i` is 0 only at the text's start, where nothing comes before.)
+      if (c === 10 && around.charCodeAt(i + 1) === 13 && (i === 0 || around.charCodeAt(i - 1) !== 13)) return true;
     }
     shift += edit.text.length - (edit.end - edit.start);
   }
@@ -275,14 +275,15 @@ function problemsAround(tree: SyntaxTree, read: readonly Diagnostic[], spanStart
   const endLine = spanEnd >= lines.length ? Infinity : lines.lineOf(spanEnd);
   const merged: Diagnostic[] = [];
   for (const d of old) if (d.range.start.line < firstLine) merged.push(d);
-  for (const d of read) merged.push(movedDown(d, fromLine));
-  for (const d of old) if (d.range.start.line >= endLine) merged.push(movedDown(d, lineDelta));
   const readCounts = new Map<string, number>();
   for (const d of read) {
     const count = (readCounts.get(d.code) ?? 0) + 1;
+    // As many as the parser lists: it may have left more out.
     if (count >= LISTED_PER_KIND) return undefined;
     readCounts.set(d.code, count);
+    merged.push(movedDown(d, fromLine));
   }
+  for (const d of old) if (d.range.start.line >= endLine) merged.push(movedDown(d, lineDelta));
   const counts = new Map<string, number>();
   for (const d of merged) {
     const count = (counts.get(d.code) ?? 0) + 1;
