@@ -6,6 +6,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, createUnitDocument, diagnose, diagnoseWithFixes, explain, DEFAULT_SETTINGS, type UnitDocument } from '../../server/src/core';
 import { UnitModel } from '../../server/src/core/model/unitModel';
+import { factsOf } from '../../server/src/core/rules/pairings/unitFacts';
+import { commandLines, environment } from '../../server/src/core/rules/breakage/commandLines';
 
 const UNIT = '[Unit]\nDescription=a\nDescription=b\n\n[Service]\nExecStart=/usr/bin/app\nNoNewPrivileges=yes\n';
 
@@ -81,4 +83,27 @@ describe('the unit model kept with a document', () => {
       assert.equal(modelsBuilt(() => once(explained)), fresh - 1);
     });
   }
+
+  it('keeps none of the command lines and environment the evidence checks split for themselves, and splits them again the same when asked', () => {
+    const document = createUnitDocument(
+      'file:///etc/systemd/system/app.service',
+      '[Service]\nEnvironment=DIR=/var/lib/app\nExecStart=/usr/bin/app --data $DIR\nExecStartPre=/bin/sh -c "mkdir -p /var/lib/app"\nProtectSystem=strict\n',
+    );
+    analyze(document);
+    const kept = (keptModel(document) as { model: UnitModel } | undefined)?.model as UnitModel;
+    assert.ok(kept instanceof UnitModel);
+    const derived = [...factsOf(kept).derived.values()];
+    const heldLines = derived.filter((value) => Array.isArray(value) && value.some((v) => typeof v === 'object' && v !== null && 'argv' in v));
+    assert.deepEqual(heldLines, [], 'no command lines kept with the model');
+    assert.ok(!derived.some((value) => value instanceof Map && [...value.values()].some((v) => typeof v === 'object' && v !== null && 'line' in v && 'value' in v)), 'no environment kept');
+    const lines = commandLines(kept);
+    assert.deepEqual(
+      lines.map((c) => [c.setting, c.argv]),
+      [
+        ['ExecStart', ['/usr/bin/app', '--data', '/var/lib/app']],
+        ['ExecStartPre', ['/bin/sh', '-c', 'mkdir -p /var/lib/app']],
+      ],
+    );
+    assert.equal(environment(kept).get('DIR')?.value, '/var/lib/app');
+  });
 });

@@ -1,6 +1,5 @@
 /** Which settings a fix touches: what it writes, and the lines its edits change or remove. */
-import { allEntries, type Entry, type SyntaxTree } from '../syntax/syntaxTree';
-import { attached } from '../memo/attached';
+import type { Entry, SyntaxTree } from '../syntax/syntaxTree';
 import type { Fix, Position, Range, TextEdit } from '../types';
 
 /** The settings a fix writes: whole `Key=value` lines, or a key name alone (a corrected name). */
@@ -26,29 +25,37 @@ function touches(edit: Range, line: Range): boolean {
   return !(insertion && edit.start.line === line.start.line && edit.start.character === line.start.character && line.start.character === 0);
 }
 
-/**
- * The entries of a tree in document order, listed once per tree. The parser gives them in that
- * order (the lines before the first section, then each section's), so nothing is sorted: that
- * would build the range of every entry of the file.
- */
-const ORDERED = attached<SyntaxTree, Entry[]>('entries in order');
-
-function orderedEntries(tree: SyntaxTree): Entry[] {
-  let list = ORDERED.get(tree);
-  if (!list) ORDERED.set(tree, (list = allEntries(tree)));
-  return list;
-}
-
-/** The first entry that does not end before `line`. */
-function firstEndingFrom(entries: readonly Entry[], line: number): number {
+/** The first of `nodes` (in document order) that does not end before `line`. */
+function firstEndingFrom(nodes: readonly { readonly range: Range }[], line: number): number {
   let low = 0;
-  let high = entries.length;
+  let high = nodes.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (entries[mid].range.end.line < line) low = mid + 1;
+    if (nodes[mid].range.end.line < line) low = mid + 1;
     else high = mid;
   }
   return low;
+}
+
+/** Appends to `into` the entries of a list in document order that reach into the lines from `first` to `last`. */
+function collectOnLines(entries: readonly Entry[], first: number, last: number, into: Entry[]): void {
+  for (let i = firstEndingFrom(entries, first); i < entries.length && entries[i].range.start.line <= last; i++) into.push(entries[i]);
+}
+
+/**
+ * The entries of a tree that reach into the lines from `first` to `last`, in document order: those
+ * before the first section, then those of the sections that reach there (sections follow each
+ * other and hold their entries). Found by halving, with no list of every entry: a long unit has
+ * hundreds of thousands, and only the ranges read on the way are built.
+ */
+function entriesOnLines(tree: SyntaxTree, first: number, last: number): Entry[] {
+  const found: Entry[] = [];
+  collectOnLines(tree.orphans, first, last, found);
+  const sections = tree.sections;
+  for (let i = firstEndingFrom(sections, first); i < sections.length && sections[i].range.start.line <= last; i++) {
+    collectOnLines(sections[i].entries, first, last, found);
+  }
+  return found;
 }
 
 /**
@@ -66,10 +73,8 @@ function addsLinesAfter(edit: TextEdit, entry: Entry): boolean {
 /** Every setting whose lines a fix may change on `tree`: the ones it writes and the ones on lines it edits. */
 export function settingsChanged(fix: Fix, tree: SyntaxTree): Set<string> {
   const names = new Set(settingsWritten(fix));
-  const entries = orderedEntries(tree);
   for (const edit of fix.edits) {
-    for (let i = firstEndingFrom(entries, edit.range.start.line); i < entries.length && entries[i].range.start.line <= edit.range.end.line; i++) {
-      const entry = entries[i];
+    for (const entry of entriesOnLines(tree, edit.range.start.line, edit.range.end.line)) {
       if (touches(edit.range, entry.range) && !addsLinesAfter(edit, entry)) names.add(entry.key);
     }
   }

@@ -53,3 +53,23 @@ export function once<T>(model: UnitModel, key: object, compute: () => T): T {
   facts.derived.set(key, value);
   return value;
 }
+
+/**
+ * Runs `work`, then forgets the facts it worked out that were not known before, so that they do
+ * not live as long as the model: those only `work` reads (the evidence checks' command lines and
+ * environment are about a tenth of what a check of a long unit keeps, and a kept model lives on
+ * in an editor). A fact read again later is worked out again, the same.
+ */
+export function forgettingNewFacts<T>(model: UnitModel, work: () => T): T {
+  const facts = factsOf(model);
+  const known = new Set(facts.derived.keys());
+  try {
+    return work();
+  } finally {
+    for (const key of [...facts.derived.keys()]) {
+      if (known.has(key)) continue;
+      facts.derived.delete(key);
+      facts.derivedReads.delete(key);
+    }
+  }
+}
