@@ -1,9 +1,8 @@
 /** Which settings a fix changes: what it writes, and the lines its edits change. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createUnitDocument, type Fix, type Range } from '../../server/src/core';
+import { allEntries, createUnitDocument, type Fix, type Range } from '../../server/src/core';
 import { settingsChanged } from '../../server/src/core/rules/fixTargets';
-import { allEntries } from '../../server/src/core/syntax/syntaxTree';
 
 const at = (line: number, character: number): Range => ({ start: { line, character }, end: { line, character } });
 

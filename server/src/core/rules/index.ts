@@ -14,7 +14,6 @@ import type { UnitDocument } from '../unitDocument';
 import type { Entry } from '../syntax/syntaxTree';
 import type { LineCheck, RuleContext } from './context';
 import { checkPairings, implications } from './pairings/engine';
-import { forgettingNewFacts } from './pairings/unitFacts';
 import { checkDeprecated, checkDeprecatedLine } from './structure/deprecated';
 import { checkDirectiveLine, checkDirectives } from './structure/directives';
 import { checkRepeats } from './structure/repeats';
@@ -23,7 +22,7 @@ import { checkSections } from './structure/sections';
 import { checkVersionLine, checkVersions } from './structure/versions';
 import { checkValueLine, checkValues, holdsPlaceholder } from './values/invalidValue';
 import { keptLineCheck, keptRepeats } from './lineLocal';
-import { BREAKAGE_CHECKS } from './breakage';
+import { BREAKAGE_CHECKS, releaseCommandLines } from './breakage';
 import { checkListMerge } from './merge/listMerge';
 import type { BoundedFindings } from './boundedFindings';
 import { appendAll } from '../arrays';
@@ -342,9 +341,9 @@ export function runRules(document: UnitDocument, settings: Readonly<Settings>, f
   const lineEdit = changeSince(cache, document, settings, files);
   const change = lineEdit && cache?.lastRun ? withFacts(lineEdit, cache.lastRun.model, base.model) : undefined;
   const lastRuns = change ? cache?.lastRun?.runs : undefined;
-  // What the evidence checks work out only for themselves is not kept with the model: the fixes
-  // the advice tries are checked on models of their own.
-  const evidence = forgettingNewFacts(base.model, () => EVIDENCE_CHECKS.map((check) => kept(lastRuns?.get(check), change) ?? recorded(base, check)));
+  const evidence = EVIDENCE_CHECKS.map((check) => kept(lastRuns?.get(check), change) ?? recorded(base, check));
+  // Only the evidence checks read the unit's command lines: the fixes the advice tries are checked on models of their own.
+  releaseCommandLines(base.model);
   const last = cache?.lastRun;
   // Pairings offer fixes that evidence may contradict: they also rest on what the evidence checks read.
   const keptPairings = kept(lastRuns?.get(checkPairings), change, evidence);

@@ -7,7 +7,7 @@ import type { Assignment, UnitModel } from '../../model/unitModel';
 import { effectiveLines, EXEC_SETTINGS, isOn } from '../pairings/effects';
 import { commandArgv, splitCommand } from '../values/commandWords';
 import { wordTexts, wordsIn } from '../values/words';
-import { once } from '../pairings/unitFacts';
+import { forget, once } from '../pairings/unitFacts';
 import { BoundedCache } from '../values/boundedCache';
 import { RecentStrings } from '../../memo/recentStrings';
 
@@ -95,6 +95,15 @@ export function scriptWords(script: string): string[] {
 /** Every command line in force (ExecStart=, ExecStartPre=, ... of the unit and its drop-ins), split once per unit. */
 export function commandLines(model: UnitModel): readonly CommandLine[] {
   return once(model, COMMANDS, () => splitCommandLines(model));
+}
+
+/**
+ * Lets the model go of its command lines and environment once the breakage checks, which alone
+ * read them, are done: a record for each `Exec*=` line is about a tenth of what a check of a long
+ * unit keeps, and a model kept for an editor's hover lives on.
+ */
+export function releaseCommandLines(model: UnitModel): void {
+  forget(model, COMMANDS, ENVIRONMENT);
 }
 
 /** A command line's prefix and words as written, before variables are filled in. */

@@ -55,21 +55,13 @@ export function once<T>(model: UnitModel, key: object, compute: () => T): T {
 }
 
 /**
- * Runs `work`, then forgets the facts it worked out that were not known before, so that they do
- * not live as long as the model: those only `work` reads (the evidence checks' command lines and
- * environment are about a tenth of what a check of a long unit keeps, and a kept model lives on
- * in an editor). A fact read again later is worked out again, the same.
+ * Forgets facts of the model, which are worked out again, the same, if read again: for facts that
+ * only some checks read and that would otherwise live as long as the model.
  */
-export function forgettingNewFacts<T>(model: UnitModel, work: () => T): T {
+export function forget(model: UnitModel, ...keys: object[]): void {
   const facts = factsOf(model);
-  const known = new Set(facts.derived.keys());
-  try {
-    return work();
-  } finally {
-    for (const key of [...facts.derived.keys()]) {
-      if (known.has(key)) continue;
-      facts.derived.delete(key);
-      facts.derivedReads.delete(key);
-    }
+  for (const key of keys) {
+    facts.derived.delete(key);
+    facts.derivedReads.delete(key);
   }
 }
