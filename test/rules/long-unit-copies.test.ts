@@ -49,23 +49,27 @@ describe('what a check of a long unit makes on its way', () => {
     assert.ok(cases >= 10 && fixes >= 10, `${cases} units, ${fixes} fixes read`);
   });
 
-  test('a fix tried for its evidence copies no assignment of the sections it moves, and makes only those of the settings it reads', () => {
+  test('a fix tried for its evidence moves none of the sections after it and copies none of their assignments', () => {
     // A deny-list, for which a check tries an allow-list before it (scf-prefer-allowlist), in a unit of 5,001 sections.
     const text = `[Unit]\nDescription=x\n\n[Service]\nExecStart=/bin/true\nSystemCallFilter=~@mount\n\n${'[Install]\nWantedBy=multi-user.target\nAlso=a.service\n\n'.repeat(5_000)}`;
     const document = createUnitDocument('file:///long.service', text);
-    let sections = 0;
     const made = counting(EntryNode, 'fromMoved', () =>
       counting(EntryNode, 'moved', () =>
-        counting(SectionNode.prototype, 'shifted', () => {
-          const found = diagnoseLimited(document, DEFAULT_SETTINGS, {}, 1000);
-          assert.ok(found.diagnostics.some((d) => d.pairing === 'scf-prefer-allowlist'), 'the allow-list is recommended');
-        }),
+        counting(SectionNode.prototype, 'shifted', () =>
+          counting(LineIndex, 'spliced', () => {
+            const found = diagnoseLimited(document, DEFAULT_SETTINGS, {}, 1000);
+            assert.ok(found.diagnostics.some((d) => d.pairing === 'scf-prefer-allowlist'), 'the allow-list is recommended');
+          }),
+        ),
       ),
     );
-    sections = made.result.result.calls;
-    assert.ok(sections >= 5_000, `the fix was tried on the text, moving its sections (${sections} moved)`);
+    const moved = made.result.result;
+    // The fix was tried on the text read in parts: the section it edits was read again.
+    assert.ok(moved.result.calls >= 1, 'the fix was not tried on the text');
+    // The 5,000 sections after it are the unit's own in the trial: their places are not read there.
+    // Only the section read again is put in place in the new text.
+    assert.ok(moved.calls <= 2, `${moved.calls} sections were moved`);
     assert.equal(made.result.calls, 0, 'the assignments of moved sections were copied');
-    // The trial reads a few settings of the first section, not the 10,000 lines of the others.
     assert.ok(made.calls < 100, `${made.calls} assignments of moved sections made`);
   });
 

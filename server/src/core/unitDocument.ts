@@ -21,10 +21,10 @@ export function createUnitDocument(uri: string, text: string, version = 0): Unit
 /**
  * The document with edits applied (ranges in its text), for a short look such as a fix tried on
  * it: only the sections the edits touch are parsed again (see syntax/reparse.ts). Throws when
- * edits overlap.
+ * edits overlap. With `placesUnread`, for a look that reads no place in it (see reparse()).
  */
-export function editedUnitDocument(document: UnitDocument, edits: readonly TextEdit[]): UnitDocument {
-  return { uri: document.uri, version: document.version, tree: reparse(document.tree, edits), file: document.file };
+export function editedUnitDocument(document: UnitDocument, edits: readonly TextEdit[], placesUnread = false): UnitDocument {
+  return { uri: document.uri, version: document.version, tree: reparse(document.tree, edits, placesUnread), file: document.file };
 }
 
 /**

@@ -147,7 +147,8 @@ export function contradictionsOf(
     if (cached) return cached;
     let fixed: UnitDocument;
     try {
-      fixed = editedUnitDocument(document, fix.edits);
+      // What the checks find is counted, never placed (see findingIdentity.ts).
+      fixed = editedUnitDocument(document, fix.edits, true);
     } catch {
       return [];
     }

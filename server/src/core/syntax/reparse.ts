@@ -57,12 +57,20 @@ export function readableInParts(tree: SyntaxTree): boolean {
 /**
  * The tree of `tree`'s text with `edits` applied (ranges in that text). Throws when edits overlap,
  * as applyEdits() does.
+ *
+ * With `placesUnread`, for a look that reads what the lines say and in which order, but no place
+ * of any of them (a fix's trial that only counts what the evidence checks find, whose findings
+ * name lines by number, which their identity leaves out): the sections after the edits are
+ * `tree`'s own, at their places in `tree`'s text, with their lines as they are, where they would
+ * otherwise be copies moved by the edits' length. On a long unit that is most of its lines, and
+ * a copy of each line the checks read. Everything else in the tree is in the new text: the
+ * sections before the edits and those read again are where they are in both.
  */
-export function reparse(tree: SyntaxTree, edits: readonly TextEdit[]): SyntaxTree {
+export function reparse(tree: SyntaxTree, edits: readonly TextEdit[], placesUnread = false): SyntaxTree {
   const resolved = offsetEdits(tree.lines, edits);
   // Read in parts: a fix tried on a large document joins no copy of it.
   const text = new SplicedText(tree.lines, resolved);
-  return reparsedInPart(tree, resolved, text) ?? parse(text.toString());
+  return reparsedInPart(tree, resolved, text, false, false, placesUnread) ?? parse(text.toString());
 }
 
 /**
@@ -134,9 +142,10 @@ function firstRegionFrom(tree: SyntaxTree, sections: readonly Section[], offset:
  * The edited tree when the edits touch only some sections and those read the same on their own;
  * undefined when the whole text must be parsed. With `keep`, the tree is made to be kept in the
  * old one's place (see revisedTree()). With `copyMoved`, the sections after the edits have their
- * assignments copied at once rather than when first read: for a tree every rule will read.
+ * assignments copied at once rather than when first read: for a tree every rule will read. With
+ * `unmoved`, they are the old tree's own, not moved (see reparse()).
  */
-export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], text: TextSource, keep = false, copyMoved = false): SyntaxTree | undefined {
+export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], text: TextSource, keep = false, copyMoved = false, unmoved = false): SyntaxTree | undefined {
   if (edits.length === 0 || !readableInParts(tree) || edits.some((e) => UNEVEN.test(e.text)) || breaksUnevenly(tree, edits, text)) return undefined;
   // Comments set by hand since the tree was read: the whole text is read again.
   const oldComments = commentListOf(tree);
@@ -183,7 +192,7 @@ export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], t
   if (from > 0 && read.comments.length > 0 && (read.sections.length === 0 || read.comments.start(0) < (read.sections[0] as SectionNode).headerOffset)) return undefined;
 
   const kept = from >= 0 ? sections.slice(0, from) : [];
-  const moved = sections.slice(after).map((s) => (s as SectionNode).shifted(index, delta, copyMoved, !keep));
+  const moved = unmoved ? sections.slice(after) : sections.slice(after).map((s) => (s as SectionNode).shifted(index, delta, copyMoved, !keep));
   const orphans = from >= 0 ? tree.orphans : read.orphans;
   if (keep) {
     // Shared nodes map the new text; new ones own their strings rather than views into it.
