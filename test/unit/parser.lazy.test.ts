@@ -200,4 +200,25 @@ describe('large inputs', () => {
       assert.deepStrictEqual(entries[i].keyRange, { start: { line: i + 1, character: 0 }, end: { line: i + 1, character: 13 } });
     }
   });
+
+  test('a value is read from the text, and only a value joined from several lines is kept', () => {
+    const text = `[Service]\n${Array.from({ length: 500 }, (_, i) => `Description=a value of its own, number ${i}\n`).join('')}ExecStart=/bin/x \\\n  --flag\nEmpty=\n`;
+    const tree = parse(text);
+    const entries = tree.sections[0].entries;
+    const own = (entry: object): unknown[] => Object.getOwnPropertyNames(entry).map((name) => (entry as Record<string, unknown>)[name]);
+    for (let i = 0; i < 500; i++) {
+      assert.equal(entries[i].value, `a value of its own, number ${i}`);
+      // No field of the node holds its value (a long unit would keep a string for each line).
+      assert.ok(!own(entries[i]).includes(entries[i].value), `line ${i + 2} keeps its value`);
+    }
+    assert.equal(entries[500].value, '/bin/x    --flag');
+    assert.equal(entries[500].isContinued, true);
+    assert.equal(entries[501].value, '');
+    assert.equal(entries[501].isEmpty, true);
+    assert.equal(entries[0].isEmpty, false);
+    // Assignable, as a plain field.
+    entries[0].value = 'replaced';
+    assert.equal(entries[0].value, 'replaced');
+    assert.equal(entries[1].value, 'a value of its own, number 1');
+  });
 });

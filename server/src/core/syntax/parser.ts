@@ -418,7 +418,6 @@ class Parser {
 
   /** An assignment on one physical line: indexes are document offsets. */
   private makeEntryInPlace(ks: number, ke: number, eq: number, vs: number, ve: number): Entry {
-    const text = this.text;
     const hasValue = vs < ve;
     return new EntryNode(
       this.index,
@@ -427,10 +426,8 @@ class Parser {
       ks,
       ke,
       eq,
-      // A value read again shortly after is kept once, as keys are: a unit that repeats its
-      // blocks (generated, or pasted) has a string of 32 bytes or more for each line otherwise.
-      // Past a few hundred characters values are rarely the same, and comparing them costs.
-      hasValue ? (ve - vs <= 256 ? this.sliceShared(vs, ve) : text.slice(vs, ve)) : '',
+      // The value is read from the text when asked for: the node keeps no string for it.
+      undefined,
       hasValue ? vs : eq + 1,
       hasValue ? ve : eq + 1,
       false,
@@ -474,7 +471,8 @@ class Parser {
       keyStart,
       keyEnd,
       eqOffset,
-      line.text.slice(vs, ve),
+      // A value in pieces on several lines is kept joined; one in one piece is read from the text.
+      pieces.length > 2 ? line.text.slice(vs, ve) : undefined,
       valueStart,
       valueEnd,
       this.pieceAt(line, ks) !== this.pieceAt(line, Math.max(ke, ve) - 1),

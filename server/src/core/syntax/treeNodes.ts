@@ -73,9 +73,11 @@ interface MovedEntries {
   /** Per assignment: the key's start and end, the `=`, the value's start and end. */
   readonly offsets: Int32Array;
   readonly keys: readonly string[];
-  readonly values: readonly string[];
-  /** Of the assignments that span several lines (few, often none): whether they do, and their pieces. */
-  readonly parts: ReadonlyMap<number, { pieces: readonly number[] | undefined; continued: boolean }> | undefined;
+  /**
+   * Of the assignments that span several lines (few, often none): whether they do, their pieces,
+   * and the value joined from several (the others' values are read from the text).
+   */
+  readonly parts: ReadonlyMap<number, { pieces: readonly number[] | undefined; continued: boolean; joined: string | undefined }> | undefined;
   /** Assignments that are not the parser's nodes, kept as they are (usually none). */
   readonly others: ReadonlyMap<number, Entry> | undefined;
 }
@@ -354,14 +356,14 @@ interface EntryParts {
   pieces?: number[];
   /** The assignment spans several lines (only such assignments are given parts when made). */
   continued?: boolean;
+  /** The value, when it is joined from pieces on several lines (any other value is read from the text). */
+  joined?: string;
   /** The key's end, when it is not `startOffset + key.length` (a key continued over lines). */
   keyEnd?: number;
   /** The `=`, when it is not right after the key (blanks or a continuation between them). */
   equals?: number;
   /** The value's start, when it is not right after the `=` (blanks between them). */
   valueStart?: number;
-  /** The value's end, when it is not the end of its last piece, or its length on from its start. */
-  valueEnd?: number;
   /** The index the offsets map through, when the assignment's section is not a SectionNode (before the first section). */
   index?: LineIndex;
 }
@@ -384,12 +386,18 @@ function linesOf(section: Section | undefined, parts: EntryParts | undefined): L
  */
 export class EntryNode implements Entry {
   key: string;
-  value: string;
   startOffset: number;
   section: Section | undefined;
+  /** The value's end (the end of `=` when the value is empty). */
+  #end: number;
   #parts: EntryParts | undefined;
 
-  /** `valueStart === valueEnd === equals + 1` when the value is empty. */
+  /**
+   * `valueStart === valueEnd === equals + 1` when the value is empty. `joined` is the value when
+   * it is joined from pieces on several lines; any other is the text from `valueStart` to
+   * `valueEnd`, read there whenever it is asked for: a long unit keeps no string of its own for
+   * each of its values.
+   */
   constructor(
     index: LineIndex,
     section: Section | undefined,
@@ -397,16 +405,16 @@ export class EntryNode implements Entry {
     keyStart: number,
     keyEnd: number,
     equals: number,
-    value: string,
+    joined: string | undefined,
     valueStart: number,
     valueEnd: number,
     isContinued: boolean,
     pieces: number[] | undefined,
   ) {
     this.key = key;
-    this.value = value;
     this.startOffset = keyStart;
     this.section = section;
+    this.#end = valueEnd;
     let parts: EntryParts | undefined = pieces === undefined && !isContinued ? undefined : { pieces, continued: isContinued };
     // One in a section maps its offsets through the section's index (which a later version
     // rebases at once); one before the first section keeps its own.
@@ -414,13 +422,20 @@ export class EntryNode implements Entry {
     if (keyEnd !== keyStart + key.length) (parts ??= {}).keyEnd = keyEnd;
     if (equals !== keyEnd) (parts ??= {}).equals = equals;
     if (valueStart !== equals + 1) (parts ??= {}).valueStart = valueStart;
-    if (valueEnd !== EntryNode.#valueEnd(valueStart, value, pieces)) (parts ??= {}).valueEnd = valueEnd;
+    if (joined !== undefined) (parts ??= {}).joined = joined;
     this.#parts = parts;
   }
 
-  /** Where a value ends unless told otherwise: at the end of its last piece, or its length on from its start. */
-  static #valueEnd(start: number, value: string, pieces: readonly number[] | undefined): number {
-    return pieces !== undefined && pieces.length >= 2 ? pieces[pieces.length - 2] + pieces[pieces.length - 1] : start + value.length;
+  /** The value, after the `=` and the blanks that follow it. */
+  get value(): string {
+    const parts = this.#parts;
+    if (parts?.joined !== undefined) return parts.joined;
+    const start = parts?.valueStart ?? EntryNode.#equals(this) + 1;
+    return start < this.#end ? linesOf(this.section, parts).slice(start, this.#end) : '';
+  }
+
+  set value(value: string) {
+    (this.#parts ??= {}).joined = value;
   }
 
   /** The value's start: right after the `=` on an ordinary line. */
@@ -428,10 +443,9 @@ export class EntryNode implements Entry {
     return this.#parts?.valueStart ?? EntryNode.#equals(this) + 1;
   }
 
-  /** The value's end (the end of `=` when the value is empty): the value's length on from its start, unless it spans lines. */
+  /** The value's end (the end of `=` when the value is empty). */
   get endOffset(): number {
-    const parts = this.#parts;
-    return parts?.valueEnd ?? EntryNode.#valueEnd(this.valueOffset, this.value, parts?.pieces);
+    return this.#end;
   }
 
   // The offsets worked out from the fields are functions of the class, not accessors of each
@@ -458,13 +472,11 @@ export class EntryNode implements Entry {
     // Offsets fit: the engine's strings are shorter than 2^30 characters.
     const offsets = new Int32Array(count * 5);
     const keys = new Array<string>(count);
-    const values = new Array<string>(count);
-    let parts: Map<number, { pieces: readonly number[] | undefined; continued: boolean }> | undefined;
+    let parts: Map<number, { pieces: readonly number[] | undefined; continued: boolean; joined: string | undefined }> | undefined;
     let others: Map<number, Entry> | undefined;
     for (let i = 0; i < count; i++) {
       const entry = entries[i];
       keys[i] = entry.key;
-      values[i] = entry.value;
       if (!(entry instanceof EntryNode)) {
         (others ??= new Map()).set(i, entry);
         continue;
@@ -476,9 +488,9 @@ export class EntryNode implements Entry {
       offsets[at + 3] = entry.valueOffset;
       offsets[at + 4] = entry.endOffset;
       const own = entry.#parts;
-      if (own !== undefined && (own.pieces !== undefined || own.continued === true)) (parts ??= new Map()).set(i, { pieces: own.pieces, continued: own.continued === true });
+      if (own !== undefined && (own.pieces !== undefined || own.continued === true || own.joined !== undefined)) (parts ??= new Map()).set(i, { pieces: own.pieces, continued: own.continued === true, joined: own.joined });
     }
-    return { count, offsets, keys, values, parts, others };
+    return { count, offsets, keys, parts, others };
   }
 
   /** The assignment at `i` of `moved`, `delta` characters further on, in `section`. */
@@ -498,12 +510,13 @@ export class EntryNode implements Entry {
       pieces = part.pieces.slice();
       for (let k = 0; k < pieces.length; k += 2) pieces[k] += delta;
     }
-    return new EntryNode(index, section, moved.keys[i], o[at] + delta, o[at + 1] + delta, o[at + 2] + delta, moved.values[i], o[at + 3] + delta, o[at + 4] + delta, part?.continued === true, pieces);
+    return new EntryNode(index, section, moved.keys[i], o[at] + delta, o[at + 1] + delta, o[at + 2] + delta, part?.joined, o[at + 3] + delta, o[at + 4] + delta, part?.continued === true, pieces);
   }
 
   /** An empty assignment (`Key=`), which resets list settings. */
   get isEmpty(): boolean {
-    return this.value.length === 0;
+    const joined = this.#parts?.joined;
+    return joined !== undefined ? joined.length === 0 : this.valueOffset >= this.#end;
   }
 
   /** The assignment spans several lines. */
@@ -519,7 +532,7 @@ export class EntryNode implements Entry {
       moved = pieces.slice();
       for (let i = 0; i < moved.length; i += 2) moved[i] += delta;
     }
-    return new EntryNode(index, section, this.key, this.startOffset + delta, EntryNode.#keyEnd(this) + delta, EntryNode.#equals(this) + delta, this.value, this.valueOffset + delta, this.endOffset + delta, this.isContinued, moved);
+    return new EntryNode(index, section, this.key, this.startOffset + delta, EntryNode.#keyEnd(this) + delta, EntryNode.#equals(this) + delta, this.#parts?.joined, this.valueOffset + delta, this.#end + delta, this.isContinued, moved);
   }
 
   /**
@@ -531,10 +544,11 @@ export class EntryNode implements Entry {
     if (parts?.index !== undefined) parts.index = index;
   }
 
-  /** Gives the key and value their own copies (see `ownCopy`). */
+  /** Gives the key and a joined value their own copies (see `ownCopy`); any other value is read from the text. */
   detach(): void {
     this.key = ownCopy(this.key);
-    this.value = ownCopy(this.value);
+    const parts = this.#parts;
+    if (parts?.joined !== undefined) parts.joined = ownCopy(parts.joined);
   }
 
   get keyRange(): Range {
@@ -598,8 +612,8 @@ export class EntryNode implements Entry {
       const start = this.valueOffset;
       const end = this.endOffset;
       if (start >= end) return [];
-      // One piece: the value itself.
-      return [{ text: this.value, offset: start, range: index.range(start, end) }];
+      // One piece: the value itself, a copy of its own (the segments are kept with the node).
+      return [{ text: ownCopy(this.value), offset: start, range: index.range(start, end) }];
     }
     const segments: ValueSegment[] = [];
     for (let i = 0; i < pieces.length; i += 2) {
