@@ -54,8 +54,14 @@ export class PieceText {
   /** The characters from `start` up to `end`, as String.slice with offsets inside the text. */
   slice(start: number, end: number): string {
     if (end <= start) return '';
+    const first = this.pieceAt(start);
+    // Most slices are a line or a value, inside one piece: cut from it, with no list to join.
+    if (first < this.pieces.length && end <= this.ends[first]) {
+      const from = first === 0 ? 0 : this.ends[first - 1];
+      return this.pieces[first].slice(Math.max(0, start - from), end - from);
+    }
     const parts: string[] = [];
-    for (let k = this.pieceAt(start); k < this.pieces.length; k++) {
+    for (let k = first; k < this.pieces.length; k++) {
       const from = k === 0 ? 0 : this.ends[k - 1];
       if (from >= end) break;
       parts.push(this.pieces[k].slice(Math.max(0, start - from), end - from));
