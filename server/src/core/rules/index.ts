@@ -245,15 +245,15 @@ function changeSince(cache: EvidenceCache | undefined, document: UnitDocument, s
   return lineChange(last.document, document);
 }
 
-/** What some evidence checks find on another text of the document (a fix tried on it). */
 /**
  * What the evidence checks find on a document, each setting read in full: what a fix's trial
  * compares with the unit's own findings.
  */
 export function evidenceOf(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles = {}): Diagnostic[] {
-  return evidenceFindings(document, settings, files, EVIDENCE_CHECKS, 'all') ?? [];
+  return evidenceFindings(document, settings, files, EVIDENCE_CHECKS, 'all');
 }
 
+/** What some evidence checks find on another text of the document (a fix tried on it). */
 function evidenceFindings(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles, checks: readonly Check[], reading: ReadSet): Diagnostic[] {
   if (reading !== 'all' && ![...reading].some(isModelFact)) {
     // A model of the lines the checks read, quick to build on a long unit. Should a check read

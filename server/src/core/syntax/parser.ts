@@ -483,9 +483,9 @@ class Parser {
 
   /**
    * `text[start, end)` (not empty), as the string last read with the same
-   * length and first and last characters when it is the same text: keys,
-   * section names and values (yes, strict, a command line repeated) come back
-   * often, and are then kept once. A setting or section name systemd knows is
+   * length and first and last characters when it is the same text: keys and
+   * section names come back often, and are then kept once (values are not
+   * kept at all: a node reads its value from the text). A setting or section name systemd knows is
    * the knowledge base's own string (see knownWords.ts).
    */
   private sliceShared(start: number, end: number): string {

@@ -143,9 +143,9 @@ function firstRegionFrom(tree: SyntaxTree, sections: readonly Section[], offset:
  * undefined when the whole text must be parsed. With `keep`, the tree is made to be kept in the
  * old one's place (see revisedTree()). With `copyMoved`, the sections after the edits have their
  * assignments copied at once rather than when first read: for a tree every rule will read. With
- * `unmoved`, they are the old tree's own, not moved (see reparse()).
+ * `placesUnread`, they are the old tree's own, not moved (see reparse()).
  */
-export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], text: TextSource, keep = false, copyMoved = false, unmoved = false): SyntaxTree | undefined {
+export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], text: TextSource, keep = false, copyMoved = false, placesUnread = false): SyntaxTree | undefined {
   if (edits.length === 0 || !readableInParts(tree) || edits.some((e) => UNEVEN.test(e.text)) || breaksUnevenly(tree, edits, text)) return undefined;
   // Comments set by hand since the tree was read: the whole text is read again.
   const oldComments = commentListOf(tree);
@@ -192,7 +192,7 @@ export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], t
   if (from > 0 && read.comments.length > 0 && (read.sections.length === 0 || read.comments.start(0) < (read.sections[0] as SectionNode).headerOffset)) return undefined;
 
   const kept = from >= 0 ? sections.slice(0, from) : [];
-  const moved = unmoved ? sections.slice(after) : sections.slice(after).map((s) => (s as SectionNode).shifted(index, delta, copyMoved, !keep));
+  const moved = placesUnread ? sections.slice(after) : sections.slice(after).map((s) => (s as SectionNode).shifted(index, delta, copyMoved, !keep));
   const orphans = from >= 0 ? tree.orphans : read.orphans;
   if (keep) {
     // Shared nodes map the new text; new ones own their strings rather than views into it.

@@ -430,7 +430,7 @@ export class EntryNode implements Entry {
   get value(): string {
     const parts = this.#parts;
     if (parts?.joined !== undefined) return parts.joined;
-    const start = parts?.valueStart ?? EntryNode.#equals(this) + 1;
+    const start = this.valueOffset;
     return start < this.#end ? linesOf(this.section, parts).slice(start, this.#end) : '';
   }
 
