@@ -5,7 +5,7 @@
  */
 import type { Assignment, UnitModel } from '../../model/unitModel';
 import { effectiveLines, EXEC_SETTINGS, isOn } from '../pairings/effects';
-import { commandArgv, splitCommand } from '../values/commandWords';
+import { argvOf, splitCommand } from '../values/commandWords';
 import { wordTexts, wordsIn } from '../values/words';
 import { forget, once } from '../pairings/unitFacts';
 import { BoundedCache } from '../values/boundedCache';
@@ -116,7 +116,8 @@ interface SplitValue {
 const splitValues = new BoundedCache<SplitValue>(1024);
 
 function splitValue(value: string): SplitValue {
-  return { prefix: splitCommand(value).prefix, words: commandArgv(value).map((w) => recentWords.share(w.text)) };
+  const split = splitCommand(value);
+  return { prefix: split.prefix, words: argvOf(split).map((w) => recentWords.share(w.text)) };
 }
 
 /** Programs and their short arguments recur from line to line of a unit: kept once each. */

@@ -9,7 +9,7 @@ import { capabilities, directiveRow, enumValues, getDirective, KB_SYSTEMD_VERSIO
 import { groupItems, nameAndErrno } from '../../security/syscallFilter';
 import type { Assignment, UnitModel } from '../../model/unitModel';
 import { parseBoolean } from '../values/scalars';
-import { splitCommand } from '../values/commandWords';
+import { commandHead } from '../values/commandWords';
 import { wordTexts } from '../values/words';
 import { BoundedCache } from '../values/boundedCache';
 import { factsOf, once } from './unitFacts';
@@ -406,12 +406,12 @@ function decideRunsAsRoot(model: UnitModel): boolean {
 export const EXEC_SETTINGS: readonly string[] = ['ExecStart', 'ExecStartPre', 'ExecStartPost', 'ExecCondition', 'ExecReload', 'ExecStop', 'ExecStopPost'];
 
 export function commandPrefix(value: string): string {
-  return splitCommand(value).prefix;
+  return commandHead(value).prefix;
 }
 
 /** The program a command line runs (its first word after the prefixes). */
 export function commandProgram(value: string): string | undefined {
-  return splitCommand(value).program?.text || undefined;
+  return commandHead(value).program?.text || undefined;
 }
 
 /** The rows of a setting for messages and sections: undefined when unknown. */

@@ -4,7 +4,7 @@
  * our words). Pairs without an entry here follow their row as it is.
  */
 import type { Pairing } from '../../kb';
-import { splitCommand } from '../values/commandWords';
+import { commandHead } from '../values/commandWords';
 import { removeEntryEdit, replaceValueEdit } from '../../edits/lineEdits';
 import type { Assignment } from '../../model/unitModel';
 import type { UnitDocument } from '../../unitDocument';
@@ -120,7 +120,7 @@ function plusEdits(context: PairContext): TextEdit[] {
   for (const name of EXEC_SETTINGS) {
     for (const a of effectiveLines(context.model, name)) {
       if (a.document !== context.document) continue;
-      const { prefix, prefixOffsets } = splitCommand(a.entry.value);
+      const { prefix, prefixOffsets } = commandHead(a.entry.value);
       if (!prefix.includes('+')) continue;
       const at = prefixOffsets[prefix.indexOf('+')] as number;
       edits.push({ range: valueRange(a.entry, context.document.tree.lines, at, at + 1), newText: '' });
@@ -748,7 +748,13 @@ export function unitStem(c: PairContext): string {
 }
 
 /** Program files and library folders that NoExecPaths= makes non-executable and ExecPaths= does not re-allow. */
-function nonExecutable(c: PairContext): string[] {
+function nonExecutable(c: PairContext): readonly string[] {
+  return once(c.model, NON_EXECUTABLE, () => findNonExecutable(c));
+}
+
+const NON_EXECUTABLE = {};
+
+function findNonExecutable(c: PairContext): string[] {
   if (!c.model.has('NoExecPaths')) return [];
   const programs = EXEC_SETTINGS.flatMap((s) => effectiveLines(c.model, s))
     .map((a) => commandProgram(a.entry.value))

@@ -3,7 +3,7 @@
  * word is unquoted before its special prefixes are read, so `"+/bin/true"` runs /bin/true with
  * full privileges, just as `+/bin/true` does.
  */
-import { splitWords, type Word } from './words';
+import { splitWords, wordsIn, type Word } from './words';
 
 export interface CommandWords {
   /** The special prefixes of the first word: `-`, `@`, `:`, `+`, `!`, `!!`, `|`. */
@@ -20,10 +20,26 @@ const PREFIX = /^[-@:+!|]*/;
 
 const isQuote = (c: string | undefined) => c === '"' || c === "'";
 
+/** The head of a command line: its prefixes and program, read from its first word alone. */
+export type CommandHead = Omit<CommandWords, 'args'>;
+
 export function splitCommand(value: string): CommandWords {
   const words = splitWords(value);
-  const first = words[0];
-  if (!first) return { prefix: '', prefixOffsets: [], program: undefined, args: [] };
+  const { prefix, prefixOffsets, program } = headOf(value, words[0]);
+  return { prefix, prefixOffsets, program, args: words.slice(1) };
+}
+
+/**
+ * The prefixes and program of a command line, without splitting the words after them: what a
+ * check that asks only for the prefix or the program needs (a long unit has many command lines,
+ * and a keystroke in one of them reads them all again).
+ */
+export function commandHead(value: string): CommandHead {
+  return headOf(value, wordsIn(value).next().value ?? undefined);
+}
+
+function headOf(value: string, first: Word | undefined): CommandHead {
+  if (!first) return { prefix: '', prefixOffsets: [], program: undefined };
   const prefix = PREFIX.exec(first.text)?.[0] ?? '';
   const prefixOffsets: number[] = [];
   let at = first.start;
@@ -34,12 +50,16 @@ export function splitCommand(value: string): CommandWords {
   // The program's range starts after the prefixes when they stand outside its quotes.
   const programStart = prefix === '' || value.startsWith(prefix, first.start) ? first.start + prefix.length : first.start;
   const program = { text: first.text.slice(prefix.length), start: programStart, end: first.end };
-  return { prefix, prefixOffsets, program, args: words.slice(1) };
+  return { prefix, prefixOffsets, program };
 }
 
 /** The words systemd runs: the program (without its prefixes) and its arguments. */
 export function commandArgv(value: string): readonly Word[] {
-  const { program, args } = splitCommand(value);
+  return argvOf(splitCommand(value));
+}
+
+/** The words a split command line runs: its program (when it has one) and its arguments. */
+export function argvOf({ program, args }: CommandWords): readonly Word[] {
   return program && program.text !== '' ? [program, ...args] : args;
 }
 
@@ -58,7 +78,7 @@ export function commandSpans(value: string): CommandSpan[] {
   const spans: CommandSpan[] = [];
   let start = 0;
   let atCommandStart = true;
-  for (const word of splitWords(value)) {
+  for (const word of wordsIn(value)) {
     const separator = word.end - word.start === 1 && value[word.start] === ';';
     if (separator && !atCommandStart) {
       spans.push({ start, end: word.start });
