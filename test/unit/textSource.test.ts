@@ -7,6 +7,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, createUnitDocument, DEFAULT_SETTINGS, EvidenceCache, revisedUnitDocument, type UnitDocument } from '../../server/src/core';
 import { cursorContext, type CursorContext } from '../../server/src/core/features/cursorContext';
+import { insertLinesEdit, moveEntryEdits } from '../../server/src/core/edits/lineEdits';
+import type { Entry } from '../../server/src/core/syntax/syntaxTree';
 import { LineIndex } from '../../server/src/core/syntax/lineIndex';
 import { SplicedText, type TextSource } from '../../server/src/core/syntax/textSource';
 import fc from 'fast-check';
@@ -49,6 +51,8 @@ const CASES: Case[] = [
   { name: 'a line added to a section', edit: [offsetOf(description + 1, 0), 0, 'Documentation=man:bench(8)\n'] },
   { name: 'a line removed', edit: [offsetOf(description, 0), lines[description].length + 1, ''] },
   { name: 'a new section', edit: [offsetOf(description - 1, 0), 0, '[Install]\nWantedBy=multi-user.target\n\n'] },
+  // "x/usr/bin/bench" is no path systemd runs: a problem in a value of two lines, whose range is read from the text.
+  { name: 'a value problem typed in a continued command line', edit: [offsetOf(execStart, 'ExecStart='.length), 0, 'x'] },
   { name: 'a hardening setting changed', edit: [offsetOf(lineOf('ProtectSystem='), 14), lines[lineOf('ProtectSystem=')].length - 14, 'full'] },
 ];
 
@@ -76,6 +80,18 @@ describe('a new version read from the text in parts', () => {
       assert.equal(after.tree.text, whole, 'the text read whole');
     });
   }
+
+  it('an edit that writes a new section or moves a line reads the end of the text and that line, not all of it', () => {
+    const { after, text, whole } = versions(CASES[0].edit);
+    const fresh = createUnitDocument('file:///large.service', whole, 2);
+    const entry = (d: UnitDocument) => d.tree.sections.find((s) => s.name === 'Service')?.entries.find((e) => e.key === 'ExecStart');
+    const inserted = insertLinesEdit(after, 'Timer', ['OnCalendar=daily']);
+    const moved = moveEntryEdits(after, entry(after) as Entry, 'Timer');
+    assert.equal(text.joins, 0, 'the text was joined');
+    assert.deepEqual(inserted, insertLinesEdit(fresh, 'Timer', ['OnCalendar=daily']));
+    assert.deepEqual(moved, moveEntryEdits(fresh, entry(fresh) as Entry, 'Timer'));
+    assert.match(moved.map((e) => e.newText).join(''), /ExecStart=\/usr\/bin\/bench --config .*\\\n/);
+  });
 
   it('completion and hover read the cursor line only', () => {
     const { after, text } = versions(CASES[0].edit);

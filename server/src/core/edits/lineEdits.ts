@@ -71,13 +71,15 @@ export function insertLinesEdit(document: UnitDocument, sectionName: string, new
     return { range: { start: at, end: at }, newText: `${block}${eol}${eol}` };
   }
   // Read from the end only: a rule may insert into a missing section from each of thousands of lines.
-  const text = tree.text;
-  const end = text.length;
+  // A character at a time, through the line index: an open document's text is not joined for it.
+  const lines = tree.lines;
+  const charAt = (offset: number): string => lines.slice(offset, offset + 1);
+  const end = lines.length;
   const at = position(document, end);
   let contentEnd = end;
-  while (contentEnd > start && (text[contentEnd - 1] === ' ' || text[contentEnd - 1] === '\t')) contentEnd--;
+  while (contentEnd > start && (charAt(contentEnd - 1) === ' ' || charAt(contentEnd - 1) === '\t')) contentEnd--;
   if (contentEnd === start) return { range: { start: position(document, start), end: at }, newText: `${block}${eol}` };
-  const endsWithBreak = end > 0 && (text[end - 1] === '\n' || text[end - 1] === '\r');
+  const endsWithBreak = end > 0 && (charAt(end - 1) === '\n' || charAt(end - 1) === '\r');
   return { range: { start: at, end: at }, newText: `${endsWithBreak ? '' : eol}${eol}${block}${eol}` };
 }
 
@@ -107,7 +109,7 @@ export function removeEntryReach(document: UnitDocument, entry: Entry): LineSpan
 /** The entry's text as written, all its physical lines, without the final line break. */
 export function entryText(document: UnitDocument, entry: Entry): string {
   const lines = document.tree.lines;
-  return document.tree.text.slice(lines.lineStart(firstLine(document, entry)), lines.lineEnd(lastLine(document, entry)));
+  return lines.slice(lines.lineStart(firstLine(document, entry)), lines.lineEnd(lastLine(document, entry)));
 }
 
 export function renameKeyEdit(entry: Entry, newName: string): TextEdit {

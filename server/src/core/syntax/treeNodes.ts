@@ -619,7 +619,7 @@ export class EntryNode implements Entry {
     for (let i = 0; i < pieces.length; i += 2) {
       const offset = pieces[i];
       const end = offset + pieces[i + 1];
-      segments.push({ text: ownCopy(index.text.slice(offset, end)), offset, range: index.range(offset, end) });
+      segments.push({ text: ownCopy(index.slice(offset, end)), offset, range: index.range(offset, end) });
     }
     return segments;
   }
