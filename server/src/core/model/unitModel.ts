@@ -79,21 +79,26 @@ class SettingLines implements Setting {
   at(i: number): Assignment {
     if (this.#all !== undefined) return this.#all[i];
     let made = this.#made?.get(i);
-    if (made === undefined) {
-      made = { entry: this.entries[i], document: this.documentAt(this.orders[i]), section: this.section, order: this.orders[i] };
-      (this.#made ??= new Map()).set(i, made);
-    }
+    if (made === undefined) (this.#made ??= new Map()).set(i, (made = this.make(i)));
     return made;
   }
 
   get all(): Assignment[] {
     if (this.#all === undefined) {
+      // Those made before are kept (they may have been handed out); the others are made here,
+      // straight into the list: a setting of 100,000 lines is read whole on every keystroke in it.
+      const made = this.#made;
       const all = new Array<Assignment>(this.entries.length);
-      for (let i = 0; i < all.length; i++) all[i] = this.at(i);
+      for (let i = 0; i < all.length; i++) all[i] = made?.get(i) ?? this.make(i);
       this.#all = all;
       this.#made = undefined;
     }
     return this.#all;
+  }
+
+  private make(i: number): Assignment {
+    const order = this.orders[i];
+    return { entry: this.entries[i], document: this.documentAt(order), section: this.section, order };
   }
 }
 
