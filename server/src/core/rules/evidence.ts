@@ -102,7 +102,8 @@ function signature(model: UnitModel, reads: readonly ReadSet[], settings: Readon
   const lines = [...names].flatMap((name) => model.assignments(name)).sort((a, b) => a.order - b.order);
   const print = new Fingerprint().add(`${settings.systemdVersion}|${model.complete}|${model.type ?? ''}|${model.manager}`);
   // Each piece ends with a character no key, section or file name holds, so that pieces cannot run into each other.
-  for (const a of lines) print.add(`\n${a.document === model.unit ? '' : a.document.uri}\u0000${a.section}\u0000${a.entry.key}\u0000`).add(a.entry.value);
+  // Piece by piece: the same fingerprint as of the pieces joined, without a string made for each line.
+  for (const a of lines) print.add('\n').add(a.document === model.unit ? '' : a.document.uri).add('\u0000').add(a.section).add('\u0000').add(a.entry.key).add('\u0000').add(a.entry.value);
   return print.toString();
 }
 

@@ -132,9 +132,10 @@ function splitCommandLines(model: UnitModel): readonly CommandLine[] {
   for (const setting of EXEC_SETTINGS) {
     for (const line of effectiveLines(model, setting)) {
       const { prefix, words } = splitValues.get(line.entry.value, splitValue);
-      const uses = new Set<Variable>();
-      // A line without variables shares its split words (a long unit has many such lines).
-      const argv = words.some((w) => w.includes('$')) ? words.map((w) => expand(w, variables, uses)) : words;
+      // A line without variables shares its split words (a long unit has many such lines), and
+      // makes no set of the variables it uses.
+      const uses = words.some((w) => w.includes('$')) ? new Set<Variable>() : undefined;
+      const argv = uses !== undefined ? words.map((w) => expand(w, variables, uses)) : words;
       if (argv.length === 0) continue;
       const program = recentWords.share(baseName(argv[0]));
       let script: readonly string[] = NONE;
@@ -143,7 +144,7 @@ function splitCommandLines(model: UnitModel): readonly CommandLine[] {
         const c = argv.indexOf('-c');
         if (c > 0 && c + 1 < argv.length) script = scriptWords(argv[c + 1]);
       }
-      lines.push({ line, setting, prefix, argv, program, script, uses: uses.size > 0 ? [...uses] : NONE });
+      lines.push({ line, setting, prefix, argv, program, script, uses: uses !== undefined && uses.size > 0 ? [...uses] : NONE });
     }
   }
   return lines;
