@@ -158,6 +158,15 @@ function lineNearMiddle(lines: readonly string[], test: (line: string, index: nu
   throw new Error('no line in the document passes the test');
 }
 
+/**
+ * A character typed into the program of the ExecStart= line nearest the middle: a line that the
+ * checks of evidence and the hardening pairs read, where a Description= line is read by neither.
+ */
+function commandKeystrokePosition(lines: readonly string[]): Position {
+  const line = lineNearMiddle(lines, (text) => text.startsWith('ExecStart=/'));
+  return { line, character: lines[line].search(/[ \t]|$/) };
+}
+
 /** A character typed into the Description= value of the line nearest the middle. */
 function keystrokePosition(lines: readonly string[]): Position {
   const line = lineNearMiddle(lines, (text) => text.startsWith('Description='));
@@ -487,6 +496,18 @@ async function hugeDocument(options: Options, summary: Summary, uri: string): Pr
       const shown = peak === undefined ? 'n/a (no /proc)' : `${bytes(peak)} (${num(peak / Buffer.byteLength(text), 0)}× the document)`;
       console.log(`  server peak memory (VmHWM, main thread and worker) after the open, keystrokes and hovers: ${shown}`);
       summary.row('LSP 10 MB: server peak memory (open, keystrokes, hovers)', shown);
+    });
+
+    await figure(summary, 'LSP 10 MB: keystroke in a command line → publishDiagnostics', async () => {
+      // Back to the text as opened: the figures above type at the Description= line by turns.
+      if (d.typed) await change(d, [deleteAt(at, 1)]);
+      d.typed = false;
+      const budgetMs = options.quick ? 45_000 : 90_000;
+      const times = await keystrokes(d, commandKeystrokePosition(d.lines), keys, 0, budgetMs);
+      d.published = undefined;
+      const show = (t: readonly number[]): string => `median ${msRange(t)} (n=${t.length})`;
+      console.log(`  keystroke in an ExecStart= line → publishDiagnostics: ${sampled(times, keys, budgetMs, show)}, no warm-up`);
+      summary.row('LSP 10 MB: keystroke in an ExecStart= line → publishDiagnostics', sampled(times, keys, budgetMs, show));
     });
   } catch (error) {
     summary.failed('the language server with a 10 MB unit', error);
