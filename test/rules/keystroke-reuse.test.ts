@@ -139,4 +139,27 @@ describe('a keystroke re-checks only what it touches', () => {
     assert.ok(redone.includes('checkPaths'), redone.join(', '));
     assert.ok(!redone.includes('checkNotifySocket'), redone.join(', '));
   });
+
+  test('typing in a line right after a duplicate of another setting works out only both settings again', () => {
+    // A duplicate's fix removes its line and the start of the next: the duplicate BusName= touches the ExecStart= line after it.
+    const block = (i: number): string => `[Service]\nType=simple\nBusName=org.example.b${i}\nExecStart=/usr/bin/b${i}\nUser=u${i}\n`;
+    const blocks = Array.from({ length: 40 }, (_, i) => block(i));
+    const base = blocks.join('');
+    const cache = new EvidenceCache();
+    analyze(createUnitDocument(uri, base, 1), DEFAULT_SETTINGS, {}, cache);
+    const repeatsCheck = [...(cache.lastRun?.runs.keys() ?? [])].find((check) => (check as { name: string }).name === 'checkRepeats');
+    type Run = { found: { message: string; range: { start: { line: number } } }[] };
+    const before = cache.lastRun?.runs.get(repeatsCheck as never) as unknown as Run;
+    const edited = base.replace('ExecStart=/usr/bin/b20', 'ExecStart=/usr/bin/b20x');
+    const kept = analyze(createUnitDocument(uri, edited, 2), DEFAULT_SETTINGS, {}, cache);
+    assert.equal(everything(kept), everything(analyze(createUnitDocument(uri, edited, 3), DEFAULT_SETTINGS, {})));
+    const after = cache.lastRun?.runs.get(repeatsCheck as never) as unknown as Run;
+    const line = edited.split('\n').findIndex((l) => l === 'ExecStart=/usr/bin/b20x');
+    const earlier = new Set(before.found);
+    const remade = after.found.filter((d) => !earlier.has(d));
+    // The User= and Type= duplicates far from the change, and those of the other lines, are the findings of the version before.
+    assert.ok(after.found.length > 100, `${after.found.length} findings`);
+    assert.ok(remade.length > 0 && remade.every((d) => Math.abs(d.range.start.line - line) <= 1), remade.map((d) => `${d.range.start.line + 1}: ${d.message}`).join('\n'));
+    assert.ok(remade.some((d) => d.message.startsWith('BusName=')), 'the duplicate BusName= next to the change was worked out again');
+  });
 });

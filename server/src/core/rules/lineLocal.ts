@@ -60,7 +60,12 @@ export function keptRepeats(last: EvidenceResult | undefined, change: LineChange
   for (const i of touching) {
     // A finding that points at the changed line is worked out again, with its setting's lines.
     const on = entryAt(lastDocument.tree, last.found[i].range.start.line);
-    if (on === undefined || on === 'header' || !names.has(on.key)) return undefined;
+    if (on === undefined || on === 'header') return undefined;
+    if (names.has(on.key)) continue;
+    // A duplicate on the line next to it (its fix removes its line and the start of the next)
+    // rests on its own setting's lines alone, which did not change: they are read again too.
+    if (last.found[i].code !== 'duplicate-directive') return undefined;
+    names.add(on.key);
   }
   // Only the findings that may touch the changed line are made, then those that do are kept:
   // those about an entry on the changed lines or next to them, or pointing at one on them. Told
