@@ -129,7 +129,11 @@ export type ModelFact = (typeof MODEL_FACTS)[keyof typeof MODEL_FACTS];
 
 /** A line of the `clearingLines` fact: empty, or a bare `~`. */
 export function clearsLines(entry: Entry): boolean {
-  return entry.isEmpty || trimBlanks(entry.value) === '~';
+  if (entry.isEmpty) return true;
+  // A value of one line runs from its first character to its last: a bare `~` spans one. Every
+  // line of a long unit is asked, and reading each value would copy it.
+  if (!entry.isContinued && entry.endOffset - entry.valueOffset !== 1) return false;
+  return trimBlanks(entry.value) === '~';
 }
 
 /** Settings whose lines are found by going through every line of the unit, before the lines are indexed by key. */
