@@ -354,14 +354,21 @@ function serviceRefusal(model: UnitModel, version: number, manager: ManagerKind)
 }
 
 /** The commands of an Exec setting in force: each line holds one, or several separated by a lone `;`. */
+/**
+ * The commands of a setting's lines in force: none, one, or two for two or more (all a refusal
+ * asks), and the line that holds the second. Counting stops there: a long unit may have
+ * thousands of command lines.
+ */
 function commands(model: UnitModel, name: string): { count: number; lines: Assignment[]; second: Assignment | undefined } {
   const lines = model.effective(name);
   let count = 0;
   let second: Assignment | undefined;
   for (const line of lines) {
-    const here = commandSpans(line.entry.value).length;
-    if (count < 2 && count + here >= 2) second = line;
-    count += here;
+    count += commandSpans(line.entry.value).length;
+    if (count >= 2) {
+      second = line;
+      return { count: 2, lines, second };
+    }
   }
   return { count, lines, second };
 }

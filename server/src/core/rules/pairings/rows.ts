@@ -756,11 +756,21 @@ const NON_EXECUTABLE = {};
 
 function findNonExecutable(c: PairContext): string[] {
   if (!c.model.has('NoExecPaths')) return [];
-  const programs = EXEC_SETTINGS.flatMap((s) => effectiveLines(c.model, s))
-    .map((a) => commandProgram(a.entry.value))
-    .filter((p): p is string => p !== undefined && p.startsWith('/'));
-  const needed = [...new Set([...programs, '/usr/lib'])];
-  return needed.filter((path) => coveringAssignment(c.model, ['NoExecPaths'], path) && !coveringAssignment(c.model, ['ExecPaths'], path));
+  // Each program once, and each line's paths split once: a long unit runs the same few programs
+  // from thousands of command lines.
+  const needed = new Set<string>();
+  for (const setting of EXEC_SETTINGS) {
+    for (const a of effectiveLines(c.model, setting)) {
+      const program = commandProgram(a.entry.value);
+      if (program !== undefined && program.startsWith('/')) needed.add(program);
+    }
+  }
+  needed.add('/usr/lib');
+  const paths = (directive: string): string[] => effectiveLines(c.model, directive).flatMap((a) => listItems(a.entry.value));
+  const covers = (list: readonly string[], path: string): boolean => list.some((item) => pathCovers(item, path));
+  const noExec = paths('NoExecPaths');
+  let exec: string[] | undefined;
+  return [...needed].filter((path) => covers(noExec, path) && !covers((exec ??= paths('ExecPaths')), path));
 }
 
 /** Default fixes of absence relations: one per concrete alternative, the row's own fix first. */
