@@ -353,11 +353,10 @@ function serviceRefusal(model: UnitModel, version: number, manager: ManagerKind)
   return undefined;
 }
 
-/** The commands of an Exec setting in force: each line holds one, or several separated by a lone `;`. */
 /**
- * The commands of a setting's lines in force: none, one, or two for two or more (all a refusal
- * asks), and the line that holds the second. Counting stops there: a long unit may have
- * thousands of command lines.
+ * The commands of an Exec setting in force (each line holds one, or several separated by a lone
+ * `;`): none, one, or two for two or more (all a refusal asks), and the line that holds the
+ * second. Counting stops there: a long unit may have thousands of command lines.
  */
 function commands(model: UnitModel, name: string): { count: number; lines: Assignment[]; second: Assignment | undefined } {
   const lines = model.effective(name);
