@@ -20,6 +20,11 @@ export interface PairContext extends RuleContext {
   readonly subjects: Map<Pairing, readonly Assignment[]>;
   /** The same, those in the diagnosed document only. */
   readonly ownSubjects: Map<Pairing, readonly Assignment[]>;
+  /**
+   * What each named setting of the rows holds on (`settingHolds`), loosely compared, then exactly:
+   * several rows ask the same of a unit (eight about ExecStart= with "+", each through every command line).
+   */
+  readonly held: readonly [Map<PairingSetting, Assignment[] | undefined>, Map<PairingSetting, Assignment[] | undefined>];
 }
 
 /**
@@ -121,6 +126,7 @@ export function pairContext(base: RuleContext, implicationHolds: ImpliesCheck, s
     defaultDependencies: dd === undefined || isEnabling('DefaultDependencies', dd),
     subjects: new Map<Pairing, readonly Assignment[]>(),
     ownSubjects: new Map<Pairing, readonly Assignment[]>(),
+    held: [new Map(), new Map()] as PairContext['held'],
   });
   const context = Object.defineProperty(fields, 'filter', FILTER_PROPERTY) as PairContext;
   return context;

@@ -84,22 +84,14 @@ function settingValueMatches(setting: PairingSetting, exact: boolean, value: str
  * list that covers the path through a parent folder, a setting switched on by another one.
  */
 export function settingHolds(context: PairContext, setting: PairingSetting, exact = false): Assignment[] | undefined {
-  let known = HELD.get(context);
-  if (known === undefined) HELD.set(context, (known = [new Map(), new Map()]));
-  const byExact = known[exact ? 1 : 0];
-  const found = byExact.get(setting);
-  if (found !== undefined || byExact.has(setting)) return found;
+  // Worked out once per context (see `PairContext.held`); the lists are shared: read them, never change them.
+  const known = context.held[exact ? 1 : 0];
+  const found = known.get(setting);
+  if (found !== undefined || known.has(setting)) return found;
   const holds = holdsNow(context, setting, exact);
-  byExact.set(setting, holds);
+  known.set(setting, holds);
   return holds;
 }
-
-/**
- * What `settingHolds` found in a pair context, by setting (loose, then exact). Several rows ask the
- * same of a unit: eight about ExecStart= with "+", each of which went through every command line.
- * The lists are shared: read them, never change them.
- */
-const HELD = new WeakMap<PairContext, Map<PairingSetting, Assignment[] | undefined>[]>();
 
 function holdsNow(context: PairContext, setting: PairingSetting, exact: boolean): Assignment[] | undefined {
   const { model } = context;
