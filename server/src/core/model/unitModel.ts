@@ -169,6 +169,13 @@ export class UnitModel {
   private reads: Set<string> | 'all' | undefined;
   /** The document of a place in the reading order, for the settings' assignments (one function for all). */
   private documentOf: ((order: number) => UnitDocument) | undefined;
+  /**
+   * For each name worked out, which of its lines (by their place among the name's lines, in reading
+   * order) systemd does not take in: usually none (see `inherit`).
+   */
+  private readonly refused = new Map<string, { readonly count: number; readonly lines: readonly number[] }>();
+  /** What an earlier version of the unit did not take in, and where the lines that differ from it start (see `inherit`). */
+  private earlier: { readonly refused: UnitModel['refused']; readonly from: number; readonly to: number } | undefined;
 
   private constructor(
     readonly unit: UnitDocument,
@@ -241,6 +248,18 @@ export class UnitModel {
       this.noteReads(reads);
       return reads;
     };
+  }
+
+  /**
+   * Takes over from `previous`, the model of the version of the unit before an edit within one
+   * line (the same lines, of the same keys, in the same sections), whose edited lines span `from`
+   * to `to` (offsets in the edited document): whether systemd takes a line in rests on that line
+   * alone, and every other line is as it was. So of a name `previous` worked out, only a line that
+   * starts on the edited lines has its value checked again. A keystroke in one of 200,000 command
+   * lines then checks one value, not all of them. `previous` itself is not kept.
+   */
+  inherit(previous: UnitModel, from: number, to: number): void {
+    this.earlier = { refused: previous.refused, from, to };
   }
 
   /** Whether a recording is under way. */
@@ -453,17 +472,22 @@ export class UnitModel {
     const { entries, orders } = lines;
     const documentAt = (this.documentOf ??= (order: number) => this.documentAt(order));
     // Most often every line of the key is in one section that takes it: the setting keeps the key's lines as they are.
+    const refused = this.refusedLines(name, entries);
     const first = entries.length > 0 ? sectionOf(entries[0]) : '';
-    if (entries.length > 0 && entries.every((entry) => sectionOf(entry) === first) && entries.every((entry) => this.takesIn(entry, first))) {
+    if (entries.length > 0 && refused.length === 0 && entries.every((entry) => sectionOf(entry) === first)) {
       const setting = new SettingLines(name, first, directiveRow(name, first)?.assignment ?? UNKNOWN_SEMANTICS, documentAt, entries, orders);
       this.settings.set(key(first, name), setting);
       setting.effective = inForce(setting, this.resetAt(setting, lines));
       return [setting];
     }
+    let next = 0;
     for (let i = 0; i < entries.length; i++) {
+      if (i === refused[next]) {
+        next++;
+        continue;
+      }
       const entry = entries[i];
       const section = sectionOf(entry);
-      if (!this.takesIn(entry, section)) continue;
       let setting = found.find((s) => s.section === section);
       if (!setting) {
         const semantics = directiveRow(name, section)?.assignment ?? UNKNOWN_SEMANTICS;
@@ -475,6 +499,32 @@ export class UnitModel {
     }
     for (const setting of found) setting.effective = inForce(setting, this.resetAt(setting, lines));
     return found.length > 0 ? found : NO_SETTINGS;
+  }
+
+  /**
+   * The places, in increasing order, of the lines of a name that systemd does not take in (see
+   * `takesIn`), kept for the model of the next version. Of a name the earlier version worked out,
+   * only a line that starts on the edited lines is looked at; the others are as they were.
+   */
+  private refusedLines(name: string, entries: readonly Entry[]): readonly number[] {
+    const earlier = this.keys === undefined ? this.earlier : undefined;
+    const before = earlier?.refused.get(name);
+    const refused: number[] = [];
+    if (earlier === undefined || before === undefined || before.count !== entries.length) {
+      for (let i = 0; i < entries.length; i++) if (!this.takesIn(entries[i], sectionOf(entries[i]))) refused.push(i);
+    } else {
+      const { from, to } = earlier;
+      let next = 0;
+      for (let i = 0; i < entries.length; i++) {
+        const start = entries[i].startOffset;
+        const edited = start >= from && start <= to;
+        const was = i === before.lines[next];
+        if (was) next++;
+        if (edited ? !this.takesIn(entries[i], sectionOf(entries[i])) : was) refused.push(i);
+      }
+    }
+    if (this.keys === undefined) this.refused.set(name, { count: entries.length, lines: refused.length === 0 ? NO_PLACES : refused });
+    return refused;
   }
 
   /** Whether systemd takes in a line of the model's documents (never one of a malformed section, nor one before the first). */
@@ -530,6 +580,8 @@ function sectionOf(entry: Entry): string {
 }
 
 const NO_SETTINGS: readonly Setting[] = [];
+
+const NO_PLACES: readonly number[] = [];
 
 /** For each setting, the settings whose empty line may clear its list too (`resetShares`). */
 const LIST_SHARERS = new Map<string, string[]>();

@@ -347,6 +347,8 @@ export function runRules(document: UnitDocument, settings: Readonly<Settings>, f
   // not touch what they read.
   const cache = options.evidenceCache;
   const lineEdit = changeSince(cache, document, settings, files);
+  // The lines systemd takes in are those it took in the last version, but on the edited lines.
+  if (lineEdit && cache?.lastRun) base.model.inherit(cache.lastRun.model, document.tree.lines.lineStart(lineEdit.first), document.tree.lines.lineEnd(lineEdit.last));
   const change = lineEdit && cache?.lastRun ? withFacts(lineEdit, cache.lastRun.model, base.model) : undefined;
   const lastRuns = change ? cache?.lastRun?.runs : undefined;
   const evidence = EVIDENCE_CHECKS.map((check) => kept(lastRuns?.get(check), change) ?? recorded(base, check));
