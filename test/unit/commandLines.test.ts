@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createUnitDocument } from '../../server/src/core';
 import { modelFor } from '../../server/src/core/rules';
-import { commandLines } from '../../server/src/core/rules/breakage/commandLines';
+import { commandLines, keepSplits, releaseCommandLines } from '../../server/src/core/rules/breakage/commandLines';
 
 function linesOf(text: string, name = 'file:///etc/systemd/system/web.service'): ReturnType<typeof commandLines> {
   return commandLines(modelFor(createUnitDocument(name, text)));
@@ -47,5 +47,56 @@ describe('command lines split once per value', () => {
     assert.deepEqual(b[0].uses.map((u) => [u.name, u.value]), [['ROOT', '/srv'], ['PORT', '80']]);
     assert.notEqual(a[0].uses[0].line, b[0].uses[0].line);
     assert.equal(b[0].uses[0].line.document.uri, 'file:///etc/systemd/system/b.service');
+  });
+});
+
+describe("an editor's next version splits only the command lines whose text is new", () => {
+  const URI = 'file:///etc/systemd/system/many.service';
+  // More different lines than the cache of recent values holds.
+  const COUNT = 3000;
+  const unitText = (edited?: number): string =>
+    `[Service]\nExecStart=/usr/bin/main\n${Array.from({ length: COUNT }, (_, i) => `ExecStartPre=/usr/bin/step --number ${i}${i === edited ? ' --edited' : ''}\n`).join('')}`;
+  const model = (text: string) => modelFor(createUnitDocument(URI, text));
+
+  it('takes over the earlier version splits, and makes the edited line its own', () => {
+    const first = model(unitText());
+    keepSplits(first, undefined);
+    const before = commandLines(first);
+    releaseCommandLines(first);
+    const next = model(unitText(1500));
+    keepSplits(next, first);
+    const after = commandLines(next);
+    assert.equal(after.length, before.length);
+    const shared = after.filter((c, i) => c.argv === before[i].argv).length;
+    assert.equal(shared, COUNT);
+    assert.deepEqual(after[1501].argv, ['/usr/bin/step', '--number', '1500', '--edited']);
+    assert.deepEqual(
+      after.map((c) => c.argv.join(' ')),
+      commandLines(model(unitText(1500))).map((c) => c.argv.join(' ')),
+    );
+  });
+
+  it('a version that splits no command line hands the earlier splits on', () => {
+    const first = model(unitText());
+    keepSplits(first, undefined);
+    const before = commandLines(first);
+    releaseCommandLines(first);
+    const quiet = model(unitText());
+    keepSplits(quiet, first);
+    releaseCommandLines(quiet);
+    const next = model(unitText(7));
+    keepSplits(next, quiet);
+    const after = commandLines(next);
+    assert.equal(after.filter((c, i) => c.argv === before[i].argv).length, COUNT);
+  });
+
+  it('without an earlier version, the lines are split as before', () => {
+    const first = model(unitText());
+    const before = commandLines(first);
+    const next = model(unitText(1500));
+    keepSplits(next, first);
+    const after = commandLines(next);
+    // The first model kept nothing: only the last values split are still in the cache of recent ones.
+    assert.ok(after.filter((c, i) => c.argv === before[i].argv).length < COUNT);
   });
 });

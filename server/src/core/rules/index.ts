@@ -22,7 +22,7 @@ import { checkSections } from './structure/sections';
 import { checkVersionLine, checkVersions } from './structure/versions';
 import { checkValueLine, checkValues, holdsPlaceholder } from './values/invalidValue';
 import { keptLineCheck, keptRepeats } from './lineLocal';
-import { BREAKAGE_CHECKS, releaseCommandLines } from './breakage';
+import { BREAKAGE_CHECKS, keepSplits, releaseCommandLines } from './breakage';
 import { checkListMerge } from './merge/listMerge';
 import type { BoundedFindings } from './boundedFindings';
 import { appendAll } from '../arrays';
@@ -350,6 +350,8 @@ export function runRules(document: UnitDocument, settings: Readonly<Settings>, f
   // The lines systemd takes in are those it took in the last version, but on the edited lines.
   if (lineEdit && cache?.lastRun) base.model.inherit(cache.lastRun.model, document.tree.lines.lineStart(lineEdit.first), document.tree.lines.lineEnd(lineEdit.last));
   const change = lineEdit && cache?.lastRun ? withFacts(lineEdit, cache.lastRun.model, base.model) : undefined;
+  // An editor's next version splits again only the command lines whose text is new.
+  if (cache) keepSplits(base.model, cache.lastRun?.document.uri === document.uri ? cache.lastRun.model : undefined);
   const lastRuns = change ? cache?.lastRun?.runs : undefined;
   const evidence = EVIDENCE_CHECKS.map((check) => kept(lastRuns?.get(check), change) ?? recorded(base, check));
   // Only the evidence checks read the unit's command lines: the fixes the advice tries are checked on models of their own.

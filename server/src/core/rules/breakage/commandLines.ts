@@ -10,6 +10,7 @@ import { wordTexts, wordsIn } from '../values/words';
 import { forget, once } from '../pairings/unitFacts';
 import { BoundedCache } from '../values/boundedCache';
 import { RecentStrings } from '../../memo/recentStrings';
+import { attached } from '../../memo/attached';
 
 /** A variable set by Environment=, with the line that sets it (the last one read wins). */
 export interface Variable {
@@ -104,12 +105,46 @@ export function commandLines(model: UnitModel): readonly CommandLine[] {
  */
 export function releaseCommandLines(model: UnitModel): void {
   forget(model, COMMANDS, ENVIRONMENT);
+  const memo = splitMemos.get(model);
+  if (memo === undefined) return;
+  // The next version takes over these splits, or the earlier ones when this version split none.
+  memo.own ??= memo.earlier;
+  memo.earlier = undefined;
 }
 
-/** A command line's prefix and words as written, before variables are filled in. */
+/**
+ * The splits of a version's command lines by their text, which the next version of the document
+ * takes over (see `keepSplits`); and until its own are made, those of the version before.
+ */
+interface SplitMemo {
+  own: ReadonlyMap<string, SplitValue> | undefined;
+  earlier: ReadonlyMap<string, SplitValue> | undefined;
+}
+
+const splitMemos = attached<UnitModel, SplitMemo>('command line splits');
+
+/**
+ * For the model of an editor's document: the split of each of its command lines is kept, by the
+ * line's text, for the next version's model, and those `earlier` (the last version's model) kept
+ * are not made again. A keystroke in one of 200,000 different command lines then splits one line,
+ * not all of them (the cache of recent values holds a thousand). What is kept is what the records
+ * of the lines held while the checks ran.
+ */
+export function keepSplits(model: UnitModel, earlier: UnitModel | undefined): void {
+  if (splitMemos.get(model) !== undefined) return;
+  const before = earlier === undefined ? undefined : splitMemos.get(earlier);
+  splitMemos.set(model, { own: undefined, earlier: before?.own ?? before?.earlier });
+}
+
+/**
+ * A command line's prefix and words as written, before variables are filled in; and, of a line
+ * without variables, what its record takes from those alone (its program and script), once read.
+ */
 interface SplitValue {
   readonly prefix: string;
   readonly words: readonly string[];
+  readonly usesVariables: boolean;
+  plain: { readonly program: string; readonly script: readonly string[] } | undefined;
 }
 
 /** Split values by text: every version of a unit, and every fix tried on it, has the same command lines. */
@@ -117,7 +152,20 @@ const splitValues = new BoundedCache<SplitValue>(1024);
 
 function splitValue(value: string): SplitValue {
   const split = splitCommand(value);
-  return { prefix: split.prefix, words: argvOf(split).map((w) => recentWords.share(w.text)) };
+  const words = argvOf(split).map((w) => recentWords.share(w.text));
+  return { prefix: split.prefix, words, usesVariables: words.some((w) => w.includes('$')), plain: undefined };
+}
+
+/** The program a command line runs, and the words of the shell script it hands over (none when it hands over none). */
+function programAndScript(prefix: string, argv: readonly string[]): { program: string; script: readonly string[] } {
+  const program = recentWords.share(baseName(argv[0]));
+  let script: readonly string[] = NONE;
+  if (prefix.includes('|')) script = scriptWords(argv.join(' '));
+  else if (SHELLS.has(program)) {
+    const c = argv.indexOf('-c');
+    if (c > 0 && c + 1 < argv.length) script = scriptWords(argv[c + 1]);
+  }
+  return { program, script };
 }
 
 /** Programs and their short arguments recur from line to line of a unit: kept once each. */
@@ -129,24 +177,31 @@ const NONE: readonly never[] = Object.freeze([]);
 function splitCommandLines(model: UnitModel): readonly CommandLine[] {
   const variables = environment(model);
   const lines: CommandLine[] = [];
+  const memo = splitMemos.get(model);
+  const earlier = memo?.earlier;
+  const own = memo === undefined ? undefined : new Map<string, SplitValue>();
   for (const setting of EXEC_SETTINGS) {
     for (const line of effectiveLines(model, setting)) {
-      const { prefix, words } = splitValues.get(line.entry.value, splitValue);
-      // A line without variables shares its split words (a long unit has many such lines), and
-      // makes no set of the variables it uses.
-      const uses = words.some((w) => w.includes('$')) ? new Set<Variable>() : undefined;
-      const argv = uses !== undefined ? words.map((w) => expand(w, variables, uses)) : words;
-      if (argv.length === 0) continue;
-      const program = recentWords.share(baseName(argv[0]));
-      let script: readonly string[] = NONE;
-      if (prefix.includes('|')) script = scriptWords(argv.join(' '));
-      else if (SHELLS.has(program)) {
-        const c = argv.indexOf('-c');
-        if (c > 0 && c + 1 < argv.length) script = scriptWords(argv[c + 1]);
+      const value = line.entry.value;
+      // A value met before in this version is in the cache of recent ones, or among the earlier.
+      const split = earlier?.get(value) ?? splitValues.get(value, splitValue);
+      own?.set(value, split);
+      const { prefix, words } = split;
+      if (words.length === 0) continue;
+      if (!split.usesVariables) {
+        // A line without variables shares its split words, program and script (a long unit has
+        // many such lines), and makes no set of the variables it uses.
+        const { program, script } = (split.plain ??= programAndScript(prefix, words));
+        lines.push({ line, setting, prefix, argv: words, program, script, uses: NONE });
+        continue;
       }
-      lines.push({ line, setting, prefix, argv, program, script, uses: uses !== undefined && uses.size > 0 ? [...uses] : NONE });
+      const uses = new Set<Variable>();
+      const argv = words.map((w) => expand(w, variables, uses));
+      const { program, script } = programAndScript(prefix, argv);
+      lines.push({ line, setting, prefix, argv, program, script, uses: uses.size > 0 ? [...uses] : NONE });
     }
   }
+  if (memo !== undefined) memo.own = own;
   return lines;
 }
 

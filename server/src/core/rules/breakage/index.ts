@@ -9,7 +9,7 @@ import { checkDevices } from './devices';
 import { checkNotifySocket } from './notify';
 import { checkPaths } from './paths';
 
-export { releaseCommandLines } from './commandLines';
+export { keepSplits, releaseCommandLines } from './commandLines';
 
 /** The classes of breakage, each a check of its own (the evidence rules try a fix on the classes it concerns). */
 export const BREAKAGE_CHECKS: readonly ((context: RuleContext) => void)[] = [checkNotifySocket, checkCapabilities, checkPaths, checkDevices, checkCommands];
