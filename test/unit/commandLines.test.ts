@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createUnitDocument } from '../../server/src/core';
 import { modelFor } from '../../server/src/core/rules';
-import { commandLines, keepSplits, releaseCommandLines } from '../../server/src/core/rules/breakage/commandLines';
+import { commandLines, keepSplits, keptSplitCount, releaseCommandLines } from '../../server/src/core/rules/breakage/commandLines';
 
 function linesOf(text: string, name = 'file:///etc/systemd/system/web.service'): ReturnType<typeof commandLines> {
   return commandLines(modelFor(createUnitDocument(name, text)));
@@ -88,6 +88,22 @@ describe("an editor's next version splits only the command lines whose text is n
     keepSplits(next, quiet);
     const after = commandLines(next);
     assert.equal(after.filter((c, i) => c.argv === before[i].argv).length, COUNT);
+  });
+
+  it('lets go of the values no line has any more once they are as many as the lines', () => {
+    const text = (n: number) => `[Service]\nExecStart=/usr/bin/main ${n}\n${Array.from({ length: 10 }, (_, i) => `ExecStartPre=/usr/bin/step ${i}\n`).join('')}`;
+    let last: ReturnType<typeof model> | undefined;
+    let most = 0;
+    for (let n = 0; n < 3000; n++) {
+      const next = model(text(n));
+      keepSplits(next, last);
+      commandLines(next);
+      releaseCommandLines(next);
+      most = Math.max(most, keptSplitCount(next));
+      last = next;
+    }
+    assert.ok(most <= 2 * 11 + 1024 + 1, `kept ${most}`);
+    assert.ok(keptSplitCount(last as ReturnType<typeof model>) >= 11);
   });
 
   it('without an earlier version, the lines are split as before', () => {

@@ -117,8 +117,8 @@ export function releaseCommandLines(model: UnitModel): void {
  * takes over (see `keepSplits`); and until its own are made, those of the version before.
  */
 interface SplitMemo {
-  own: ReadonlyMap<string, SplitValue> | undefined;
-  earlier: ReadonlyMap<string, SplitValue> | undefined;
+  own: Map<string, SplitValue> | undefined;
+  earlier: Map<string, SplitValue> | undefined;
 }
 
 const splitMemos = attached<UnitModel, SplitMemo>('command line splits');
@@ -156,6 +156,22 @@ function splitValue(value: string): SplitValue {
   return { prefix: split.prefix, words, usesVariables: words.some((w) => w.includes('$')), plain: undefined };
 }
 
+/** How many command line splits a model keeps for the next version of its document. */
+export function keptSplitCount(model: UnitModel): number {
+  return splitMemos.get(model)?.own?.size ?? 0;
+}
+
+/** The splits of the values of `lines` alone, from `splits`. */
+function splitsOf(lines: readonly CommandLine[], splits: ReadonlyMap<string, SplitValue>): Map<string, SplitValue> {
+  const kept = new Map<string, SplitValue>();
+  for (const { line } of lines) {
+    const value = line.entry.value;
+    const split = splits.get(value);
+    if (split !== undefined) kept.set(value, split);
+  }
+  return kept;
+}
+
 /** The program a command line runs, and the words of the shell script it hands over (none when it hands over none). */
 function programAndScript(prefix: string, argv: readonly string[]): { program: string; script: readonly string[] } {
   const program = recentWords.share(baseName(argv[0]));
@@ -178,14 +194,17 @@ function splitCommandLines(model: UnitModel): readonly CommandLine[] {
   const variables = environment(model);
   const lines: CommandLine[] = [];
   const memo = splitMemos.get(model);
-  const earlier = memo?.earlier;
-  const own = memo === undefined ? undefined : new Map<string, SplitValue>();
+  // The earlier version's splits, added to: a keystroke leaves one value behind that no line has
+  // any more, and a map made anew for 200,000 lines would cost more than their splits do.
+  const splits = memo === undefined ? undefined : (memo.earlier ?? new Map<string, SplitValue>());
   for (const setting of EXEC_SETTINGS) {
     for (const line of effectiveLines(model, setting)) {
       const value = line.entry.value;
-      // A value met before in this version is in the cache of recent ones, or among the earlier.
-      const split = earlier?.get(value) ?? splitValues.get(value, splitValue);
-      own?.set(value, split);
+      let split = splits?.get(value);
+      if (split === undefined) {
+        split = splitValues.get(value, splitValue);
+        splits?.set(value, split);
+      }
       const { prefix, words } = split;
       if (words.length === 0) continue;
       if (!split.usesVariables) {
@@ -201,7 +220,8 @@ function splitCommandLines(model: UnitModel): readonly CommandLine[] {
       lines.push({ line, setting, prefix, argv, program, script, uses: uses.size > 0 ? [...uses] : NONE });
     }
   }
-  if (memo !== undefined) memo.own = own;
+  // Once the values no line has any more are as many as those of the lines, they are let go.
+  if (memo !== undefined && splits !== undefined) memo.own = splits.size > 2 * lines.length + 1024 ? splitsOf(lines, splits) : splits;
   return lines;
 }
 
