@@ -144,7 +144,9 @@ interface SplitValue {
   readonly prefix: string;
   readonly words: readonly string[];
   readonly usesVariables: boolean;
-  plain: { readonly program: string; readonly script: readonly string[] } | undefined;
+  /** Of a line without variables, once read (see `programAndScript`). */
+  program: string | undefined;
+  script: readonly string[] | undefined;
 }
 
 /** Split values by text: every version of a unit, and every fix tried on it, has the same command lines. */
@@ -153,7 +155,7 @@ const splitValues = new BoundedCache<SplitValue>(1024);
 function splitValue(value: string): SplitValue {
   const split = splitCommand(value);
   const words = argvOf(split).map((w) => recentWords.share(w.text));
-  return { prefix: split.prefix, words, usesVariables: words.some((w) => w.includes('$')), plain: undefined };
+  return { prefix: split.prefix, words, usesVariables: words.some((w) => w.includes('$')), program: undefined, script: undefined };
 }
 
 /** How many command line splits a model keeps for the next version of its document. */
@@ -210,8 +212,8 @@ function splitCommandLines(model: UnitModel): readonly CommandLine[] {
       if (!split.usesVariables) {
         // A line without variables shares its split words, program and script (a long unit has
         // many such lines), and makes no set of the variables it uses.
-        const { program, script } = (split.plain ??= programAndScript(prefix, words));
-        lines.push({ line, setting, prefix, argv: words, program, script, uses: NONE });
+        if (split.program === undefined) ({ program: split.program, script: split.script } = programAndScript(prefix, words));
+        lines.push({ line, setting, prefix, argv: words, program: split.program, script: split.script as readonly string[], uses: NONE });
         continue;
       }
       const uses = new Set<Variable>();
