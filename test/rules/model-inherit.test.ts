@@ -47,7 +47,7 @@ describe('a model takes over from the last version which lines systemd takes in'
       const after = createUnitDocument(URI, lines.join('\n'));
       const asked: string[] = [];
       const model = UnitModel.build(after, [], counting(asked));
-      model.inherit(previous, after.tree.lines.lineStart(c.line), after.tree.lines.lineEnd(c.line));
+      model.inherit(previous, after.tree.lines.lineStart(c.line), after.tree.lines.lineEnd(c.line), c.now.split('=')[0]);
       const found = settingsOf(model);
       assert.deepEqual(asked, c.asked);
       assert.deepEqual(found, settingsOf(UnitModel.build(after, [], counting([]))));
@@ -60,7 +60,7 @@ describe('a model takes over from the last version which lines systemd takes in'
     const after = createUnitDocument(URI, BEFORE.replace('User=x', 'User=y'));
     const asked: string[] = [];
     const model = UnitModel.build(after, [], counting(asked));
-    model.inherit(previous, after.tree.lines.lineStart(4), after.tree.lines.lineEnd(4));
+    model.inherit(previous, after.tree.lines.lineStart(4), after.tree.lines.lineEnd(4), 'User');
     model.effective('ExecStartPre');
     assert.deepEqual(asked, ['ExecStartPre=/bin/a', 'ExecStartPre=bad', 'ExecStartPre=/bin/c']);
   });
@@ -71,8 +71,40 @@ describe('a model takes over from the last version which lines systemd takes in'
     const after = createUnitDocument(URI, BEFORE.replace('User=x', 'User=y'));
     const asked: string[] = [];
     const model = UnitModel.build(after, [], counting(asked), new Set(['ExecStartPre']));
-    model.inherit(previous, after.tree.lines.lineStart(4), after.tree.lines.lineEnd(4));
+    model.inherit(previous, after.tree.lines.lineStart(4), after.tree.lines.lineEnd(4), 'User');
     model.effective('ExecStartPre');
     assert.equal(asked.length, 3);
+  });
+
+  const CLEARING = ['[Service]', 'ExecStartPre=/bin/a', 'ExecStartPre=', 'ReadWritePaths=/srv', 'User=x', ''].join('\n');
+  const clearingCases: { name: string; line: number; now: string; keys: string[] }[] = [
+    { name: 'a line emptied adds its key', line: 3, now: 'ReadWritePaths=', keys: ['ExecStartPre', 'ReadWritePaths'] },
+    { name: 'a bare ~ adds its key', line: 3, now: 'ReadWritePaths=~', keys: ['ExecStartPre', 'ReadWritePaths'] },
+    { name: 'the only empty line of a key filled takes it away', line: 2, now: 'ExecStartPre=/bin/b', keys: [] },
+    { name: 'another line leaves them as they were', line: 4, now: 'User=y', keys: ['ExecStartPre'] },
+  ];
+  for (const c of clearingCases) {
+    it(`the keys with lines that may clear others: ${c.name}`, () => {
+      const previous = UnitModel.build(createUnitDocument(URI, CLEARING));
+      assert.deepEqual(previous.clearingKeys(), ['ExecStartPre']);
+      const lines = CLEARING.split('\n');
+      lines[c.line] = c.now;
+      const after = createUnitDocument(URI, lines.join('\n'));
+      const model = UnitModel.build(after);
+      model.inherit(previous, after.tree.lines.lineStart(c.line), after.tree.lines.lineEnd(c.line), c.now.split('=')[0]);
+      assert.deepEqual(model.clearingKeys(), c.keys);
+      assert.deepEqual(UnitModel.build(after).clearingKeys(), c.keys);
+    });
+  }
+
+  it('what the last version said of a key other than the edited one stands, unread', () => {
+    // Given a last version that had a line of User= to clear (the texts differ only to show that
+    // what it said is taken over, not looked at again).
+    const previous = UnitModel.build(createUnitDocument(URI, CLEARING.replace('User=x', 'User=')));
+    assert.deepEqual(previous.clearingKeys(), ['ExecStartPre', 'User']);
+    const after = createUnitDocument(URI, CLEARING.replace('ReadWritePaths=/srv', 'ReadWritePaths=/var'));
+    const model = UnitModel.build(after);
+    model.inherit(previous, after.tree.lines.lineStart(3), after.tree.lines.lineEnd(3), 'ReadWritePaths');
+    assert.deepEqual(model.clearingKeys(), ['ExecStartPre', 'User']);
   });
 });

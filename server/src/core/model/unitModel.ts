@@ -174,8 +174,15 @@ export class UnitModel {
    * order) systemd does not take in: usually none (see `inherit`).
    */
   private readonly refused = new Map<string, { readonly count: number; readonly lines: readonly number[] }>();
-  /** What an earlier version of the unit did not take in, and where the lines that differ from it start (see `inherit`). */
-  private earlier: { readonly refused: UnitModel['refused']; readonly from: number; readonly to: number } | undefined;
+  /** The keys with a line, as written, that may clear the lines before it, once worked out (see `clearingKeys`). */
+  private clearing: readonly string[] | undefined;
+  /**
+   * What an earlier version of the unit did not take in, which of its keys had lines that may clear
+   * others, where the lines that differ from it start, and their key (see `inherit`).
+   */
+  private earlier:
+    | { readonly refused: UnitModel['refused']; readonly clearing: readonly string[] | undefined; readonly from: number; readonly to: number; readonly key: string | undefined }
+    | undefined;
 
   private constructor(
     readonly unit: UnitDocument,
@@ -256,10 +263,12 @@ export class UnitModel {
    * to `to` (offsets in the edited document): whether systemd takes a line in rests on that line
    * alone, and every other line is as it was. So of a name `previous` worked out, only a line that
    * starts on the edited lines has its value checked again. A keystroke in one of 200,000 command
-   * lines then checks one value, not all of them. `previous` itself is not kept.
+   * lines then checks one value, not all of them. Likewise, which keys have a line that may clear
+   * the lines before it is looked at again for `key` alone, the edited lines' key (none when they
+   * hold no assignment). `previous` itself is not kept.
    */
-  inherit(previous: UnitModel, from: number, to: number): void {
-    this.earlier = { refused: previous.refused, from, to };
+  inherit(previous: UnitModel, from: number, to: number, key: string | undefined): void {
+    this.earlier = { refused: previous.refused, clearing: previous.keys === undefined ? previous.clearing : undefined, from, to, key };
   }
 
   /** Whether a recording is under way. */
@@ -342,6 +351,28 @@ export class UnitModel {
    */
   written(key: string): readonly Entry[] {
     return this.keyLines(key)?.entries ?? NO_ENTRIES;
+  }
+
+  /**
+   * The keys with a line, as written, that is empty or a bare `~` (see `clearsLines`), in the order
+   * of their first lines, whether or not systemd takes the lines in: read for the fact of clearing
+   * lines, which a recording notes instead of every setting.
+   */
+  clearingKeys(): readonly string[] {
+    this.noteRead(MODEL_FACTS.clearingLines);
+    return (this.clearing ??= this.findClearingKeys());
+  }
+
+  private findClearingKeys(): readonly string[] {
+    const earlier = this.keys === undefined ? this.earlier : undefined;
+    const known = earlier?.clearing;
+    if (earlier === undefined || known === undefined) return [...this.keyNames()].filter((key) => this.written(key).some(clearsLines));
+    // An edit within one line changes what is written of its own key only.
+    const edited = earlier.key;
+    if (edited === undefined) return known;
+    const clears = this.written(edited).some(clearsLines);
+    if (clears === known.includes(edited)) return known;
+    return [...this.keyNames()].filter((key) => (key === edited ? clears : known.includes(key)));
   }
 
   /** Every setting that some line assigns. */

@@ -348,7 +348,7 @@ export function runRules(document: UnitDocument, settings: Readonly<Settings>, f
   const cache = options.evidenceCache;
   const lineEdit = changeSince(cache, document, settings, files);
   // The lines systemd takes in are those it took in the last version, but on the edited lines.
-  if (lineEdit && cache?.lastRun) base.model.inherit(cache.lastRun.model, document.tree.lines.lineStart(lineEdit.first), document.tree.lines.lineEnd(lineEdit.last));
+  if (lineEdit && cache?.lastRun) base.model.inherit(cache.lastRun.model, document.tree.lines.lineStart(lineEdit.first), document.tree.lines.lineEnd(lineEdit.last), lineEdit.after?.key);
   const change = lineEdit && cache?.lastRun ? withFacts(lineEdit, cache.lastRun.model, base.model) : undefined;
   // An editor's next version splits again only the command lines whose text is new.
   if (cache) keepSplits(base.model, cache.lastRun?.document.uri === document.uri ? cache.lastRun.model : undefined);

@@ -4,7 +4,7 @@
  * only add or take away names (first-assignment rows).
  */
 import { directiveNames, pairings, type Pairing } from '../../kb';
-import { clearsLines, MODEL_FACTS, type Assignment, type UnitModel } from '../../model/unitModel';
+import { clearsLines, type Assignment, type UnitModel } from '../../model/unitModel';
 import { diagnostic } from '../context';
 import type { PairContext } from './context';
 import { lineText } from './text';
@@ -67,9 +67,8 @@ const CLEARING = {};
 function clearingLines(model: UnitModel): ReadonlyMap<string, Clearing> {
   return once(model, CLEARING, () => {
     const found = new Map<string, Clearing>();
-    for (const key of model.keysFor(MODEL_FACTS.clearingLines)) {
-      // Only a key with such a line as written is worked out.
-      if (!model.written(key).some(clearsLines)) continue;
+    // Only a key with such a line as written is worked out.
+    for (const key of model.clearingKeys()) {
       for (const a of model.named(key).flatMap((setting) => setting.all)) {
         if (!clearsLines(a.entry)) continue;
         const empty = a.entry.isEmpty;
