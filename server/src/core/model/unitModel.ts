@@ -25,12 +25,12 @@ export interface Setting {
   readonly section: string;
   readonly semantics: AssignmentSemantics;
   /** Every assignment, in reading order. */
-  readonly all: Assignment[];
+  readonly all: readonly Assignment[];
   /**
    * The assignments that still count: for a single value the last one (none
    * when it was emptied); for a list the non-empty ones after the last reset.
    */
-  readonly effective: Assignment[];
+  readonly effective: readonly Assignment[];
   /** The place in the reading order of its first line. */
   readonly firstOrder: number;
 }
@@ -53,26 +53,27 @@ class SettingLines implements Setting {
     readonly section: string,
     readonly semantics: AssignmentSemantics,
     private readonly documentAt: (order: number) => UnitDocument,
-    private readonly entries: Entry[] = [],
-    private readonly orders: number[] = [],
+    /** The lines and their places in the order, until `all` holds them (then undefined: a long list's twice over). */
+    private entries: Entry[] | undefined = [],
+    private orders: number[] | undefined = [],
   ) {}
 
   add(entry: Entry, order: number): void {
-    this.entries.push(entry);
-    this.orders.push(order);
+    (this.entries as Entry[]).push(entry);
+    (this.orders as number[]).push(order);
   }
 
   get count(): number {
-    return this.entries.length;
+    return this.entries?.length ?? (this.#all as Assignment[]).length;
   }
 
   get firstOrder(): number {
-    return this.orders[0];
+    return this.orders?.[0] ?? (this.#all as Assignment[])[0]?.order;
   }
 
   /** The line at `i`, without making its assignment. */
   entry(i: number): Entry {
-    return this.entries[i];
+    return this.entries?.[i] ?? (this.#all as Assignment[])[i].entry;
   }
 
   /** The assignment of the line at `i`, made once. */
@@ -88,17 +89,20 @@ class SettingLines implements Setting {
       // Those made before are kept (they may have been handed out); the others are made here,
       // straight into the list: a setting of 100,000 lines is read whole on every keystroke in it.
       const made = this.#made;
-      const all = new Array<Assignment>(this.entries.length);
+      const all = new Array<Assignment>(this.count);
       for (let i = 0; i < all.length; i++) all[i] = made?.get(i) ?? this.make(i);
       this.#all = all;
       this.#made = undefined;
+      // Each assignment holds its line and its place: the lists they were made from are not kept too.
+      this.entries = undefined;
+      this.orders = undefined;
     }
     return this.#all;
   }
 
   private make(i: number): Assignment {
-    const order = this.orders[i];
-    return { entry: this.entries[i], document: this.documentAt(order), section: this.section, order };
+    const order = (this.orders as number[])[i];
+    return { entry: (this.entries as Entry[])[i], document: this.documentAt(order), section: this.section, order };
   }
 }
 
@@ -637,7 +641,10 @@ function inForce(setting: SettingLines, resetAt: number): Assignment[] {
     if (semantics.repeat === 'first-wins') for (chosen = 0; chosen < count && setting.entry(chosen).isEmpty; chosen++);
     return chosen >= 0 && chosen < count && !setting.entry(chosen).isEmpty ? [setting.at(chosen)] : [];
   }
-  return setting.all.filter((a) => a.order > resetAt && !a.entry.isEmpty);
+  const all = setting.all;
+  const inForce = (a: Assignment) => a.order > resetAt && !a.entry.isEmpty;
+  // Most often every line counts: the setting's list is the one in force too (neither is ever changed).
+  return all.every(inForce) ? all : all.filter(inForce);
 }
 
 /**
