@@ -21,7 +21,7 @@ import { endsWithEscape, parse, parseLines } from './parser';
 import { SplicedText, type TextSource } from './textSource';
 import { CommentList } from './commentList';
 import { commentListOf, ParsedTree } from './parsedTree';
-import type { Section, SyntaxTree } from './syntaxTree';
+import type { Entry, Section, SyntaxTree } from './syntaxTree';
 import { EntryNode, SectionNode } from './treeNodes';
 import { sharePlaces } from './keyPlaces';
 import { LISTED_PER_KIND, standsForUnlisted, type ParseProblemCode } from './parseProblems';
@@ -147,6 +147,8 @@ function firstRegionFrom(tree: SyntaxTree, sections: readonly Section[], offset:
  */
 export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], text: TextSource, keep = false, copyMoved = false, placesUnread = false): SyntaxTree | undefined {
   if (edits.length === 0 || !readableInParts(tree) || edits.some((e) => UNEVEN.test(e.text)) || breaksUnevenly(tree, edits, text)) return undefined;
+  const inEntry = edits.length === 1 && !placesUnread ? reparsedInEntry(tree, edits[0], text, keep, copyMoved) : undefined;
+  if (inEntry !== undefined) return inEntry;
   // Comments set by hand since the tree was read: the whole text is read again.
   const oldComments = commentListOf(tree);
   if (oldComments === undefined) return undefined;
@@ -216,6 +218,93 @@ export function reparsedInPart(tree: SyntaxTree, edits: readonly OffsetEdit[], t
   const firstReplaced = Math.max(from, 0);
   sharePlaces(tree, result, firstReplaced, after - firstReplaced, read.sections);
   return result;
+}
+
+/**
+ * The edited tree when one edit within one line changes only the assignment whose lines hold it,
+ * and leaves its key: only that assignment's lines are read again, and the rest of its section is
+ * copied, moved by the edit's length after it. A keystroke in one of the 200,000 lines of a long
+ * section then reads one line, not the section. Undefined when the edit may do more (a line break,
+ * a line that is no assignment's, a key, a continuation or a comment that comes or goes, a problem
+ * of form): the edited sections are then read again whole.
+ */
+export function reparsedInEntry(tree: SyntaxTree, edit: OffsetEdit, text: TextSource, keep: boolean, copyMoved: boolean): SyntaxTree | undefined {
+  const lines = tree.lines;
+  const { start: lo, end: hi } = edit;
+  if (edit.text.includes('\n') || edit.text.includes('\r')) return undefined;
+  const line = lines.lineOf(lo);
+  if (hi > lines.lineEnd(line)) return undefined;
+  const sections = tree.sections;
+  // The section whose region holds the edit: the last one that starts on or before its line.
+  const s = firstRegionFrom(tree, sections, lines.lineStart(line) + 1) - 1;
+  if (s < 0) return undefined;
+  const section = sections[s];
+  if (!(section instanceof SectionNode) || section.malformed || lines.lineOf(section.headerOffset) === line) return undefined;
+  // The assignment whose lines hold the edit: the last one that starts on or before its line.
+  let low = 0;
+  let high = section.entryCount;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (lines.lineOf((section.entryAt(mid) as Entry).startOffset) <= line) low = mid + 1;
+    else high = mid;
+  }
+  const at = low - 1;
+  if (at < 0) return undefined;
+  const entry = section.entryAt(at) as Entry;
+  const firstLine = lines.lineOf(entry.startOffset);
+  const lastLine = lines.lineOf(entry.endOffset);
+  if (line > lastLine || !(entry instanceof EntryNode)) return undefined;
+  // A continuation on the line before would join it to the assignment's first line.
+  if (firstLine > 0) {
+    const before = lines.slice(lines.lineStart(firstLine - 1), lines.lineEnd(firstLine - 1));
+    if (endsWithEscape(before, 0, before.length)) return undefined;
+  }
+  const spanStart = lines.lineStart(firstLine);
+  const spanEnd = lastLine + 1 < lines.lineCount ? lines.lineStart(lastLine + 1) : lines.length;
+  const delta = text.length - lines.length;
+  const index = LineIndex.spliced(lines, text, lo, hi, hi + delta);
+  // Read on their own, the lines are an assignment outside any section: the one problem that makes.
+  const read = parseLines(index, firstLine, lastLine + 1);
+  if (read.open || read.sections.length !== 0 || read.orphans.length !== 1 || read.comments.length !== 0) return undefined;
+  const fresh = read.orphans[0];
+  if (!(fresh instanceof EntryNode) || fresh.key !== entry.key) return undefined;
+  if (read.diagnostics.length !== 1 || read.diagnostics[0].code !== 'assignment-outside-section') return undefined;
+  const diagnostics = problemsAround(tree, [], spanStart, spanEnd, firstLine, 0);
+  if (diagnostics === undefined) return undefined;
+  const oldComments = commentListOf(tree);
+  if (oldComments === undefined) return undefined;
+
+  // New nodes own their strings rather than views into the text they were read from.
+  if (keep) fresh.detach();
+  // The section's range ends with its last line of content: one of the assignment's when it ended there.
+  const end = section.contentEnd <= spanEnd ? contentEndOf(index, firstLine, lastLine) : section.contentEnd + delta;
+  const edited = section.withEntry(index, at, fresh, delta, end);
+  const kept = sections.slice(0, s);
+  const moved = sections.slice(s + 1).map((m) => (m as SectionNode).shifted(index, delta, copyMoved, !keep));
+  if (keep) {
+    for (const k of kept) (k as SectionNode).rebase(index);
+    for (const orphan of tree.orphans) if (orphan instanceof EntryNode) orphan.rebase(index);
+  }
+  const comments = CommentList.joined(index, [
+    { list: oldComments, from: 0, to: oldComments.firstFrom(spanStart), delta: 0 },
+    { list: oldComments, from: oldComments.firstFrom(spanEnd), to: oldComments.length, delta },
+  ]);
+  const result = new ParsedTree(index, [...kept, edited, ...moved], tree.orphans, comments, diagnostics, tree.hasBom);
+  readable.set(result, tree.orphans.every((e) => e instanceof EntryNode));
+  sharePlaces(tree, result, s, 1, [edited]);
+  return result;
+}
+
+/** The end of the last of lines `[first, last]` that is not blank, without its trailing blanks, as the parser ends a section. */
+function contentEndOf(index: LineIndex, first: number, last: number): number {
+  for (let k = last; k >= first; k--) {
+    const start = index.lineStart(k);
+    const line = index.slice(start, index.lineEnd(k));
+    let n = line.length;
+    while (n > 0 && (line.charCodeAt(n - 1) === 32 || line.charCodeAt(n - 1) === 9)) n--;
+    if (n > 0) return start + n;
+  }
+  return index.lineStart(first);
 }
 
 /**

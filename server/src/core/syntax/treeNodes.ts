@@ -179,6 +179,11 @@ export class SectionNode implements Section {
     if (this.#parts !== undefined) this.#parts.range = undefined;
   }
 
+  /** Where the section's range ends: its last line with content, trailing blanks left out (or its header). */
+  get contentEnd(): number {
+    return this.#end;
+  }
+
   /** Offset of the header's `[`. */
   get headerOffset(): number {
     return this.#headerStart;
@@ -266,6 +271,40 @@ export class SectionNode implements Section {
     moved.#entries = NO_ENTRIES;
     moved.#complete = false;
     return moved;
+  }
+
+  /**
+   * The same closed section in another text, which `index` maps, where the assignment at `at` is
+   * `entry` and what follows it is `delta` characters further on: an edit within that assignment's
+   * lines. The section's content ends at `end` in the new text. Every assignment is a copy in the new section; those not yet made of a moved section are
+   * made from what it was moved from, not on it.
+   */
+  withEntry(index: LineIndex, at: number, entry: EntryNode, delta: number, end: number): SectionNode {
+    const edited = new SectionNode(
+      index,
+      this.name,
+      this.#headerStart,
+      SectionNode.#headerEnd(this),
+      SectionNode.#nameStart(this),
+      SectionNode.#nameEnd(this),
+      this.malformed,
+    );
+    edited.#end = Math.max(end, SectionNode.#headerEnd(this));
+    const count = this.entryCount;
+    const made = this.#entries;
+    const copies = new Array<Entry>(count);
+    for (let i = 0; i < count; i++) {
+      if (i === at) {
+        copies[i] = entry.shifted(index, edited, 0);
+        continue;
+      }
+      const by = i < at ? 0 : delta;
+      const old = made[i];
+      if (old === undefined) copies[i] = EntryNode.fromMoved(this.#moved as Moved, i, index, edited, this.#delta + by);
+      else copies[i] = old instanceof EntryNode ? old.shifted(index, edited, by) : old;
+    }
+    edited.#entries = copies;
+    return edited;
   }
 
   /** Copies every assignment of a moved section (a function of the class: a private method would give each node a slot). */
