@@ -64,16 +64,16 @@ class SettingLines implements Setting {
   }
 
   get count(): number {
-    return this.entries?.length ?? (this.#all as Assignment[]).length;
+    return this.entries !== undefined ? this.entries.length : (this.#all as Assignment[]).length;
   }
 
   get firstOrder(): number {
-    return this.orders?.[0] ?? (this.#all as Assignment[])[0]?.order;
+    return this.orders !== undefined ? this.orders[0] : (this.#all as Assignment[])[0]?.order;
   }
 
   /** The line at `i`, without making its assignment. */
   entry(i: number): Entry {
-    return this.entries?.[i] ?? (this.#all as Assignment[])[i].entry;
+    return this.entries !== undefined ? this.entries[i] : (this.#all as Assignment[])[i].entry;
   }
 
   /** The assignment of the line at `i`, made once. */
