@@ -25,7 +25,7 @@ import type { Diagnostic, Fix, Severity, TextEdit } from '../../types';
 import type { RuleContext } from '../context';
 import { capabilitySet, capabilitySteps, capabilityWords, effectiveLines, hasSetting, isOn, lastLine, listItems, runsAsRoot, valueOf } from '../pairings/effects';
 import { splitWords, valueRange } from '../values/words';
-import { commandLines, mainProcessUnsandboxed } from './commandLines';
+import { mainProcessUnsandboxed, someCommandAsRoot } from './commandLines';
 import { lineRef, lineRefs, reportBreakage, type Evidence } from './report';
 import { andWords } from '../../andList';
 import { findingCopy } from '../lineFinding';
@@ -259,9 +259,8 @@ function checkPrivateUsers(context: RuleContext, drops: ReadonlyMap<string, Drop
 function checkBoundingOnly(context: RuleContext, drops: ReadonlyMap<string, Drop>): void {
   const { model } = context;
   if (!runsAsNonRoot(model) || keepsCaps(model) || hasSetting(model, 'PAMName')) return;
-  const commands = commandLines(model);
   // `!` runs a command as root (with the bounding set); `+` on ExecStart runs it unrestricted.
-  if (commands.some((c) => c.prefix.includes('!')) || mainProcessUnsandboxed(model)) return;
+  if (someCommandAsRoot(model) || mainProcessUnsandboxed(model)) return;
   const ambient = ambientSet(model);
   const byLine = new Map<Assignment, string[]>();
   for (const capability of ALL_CAPABILITIES) {

@@ -5,7 +5,7 @@
  */
 import type { Assignment, UnitModel } from '../../model/unitModel';
 import { effectiveLines, EXEC_SETTINGS, isOn } from '../pairings/effects';
-import { argvOf, splitCommand } from '../values/commandWords';
+import { argvOf, commandHead, splitCommand } from '../values/commandWords';
 import { wordTexts, wordsIn } from '../values/words';
 import { forget, once } from '../pairings/unitFacts';
 import { BoundedCache } from '../values/boundedCache';
@@ -238,5 +238,29 @@ export function sandboxed(model: UnitModel, command: CommandLine): boolean {
 
 /** Whether some ExecStart= line carries `+`: that main process runs without the sandbox, capabilities and filters. */
 export function mainProcessUnsandboxed(model: UnitModel): boolean {
-  return commandLines(model).some((c) => c.setting === 'ExecStart' && c.prefix.includes('+'));
+  return once(model, MAIN_UNSANDBOXED, () => somePrefixed(model, ['ExecStart'], '+'));
+}
+
+const MAIN_UNSANDBOXED = {};
+
+/** Whether some command line in force runs a command as root with the bounding set (`!`). */
+export function someCommandAsRoot(model: UnitModel): boolean {
+  return somePrefixed(model, EXEC_SETTINGS, '!');
+}
+
+/**
+ * Whether a command line in force of `settings` carries the prefix `mark`, told from its first word
+ * (`commandLines` splits every line whole and fills its variables in, which a fix's trial that asks
+ * only this would do again for every command line of the unit). A line that runs nothing is none.
+ */
+function somePrefixed(model: UnitModel, settings: readonly string[], mark: string): boolean {
+  for (const setting of settings) {
+    for (const line of effectiveLines(model, setting)) {
+      const value = line.entry.value;
+      const head = commandHead(value);
+      if (!head.prefix.includes(mark)) continue;
+      if ((head.program !== undefined && head.program.text !== '') || argvOf(splitCommand(value)).length > 0) return true;
+    }
+  }
+  return false;
 }
