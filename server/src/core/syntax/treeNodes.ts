@@ -276,8 +276,9 @@ export class SectionNode implements Section {
   /**
    * The same closed section in another text, which `index` maps, where the assignment at `at` is
    * `entry` and what follows it is `delta` characters further on: an edit within that assignment's
-   * lines. The section's content ends at `end` in the new text. Every assignment is a copy in the new section; those not yet made of a moved section are
-   * made from what it was moved from, not on it.
+   * lines. The section's content ends at `end` in the new text. Every assignment is a copy in the
+   * new section; those not yet made of a moved section are made from what it was moved from, not
+   * on it.
    */
   withEntry(index: LineIndex, at: number, entry: EntryNode, delta: number, end: number): SectionNode {
     const edited = new SectionNode(
