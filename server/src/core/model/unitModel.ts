@@ -642,9 +642,9 @@ function inForce(setting: SettingLines, resetAt: number): Assignment[] {
     return chosen >= 0 && chosen < count && !setting.entry(chosen).isEmpty ? [setting.at(chosen)] : [];
   }
   const all = setting.all;
-  const inForce = (a: Assignment) => a.order > resetAt && !a.entry.isEmpty;
+  const counts = (a: Assignment) => a.order > resetAt && !a.entry.isEmpty;
   // Most often every line counts: the setting's list is the one in force too (neither is ever changed).
-  return all.every(inForce) ? all : all.filter(inForce);
+  return all.every(counts) ? all : all.filter(counts);
 }
 
 /**
