@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse, type SyntaxTree } from '../../server/src/core';
-import { reparsedInEntry } from '../../server/src/core/syntax/reparse';
+import { reparsedInEntry, revisedTree } from '../../server/src/core/syntax/reparse';
 import { commentLines } from '../../server/src/core/syntax/commentList';
 
 /*
@@ -96,4 +96,17 @@ test('a keystroke in a section of 20,000 lines copies the others and reads the s
   assert.equal(shape(revised), shape(parse(next)));
   // The old tree reads as it did.
   assert.equal(shape(tree), shape(parse(text)));
+});
+
+test('an assignment whose line a continuation before it joins, past comment lines, is read with its section', () => {
+  // Blanks continued past a comment join the assignment's line: past 1 MiB together, systemd
+  // refuses the joined line, and reading the assignment's own lines would not see it.
+  const text = `[Service]\n${' '.repeat(600_000)}\\\n# between\nA=x\nB=y\n`;
+  const tree = parse(text);
+  const start = text.indexOf('A=x') + 3;
+  const edit = { start, end: start, text: 'x'.repeat(500_000) };
+  const next = text.slice(0, start) + edit.text + text.slice(start);
+  assert.equal(reparsedInEntry(tree, edit, next, true, false), undefined);
+  assert.equal(shape(revisedTree(tree, next, edit)), shape(parse(next)));
+  assert.ok(parse(next).diagnostics.some((d) => d.code === 'line-too-long'));
 });

@@ -254,10 +254,16 @@ export function reparsedInEntry(tree: SyntaxTree, edit: OffsetEdit, text: TextSo
   const firstLine = lines.lineOf(entry.startOffset);
   const lastLine = lines.lineOf(entry.endOffset);
   if (line > lastLine || !(entry instanceof EntryNode)) return undefined;
-  // A continuation on the line before would join it to the assignment's first line.
-  if (firstLine > 0) {
-    const before = lines.slice(lines.lineStart(firstLine - 1), lines.lineEnd(firstLine - 1));
+  // A continuation before would join its line to the assignment's first line: comment lines
+  // between them do not end it. After a long run of comments, the section is read whole.
+  for (let k = firstLine - 1, comments = 0; k >= 0; k--) {
+    const before = lines.slice(lines.lineStart(k), lines.lineEnd(k));
+    if (COMMENT_LINE.test(before)) {
+      if (++comments > COMMENTS_LOOKED_PAST) return undefined;
+      continue;
+    }
     if (endsWithEscape(before, 0, before.length)) return undefined;
+    break;
   }
   const spanStart = lines.lineStart(firstLine);
   const spanEnd = lastLine + 1 < lines.lineCount ? lines.lineStart(lastLine + 1) : lines.length;
@@ -294,6 +300,12 @@ export function reparsedInEntry(tree: SyntaxTree, edit: OffsetEdit, text: TextSo
   sharePlaces(tree, result, s, 1, [edited]);
   return result;
 }
+
+/** A comment line, as the parser reads one: blanks, then `#` or `;`. */
+const COMMENT_LINE = /^[ \t]*[#;]/;
+
+/** Comment lines looked past for a continuation before an edited assignment. */
+const COMMENTS_LOOKED_PAST = 64;
 
 /** The end of the last of lines `[first, last]` that is not blank, without its trailing blanks, as the parser ends a section. */
 function contentEndOf(index: LineIndex, first: number, last: number): number {
