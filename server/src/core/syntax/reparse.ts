@@ -24,6 +24,7 @@ import { commentListOf, ParsedTree } from './parsedTree';
 import type { Entry, Section, SyntaxTree } from './syntaxTree';
 import { EntryNode, SectionNode } from './treeNodes';
 import { sharePlaces } from './keyPlaces';
+import { trimBlanksEnd } from './blanks';
 import { LISTED_PER_KIND, standsForUnlisted, type ParseProblemCode } from './parseProblems';
 
 /** Characters that make parse() read a text otherwise than line by line: NUL, controls, BOM. */
@@ -311,10 +312,8 @@ const COMMENTS_LOOKED_PAST = 64;
 function contentEndOf(index: LineIndex, first: number, last: number): number {
   for (let k = last; k >= first; k--) {
     const start = index.lineStart(k);
-    const line = index.slice(start, index.lineEnd(k));
-    let n = line.length;
-    while (n > 0 && (line.charCodeAt(n - 1) === 32 || line.charCodeAt(n - 1) === 9)) n--;
-    if (n > 0) return start + n;
+    const content = trimBlanksEnd(index.slice(start, index.lineEnd(k)));
+    if (content.length > 0) return start + content.length;
   }
   return index.lineStart(first);
 }
