@@ -498,6 +498,36 @@ async function hugeDocument(options: Options, summary: Summary, uri: string): Pr
       summary.row('LSP 10 MB: server peak memory (open, keystrokes, hovers)', shown);
     });
 
+    await figure(summary, 'LSP 10 MB: quick fixes of a line, and a hover sent right after', async () => {
+      // The first Type= is set again further on: its quick fix removes it, tried on the whole text.
+      const fixLine = d.lines.findIndex((t) => t.startsWith('Type='));
+      const hoverAt = { line: lineNearMiddle(d.lines, (t) => t.startsWith('ProtectSystem=')), character: 4 };
+      const fixMs: number[] = [];
+      const hoverMs: number[] = [];
+      let offered = 0;
+      const budgetMs = options.quick ? 45_000 : 90_000;
+      const started = now();
+      for (let i = 0; i < hovers && now() - started < budgetMs; i++) {
+        // A new version each time: its fixes were never tried.
+        const version = ++d.version;
+        const published = c.waitFor(PUBLISH, (p) => p.uri === d.uri && (!d.versioned || p.version === version), timeoutMs);
+        c.notify('textDocument/didChange', { textDocument: { uri: d.uri, version }, contentChanges: [d.typed ? deleteAt(at, 1) : insertAt(at, 'x')] });
+        d.typed = !d.typed;
+        await published;
+        const range = { start: { line: fixLine, character: 0 }, end: { line: fixLine, character: 0 } };
+        const fixes = c.request('textDocument/codeAction', { textDocument: { uri: d.uri }, range, context: { diagnostics: [], only: ['quickfix'] } }, timeoutMs);
+        const hover = c.request('textDocument/hover', { textDocument: { uri: d.uri }, position: hoverAt }, timeoutMs);
+        const [answered, hovered] = await Promise.all([fixes, hover]);
+        fixMs.push(answered.ms);
+        hoverMs.push(hovered.ms);
+        offered = (answered.message.result as unknown[] | null)?.length ?? 0;
+      }
+      const peak = peakRss(c.process.pid);
+      const memory = peak === undefined ? '' : `; server peak memory since it started: ${bytes(peak)}`;
+      console.log(`  codeAction (quick fixes of a line, tried on the whole text): answered after ${msRange(fixMs)} (${fixMs.length} tries, ${offered} offered); a hover sent right after it: answered after ${msRange(hoverMs)}${memory}`);
+      summary.row('LSP 10 MB: quick fixes of a line (codeAction)', `median ${msRange(fixMs)}; a hover sent right after: ${msRange(hoverMs)}`);
+    });
+
     await figure(summary, 'LSP 10 MB: keystroke in a command line → publishDiagnostics', async () => {
       // Back to the text as opened: the figures above type at the Description= line by turns.
       if (d.typed) await change(d, [deleteAt(at, 1)]);

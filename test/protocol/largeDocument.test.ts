@@ -6,7 +6,8 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LspClient } from '../support/lspClient';
 import { coreDiagnostics, openDocument, startServer, type PublishDiagnosticsParams } from './harness';
-import { createUnitDocument, DEFAULT_SETTINGS, diagnose } from '../../server/src/core';
+import { analyze, createUnitDocument, DEFAULT_SETTINGS, diagnose } from '../../server/src/core';
+import { quickFixesIn } from '../../server/src/lsp/quickFixActions';
 import { WORKER_THRESHOLD } from '../../server/src/lsp/analysisJobs';
 import { DEFAULT_MAX_PROBLEMS, limitProblems, TOO_MANY_PROBLEMS } from '../../server/src/lsp/problemLimit';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
@@ -76,6 +77,43 @@ describe('a large document', () => {
     assert.ok(hoverDone - started <= publishedAt - started, `hover took ${hoverDone - started} ms, the diagnostics ${publishedAt - started} ms`);
     const stale = client.takeNotifications<PublishDiagnosticsParams>('textDocument/publishDiagnostics').filter((p) => p.uri === URI && (p.version === 2 || p.version === 3));
     assert.deepEqual(stale, [], 'no diagnostics for versions already replaced');
+  });
+
+  test('gets the quick fixes the core gives, tried off the main thread: a hover asked meanwhile is answered first', async () => {
+    const uri = 'file:///large/fixes.service';
+    // A service with a recommendation whose fixes are scored and a repeated setting, and many variables after it.
+    const head = '[Unit]\nDescription=A daemon under review\n\n[Service]\nExecStart=/usr/sbin/daemon --foreground\nProtectKernelTunables=yes\nProtectControlGroups=yes\nRestrictNamespaces=yes\nPrivateTmp=yes\nType=simple\nType=notify\n';
+    const variables = Array.from({ length: 12_000 }, (_, i) => `Environment=DAEMON_SETTING_${i}=value-${i}\n`).join('');
+    const fixesText = head + variables;
+    assert.ok(fixesText.length > WORKER_THRESHOLD);
+    const published = await openDocument(client, uri, fixesText, 1);
+    const analysis = analyze(createUnitDocument(uri, fixesText, 1));
+    const json = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+    const lines = [...new Set((published.diagnostics as LspDiagnostic[]).map((d) => d.range.start.line))];
+    let fixes = 0;
+    for (const line of lines) {
+      const range = { start: { line, character: 0 }, end: { line, character: 0 } };
+      const actions = await client.request<unknown[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], only: ['quickfix'] } });
+      assert.deepEqual(json(actions), json(quickFixesIn(analysis, range, uri)), `line ${line}`);
+      fixes += actions.length;
+    }
+    // Add SystemCallFilter= or CapabilityBoundingSet=, each scored; remove the first Type=.
+    assert.equal(fixes, 3);
+    // A hover sent right after a code action is answered before it: the fixes are tried on the
+    // worker. A new version first, whose fixes were never tried.
+    const lastLine = fixesText.split('\n').length - 2;
+    const next = client.waitForNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === 2);
+    client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: lastLine, character: 12 }, end: { line: lastLine, character: 12 } }, text: 'X' }] });
+    await next;
+    const order: string[] = [];
+    const fixLine = lines[0];
+    const asked = client
+      .request<unknown[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: fixLine, character: 0 }, end: { line: fixLine, character: 0 } }, context: { diagnostics: [], only: ['quickfix'] } })
+      .then((actions) => order.push(`codeAction ${actions.length}`));
+    const hover = client.request('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 3 } }).then(() => order.push('hover'));
+    await Promise.all([asked, hover]);
+    assert.equal(order[0], 'hover');
+    assert.match(order[1], /^codeAction [1-9]/);
   });
 
   test('edited again and again, sent to the worker as changes, gets the diagnostics of its whole text', async () => {

@@ -36,7 +36,9 @@ parentPort.on('message', (job) => {
   texts.set(job.uri, { serial: job.serial, text });
   if (job.text !== undefined) wholeTexts.set(job.uri, (wholeTexts.get(job.uri) ?? 0) + 1);
   const message = JSON.stringify({ text, whole: job.text !== undefined, jobs, wholeTexts: wholeTexts.get(job.uri), kept: [...texts.keys()] });
-  parentPort.postMessage({ id: job.id, uri: job.uri, version: job.version, diagnosticsJson: [JSON.stringify({ message })] });
+  // Asked for quick fixes: one whose title tells the line asked about and the text they were worked out on.
+  const actions = job.fixesIn ? [{ title: 'line ' + job.fixesIn.start.line + ' of ' + JSON.stringify(text) }] : undefined;
+  parentPort.postMessage({ id: job.id, uri: job.uri, version: job.version, diagnosticsJson: [JSON.stringify({ message })], ...(actions ? { actions } : {}) });
 });
 `;
 
@@ -100,6 +102,11 @@ describe('jobs for the analysis worker', () => {
     submit(): this {
       jobs.submit(this.current(), DEFAULT_SETTINGS, { dropIns: [] }, 100);
       return this;
+    }
+    /** The titles of the quick fixes the stand-in gives for a line (undefined when none came). */
+    async quickFixes(line: number): Promise<string[] | undefined> {
+      const actions = await jobs.quickFixes(this.current(), DEFAULT_SETTINGS, { dropIns: [] }, 100, { start: at(line, 0), end: at(line, 0) });
+      return actions?.map((a) => a.title);
     }
   }
 
@@ -204,6 +211,65 @@ describe('jobs for the analysis worker', () => {
     jobs.cancel(doc.uri);
     const [, probe] = await (new Document('file:///open.service', '[Unit]\n').submit(), resultsOf(2));
     assert.deepEqual(probe.kept, ['file:///open.service']);
+  });
+
+  test('quick fixes asked for come from the worker, worked out on the current text, whose diagnostics are published too', async () => {
+    fresh();
+    const doc = new Document('file:///fixes.service', '[Service]\nType=simple\n');
+    assert.deepEqual(await doc.quickFixes(1), ['line 1 of "[Service]\\nType=simple\\n"']);
+    const [published] = await resultsOf(1);
+    assert.equal(published.text, '[Service]\nType=simple\n');
+    assert.equal(published.version, 1);
+  });
+
+  test('quick fixes asked for a text that a newer one replaces before they are worked out come back as none', async () => {
+    fresh();
+    // Another document's job runs first: the asked fixes wait behind it.
+    new Document('file:///busy.service', '[Unit]\n').submit();
+    const doc = new Document('file:///stale.service', '[Service]\nType=simple\n');
+    const asked = doc.quickFixes(1);
+    doc.change([{ range: { start: at(1, 5), end: at(1, 11) }, text: 'exec' }]).submit();
+    assert.equal(await asked, undefined);
+    const seen = await resultsOf(2);
+    assert.deepEqual(
+      seen.map((r) => [r.uri, r.text]),
+      [
+        ['file:///busy.service', '[Unit]\n'],
+        ['file:///stale.service', '[Service]\nType=exec\n'],
+      ],
+    );
+  });
+
+  test('a check of the same text asked for while its quick fixes wait is made with them, once', async () => {
+    fresh();
+    new Document('file:///busy2.service', '[Unit]\n').submit();
+    const doc = new Document('file:///same.service', '[Service]\nType=simple\n');
+    const asked = doc.quickFixes(1);
+    doc.submit();
+    assert.deepEqual(await asked, ['line 1 of "[Service]\\nType=simple\\n"']);
+    const seen = await resultsOf(2);
+    assert.equal(seen[1].uri, 'file:///same.service');
+    // The busy document's job, then one for this document, not two.
+    assert.equal(seen[1].jobs, 2);
+  });
+
+  test('quick fixes asked for a document closed before they are worked out come back as none', async () => {
+    fresh();
+    new Document('file:///busy3.service', '[Unit]\n').submit();
+    const doc = new Document('file:///closing.service', '[Service]\nType=simple\n');
+    const asked = doc.quickFixes(1);
+    jobs.cancel(doc.uri);
+    assert.equal(await asked, undefined);
+  });
+
+  test('quick fixes asked for while the fixes of another line wait: the first come back as none, the last are worked out', async () => {
+    fresh();
+    new Document('file:///busy4.service', '[Unit]\n').submit();
+    const doc = new Document('file:///moved.service', '[Service]\nType=simple\nRestart=always\n');
+    const first = doc.quickFixes(1);
+    const second = doc.quickFixes(2);
+    assert.equal(await first, undefined);
+    assert.deepEqual(await second, ['line 2 of "[Service]\\nType=simple\\nRestart=always\\n"']);
   });
 
   after(() => jobs?.dispose());

@@ -7,7 +7,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Settings, UnitDocument, UnitFiles } from '../core';
+import type { CodeAction } from 'vscode-languageserver';
+import type { Range, Settings, UnitDocument, UnitFiles } from '../core';
 import type { AnalysisJob, AnalysisResult, BackgroundAnalysis, Followed, Submitted, Text, WorkerMessage, WorkerReply } from './backgroundAnalysis';
 import type { ContentChange } from './textSync';
 
@@ -78,6 +79,8 @@ export class AnalysisJobs implements BackgroundAnalysis {
   private readonly sent = new Map<string, number>();
   /** The changes followed since a text of each document. */
   private readonly chains = new Map<string, Chain>();
+  /** Who waits for the quick fixes of a job, by the job's id (see quickFixes). */
+  private readonly asked = new Map<number, (actions: CodeAction[] | undefined) => void>();
   private nextId = 1;
   private nextSerial = 1;
   private available: boolean | undefined;
@@ -97,7 +100,24 @@ export class AnalysisJobs implements BackgroundAnalysis {
 
   /** Queues the analysis of a document's current text (as last followed), replacing any version of it still waiting. */
   submit(document: Submitted, settings: Settings, files: UnitFiles, maxProblems: number): void {
-    const job: QueuedJob = {
+    const job = this.jobOf(document, settings, files, maxProblems);
+    const waiting = this.waiting.get(job.uri);
+    // A job for the same text that works out quick fixes too stays, with what this one checks by:
+    // its result publishes the diagnostics as well.
+    if (waiting?.fixesIn !== undefined && waiting.serial === job.serial) this.queue({ ...job, id: waiting.id, fixesIn: waiting.fixesIn });
+    else this.queue(job);
+  }
+
+  quickFixes(document: Submitted, settings: Settings, files: UnitFiles, maxProblems: number, range: Range): Promise<CodeAction[] | undefined> {
+    const job: QueuedJob = { ...this.jobOf(document, settings, files, maxProblems), fixesIn: range };
+    return new Promise((resolve) => {
+      this.asked.set(job.id, resolve);
+      this.queue(job);
+    });
+  }
+
+  private jobOf(document: Submitted, settings: Settings, files: UnitFiles, maxProblems: number): QueuedJob {
+    return {
       id: this.nextId++,
       uri: document.uri,
       version: document.version,
@@ -108,8 +128,22 @@ export class AnalysisJobs implements BackgroundAnalysis {
       ...(files.unit ? { unit: text(files.unit) } : {}),
       dropIns: (files.dropIns ?? []).map(text),
     };
-    this.waiting.set(document.uri, job);
+  }
+
+  /** Puts a job in the place of the document's job still waiting, whose quick fixes (if asked) no one gets. */
+  private queue(job: QueuedJob): void {
+    const replaced = this.waiting.get(job.uri);
+    if (replaced && replaced.id !== job.id) this.answer(replaced.id, undefined);
+    this.waiting.set(job.uri, job);
     this.pump();
+  }
+
+  /** Gives whoever asked for the quick fixes of a job what came of them. */
+  private answer(id: number, actions: CodeAction[] | undefined): void {
+    const resolve = this.asked.get(id);
+    if (!resolve) return;
+    this.asked.delete(id);
+    resolve(actions);
   }
 
   /**
@@ -130,6 +164,8 @@ export class AnalysisJobs implements BackgroundAnalysis {
   /** Forgets a closed document: its waiting job, and what the worker has of it. */
   cancel(uri: string): void {
     const sent = this.sent.has(uri);
+    const waiting = this.waiting.get(uri);
+    if (waiting) this.answer(waiting.id, undefined);
     this.waiting.delete(uri);
     this.sent.delete(uri);
     this.chains.delete(uri);
@@ -142,6 +178,7 @@ export class AnalysisJobs implements BackgroundAnalysis {
   }
 
   dispose(): void {
+    for (const id of [...this.asked.keys()]) this.answer(id, undefined);
     void this.worker?.terminate();
     this.worker = undefined;
   }
@@ -210,10 +247,15 @@ export class AnalysisJobs implements BackgroundAnalysis {
       this.runningCancelled = false;
       if ('resend' in result) {
         // The worker lost the text the changes applied to: the job goes again, with its text,
-        // unless its document was closed meanwhile.
+        // unless its document was closed meanwhile (or a newer job for it waits).
         this.sent.delete(result.uri);
         if (ran && !cancelled && !this.waiting.has(result.uri)) this.waiting.set(result.uri, ran);
-      } else if (ran && !cancelled && this.isCurrent(ran)) this.done(result);
+        else if (ran) this.answer(ran.id, undefined);
+      } else if (ran) {
+        const current = !cancelled && this.isCurrent(ran);
+        if (current) this.done(result);
+        this.answer(ran.id, current && 'actions' in result ? result.actions : undefined);
+      }
       this.pump();
     });
     worker.on('error', (error) => {
@@ -228,6 +270,7 @@ export class AnalysisJobs implements BackgroundAnalysis {
       const outOfMemory = (error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY';
       // Said of the text it was for only: a newer one is queued, a closed document needs nothing.
       if (lost && !cancelled && this.isCurrent(lost)) this.done({ id: lost.id, uri: lost.uri, version: lost.version, error: 'the analysis worker failed', ...(outOfMemory ? { heapLimitMb } : {}) });
+      if (lost) this.answer(lost.id, undefined);
       this.pump();
     });
     this.worker = worker;

@@ -4,11 +4,12 @@
  * the same pure core as the main thread, on copies of the texts.
  */
 import { parentPort } from 'node:worker_threads';
-import { analyze, createUnitDocument, EvidenceCache, revisedUnitDocument, type Settings, type UnitDocument, type UnitFiles } from '../core';
+import { analyze, createUnitDocument, EvidenceCache, revisedUnitDocument, type Analysis, type Settings, type UnitDocument, type UnitFiles } from '../core';
 import { publishedProblems } from './problemLimit';
 import { publishedJsonOf } from './publishedJson';
 import type { AnalysisJob, Text, WorkerMessage, WorkerReply } from './backgroundAnalysis';
 import { OpenText, spanEdit } from './textSync';
+import { quickFixesIn } from './quickFixActions';
 
 /**
  * The other files of the unit, by URI, as last given: the same document while its text is the
@@ -48,6 +49,11 @@ interface Kept {
   text: OpenText;
   /** The serial of the text (see AnalysisJob). */
   serial: number;
+  /**
+   * The last analysis of this text, with what it was checked by: a job for quick fixes on the text
+   * just checked tries them on that analysis (trying a fix reads what the analysis found).
+   */
+  last?: { analysis: Analysis; settings: string; files: readonly UnitDocument[] };
 }
 
 const kept = new Map<string, Kept>();
@@ -58,6 +64,8 @@ const kept = new Map<string, Kept>();
  */
 function documentOf(job: AnalysisJob): Kept | undefined {
   const last = kept.get(job.uri);
+  // The text this thread has already (quick fixes asked for on the text just checked).
+  if (last && last.serial === job.serial) return last;
   // What is kept changes only once the new version is made: a failure leaves the last one whole.
   if (job.text === undefined) {
     if (!last || last.serial !== job.base || !job.changes) return undefined;
@@ -67,12 +75,12 @@ function documentOf(job: AnalysisJob): Kept | undefined {
     const span = text.changes?.span;
     const change = span && spanEdit(span, text.source);
     const document = revisedUnitDocument(last.document, text.source, job.version ?? 0, change);
-    Object.assign(last, { text, document, serial: job.serial });
+    Object.assign(last, { text, document, serial: job.serial, last: undefined });
     return last;
   }
   if (last) {
     const document = revisedUnitDocument(last.document, job.text, job.version ?? 0);
-    Object.assign(last, { text: new OpenText(job.uri, '', job.version ?? 0, job.text), document, serial: job.serial });
+    Object.assign(last, { text: new OpenText(job.uri, '', job.version ?? 0, job.text), document, serial: job.serial, last: undefined });
     return last;
   }
   if (kept.size >= 8) kept.clear();
@@ -81,13 +89,25 @@ function documentOf(job: AnalysisJob): Kept | undefined {
   return fresh;
 }
 
+/** The analysis of the job's text: the last one, when it was of the same text, settings and files. */
+function analysisOf(known: Kept, job: AnalysisJob): Analysis {
+  const files = filesOf(job);
+  const list = [...(files.unit ? [files.unit] : []), ...(files.dropIns ?? [])];
+  const settings = JSON.stringify(job.settings);
+  const last = known.last;
+  if (last && last.analysis.document === known.document && last.settings === settings && last.files.length === list.length && last.files.every((d, i) => d === list[i])) return last.analysis;
+  const analysis = analyze(known.document, job.settings as Settings, files, known.evidence);
+  known.last = { analysis, settings, files: list };
+  return analysis;
+}
+
 function run(job: AnalysisJob): WorkerReply {
   try {
     const known = documentOf(job);
     if (!known) return { id: job.id, uri: job.uri, version: job.version, resend: true };
-    const { document, evidence } = known;
-    const analysis = analyze(document, job.settings as Settings, filesOf(job), evidence);
-    return { id: job.id, uri: job.uri, version: job.version, diagnosticsJson: publishedProblems(analysis.diagnostics, job.uri, job.maxProblems).map(publishedJsonOf) };
+    const analysis = analysisOf(known, job);
+    const diagnosticsJson = publishedProblems(analysis.diagnostics, job.uri, job.maxProblems).map(publishedJsonOf);
+    return { id: job.id, uri: job.uri, version: job.version, diagnosticsJson, ...(job.fixesIn ? { actions: quickFixesIn(analysis, job.fixesIn, job.uri) } : {}) };
   } catch (error) {
     return { id: job.id, uri: job.uri, version: job.version, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }

@@ -3,7 +3,8 @@
  * documents on a worker thread (analysisJobs.ts); a server without threads analyses every
  * document itself (NO_BACKGROUND_ANALYSIS).
  */
-import type { Settings, UnitFiles } from '../core';
+import type { CodeAction } from 'vscode-languageserver';
+import type { Range, Settings, UnitFiles } from '../core';
 import type { ContentChange, TextChanges } from './textSync';
 
 export interface Text {
@@ -43,10 +44,17 @@ export interface AnalysisJob {
   maxProblems: number;
   unit?: Text;
   dropIns: Text[];
+  /** When set, the quick fixes of the diagnostics on this range are worked out too (see quickFixActions.ts). */
+  fixesIn?: Range;
 }
 
 export type AnalysisResult = { id: number; uri: string; version: number | undefined } & (
-  | { /** The diagnostics to publish, each as its JSON (see EncodedDiagnostic). */ diagnosticsJson: string[] }
+  | {
+      /** The diagnostics to publish, each as its JSON (see EncodedDiagnostic). */
+      diagnosticsJson: string[];
+      /** The quick fixes asked for with `fixesIn`. */
+      actions?: CodeAction[];
+    }
   | { error: string; /** Set when the check ran out of the memory it may take: the limit, in MB. */ heapLimitMb?: number }
 );
 
@@ -66,11 +74,24 @@ export interface BackgroundAnalysis {
   follow(document: Followed): void;
   /** Forgets a document closed, or no longer analysed in the background: its waiting job and what the background has of it. */
   cancel(uri: string): void;
+  /**
+   * Queues the analysis of a document's version with the quick fixes of the diagnostics on
+   * `range`, in place of any version of it still waiting. Resolves with the fixes, or with
+   * undefined when the version is no longer current once they are worked out (or never were: a
+   * newer version came, the document was closed, the background failed).
+   */
+  quickFixes(document: Submitted, settings: Settings, files: UnitFiles, maxProblems: number, range: Range): Promise<CodeAction[] | undefined>;
 }
 
 /** Makes the background analysis: `done` takes each result, `log` the failures. */
 export type BackgroundAnalysisFactory = (done: (result: AnalysisResult) => void, log: (message: string) => void) => BackgroundAnalysis;
 
 /** No background: every document is analysed on the main thread. */
-export const NO_BACKGROUND_ANALYSIS: BackgroundAnalysisFactory = () => ({ wants: () => false, submit: () => undefined, follow: () => undefined, cancel: () => undefined });
+export const NO_BACKGROUND_ANALYSIS: BackgroundAnalysisFactory = () => ({
+  wants: () => false,
+  submit: () => undefined,
+  follow: () => undefined,
+  cancel: () => undefined,
+  quickFixes: () => Promise.resolve(undefined),
+});
 

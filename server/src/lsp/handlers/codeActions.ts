@@ -2,22 +2,23 @@
  * Code actions: the quick fixes of the diagnostics under the cursor, and
  * `source.fixAll.unitguard`, which applies every safe fix of the document at once.
  */
-import { CodeActionKind, MessageType, type CodeAction, type Connection, type TextEdit as LspTextEdit } from 'vscode-languageserver';
-import { fixAll, minimalEdit, withFixes, type Diagnostic, type Range } from '../../core';
+import { CodeActionKind, MessageType, type CodeAction, type Connection } from 'vscode-languageserver';
+import { fixAll, minimalEdit, type Range } from '../../core';
 import { isReadOnlyView } from '../documentKinds';
 import type { DocumentStore } from '../documentStore';
 import { isObject, isRange } from '../params';
-import { toLspDiagnostic } from '../convert';
 import { FIX_ALL_KIND, FIX_ALL_REPORT_COMMAND } from '../capabilities';
 import type { UnitState } from '../unitState';
 import { hardenAction } from './harden';
-import { appendAll } from '../../core/arrays';
 import { uriFileName } from '../../core/uriNames';
+import { appendAll } from '../../core/arrays';
+import { quickFixesIn } from '../quickFixActions';
 
-function overlaps(a: Range, b: Range): boolean {
-  const before = (x: Range['start'], y: Range['start']): boolean => x.line < y.line || (x.line === y.line && x.character < y.character);
-  return !before(a.end, b.start) && !before(b.end, a.start);
-}
+/**
+ * Where the quick fixes of a large document are worked out, when not here: a promise of them, or
+ * undefined when the document is worked out on this thread (see registerDiagnostics).
+ */
+export type BackgroundQuickFixes = (uri: string, range: Range) => Promise<CodeAction[]> | undefined;
 
 /** Whether the client asked only for other kinds (`only: ["refactor"]`). */
 function wants(only: unknown, kind: string): boolean {
@@ -37,12 +38,12 @@ function reportFixAll(connection: Connection, args: unknown): void {
   connection.console.info(`Fix all in ${file}:\n${lines.join('\n')}`);
 }
 
-export function registerCodeActions(connection: Connection, store: DocumentStore, state: UnitState): void {
+export function registerCodeActions(connection: Connection, store: DocumentStore, state: UnitState, inBackground: BackgroundQuickFixes): void {
   connection.onExecuteCommand((params: unknown) => {
     if (isObject(params) && params.command === FIX_ALL_REPORT_COMMAND && Array.isArray(params.arguments)) reportFixAll(connection, params.arguments[0]);
     return null;
   });
-  connection.onCodeAction((params: unknown): CodeAction[] => {
+  connection.onCodeAction((params: unknown): CodeAction[] | Promise<CodeAction[]> => {
     if (!isObject(params) || !isObject(params.textDocument) || typeof params.textDocument.uri !== 'string' || !isRange(params.range)) return [];
     const uri = params.textDocument.uri;
     const range = params.range as Range;
@@ -52,13 +53,14 @@ export function registerCodeActions(connection: Connection, store: DocumentStore
     const document = store.get(uri);
     if (!document) return [];
     const actions: CodeAction[] = [];
+    let background: Promise<CodeAction[]> | undefined;
 
     if (wants(only, CodeActionKind.QuickFix)) {
-      // The fixes of this line's diagnostics alone are tried, on the analysis already made of this version.
-      const analysis = state.analysis(uri);
-      const here = (d: Diagnostic): boolean => overlaps(d.range, range);
-      const diagnostics = analysis ? withFixes(analysis, here).filter(here) : [];
-      for (const diagnostic of diagnostics) appendAll(actions, quickFixes(diagnostic, uri));
+      // Trying a fix checks the whole fixed text: a large document's are tried on the worker that
+      // checks it, and hover, completion and the rest are answered meanwhile.
+      background = inBackground(uri, range);
+      const analysis = background ? undefined : state.analysis(uri);
+      if (analysis) appendAll(actions, quickFixesIn(analysis, range, uri));
     }
     if (wants(only, CodeActionKind.RefactorRewrite)) {
       const action = hardenAction(store, state, uri, range);
@@ -68,22 +70,9 @@ export function registerCodeActions(connection: Connection, store: DocumentStore
       const action = fixAllAction(store, state, uri);
       if (action) actions.push(action);
     }
-    return actions;
+    // The quick fixes come first, as they do when worked out here.
+    return background ? background.then((fixes) => [...fixes, ...actions]) : actions;
   });
-}
-
-/**
- * A review fix says so in its title, since editors show nothing else of a code action; only a
- * safe fix may be the preferred one (editors apply preferred fixes on "auto fix").
- */
-function quickFixes(diagnostic: Diagnostic, uri: string): CodeAction[] {
-  return (diagnostic.fixes ?? []).map((fix) => ({
-    title: fix.risk === 'safe' ? fix.title : `${fix.title} — review`,
-    kind: CodeActionKind.QuickFix,
-    diagnostics: [toLspDiagnostic(diagnostic, uri)],
-    ...(fix.isPreferred && fix.risk === 'safe' ? { isPreferred: true } : {}),
-    edit: { changes: { [uri]: fix.edits.map((e): LspTextEdit => ({ range: e.range, newText: e.newText })) } },
-  }));
 }
 
 function fixAllAction(store: DocumentStore, state: UnitState, uri: string): CodeAction | undefined {
