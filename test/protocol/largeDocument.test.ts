@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import type { LspClient } from '../support/lspClient';
 import { coreDiagnostics, openDocument, startServer, type PublishDiagnosticsParams } from './harness';
 import { analyze, createUnitDocument, DEFAULT_SETTINGS, diagnose } from '../../server/src/core';
-import { quickFixesIn } from '../../server/src/lsp/quickFixActions';
+import { fixAllAction, quickFixesIn } from '../../server/src/lsp/quickFixActions';
 import { WORKER_THRESHOLD } from '../../server/src/lsp/analysisJobs';
 import { DEFAULT_MAX_PROBLEMS, limitProblems, TOO_MANY_PROBLEMS } from '../../server/src/lsp/problemLimit';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
@@ -79,7 +79,7 @@ describe('a large document', () => {
     assert.deepEqual(stale, [], 'no diagnostics for versions already replaced');
   });
 
-  test('gets the quick fixes the core gives, tried off the main thread: a hover asked meanwhile is answered first', async () => {
+  test('gets the quick fixes and fix-all the core gives, tried off the main thread: a hover asked meanwhile is answered first', async () => {
     const uri = 'file:///large/fixes.service';
     // A service with a recommendation whose fixes are scored and a repeated setting, and many variables after it.
     const head = '[Unit]\nDescription=A daemon under review\n\n[Service]\nExecStart=/usr/sbin/daemon --foreground\nProtectKernelTunables=yes\nProtectControlGroups=yes\nRestrictNamespaces=yes\nPrivateTmp=yes\nType=simple\nType=notify\n';
@@ -114,6 +114,22 @@ describe('a large document', () => {
     await Promise.all([asked, hover]);
     assert.equal(order[0], 'hover');
     assert.match(order[1], /^codeAction [1-9]/);
+    // Fix-all too (asked for on save): the core's, for the text as edited; a hover sent right after is answered first.
+    const edited = fixesText.split('\n');
+    edited[lastLine] = `${edited[lastLine].slice(0, 12)}X${edited[lastLine].slice(12)}`;
+    const expected = fixAllAction(uri, edited.join('\n'), DEFAULT_SETTINGS, {});
+    assert.match(expected?.title ?? '', /^Fix all UnitGuard problems: 1 safe fix/);
+    const allOrder: string[] = [];
+    const fixedAll = client
+      .request<unknown[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.unitguard'] } })
+      .then((actions) => {
+        allOrder.push('fix-all');
+        return actions;
+      });
+    const hoverAgain = client.request('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 3 } }).then(() => allOrder.push('hover'));
+    const [all] = await Promise.all([fixedAll, hoverAgain]);
+    assert.deepEqual(json(all), json([expected]));
+    assert.deepEqual(allOrder, ['hover', 'fix-all']);
   });
 
   test('edited again and again, sent to the worker as changes, gets the diagnostics of its whole text', async () => {

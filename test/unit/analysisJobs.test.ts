@@ -36,9 +36,18 @@ parentPort.on('message', (job) => {
   texts.set(job.uri, { serial: job.serial, text });
   if (job.text !== undefined) wholeTexts.set(job.uri, (wholeTexts.get(job.uri) ?? 0) + 1);
   const message = JSON.stringify({ text, whole: job.text !== undefined, jobs, wholeTexts: wholeTexts.get(job.uri), kept: [...texts.keys()] });
-  // Asked for quick fixes: one whose title tells the line asked about and the text they were worked out on.
-  const actions = job.fixesIn ? [{ title: 'line ' + job.fixesIn.start.line + ' of ' + JSON.stringify(text) }] : undefined;
-  parentPort.postMessage({ id: job.id, uri: job.uri, version: job.version, diagnosticsJson: [JSON.stringify({ message })], ...(actions ? { actions } : {}) });
+  // Asked for quick fixes: one whose title tells the line asked about and the text they were worked
+  // out on; asked for fix-all, one that tells the text.
+  const quickFixes = job.fixesIn ? [{ title: 'line ' + job.fixesIn.start.line + ' of ' + JSON.stringify(text) }] : [];
+  const actions = job.fixesIn || job.fixAll ? { quickFixes, ...(job.fixAll ? { fixAll: { title: 'all of ' + JSON.stringify(text) } } : {}) } : undefined;
+  const answer = { id: job.id, uri: job.uri, version: job.version };
+  const diagnosticsJson = [JSON.stringify({ message })];
+  if (!actions) return parentPort.postMessage({ ...answer, diagnosticsJson });
+  // As the worker does: the diagnostics first when the job publishes, then the code actions; a
+  // document named "failing" fails to try its fixes.
+  if (job.publishes) parentPort.postMessage({ ...answer, diagnosticsJson, more: true });
+  if (job.uri.includes('failing')) return parentPort.postMessage({ ...answer, diagnosticsJson: [], actions: { quickFixes: [] }, actionsError: 'the trial failed' });
+  parentPort.postMessage({ ...answer, diagnosticsJson: [], actions });
 });
 `;
 
@@ -105,8 +114,13 @@ describe('jobs for the analysis worker', () => {
     }
     /** The titles of the quick fixes the stand-in gives for a line (undefined when none came). */
     async quickFixes(line: number): Promise<string[] | undefined> {
-      const actions = await jobs.quickFixes(this.current(), DEFAULT_SETTINGS, { dropIns: [] }, 100, { start: at(line, 0), end: at(line, 0) });
-      return actions?.map((a) => a.title);
+      const actions = await jobs.codeActions(this.current(), DEFAULT_SETTINGS, { dropIns: [] }, 100, { fixesIn: { start: at(line, 0), end: at(line, 0) } });
+      return actions?.quickFixes.map((a) => a.title);
+    }
+    /** The title of fix-all as the stand-in gives it (undefined when none came). */
+    async fixAll(): Promise<string | undefined> {
+      const actions = await jobs.codeActions(this.current(), DEFAULT_SETTINGS, { dropIns: [] }, 100, { fixAll: true });
+      return actions?.fixAll?.title;
     }
   }
 
@@ -116,11 +130,14 @@ describe('jobs for the analysis worker', () => {
   });
   after(() => rmSync(folder, { recursive: true, force: true }));
 
-  const fresh = (): void => {
+  let logged: string[] = [];
+  /** New jobs; `log` takes what they log (by default, anything logged fails the test). */
+  const fresh = (log: (message: string) => void = (message) => assert.fail(message)): void => {
     jobs?.dispose();
     results = [];
     waiters = [];
-    jobs = new AnalysisJobs(received, (message) => assert.fail(message), join(folder, 'standIn.js'));
+    logged = [];
+    jobs = new AnalysisJobs(received, log, join(folder, 'standIn.js'));
   };
 
   test('a document opened again at the same version with another text is checked with the new text', async () => {
@@ -213,13 +230,13 @@ describe('jobs for the analysis worker', () => {
     assert.deepEqual(probe.kept, ['file:///open.service']);
   });
 
-  test('quick fixes asked for come from the worker, worked out on the current text, whose diagnostics are published too', async () => {
+  test('quick fixes asked for come from the worker, worked out on the current text', async () => {
     fresh();
     const doc = new Document('file:///fixes.service', '[Service]\nType=simple\n');
     assert.deepEqual(await doc.quickFixes(1), ['line 1 of "[Service]\\nType=simple\\n"']);
-    const [published] = await resultsOf(1);
-    assert.equal(published.text, '[Service]\nType=simple\n');
-    assert.equal(published.version, 1);
+    // Its diagnostics are published by the check of its text, not by the code actions.
+    const [first] = await (new Document('file:///probe4.service', '[Unit]\n').submit(), resultsOf(1));
+    assert.equal(first.uri, 'file:///probe4.service');
   });
 
   test('quick fixes asked for a text that a newer one replaces before they are worked out come back as none', async () => {
@@ -270,6 +287,88 @@ describe('jobs for the analysis worker', () => {
     const second = doc.quickFixes(2);
     assert.equal(await first, undefined);
     assert.deepEqual(await second, ['line 2 of "[Service]\\nType=simple\\nRestart=always\\n"']);
+  });
+
+  test('code actions asked for on a text whose diagnostics are published do not publish them again', async () => {
+    fresh();
+    const doc = new Document('file:///published.service', '[Service]\nType=simple\n').submit();
+    await resultsOf(1);
+    assert.deepEqual(await doc.quickFixes(1), ['line 1 of "[Service]\\nType=simple\\n"']);
+    assert.equal(await doc.fixAll(), 'all of "[Service]\\nType=simple\\n"');
+    // Another document's job: by its answer the stand-in has answered every job sent before it.
+    new Document('file:///after.service', '[Unit]\n').submit();
+    const seen = await resultsOf(2);
+    assert.deepEqual(
+      seen.map((r) => r.uri),
+      ['file:///published.service', 'file:///after.service'],
+    );
+    assert.equal(seen[1].jobs, 4);
+  });
+
+  test('code actions that take the place of a waiting check publish its diagnostics, ahead of the code actions', async () => {
+    fresh();
+    new Document('file:///busy6.service', '[Unit]\n').submit();
+    const doc = new Document('file:///replacing.service', '[Service]\nType=simple\n').submit();
+    let answered = false;
+    const asked = doc.quickFixes(1).then((titles) => {
+      answered = true;
+      return titles;
+    });
+    const seen = await resultsOf(2);
+    assert.equal(seen[1].uri, 'file:///replacing.service');
+    assert.equal(seen[1].text, '[Service]\nType=simple\n');
+    assert.equal(answered, false, 'the diagnostics came before the code actions');
+    assert.deepEqual(await asked, ['line 1 of "[Service]\\nType=simple\\n"']);
+  });
+
+  test('code actions waiting for a text that an edit replaced are answered with none at once', async () => {
+    fresh();
+    new Document('file:///busy7.service', '[Unit]\n').submit();
+    const doc = new Document('file:///typed.service', '[Service]\nType=simple\n').submit();
+    await resultsOf(2);
+    new Document('file:///busy8.service', '[Unit]\n').submit();
+    const asked = doc.quickFixes(1);
+    doc.change([{ range: { start: at(1, 5), end: at(1, 11) }, text: 'exec' }]);
+    assert.equal(await asked, undefined);
+    // The busy document's check, the last job sent: nothing else was.
+    const seen = await resultsOf(3);
+    assert.equal(seen[2].uri, 'file:///busy8.service');
+    assert.equal(seen[2].jobs, 3);
+  });
+
+  test('fixes whose trial failed: the diagnostics stand, and the same text is not tried again', async () => {
+    fresh((message) => void logged.push(message));
+    const doc = new Document('file:///failing.service', '[Service]\nType=simple\n').submit();
+    await resultsOf(1);
+    assert.deepEqual(await doc.quickFixes(1), []);
+    assert.match(logged.join('\n'), /Trying the fixes of file:\/\/\/failing\.service on the worker failed: the trial failed/);
+    // Not asked again of the worker: answered at once.
+    assert.equal(await doc.quickFixes(1), undefined);
+    const probe = new Document('file:///probe3.service', '[Unit]\n').submit();
+    const seen = await resultsOf(2);
+    assert.equal(seen[0].uri, 'file:///failing.service', 'the diagnostics of the text were published');
+    assert.equal(seen[1].uri, probe.uri);
+    // The check, the failed trial, the probe: the second ask was not sent.
+    assert.equal(seen[1].jobs, 3);
+    // A new text is tried.
+    doc.change([{ range: { start: at(1, 5), end: at(1, 11) }, text: 'exec' }]);
+    assert.deepEqual(await doc.quickFixes(1), []);
+  });
+
+  test('fix-all asked for comes from the worker, worked out on the current text', async () => {
+    fresh();
+    const doc = new Document('file:///all.service', '[Service]\nType=simple\n');
+    doc.change([{ range: { start: at(1, 5), end: at(1, 11) }, text: 'exec' }]);
+    assert.equal(await doc.fixAll(), 'all of "[Service]\\nType=exec\\n"');
+  });
+
+  test('a check of the same text asked for while fix-all waits is made with it', async () => {
+    fresh();
+    new Document('file:///busy5.service', '[Unit]\n').submit();
+    const doc = new Document('file:///all-same.service', '[Service]\nType=simple\n');
+    const asked = doc.fixAll();
+    doc.submit();
+    assert.equal(await asked, 'all of "[Service]\\nType=simple\\n"');
   });
 
   after(() => jobs?.dispose());

@@ -7,9 +7,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { CodeAction } from 'vscode-languageserver';
-import type { Range, Settings, UnitDocument, UnitFiles } from '../core';
-import type { AnalysisJob, AnalysisResult, BackgroundAnalysis, Followed, Submitted, Text, WorkerMessage, WorkerReply } from './backgroundAnalysis';
+import type { Settings, UnitDocument, UnitFiles } from '../core';
+import type { AnalysisJob, AnalysisResult, BackgroundAnalysis, CodeActionAsk, Followed, Submitted, Text, WorkedActions, WorkerMessage, WorkerReply } from './backgroundAnalysis';
 import type { ContentChange } from './textSync';
 
 /** The heap limit of the worker, in MB, by default: about what a 32 MB document (the longest checked) needs. */
@@ -35,6 +34,11 @@ export function workerHeapLimitMb(env: NodeJS.ProcessEnv = process.env): number 
   return Number.isInteger(value) && value >= 16 ? value : WORKER_HEAP_LIMIT_MB;
 }
 
+/** The code actions a job asks for, without its other fields. */
+function asked(ask: CodeActionAsk): CodeActionAsk {
+  return { ...(ask.fixesIn ? { fixesIn: ask.fixesIn } : {}), ...(ask.fixAll ? { fixAll: true } : {}) };
+}
+
 /** Documents at least this long (in UTF-16 code units) are analysed off the main thread. */
 export const WORKER_THRESHOLD = 256 * 1024;
 
@@ -46,7 +50,11 @@ function text(d: UnitDocument): Text {
  * A job as queued: with the whole text, sent only when the worker does not have a text the
  * changes followed since lead from; `serial` names the text (see Chain).
  */
-type QueuedJob = Omit<AnalysisJob, 'text'> & { text: () => string };
+type QueuedJob = Omit<AnalysisJob, 'text'> & {
+  text: () => string;
+  /** Set once its diagnostics came ahead of its code actions (see `more`). */
+  published?: boolean;
+};
 
 /**
  * The changes followed of a document, from the text named `head`. Each text a document has had
@@ -79,8 +87,13 @@ export class AnalysisJobs implements BackgroundAnalysis {
   private readonly sent = new Map<string, number>();
   /** The changes followed since a text of each document. */
   private readonly chains = new Map<string, Chain>();
-  /** Who waits for the quick fixes of a job, by the job's id (see quickFixes). */
-  private readonly asked = new Map<number, (actions: CodeAction[] | undefined) => void>();
+  /**
+   * The text of each document whose fixes' trial failed on the worker (out of its memory): not
+   * tried again, as an editor asks for code actions each time the cursor moves.
+   */
+  private readonly trialsFailed = new Map<string, number>();
+  /** Who waits for the code actions of a job, by the job's id (see codeActions). */
+  private readonly asked = new Map<number, (actions: WorkedActions | undefined) => void>();
   private nextId = 1;
   private nextSerial = 1;
   private available: boolean | undefined;
@@ -100,25 +113,30 @@ export class AnalysisJobs implements BackgroundAnalysis {
 
   /** Queues the analysis of a document's current text (as last followed), replacing any version of it still waiting. */
   submit(document: Submitted, settings: Settings, files: UnitFiles, maxProblems: number): void {
-    const job = this.jobOf(document, settings, files, maxProblems);
+    const job = this.jobOf(document, settings, files, maxProblems, true);
     const waiting = this.waiting.get(job.uri);
-    // A job for the same text that works out quick fixes too stays, with what this one checks by:
+    // A job for the same text that works out code actions too stays, with what this one checks by:
     // its result publishes the diagnostics as well.
-    if (waiting?.fixesIn !== undefined && waiting.serial === job.serial) this.queue({ ...job, id: waiting.id, fixesIn: waiting.fixesIn });
+    if (waiting !== undefined && this.asked.has(waiting.id) && waiting.serial === job.serial) this.queue({ ...job, id: waiting.id, ...asked(waiting) });
     else this.queue(job);
   }
 
-  quickFixes(document: Submitted, settings: Settings, files: UnitFiles, maxProblems: number, range: Range): Promise<CodeAction[] | undefined> {
-    const job: QueuedJob = { ...this.jobOf(document, settings, files, maxProblems), fixesIn: range };
+  codeActions(document: Submitted, settings: Settings, files: UnitFiles, maxProblems: number, ask: CodeActionAsk): Promise<WorkedActions | undefined> {
+    if (this.trialsFailed.get(document.uri) === this.currentSerial(document)) return Promise.resolve(undefined);
+    // A job that takes the place of one that publishes publishes in its stead (it is for the same
+    // text or a newer one); else the diagnostics of its text are published already, or will be.
+    const publishes = this.waiting.get(document.uri)?.publishes === true;
+    const job: QueuedJob = { ...this.jobOf(document, settings, files, maxProblems, publishes), ...asked(ask) };
     return new Promise((resolve) => {
       this.asked.set(job.id, resolve);
       this.queue(job);
     });
   }
 
-  private jobOf(document: Submitted, settings: Settings, files: UnitFiles, maxProblems: number): QueuedJob {
+  private jobOf(document: Submitted, settings: Settings, files: UnitFiles, maxProblems: number, publishes: boolean): QueuedJob {
     return {
       id: this.nextId++,
+      publishes,
       uri: document.uri,
       version: document.version,
       text: document.text,
@@ -130,7 +148,7 @@ export class AnalysisJobs implements BackgroundAnalysis {
     };
   }
 
-  /** Puts a job in the place of the document's job still waiting, whose quick fixes (if asked) no one gets. */
+  /** Puts a job in the place of the document's job still waiting, whose code actions (if asked) no one gets. */
   private queue(job: QueuedJob): void {
     const replaced = this.waiting.get(job.uri);
     if (replaced && replaced.id !== job.id) this.answer(replaced.id, undefined);
@@ -138,8 +156,8 @@ export class AnalysisJobs implements BackgroundAnalysis {
     this.pump();
   }
 
-  /** Gives whoever asked for the quick fixes of a job what came of them. */
-  private answer(id: number, actions: CodeAction[] | undefined): void {
+  /** Gives whoever asked for the code actions of a job what came of them. */
+  private answer(id: number, actions: WorkedActions | undefined): void {
     const resolve = this.asked.get(id);
     if (!resolve) return;
     this.asked.delete(id);
@@ -151,6 +169,12 @@ export class AnalysisJobs implements BackgroundAnalysis {
    * followed before, or (a document opened again, a chain grown too long) a new start.
    */
   follow(document: Followed): void {
+    // Code actions of a text that is no longer the document's: no one will read them.
+    const waiting = this.waiting.get(document.uri);
+    if (waiting && !waiting.publishes) {
+      this.waiting.delete(document.uri);
+      this.answer(waiting.id, undefined);
+    }
     const chain = this.chains.get(document.uri);
     const changes = document.changes?.changes;
     if (!chain || !changes || chain.size > MAX_CHAIN_SIZE || chain.steps.length >= MAX_CHAIN_STEPS) {
@@ -169,6 +193,7 @@ export class AnalysisJobs implements BackgroundAnalysis {
     this.waiting.delete(uri);
     this.sent.delete(uri);
     this.chains.delete(uri);
+    this.trialsFailed.delete(uri);
     if (this.running?.uri === uri) this.runningCancelled = true;
     if (sent) {
       // What the worker keeps of the document (its last text and tree) goes too.
@@ -243,6 +268,12 @@ export class AnalysisJobs implements BackgroundAnalysis {
     worker.on('message', (result: WorkerReply) => {
       const ran = this.running;
       const cancelled = this.runningCancelled;
+      if ('more' in result) {
+        // The diagnostics of a job whose code actions follow: it runs on.
+        if (ran && !cancelled && ran.publishes && this.isCurrent(ran)) this.done(result);
+        if (ran) ran.published = true;
+        return;
+      }
       this.running = undefined;
       this.runningCancelled = false;
       if ('resend' in result) {
@@ -253,7 +284,11 @@ export class AnalysisJobs implements BackgroundAnalysis {
         else if (ran) this.answer(ran.id, undefined);
       } else if (ran) {
         const current = !cancelled && this.isCurrent(ran);
-        if (current) this.done(result);
+        if (current && ran.publishes && !ran.published) this.done(result);
+        if ('actionsError' in result && result.actionsError !== undefined) {
+          this.log(`Trying the fixes of ${result.uri} on the worker failed: ${result.actionsError}`);
+          this.trialsFailed.set(ran.uri, ran.serial);
+        }
         this.answer(ran.id, current && 'actions' in result ? result.actions : undefined);
       }
       this.pump();
@@ -269,7 +304,9 @@ export class AnalysisJobs implements BackgroundAnalysis {
       this.sent.clear();
       const outOfMemory = (error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY';
       // Said of the text it was for only: a newer one is queued, a closed document needs nothing.
-      if (lost && !cancelled && this.isCurrent(lost)) this.done({ id: lost.id, uri: lost.uri, version: lost.version, error: 'the analysis worker failed', ...(outOfMemory ? { heapLimitMb } : {}) });
+      // Of a job whose diagnostics came already, the failure was its fixes' trial: the diagnostics stand.
+      if (lost && (lost.fixesIn !== undefined || lost.fixAll === true)) this.trialsFailed.set(lost.uri, lost.serial);
+      if (lost && !cancelled && lost.publishes && !lost.published && this.isCurrent(lost)) this.done({ id: lost.id, uri: lost.uri, version: lost.version, error: 'the analysis worker failed', ...(outOfMemory ? { heapLimitMb } : {}) });
       if (lost) this.answer(lost.id, undefined);
       this.pump();
     });

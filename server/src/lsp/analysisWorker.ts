@@ -9,7 +9,7 @@ import { publishedProblems } from './problemLimit';
 import { publishedJsonOf } from './publishedJson';
 import type { AnalysisJob, Text, WorkerMessage, WorkerReply } from './backgroundAnalysis';
 import { OpenText, spanEdit } from './textSync';
-import { quickFixesIn } from './quickFixActions';
+import { fixAllAction, quickFixesIn } from './quickFixActions';
 
 /**
  * The other files of the unit, by URI, as last given: the same document while its text is the
@@ -101,19 +101,36 @@ function analysisOf(known: Kept, job: AnalysisJob): Analysis {
   return analysis;
 }
 
-function run(job: AnalysisJob): WorkerReply {
+const errorText = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message) : String(error));
+
+/**
+ * Does a job, and answers it. A job that publishes and asks for code actions too sends its
+ * diagnostics first (`more`): they are not held up by the fixes' trials, nor lost should a trial fail.
+ */
+function run(job: AnalysisJob, post: (reply: WorkerReply) => void): void {
+  const answer = { id: job.id, uri: job.uri, version: job.version };
+  let analysis: Analysis;
+  let known: Kept | undefined;
   try {
-    const known = documentOf(job);
-    if (!known) return { id: job.id, uri: job.uri, version: job.version, resend: true };
-    const analysis = analysisOf(known, job);
-    const diagnosticsJson = publishedProblems(analysis.diagnostics, job.uri, job.maxProblems).map(publishedJsonOf);
-    return { id: job.id, uri: job.uri, version: job.version, diagnosticsJson, ...(job.fixesIn ? { actions: quickFixesIn(analysis, job.fixesIn, job.uri) } : {}) };
+    known = documentOf(job);
+    if (!known) return post({ ...answer, resend: true });
+    analysis = analysisOf(known, job);
+    const diagnosticsJson = job.publishes ? publishedProblems(analysis.diagnostics, job.uri, job.maxProblems).map(publishedJsonOf) : [];
+    if (!job.fixesIn && !job.fixAll) return post({ ...answer, diagnosticsJson });
+    if (job.publishes) post({ ...answer, diagnosticsJson, more: true });
   } catch (error) {
-    return { id: job.id, uri: job.uri, version: job.version, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    return post({ ...answer, error: errorText(error) });
+  }
+  // The trials' failure is theirs: the diagnostics stand, and no code action comes of it.
+  try {
+    const fixAll = job.fixAll ? fixAllAction(job.uri, known.document.tree.text, job.settings as Settings, analysis.files) : undefined;
+    post({ ...answer, diagnosticsJson: [], actions: { quickFixes: job.fixesIn ? quickFixesIn(analysis, job.fixesIn, job.uri) : [], ...(fixAll ? { fixAll } : {}) } });
+  } catch (error) {
+    post({ ...answer, diagnosticsJson: [], actions: { quickFixes: [] }, actionsError: errorText(error) });
   }
 }
 
 parentPort?.on('message', (message: WorkerMessage) => {
   if ('forget' in message) kept.delete(message.forget);
-  else parentPort?.postMessage(run(message));
+  else run(message, (reply) => parentPort?.postMessage(reply));
 });

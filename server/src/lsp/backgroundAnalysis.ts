@@ -44,16 +44,36 @@ export interface AnalysisJob {
   maxProblems: number;
   unit?: Text;
   dropIns: Text[];
+  /**
+   * Whether its diagnostics are published: not those of a job that only works out code actions on
+   * a version whose diagnostics are published already.
+   */
+  publishes: boolean;
   /** When set, the quick fixes of the diagnostics on this range are worked out too (see quickFixActions.ts). */
   fixesIn?: Range;
+  /** When set, fix-all is worked out too. */
+  fixAll?: boolean;
+}
+
+/** The code actions that try fixes asked of the background with an analysis: the quick fixes of a range, fix-all, or both. */
+export type CodeActionAsk = Pick<AnalysisJob, 'fixesIn' | 'fixAll'>;
+
+/** What came of them: the quick fixes asked for, and fix-all when asked for and some fix applies. */
+export interface WorkedActions {
+  quickFixes: CodeAction[];
+  fixAll?: CodeAction;
 }
 
 export type AnalysisResult = { id: number; uri: string; version: number | undefined } & (
   | {
       /** The diagnostics to publish, each as its JSON (see EncodedDiagnostic). */
       diagnosticsJson: string[];
-      /** The quick fixes asked for with `fixesIn`. */
-      actions?: CodeAction[];
+      /** The code actions asked for with `fixesIn` or `fixAll`. */
+      actions?: WorkedActions;
+      /** Why the code actions could not be worked out, when they could not (the diagnostics stand). */
+      actionsError?: string;
+      /** The diagnostics of a job that also works out code actions: its answer with them follows. */
+      more?: true;
     }
   | { error: string; /** Set when the check ran out of the memory it may take: the limit, in MB. */ heapLimitMb?: number }
 );
@@ -75,12 +95,12 @@ export interface BackgroundAnalysis {
   /** Forgets a document closed, or no longer analysed in the background: its waiting job and what the background has of it. */
   cancel(uri: string): void;
   /**
-   * Queues the analysis of a document's version with the quick fixes of the diagnostics on
-   * `range`, in place of any version of it still waiting. Resolves with the fixes, or with
-   * undefined when the version is no longer current once they are worked out (or never were: a
-   * newer version came, the document was closed, the background failed).
+   * Queues the analysis of a document's version with the code actions asked for, in place of any
+   * version of it still waiting. Resolves with them, or with undefined when the version is no
+   * longer current once they are worked out (or never were: a newer version came, the document
+   * was closed, the background failed).
    */
-  quickFixes(document: Submitted, settings: Settings, files: UnitFiles, maxProblems: number, range: Range): Promise<CodeAction[] | undefined>;
+  codeActions(document: Submitted, settings: Settings, files: UnitFiles, maxProblems: number, ask: CodeActionAsk): Promise<WorkedActions | undefined>;
 }
 
 /** Makes the background analysis: `done` takes each result, `log` the failures. */
@@ -92,6 +112,6 @@ export const NO_BACKGROUND_ANALYSIS: BackgroundAnalysisFactory = () => ({
   submit: () => undefined,
   follow: () => undefined,
   cancel: () => undefined,
-  quickFixes: () => Promise.resolve(undefined),
+  codeActions: () => Promise.resolve(undefined),
 });
 

@@ -3,7 +3,7 @@
  * `source.fixAll.unitguard`, which applies every safe fix of the document at once.
  */
 import { CodeActionKind, MessageType, type CodeAction, type Connection } from 'vscode-languageserver';
-import { fixAll, minimalEdit, type Range } from '../../core';
+import type { Range } from '../../core';
 import { isReadOnlyView } from '../documentKinds';
 import type { DocumentStore } from '../documentStore';
 import { isObject, isRange } from '../params';
@@ -12,13 +12,15 @@ import type { UnitState } from '../unitState';
 import { hardenAction } from './harden';
 import { uriFileName } from '../../core/uriNames';
 import { appendAll } from '../../core/arrays';
-import { quickFixesIn } from '../quickFixActions';
+import { fixAllAction, quickFixesIn } from '../quickFixActions';
+import type { CodeActionAsk, WorkedActions } from '../backgroundAnalysis';
 
 /**
- * Where the quick fixes of a large document are worked out, when not here: a promise of them, or
- * undefined when the document is worked out on this thread (see registerDiagnostics).
+ * Where the code actions that try fixes on a large document are worked out, when not here: a
+ * promise of them, or undefined when the document is worked out on this thread (see
+ * registerDiagnostics).
  */
-export type BackgroundQuickFixes = (uri: string, range: Range) => Promise<CodeAction[]> | undefined;
+export type BackgroundCodeActions = (uri: string, ask: CodeActionAsk) => Promise<WorkedActions> | undefined;
 
 /** Whether the client asked only for other kinds (`only: ["refactor"]`). */
 function wants(only: unknown, kind: string): boolean {
@@ -38,7 +40,7 @@ function reportFixAll(connection: Connection, args: unknown): void {
   connection.console.info(`Fix all in ${file}:\n${lines.join('\n')}`);
 }
 
-export function registerCodeActions(connection: Connection, store: DocumentStore, state: UnitState, inBackground: BackgroundQuickFixes): void {
+export function registerCodeActions(connection: Connection, store: DocumentStore, state: UnitState, inBackground: BackgroundCodeActions): void {
   connection.onExecuteCommand((params: unknown) => {
     if (isObject(params) && params.command === FIX_ALL_REPORT_COMMAND && Array.isArray(params.arguments)) reportFixAll(connection, params.arguments[0]);
     return null;
@@ -52,43 +54,23 @@ export function registerCodeActions(connection: Connection, store: DocumentStore
     if (store.isPatch(uri) || isReadOnlyView(uri)) return [];
     const document = store.get(uri);
     if (!document) return [];
-    const actions: CodeAction[] = [];
-    let background: Promise<CodeAction[]> | undefined;
-
-    if (wants(only, CodeActionKind.QuickFix)) {
-      // Trying a fix checks the whole fixed text: a large document's are tried on the worker that
-      // checks it, and hover, completion and the rest are answered meanwhile.
-      background = inBackground(uri, range);
-      const analysis = background ? undefined : state.analysis(uri);
-      if (analysis) appendAll(actions, quickFixesIn(analysis, range, uri));
+    const quickFix = wants(only, CodeActionKind.QuickFix);
+    // Fix-all only when asked for by its kind (on save, or by the command).
+    const allFixed = Array.isArray(only) && wants(only, FIX_ALL_KIND);
+    // Trying a fix checks the whole fixed text: a large document's fixes are tried on the worker
+    // that checks it, and hover, completion and the rest are answered meanwhile.
+    const background = quickFix || allFixed ? inBackground(uri, { ...(quickFix ? { fixesIn: range } : {}), ...(allFixed ? { fixAll: true } : {}) }) : undefined;
+    const quickFixes: CodeAction[] = [];
+    let fixAll: CodeAction | undefined;
+    if (!background) {
+      // The fixes of this range's diagnostics alone are tried, on the analysis already made of this version.
+      const analysis = quickFix ? state.analysis(uri) : undefined;
+      if (analysis) appendAll(quickFixes, quickFixesIn(analysis, range, uri));
+      if (allFixed) fixAll = fixAllAction(uri, document.tree.text, state.settings(uri), state.files(document));
     }
-    if (wants(only, CodeActionKind.RefactorRewrite)) {
-      const action = hardenAction(store, state, uri, range);
-      if (action) actions.push(action);
-    }
-    if (Array.isArray(only) && wants(only, FIX_ALL_KIND)) {
-      const action = fixAllAction(store, state, uri);
-      if (action) actions.push(action);
-    }
-    // The quick fixes come first, as they do when worked out here.
-    return background ? background.then((fixes) => [...fixes, ...actions]) : actions;
+    const harden = wants(only, CodeActionKind.RefactorRewrite) ? hardenAction(store, state, uri, range) : undefined;
+    // Quick fixes first, then the plan, then fix-all.
+    const listed = (fixes: readonly CodeAction[], all: CodeAction | undefined): CodeAction[] => [...fixes, ...(harden ? [harden] : []), ...(all ? [all] : [])];
+    return background ? background.then((answered) => listed(answered.quickFixes, answered.fixAll)) : listed(quickFixes, fixAll);
   });
-}
-
-function fixAllAction(store: DocumentStore, state: UnitState, uri: string): CodeAction | undefined {
-  const document = store.get(uri);
-  if (!document) return undefined;
-  const text = document.tree.text;
-  const result = fixAll(uri, text, state.settings(uri), state.files(document));
-  const edit = minimalEdit(text, result.text);
-  if (!edit) return undefined;
-  const left = result.left.length > 0 ? `; ${result.left.length} left for review` : '';
-  const more = result.stoppedEarly ? '; more after these (a long unit)' : '';
-  return {
-    title: `Fix all UnitGuard problems: ${result.applied.length} safe ${result.applied.length === 1 ? 'fix' : 'fixes'}${left}${more}`,
-    kind: FIX_ALL_KIND,
-    edit: { changes: { [uri]: [{ range: edit.range, newText: edit.newText }] } },
-    // The client shows what was applied and what was left once the edit is made.
-    command: { title: 'Report what fix-all did', command: FIX_ALL_REPORT_COMMAND, arguments: [{ uri, applied: result.applied, left: result.left }] },
-  };
 }

@@ -13,7 +13,7 @@ import { companionsNotReadNotice, notCheckedNotice } from '../documentLimits';
 import { EncodedDiagnostic } from '../publishedJson';
 import type { Inbox } from '../inbox';
 import { checkFailedNotice } from '../checkFailed';
-import type { BackgroundQuickFixes } from './codeActions';
+import type { BackgroundCodeActions } from './codeActions';
 
 /**
  * Publishes diagnostics when a document is opened or changed, and clears them when it is closed.
@@ -26,8 +26,8 @@ import type { BackgroundQuickFixes } from './codeActions';
  * Publishing waits for the messages already received: a burst of keystrokes is checked once, at
  * its last version, and requests that came in meanwhile (hover, completion) are answered first.
  * Large documents are checked in the background where the server has one (a worker thread under
- * Node), so nothing waits for them. Their quick fixes are worked out there too: what it returns
- * asks for them.
+ * Node), so nothing waits for them. The code actions that try their fixes are worked out there
+ * too: what it returns asks for them.
  */
 export function registerDiagnostics(
   connection: Connection,
@@ -38,7 +38,7 @@ export function registerDiagnostics(
   disk: FileAccess,
   patches: PatchDocuments,
   background: BackgroundAnalysisFactory,
-): BackgroundQuickFixes {
+): BackgroundCodeActions {
   const pending = new Set<string>();
   let scheduled = false;
   /**
@@ -143,10 +143,10 @@ export function registerDiagnostics(
   };
   settings.onDidChange(all);
   disk.onDidChange(all);
-  return (uri, range) => {
+  return (uri, ask) => {
     const text = store.text(uri);
     if (!text || !jobs.wants(text.length) || store.isTooLong(uri) || store.isPatch(uri) || store.isRc(uri)) return undefined;
     const asked = { uri, text: () => text.getText(), version: text.version, changes: text.changes };
-    return jobs.quickFixes(asked, state.settings(uri), state.filesOf(uri), settings.maxProblems, range).then((actions) => actions ?? []);
+    return jobs.codeActions(asked, state.settings(uri), state.filesOf(uri), settings.maxProblems, ask).then((actions) => actions ?? { quickFixes: [] });
   };
 }
