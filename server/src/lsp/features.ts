@@ -57,7 +57,7 @@ export function startFeatures(connection: Connection, initializeParams: unknown,
     disk.changed();
     codeLens.refresh();
   });
-  const quickFixesInBackground = registerDiagnostics(connection, inbox, store, settings, state, disk, patches, host.background);
+  const codeActionsInBackground = registerDiagnostics(connection, inbox, store, settings, state, disk, patches, host.background);
   registerDocumentSymbols(connection, store);
   registerFoldingRanges(connection, store);
   settings.listen(connection);
@@ -66,7 +66,7 @@ export function startFeatures(connection: Connection, initializeParams: unknown,
   baselines.listen(connection, () => codeLens.refresh());
   // A file saved, created or deleted on disk (a drop-in, a .unitguardrc) may change any lens.
   disk.onDidChange(() => codeLens.refresh());
-  registerCodeActions(connection, store, state, quickFixesInBackground);
+  registerCodeActions(connection, store, state, codeActionsInBackground);
   registerHarden(connection, store, state);
 
   store.listen(connection);

@@ -10,7 +10,7 @@ import { appendAll } from '../core/arrays';
 import { toLspDiagnostic } from './convert';
 import { FIX_ALL_KIND, FIX_ALL_REPORT_COMMAND } from './capabilities';
 
-export function overlaps(a: Range, b: Range): boolean {
+function overlaps(a: Range, b: Range): boolean {
   const before = (x: Range['start'], y: Range['start']): boolean => x.line < y.line || (x.line === y.line && x.character < y.character);
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
