@@ -5,7 +5,8 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LspClient } from '../support/lspClient';
-import { coreDiagnostics, openDocument, startServer, type PublishDiagnosticsParams } from './harness';
+import { coreDiagnostics, coreFoldingRanges, coreSymbols, openDocument, startServer, type PublishDiagnosticsParams } from './harness';
+import { MAX_OUTLINE_SYMBOLS } from '../../server/src/core/features/documentSymbols';
 import { analyze, createUnitDocument, DEFAULT_SETTINGS, diagnose } from '../../server/src/core';
 import { fixAllAction, quickFixesIn } from '../../server/src/lsp/quickFixActions';
 import { WORKER_THRESHOLD } from '../../server/src/lsp/analysisJobs';
@@ -77,6 +78,32 @@ describe('a large document', () => {
     assert.ok(hoverDone - started <= publishedAt - started, `hover took ${hoverDone - started} ms, the diagnostics ${publishedAt - started} ms`);
     const stale = client.takeNotifications<PublishDiagnosticsParams>('textDocument/publishDiagnostics').filter((p) => p.uri === URI && (p.version === 2 || p.version === 3));
     assert.deepEqual(stale, [], 'no diagnostics for versions already replaced');
+  });
+
+  test('gets an outline of the first sections and settings, and a note of how many more there are', async () => {
+    const uri = 'file:///large/outline.service';
+    await openDocument(client, uri, text, 1);
+    const symbols = await client.request<Array<{ name: string; children?: unknown[] }>>('textDocument/documentSymbol', { textDocument: { uri } });
+    const listed = symbols.reduce((n, s) => n + 1 + (s.children?.length ?? 0), 0);
+    assert.equal(listed, MAX_OUTLINE_SYMBOLS + 1);
+    assert.match(symbols[symbols.length - 1].name, /^… [\d,]+ more not listed$/);
+    assert.deepEqual(symbols, coreSymbols(uri, text));
+    // Far less than the 4.5 MB the whole outline of this unit would take.
+    assert.ok(JSON.stringify(symbols).length < 1_500_000);
+  });
+
+  test('gets as many folding ranges as the client takes, the first', async () => {
+    const limited = startServer();
+    try {
+      await limited.initialize({ capabilities: { textDocument: { foldingRange: { lineFoldingOnly: true, rangeLimit: 1_000 } } } });
+      const uri = 'file:///large/folded.service';
+      await openDocument(limited, uri, text, 1);
+      const all = coreFoldingRanges(uri, text);
+      assert.ok(all.length > 1_000, `the unit has ${all.length} folding ranges`);
+      assert.deepEqual(await limited.request('textDocument/foldingRange', { textDocument: { uri } }), all.slice(0, 1_000));
+    } finally {
+      limited.kill();
+    }
   });
 
   test('gets the quick fixes and fix-all the core gives, tried off the main thread: a hover asked meanwhile is answered first', async () => {

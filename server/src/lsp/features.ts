@@ -59,7 +59,7 @@ export function startFeatures(connection: Connection, initializeParams: unknown,
   });
   const codeActionsInBackground = registerDiagnostics(connection, inbox, store, settings, state, disk, patches, host.background);
   registerDocumentSymbols(connection, store);
-  registerFoldingRanges(connection, store);
+  registerFoldingRanges(connection, store, () => initializeParams);
   settings.listen(connection);
   registerCompletion(connection, store, state, settings, workspaceUnits, () => initializeParams);
   registerHover(connection, store, state, patches);

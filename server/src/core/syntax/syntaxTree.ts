@@ -95,6 +95,11 @@ export function keyAt(section: Section, i: number): string | undefined {
   return section instanceof SectionNode ? section.keyAt(i) : section.entries[i]?.key;
 }
 
+/** Whether the assignment at `i` in a section spans several lines (of a moved section, without copying it). */
+export function continuedAt(section: Section, i: number): boolean {
+  return section instanceof SectionNode ? section.continuedAt(i) : section.entries[i]?.isContinued === true;
+}
+
 /** Every assignment in document order, including those outside a section. */
 export function allEntries(tree: SyntaxTree): Entry[] {
   // One array of the final size: a long unit has tens of thousands of entries.

@@ -218,6 +218,18 @@ export class SectionNode implements Section {
     return copied.others?.get(i)?.key ?? copied.keys[i];
   }
 
+  /** Whether the assignment at `i` spans several lines, without copying it when the section was moved. */
+  continuedAt(i: number): boolean {
+    const made = this.#entries[i];
+    const moved = this.#moved;
+    if (made !== undefined || this.#complete || moved === undefined) return made?.isContinued === true;
+    if (!(i >= 0 && i < countOf(moved))) return false;
+    if (Array.isArray(moved)) return (moved as readonly Entry[])[i].isContinued;
+    const copied = moved as MovedEntries;
+    const other = copied.others?.get(i);
+    return other !== undefined ? other.isContinued : copied.parts?.get(i)?.continued === true;
+  }
+
   /**
    * The assignment at `i`. A moved section copies only that one: a setting's lines in a long unit
    * are a few in each of many sections. The copy is the one `entries` gives later.

@@ -2,14 +2,27 @@ import type { Connection } from 'vscode-languageserver';
 import { foldingRanges } from '../../core';
 import type { DocumentStore } from '../documentStore';
 import { toFoldingRange } from '../convert';
-import { requireDocumentUri } from '../params';
+import { isObject, requireDocumentUri } from '../params';
 
-/** Folding ranges; null for a document that is not open. */
-export function registerFoldingRanges(connection: Connection, store: DocumentStore): void {
+/** The most folding ranges the client said it takes (`foldingRange.rangeLimit`; VS Code: 5,000), if it said. */
+export function rangeLimitOf(initializeParams: unknown): number {
+  const capabilities = isObject(initializeParams) ? initializeParams.capabilities : undefined;
+  const textDocument = isObject(capabilities) ? capabilities.textDocument : undefined;
+  const folding = isObject(textDocument) ? textDocument.foldingRange : undefined;
+  const limit = isObject(folding) ? folding.rangeLimit : undefined;
+  return typeof limit === 'number' && Number.isInteger(limit) && limit > 0 ? limit : Infinity;
+}
+
+/**
+ * Folding ranges; null for a document that is not open. No more than the client takes: editors
+ * ask after every change, and a long unit has tens of thousands.
+ */
+export function registerFoldingRanges(connection: Connection, store: DocumentStore, initializeParams: () => unknown): void {
+  let limit: number | undefined;
   connection.onFoldingRanges((params: unknown) => {
     const uri = requireDocumentUri(params);
     // A patch is not a unit: it has no sections to fold or list.
     const unit = store.isPatch(uri) ? undefined : store.get(uri);
-    return unit ? foldingRanges(unit.tree).map(toFoldingRange) : null;
+    return unit ? foldingRanges(unit.tree, (limit ??= rangeLimitOf(initializeParams()))).map(toFoldingRange) : null;
   });
 }
