@@ -470,6 +470,15 @@ async function hugeDocument(options: Options, summary: Summary, uri: string): Pr
     }));
     if (timedOut) return;
 
+    /** A character typed at `at`, or the one typed taken back: when it was sent, and its diagnostics. */
+    const typeOnce = (): { sentAt: number; published: Promise<Received> } => {
+      const version = ++d.version;
+      const published = c.waitFor(PUBLISH, (p) => p.uri === d.uri && (!d.versioned || p.version === version), timeoutMs);
+      const sentAt = c.notify('textDocument/didChange', { textDocument: { uri: d.uri, version }, contentChanges: [d.typed ? deleteAt(at, 1) : insertAt(at, 'x')] });
+      d.typed = !d.typed;
+      return { sentAt, published };
+    };
+
     await figure(summary, 'LSP 10 MB: hover right after a keystroke', async () => {
       const hoverAt = { line: lineNearMiddle(d.lines, (t) => t.startsWith('ProtectSystem=')), character: 4 };
       const hoverMs: number[] = [];
@@ -477,10 +486,7 @@ async function hugeDocument(options: Options, summary: Summary, uri: string): Pr
       const budgetMs = options.quick ? 30_000 : 45_000;
       const started = now();
       for (let i = 0; i < hovers && now() - started < budgetMs; i++) {
-        const version = ++d.version;
-        const published = c.waitFor(PUBLISH, (p) => p.uri === d.uri && (!d.versioned || p.version === version), timeoutMs);
-        const sentAt = c.notify('textDocument/didChange', { textDocument: { uri: d.uri, version }, contentChanges: [d.typed ? deleteAt(at, 1) : insertAt(at, 'x')] });
-        d.typed = !d.typed;
+        const { sentAt, published } = typeOnce();
         const hover = c.request('textDocument/hover', { textDocument: { uri: d.uri }, position: hoverAt }, timeoutMs);
         const [answered, publication] = await Promise.all([hover, published]);
         hoverMs.push(answered.ms);
@@ -509,10 +515,7 @@ async function hugeDocument(options: Options, summary: Summary, uri: string): Pr
       const started = now();
       for (let i = 0; i < hovers && now() - started < budgetMs; i++) {
         // As an editor asks after each change (breadcrumbs, sticky scroll, folding), with a hover.
-        const version = ++d.version;
-        const published = c.waitFor(PUBLISH, (p) => p.uri === d.uri && (!d.versioned || p.version === version), timeoutMs);
-        c.notify('textDocument/didChange', { textDocument: { uri: d.uri, version }, contentChanges: [d.typed ? deleteAt(at, 1) : insertAt(at, 'x')] });
-        d.typed = !d.typed;
+        const { published } = typeOnce();
         const outline = c.request('textDocument/documentSymbol', { textDocument: { uri: d.uri } }, timeoutMs);
         const folding = c.request('textDocument/foldingRange', { textDocument: { uri: d.uri } }, timeoutMs);
         const hover = c.request('textDocument/hover', { textDocument: { uri: d.uri }, position: hoverAt }, timeoutMs);
@@ -539,11 +542,7 @@ async function hugeDocument(options: Options, summary: Summary, uri: string): Pr
       const started = now();
       for (let i = 0; i < hovers && now() - started < budgetMs; i++) {
         // A new version each time: its fixes were never tried.
-        const version = ++d.version;
-        const published = c.waitFor(PUBLISH, (p) => p.uri === d.uri && (!d.versioned || p.version === version), timeoutMs);
-        c.notify('textDocument/didChange', { textDocument: { uri: d.uri, version }, contentChanges: [d.typed ? deleteAt(at, 1) : insertAt(at, 'x')] });
-        d.typed = !d.typed;
-        await published;
+        await typeOnce().published;
         const range = { start: { line: fixLine, character: 0 }, end: { line: fixLine, character: 0 } };
         const fixes = c.request('textDocument/codeAction', { textDocument: { uri: d.uri }, range, context: { diagnostics: [], only: ['quickfix'] } }, timeoutMs);
         const hover = c.request('textDocument/hover', { textDocument: { uri: d.uri }, position: hoverAt }, timeoutMs);
