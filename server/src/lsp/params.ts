@@ -13,6 +13,13 @@ export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** What lies at `keys` in nested objects (a client capability in initialize's params), or undefined. */
+export function valueAt(value: unknown, ...keys: readonly string[]): unknown {
+  let at = value;
+  for (const key of keys) at = isObject(at) ? at[key] : undefined;
+  return at;
+}
+
 export function isPosition(value: unknown): value is Position {
   return isObject(value) && isCount(value.line) && isCount(value.character);
 }

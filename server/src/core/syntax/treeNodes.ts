@@ -106,6 +106,12 @@ interface SectionParts {
   nameEnd?: number;
 }
 
+// What SectionNode.keyAt() and continuedAt() read of an assignment, made or copied without its section.
+const KEY_OF = (entry: Entry): string => entry.key;
+const KEY_IN_COLUMNS = (copied: MovedEntries, i: number): string => copied.keys[i];
+const CONTINUED = (entry: Entry): boolean => entry.isContinued;
+const CONTINUED_IN_COLUMNS = (copied: MovedEntries, i: number): boolean => copied.parts?.get(i)?.continued === true;
+
 /** The assignments of every section that has none: one list for all, never changed. */
 const NO_ENTRIES: Entry[] = Object.freeze([]) as unknown as Entry[];
 
@@ -209,25 +215,27 @@ export class SectionNode implements Section {
 
   /** The key of the assignment at `i`, without copying it when the section was moved. */
   keyAt(i: number): string | undefined {
-    const made = this.#entries[i];
-    const moved = this.#moved;
-    if (made !== undefined || this.#complete || moved === undefined) return made?.key;
-    if (!(i >= 0 && i < countOf(moved))) return undefined;
-    if (Array.isArray(moved)) return (moved as readonly Entry[])[i].key;
-    const copied = moved as MovedEntries;
-    return copied.others?.get(i)?.key ?? copied.keys[i];
+    return SectionNode.#told(this, i, KEY_OF, KEY_IN_COLUMNS, undefined);
   }
 
   /** Whether the assignment at `i` spans several lines, without copying it when the section was moved. */
   continuedAt(i: number): boolean {
-    const made = this.#entries[i];
-    const moved = this.#moved;
-    if (made !== undefined || this.#complete || moved === undefined) return made?.isContinued === true;
-    if (!(i >= 0 && i < countOf(moved))) return false;
-    if (Array.isArray(moved)) return (moved as readonly Entry[])[i].isContinued;
+    return SectionNode.#told(this, i, CONTINUED, CONTINUED_IN_COLUMNS, false);
+  }
+
+  /**
+   * What `of` tells of the assignment at `i` (`inColumns` of one copied without its section), or
+   * `none` when there is none: of a moved section, from what it was moved from, without copying it.
+   */
+  static #told<T>(section: SectionNode, i: number, of: (entry: Entry) => T, inColumns: (copied: MovedEntries, i: number) => T, none: T): T {
+    const made = section.#entries[i];
+    const moved = section.#moved;
+    if (made !== undefined) return of(made);
+    if (section.#complete || moved === undefined || !(i >= 0 && i < countOf(moved))) return none;
+    if (Array.isArray(moved)) return of((moved as readonly Entry[])[i]);
     const copied = moved as MovedEntries;
     const other = copied.others?.get(i);
-    return other !== undefined ? other.isContinued : copied.parts?.get(i)?.continued === true;
+    return other !== undefined ? of(other) : inColumns(copied, i);
   }
 
   /**

@@ -4,7 +4,7 @@ import { patchLenses, reviewMarkdown, withFixes, withHeadExposure } from '../../
 import type { Baselines } from '../baselines';
 import type { DocumentStore } from '../documentStore';
 import type { PatchDocuments } from '../patchDocuments';
-import { isObject, requireDocumentUri } from '../params';
+import { isObject, requireDocumentUri, valueAt } from '../params';
 import { requireUnitDocument } from '../unitDocuments';
 import type { SettingsStore } from '../settings';
 import type { UnitState } from '../unitState';
@@ -29,9 +29,7 @@ export interface CodeLensFeature {
 }
 
 function canRefresh(params: unknown): boolean {
-  if (!isObject(params) || !isObject(params.capabilities)) return false;
-  const workspace = params.capabilities.workspace;
-  return isObject(workspace) && isObject(workspace.codeLens) && workspace.codeLens.refreshSupport === true;
+  return valueAt(params, 'capabilities', 'workspace', 'codeLens', 'refreshSupport') === true;
 }
 
 function reportUri(params: unknown): string {

@@ -43,7 +43,7 @@ import {
 import { complete, resolveCompletion, sameRange, type CompletionData, type Range, type Settings, type UnitCompletionItem, type UnitCompletionKind } from '../../core';
 import { completionDetail } from '../../core/features/completion';
 import type { DocumentStore } from '../documentStore';
-import { isObject, requireDocumentUri, requirePosition } from '../params';
+import { isObject, requireDocumentUri, requirePosition, valueAt } from '../params';
 import type { SettingsStore } from '../settings';
 import type { UnitState } from '../unitState';
 import type { WorkspaceUnits } from '../workspaceUnits';
@@ -108,14 +108,9 @@ function strings(value: unknown): unknown[] {
 /** Reads the completion capabilities (`itemDefaults`, `resolveSupport`) and the client's name. */
 export function clientSupport(initializeParams: unknown): ClientSupport {
   if (!isObject(initializeParams)) return NO_CLIENT_SUPPORT;
-  const capabilities = initializeParams.capabilities;
-  const textDocument = isObject(capabilities) ? capabilities.textDocument : undefined;
-  const completion = isObject(textDocument) ? textDocument.completion : undefined;
-  const list = isObject(completion) ? completion.completionList : undefined;
-  const defaults = strings(isObject(list) ? list.itemDefaults : undefined);
-  const item = isObject(completion) ? completion.completionItem : undefined;
-  const resolveSupport = isObject(item) ? item.resolveSupport : undefined;
-  const resolved = strings(isObject(resolveSupport) ? resolveSupport.properties : undefined);
+  const completion = valueAt(initializeParams, 'capabilities', 'textDocument', 'completion');
+  const defaults = strings(valueAt(completion, 'completionList', 'itemDefaults'));
+  const resolved = strings(valueAt(completion, 'completionItem', 'resolveSupport', 'properties'));
   const clientInfo = initializeParams.clientInfo;
   const name = isObject(clientInfo) && typeof clientInfo.name === 'string' ? clientInfo.name : '';
   const options = initializeParams.initializationOptions;

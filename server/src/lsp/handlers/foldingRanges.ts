@@ -2,14 +2,11 @@ import type { Connection } from 'vscode-languageserver';
 import { foldingRanges } from '../../core';
 import type { DocumentStore } from '../documentStore';
 import { toFoldingRange } from '../convert';
-import { isObject, requireDocumentUri } from '../params';
+import { requireDocumentUri, valueAt } from '../params';
 
 /** The most folding ranges the client said it takes (`foldingRange.rangeLimit`; VS Code: 5,000), if it said. */
 export function rangeLimitOf(initializeParams: unknown): number {
-  const capabilities = isObject(initializeParams) ? initializeParams.capabilities : undefined;
-  const textDocument = isObject(capabilities) ? capabilities.textDocument : undefined;
-  const folding = isObject(textDocument) ? textDocument.foldingRange : undefined;
-  const limit = isObject(folding) ? folding.rangeLimit : undefined;
+  const limit = valueAt(initializeParams, 'capabilities', 'textDocument', 'foldingRange', 'rangeLimit');
   return typeof limit === 'number' && Number.isInteger(limit) && limit > 0 ? limit : Infinity;
 }
 
