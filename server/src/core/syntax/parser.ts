@@ -237,10 +237,8 @@ class Parser {
       }
     }
 
-    let first = start;
-    while (first < end && isBlank(text.charCodeAt(first))) first++;
-    const c = text.charCodeAt(first);
-    if (first < end && (c === 35 /* # */ || c === 59 /* ; */)) {
+    let first = skipBlanks(text, start, end);
+    if (first < end && isCommentMark(text.charCodeAt(first))) {
       let last = end;
       while (last > first && isBlank(text.charCodeAt(last - 1))) last--;
       this.comments.add(first, last);
@@ -254,8 +252,7 @@ class Parser {
         this.bomSeen = true;
         afterBom = true;
         start++;
-        if (first < start) first = start;
-        while (first < end && isBlank(text.charCodeAt(first))) first++;
+        first = skipBlanks(text, Math.max(first, start), end);
       } else {
         this.report(
           'stray-bom',
@@ -599,6 +596,24 @@ class Parser {
 
 function isBlank(c: number): boolean {
   return c === 32 || c === 9;
+}
+
+/** The first character of `text[start, end)` that is not a blank (space or tab), or `end`. */
+function skipBlanks(text: string, start: number, end: number): number {
+  let at = start;
+  while (at < end && isBlank(text.charCodeAt(at))) at++;
+  return at;
+}
+
+/** `#` and `;` start a comment when they are the first character of a line after its blanks. */
+function isCommentMark(c: number): boolean {
+  return c === 35 /* # */ || c === 59 /* ; */;
+}
+
+/** Whether `text[start, end)` is a comment line, as the parser reads one: blanks, then `#` or `;`. */
+export function isCommentLine(text: string, start: number, end: number): boolean {
+  const first = skipBlanks(text, start, end);
+  return first < end && isCommentMark(text.charCodeAt(first));
 }
 
 /** Index of the first character code `code` in `s[from, to)`, or -1. */

@@ -17,7 +17,7 @@ import { changedSpan, offsetEdits, type OffsetEdit } from '../edits/apply';
 import type { Diagnostic, TextEdit } from '../types';
 import { attached } from '../memo/attached';
 import { LineIndex } from './lineIndex';
-import { endsWithEscape, parse, parseLines } from './parser';
+import { endsWithEscape, isCommentLine, parse, parseLines } from './parser';
 import { SplicedText, type TextSource } from './textSource';
 import { CommentList } from './commentList';
 import { commentListOf, ParsedTree } from './parsedTree';
@@ -259,7 +259,7 @@ export function reparsedInEntry(tree: SyntaxTree, edit: OffsetEdit, text: TextSo
   // between them do not end it. After a long run of comments, the section is read whole.
   for (let k = firstLine - 1, comments = 0; k >= 0; k--) {
     const before = lines.slice(lines.lineStart(k), lines.lineEnd(k));
-    if (COMMENT_LINE.test(before)) {
+    if (isCommentLine(before, 0, before.length)) {
       if (++comments > COMMENTS_LOOKED_PAST) return undefined;
       continue;
     }
@@ -301,9 +301,6 @@ export function reparsedInEntry(tree: SyntaxTree, edit: OffsetEdit, text: TextSo
   sharePlaces(tree, result, s, 1, [edited]);
   return result;
 }
-
-/** A comment line, as the parser reads one: blanks, then `#` or `;`. */
-const COMMENT_LINE = /^[ \t]*[#;]/;
 
 /** Comment lines looked past for a continuation before an edited assignment. */
 const COMMENTS_LOOKED_PAST = 64;
