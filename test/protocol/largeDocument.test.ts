@@ -9,6 +9,7 @@ import { coreDiagnostics, coreFoldingRanges, coreSymbols, openDocument, startSer
 import { MAX_OUTLINE_SYMBOLS } from '../../server/src/core/features/documentSymbols';
 import { analyze, createUnitDocument, DEFAULT_SETTINGS, diagnose } from '../../server/src/core';
 import { fixAllAction, quickFixesIn } from '../../server/src/lsp/quickFixActions';
+import { securityLens } from '../../server/src/core/features/securityLens';
 import { WORKER_THRESHOLD } from '../../server/src/lsp/analysisJobs';
 import { DEFAULT_MAX_PROBLEMS, limitProblems, TOO_MANY_PROBLEMS } from '../../server/src/lsp/problemLimit';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
@@ -157,6 +158,39 @@ describe('a large document', () => {
     const [all] = await Promise.all([fixedAll, hoverAgain]);
     assert.deepEqual(json(all), json([expected]));
     assert.deepEqual(allOrder, ['hover', 'fix-all']);
+  });
+
+  test('gets the exposure lens the core gives, scored off the main thread: a hover asked meanwhile is answered first', async () => {
+    const uri = 'file:///large/lens.service';
+    const head = '[Unit]\nDescription=A daemon under review\n\n[Service]\nExecStart=/usr/sbin/daemon --foreground\nProtectSystem=strict\nPrivateTmp=yes\n';
+    const variables = Array.from({ length: 12_000 }, (_, i) => `Environment=DAEMON_SETTING_${i}=value-${i}\n`).join('');
+    const lensText = head + variables;
+    assert.ok(lensText.length > WORKER_THRESHOLD);
+    await openDocument(client, uri, lensText, 1);
+    type Lens = { range: unknown; command: { title: string } };
+    const expected = (text: string): unknown[] => {
+      const lens = securityLens(createUnitDocument(uri, text), {}, DEFAULT_SETTINGS);
+      return lens ? [{ range: lens.range, title: lens.title }] : [];
+    };
+    const shown = (lenses: Lens[] | null): unknown[] => (lenses ?? []).map((l) => ({ range: l.range, title: l.command.title }));
+    const first = await client.request<Lens[] | null>('textDocument/codeLens', { textDocument: { uri } });
+    assert.deepEqual(shown(first), expected(lensText));
+    assert.match(first?.[0]?.command.title ?? '', /^Exposure \d+\.\d /);
+    // A keystroke that changes the score, then the lens and a hover asked for at once: the hover
+    // is answered first, and the lens is the edited text's.
+    const line = 5;
+    const edited = lensText.replace('ProtectSystem=strict', 'ProtectSystem=full');
+    client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line, character: 14 }, end: { line, character: 20 } }, text: 'full' }] });
+    const order: string[] = [];
+    const lens = client.request<Lens[] | null>('textDocument/codeLens', { textDocument: { uri } }).then((lenses) => {
+      order.push('lens');
+      return lenses;
+    });
+    const hover = client.request('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 3 } }).then(() => order.push('hover'));
+    const [after] = await Promise.all([lens, hover]);
+    assert.deepEqual(order, ['hover', 'lens']);
+    assert.deepEqual(shown(after), expected(edited));
+    assert.notDeepEqual(expected(edited), expected(lensText), 'the edit changes the score');
   });
 
   test('edited again and again, sent to the worker as changes, gets the diagnostics of its whole text', async () => {

@@ -40,14 +40,16 @@ parentPort.on('message', (job) => {
   // out on; asked for fix-all, one that tells the text.
   const quickFixes = job.fixesIn ? [{ title: 'line ' + job.fixesIn.start.line + ' of ' + JSON.stringify(text) }] : [];
   const actions = job.fixesIn || job.fixAll ? { quickFixes, ...(job.fixAll ? { fixAll: { title: 'all of ' + JSON.stringify(text) } } : {}) } : undefined;
+  // Asked for the lens, one whose title tells the text and how many jobs came before it.
+  const lens = job.lens ? { lens: { title: 'lens of ' + JSON.stringify(text) + ' in job ' + jobs, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, exposure: 50, level: undefined, complete: true } } : undefined;
   const answer = { id: job.id, uri: job.uri, version: job.version };
   const diagnosticsJson = [JSON.stringify({ message })];
-  if (!actions) return parentPort.postMessage({ ...answer, diagnosticsJson });
-  // As the worker does: the diagnostics first when the job publishes, then the code actions; a
-  // document named "failing" fails to try its fixes.
+  if (!actions && !lens) return parentPort.postMessage({ ...answer, diagnosticsJson });
+  // As the worker does: the diagnostics first when the job publishes, then the code actions and the
+  // lens; a document named "failing" fails to try its fixes.
   if (job.publishes) parentPort.postMessage({ ...answer, diagnosticsJson, more: true });
-  if (job.uri.includes('failing')) return parentPort.postMessage({ ...answer, diagnosticsJson: [], actions: { quickFixes: [] }, actionsError: 'the trial failed' });
-  parentPort.postMessage({ ...answer, diagnosticsJson: [], actions });
+  if (actions && job.uri.includes('failing')) return parentPort.postMessage({ ...answer, diagnosticsJson: [], actions: { quickFixes: [] }, actionsError: 'the trial failed', ...(lens ? { lens } : {}) });
+  parentPort.postMessage({ ...answer, diagnosticsJson: [], ...(actions ? { actions } : {}), ...(lens ? { lens } : {}) });
 });
 `;
 
@@ -121,6 +123,11 @@ describe('jobs for the analysis worker', () => {
     async fixAll(): Promise<string | undefined> {
       const actions = await jobs.codeActions(this.current(), DEFAULT_SETTINGS, { dropIns: [] }, 100, { fixAll: true });
       return actions?.fixAll?.title;
+    }
+    /** The title of the lens as the stand-in gives it (undefined when none came). */
+    async lens(settings = DEFAULT_SETTINGS): Promise<string | undefined> {
+      const worked = await jobs.lens(this.current(), settings, { dropIns: [] }, 100);
+      return worked?.lens?.title;
     }
   }
 
@@ -369,6 +376,82 @@ describe('jobs for the analysis worker', () => {
     const asked = doc.fixAll();
     doc.submit();
     assert.equal(await asked, 'all of "[Service]\\nType=simple\\n"');
+  });
+
+  test('the lens asked for comes from the worker, worked out on the current text', async () => {
+    fresh();
+    const doc = new Document('file:///lens.service', '[Service]\nType=simple\n');
+    doc.change([{ range: { start: at(1, 5), end: at(1, 11) }, text: 'exec' }]);
+    assert.equal(await doc.lens(), 'lens of "[Service]\\nType=exec\\n" in job 1');
+  });
+
+  test('the lens asked for a text already checked is worked out by a job of its own that does not publish again; asked for again, the one kept comes back', async () => {
+    fresh();
+    const doc = new Document('file:///lens-kept.service', '[Service]\nType=simple\n').submit();
+    await resultsOf(1);
+    assert.equal(await doc.lens(), 'lens of "[Service]\\nType=simple\\n" in job 2');
+    assert.equal(await doc.lens(), 'lens of "[Service]\\nType=simple\\n" in job 2');
+    // A new text's check does not work out a lens no one asked for.
+    doc.change([{ range: { start: at(1, 5), end: at(1, 11) }, text: 'exec' }]).submit();
+    const seen = await resultsOf(2);
+    assert.equal(seen.length, 2, 'the lens job published nothing');
+    assert.equal(seen[1].text, '[Service]\nType=exec\n');
+    assert.equal(seen[1].jobs, 3);
+    assert.equal(await doc.lens(), 'lens of "[Service]\\nType=exec\\n" in job 4');
+  });
+
+  test('a check of the same text asked for while its lens waits is made with it, once; asked for again, it is not worked out again', async () => {
+    fresh();
+    new Document('file:///busy9.service', '[Unit]\n').submit();
+    const doc = new Document('file:///lens-same.service', '[Service]\nType=simple\n');
+    const asked = doc.lens();
+    doc.submit();
+    assert.equal(await asked, 'lens of "[Service]\\nType=simple\\n" in job 2');
+    const seen = await resultsOf(2);
+    assert.equal(seen[1].uri, doc.uri, 'the check published the diagnostics');
+    assert.equal(await doc.lens(), 'lens of "[Service]\\nType=simple\\n" in job 2');
+  });
+
+  test('the lens and quick fixes asked for the same text: both come, from one job', async () => {
+    fresh();
+    new Document('file:///busy10.service', '[Unit]\n').submit();
+    const doc = new Document('file:///lens-fixes.service', '[Service]\nType=simple\n');
+    const fixes = doc.quickFixes(1);
+    const lens = doc.lens();
+    assert.deepEqual(await fixes, ['line 1 of "[Service]\\nType=simple\\n"']);
+    assert.equal(await lens, 'lens of "[Service]\\nType=simple\\n" in job 2');
+    // Quick fixes asked for after the lens, while it waits: both come too.
+    new Document('file:///busy11.service', '[Unit]\n').submit();
+    doc.change([{ range: { start: at(1, 5), end: at(1, 11) }, text: 'exec' }]);
+    const lens2 = doc.lens();
+    const fixes2 = doc.quickFixes(1);
+    assert.deepEqual(await fixes2, ['line 1 of "[Service]\\nType=exec\\n"']);
+    assert.equal(await lens2, 'lens of "[Service]\\nType=exec\\n" in job 4');
+  });
+
+  test('the lens of the same text with other settings is worked out again, not the one kept', async () => {
+    fresh();
+    const doc = new Document('file:///lens-settings.service', '[Service]\nType=simple\n');
+    assert.equal(await doc.lens(), 'lens of "[Service]\\nType=simple\\n" in job 1');
+    assert.equal(await doc.lens({ ...DEFAULT_SETTINGS, systemdVersion: 252 }), 'lens of "[Service]\\nType=simple\\n" in job 2');
+    assert.equal(await doc.lens({ ...DEFAULT_SETTINGS, systemdVersion: 252 }), 'lens of "[Service]\\nType=simple\\n" in job 2');
+  });
+
+  test('a lens asked for a text that a newer one replaces, or a document closed, before it is worked out comes back as none', async () => {
+    fresh();
+    new Document('file:///busy12.service', '[Unit]\n').submit();
+    const doc = new Document('file:///lens-stale.service', '[Service]\nType=simple\n');
+    const asked = doc.lens();
+    doc.change([{ range: { start: at(1, 5), end: at(1, 11) }, text: 'exec' }]).submit();
+    assert.equal(await asked, undefined);
+    const closing = new Document('file:///lens-closing.service', '[Service]\nType=simple\n');
+    const gone = closing.lens();
+    jobs.cancel(closing.uri);
+    assert.equal(await gone, undefined);
+    // The newer text's check, then its lens when asked for.
+    const seen = await resultsOf(2);
+    assert.equal(seen[1].text, '[Service]\nType=exec\n');
+    assert.equal(await doc.lens(), 'lens of "[Service]\\nType=exec\\n" in job 3');
   });
 
   after(() => jobs?.dispose());

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Settings, UnitDocument, UnitFiles } from '../core';
-import type { AnalysisJob, AnalysisResult, BackgroundAnalysis, CodeActionAsk, Followed, Submitted, Text, WorkedActions, WorkerMessage, WorkerReply } from './backgroundAnalysis';
+import type { AnalysisJob, AnalysisResult, BackgroundAnalysis, CodeActionAsk, Followed, Submitted, Text, WorkedActions, WorkedLens, WorkerMessage, WorkerReply } from './backgroundAnalysis';
 import type { ContentChange } from './textSync';
 
 /** The heap limit of the worker, in MB, by default: about what a 32 MB document (the longest checked) needs. */
@@ -54,7 +54,25 @@ type QueuedJob = Omit<AnalysisJob, 'text'> & {
   text: () => string;
   /** Set once its diagnostics came ahead of its code actions (see `more`). */
   published?: boolean;
+  /** What its lens is of: its text, settings and files (see lensKey). */
+  lensKey: string;
 };
+
+/** A number for each document of a unit's other files: the same document, the same text. */
+const documentIds = new WeakMap<UnitDocument, number>();
+let nextDocumentId = 1;
+
+function documentId(document: UnitDocument): number {
+  let id = documentIds.get(document);
+  if (id === undefined) documentIds.set(document, (id = nextDocumentId++));
+  return id;
+}
+
+/** What a lens is worked out from: a text of the document (its serial), the settings and the unit's other files. */
+function lensKey(serial: number, settings: Settings, files: UnitFiles): string {
+  const others = [...(files.unit ? [files.unit] : []), ...(files.dropIns ?? [])].map(documentId);
+  return `${serial}|${JSON.stringify(settings)}|${others.join(',')}`;
+}
 
 /**
  * The changes followed of a document, from the text named `head`. Each text a document has had
@@ -94,6 +112,10 @@ export class AnalysisJobs implements BackgroundAnalysis {
   private readonly trialsFailed = new Map<string, number>();
   /** Who waits for the code actions of a job, by the job's id (see codeActions). */
   private readonly asked = new Map<number, (actions: WorkedActions | undefined) => void>();
+  /** The last lens worked out of each document, with what it is of (see lensKey). */
+  private readonly lenses = new Map<string, { key: string; worked: WorkedLens }>();
+  /** Who waits for the lens of a document's text, by document (see lens). */
+  private readonly lensWaiters = new Map<string, { key: string; resolve: (worked: WorkedLens | undefined) => void }[]>();
   private nextId = 1;
   private nextSerial = 1;
   private available: boolean | undefined;
@@ -133,14 +155,56 @@ export class AnalysisJobs implements BackgroundAnalysis {
     });
   }
 
+  lens(document: Submitted, settings: Settings, files: UnitFiles, maxProblems: number): Promise<WorkedLens | undefined> {
+    const uri = document.uri;
+    const key = lensKey(this.currentSerial(document), settings, files);
+    const known = this.lenses.get(uri);
+    if (known?.key === key) return Promise.resolve(known.worked);
+    const answer = new Promise<WorkedLens | undefined>((resolve) => {
+      const waiters = this.lensWaiters.get(uri) ?? [];
+      waiters.push({ key, resolve });
+      this.lensWaiters.set(uri, waiters);
+    });
+    const waiting = this.waiting.get(uri);
+    const running = this.running?.uri === uri && !this.runningCancelled ? this.running : undefined;
+    // A job for this text (with these settings and files), waiting or under way, works it out with
+    // the rest; else one is queued, in place of any job waiting (publishing in its stead when that one did).
+    if (waiting?.lensKey === key) waiting.lens = true;
+    else if (!(running?.lensKey === key && running.lens === true)) this.queue({ ...this.jobOf(document, settings, files, maxProblems, waiting?.publishes === true), lens: true });
+    return answer;
+  }
+
+  /** Gives whoever waits for a lens what came of it. */
+  private settleLens(uri: string, key: string, worked: WorkedLens | undefined): void {
+    const waiters = this.lensWaiters.get(uri);
+    if (!waiters) return;
+    const left = waiters.filter((waiter) => waiter.key !== key);
+    if (left.length > 0) this.lensWaiters.set(uri, left);
+    else this.lensWaiters.delete(uri);
+    for (const waiter of waiters) if (waiter.key === key) waiter.resolve(worked);
+  }
+
+  /**
+   * Drops a job that will not run, or whose result is not used: no one gets its code actions, and
+   * its lens comes with the job for the same text that waits, if any, else not at all.
+   */
+  private drop(job: QueuedJob, next: QueuedJob | undefined = this.waiting.get(job.uri)): void {
+    this.answer(job.id, undefined);
+    if (!job.lens) return;
+    if (next !== undefined && next !== job && next.lensKey === job.lensKey) next.lens = true;
+    else this.settleLens(job.uri, job.lensKey, undefined);
+  }
+
   private jobOf(document: Submitted, settings: Settings, files: UnitFiles, maxProblems: number, publishes: boolean): QueuedJob {
+    const serial = this.currentSerial(document);
     return {
       id: this.nextId++,
       publishes,
       uri: document.uri,
       version: document.version,
       text: document.text,
-      serial: this.currentSerial(document),
+      serial,
+      lensKey: lensKey(serial, settings, files),
       settings,
       maxProblems,
       ...(files.unit ? { unit: text(files.unit) } : {}),
@@ -151,7 +215,7 @@ export class AnalysisJobs implements BackgroundAnalysis {
   /** Puts a job in the place of the document's job still waiting, whose code actions (if asked) no one gets. */
   private queue(job: QueuedJob): void {
     const replaced = this.waiting.get(job.uri);
-    if (replaced && replaced.id !== job.id) this.answer(replaced.id, undefined);
+    if (replaced && replaced.id !== job.id) this.drop(replaced, job);
     this.waiting.set(job.uri, job);
     this.pump();
   }
@@ -173,7 +237,7 @@ export class AnalysisJobs implements BackgroundAnalysis {
     const waiting = this.waiting.get(document.uri);
     if (waiting && !waiting.publishes) {
       this.waiting.delete(document.uri);
-      this.answer(waiting.id, undefined);
+      this.drop(waiting, undefined);
     }
     const chain = this.chains.get(document.uri);
     const changes = document.changes?.changes;
@@ -194,6 +258,9 @@ export class AnalysisJobs implements BackgroundAnalysis {
     this.sent.delete(uri);
     this.chains.delete(uri);
     this.trialsFailed.delete(uri);
+    this.lenses.delete(uri);
+    for (const waiter of this.lensWaiters.get(uri) ?? []) waiter.resolve(undefined);
+    this.lensWaiters.delete(uri);
     if (this.running?.uri === uri) this.runningCancelled = true;
     if (sent) {
       // What the worker keeps of the document (its last text and tree) goes too.
@@ -204,6 +271,8 @@ export class AnalysisJobs implements BackgroundAnalysis {
 
   dispose(): void {
     for (const id of [...this.asked.keys()]) this.answer(id, undefined);
+    for (const waiters of this.lensWaiters.values()) for (const waiter of waiters) waiter.resolve(undefined);
+    this.lensWaiters.clear();
     void this.worker?.terminate();
     this.worker = undefined;
   }
@@ -238,7 +307,7 @@ export class AnalysisJobs implements BackgroundAnalysis {
 
   /** The job as sent: the changes from the text the worker has, when they lead to this one, else the text. */
   private message(job: QueuedJob): AnalysisJob {
-    const { text, ...rest } = job;
+    const { text, lensKey: _key, published: _published, ...rest } = job;
     const base = this.sent.get(job.uri);
     const chain = this.chains.get(job.uri);
     if (base !== undefined && chain) {
@@ -249,6 +318,14 @@ export class AnalysisJobs implements BackgroundAnalysis {
       if (from >= 0 && to >= from) return { ...rest, base, changes: chain.steps.slice(from, to).flatMap((step) => step.changes) };
     }
     return { ...rest, text: text() };
+  }
+
+  /** Keeps the lens a job worked out for its text, and gives it to whoever waits for it. */
+  private lensCame(job: QueuedJob, worked: WorkedLens | undefined): void {
+    if (worked !== undefined) this.lenses.set(job.uri, { key: job.lensKey, worked });
+    // A job whose lens did not come (a failure): one for the same text that waits works it out.
+    if (worked === undefined) this.drop(job);
+    else this.settleLens(job.uri, job.lensKey, worked);
   }
 
   /** Whether a job was for the document's text as last followed (a result for an older text is dropped: a newer job is queued). */
@@ -281,7 +358,7 @@ export class AnalysisJobs implements BackgroundAnalysis {
         // unless its document was closed meanwhile (or a newer job for it waits).
         this.sent.delete(result.uri);
         if (ran && !cancelled && !this.waiting.has(result.uri)) this.waiting.set(result.uri, ran);
-        else if (ran) this.answer(ran.id, undefined);
+        else if (ran) this.drop(ran);
       } else if (ran) {
         const current = !cancelled && this.isCurrent(ran);
         if (current && ran.publishes && !ran.published) this.done(result);
@@ -290,6 +367,7 @@ export class AnalysisJobs implements BackgroundAnalysis {
           this.trialsFailed.set(ran.uri, ran.serial);
         }
         this.answer(ran.id, current && 'actions' in result ? result.actions : undefined);
+        if (ran.lens) this.lensCame(ran, current && 'lens' in result ? result.lens : undefined);
       }
       this.pump();
     });
@@ -307,7 +385,7 @@ export class AnalysisJobs implements BackgroundAnalysis {
       // Of a job whose diagnostics came already, the failure was its fixes' trial: the diagnostics stand.
       if (lost && (lost.fixesIn !== undefined || lost.fixAll === true)) this.trialsFailed.set(lost.uri, lost.serial);
       if (lost && !cancelled && lost.publishes && !lost.published && this.isCurrent(lost)) this.done({ id: lost.id, uri: lost.uri, version: lost.version, error: 'the analysis worker failed', ...(outOfMemory ? { heapLimitMb } : {}) });
-      if (lost) this.answer(lost.id, undefined);
+      if (lost) this.drop(lost);
       this.pump();
     });
     this.worker = worker;

@@ -7,7 +7,8 @@ import { parentPort } from 'node:worker_threads';
 import { analyze, createUnitDocument, EvidenceCache, revisedUnitDocument, type Analysis, type Settings, type UnitDocument, type UnitFiles } from '../core';
 import { publishedProblems } from './problemLimit';
 import { publishedJsonOf } from './publishedJson';
-import type { AnalysisJob, Text, WorkerMessage, WorkerReply } from './backgroundAnalysis';
+import { securityLens } from '../core/features/securityLens';
+import type { AnalysisJob, Text, WorkedActions, WorkedLens, WorkerMessage, WorkerReply } from './backgroundAnalysis';
 import { OpenText, spanEdit } from './textSync';
 import { fixAllAction, quickFixesIn } from './quickFixActions';
 
@@ -101,11 +102,21 @@ function analysisOf(known: Kept, job: AnalysisJob): Analysis {
   return analysis;
 }
 
+/** The exposure lens of a version; none when working it out fails (the main thread then does, and says why). */
+function lensOf(document: UnitDocument, files: UnitFiles, settings: Settings): WorkedLens | undefined {
+  try {
+    return { lens: securityLens(document, files, settings) };
+  } catch {
+    return undefined;
+  }
+}
+
 const errorText = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message) : String(error));
 
 /**
- * Does a job, and answers it. A job that publishes and asks for code actions too sends its
- * diagnostics first (`more`): they are not held up by the fixes' trials, nor lost should a trial fail.
+ * Does a job, and answers it. A job that publishes and asks for code actions or the lens too sends
+ * its diagnostics first (`more`): they are not held up by the fixes' trials or the score, nor lost
+ * should a trial fail.
  */
 function run(job: AnalysisJob, post: (reply: WorkerReply) => void): void {
   const answer = { id: job.id, uri: job.uri, version: job.version };
@@ -116,18 +127,25 @@ function run(job: AnalysisJob, post: (reply: WorkerReply) => void): void {
     if (!known) return post({ ...answer, resend: true });
     analysis = analysisOf(known, job);
     const diagnosticsJson = job.publishes ? publishedProblems(analysis.diagnostics, job.uri, job.maxProblems).map(publishedJsonOf) : [];
-    if (!job.fixesIn && !job.fixAll) return post({ ...answer, diagnosticsJson });
+    const triesFixes = job.fixesIn !== undefined || job.fixAll === true;
+    if (!triesFixes && !job.lens) return post({ ...answer, diagnosticsJson });
     if (job.publishes) post({ ...answer, diagnosticsJson, more: true });
   } catch (error) {
     return post({ ...answer, error: errorText(error) });
   }
-  // The trials' failure is theirs: the diagnostics stand, and no code action comes of it.
-  try {
-    const fixAll = job.fixAll ? fixAllAction(job.uri, known.document.tree.text, job.settings as Settings, analysis.files) : undefined;
-    post({ ...answer, diagnosticsJson: [], actions: { quickFixes: job.fixesIn ? quickFixesIn(analysis, job.fixesIn, job.uri) : [], ...(fixAll ? { fixAll } : {}) } });
-  } catch (error) {
-    post({ ...answer, diagnosticsJson: [], actions: { quickFixes: [] }, actionsError: errorText(error) });
+  const worked: { actions?: WorkedActions; actionsError?: string; lens?: WorkedLens } = {};
+  if (job.fixesIn !== undefined || job.fixAll === true) {
+    // The trials' failure is theirs: the diagnostics stand, and no code action comes of it.
+    try {
+      const fixAll = job.fixAll ? fixAllAction(job.uri, known.document.tree.text, job.settings as Settings, analysis.files) : undefined;
+      worked.actions = { quickFixes: job.fixesIn ? quickFixesIn(analysis, job.fixesIn, job.uri) : [], ...(fixAll ? { fixAll } : {}) };
+    } catch (error) {
+      worked.actions = { quickFixes: [] };
+      worked.actionsError = errorText(error);
+    }
   }
+  if (job.lens) worked.lens = lensOf(known.document, analysis.files, job.settings as Settings);
+  post({ ...answer, diagnosticsJson: [], ...worked });
 }
 
 parentPort?.on('message', (message: WorkerMessage) => {

@@ -5,6 +5,7 @@
  */
 import type { CodeAction } from 'vscode-languageserver';
 import type { Range, Settings, UnitFiles } from '../core';
+import type { SecurityLens } from '../core/features/securityLens';
 import type { ContentChange, TextChanges } from './textSync';
 
 export interface Text {
@@ -53,6 +54,8 @@ export interface AnalysisJob {
   fixesIn?: Range;
   /** When set, fix-all is worked out too. */
   fixAll?: boolean;
+  /** When set, the exposure lens is worked out too, after the diagnostics. */
+  lens?: boolean;
 }
 
 /** The code actions that try fixes asked of the background with an analysis: the quick fixes of a range, fix-all, or both. */
@@ -64,6 +67,11 @@ export interface WorkedActions {
   fixAll?: CodeAction;
 }
 
+/** The exposure lens of a version, worked out in the background: none for a document that is not a service. */
+export interface WorkedLens {
+  lens: SecurityLens | undefined;
+}
+
 export type AnalysisResult = { id: number; uri: string; version: number | undefined } & (
   | {
       /** The diagnostics to publish, each as its JSON (see EncodedDiagnostic). */
@@ -72,6 +80,8 @@ export type AnalysisResult = { id: number; uri: string; version: number | undefi
       actions?: WorkedActions;
       /** Why the code actions could not be worked out, when they could not (the diagnostics stand). */
       actionsError?: string;
+      /** The exposure lens, when asked for and worked out. */
+      lens?: WorkedLens;
       /** The diagnostics of a job that also works out code actions: its answer with them follows. */
       more?: true;
     }
@@ -101,6 +111,12 @@ export interface BackgroundAnalysis {
    * was closed, the background failed).
    */
   codeActions(document: Submitted, settings: Settings, files: UnitFiles, maxProblems: number, ask: CodeActionAsk): Promise<WorkedActions | undefined>;
+  /**
+   * The exposure lens of a document's version, worked out on its analysis (by the check of the
+   * version when it still waits, else after it). Resolves with undefined when it could not be (a
+   * newer version came, the document was closed, the background failed).
+   */
+  lens(document: Submitted, settings: Settings, files: UnitFiles, maxProblems: number): Promise<WorkedLens | undefined>;
 }
 
 /** Makes the background analysis: `done` takes each result, `log` the failures. */
@@ -113,5 +129,6 @@ export const NO_BACKGROUND_ANALYSIS: BackgroundAnalysisFactory = () => ({
   follow: () => undefined,
   cancel: () => undefined,
   codeActions: () => Promise.resolve(undefined),
+  lens: () => Promise.resolve(undefined),
 });
 

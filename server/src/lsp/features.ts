@@ -46,7 +46,8 @@ export function startFeatures(connection: Connection, initializeParams: unknown,
   const state = new UnitState(store, settings, disk);
   const patches = new PatchDocuments(store, state, disk, () => workspaceUnits.folders);
   const baselines = new Baselines(store);
-  const codeLens = registerCodeLens(connection, store, settings, state, patches, baselines);
+  const inBackground = registerDiagnostics(connection, inbox, store, settings, state, disk, patches, host.background);
+  const codeLens = registerCodeLens(connection, store, settings, state, patches, baselines, inBackground.lens);
   settings.initialize(initializeParams);
   workspaceUnits.initialize(initializeParams);
   codeLens.initialize(initializeParams);
@@ -57,7 +58,6 @@ export function startFeatures(connection: Connection, initializeParams: unknown,
     disk.changed();
     codeLens.refresh();
   });
-  const codeActionsInBackground = registerDiagnostics(connection, inbox, store, settings, state, disk, patches, host.background);
   registerDocumentSymbols(connection, store);
   registerFoldingRanges(connection, store, () => initializeParams);
   settings.listen(connection);
@@ -66,7 +66,7 @@ export function startFeatures(connection: Connection, initializeParams: unknown,
   baselines.listen(connection, () => codeLens.refresh());
   // A file saved, created or deleted on disk (a drop-in, a .unitguardrc) may change any lens.
   disk.onDidChange(() => codeLens.refresh());
-  registerCodeActions(connection, store, state, codeActionsInBackground);
+  registerCodeActions(connection, store, state, inBackground.codeActions);
   registerHarden(connection, store, state);
 
   store.listen(connection);

@@ -1,7 +1,9 @@
-import { ErrorCodes, ResponseError, type CodeLens, type Connection } from 'vscode-languageserver';
-import { securityReportMarkdown, SHOW_SECURITY_REPORT_COMMAND } from '../../core/features/securityLens';
+import { ErrorCodes, ResponseError, type CancellationToken, type CodeLens, type Connection } from 'vscode-languageserver';
+import { securityReportMarkdown, SHOW_SECURITY_REPORT_COMMAND, type SecurityLens } from '../../core/features/securityLens';
 import { patchLenses, reviewMarkdown, withFixes, withHeadExposure } from '../../core';
+import type { UnitDocument } from '../../core';
 import type { Baselines } from '../baselines';
+import type { WorkedLens } from '../backgroundAnalysis';
 import type { DocumentStore } from '../documentStore';
 import type { PatchDocuments } from '../patchDocuments';
 import { isObject, requireDocumentUri, valueAt } from '../params';
@@ -17,6 +19,13 @@ export const REVIEW_REPORT_REQUEST = 'unitguard/reviewReport';
 
 /** The command a patch's lens runs; its arguments are the patch's URI and the unit's path in the patch. */
 export const SHOW_REVIEW_REPORT_COMMAND = 'unitguard.showReviewReport';
+
+/**
+ * The lens of a large document's current version, worked out in the background with its
+ * analysis; undefined when the document is worked out here. Resolves with undefined when the
+ * background could not work it out.
+ */
+export type BackgroundLens = (uri: string) => Promise<WorkedLens | undefined> | undefined;
 
 /** How long edits settle before the client is asked to refresh the lenses of a unit's other files. */
 const REFRESH_DELAY_MS = 150;
@@ -48,7 +57,9 @@ function reportUnit(params: unknown): string | undefined {
  * client sent one that scores differently. On a patch, a lens above each unit file's part with
  * the unit's exposure before and after, and the review report it opens. A change to one file of
  * a unit changes the lenses of its other open files (and of the patches that apply to it), so the
- * client is asked to refresh them when it can.
+ * client is asked to refresh them when it can. The lens of a large document is worked out in the
+ * background, where its diagnostics are: scoring it takes a few hundred milliseconds there, which
+ * hover and completion would wait for here.
  */
 export function registerCodeLens(
   connection: Connection,
@@ -57,6 +68,7 @@ export function registerCodeLens(
   state: UnitState,
   patches: PatchDocuments,
   baselines: Baselines,
+  inBackground: BackgroundLens,
 ): CodeLensFeature {
   let refreshSupported = false;
   let timer: NodeJS.Timeout | undefined;
@@ -69,7 +81,21 @@ export function registerCodeLens(
   };
   const hasCompanions = (uri: string): boolean => state.companionsOf(uri).length > 0;
 
-  connection.onCodeLens((params: unknown): CodeLens[] | null => {
+  /** The lens as the client shows it, with the committed text's score beside it when it differs. */
+  const lensesOf = (document: UnitDocument, lens: SecurityLens | undefined): CodeLens[] => {
+    if (!lens) return [];
+    const uri = document.uri;
+    const head = lens.exposure === undefined ? undefined : baselines.exposure(document, state.settings(uri), state.files(document));
+    const title = withHeadExposure(lens.title, lens.exposure, head);
+    return [{ range: lens.range, command: { title, command: SHOW_SECURITY_REPORT_COMMAND, arguments: [uri] } }];
+  };
+  /** The lens of the document's version worked out here. */
+  const lensesHere = (uri: string): CodeLens[] | null => {
+    const document = store.get(uri);
+    return document ? lensesOf(document, state.lens(document)) : null;
+  };
+
+  connection.onCodeLens((params: unknown, token: CancellationToken): CodeLens[] | null | Promise<CodeLens[] | null> => {
     const uri = requireDocumentUri(params);
     if (store.isPatch(uri)) {
       const review = patches.review(uri);
@@ -78,11 +104,11 @@ export function registerCodeLens(
     }
     const document = store.get(uri);
     if (!document) return null;
-    const lens = state.lens(document);
-    if (!lens) return [];
-    const head = lens.exposure === undefined ? undefined : baselines.exposure(document, state.settings(uri), state.files(document));
-    const title = withHeadExposure(lens.title, lens.exposure, head);
-    return [{ range: lens.range, command: { title, command: SHOW_SECURITY_REPORT_COMMAND, arguments: [uri] } }];
+    const worked = inBackground(uri);
+    if (worked === undefined) return lensesOf(document, state.lens(document));
+    // Not worked out there (the document changed, the background failed): here, unless the client
+    // no longer waits for it.
+    return worked.then((lens) => (lens !== undefined ? lensesOf(document, lens.lens) : token.isCancellationRequested ? null : lensesHere(uri)));
   });
 
   connection.onRequest(REVIEW_REPORT_REQUEST, (params: unknown): { markdown: string } => {

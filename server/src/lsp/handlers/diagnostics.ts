@@ -7,13 +7,20 @@ import type { PatchDocuments } from '../patchDocuments';
 import type { SettingsStore } from '../settings';
 import type { FileAccess } from '../fileAccess';
 import type { UnitState } from '../unitState';
-import type { AnalysisResult, BackgroundAnalysisFactory } from '../backgroundAnalysis';
+import type { AnalysisResult, BackgroundAnalysisFactory, Submitted } from '../backgroundAnalysis';
 import { publishedProblems } from '../problemLimit';
 import { companionsNotReadNotice, notCheckedNotice } from '../documentLimits';
 import { EncodedDiagnostic } from '../publishedJson';
 import type { Inbox } from '../inbox';
 import { checkFailedNotice } from '../checkFailed';
 import type { BackgroundCodeActions } from './codeActions';
+import type { BackgroundLens } from './codeLens';
+
+/** What is worked out in the background with a large document's analysis, when asked for. */
+export interface InBackground {
+  codeActions: BackgroundCodeActions;
+  lens: BackgroundLens;
+}
 
 /**
  * Publishes diagnostics when a document is opened or changed, and clears them when it is closed.
@@ -26,8 +33,8 @@ import type { BackgroundCodeActions } from './codeActions';
  * Publishing waits for the messages already received: a burst of keystrokes is checked once, at
  * its last version, and requests that came in meanwhile (hover, completion) are answered first.
  * Large documents are checked in the background where the server has one (a worker thread under
- * Node), so nothing waits for them. The code actions that try their fixes are worked out there
- * too: what it returns asks for them.
+ * Node), so nothing waits for them. The code actions that try their fixes, and the exposure lens,
+ * are worked out there too: what it returns asks for them.
  */
 export function registerDiagnostics(
   connection: Connection,
@@ -38,7 +45,7 @@ export function registerDiagnostics(
   disk: FileAccess,
   patches: PatchDocuments,
   background: BackgroundAnalysisFactory,
-): BackgroundCodeActions {
+): InBackground {
   const pending = new Set<string>();
   let scheduled = false;
   /**
@@ -143,10 +150,20 @@ export function registerDiagnostics(
   };
   settings.onDidChange(all);
   disk.onDidChange(all);
-  return (uri, ask) => {
+  /** The current version of a document checked in the background, or undefined when it is checked here. */
+  const inBackground = (uri: string): Submitted | undefined => {
     const text = store.text(uri);
     if (!text || !jobs.wants(text.length) || store.isTooLong(uri) || store.isPatch(uri) || store.isRc(uri)) return undefined;
-    const asked = { uri, text: () => text.getText(), version: text.version, changes: text.changes };
-    return jobs.codeActions(asked, state.settings(uri), state.filesOf(uri), settings.maxProblems, ask).then((actions) => actions ?? { quickFixes: [] });
+    return { uri, text: () => text.getText(), version: text.version, changes: text.changes };
+  };
+  return {
+    codeActions: (uri, ask) => {
+      const asked = inBackground(uri);
+      return asked && jobs.codeActions(asked, state.settings(uri), state.filesOf(uri), settings.maxProblems, ask).then((actions) => actions ?? { quickFixes: [] });
+    },
+    lens: (uri) => {
+      const asked = inBackground(uri);
+      return asked && jobs.lens(asked, state.settings(uri), state.filesOf(uri), settings.maxProblems);
+    },
   };
 }
