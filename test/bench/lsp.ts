@@ -504,31 +504,36 @@ async function hugeDocument(options: Options, summary: Summary, uri: string): Pr
       summary.row('LSP 10 MB: server peak memory (open, keystrokes, hovers)', shown);
     });
 
-    await figure(summary, 'LSP 10 MB: outline and folding ranges right after a keystroke', async () => {
+    await figure(summary, 'LSP 10 MB: outline, folding ranges and exposure lens right after a keystroke', async () => {
       const hoverAt = { line: lineNearMiddle(d.lines, (t) => t.startsWith('ProtectSystem=')), character: 4 };
       const outlineMs: number[] = [];
       const foldingMs: number[] = [];
+      const lensMs: number[] = [];
       const hoverMs: number[] = [];
       let symbols = 0;
       let outlineBytes = 0;
       const budgetMs = options.quick ? 30_000 : 45_000;
       const started = now();
       for (let i = 0; i < hovers && now() - started < budgetMs; i++) {
-        // As an editor asks after each change (breadcrumbs, sticky scroll, folding), with a hover.
+        // As an editor asks after each change (breadcrumbs, sticky scroll, folding, code lenses), with a hover.
         const { published } = typeOnce();
         const outline = c.request('textDocument/documentSymbol', { textDocument: { uri: d.uri } }, timeoutMs);
         const folding = c.request('textDocument/foldingRange', { textDocument: { uri: d.uri } }, timeoutMs);
+        const lens = c.request('textDocument/codeLens', { textDocument: { uri: d.uri } }, timeoutMs);
         const hover = c.request('textDocument/hover', { textDocument: { uri: d.uri }, position: hoverAt }, timeoutMs);
-        const [o, f, h] = await Promise.all([outline, folding, hover, published]);
+        const [o, f, l, h] = await Promise.all([outline, folding, lens, hover, published]);
         outlineMs.push(o.ms);
         foldingMs.push(f.ms);
+        lensMs.push(l.ms);
         hoverMs.push(h.ms);
         const list = (o.message.result as Array<{ children?: unknown[] }> | null) ?? [];
         symbols = list.reduce((n, s) => n + 1 + (s.children?.length ?? 0), 0);
         outlineBytes = o.bytes;
       }
-      console.log(`  outline (documentSymbol) right after a keystroke: ${msRange(outlineMs)} (${num(symbols, 0)} symbols, ${bytes(outlineBytes)}); folding ranges: ${msRange(foldingMs)}; a hover sent with them: ${msRange(hoverMs)}`);
-      summary.row('LSP 10 MB: outline / folding ranges / hover, asked right after a keystroke', `median ${msRange(outlineMs)} / ${msRange(foldingMs)} / ${msRange(hoverMs)}`);
+      console.log(
+        `  outline (documentSymbol) right after a keystroke: ${msRange(outlineMs)} (${num(symbols, 0)} symbols, ${bytes(outlineBytes)}); folding ranges: ${msRange(foldingMs)}; exposure lens (scored with the check, off the main thread): ${msRange(lensMs)}; a hover sent with them: ${msRange(hoverMs)}`,
+      );
+      summary.row('LSP 10 MB: outline / folding ranges / exposure lens / hover, asked right after a keystroke', `median ${msRange(outlineMs)} / ${msRange(foldingMs)} / ${msRange(lensMs)} / ${msRange(hoverMs)}`);
     });
 
     await figure(summary, 'LSP 10 MB: quick fixes of a line, and a hover sent right after', async () => {
