@@ -17,6 +17,13 @@ import { generateUnit } from '../bench/generate';
 
 const URI = 'file:///large/generated.service';
 
+/** A service past the worker threshold: `head`, then 12,000 lines of variables. */
+function withVariables(head: string): string {
+  const text = head + Array.from({ length: 12_000 }, (_, i) => `Environment=DAEMON_SETTING_${i}=value-${i}\n`).join('');
+  assert.ok(text.length > WORKER_THRESHOLD);
+  return text;
+}
+
 describe('a large document', () => {
   let client: LspClient;
   // Past the threshold: about 700 KB.
@@ -110,10 +117,7 @@ describe('a large document', () => {
   test('gets the quick fixes and fix-all the core gives, tried off the main thread: a hover asked meanwhile is answered first', async () => {
     const uri = 'file:///large/fixes.service';
     // A service with a recommendation whose fixes are scored and a repeated setting, and many variables after it.
-    const head = '[Unit]\nDescription=A daemon under review\n\n[Service]\nExecStart=/usr/sbin/daemon --foreground\nProtectKernelTunables=yes\nProtectControlGroups=yes\nRestrictNamespaces=yes\nPrivateTmp=yes\nType=simple\nType=notify\n';
-    const variables = Array.from({ length: 12_000 }, (_, i) => `Environment=DAEMON_SETTING_${i}=value-${i}\n`).join('');
-    const fixesText = head + variables;
-    assert.ok(fixesText.length > WORKER_THRESHOLD);
+    const fixesText = withVariables('[Unit]\nDescription=A daemon under review\n\n[Service]\nExecStart=/usr/sbin/daemon --foreground\nProtectKernelTunables=yes\nProtectControlGroups=yes\nRestrictNamespaces=yes\nPrivateTmp=yes\nType=simple\nType=notify\n');
     const published = await openDocument(client, uri, fixesText, 1);
     const analysis = analyze(createUnitDocument(uri, fixesText, 1));
     const json = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
@@ -162,10 +166,7 @@ describe('a large document', () => {
 
   test('gets the exposure lens the core gives, scored off the main thread: a hover asked meanwhile is answered first', async () => {
     const uri = 'file:///large/lens.service';
-    const head = '[Unit]\nDescription=A daemon under review\n\n[Service]\nExecStart=/usr/sbin/daemon --foreground\nProtectSystem=strict\nPrivateTmp=yes\n';
-    const variables = Array.from({ length: 12_000 }, (_, i) => `Environment=DAEMON_SETTING_${i}=value-${i}\n`).join('');
-    const lensText = head + variables;
-    assert.ok(lensText.length > WORKER_THRESHOLD);
+    const lensText = withVariables('[Unit]\nDescription=A daemon under review\n\n[Service]\nExecStart=/usr/sbin/daemon --foreground\nProtectSystem=strict\nPrivateTmp=yes\n');
     await openDocument(client, uri, lensText, 1);
     type Lens = { range: unknown; command: { title: string } };
     const expected = (text: string): unknown[] => {

@@ -52,7 +52,7 @@ function text(d: UnitDocument): Text {
  */
 type QueuedJob = Omit<AnalysisJob, 'text'> & {
   text: () => string;
-  /** Set once its diagnostics came ahead of its code actions (see `more`). */
+  /** Set once its diagnostics came ahead of its code actions or lens (see `more`). */
   published?: boolean;
   /** What its lens is of: its text, settings and files (see lensKey). */
   lensKey: string;

@@ -46,8 +46,8 @@ export interface AnalysisJob {
   unit?: Text;
   dropIns: Text[];
   /**
-   * Whether its diagnostics are published: not those of a job that only works out code actions on
-   * a version whose diagnostics are published already.
+   * Whether its diagnostics are published: not those of a job that only works out code actions or
+   * the lens of a version whose diagnostics are published already.
    */
   publishes: boolean;
   /** When set, the quick fixes of the diagnostics on this range are worked out too (see quickFixActions.ts). */
@@ -82,7 +82,7 @@ export type AnalysisResult = { id: number; uri: string; version: number | undefi
       actionsError?: string;
       /** The exposure lens, when asked for and worked out. */
       lens?: WorkedLens;
-      /** The diagnostics of a job that also works out code actions: its answer with them follows. */
+      /** The diagnostics of a job that also works out code actions or the lens: its answer with them follows. */
       more?: true;
     }
   | { error: string; /** Set when the check ran out of the memory it may take: the limit, in MB. */ heapLimitMb?: number }
