@@ -468,8 +468,8 @@ class Parser {
       keyStart,
       keyEnd,
       eqOffset,
-      // A value in pieces on several lines is kept joined; one in one piece is read from the text.
-      pieces.length > 2 ? line.text.slice(vs, ve) : undefined,
+      // Read from the text when asked for, in one piece or joined from several (see EntryNode.value).
+      undefined,
       valueStart,
       valueEnd,
       this.pieceAt(line, ks) !== this.pieceAt(line, Math.max(ke, ve) - 1),

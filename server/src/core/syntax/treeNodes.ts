@@ -75,7 +75,7 @@ interface MovedEntries {
   readonly keys: readonly string[];
   /**
    * Of the assignments that span several lines (few, often none): whether they do, their pieces,
-   * and the value joined from several (the others' values are read from the text).
+   * and a value given to the node (values are otherwise read from the text).
    */
   readonly parts: ReadonlyMap<number, { pieces: readonly number[] | undefined; continued: boolean; joined: string | undefined }> | undefined;
   /** Assignments that are not the parser's nodes, kept as they are (usually none). */
@@ -416,7 +416,7 @@ interface EntryParts {
   pieces?: number[];
   /** The assignment spans several lines (only such assignments are given parts when made). */
   continued?: boolean;
-  /** The value, when it is joined from pieces on several lines (any other value is read from the text). */
+  /** The value, when one was given to the node (see `value`); the parser's nodes read theirs from the text. */
   joined?: string;
   /** The key's end, when it is not `startOffset + key.length` (a key continued over lines). */
   keyEnd?: number;
@@ -453,10 +453,10 @@ export class EntryNode implements Entry {
   #parts: EntryParts | undefined;
 
   /**
-   * `valueStart === valueEnd === equals + 1` when the value is empty. `joined` is the value when
-   * it is joined from pieces on several lines; any other is the text from `valueStart` to
-   * `valueEnd`, read there whenever it is asked for: a long unit keeps no string of its own for
-   * each of its values.
+   * `valueStart === valueEnd === equals + 1` when the value is empty. `joined`, when given, is the
+   * value; otherwise it is the text from `valueStart` to `valueEnd` (of a value on several lines,
+   * its `pieces` joined), read there whenever it is asked for: a long unit keeps no string of its
+   * own for each of its values.
    */
   constructor(
     index: LineIndex,
@@ -490,8 +490,21 @@ export class EntryNode implements Entry {
   get value(): string {
     const parts = this.#parts;
     if (parts?.joined !== undefined) return parts.joined;
+    const pieces = parts?.pieces;
+    if (pieces !== undefined && pieces.length > 2) return EntryNode.#joinedPieces(linesOf(this.section, parts), pieces);
     const start = this.valueOffset;
     return start < this.#end ? linesOf(this.section, parts).slice(start, this.#end) : '';
+  }
+
+  /**
+   * A value on several lines, as systemd reads it: its pieces joined by a space for each line
+   * break (a piece of an empty line is empty). Read from the text when asked for, as a value on
+   * one line is: a unit of continued lines would otherwise keep a string for each of them.
+   */
+  static #joinedPieces(index: LineIndex, pieces: readonly number[]): string {
+    let value = index.slice(pieces[0], pieces[0] + pieces[1]);
+    for (let i = 2; i < pieces.length; i += 2) value += ' ' + index.slice(pieces[i], pieces[i] + pieces[i + 1]);
+    return value;
   }
 
   set value(value: string) {
@@ -604,7 +617,7 @@ export class EntryNode implements Entry {
     if (parts?.index !== undefined) parts.index = index;
   }
 
-  /** Gives the key and a joined value their own copies (see `ownCopy`); any other value is read from the text. */
+  /** Gives the key and a value given to the node their own copies (see `ownCopy`); any other value is read from the text. */
   detach(): void {
     this.key = ownCopy(this.key);
     const parts = this.#parts;
