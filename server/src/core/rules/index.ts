@@ -255,22 +255,29 @@ export function evidenceOf(document: UnitDocument, settings: Readonly<Settings>,
 
 /** What some evidence checks find on another text of the document (a fix tried on it). */
 function evidenceFindings(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles, checks: readonly Check[], reading: ReadSet): Diagnostic[] {
-  if (reading !== 'all' && ![...reading].some(isModelFact)) {
-    // A model of the lines the checks read, quick to build on a long unit. Should a check read
-    // anything else on the new text (a protection switched on makes it look at more), the whole
-    // model is built after all.
-    const model = modelFor(document, files, takenAtTarget(settings), reading);
-    const found: Diagnostic[] = [];
-    const context: RuleContext = { document, model, settings, type: document.file.type ?? model.type, manager: managerOf(files.unit?.uri ?? document.uri), report: (d) => void found.push(d) };
-    const stop = model.recordReads();
-    for (const check of checks) check(context);
-    const reads = stop();
-    if (reads !== 'all' && [...reads].every((name) => reading.has(name))) return found;
-  }
+  const quick = reading !== 'all' && ![...reading].some(isModelFact) ? findingsOnReadLines(document, settings, files, checks, reading) : undefined;
+  if (quick !== undefined) return quick;
   const found: Diagnostic[] = [];
   const context = ruleContext(document, settings, files, (d) => void found.push(d), true);
   for (const check of checks) check(context);
   return found;
+}
+
+/**
+ * What the checks find on a model of the lines they read, quick to build on a long unit; undefined
+ * when a check read anything else on the new text (a protection switched on makes it look at
+ * more), and the whole model must be built after all. A function of its own: that model, its
+ * facts and findings are gone before the whole one is built (on a unit of 100 MB, each holds
+ * about a tenth of what the check holds).
+ */
+function findingsOnReadLines(document: UnitDocument, settings: Readonly<Settings>, files: UnitFiles, checks: readonly Check[], reading: ReadonlySet<string>): Diagnostic[] | undefined {
+  const model = modelFor(document, files, takenAtTarget(settings), reading);
+  const found: Diagnostic[] = [];
+  const context: RuleContext = { document, model, settings, type: document.file.type ?? model.type, manager: managerOf(files.unit?.uri ?? document.uri), report: (d) => void found.push(d) };
+  const stop = model.recordReads();
+  for (const check of checks) check(context);
+  const reads = stop();
+  return reads !== 'all' && [...reads].every((name) => reading.has(name)) ? found : undefined;
 }
 
 function isModelFact(name: string): boolean {
