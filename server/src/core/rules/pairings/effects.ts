@@ -160,16 +160,17 @@ export interface SyscallFilter {
  * The calls of a filter, kept as what its lines name: whether a call is in the set is decided by
  * the last line that names it, by itself or in a group. Filters name groups of hundreds of calls on
  * line after line, while a unit only ever asks about a few calls, so each answer is worked out when
- * asked. A call named many times is kept once, and a line keeps each group it names once: a line
- * of a million words costs what its distinct words do.
+ * asked. A call named many times is kept once, and so is a group: only the last line that names it
+ * can decide (a filter of 100,000 lines keeps the few dozen groups there are, not a step for each
+ * group of each line).
  */
 export class CallSet {
   /** Per line that names something, in order: whether it adds its calls or takes them away. */
   private readonly adds: boolean[] = [];
   /** The last of those lines that names each call by itself. */
   private readonly lastNaming = new Map<string, number>();
-  /** The groups each line names, in line order. */
-  private readonly groupSteps: { line: number; group: ReadonlySet<string> }[] = [];
+  /** The last of those lines that names each group. */
+  private readonly lastGroupLine = new Map<ReadonlySet<string>, number>();
   private readonly answers = new Map<string, boolean>();
 
   /** A line of the filter: the calls it names by themselves and the groups it names, which it adds or takes away. */
@@ -177,23 +178,17 @@ export class CallSet {
     const line = this.adds.length;
     this.adds.push(add);
     for (const call of calls) this.lastNaming.set(call, line);
-    for (const group of new Set(groups)) this.groupSteps.push({ line, group });
+    for (const group of groups) this.lastGroupLine.set(group, line);
     this.answers.clear();
   }
 
   has(call: string): boolean {
     let known = this.answers.get(call);
     if (known === undefined) {
-      const named = this.lastNaming.get(call) ?? -1;
-      known = named >= 0 ? this.adds[named] : false;
-      // A group named on a later line than the call itself decides.
-      for (let i = this.groupSteps.length - 1; i >= 0 && this.groupSteps[i].line > named; i--) {
-        const step = this.groupSteps[i];
-        if (step.group.has(call)) {
-          known = this.adds[step.line];
-          break;
-        }
-      }
+      // The last line that names the call, by itself or in a group, decides.
+      let deciding = this.lastNaming.get(call) ?? -1;
+      for (const [group, line] of this.lastGroupLine) if (line > deciding && group.has(call)) deciding = line;
+      known = deciding >= 0 ? this.adds[deciding] : false;
       this.answers.set(call, known);
     }
     return known;
