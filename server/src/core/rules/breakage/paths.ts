@@ -239,7 +239,7 @@ function readExceptions(context: RuleContext): Exception[] {
   const items = (list: string): string[] => pathListLines(model, list).flatMap((line) => pathItems(context, line, true).map((i) => i.path));
   const tmpfs = effectiveLines(model, 'TemporaryFileSystem').flatMap((line) => pathItems(context, line, true).filter((i) => !i.options.split(',').includes('ro')));
   const privateTmp = isOn(model, 'PrivateTmp') || (context.manager === 'system' && isOn(model, 'DynamicUser'));
-  return [
+  return distinct([
     ...items('ReadWritePaths').map((root) => ({ root, read: true, write: true, bind: false })),
     ...items('ReadOnlyPaths').map((root) => ({ root, read: true, write: false, bind: false })),
     ...bindExceptions(context, 'BindPaths', true),
@@ -248,7 +248,23 @@ function readExceptions(context: RuleContext): Exception[] {
     // A writable tmpfs and the private /tmp take writes, but show nothing of the host.
     ...tmpfs.map((i) => ({ root: i.path, read: false, write: true, bind: false })),
     ...(privateTmp ? ['/tmp', '/var/tmp'].map((root) => ({ root, read: false, write: true, bind: false })) : []),
-  ];
+  ]);
+}
+
+/**
+ * Each exception once: what they let through is told by the deepest of each kind over a path, so
+ * one written again changes nothing (a unit of 100,000 sections opens the same few folders in each).
+ */
+function distinct(exceptions: readonly Exception[]): Exception[] {
+  const seen = new Set<string>();
+  const kept: Exception[] = [];
+  for (const x of exceptions) {
+    const key = `${x.read ? 'r' : '-'}${x.write ? 'w' : '-'}${x.bind ? 'b' : '-'}${x.root}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    kept.push(x);
+  }
+  return kept;
 }
 
 // ---------------------------------------------------------------------------
