@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  createUnitDocument, diagnoseLimited, diagnoseWithFixesLimited, explain, fixAll, leftOutMessage, parseRuleLevel, unifiedDiff, DEFAULT_MAX_PROBLEMS, DEFAULT_SETTINGS, groupedDigits, SEVERITY_RANK, SYSTEMD_VERSION_RANGE, TOO_MANY_PROBLEMS, type Diagnostic, type FixRisk, type Settings, type Severity, type UnitFiles,
+  createUnitDocument, diagnoseLimited, diagnoseWithFixesLimited, explain, fixAll, leftOutMessage, parseRuleLevel, unifiedDiff, DEFAULT_MAX_PROBLEMS, DEFAULT_SETTINGS, groupedDigits, SEVERITY_RANK, SYSTEMD_VERSION_RANGE, TOO_MANY_PROBLEMS, type Diagnostic, type FixRisk, type Settings, type Severity, type UnitFiles, type UnitDocument,
 } from '../../core';
 import { decodeUnitText, readUnitFile } from '../../node/readUnitFile';
 import { findRcConfig, readPolicyCached } from '../../node/unitguardrc';
 import { CompanionMemo, unitFilesFor } from '../../node/unitFiles';
 import { estimatedFor, textCheckCost } from '../../node/memoryRoom';
+import { holdCompactly } from '../../node/compactText';
 import { GuardError, runBudget, Scope, writeGuarded, type RunBudget } from '../../node/guardedFs';
 import { parseArgs, UsageError, type OptionSpec } from '../args';
 import { EXIT, type Command } from '../command';
@@ -164,27 +165,14 @@ function checkAll(parsed: CheckOptions, io: CliIo): number {
     const fileSettings = settingsFor(parsed, settings, source.absolutePath, io, reportOnce);
     if (fileSettings.broken) settingsBroken = true;
     const scope = input.kind === 'file' ? collected.scopes.get(input.root) : undefined;
-    let files: UnitFiles = {};
-    try {
-      if (source.absolutePath && input.kind === 'file') files = unitFilesFor(source.absolutePath, scope, { heldCost: textCheckCost(source.text), memo });
-    } catch (error) {
-      const failed = { path: source.path, message: describeError(error) };
-      errors.push(failed);
-      if (error instanceof GuardError && error.kind === 'budget') {
-        io.stderr(errorLine(`stopped at '${failed.path}': ${failed.message}`));
-        return 'stop';
-      }
-      io.stderr(errorLine(`cannot read '${failed.path}': ${failed.message}`));
-      return undefined;
+    const ready = documentOf(source, input, fileSettings.settings, parsed, io, scope, memo);
+    if ('failed' in ready) {
+      errors.push(ready.failed);
+      io.stderr(errorLine(`${ready.spent ? 'stopped at' : 'cannot read'} '${ready.failed.path}': ${ready.failed.message}`));
+      return ready.spent ? 'stop' : undefined;
     }
-    let text = source.text;
-    if (parsed.fix) {
-      const fixed = applyFixes(source, text, fileSettings.settings, files, parsed, io, scope, memo);
-      if (fixed === undefined) {
-        errors.push({ path: source.path, message: 'cannot write the fixed file' });
-      } else text = fixed;
-    }
-    const document = createUnitDocument(source.uri, text);
+    if (ready.fixFailed) errors.push({ path: source.path, message: 'cannot write the fixed file' });
+    const { document, files } = ready;
     // Before the check: what it explains builds the unit model and keeps it, and the check reuses it.
     const implied = parsed.explain && !parsed.dryRun ? explain(document, fileSettings.settings, files) : undefined;
     const limited = (format.showsFixes ? diagnoseWithFixesLimited : diagnoseLimited)(document, fileSettings.settings, files, parsed.maxProblems);
@@ -246,6 +234,39 @@ export function settingsFor(options: { versionGiven: boolean }, base: Settings, 
 /** `path:line:col: note: text [implies]` lines: what the unit's settings switch on by themselves. */
 function explainLines(path: string, notes: ReturnType<typeof explain>): string {
   return terminalText(notes.map((n) => `${terminalLine(path)}:${n.range.start.line + 1}:${n.range.start.character + 1}: note: ${n.message} [${n.code}]\n`).join(''));
+}
+
+/**
+ * The unit's companion files and its document, with the fixes asked for applied first. The text is
+ * read and let go here, not in the caller, whose variables would keep the string it was read into
+ * alive through the check: the tree holds the text from then on, a long one compactly (see
+ * node/compactText.ts).
+ */
+function documentOf(
+  source: Source,
+  input: UnitInput,
+  settings: Settings,
+  options: CheckOptions,
+  io: CliIo,
+  scope: Scope | undefined,
+  memo: CompanionMemo,
+): { document: UnitDocument; files: UnitFiles; fixFailed: boolean } | { failed: InputError; spent: boolean } {
+  let files: UnitFiles = {};
+  try {
+    if (source.absolutePath && input.kind === 'file') files = unitFilesFor(source.absolutePath, scope, { heldCost: textCheckCost(source.text), memo });
+  } catch (error) {
+    return { failed: { path: source.path, message: describeError(error) }, spent: error instanceof GuardError && error.kind === 'budget' };
+  }
+  let fixFailed = false;
+  if (options.fix) {
+    const fixed = applyFixes(source, source.text, settings, files, options, io, scope, memo);
+    if (fixed === undefined) fixFailed = true;
+    else source.text = fixed;
+  }
+  const document = createUnitDocument(source.uri, source.text);
+  holdCompactly(document.tree);
+  source.text = '';
+  return { document, files, fixFailed };
 }
 
 /** Applies the fixes of the risks asked for: writes the file (or prints a diff); undefined when it cannot be written. */

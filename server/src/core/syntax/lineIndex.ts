@@ -125,6 +125,18 @@ export class LineIndex implements TextSource {
     return new LineIndex(text, starts, old.#crs || insertedText.includes('\r'));
   }
 
+  /**
+   * The same lines over `text`, which reads as this index's text does, character for character,
+   * and is read in parts (see node/compactText.ts).
+   */
+  over(text: TextSource): LineIndex {
+    if (text.length !== this.length) throw new RangeError(`a text of ${text.length} characters read as one of ${this.length}`);
+    const index = new LineIndex(text, this.#starts.subarray(0, this.#count), this.#crs);
+    index.#eol = this.#eol;
+    index.#lfOnly = this.#lfOnly;
+    return index;
+  }
+
   /** The whole text, joined into one string the first time it is asked for. */
   get text(): string {
     if (this.#text === undefined) {

@@ -2,6 +2,8 @@ import type { Diagnostic } from '../types';
 import type { CommentList } from './commentList';
 import type { LineIndex } from './lineIndex';
 import type { Comment, Entry, Section, SyntaxTree } from './syntaxTree';
+import { CommentNode, EntryNode, SectionNode } from './treeNodes';
+import { ownCopy } from './ownCopy';
 
 /**
  * A tree the parser read: its comments are kept packed and made into nodes when first read, and
@@ -51,6 +53,28 @@ export class ParsedTree implements SyntaxTree {
   /** The packed comments, unless the comments were replaced since the parser read them. */
   get commentList(): CommentList | undefined {
     return this.#commentList;
+  }
+
+  /**
+   * Reads the tree's text through `index` from now on, whose text reads the same character for
+   * character (the same text held otherwise, see node/compactText.ts): its nodes, comments and
+   * problems keep nothing of the text they were read from, which is then let go.
+   */
+  rehome(index: LineIndex): void {
+    this.lines = index;
+    for (const section of this.sections) {
+      if (!(section instanceof SectionNode)) continue;
+      section.rebase(index);
+      section.detach();
+    }
+    for (const entry of this.orphans) {
+      if (!(entry instanceof EntryNode)) continue;
+      entry.rebase(index);
+      entry.detach();
+    }
+    if (this.#commentList !== undefined) this.#commentList = this.#commentList.moved(index, 0);
+    for (const comment of this.#comments ?? []) if (comment instanceof CommentNode) comment.rebase(index);
+    for (const problem of this.diagnostics) problem.message = ownCopy(problem.message);
   }
 
   toJSON(): SyntaxTree {

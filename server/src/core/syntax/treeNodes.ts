@@ -51,6 +51,12 @@ export class CommentNode implements Comment {
     this.#range = range;
   }
 
+  /** Reads the comment's range through `index`, whose text reads the same, with a text of its own (see `ownCopy`). */
+  rebase(index: LineIndex): void {
+    this.#index = index;
+    this.text = ownCopy(this.text);
+  }
+
   /** Offset of the comment's first character. */
   get startOffset(): number {
     return this.#start;

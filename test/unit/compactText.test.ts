@@ -1,0 +1,98 @@
+/**
+ * A long text with a character past U+00FF held at one byte a character (node/compactText.ts):
+ * it reads as the string it was made from, the tree over it finds what the tree over the string
+ * finds, and the string is let go.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createUnitDocument, DEFAULT_SETTINGS, diagnose } from '../../server/src/core';
+import { CompactText, holdCompactly } from '../../server/src/node/compactText';
+import { heapAfterGc } from './heapAfterGc';
+import { snapshotTree } from './treeSnapshot';
+
+/** A small generator of the same numbers every run. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+/** Characters of every width: ASCII, Latin-1, past U+00FF, the halves of a surrogate pair, breaks. */
+const ALPHABET = ['a', 'Z', '=', ' ', '\n', '\r\n', 'é', 'ÿ', '\u0100', '—', '«', '中', '\ud83d\ude00', '\ufeff', '\ufffd', '\ud800', '\x00'];
+
+function randomText(next: () => number, length: number): string {
+  let text = '';
+  while (text.length < length) text += next() < 0.9 ? 'x' : ALPHABET[Math.floor(next() * ALPHABET.length)];
+  return text;
+}
+
+describe('CompactText', () => {
+  test('is not made for a text with no character past U+00FF', () => {
+    assert.equal(CompactText.of('[Service]\nDescription=café ÿ\n'), undefined);
+    assert.equal(CompactText.of(''), undefined);
+  });
+
+  test('reads every range as the string does, across its parts (property)', () => {
+    const next = random(262);
+    // Longer than two parts of 65,536 characters, so that ranges cross from one to the next.
+    const text = randomText(next, 140_000);
+    const compact = CompactText.of(text);
+    assert.ok(compact !== undefined);
+    assert.equal(compact.length, text.length);
+    assert.ok(compact.wideCount > 0);
+    assert.equal(compact.toString(), text);
+    const edges = [0, 1, 65_535, 65_536, 65_537, 131_071, 131_072, text.length - 1, text.length];
+    for (const a of edges) for (const b of edges) if (a <= b) assert.equal(compact.slice(a, b), text.slice(a, b), `[${a}, ${b})`);
+    for (let i = 0; i < 3000; i++) {
+      const a = Math.floor(next() * (text.length + 20)) - 10;
+      const b = a + Math.floor(next() * (next() < 0.1 ? 140_000 : 200));
+      const from = Math.max(0, a);
+      assert.equal(compact.slice(a, b), text.slice(from, Math.max(from, b)), `[${a}, ${b})`);
+    }
+  });
+});
+
+/** Units that hold what the tree keeps strings of: keys and section names past U+00FF, comments, continued values, a line before any section, problems of form. */
+const UNITS: Record<string, string> = {
+  'a hardened service with a dash in its description': '# Generated — «test»\n[Unit]\nDescription=Service — «test»\n\n[Service]\nExecStart=/usr/bin/a --b "c — d" \\\n  --e ü\nProtectSystem=strict\nProtectSystem=full\nPrivateTmp=yes\n',
+  'keys and sections past U+00FF': 'Orphan—=1\n[Sérvice—]\nKey—=value\n[Service]\nExecStart=/bin/true\nBadKey中=x\nNoEquals—\n',
+  'CRLF line breaks and a byte order mark': '\ufeff[Unit]\r\nDescription=a — b\r\n[Service]\r\nExecStart=/bin/true\r\nUser=中\r\n',
+  'a surrogate pair and a replacement character': '[Service]\nExecStart=/bin/echo \ud83d\ude00 \ufffd\nEnvironment=A=\ud83d\ude00\n',
+};
+
+describe('a tree holding its text compactly', () => {
+  for (const [name, unit] of Object.entries(UNITS)) {
+    test(`finds what the tree over the string finds: ${name}`, () => {
+      // Repeated, so that the unit is long and its lines go through the long units' paths too.
+      const text = unit.repeat(300);
+      const plain = createUnitDocument('file:///unit.service', text);
+      const compact = createUnitDocument('file:///unit.service', text);
+      assert.equal(holdCompactly(compact.tree, 0), true);
+      assert.equal(compact.tree.lines.joined, false, 'the text is read in parts');
+      assert.equal(JSON.stringify(diagnose(compact, DEFAULT_SETTINGS)), JSON.stringify(diagnose(plain, DEFAULT_SETTINGS)));
+      assert.deepEqual(snapshotTree(compact.tree), snapshotTree(plain.tree));
+    });
+  }
+
+  test('is made only for a long text with a character past U+00FF', () => {
+    assert.equal(holdCompactly(createUnitDocument('file:///a.service', '[Service]\nDescription=é\n'.repeat(100)).tree, 0), false);
+    assert.equal(holdCompactly(createUnitDocument('file:///a.service', UNITS['keys and sections past U+00FF']).tree, 1 << 20), false);
+  });
+
+  test('lets go of the string it was parsed from', () => {
+    // 4 million characters at two bytes each: 8 MB while the string is alive.
+    const before = heapAfterGc();
+    let text: string | undefined = UNITS['a hardened service with a dash in its description'].repeat(20_000);
+    const length = text.length;
+    const document = createUnitDocument('file:///long.service', text);
+    text = undefined;
+    const parsed = heapAfterGc() - before;
+    assert.equal(holdCompactly(document.tree), true);
+    const compacted = heapAfterGc() - before;
+    // The string at two bytes a character goes; the parts at one byte come: a byte a character less.
+    assert.ok(parsed - compacted > length * 0.8, `held ${Math.round(parsed / 1e6)} MB parsed, ${Math.round(compacted / 1e6)} MB compacted, for ${Math.round(length / 1e6)} million characters`);
+    assert.equal(document.tree.sections.length > 0, true);
+  });
+});
