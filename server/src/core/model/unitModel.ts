@@ -3,7 +3,7 @@ import { entryAt, entryCount, keyAt, type Entry, type Section } from '../syntax/
 import type { UnitType } from '../unitFile';
 import type { UnitDocument } from '../unitDocument';
 import { managerOf, type ManagerKind } from './manager';
-import { keyPlaces, knownKeyPlaces } from '../syntax/keyPlaces';
+import { keyPlaces, knownKeyPlaces, lineAtPlace } from '../syntax/keyPlaces';
 import { trimBlanks } from '../syntax/blanks';
 
 /** Whether systemd takes a line in (given that its section accepts the setting). */
@@ -443,9 +443,9 @@ export class UnitModel {
   /** The keys of the unit's lines, in the order of their first lines. */
   private keyNames(): Iterable<string> {
     if (!this.byPlaces()) return this.indexed().keys();
-    if (this.dropIns.length === 0) return keyPlaces(this.unit.tree).keys();
+    if (this.dropIns.length === 0) return keyPlaces(this.unit.tree).byKey.keys();
     const names = new Set<string>();
-    for (const document of this.documents) for (const name of keyPlaces(document.tree).keys()) names.add(name);
+    for (const document of this.documents) for (const name of keyPlaces(document.tree).byKey.keys()) names.add(name);
     return names;
   }
 
@@ -458,20 +458,23 @@ export class UnitModel {
   private linesFromPlaces(name: string): KeyLines | undefined {
     const documents = this.documents;
     let count = 0;
-    for (let d = 0; d < documents.length; d++) count += (keyPlaces(documents[d].tree).get(name)?.length ?? 0) / 3;
+    for (let d = 0; d < documents.length; d++) count += keyPlaces(documents[d].tree).byKey.get(name)?.length ?? 0;
     if (count === 0) return undefined;
     // Made at their length: a key set on each of a million lines would otherwise leave twice as much
     // behind in the copies its lists grow through.
     const found: KeyLines = { entries: new Array<Entry>(count), orders: new Array<number>(count) };
     let at = 0;
+    const line = { section: 0, line: 0 };
     for (let d = 0; d < documents.length; d++) {
-      const places = keyPlaces(documents[d].tree).get(name);
-      if (places === undefined) continue;
+      const places = keyPlaces(documents[d].tree);
+      const own = places.byKey.get(name);
+      if (own === undefined) continue;
       const sections = documents[d].tree.sections;
       const first = this.firstOrders[d];
-      for (let i = 0; i < places.length; i += 3) {
-        found.entries[at] = entryAt(sections[places[i]], places[i + 1]) as Entry;
-        found.orders[at++] = first + places[i + 2];
+      for (let i = 0; i < own.length; i++) {
+        lineAtPlace(places, own[i], line);
+        found.entries[at] = entryAt(sections[line.section], line.line) as Entry;
+        found.orders[at++] = first + own[i];
       }
     }
     return found;

@@ -1,8 +1,9 @@
 /**
  * Where each key's lines are in a tree, told by place rather than by node: for each key, the
- * section's index, the entry's index in it, and the entry's place among the lines of well-formed
- * sections (the order systemd reads them in), three numbers per line. Lines of malformed sections
- * are left out, as systemd reads none of them.
+ * places of its lines among the lines of well-formed sections (the order systemd reads them in),
+ * one number a line, and for the tree the first place of each section that has lines, which tells
+ * the section and the line of a place. Lines of malformed sections are left out, as systemd reads
+ * none of them.
  *
  * Places do not move when an edit keeps every key where it was (a keystroke in a value): the
  * revised tree then shares its older version's places (see reparse.ts), and whoever looks up
@@ -11,7 +12,29 @@
 import { attached } from '../memo/attached';
 import type { Section, SyntaxTree } from './syntaxTree';
 
-export type KeyPlaces = ReadonlyMap<string, Int32Array>;
+export interface KeyPlaces {
+  /** Each key's places, in reading order. */
+  readonly byKey: ReadonlyMap<string, Int32Array>;
+  /** The well-formed sections with lines, in order: their indexes in the tree's sections. */
+  readonly sections: Int32Array;
+  /** And the place of the first line of each. */
+  readonly firsts: Int32Array;
+}
+
+/** The section (its index in the tree's sections) and the line in it at a place, written into `into`. */
+export function lineAtPlace(places: KeyPlaces, place: number, into: { section: number; line: number }): void {
+  const firsts = places.firsts;
+  // The last section whose first line is at or before the place.
+  let low = 0;
+  let high = firsts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >>> 1;
+    if (firsts[mid] <= place) low = mid;
+    else high = mid - 1;
+  }
+  into.section = places.sections[low];
+  into.line = place - firsts[low];
+}
 
 const known = attached<SyntaxTree, KeyPlaces>('lines by key');
 
@@ -49,34 +72,39 @@ function placesOf(sections: readonly Section[]): KeyPlaces {
   // into a list of their size. Lists grown a line at a time left three times their size behind
   // (15 MB on a unit of 200,000 lines), most of it after it had lived long enough to be kept.
   const counts = new Map<string, number>();
+  let withLines = 0;
   for (const section of sections) {
     if (section.malformed) continue;
     const entries = section.entries;
+    if (entries.length > 0) withLines++;
     for (let e = 0; e < entries.length; e++) {
       const key = entries[e].key;
-      counts.set(key, (counts.get(key) ?? 0) + 3);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   }
-  const places = new Map<string, Int32Array>();
+  const byKey = new Map<string, Int32Array>();
   for (const [key, count] of counts) {
-    places.set(key, new Int32Array(count));
+    byKey.set(key, new Int32Array(count));
     // From here on: where the key's next place goes.
     counts.set(key, 0);
   }
+  const sectionsWithLines = new Int32Array(withLines);
+  const firsts = new Int32Array(withLines);
   let order = 0;
+  let k = 0;
   for (let s = 0; s < sections.length; s++) {
     const section = sections[s];
     if (section.malformed) continue;
     const entries = section.entries;
+    if (entries.length === 0) continue;
+    sectionsWithLines[k] = s;
+    firsts[k++] = order;
     for (let e = 0; e < entries.length; e++) {
       const key = entries[e].key;
       const at = counts.get(key) as number;
-      counts.set(key, at + 3);
-      const list = places.get(key) as Int32Array;
-      list[at] = s;
-      list[at + 1] = e;
-      list[at + 2] = order++;
+      counts.set(key, at + 1);
+      (byKey.get(key) as Int32Array)[at] = order++;
     }
   }
-  return places;
+  return { byKey, sections: sectionsWithLines, firsts };
 }

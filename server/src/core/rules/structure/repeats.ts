@@ -7,7 +7,7 @@ import type { UnitDocument } from '../../unitDocument';
 import type { Diagnostic, Fix, RelatedInformation } from '../../types';
 import { diagnostic, keyDiagnostic, wellFormedSections, type RuleContext } from '../context';
 import { takenRow } from './directives';
-import { knownKeyPlaces } from '../../syntax/keyPlaces';
+import { knownKeyPlaces, lineAtPlace } from '../../syntax/keyPlaces';
 import { findingRange, sortByStart } from '../lineFinding';
 
 /** A line of a well-formed section: its section is known. */
@@ -57,10 +57,14 @@ export function repeatsOf(context: RuleContext, names?: ReadonlySet<string>, nea
   const places = names === undefined ? undefined : knownKeyPlaces(document.tree);
   if (names !== undefined && places !== undefined) {
     const sections = document.tree.sections;
+    const line = { section: 0, line: 0 };
     for (const name of names) {
-      const at = places.get(name);
+      const at = places.byKey.get(name);
       if (at === undefined) continue;
-      for (let i = 0; i < at.length; i += 3) add(sections[at[i]].entries[at[i + 1]], sections[at[i]]);
+      for (let i = 0; i < at.length; i++) {
+        lineAtPlace(places, at[i], line);
+        add(sections[line.section].entries[line.line], sections[line.section]);
+      }
     }
   } else {
     for (const section of wellFormedSections(document)) {
