@@ -165,7 +165,9 @@ function checkAll(parsed: CheckOptions, io: CliIo): number {
     const fileSettings = settingsFor(parsed, settings, source.absolutePath, io, reportOnce);
     if (fileSettings.broken) settingsBroken = true;
     const scope = input.kind === 'file' ? collected.scopes.get(input.root) : undefined;
-    const ready = documentOf(source, input, fileSettings.settings, parsed, io, scope, memo);
+    // The formats that show fixes try them on whole copies of the text, which is then read whole:
+    // held compactly, it would be joined again and held twice.
+    const ready = documentOf(source, input, fileSettings.settings, parsed, io, scope, memo, !format.showsFixes);
     if ('failed' in ready) {
       errors.push(ready.failed);
       io.stderr(errorLine(`${ready.spent ? 'stopped at' : 'cannot read'} '${ready.failed.path}': ${ready.failed.message}`));
@@ -239,8 +241,8 @@ function explainLines(path: string, notes: ReturnType<typeof explain>): string {
 /**
  * The unit's companion files and its document, with the fixes asked for applied first. The text is
  * read and let go here, not in the caller, whose variables would keep the string it was read into
- * alive through the check: the tree holds the text from then on, a long one compactly (see
- * node/compactText.ts).
+ * alive through the check: the tree holds the text from then on, a long one compactly when
+ * `compact` (see node/compactText.ts).
  */
 function documentOf(
   source: Source,
@@ -250,6 +252,7 @@ function documentOf(
   io: CliIo,
   scope: Scope | undefined,
   memo: CompanionMemo,
+  compact: boolean,
 ): { document: UnitDocument; files: UnitFiles; fixFailed: boolean } | { failed: InputError; spent: boolean } {
   let files: UnitFiles = {};
   try {
@@ -264,7 +267,7 @@ function documentOf(
     else source.text = fixed;
   }
   const document = createUnitDocument(source.uri, source.text);
-  holdCompactly(document.tree);
+  if (compact) holdCompactly(document.tree);
   source.text = '';
   return { document, files, fixFailed };
 }

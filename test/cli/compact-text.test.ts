@@ -1,0 +1,55 @@
+/**
+ * `check` holds a long text with characters past U+00FF at one byte a character (see
+ * node/compactText.ts); the formats that show fixes do not, as they read the text whole. Both must
+ * find the same: the text report of such a unit is checked against its JSON report, finding by
+ * finding (place, severity, code and message).
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { runCli, runJson } from './cliHarness';
+
+/** One service with characters past U+00FF in a comment, values (some quoted by findings), a key and a section's name. */
+const BLOCK = [
+  '# Service «n» — made for the test',
+  '[Unit]',
+  'Description=Service — «n» 中文',
+  '[Service]',
+  'ExecStart=/usr/bin/daemon --label "a — b" \\',
+  '  --name 😀',
+  'ProtectSystem=strict',
+  'ProtectSystem=full',
+  'Usér—=x',
+  'PrivateTmp=yes',
+  'ProtectHome=yés—',
+  'Restart=alwa—ys',
+  '[Sérvice—]',
+  'Key=value',
+  '',
+].join('\n');
+
+describe('check of a long unit with characters past U+00FF', () => {
+  test('the text report (text held compactly) and the JSON report (text held whole) find the same', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'unitguard-compact-'));
+    try {
+      const file = path.join(folder, 'wide.service');
+      // Past the 1 MiB from which the text is held compactly.
+      const text = BLOCK.repeat(Math.ceil((1.2 * 2 ** 20) / BLOCK.length));
+      writeFileSync(file, text);
+      const report = runCli(['check', '--max-problems', '0', '--min-severity', 'hint', file]);
+      assert.equal(report.status, 1, report.stderr);
+      const { json } = runJson(['--max-problems', '0', file]);
+      const fromJson = json.files[0].diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity}: ${d.message} [${d.code}]`);
+      const fromText = report.stdout
+        .split('\n')
+        .filter((line) => line.startsWith(file + ':'))
+        .map((line) => line.slice(file.length + 1));
+      assert.ok(fromJson.length > 1000, `${fromJson.length} findings`);
+      assert.deepEqual(fromText, fromJson);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
