@@ -26,6 +26,17 @@ export function maxOf<T>(values: readonly T[], measure: (value: T) => number): n
   return max;
 }
 
+/** The items in order, each kept only the first time its `key` comes. */
+export function distinctBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
 /** Each byte as the character of that code (Latin-1), in slices short enough to pass as arguments. */
 export function latin1Text(bytes: readonly number[]): string {
   const SLICE = 8192;

@@ -17,6 +17,7 @@ import { BoundedCache } from '../values/boundedCache';
 import { parentOf, pathEvidence, resolvePath, widestPath, type PathEvidence } from './pathEvidence';
 import { lineRefs, lineText, reportBreakage, type Evidence } from './report';
 import { andWords, shownOf } from '../../andList';
+import { distinctBy } from '../../arrays';
 import { trimBlanks } from '../../syntax/blanks';
 import { shownHere } from '../findingHome';
 import { once } from '../pairings/unitFacts';
@@ -256,15 +257,7 @@ function readExceptions(context: RuleContext): Exception[] {
  * one written again changes nothing (a unit of 100,000 sections opens the same few folders in each).
  */
 function distinct(exceptions: readonly Exception[]): Exception[] {
-  const seen = new Set<string>();
-  const kept: Exception[] = [];
-  for (const x of exceptions) {
-    const key = `${x.read ? 'r' : '-'}${x.write ? 'w' : '-'}${x.bind ? 'b' : '-'}${x.root}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    kept.push(x);
-  }
-  return kept;
+  return distinctBy(exceptions, (x) => `${x.read ? 'r' : '-'}${x.write ? 'w' : '-'}${x.bind ? 'b' : '-'}${x.root}`);
 }
 
 // ---------------------------------------------------------------------------

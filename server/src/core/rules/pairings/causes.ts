@@ -15,6 +15,7 @@ import { blocksSyscalls, commandPrefix, coveringAssignment, holdsAmbient } from 
 import { lineText } from './text';
 import { lineRefs, RELATED_LINES } from '../breakage/report';
 import { andWords } from '../../andList';
+import { distinctBy } from '../../arrays';
 import { fixesMaybe, setFixesWhenRead, withoutFixField } from '../fixesWhenRead';
 import { anchorOf, messageNaming, rangeHere, saidInDropIn, shownHere } from '../findingHome';
 
@@ -178,11 +179,5 @@ function fixesOfFirst(findings: readonly Diagnostic[], cause: Cause): () => Fix[
 }
 
 function dedupe(list: RelatedInformation[]): RelatedInformation[] {
-  const seen = new Set<string>();
-  return list.filter((r) => {
-    const key = `${r.uri ?? ''}:${r.range.start.line}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return distinctBy(list, (r) => `${r.uri ?? ''}:${r.range.start.line}`);
 }
