@@ -111,3 +111,57 @@ test('round trips hold for any text of line breaks, NULs, surrogates and letters
   const unit = fc.constantFrom('\n', '\r', '\r\n', 'a', 'é', '\ud83d\ude00', '\ud800', '\0', ' ');
   fc.assert(fc.property(fc.array(unit, { maxLength: 40 }).map((p) => p.join('')), (text) => checkRoundTrips(text)), { numRuns: 500 });
 });
+
+describe('LineIndex.spliced', () => {
+  /** Lines of `\n` or `\r\n` breaks, letters and blanks: what a spliced index is made for. */
+  const piece = fc.array(fc.constantFrom('a', 'b', ' ', '=', '\n', '\r\n'), { maxLength: 24 }).map((parts) => parts.join(''));
+
+  /** Every line's start and end, every offset's line, and the positions both ways, as an index read from the text says. */
+  function assertReadsAs(spliced: LineIndex, text: string): void {
+    const fresh = new LineIndex(text);
+    assert.equal(spliced.lineCount, fresh.lineCount);
+    for (let k = 0; k < fresh.lineCount; k++) {
+      assert.equal(spliced.lineStart(k), fresh.lineStart(k), `start of line ${k} of ${JSON.stringify(text)}`);
+      assert.equal(spliced.lineEnd(k), fresh.lineEnd(k), `end of line ${k} of ${JSON.stringify(text)}`);
+    }
+    for (let at = 0; at <= text.length; at++) {
+      assert.equal(spliced.lineOf(at), fresh.lineOf(at), `line of ${at} in ${JSON.stringify(text)}`);
+      assert.deepStrictEqual(spliced.positionAt(at), fresh.positionAt(at));
+    }
+    for (let line = -1; line <= fresh.lineCount; line++) {
+      for (const character of [0, 1, 3, 1000]) assert.equal(spliced.offsetAt({ line, character }), fresh.offsetAt({ line, character }));
+    }
+    assert.deepStrictEqual(spliced.lines, fresh.lines);
+  }
+
+  test('an index spliced from another, and one spliced from that, read as the index of their text', () => {
+    fc.assert(
+      fc.property(piece, fc.array(fc.tuple(fc.nat(), fc.nat(), piece), { minLength: 1, maxLength: 4 }), (start, edits) => {
+        let text = start;
+        let index = new LineIndex(text);
+        for (const [a, b, inserted] of edits) {
+          let from = Math.min(a, b) % (text.length + 1);
+          let to = Math.max(a, b) % (text.length + 1);
+          if (to < from) [from, to] = [to, from];
+          // Never between the two characters of a `\r\n`: a splice of a text of `\r\n` breaks keeps them whole.
+          if (insideCrlf(text, from) || insideCrlf(text, to)) continue;
+          const next = text.slice(0, from) + inserted + text.slice(to);
+          if (/\r(?!\n)/.test(next)) continue;
+          index = LineIndex.spliced(index, next, from, to, from + inserted.length);
+          text = next;
+          assertReadsAs(index, text);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  test('a text read again through an index spliced from it keeps its lines', () => {
+    const text = 'a=1\nb=2\r\nc=3\n\nd=4';
+    const inserted = '=22\nx';
+    const edited = text.slice(0, 5) + inserted + text.slice(6);
+    const spliced = LineIndex.spliced(new LineIndex(text), edited, 5, 6, 5 + inserted.length);
+    assertReadsAs(spliced, edited);
+    assertReadsAs(spliced.over(edited), edited);
+  });
+});

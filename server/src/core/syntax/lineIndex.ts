@@ -16,10 +16,27 @@ export interface PhysicalLine {
  * Only the start offset of each line is kept, in a typed array; the line
  * objects of `lines` are built the first time someone asks for them.
  */
+/**
+ * The line starts of a spliced text past its first `keep` lines, read through the old text's
+ * (see LineIndex.spliced()): a fix tried on a unit of millions of lines would otherwise copy them
+ * all, for each fix tried.
+ */
+interface SplicedStarts {
+  /** The starts of the lines the edit made, in the new text. */
+  readonly made: Uint32Array;
+  /** The old text's starts: those from `after` on are the lines after the edit, `delta` further on. */
+  readonly old: Uint32Array;
+  readonly after: number;
+  readonly delta: number;
+}
+
 export class LineIndex implements TextSource {
-  /** Start offset of each line; only the first `#count` slots are used. */
+  /** Start offset of each line; only the first `#keep` slots are used (the lines past them are `#splice`'s). */
   #starts: Uint32Array;
   #count: number;
+  /** How many of the lines start where `#starts` says: all but those of `#splice`. */
+  #keep: number;
+  #splice: SplicedStarts | undefined;
   #lines: PhysicalLine[] | undefined;
   /** The line break most used in the text; worked out when first asked for, in a spliced text with `\r`. */
   #eol: string | undefined;
@@ -45,6 +62,8 @@ export class LineIndex implements TextSource {
       this.#source = typeof text === 'string' ? undefined : text;
       this.#starts = lineStarts;
       this.#count = lineStarts.length;
+      this.#keep = this.#count;
+      this.#splice = undefined;
       this.#lines = undefined;
       this.#eol = crs ? undefined : '\n';
       this.#lfOnly = !crs;
@@ -89,6 +108,8 @@ export class LineIndex implements TextSource {
     if (starts.length - count > 64 && starts.length > count + (count >> 3)) starts = starts.slice(0, count);
     this.#starts = starts;
     this.#count = count;
+    this.#keep = count;
+    this.#splice = undefined;
     this.#lines = undefined;
     // The most used kind; on a tie, the one that came first (as dominantEol() below).
     const counts = [lf, crlf, cr];
@@ -110,19 +131,39 @@ export class LineIndex implements TextSource {
    */
   static spliced(old: LineIndex, text: TextSource, from: number, oldEnd: number, newEnd: number): LineIndex {
     const delta = newEnd - oldEnd;
-    const oldStarts = old.#starts;
+    // The old starts are read, not copied: those of an index spliced itself are laid out first.
+    const oldStarts = old.#flat();
     const oldCount = old.#count;
     const keep = old.lineOf(from) + 1; // the starts at or before `from`
     const after = old.lineOf(oldEnd) + 1; // the first start past `oldEnd`
     const insertedText = text.slice(from, newEnd);
     const inserted = newlineStarts(insertedText);
-    const added = inserted.length - 1;
-    const starts = new Uint32Array(keep + added + (oldCount - after));
-    starts.set(oldStarts.subarray(0, keep));
-    let k = keep;
-    for (let i = 1; i <= added; i++) starts[k++] = from + inserted[i];
-    for (let j = after; j < oldCount; j++) starts[k++] = oldStarts[j] + delta;
-    return new LineIndex(text, starts, old.#crs || insertedText.includes('\r'));
+    const made = new Uint32Array(inserted.length - 1);
+    for (let i = 0; i < made.length; i++) made[i] = from + inserted[i + 1];
+    const index = new LineIndex(text, oldStarts.subarray(0, keep), old.#crs || insertedText.includes('\r'));
+    index.#count = keep + made.length + (oldCount - after);
+    if (index.#count > keep) index.#splice = { made, old: oldStarts, after, delta };
+    return index;
+  }
+
+  /** The start of line `k`, one past the first `#keep`. */
+  #splicedStart(k: number): number {
+    const splice = this.#splice as SplicedStarts;
+    const i = k - this.#keep;
+    return i < splice.made.length ? splice.made[i] : splice.old[splice.after + i - splice.made.length] + splice.delta;
+  }
+
+  /** Every line's start in one array, made so once for an index spliced from another. */
+  #flat(): Uint32Array {
+    if (this.#splice !== undefined) {
+      const starts = new Uint32Array(this.#count);
+      starts.set(this.#starts.subarray(0, this.#keep));
+      for (let k = this.#keep; k < this.#count; k++) starts[k] = this.#splicedStart(k);
+      this.#starts = starts;
+      this.#keep = this.#count;
+      this.#splice = undefined;
+    }
+    return this.#starts;
   }
 
   /**
@@ -131,7 +172,7 @@ export class LineIndex implements TextSource {
    */
   over(text: TextSource): LineIndex {
     if (text.length !== this.length) throw new RangeError(`a text of ${text.length} characters read as one of ${this.length}`);
-    const index = new LineIndex(text, this.#starts.subarray(0, this.#count), this.#crs);
+    const index = new LineIndex(text, this.#flat().subarray(0, this.#count), this.#crs);
     index.#eol = this.#eol;
     index.#lfOnly = this.#lfOnly;
     return index;
@@ -175,7 +216,7 @@ export class LineIndex implements TextSource {
   get lines(): PhysicalLine[] {
     if (this.#lines === undefined) {
       const lines: PhysicalLine[] = [];
-      for (let k = 0; k < this.#count; k++) lines.push({ start: this.#starts[k], end: this.lineEnd(k), eol: this.eolOf(k) });
+      for (let k = 0; k < this.#count; k++) lines.push({ start: this.lineStart(k), end: this.lineEnd(k), eol: this.eolOf(k) });
       this.#lines = lines;
     }
     return this.#lines;
@@ -188,13 +229,13 @@ export class LineIndex implements TextSource {
 
   /** Start offset of line `k` (0 <= k < lineCount). */
   lineStart(k: number): number {
-    return this.#starts[k];
+    return k < this.#keep ? this.#starts[k] : this.#splicedStart(k);
   }
 
   /** End offset of line `k` (0 <= k < lineCount), before its line break. */
   lineEnd(k: number): number {
     if (k + 1 >= this.#count) return this.length;
-    const next = this.#starts[k + 1];
+    const next = this.lineStart(k + 1);
     if (this.#lfOnly) return next - 1;
     // A '\n' ends either a '\n' or a '\r\n' break; anything else is a lone '\r'.
     if (this.#codeAt(next - 1) === 10) return this.#codeAt(next - 2) === 13 ? next - 2 : next - 1;
@@ -204,7 +245,7 @@ export class LineIndex implements TextSource {
   private eolOf(k: number): string {
     if (k + 1 >= this.#count) return '';
     if (this.#lfOnly) return '\n';
-    const next = this.#starts[k + 1];
+    const next = this.lineStart(k + 1);
     if (this.#codeAt(next - 1) === 10) return this.#codeAt(next - 2) === 13 ? '\r\n' : '\n';
     return '\r';
   }
@@ -217,9 +258,20 @@ export class LineIndex implements TextSource {
 
   /** The line that holds offset `at` (already a whole number inside the text). */
   lineOf(at: number): number {
-    const starts = this.#starts;
+    const keep = this.#keep;
     let low = 0;
     let high = this.#count - 1;
+    if (keep <= high && this.#splicedStart(keep) <= at) {
+      low = keep;
+      while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (this.#splicedStart(mid) <= at) low = mid;
+        else high = mid - 1;
+      }
+      return low;
+    }
+    const starts = this.#starts;
+    high = Math.min(high, keep - 1);
     while (low < high) {
       const mid = (low + high + 1) >> 1;
       if (starts[mid] <= at) low = mid;
@@ -232,7 +284,7 @@ export class LineIndex implements TextSource {
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(toInteger(offset), this.length));
     const line = this.lineOf(clamped);
-    return { line, character: Math.min(clamped, this.lineEnd(line)) - this.#starts[line] };
+    return { line, character: Math.min(clamped, this.lineEnd(line)) - this.lineStart(line) };
   }
 
   /**
@@ -245,7 +297,7 @@ export class LineIndex implements TextSource {
     const lineNumber = toInteger(position?.line);
     if (lineNumber < 0) return 0;
     if (lineNumber >= this.#count) return this.length;
-    return Math.min(this.#starts[lineNumber] + Math.max(0, toInteger(position?.character)), this.lineEnd(lineNumber));
+    return Math.min(this.lineStart(lineNumber) + Math.max(0, toInteger(position?.character)), this.lineEnd(lineNumber));
   }
 
   range(start: number, end: number): Range {
