@@ -409,6 +409,8 @@ export class SectionNode implements Section {
 
 /** The ranges and segments of an assignment once they were read. */
 interface EntryParts {
+  /** The value's end (see EntryNode.endOffset). */
+  end: number;
   keyRange?: Range;
   equalsRange?: Range;
   valueRange?: Range;
@@ -454,9 +456,11 @@ export class EntryNode implements Entry {
   key: string;
   startOffset: number;
   section: Section | undefined;
-  /** The value's end (the end of `=` when the value is empty). */
-  #end: number;
-  #parts: EntryParts | undefined;
+  /**
+   * The value's end (the end of `=` when the value is empty) while the node has no parts, and then
+   * its parts, which hold it: one field for both, in each of a long unit's millions of nodes.
+   */
+  #tail: number | EntryParts;
 
   /**
    * `valueStart === valueEnd === equals + 1` when the value is empty. `joined`, when given, is the
@@ -480,26 +484,25 @@ export class EntryNode implements Entry {
     this.key = key;
     this.startOffset = keyStart;
     this.section = section;
-    this.#end = valueEnd;
-    let parts: EntryParts | undefined = pieces === undefined && !isContinued ? undefined : { pieces, continued: isContinued };
+    let parts: EntryParts | undefined = pieces === undefined && !isContinued ? undefined : { end: valueEnd, pieces, continued: isContinued };
     // One in a section maps its offsets through the section's index (which a later version
     // rebases at once); one before the first section keeps its own.
-    if (!(section instanceof SectionNode)) (parts ??= {}).index = index;
-    if (keyEnd !== keyStart + key.length) (parts ??= {}).keyEnd = keyEnd;
-    if (equals !== keyEnd) (parts ??= {}).equals = equals;
-    if (valueStart !== equals + 1) (parts ??= {}).valueStart = valueStart;
-    if (joined !== undefined) (parts ??= {}).joined = joined;
-    this.#parts = parts;
+    if (!(section instanceof SectionNode)) (parts ??= { end: valueEnd }).index = index;
+    if (keyEnd !== keyStart + key.length) (parts ??= { end: valueEnd }).keyEnd = keyEnd;
+    if (equals !== keyEnd) (parts ??= { end: valueEnd }).equals = equals;
+    if (valueStart !== equals + 1) (parts ??= { end: valueEnd }).valueStart = valueStart;
+    if (joined !== undefined) (parts ??= { end: valueEnd }).joined = joined;
+    this.#tail = parts ?? valueEnd;
   }
 
   /** The value, after the `=` and the blanks that follow it. */
   get value(): string {
-    const parts = this.#parts;
+    const parts = EntryNode.#partsOf(this);
     if (parts?.joined !== undefined) return parts.joined;
     const pieces = parts?.pieces;
     if (pieces !== undefined && pieces.length > 2) return EntryNode.#joinedPieces(linesOf(this.section, parts), pieces);
     const start = this.valueOffset;
-    return start < this.#end ? linesOf(this.section, parts).slice(start, this.#end) : '';
+    return start < EntryNode.#endOf(this) ? linesOf(this.section, parts).slice(start, EntryNode.#endOf(this)) : '';
   }
 
   /**
@@ -514,35 +517,56 @@ export class EntryNode implements Entry {
   }
 
   set value(value: string) {
-    (this.#parts ??= {}).joined = value;
+    EntryNode.#own(this).joined = value;
   }
 
   /** The value's start: right after the `=` on an ordinary line. */
   get valueOffset(): number {
-    return this.#parts?.valueStart ?? EntryNode.#equals(this) + 1;
+    return EntryNode.#partsOf(this)?.valueStart ?? EntryNode.#equals(this) + 1;
   }
 
   /** The value's end (the end of `=` when the value is empty). */
   get endOffset(): number {
-    return this.#end;
+    return EntryNode.#endOf(this);
   }
 
   // The offsets worked out from the fields are functions of the class, not accessors of each
   // node: a private accessor or method gives every instance one more slot.
 
+  /** The node's parts, when it has any. */
+  static #partsOf(entry: EntryNode): EntryParts | undefined {
+    const tail = entry.#tail;
+    return typeof tail === 'number' ? undefined : tail;
+  }
+
+  /** The node's parts, made when it has none. */
+  static #own(entry: EntryNode): EntryParts {
+    const tail = entry.#tail;
+    if (typeof tail !== 'number') return tail;
+    const parts: EntryParts = { end: tail };
+    entry.#tail = parts;
+    return parts;
+  }
+
+  /** The value's end. */
+  static #endOf(entry: EntryNode): number {
+    const tail = entry.#tail;
+    return typeof tail === 'number' ? tail : tail.end;
+  }
+
   /** The key's end offset. */
   static #keyEnd(entry: EntryNode): number {
-    return entry.#parts?.keyEnd ?? entry.startOffset + entry.key.length;
+    return EntryNode.#partsOf(entry)?.keyEnd ?? entry.startOffset + entry.key.length;
   }
 
   /** The offset of `=`. */
   static #equals(entry: EntryNode): number {
-    return entry.#parts?.equals ?? EntryNode.#keyEnd(entry);
+    return EntryNode.#partsOf(entry)?.equals ?? EntryNode.#keyEnd(entry);
   }
 
   /** The index the offsets map through (see `linesOf`). */
   static #lines(entry: EntryNode): LineIndex {
-    return linesOf(entry.section, entry.#parts);
+    return linesOf(entry.section, EntryNode.#partsOf(entry));
   }
 
   /** What `entries` are without their section (see SectionNode.shifted()). */
@@ -566,7 +590,7 @@ export class EntryNode implements Entry {
       offsets[at + 2] = EntryNode.#equals(entry);
       offsets[at + 3] = entry.valueOffset;
       offsets[at + 4] = entry.endOffset;
-      const own = entry.#parts;
+      const own = EntryNode.#partsOf(entry);
       if (own !== undefined && (own.pieces !== undefined || own.continued === true || own.joined !== undefined)) (parts ??= new Map()).set(i, { pieces: own.pieces, continued: own.continued === true, joined: own.joined });
     }
     return { count, offsets, keys, parts, others };
@@ -594,24 +618,24 @@ export class EntryNode implements Entry {
 
   /** An empty assignment (`Key=`), which resets list settings. */
   get isEmpty(): boolean {
-    const joined = this.#parts?.joined;
-    return joined !== undefined ? joined.length === 0 : this.valueOffset >= this.#end;
+    const joined = EntryNode.#partsOf(this)?.joined;
+    return joined !== undefined ? joined.length === 0 : this.valueOffset >= EntryNode.#endOf(this);
   }
 
   /** The assignment spans several lines. */
   get isContinued(): boolean {
-    return this.#parts?.continued === true;
+    return EntryNode.#partsOf(this)?.continued === true;
   }
 
   /** The same assignment `delta` characters further on in another text, which `index` maps. */
   shifted(index: LineIndex, section: Section | undefined, delta: number): EntryNode {
-    const pieces = this.#parts?.pieces;
+    const pieces = EntryNode.#partsOf(this)?.pieces;
     let moved: number[] | undefined;
     if (pieces !== undefined) {
       moved = pieces.slice();
       for (let i = 0; i < moved.length; i += 2) moved[i] += delta;
     }
-    return new EntryNode(index, section, this.key, this.startOffset + delta, EntryNode.#keyEnd(this) + delta, EntryNode.#equals(this) + delta, this.#parts?.joined, this.valueOffset + delta, this.#end + delta, this.isContinued, moved);
+    return new EntryNode(index, section, this.key, this.startOffset + delta, EntryNode.#keyEnd(this) + delta, EntryNode.#equals(this) + delta, EntryNode.#partsOf(this)?.joined, this.valueOffset + delta, EntryNode.#endOf(this) + delta, this.isContinued, moved);
   }
 
   /**
@@ -619,65 +643,65 @@ export class EntryNode implements Entry {
    * the assignment's end (one in a section goes with its section, see SectionNode.rebase()).
    */
   rebase(index: LineIndex): void {
-    const parts = this.#parts;
+    const parts = EntryNode.#partsOf(this);
     if (parts?.index !== undefined) parts.index = index;
   }
 
   /** Gives the key and a value given to the node their own copies (see `ownCopy`); any other value is read from the text. */
   detach(): void {
     this.key = ownCopy(this.key);
-    const parts = this.#parts;
+    const parts = EntryNode.#partsOf(this);
     if (parts?.joined !== undefined) parts.joined = ownCopy(parts.joined);
   }
 
   get keyRange(): Range {
-    const parts = (this.#parts ??= {});
+    const parts = EntryNode.#own(this);
     return (parts.keyRange ??= EntryNode.#lines(this).range(this.startOffset, EntryNode.#keyEnd(this)));
   }
 
   set keyRange(range: Range) {
-    (this.#parts ??= {}).keyRange = range;
+    EntryNode.#own(this).keyRange = range;
   }
 
   /** The key's range as `keyRange` gives it, without keeping it when it was not read before. */
   keyRangeOnce(): Range {
-    return this.#parts?.keyRange ?? EntryNode.#lines(this).range(this.startOffset, EntryNode.#keyEnd(this));
+    return EntryNode.#partsOf(this)?.keyRange ?? EntryNode.#lines(this).range(this.startOffset, EntryNode.#keyEnd(this));
   }
 
   get equalsRange(): Range {
-    const parts = (this.#parts ??= {});
+    const parts = EntryNode.#own(this);
     return (parts.equalsRange ??= EntryNode.#lines(this).range(EntryNode.#equals(this), EntryNode.#equals(this) + 1));
   }
 
   set equalsRange(range: Range) {
-    (this.#parts ??= {}).equalsRange = range;
+    EntryNode.#own(this).equalsRange = range;
   }
 
   get valueRange(): Range {
-    const parts = (this.#parts ??= {});
+    const parts = EntryNode.#own(this);
     return (parts.valueRange ??= EntryNode.#lines(this).range(this.valueOffset, this.endOffset));
   }
 
   set valueRange(range: Range) {
-    (this.#parts ??= {}).valueRange = range;
+    EntryNode.#own(this).valueRange = range;
   }
 
   get range(): Range {
-    const parts = (this.#parts ??= {});
+    const parts = EntryNode.#own(this);
     return (parts.range ??= EntryNode.#lines(this).range(this.startOffset, this.endOffset));
   }
 
   set range(range: Range) {
-    (this.#parts ??= {}).range = range;
+    EntryNode.#own(this).range = range;
   }
 
   get segments(): ValueSegment[] {
-    const parts = (this.#parts ??= {});
+    const parts = EntryNode.#own(this);
     return (parts.segments ??= this.buildSegments(parts.pieces));
   }
 
   set segments(segments: ValueSegment[]) {
-    (this.#parts ??= {}).segments = segments;
+    EntryNode.#own(this).segments = segments;
   }
 
   /**
