@@ -11,12 +11,12 @@ export type LineFilter = (entry: Entry, section: string) => boolean;
 
 /** One `Key=value` line, with the file it is in. */
 export interface Assignment {
-  entry: Entry;
+  readonly entry: Entry;
   /** The unit file or the drop-in that holds the line. */
-  document: UnitDocument;
-  section: string;
+  readonly document: UnitDocument;
+  readonly section: string;
   /** Position in the order systemd reads the lines: the unit, then its drop-ins by file name. */
-  order: number;
+  readonly order: number;
 }
 
 /** A setting as systemd ends up with it after reading every line that assigns it. */
@@ -52,7 +52,8 @@ class SettingLines implements Setting {
     readonly name: string,
     readonly section: string,
     readonly semantics: AssignmentSemantics,
-    private readonly documentAt: (order: number) => UnitDocument,
+    /** The document of a place in the reading order. */
+    readonly documentAt: (order: number) => UnitDocument,
     /** The lines and their places in the order, until `all` holds them (then undefined: a long list's twice over). */
     private entries: Entry[] | undefined = [],
     private orders: number[] | undefined = [],
@@ -101,8 +102,31 @@ class SettingLines implements Setting {
   }
 
   private make(i: number): Assignment {
-    const order = (this.orders as number[])[i];
-    return { entry: (this.entries as Entry[])[i], document: this.documentAt(order), section: this.section, order };
+    return new LineAssignment((this.entries as Entry[])[i], (this.orders as number[])[i], this);
+  }
+}
+
+/**
+ * An assignment of a setting worked out from its lines: its document and section are the
+ * setting's to tell, not fields of each of a long unit's million assignments.
+ */
+class LineAssignment implements Assignment {
+  readonly #setting: SettingLines;
+
+  constructor(
+    readonly entry: Entry,
+    readonly order: number,
+    setting: SettingLines,
+  ) {
+    this.#setting = setting;
+  }
+
+  get document(): UnitDocument {
+    return this.#setting.documentAt(this.order);
+  }
+
+  get section(): string {
+    return this.#setting.section;
   }
 }
 
