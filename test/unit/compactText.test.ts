@@ -6,7 +6,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createUnitDocument, DEFAULT_SETTINGS, diagnose } from '../../server/src/core';
-import { CompactText, holdCompactly } from '../../server/src/node/compactText';
+import { CompactText, holdCompactly, parsedCompactly } from '../../server/src/node/compactText';
+import { parse, parseStandIn } from '../../server/src/core/syntax/parser';
 import { heapAfterGc } from './heapAfterGc';
 import { snapshotTree } from './treeSnapshot';
 
@@ -94,5 +95,94 @@ describe('a tree holding its text compactly', () => {
     // The string at two bytes a character goes; the parts at one byte come: a byte a character less.
     assert.ok(parsed - compacted > length * 0.8, `held ${Math.round(parsed / 1e6)} MB parsed, ${Math.round(compacted / 1e6)} MB compacted, for ${Math.round(length / 1e6)} million characters`);
     assert.equal(document.tree.sections.length > 0, true);
+  });
+});
+
+/** The UTF-8 bytes of a text, and the text as the unit reader decodes them. */
+function bytesOf(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}
+
+function decoded(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes);
+}
+
+describe('a text decoded from its bytes to be held compactly', () => {
+  test('reads as the decoded text, from a string of one byte a character that has a stand-in where they differ', () => {
+    const next = random(7);
+    // Characters of one, two and three UTF-8 bytes: the ones held compactly.
+    const alphabet = ['a', '=', ' ', '\n', '\r\n', 'é', 'ÿ', '\u0100', 'ſ', '—', '«', '中', '\u07ff', '\u0800', '\ufdcf', '\ufdf0', '\ufffc'];
+    let text = '';
+    while (text.length < 150_000) text += next() < 0.8 ? 'x' : alphabet[Math.floor(next() * alphabet.length)];
+    const held = CompactText.standIn(bytesOf(text));
+    assert.ok(held !== undefined);
+    assert.equal(held.held.toString(), text);
+    assert.equal(held.text.length, text.length);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      assert.equal(held.text.charCodeAt(i), c <= 0xff ? c : 0xaa, `character ${i}`);
+    }
+    // Its UTF-8 bytes beyond the stand-in's two: one for each character from U+0800 on.
+    for (const [a, b] of [[0, text.length], [100, 5_000], [70_000, 70_100]]) {
+      const slice = text.slice(a, b);
+      const beyond = [...slice].filter((ch) => ch.charCodeAt(0) >= 0x800).length;
+      assert.equal(held.held.bytesBeyond(a, b), beyond, `[${a}, ${b})`);
+    }
+  });
+
+  const NOT_HELD: Record<string, Uint8Array> = {
+    'no character past U+00FF': bytesOf('[Service]\nDescription=é ÿ\n'),
+    'a byte order mark': bytesOf('\ufeff[Service]\nDescription=—\n'),
+    'a replacement character': bytesOf('[Service]\nDescription=— \ufffd\n'),
+    'a noncharacter': bytesOf('[Service]\nDescription=— \ufdd0\n'),
+    'a character past U+FFFF': bytesOf('[Service]\nDescription=— \ud83d\ude00\n'),
+    'invalid UTF-8': new Uint8Array([...bytesOf('[Service]\nDescription=— '), 0xe2, 0x80, 0x0a]),
+  };
+  for (const [name, bytes] of Object.entries(NOT_HELD)) {
+    test(`is not made for a text with ${name}`, () => {
+      assert.equal(CompactText.standIn(bytes), undefined);
+    });
+  }
+});
+
+describe('a tree parsed from the string that stands for its text', () => {
+  // The units above that can be held so (no byte order mark, no surrogate pair or U+FFFD), and what only a stand-in's parse could get wrong.
+  const HELD_UNITS: Record<string, { unit: string; parsedFromStandIn: boolean }> = {
+    'a hardened service with a dash in its description': { unit: UNITS['a hardened service with a dash in its description'], parsedFromStandIn: true },
+    'values and comments past U+07FF, in CRLF': { unit: '; 中文 — «x»\r\n[Unit]\r\nDescription=中 — \u0800\r\n[Service]\r\nEnvironment="A=—" B=中\r\nExecStart=/bin/echo — \\\r\n  中\r\n', parsedFromStandIn: true },
+    'keys and sections past U+00FF': { unit: UNITS['keys and sections past U+00FF'], parsedFromStandIn: false },
+    'a key past U+00FF and no problem of form': { unit: '[Service]\nExecStart=/bin/true\nUsér—=x\n', parsedFromStandIn: false },
+    'a section name past U+00FF and no problem of form': { unit: '[Sérvice—]\nKey=value\n[Service]\nExecStart=/bin/true\n', parsedFromStandIn: false },
+    // 349,600 characters of three UTF-8 bytes: over systemd's limit of 1 MiB, which the stand-ins (two bytes each) are not.
+    'a line past the byte limit only in UTF-8': { unit: `[Service]\nExecStart=/bin/true\nDescription=${'—'.repeat(349_600)}\n`, parsedFromStandIn: false },
+    'continued lines past the byte limit only in UTF-8': { unit: `[Service]\nExecStart=/bin/true\nDescription=${`${'—'.repeat(100_000)} \\\n`.repeat(4)}x\n`, parsedFromStandIn: false },
+  };
+  for (const [name, { unit, parsedFromStandIn }] of Object.entries(HELD_UNITS)) {
+    test(`finds what the tree of the decoded text finds: ${name}`, () => {
+      const text = unit.length > 100_000 ? unit : unit.repeat(300);
+      const bytes = bytesOf(text);
+      const standIn = CompactText.standIn(bytes);
+      assert.ok(standIn !== undefined);
+      const plain = createUnitDocument('file:///unit.service', decoded(bytes));
+      const tree = parsedCompactly(standIn);
+      // Parsed from the stand-in string where it reads the same; otherwise the caller parses the text itself.
+      assert.equal(tree !== undefined, parsedFromStandIn);
+      if (tree === undefined) return;
+      assert.equal(tree.lines.joined, false, 'the text is read in parts');
+      const compact = { ...plain, tree };
+      assert.equal(JSON.stringify(diagnose(compact, DEFAULT_SETTINGS)), JSON.stringify(diagnose(plain, DEFAULT_SETTINGS)));
+      assert.deepEqual(snapshotTree(compact.tree), snapshotTree(plain.tree));
+    });
+  }
+
+  test('counts the bytes of the characters a stand-in is shorter than', () => {
+    const text = `[Service]\nDescription=${'—'.repeat(349_600)}\n`;
+    const standIn = CompactText.standIn(bytesOf(text));
+    assert.ok(standIn !== undefined);
+    const codes = (tree: ReturnType<typeof parse>): string[] => tree.diagnostics.map((d) => String(d.code));
+    assert.ok(codes(parse(text)).includes('line-too-long'));
+    assert.ok(codes(parseStandIn(standIn.text, (a, b) => standIn.held.bytesBeyond(a, b))).includes('line-too-long'));
+    // Without them, the stand-ins' line is below the limit.
+    assert.ok(!codes(parseStandIn(standIn.text, () => 0)).includes('line-too-long'));
   });
 });

@@ -13,7 +13,7 @@ export { allEntries } from './syntax/syntaxTree';
 export { LineIndex } from './syntax/lineIndex';
 export { parseProblems, type ParseProblemCode } from './syntax/parseProblems';
 export { dropInFolderNames, dropInsRead, unitFileInfo, UNIT_TYPES, type UnitType, type UnitFileInfo } from './unitFile';
-export { createUnitDocument, revisedUnitDocument, type UnitDocument } from './unitDocument';
+export { createUnitDocument, revisedUnitDocument, unitDocumentOf, type UnitDocument } from './unitDocument';
 export { analyze, diagnose, diagnoseLimited, type Analysis, type LimitedDiagnostics } from './features/diagnostics';
 export { DEFAULT_MAX_PROBLEMS, groupedDigits, leftOutMessage, TOO_MANY_PROBLEMS } from './features/problemLimit';
 export { withFixes, diagnoseWithFixes, diagnoseWithFixesLimited } from './features/fixes/tryFixes';

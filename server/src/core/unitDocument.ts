@@ -15,7 +15,12 @@ export interface UnitDocument {
 }
 
 export function createUnitDocument(uri: string, text: string, version = 0): UnitDocument {
-  return { uri, version, tree: parse(text), file: unitFileInfo(uri) };
+  return unitDocumentOf(uri, parse(text), version);
+}
+
+/** The document of a tree parsed already. */
+export function unitDocumentOf(uri: string, tree: SyntaxTree, version = 0): UnitDocument {
+  return { uri, version, tree, file: unitFileInfo(uri) };
 }
 
 /**

@@ -1,7 +1,9 @@
+import { isUtf8 } from 'node:buffer';
 import type { TextSource } from '../core/syntax/textSource';
 import type { SyntaxTree } from '../core/syntax/syntaxTree';
 import { ParsedTree } from '../core/syntax/parsedTree';
 import { readableInParts } from '../core/syntax/reparse';
+import { parseStandIn } from '../core/syntax/parser';
 
 /**
  * A long text held at one byte a character where it can be. The engine keeps a string at two
@@ -64,6 +66,70 @@ export class CompactText implements TextSource {
     return this.#wide.length;
   }
 
+  /**
+   * The UTF-8 bytes that the characters of `[start, end)` past U+00FF take beyond the two of a
+   * stand-in (see `standIn`): one for each from U+0800 on.
+   */
+  bytesBeyond(start: number, end: number): number {
+    const wideAt = this.#wideAt;
+    let i = firstAtOrAfter(wideAt, start);
+    let bytes = 0;
+    for (; i < wideAt.length && wideAt[i] < end; i++) if (this.#wide[i] >= 0x800) bytes++;
+    return bytes;
+  }
+
+  /**
+   * The text of a unit file's bytes held compactly, and a string that reads as it does but with
+   * `STAND_IN` for each character past U+00FF, at one byte a character: the string the text's
+   * parts are views of, which the parser reads in its stead (see `parsedCompactly`). The bytes are
+   * decoded here, without the text ever being a string of two bytes a character. Undefined unless
+   * the bytes are valid UTF-8 with a character past U+00FF and none that the parser reads otherwise
+   * than a letter: a byte order mark, U+FFFD, a noncharacter, or one past U+FFFF (a surrogate pair,
+   * which it checks).
+   */
+  static standIn(bytes: Uint8Array): { text: string; held: CompactText } | undefined {
+    if (!isUtf8(bytes)) return undefined;
+    const n = bytes.length;
+    const out = Buffer.allocUnsafe(n);
+    let wideAt = new Uint32Array(1024);
+    let wide = new Uint16Array(1024);
+    let count = 0;
+    let j = 0;
+    for (let i = 0; i < n; ) {
+      const b = bytes[i];
+      if (b < 0x80) {
+        out[j++] = b;
+        i++;
+        continue;
+      }
+      let code: number;
+      if (b < 0xe0) {
+        code = ((b & 0x1f) << 6) | (bytes[i + 1] & 0x3f);
+        i += 2;
+      } else if (b < 0xf0) {
+        code = ((b & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f);
+        i += 3;
+      } else return undefined;
+      if (code <= 0xff) {
+        out[j++] = code;
+        continue;
+      }
+      if (code === 0xfeff || code >= 0xfffd || (code >= 0xfdd0 && code <= 0xfdef)) return undefined;
+      if (count === wide.length) {
+        wideAt = grown(wideAt);
+        wide = grown(wide);
+      }
+      wideAt[count] = j;
+      wide[count++] = code;
+      out[j++] = STAND_IN_CODE;
+    }
+    if (count === 0) return undefined;
+    const text = out.toString('latin1', 0, j);
+    const parts = new Array<string>(Math.ceil(j / PART));
+    for (let p = 0; p < parts.length; p++) parts[p] = text.slice(p * PART, (p + 1) * PART);
+    return { text, held: new CompactText(j, parts, wideAt.slice(0, count), wide.slice(0, count)) };
+  }
+
   /** The characters from `start` up to `end` (clamped to the text, as String.slice with offsets that are not negative). */
   slice(start: number, end: number): string {
     start = Math.max(0, Math.min(start, this.length));
@@ -71,13 +137,7 @@ export class CompactText implements TextSource {
     const narrow = this.#narrow(start, end);
     // The first character past U+00FF at or after `start`.
     const wideAt = this.#wideAt;
-    let low = 0;
-    let high = wideAt.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (wideAt[mid] < start) low = mid + 1;
-      else high = mid;
-    }
+    const low = firstAtOrAfter(wideAt, start);
     if (low === wideAt.length || wideAt[low] >= end) return narrow;
     let value = '';
     let from = start;
@@ -105,6 +165,32 @@ export class CompactText implements TextSource {
   }
 }
 
+/** The index of the first of `places` (in order) at or after `at`. */
+function firstAtOrAfter(places: Uint32Array, at: number): number {
+  let low = 0;
+  let high = places.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (places[mid] < at) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function grown<T extends Uint32Array | Uint16Array>(array: T): T {
+  const bigger = new (array.constructor as new (length: number) => T)(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
+/**
+ * What stands for a character past U+00FF in the string parsed in a text's stead: a letter the
+ * parser reads as it reads them (no blank, mark, bracket, control or line break), of two UTF-8
+ * bytes, as those up to U+07FF are (see `bytesBeyond` for the rest).
+ */
+const STAND_IN_CODE = 0xaa;
+const STAND_IN = String.fromCharCode(STAND_IN_CODE);
+
 const ANYWHERE = /(?:)/;
 
 /** Texts from this many characters on are held compactly once parsed (see `holdCompactly`). */
@@ -127,4 +213,25 @@ export function holdCompactly(tree: SyntaxTree, from = COMPACT_FROM): boolean {
   // on an empty one lets go of the long text.
   ANYWHERE.test('');
   return true;
+}
+
+/**
+ * The tree of a text held compactly, parsed from its stand-in string (see `CompactText.standIn`),
+ * and reading the text through it from then on. Undefined when the parser would have read the text
+ * itself otherwise: when it found a problem (whose message may quote the text), or a key or a
+ * section name with a stand-in; the caller then parses the text itself.
+ */
+export function parsedCompactly(standIn: { text: string; held: CompactText }): SyntaxTree | undefined {
+  const { text, held } = standIn;
+  const tree = parseStandIn(text, (start, end) => held.bytesBeyond(start, end));
+  if (!(tree instanceof ParsedTree) || tree.diagnostics.length > 0) return undefined;
+  for (const entry of tree.orphans) if (entry.key.includes(STAND_IN)) return undefined;
+  for (const section of tree.sections) {
+    if (section.name.includes(STAND_IN)) return undefined;
+    for (const entry of section.entries) if (entry.key.includes(STAND_IN)) return undefined;
+  }
+  // What a fix's trial asks of the whole text, worked out while it is one string.
+  readableInParts(tree);
+  tree.rehome(tree.lines.over(held));
+  return tree;
 }

@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  createUnitDocument, diagnoseLimited, diagnoseWithFixesLimited, explain, fixAll, leftOutMessage, parseRuleLevel, unifiedDiff, DEFAULT_MAX_PROBLEMS, DEFAULT_SETTINGS, groupedDigits, SEVERITY_RANK, SYSTEMD_VERSION_RANGE, TOO_MANY_PROBLEMS, type Diagnostic, type FixRisk, type Settings, type Severity, type UnitFiles, type UnitDocument,
+  createUnitDocument, unitDocumentOf, diagnoseLimited, diagnoseWithFixesLimited, explain, fixAll, leftOutMessage, parseRuleLevel, unifiedDiff, DEFAULT_MAX_PROBLEMS, DEFAULT_SETTINGS, groupedDigits, SEVERITY_RANK, SYSTEMD_VERSION_RANGE, TOO_MANY_PROBLEMS, type Diagnostic, type FixRisk, type Settings, type Severity, type UnitFiles, type UnitDocument,
 } from '../../core';
-import { decodeUnitText, readUnitFile } from '../../node/readUnitFile';
+import { decodeUnitBytes, readUnitText, type UnitText } from '../../node/readUnitFile';
 import { findRcConfig, readPolicyCached } from '../../node/unitguardrc';
 import { CompanionMemo, unitFilesFor } from '../../node/unitFiles';
 import { estimatedFor, textCheckCost } from '../../node/memoryRoom';
-import { holdCompactly } from '../../node/compactText';
+import { holdCompactly, parsedCompactly, type CompactText } from '../../node/compactText';
 import { GuardError, runBudget, Scope, writeGuarded, type RunBudget } from '../../node/guardedFs';
 import { parseArgs, UsageError, type OptionSpec } from '../args';
 import { EXIT, type Command } from '../command';
@@ -150,8 +150,12 @@ function checkAll(parsed: CheckOptions, io: CliIo): number {
   let fileCount = 0;
   // Each file is checked in a call of its own: a loop body's variables would keep the last file's
   // text, tree and findings alive while the next one is read and checked.
+  // The formats that show fixes try them on whole copies of the text, which is then read whole:
+  // held compactly, it would be joined again and held twice.
+  const compact = !format.showsFixes;
   const checkOne = (input: UnitInput): 'stop' | undefined => {
-    const source = readInput(input, parsed.stdinFilename, io, collected, budget);
+    // The fixes asked for are made on the text itself, before it is parsed.
+    const source = readInput(input, parsed.stdinFilename, io, collected, budget, compact && !parsed.fix);
     if ('spent' in source) {
       errors.push(source.spent);
       io.stderr(errorLine(`stopped at '${source.spent.path}': ${source.spent.message}`));
@@ -165,9 +169,7 @@ function checkAll(parsed: CheckOptions, io: CliIo): number {
     const fileSettings = settingsFor(parsed, settings, source.absolutePath, io, reportOnce);
     if (fileSettings.broken) settingsBroken = true;
     const scope = input.kind === 'file' ? collected.scopes.get(input.root) : undefined;
-    // The formats that show fixes try them on whole copies of the text, which is then read whole:
-    // held compactly, it would be joined again and held twice.
-    const ready = documentOf(source, input, fileSettings.settings, parsed, io, scope, memo, !format.showsFixes);
+    const ready = documentOf(source, input, fileSettings.settings, parsed, io, scope, memo, compact);
     if ('failed' in ready) {
       errors.push(ready.failed);
       io.stderr(errorLine(`${ready.spent ? 'stopped at' : 'cannot read'} '${ready.failed.path}': ${ready.failed.message}`));
@@ -242,7 +244,8 @@ function explainLines(path: string, notes: ReturnType<typeof explain>): string {
  * The unit's companion files and its document, with the fixes asked for applied first. The text is
  * read and let go here, not in the caller, whose variables would keep the string it was read into
  * alive through the check: the tree holds the text from then on, a long one compactly when
- * `compact` (see node/compactText.ts).
+ * `compact` (see node/compactText.ts). A text the reader held so already is parsed from the
+ * string that stands for it: it is never one string of two bytes a character.
  */
 function documentOf(
   source: Source,
@@ -266,10 +269,18 @@ function documentOf(
     if (fixed === undefined) fixFailed = true;
     else source.text = fixed;
   }
-  const document = createUnitDocument(source.uri, source.text);
+  const held = source.held;
+  const document = (held && heldDocument(source.uri, source.text, held)) || createUnitDocument(source.uri, held?.toString() ?? source.text);
   if (compact) holdCompactly(document.tree);
   source.text = '';
+  source.held = undefined;
   return { document, files, fixFailed };
+}
+
+/** The document of a text held compactly, parsed from the string that stands for it; undefined when it must be parsed itself (see parsedCompactly). */
+function heldDocument(uri: string, text: string, held: CompactText): UnitDocument | undefined {
+  const tree = parsedCompactly({ text, held });
+  return tree && unitDocumentOf(uri, tree);
 }
 
 /** Applies the fixes of the risks asked for: writes the file (or prints a diff); undefined when it cannot be written. */
@@ -309,20 +320,18 @@ function reportLeft(path: string, left: ReturnType<typeof fixAll>['left'], io: C
   for (const l of left) io.stderr(`  ${path}:${l.line + 1}: ${l.title} [${l.code}]\n`);
 }
 
-interface Source {
+interface Source extends UnitText {
   path: string;
   absolutePath: string | undefined;
   uri: string;
-  text: string;
 }
 
-function readInput(input: UnitInput, stdinFilename: string | undefined, io: CliIo, collected: CollectedInputs, budget: RunBudget): Source | { error: InputError } | { spent: InputError } {
+function readInput(input: UnitInput, stdinFilename: string | undefined, io: CliIo, collected: CollectedInputs, budget: RunBudget, compactly: boolean): Source | { error: InputError } | { spent: InputError } {
   if (input.kind === 'stdin') {
     const absolutePath = stdinFilename === undefined ? undefined : resolve(io.cwd, stdinFilename);
     const path = stdinFilename ?? '<stdin>';
     try {
-      const text = decodeUnitText(io.readStdin());
-      return { path, absolutePath, uri: absolutePath ? pathToFileURL(absolutePath).href : 'untitled:stdin', text };
+      return { path, absolutePath, uri: absolutePath ? pathToFileURL(absolutePath).href : 'untitled:stdin', ...decodeUnitBytes(io.readStdin(), compactly) };
     } catch (error) {
       return { error: { path, message: describeError(error) } };
     }
@@ -330,8 +339,7 @@ function readInput(input: UnitInput, stdinFilename: string | undefined, io: CliI
   try {
     // A file named on the command line is read wherever its links lead; one found in a folder only inside it.
     const scope = input.named ? Scope.anywhere(budget) : (collected.scopes.get(input.root) ?? Scope.within([input.root], budget));
-    const text = readUnitFile(input.absolutePath, scope);
-    return { path: input.path, absolutePath: input.absolutePath, uri: pathToFileURL(input.absolutePath).href, text };
+    return { path: input.path, absolutePath: input.absolutePath, uri: pathToFileURL(input.absolutePath).href, ...readUnitText(input.absolutePath, scope, compactly) };
   } catch (error) {
     if (error instanceof GuardError && error.kind === 'budget') return { spent: { path: input.path, message: describeError(error) } };
     return { error: { path: input.path, message: describeError(error) } };

@@ -38,6 +38,22 @@ export function parse(text: string): SyntaxTree {
   return new Parser(typeof text === 'string' ? text : String(text ?? '')).run();
 }
 
+/**
+ * The UTF-8 bytes that the characters of `text[start, end)` take beyond what they count as in the
+ * text parsed: for a text in which characters stand for others (see node/compactText.ts).
+ */
+export type BytesBeyond = (start: number, end: number) => number;
+
+/**
+ * Parses a text in which some characters stand for others that the parser reads alike (characters
+ * that are no blank, mark, bracket or line break), whose lines are as long in UTF-8 as `beyond`
+ * says more. Keys, section names and problems are read from the text: the caller makes sure that
+ * none of them holds a stand-in.
+ */
+export function parseStandIn(text: string, beyond: BytesBeyond): SyntaxTree {
+  return new Parser(text, beyond).run();
+}
+
 /** What the lines of one stretch of a document hold, read by parseLines(). */
 export interface ParsedLines {
   sections: Section[];
@@ -137,7 +153,10 @@ class Parser {
   /** Where reading stops: the text's end, or the end of the lines readLines() was given. */
   private end: number;
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    private readonly beyond?: BytesBeyond,
+  ) {
     this.index = new LineIndex(text);
     this.end = text.length;
     this.recent = new Array<string>(text.length < 16384 ? RECENT_SLOTS >> 2 : RECENT_SLOTS).fill('');
@@ -222,7 +241,7 @@ class Parser {
     let start = lineStart;
     // A line of fewer than a third of the limit in UTF-16 units is below it in UTF-8 bytes.
     if ((end - start) * 3 >= LONG_LINE_MAX) {
-      const rawBytes = utf8Length(text, start, end);
+      const rawBytes = utf8Length(text, start, end) + (this.beyond?.(start, end) ?? 0);
       if (rawBytes >= LONG_LINE_MAX) {
         if (this.pending) this.handleLogicalLine(this.pending);
         this.pending = undefined;
@@ -276,7 +295,7 @@ class Parser {
       return;
     }
 
-    const rawBytes = utf8Length(text, lineStart, end);
+    const rawBytes = utf8Length(text, lineStart, end) + (this.beyond?.(lineStart, end) ?? 0);
     const bytes = afterBom ? rawBytes - 3 : rawBytes;
     if (!logical) {
       logical = {
