@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { createUnitDocument, DEFAULT_SETTINGS, diagnose } from '../../server/src/core';
 import { CompactText, holdCompactly, parsedCompactly } from '../../server/src/node/compactText';
 import { parse, parseStandIn } from '../../server/src/core/syntax/parser';
+import { ParsedTree } from '../../server/src/core/syntax/parsedTree';
 import { heapAfterGc } from './heapAfterGc';
 import { snapshotTree } from './treeSnapshot';
 
@@ -174,6 +175,20 @@ describe('a tree parsed from the string that stands for its text', () => {
       assert.deepEqual(snapshotTree(compact.tree), snapshotTree(plain.tree));
     });
   }
+
+  test('comments made into nodes before the tree reads the text itself are read there again', () => {
+    const text = '# 中文 — «x»\n[Service]\n; a — b\nExecStart=/bin/true\n'.repeat(10);
+    const standIn = CompactText.standIn(bytesOf(text));
+    assert.ok(standIn !== undefined);
+    const tree = parseStandIn(standIn.text, (a, b) => standIn.held.bytesBeyond(a, b));
+    assert.ok(tree instanceof ParsedTree);
+    assert.ok(tree.comments[0].text.includes('\u00aa'), 'the nodes were made from the stand-in string');
+    tree.rehome(tree.lines.over(standIn.held));
+    assert.deepEqual(
+      tree.comments.map((c) => c.text),
+      parse(text).comments.map((c) => c.text),
+    );
+  });
 
   test('counts the bytes of the characters a stand-in is shorter than', () => {
     const text = `[Service]\nDescription=${'—'.repeat(349_600)}\n`;

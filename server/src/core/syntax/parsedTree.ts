@@ -57,8 +57,9 @@ export class ParsedTree implements SyntaxTree {
 
   /**
    * Reads the tree's text through `index` from now on, whose text reads the same character for
-   * character (the same text held otherwise, see node/compactText.ts): its nodes, comments and
-   * problems keep nothing of the text they were read from, which is then let go.
+   * character (the same text held otherwise, see node/compactText.ts), or but where the text read
+   * had a stand-in for a character, in no key, section name or problem (see parsedCompactly): its
+   * nodes, comments and problems keep nothing of the text they were read from, which is then let go.
    */
   rehome(index: LineIndex): void {
     this.lines = index;

@@ -51,10 +51,10 @@ export class CommentNode implements Comment {
     this.#range = range;
   }
 
-  /** Reads the comment's range through `index`, whose text reads the same, with a text of its own (see `ownCopy`). */
+  /** Reads the comment through `index`, whose text holds it at the same place: its range, and its text read there again. */
   rebase(index: LineIndex): void {
     this.#index = index;
-    this.text = ownCopy(this.text);
+    this.text = ownCopy(index.slice(this.#start, this.#end));
   }
 
   /** Offset of the comment's first character. */
