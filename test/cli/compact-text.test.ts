@@ -6,10 +6,9 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { runCli, runJson } from './cliHarness';
+import { runCli, runJson, tempFolder } from './cliHarness';
 
 /** One service with characters past U+00FF in a comment, values (some quoted by findings), a key and a section's name. */
 const BLOCK = [
@@ -44,9 +43,9 @@ describe('check of a long unit with characters past U+00FF', () => {
   };
   for (const [name, block] of Object.entries(units)) {
     test(`the text report (text held compactly) and the JSON report (text held whole) find the same: ${name}`, () => {
-      const folder = mkdtempSync(path.join(tmpdir(), 'unitguard-compact-'));
+      const folder = tempFolder('compact');
       try {
-        const file = path.join(folder, 'wide.service');
+        const file = path.join(folder.dir, 'wide.service');
         // Past the 1 MiB from which the text is held compactly.
         const text = block.repeat(Math.ceil((1.2 * 2 ** 20) / block.length));
         writeFileSync(file, text);
@@ -61,15 +60,15 @@ describe('check of a long unit with characters past U+00FF', () => {
         assert.ok(fromJson.length > 1000, `${fromJson.length} findings`);
         assert.deepEqual(fromText, fromJson);
       } finally {
-        rmSync(folder, { recursive: true, force: true });
+        folder.remove();
       }
     });
   }
 
   test('a line over systemd\'s byte limit in UTF-8 is one, whether the text is held compactly or not', () => {
-    const folder = mkdtempSync(path.join(tmpdir(), 'unitguard-compact-'));
+    const folder = tempFolder('compact');
     try {
-      const file = path.join(folder, 'long-line.service');
+      const file = path.join(folder.dir, 'long-line.service');
       // 349,600 characters of three bytes: 1,048,800 bytes, past the 1 MiB systemd reads.
       writeFileSync(file, `[Service]\nExecStart=/bin/true\nDescription=${'—'.repeat(349_600)}\n`);
       const report = runCli(['check', file]);
@@ -77,7 +76,7 @@ describe('check of a long unit with characters past U+00FF', () => {
       const { json } = runJson([file]);
       assert.ok(json.files[0].diagnostics.some((d) => d.code === 'line-too-long'));
     } finally {
-      rmSync(folder, { recursive: true, force: true });
+      folder.remove();
     }
   });
 });
